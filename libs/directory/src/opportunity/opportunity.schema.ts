@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { CURRENCIES, OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, PROCESSES } from '../taxonomy/codes.js';
+import { isKnownCountry, isKnownSector } from '../taxonomy/taxonomy.js';
+import { text, trilingual } from '../organisation/organisation.schema.js';
+
+const isoDate = z.iso.date('must be a date YYYY-MM-DD');
+
+export const opportunityFields = {
+  type: z.enum(OPPORTUNITY_TYPES),
+  title: trilingual(200, 'title'),
+  description: z
+    .object({ ar: text(5000).nullish(), fr: text(5000).nullish(), en: text(5000).nullish() })
+    .nullish()
+    .transform((t) => ({ ar: t?.ar || null, fr: t?.fr || null, en: t?.en || null })),
+  sectors: z
+    .array(
+      z
+        .string()
+        .refine(isKnownSector, {
+          error: (iss) => `unknown ISIC Rev.4 section or division "${String(iss.input)}"`,
+        }),
+    )
+    .max(10)
+    .nullish()
+    .transform((l) => [...new Set(l ?? [])]),
+  processes: z
+    .array(z.enum(PROCESSES))
+    .max(10)
+    .nullish()
+    .transform((l) => [...new Set(l ?? [])]),
+  quantity: z
+    .number()
+    .finite()
+    .min(0)
+    .max(1e12)
+    .nullish()
+    .transform((v) => v ?? null),
+  quantityUnit: text(30)
+    .nullish()
+    .transform((v) => v || null),
+  amount: z
+    .number()
+    .finite()
+    .min(0)
+    .max(1e13)
+    .nullish()
+    .transform((v) => v ?? null),
+  currency: z
+    .enum(CURRENCIES)
+    .nullish()
+    .transform((v) => v ?? null),
+  countries: z
+    .array(z.string().refine(isKnownCountry, 'unknown ISO 3166-1 alpha-2 country code'))
+    .max(30)
+    .nullish()
+    .transform((l) => [...new Set(l ?? [])]),
+  deadline: isoDate.nullish().transform((v) => v ?? null),
+  expiresAt: isoDate.nullish().transform((v) => v ?? null),
+  status: z
+    .enum(OPPORTUNITY_STATUSES)
+    .nullish()
+    .transform((v) => v ?? 'OPEN'),
+};
+
+type Fields = z.infer<z.ZodObject<typeof opportunityFields>>;
+
+function crossCheck(o: Partial<Fields>, ctx: z.RefinementCtx): void {
+  if (o.amount != null && o.currency == null)
+    ctx.addIssue({ code: 'custom', path: ['currency'], message: 'an amount needs a currency' });
+}
+
+export const createOpportunitySchema = z.object(opportunityFields).superRefine(crossCheck);
+export type CreateOpportunityData = z.infer<typeof createOpportunitySchema>;
+export const updateOpportunitySchema = z.object(opportunityFields).omit({ type: true }).partial();
+export type UpdateOpportunityData = z.infer<typeof updateOpportunitySchema>;
