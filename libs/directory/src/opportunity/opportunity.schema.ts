@@ -14,11 +14,9 @@ export const opportunityFields = {
     .transform((t) => ({ ar: t?.ar || null, fr: t?.fr || null, en: t?.en || null })),
   sectors: z
     .array(
-      z
-        .string()
-        .refine(isKnownSector, {
-          error: (iss) => `unknown ISIC Rev.4 section or division "${String(iss.input)}"`,
-        }),
+      z.string().refine(isKnownSector, {
+        error: (iss) => `unknown ISIC Rev.4 section or division "${String(iss.input)}"`,
+      }),
     )
     .max(10)
     .nullish()

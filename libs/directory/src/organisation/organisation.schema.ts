@@ -55,11 +55,9 @@ const codeList = <T extends readonly [string, ...string[]]>(codes: T, max: numbe
 
 const sectorCodes = z
   .array(
-    z
-      .string()
-      .refine(isKnownSector, {
-        error: (iss) => `unknown ISIC Rev.4 section or division "${String(iss.input)}"`,
-      }),
+    z.string().refine(isKnownSector, {
+      error: (iss) => `unknown ISIC Rev.4 section or division "${String(iss.input)}"`,
+    }),
   )
   .max(10, 'at most 10 sectors')
   .nullish()
@@ -177,8 +175,6 @@ export const financierSchema = z
     path: ['currency'],
   });
 
-const currentYear = new Date().getUTCFullYear();
-
 export const organizationFields = {
   kind: z.enum(ORGANIZATION_KINDS),
   subtype: z
@@ -188,10 +184,8 @@ export const organizationFields = {
   name: trilingual(200, 'name'),
   description: optionalTrilingual(5000),
   country: z.string().refine(isKnownCountry, 'unknown ISO 3166-1 alpha-2 country code'),
-  regionCode: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
+  // Bounded and blank-as-absent like the other texts: an empty cell of an imported file means no region code.
+  regionCode: optionalText(10),
   region: optionalText(120),
   city: optionalText(120),
   sectors: sectorCodes,
@@ -203,7 +197,8 @@ export const organizationFields = {
     .number()
     .int()
     .min(1800)
-    .max(currentYear)
+    // Read at each validation, not at start-up: a server still running on New Year's Day must accept the new year.
+    .refine((y) => y <= new Date().getUTCFullYear(), 'must not be in the future')
     .nullish()
     .transform((v) => v ?? null),
   website: z

@@ -1,0 +1,45 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { IncomingMessage } from 'node:http';
+import { createLogger, HealthController, maskError, PlatformModule, type AppConfig } from '#platform';
+import { DIRECTORY_ENTITIES, DirectoryGraphqlModule, langFromHeader, type GqlContext } from '#directory';
+import { SearchGraphqlModule } from '#search';
+
+/** The GraphQL API: directory, taxonomies and search, plus health endpoints. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const errorLog = createLogger(config, 'graphql');
+    const dev = config.env !== 'production';
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(config, DIRECTORY_ENTITIES),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          introspection: dev,
+          playground: false,
+          csrfPrevention: true,
+          includeStacktraceInErrorResponses: false,
+          context: ({ req }: { req: IncomingMessage & { id?: string } }): GqlContext => ({
+            req,
+            requestId: String(req.id ?? ''),
+            lang: langFromHeader(req.headers['accept-language']),
+          }),
+          formatError: (formatted, error) => {
+            const original = (error as { originalError?: unknown })?.originalError ?? error;
+            const requestId = (formatted.extensions?.requestId as string | undefined) ?? undefined;
+            return maskError(formatted, original, errorLog, requestId);
+          },
+        }),
+        DirectoryGraphqlModule,
+        SearchGraphqlModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

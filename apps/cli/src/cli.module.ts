@@ -1,0 +1,15 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, type AppConfig } from '#platform';
+import { DIRECTORY_ENTITIES, DirectoryModule } from '#directory';
+import { SearchModule } from '#search';
+
+/** Services for one-shot commands: no HTTP server, no job processors. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [PlatformModule.forRoot(config, DIRECTORY_ENTITIES), DirectoryModule, SearchModule],
+    };
+  }
+}

@@ -1,0 +1,171 @@
+import { writeFileSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import cliProgress from 'cli-progress';
+import { DataSource } from 'typeorm';
+import { ensurePostgres, migrateDatabase, prepareServices, type AppConfig } from '#platform';
+import { generateRecords, ImporterService, readRecords, type ImportReport, type RawRecord } from '#directory';
+import { SearchIndexerService } from '#search';
+import { CliModule } from './cli.module.js';
+import { createApi } from '../../api/src/bootstrap-api.js';
+import { createWorker } from '../../worker/src/bootstrap-worker.js';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+export async function migrate(config: AppConfig): Promise<void> {
+  await ensurePostgres(config.databaseUrl);
+  const applied = await migrateDatabase(config);
+  say(
+    applied.length
+      ? `applied ${applied.length} migration(s): ${applied.join(', ')}`
+      : 'database is up to date',
+  );
+}
+
+/** Runs `fn` with the CLI's Nest context on prepared services, then stops everything. */
+async function withContext<T>(
+  config: AppConfig,
+  fn: (app: INestApplicationContext) => Promise<T>,
+): Promise<T> {
+  const services = await prepareServices(config);
+  await migrateDatabase(services.config);
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(services.config), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+    await services.stop();
+  }
+}
+
+function progressBar(label: string, total: number) {
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | rejected {rejected} | {eta_formatted} left`,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { rejected: 0 });
+  return bar;
+}
+
+function* seedRecords(orgs: number, seed: number): Generator<RawRecord> {
+  let line = 0;
+  for (const r of generateRecords({ orgs, seed })) yield { line: ++line, value: r };
+}
+
+async function importWithBar(
+  app: INestApplicationContext,
+  records: AsyncIterable<RawRecord> | Iterable<RawRecord>,
+  total: number,
+  label: string,
+): Promise<ImportReport> {
+  const bar = progressBar(label, total);
+  const report = await app
+    .get(ImporterService)
+    .import(records, (r) => bar.update(r.read, { rejected: r.rejected.length }));
+  bar.stop();
+  return report;
+}
+
+export async function seed(config: AppConfig, orgs: number, seedValue: number): Promise<void> {
+  await withContext(config, async (app) => {
+    const report = await importWithBar(app, seedRecords(orgs, seedValue), orgs, 'seed');
+    say(
+      `seeded ${report.imported} organisation(s), ${report.skipped} already present, ${report.rejected.length} rejected`,
+    );
+    if (report.rejected.length) say(JSON.stringify(report.rejected.slice(0, 3)));
+  });
+}
+
+export async function importFile(
+  config: AppConfig,
+  file: string | undefined,
+  reportPath?: string,
+): Promise<number> {
+  if (!file) throw new Error('usage: npm run import -- FILE.jsonl|FILE.csv [--report rejected.json]');
+  return withContext(config, async (app) => {
+    const report = await importWithBar(app, readRecords(file), 0, 'import');
+    const out = reportPath ?? `${file}.rejected.json`;
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          file,
+          read: report.read,
+          imported: report.imported,
+          skipped: report.skipped,
+          rejected: report.rejected,
+        },
+        null,
+        2,
+      ),
+    );
+    say(
+      `read ${report.read}, imported ${report.imported}, skipped ${report.skipped} (already imported), rejected ${report.rejected.length}; report: ${out}`,
+    );
+    return report.rejected.length ? 2 : 0;
+  });
+}
+
+export async function reindex(config: AppConfig): Promise<void> {
+  await withContext(config, async (app) => {
+    const indexer = app.get(SearchIndexerService);
+    let bar: cliProgress.SingleBar | null = null;
+    const res = await indexer.reindex((done, total) => {
+      bar ??= progressBar('reindex', total);
+      bar.update(done);
+    });
+    (bar as cliProgress.SingleBar | null)?.stop();
+    say(
+      `reindexed ${res.organizations} organisation(s) and ${res.opportunities} opportunity(ies); swapped in`,
+    );
+  });
+}
+
+const EXAMPLE = `{
+  searchOrganizations(query: "ميكانيك", facets: ["kind", "country"], limit: 5) {
+    estimatedTotal
+    hits { name { ar fr en } kind country highlights { field snippet } }
+    facets { field values { value count } }
+  }
+}`;
+
+/** api and worker in one process with the demo data: the single-machine way to run Tashbik. */
+export async function start(config: AppConfig, demo: boolean, demoOrgs: number): Promise<void> {
+  const services = await prepareServices(config);
+  const cfg = services.config;
+  await migrateDatabase(cfg);
+  const worker = await createWorker(cfg);
+  const [{ n }] = await worker.get(DataSource).query(`SELECT count(*)::int AS n FROM organization`);
+  if (n === 0 && demo) {
+    say(`empty database: seeding a demo forum of ${demoOrgs} organisations…`);
+    const cli = await NestFactory.createApplicationContext(CliModule.forRoot(cfg), {
+      logger: ['error', 'warn'],
+    });
+    await importWithBar(cli, seedRecords(demoOrgs, 1), demoOrgs, 'demo');
+    await cli.close();
+  }
+  const api = await createApi(cfg);
+  await api.listen(cfg.port, '127.0.0.1');
+  const url = `http://127.0.0.1:${cfg.port}/graphql`;
+  say(
+    `\nTashbik is running.\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'\n\nCtrl-C stops everything.`,
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping…`);
+    await api.close().catch(() => undefined);
+    await worker.close().catch(() => undefined);
+    await services.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

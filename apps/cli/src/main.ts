@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, ServiceUnavailableError } from '#platform';
+import { parseCli } from './args.js';
+import { importFile, migrate, reindex, seed, start } from './commands.js';
+
+const HELP = `Tashbik command line
+
+  start                 migrate, seed demo data if empty, run api + worker (npm start)
+  migrate               apply database migrations
+  seed --orgs N --seed S  generate N organisations deterministically from seed S
+  import FILE           import organisations from .jsonl or .csv, report rejects
+  reindex               rebuild the search indexes and swap them in
+`;
+
+async function main(): Promise<number> {
+  const args = parseCli(process.argv.slice(2));
+  const config = loadConfig();
+  switch (args.command) {
+    case 'start':
+      await start(config, args.demo, args.orgs);
+      return -1;
+    case 'migrate':
+      await migrate(config);
+      return 0;
+    case 'seed':
+      await seed(config, args.orgs, args.seed);
+      return 0;
+    case 'import':
+      return importFile(config, args.positionals[0], args.report);
+    case 'reindex':
+      await reindex(config);
+      return 0;
+    default:
+      process.stdout.write(HELP);
+      return args.command === 'help' ? 0 : 1;
+  }
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: unknown) => {
+    // Configuration and unreachable services are the user's to fix: one clear message, no stack.
+    if (e instanceof ConfigError || e instanceof ServiceUnavailableError)
+      process.stderr.write(`${e.message}\n`);
+    else process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,38 @@
+import { type DynamicModule, Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { APP_CONFIG, JOB_OPTIONS, JOBS, PlatformModule, QUEUES, type AppConfig } from '#platform';
+import { DIRECTORY_ENTITIES } from '#directory';
+import { SearchIndexerService, SearchModule } from '#search';
+import { SearchSyncProcessor } from './search-sync.processor.js';
+
+@Module({})
+export class WorkerModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WorkerModule.name);
+
+  constructor(
+    private readonly indexer: SearchIndexerService,
+    @InjectQueue(QUEUES.searchSync) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(config, DIRECTORY_ENTITIES), SearchModule],
+      providers: [SearchSyncProcessor],
+    };
+  }
+
+  /** Indexes exist before the first drain; the sweep (which also drains) runs on a timer. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.indexer.ensureIndexes();
+    await this.queue.upsertJobScheduler(
+      'search-sweep',
+      { every: this.config.outboxSweepMs },
+      { name: JOBS.sweepSearch, data: {}, opts: JOB_OPTIONS.sweep },
+    );
+    await this.queue.add(JOBS.drainOutbox, {}, JOB_OPTIONS.drain);
+    this.logger.log({ everyMs: this.config.outboxSweepMs }, 'search sync scheduled');
+  }
+}

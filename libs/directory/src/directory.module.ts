@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { OrganizationService } from './organisation/organisation.service.js';
+import { OpportunityService } from './opportunity/opportunity.service.js';
+import { OrganizationResolver } from './organisation/organisation.resolver.js';
+import { OpportunityResolver } from './opportunity/opportunity.resolver.js';
+import { TaxonomyResolver } from './taxonomy/taxonomy.resolver.js';
+import { DirectoryLoaderFactory } from './graphql/directory.loaders.js';
+import { OrganizationEntity } from './organisation/organisation.entity.js';
+import { ContactPersonEntity } from './organisation/contact-person.entity.js';
+import { OpportunityEntity } from './opportunity/opportunity.entity.js';
+import { ImporterService } from './import/importer.service.js';
+
+export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, OpportunityEntity];
+
+/** Services only, for the worker and the CLI. */
+@Module({
+  providers: [OrganizationService, OpportunityService, DirectoryLoaderFactory, ImporterService],
+  exports: [OrganizationService, OpportunityService, DirectoryLoaderFactory, ImporterService],
+})
+export class DirectoryModule {}
+
+/** The directory's GraphQL surface, for the api. */
+@Module({
+  imports: [DirectoryModule],
+  providers: [OrganizationResolver, OpportunityResolver, TaxonomyResolver],
+})
+export class DirectoryGraphqlModule {}

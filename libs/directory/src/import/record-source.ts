@@ -1,0 +1,78 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
+
+/** One line of an import file, parsed to a plain object, or the reason it could not be. */
+export interface RawRecord {
+  line: number;
+  value?: unknown;
+  error?: string;
+}
+
+const LIST_COLUMNS = new Set(['sectors', 'languages', 'certifications', 'purchasingCategories', 'services']);
+const NUMBER_COLUMNS = new Set(['foundedYear']);
+
+/** A CSV row (flat columns, lists separated by `;`, text as `name_fr` etc.) as organisation input. */
+export function csvRowToInput(row: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const text: Record<string, Record<string, string>> = {};
+  for (const [rawKey, rawValue] of Object.entries(row)) {
+    const key = rawKey.trim();
+    const value = rawValue.trim();
+    if (value === '') continue;
+    const m = /^(name|description)_(ar|fr|en)$/.exec(key);
+    if (m) (text[m[1]] ??= {})[m[2]] = value;
+    else if (key === 'processes')
+      out.capabilities = value
+        .split(';')
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((process) => ({ process }));
+    else if (LIST_COLUMNS.has(key))
+      out[key] = value
+        .split(';')
+        .map((v) => v.trim())
+        .filter(Boolean);
+    else if (NUMBER_COLUMNS.has(key)) out[key] = Number(value);
+    else out[key] = value;
+  }
+  Object.assign(out, text);
+  return out;
+}
+
+async function* jsonl(path: string): AsyncGenerator<RawRecord> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (!text.trim()) continue;
+    try {
+      yield { line, value: JSON.parse(text) };
+    } catch (e) {
+      yield { line, error: `invalid JSON: ${(e as Error).message}` };
+    }
+  }
+}
+
+async function* csv(path: string): AsyncGenerator<RawRecord> {
+  const parser = createReadStream(path, 'utf8').pipe(
+    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: false, info: true }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      yield { line: info.lines, value: csvRowToInput(record) };
+    }
+  } catch (e) {
+    yield { line: -1, error: `CSV could not be read past this point: ${(e as Error).message}` };
+  }
+}
+
+/** Records of a `.jsonl`/`.ndjson` or `.csv` file, streamed. */
+export function readRecords(path: string): AsyncGenerator<RawRecord> {
+  if (/\.csv$/i.test(path)) return csv(path);
+  if (/\.(jsonl|ndjson)$/i.test(path)) return jsonl(path);
+  throw new Error(`unsupported file type: ${path} (use .jsonl, .ndjson or .csv)`);
+}

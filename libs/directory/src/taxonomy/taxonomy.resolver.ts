@@ -1,0 +1,103 @@
+import { Args, Context, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { LangEnum } from '../graphql/common.types.js';
+import type { GqlContext } from '../graphql/context.js';
+import type { Lang } from './codes.js';
+import { COUNTRIES, pickLabel, SECTORS, WILAYAS } from './taxonomy.js';
+import { VOCABULARIES, type VocabularyName } from './labels.js';
+
+@ObjectType({ description: 'A code of a controlled vocabulary with its label in the requested language' })
+export class TaxonomyEntry {
+  @Field() code: string;
+  @Field() label: string;
+  @Field(() => String, { nullable: true, description: 'Parent code (ISIC section of a division)' }) parent?:
+    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Level in the classification, e.g. section or division',
+  })
+  level?: string | null;
+  @Field({ nullable: true, description: 'Member of the League of Arab States' }) arabLeague?: boolean;
+}
+
+const langArg = {
+  type: () => LangEnum,
+  nullable: true,
+  description: 'Defaults from Accept-Language',
+} as const;
+
+@Resolver()
+export class TaxonomyResolver {
+  private vocabulary(name: VocabularyName, lang: Lang): TaxonomyEntry[] {
+    const v = VOCABULARIES[name];
+    return v.codes.map((code) => ({ code, label: pickLabel(v.labels[code], lang) }));
+  }
+
+  @Query(() => [TaxonomyEntry], { description: 'ISIC Rev.4 sections and divisions' })
+  sectors(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
+    const l = lang ?? ctx.lang;
+    return SECTORS.map((s) => ({
+      code: s.code,
+      label: pickLabel(s.label, l),
+      parent: s.parent,
+      level: s.level,
+    }));
+  }
+
+  @Query(() => [TaxonomyEntry], { description: 'ISO 3166-1 countries, the Arab League members first' })
+  countries(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
+    const l = lang ?? ctx.lang;
+    return COUNTRIES.map((c) => ({ code: c.code, label: pickLabel(c.name, l), arabLeague: c.arabLeague }));
+  }
+
+  @Query(() => [TaxonomyEntry], { description: 'Regions with codes: the wilayas of Algeria (DZ-NN)' })
+  regions(
+    @Args('country', { defaultValue: 'DZ' }) country: string,
+    @Args('lang', langArg) lang: Lang | null,
+    @Context() ctx: GqlContext,
+  ): TaxonomyEntry[] {
+    if (country !== 'DZ') return [];
+    const l = lang ?? ctx.lang;
+    return WILAYAS.map((w) => ({ code: w.code, label: pickLabel(w.name, l), parent: 'DZ' }));
+  }
+
+  @Query(() => [TaxonomyEntry], { description: 'Manufacturing processes and service capabilities' })
+  processes(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
+    return this.vocabulary('process', lang ?? ctx.lang);
+  }
+
+  @Query(() => [TaxonomyEntry])
+  certifications(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
+    return this.vocabulary('certification', lang ?? ctx.lang);
+  }
+
+  @Query(() => [TaxonomyEntry])
+  financingInstruments(
+    @Args('lang', langArg) lang: Lang | null,
+    @Context() ctx: GqlContext,
+  ): TaxonomyEntry[] {
+    return this.vocabulary('instrument', lang ?? ctx.lang);
+  }
+
+  @Query(() => [TaxonomyEntry])
+  organizationKinds(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
+    return this.vocabulary('kind', lang ?? ctx.lang);
+  }
+
+  @Query(() => [TaxonomyEntry])
+  organizationSubtypes(
+    @Args('lang', langArg) lang: Lang | null,
+    @Context() ctx: GqlContext,
+  ): TaxonomyEntry[] {
+    return this.vocabulary('subtype', lang ?? ctx.lang);
+  }
+
+  @Query(() => [TaxonomyEntry])
+  employeeBands(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
+    return this.vocabulary('employeeBand', lang ?? ctx.lang);
+  }
+
+  @Query(() => [TaxonomyEntry])
+  opportunityTypes(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
+    return this.vocabulary('opportunityType', lang ?? ctx.lang);
+  }
+}

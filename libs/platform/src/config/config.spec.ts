@@ -1,0 +1,25 @@
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('fills the embedded defaults when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/tashbik');
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(c.meiliHost).toBeNull();
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', MEILI_MASTER_KEY: 'short', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'MEILI_MASTER_KEY', 'LOG_LEVEL'])
+      expect(problems).toContain(name);
+    expect((error as ConfigError).problems).toHaveLength(4);
+  });
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** Typed configuration, validated once at boot. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Unset means: start the bundled Meilisearch binary under `dataDir`. */
+  meiliHost: string | null;
+  meiliMasterKey: string | null;
+  /** Prefix of Meilisearch index names, so several databases can share one Meilisearch. */
+  meiliIndexPrefix: string;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  outboxSweepMs: number;
+}
+
+const url = (protocols: string[], example: string) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL like ${example}` },
+  );
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce
+    .number({ message: 'must be a port number like 3000' })
+    .int('must be a whole number')
+    .min(0)
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user@host:5432/db').default(
+    'postgres://postgres@127.0.0.1:5432/tashbik',
+  ),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  MEILI_HOST: url(['http:', 'https:'], 'http://127.0.0.1:7700').optional(),
+  MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]{0,40}$/, 'may hold only a-z, 0-9 and _')
+    .default(''),
+  TASHBIK_DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment; throws one ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (i) => `${i.path.join('.')}=${JSON.stringify(raw[String(i.path[0])] ?? '')}: ${i.message}`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    meiliHost: e.MEILI_HOST ?? null,
+    meiliMasterKey: e.MEILI_MASTER_KEY ?? null,
+    meiliIndexPrefix: e.MEILI_INDEX_PREFIX,
+    dataDir: e.TASHBIK_DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    outboxSweepMs: e.OUTBOX_SWEEP_MS,
+  };
+}
+
+/** Injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,4 @@
+import { Directory1764480000000 } from './1764480000000-Directory.js';
+
+/** Every migration, in order. A new migration is added here and nowhere else. */
+export const MIGRATIONS = [Directory1764480000000];

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import pino, { type Logger } from 'pino';
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '../config/config.js';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Keeps a caller's request id when it is well formed, so logs of several services line up. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
+}
+
+/** nestjs-pino settings: JSON lines, one request id per request, echoed in the response. */
+export function loggerParams(config: Pick<AppConfig, 'logLevel'>): Params {
+  return {
+    pinoHttp: {
+      level: config.logLevel,
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const id = requestIdOf(req);
+        res.setHeader(REQUEST_ID_HEADER, id);
+        return id;
+      },
+      customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
+      // Bodies may carry personal data; log the route and status only.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+    },
+  };
+}
+
+/** A plain pino logger for code outside a request (CLI, jobs). */
+export function createLogger(config: Pick<AppConfig, 'logLevel'>, name?: string): Logger {
+  return pino({ level: config.logLevel, base: name ? { name } : undefined });
+}

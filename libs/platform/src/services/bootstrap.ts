@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import type { AppConfig } from '../config/config.js';
+import { startEmbeddedMeili } from '../meili/embedded-meili.js';
+import { checkMeilisearch, checkRedis, ensurePostgres } from './preflight.js';
+import { ServiceUnavailableError } from './service-unavailable.error.js';
+
+export interface RunningServices {
+  /** The configuration with Meilisearch's address and key resolved. */
+  config: AppConfig;
+  /** Stops what this process started (the embedded Meilisearch), nothing else. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Checks Postgres (creating the database if needed) and Redis, and starts the bundled
+ * Meilisearch when no MEILI_HOST is configured. Fails fast with a ServiceUnavailableError.
+ */
+export async function prepareServices(config: AppConfig): Promise<RunningServices> {
+  await Promise.all([ensurePostgres(config.databaseUrl), checkRedis(config.redisUrl)]);
+  if (config.meiliHost) {
+    await checkMeilisearch(config.meiliHost, false);
+    return { config, stop: async () => undefined };
+  }
+  const dir = join(config.dataDir, 'meili');
+  let meili;
+  try {
+    meili = await startEmbeddedMeili({ dir });
+  } catch (e) {
+    throw new ServiceUnavailableError(
+      'Meilisearch',
+      `bundled server in ${dir}`,
+      (e as Error).message,
+      'Set MEILI_HOST to use a running server.',
+    );
+  }
+  return {
+    config: { ...config, meiliHost: meili.host, meiliMasterKey: meili.masterKey },
+    stop: () => meili.stop(),
+  };
+}

@@ -1,0 +1,308 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, type QueryRunner } from 'typeorm';
+import type { Meilisearch, Settings } from 'meilisearch';
+import { APP_CONFIG, MEILI_CLIENT, type AppConfig } from '#platform';
+import { OpportunityEntity, OrganizationEntity } from '#directory';
+import { indexNames } from './index-names.js';
+import { opportunityDocument, organizationDocument } from './documents.js';
+import { opportunitySettings, organizationSettings } from './index-settings.js';
+import { settled } from './meili-task.js';
+
+/** Held by whoever writes to the search indexes, so drains and a rebuild never interleave. */
+const SEARCH_WRITER_LOCK = 727_245_002;
+const BATCH = 1000;
+
+interface OutboxRow {
+  id: string;
+  entity_type: 'organization' | 'opportunity';
+  entity_id: string;
+}
+
+export interface DrainResult {
+  rows: number;
+  upserted: number;
+  deleted: number;
+  /** False when another process held the writer lock. */
+  ran: boolean;
+}
+
+/**
+ * Carries Postgres changes to Meilisearch. Documents are rebuilt whole from the current rows, so
+ * replaying any outbox row is harmless: a crash at any point only means rows are read again.
+ */
+@Injectable()
+export class SearchIndexerService {
+  private readonly logger = new Logger(SearchIndexerService.name);
+  readonly names: { organizations: string; opportunities: string };
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.names = indexNames(config.meiliIndexPrefix);
+  }
+
+  /** Creates missing indexes and applies the settings (idempotent). */
+  async ensureIndexes(): Promise<void> {
+    await this.prepareIndex(this.names.organizations, organizationSettings());
+    await this.prepareIndex(this.names.opportunities, opportunitySettings());
+  }
+
+  private async prepareIndex(uid: string, settings: Settings): Promise<void> {
+    const exists = await this.meili
+      .getIndex(uid)
+      .then(() => true)
+      .catch(() => false);
+    if (!exists) await settled(this.meili.createIndex(uid, { primaryKey: 'id' }));
+    await settled(this.meili.index(uid).updateSettings(settings));
+  }
+
+  private async withWriterLock<T>(fn: (runner: QueryRunner) => Promise<T>, wait: boolean): Promise<T | null> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      if (wait) await runner.query('SELECT pg_advisory_lock($1)', [SEARCH_WRITER_LOCK]);
+      else {
+        const [{ ok }] = await runner.query('SELECT pg_try_advisory_lock($1) AS ok', [SEARCH_WRITER_LOCK]);
+        if (!ok) return null;
+      }
+      try {
+        return await fn(runner);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [SEARCH_WRITER_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Drains the outbox until it is empty; returns how much was done. */
+  async drain(onProgress?: (done: number) => void): Promise<DrainResult> {
+    const result = await this.withWriterLock(async (runner) => {
+      const total: DrainResult = { rows: 0, upserted: 0, deleted: 0, ran: true };
+      for (;;) {
+        const rows: OutboxRow[] = await runner.query(
+          `SELECT id, entity_type, entity_id FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT $1`,
+          [BATCH],
+        );
+        if (rows.length === 0) return total;
+        const ids = rows.map((r) => r.id);
+        try {
+          const orgIds = [
+            ...new Set(rows.filter((r) => r.entity_type === 'organization').map((r) => r.entity_id)),
+          ];
+          const oppIds = [
+            ...new Set(rows.filter((r) => r.entity_type === 'opportunity').map((r) => r.entity_id)),
+          ];
+          const done = await this.syncEntities(runner, orgIds, oppIds);
+          total.upserted += done.upserted;
+          total.deleted += done.deleted;
+        } catch (e) {
+          await runner.query(
+            `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+            [ids, String((e as Error).message).slice(0, 1000)],
+          );
+          throw e;
+        }
+        await runner.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+        total.rows += rows.length;
+        onProgress?.(total.rows);
+      }
+    }, false);
+    return result ?? { rows: 0, upserted: 0, deleted: 0, ran: false };
+  }
+
+  /** Rebuilds the documents of the given entities from Postgres and writes them to the live indexes. */
+  private async syncEntities(
+    runner: QueryRunner,
+    orgIds: string[],
+    oppIds: string[],
+  ): Promise<{ upserted: number; deleted: number }> {
+    const orgs = orgIds.length
+      ? await runner.manager.find(OrganizationEntity, { where: { id: In(orgIds) } })
+      : [];
+    const activeOrgs = orgs.filter((o) => o.status === 'ACTIVE');
+    const goneOrgIds = orgIds.filter((id) => !activeOrgs.some((o) => o.id === id));
+    // An organisation's name, place and status are part of its opportunities' documents.
+    const opps = await runner.manager.find(OpportunityEntity, {
+      where: [
+        ...(oppIds.length ? [{ id: In(oppIds) }] : []),
+        ...(orgIds.length ? [{ organizationId: In(orgIds), archivedAt: IsNull() }] : []),
+      ],
+    });
+    const ownerIds = [...new Set(opps.map((p) => p.organizationId))];
+    const owners = new Map(
+      (ownerIds.length
+        ? await runner.manager.find(OrganizationEntity, { where: { id: In(ownerIds) } })
+        : []
+      ).map((o) => [o.id, o]),
+    );
+    const liveOpps = opps.filter((p) => !p.archivedAt && owners.get(p.organizationId)?.status === 'ACTIVE');
+    const liveOppIds = new Set(liveOpps.map((p) => p.id));
+    const goneOppIds = [...new Set([...oppIds, ...opps.map((p) => p.id)])].filter(
+      (id) => !liveOppIds.has(id),
+    );
+
+    const tasks = [];
+    if (activeOrgs.length)
+      tasks.push(
+        this.meili.index(this.names.organizations).addDocuments(activeOrgs.map(organizationDocument)),
+      );
+    if (goneOrgIds.length) tasks.push(this.meili.index(this.names.organizations).deleteDocuments(goneOrgIds));
+    if (liveOpps.length)
+      tasks.push(
+        this.meili
+          .index(this.names.opportunities)
+          .addDocuments(liveOpps.map((p) => opportunityDocument(p, owners.get(p.organizationId)!))),
+      );
+    if (goneOppIds.length) tasks.push(this.meili.index(this.names.opportunities).deleteDocuments(goneOppIds));
+    for (const t of tasks) await settled(t);
+
+    await this.recordState(runner, 'organization', activeOrgs, goneOrgIds);
+    await this.recordState(runner, 'opportunity', liveOpps, goneOppIds);
+    return { upserted: activeOrgs.length + liveOpps.length, deleted: goneOrgIds.length + goneOppIds.length };
+  }
+
+  private async recordState(
+    runner: QueryRunner,
+    type: string,
+    present: { id: string; version: number }[],
+    gone: string[],
+  ): Promise<void> {
+    if (present.length)
+      await runner.query(
+        `INSERT INTO search_state (entity_type, entity_id, version)
+         SELECT $1, unnest($2::uuid[]), unnest($3::int[])
+         ON CONFLICT (entity_type, entity_id) DO UPDATE SET version = EXCLUDED.version, indexed_at = now()`,
+        [type, present.map((p) => p.id), present.map((p) => p.version)],
+      );
+    if (gone.length)
+      await runner.query(`DELETE FROM search_state WHERE entity_type = $1 AND entity_id = ANY($2::uuid[])`, [
+        type,
+        gone,
+      ]);
+  }
+
+  /**
+   * Finds drift between Postgres and what the index last received (missed, stale or orphaned
+   * documents, or an index that lost documents) and queues outbox rows to repair it.
+   */
+  async sweep(): Promise<{ queued: number }> {
+    const result = await this.withWriterLock(async (runner) => {
+      for (const [type, uid] of [
+        ['organization', this.names.organizations],
+        ['opportunity', this.names.opportunities],
+      ] as const) {
+        const stats = await this.meili.index(uid).getStats();
+        const [{ n }] = await runner.query(
+          `SELECT count(*)::int AS n FROM search_state WHERE entity_type = $1`,
+          [type],
+        );
+        if (stats.numberOfDocuments !== n) {
+          this.logger.warn(
+            { index: uid, documents: stats.numberOfDocuments, expected: n },
+            'index drifted; resyncing',
+          );
+          await runner.query(`DELETE FROM search_state WHERE entity_type = $1`, [type]);
+        }
+      }
+      const queued = await runner.query(`
+        WITH live_org AS (
+          SELECT id, version FROM organization WHERE status = 'ACTIVE'
+        ), live_opp AS (
+          SELECT p.id, p.version FROM opportunity p JOIN organization o ON o.id = p.organization_id
+          WHERE p.archived_at IS NULL AND o.status = 'ACTIVE'
+        ), drift AS (
+          SELECT 'organization' AS t, l.id FROM live_org l
+            LEFT JOIN search_state s ON s.entity_type = 'organization' AND s.entity_id = l.id
+            WHERE s.version IS DISTINCT FROM l.version
+          UNION ALL
+          SELECT 'organization', s.entity_id FROM search_state s
+            WHERE s.entity_type = 'organization' AND NOT EXISTS (SELECT 1 FROM live_org l WHERE l.id = s.entity_id)
+          UNION ALL
+          SELECT 'opportunity', l.id FROM live_opp l
+            LEFT JOIN search_state s ON s.entity_type = 'opportunity' AND s.entity_id = l.id
+            WHERE s.version IS DISTINCT FROM l.version
+          UNION ALL
+          SELECT 'opportunity', s.entity_id FROM search_state s
+            WHERE s.entity_type = 'opportunity' AND NOT EXISTS (SELECT 1 FROM live_opp l WHERE l.id = s.entity_id)
+        )
+        INSERT INTO outbox (entity_type, entity_id, op)
+        SELECT d.t, d.id, 'upsert' FROM drift d
+        WHERE NOT EXISTS (
+          SELECT 1 FROM outbox x WHERE x.processed_at IS NULL AND x.entity_type = d.t AND x.entity_id = d.id)
+        RETURNING id`);
+      await runner.query(`DELETE FROM outbox WHERE processed_at < now() - interval '1 day'`);
+      return { queued: queued.length as number };
+    }, false);
+    return result ?? { queued: 0 };
+  }
+
+  /**
+   * Builds fresh indexes from Postgres next to the live ones, then swaps them in one Meilisearch
+   * task: searches see the old index until the new one is complete.
+   */
+  async reindex(
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ organizations: number; opportunities: number }> {
+    const out = await this.withWriterLock(async (runner) => {
+      const tmp = {
+        organizations: `${this.names.organizations}_next`,
+        opportunities: `${this.names.opportunities}_next`,
+      };
+      await this.meili.deleteIndexIfExists(tmp.organizations);
+      await this.meili.deleteIndexIfExists(tmp.opportunities);
+      await this.prepareIndex(tmp.organizations, organizationSettings());
+      await this.prepareIndex(tmp.opportunities, opportunitySettings());
+      await this.ensureIndexes();
+      // Rows changed from here on are in the outbox and drained into the swapped index afterwards.
+      await runner.query(`UPDATE outbox SET processed_at = now() WHERE processed_at IS NULL`);
+      const [{ n: totalOrgs }] = await runner.query(
+        `SELECT count(*)::int AS n FROM organization WHERE status = 'ACTIVE'`,
+      );
+      await runner.query(`DELETE FROM search_state`);
+      let orgCount = 0;
+      let oppCount = 0;
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const orgs = await runner.manager
+          .createQueryBuilder(OrganizationEntity, 'o')
+          .where('o.status = :s AND o.id > :after', { s: 'ACTIVE', after })
+          .orderBy('o.id')
+          .limit(BATCH)
+          .getMany();
+        if (orgs.length === 0) break;
+        after = orgs[orgs.length - 1].id;
+        const opps = await runner.manager.find(OpportunityEntity, {
+          where: { organizationId: In(orgs.map((o) => o.id)), archivedAt: IsNull() },
+        });
+        const byId = new Map(orgs.map((o) => [o.id, o]));
+        const t1 = this.meili.index(tmp.organizations).addDocuments(orgs.map(organizationDocument));
+        const t2 = opps.length
+          ? this.meili
+              .index(tmp.opportunities)
+              .addDocuments(opps.map((p) => opportunityDocument(p, byId.get(p.organizationId)!)))
+          : null;
+        await settled(t1);
+        if (t2) await settled(t2);
+        await this.recordState(runner, 'organization', orgs, []);
+        await this.recordState(runner, 'opportunity', opps, []);
+        orgCount += orgs.length;
+        oppCount += opps.length;
+        onProgress?.(orgCount, totalOrgs);
+      }
+      await settled(
+        this.meili.swapIndexes([
+          { indexes: [this.names.organizations, tmp.organizations], rename: false },
+          { indexes: [this.names.opportunities, tmp.opportunities], rename: false },
+        ]),
+      );
+      await this.meili.deleteIndexIfExists(tmp.organizations);
+      await this.meili.deleteIndexIfExists(tmp.opportunities);
+      return { organizations: orgCount, opportunities: oppCount };
+    }, true);
+    return out!;
+  }
+}

@@ -1,0 +1,2 @@
+export { normaliseQuery, normaliseText } from './normalise.js';
+export { normalisedSynonyms, SEARCH_SYNONYMS, SYNONYM_GROUPS } from './synonyms.js';

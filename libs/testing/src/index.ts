@@ -1,0 +1,2 @@
+export * from './test-services.js';
+export * from './test-app.js';
