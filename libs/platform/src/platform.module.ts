@@ -10,6 +10,7 @@ import { OutboxEntity } from './database/outbox.entity.js';
 import { OutboxService } from './database/outbox.service.js';
 import { createMeiliClient, MEILI_CLIENT } from './meili/meili.provider.js';
 import { loggerParams } from './logging/logging.js';
+import { SqlLogger } from './logging/sql-logger.js';
 import { QUEUES, redisConnection } from './queue/queues.js';
 import { MeiliHealthIndicator, RedisHealthIndicator } from './health/health.indicators.js';
 
@@ -35,10 +36,11 @@ export class PlatformModule {
           migrationsRun: false,
           migrationsTableName: 'migrations',
           extra: { max: 10, connectionTimeoutMillis: 5000 },
-          logging: false,
+          logging: config.logSql ? ['query'] : false,
+          logger: config.logSql ? new SqlLogger() : undefined,
         }),
         TypeOrmModule.forFeature([OutboxEntity]),
-        BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: 'tashbik' }),
+        BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: QUEUES.searchSync }),
         TerminusModule,
       ],

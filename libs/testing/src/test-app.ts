@@ -96,6 +96,7 @@ export async function bootTestApp(
     MEILI_HOST: process.env.MEILI_HOST ?? '',
     MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? '',
     MEILI_INDEX_PREFIX: prefix,
+    QUEUE_PREFIX: `tashbik-${prefix}`,
     PORT: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     OUTBOX_SWEEP_MS: '1000',

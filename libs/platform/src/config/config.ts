@@ -11,9 +11,13 @@ export interface AppConfig {
   meiliMasterKey: string | null;
   /** Prefix of Meilisearch index names, so several databases can share one Meilisearch. */
   meiliIndexPrefix: string;
+  /** Prefix of BullMQ keys in Redis, so several installations can share one Redis. */
+  queuePrefix: string;
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outboxSweepMs: number;
+  /** Log every SQL statement (operators' diagnosis; tests count queries with it). */
+  logSql: boolean;
 }
 
 const url = (protocols: string[], example: string) =>
@@ -46,9 +50,14 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9_]{0,40}$/, 'may hold only a-z, 0-9 and _')
     .default(''),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'may hold only letters, digits, _ and -')
+    .default('tashbik'),
   TASHBIK_DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  LOG_SQL: z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).default('false'),
 });
 
 export class ConfigError extends Error {
@@ -78,9 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliHost: e.MEILI_HOST ?? null,
     meiliMasterKey: e.MEILI_MASTER_KEY ?? null,
     meiliIndexPrefix: e.MEILI_INDEX_PREFIX,
+    queuePrefix: e.QUEUE_PREFIX,
     dataDir: e.TASHBIK_DATA_DIR,
     logLevel: e.LOG_LEVEL,
     outboxSweepMs: e.OUTBOX_SWEEP_MS,
+    logSql: e.LOG_SQL === 'true' || e.LOG_SQL === '1',
   };
 }
 
