@@ -2,7 +2,14 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { IncomingMessage } from 'node:http';
-import { createLogger, HealthController, maskError, PlatformModule, type AppConfig } from '#platform';
+import {
+  createLogger,
+  currentRequestId,
+  HealthController,
+  maskError,
+  PlatformModule,
+  type AppConfig,
+} from '#platform';
 import { DIRECTORY_ENTITIES, DirectoryGraphqlModule, langFromHeader, type GqlContext } from '#directory';
 import { SearchGraphqlModule } from '#search';
 
@@ -32,7 +39,7 @@ export class ApiModule {
           }),
           formatError: (formatted, error) => {
             const original = (error as { originalError?: unknown })?.originalError ?? error;
-            const requestId = (formatted.extensions?.requestId as string | undefined) ?? undefined;
+            const requestId = (formatted.extensions?.requestId as string | undefined) ?? currentRequestId();
             return maskError(formatted, original, errorLog, requestId);
           },
         }),

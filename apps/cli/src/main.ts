@@ -10,6 +10,7 @@ const HELP = `Tashbik command line
   seed --orgs N --seed S  generate N organisations deterministically from seed S
   import FILE           import organisations from .jsonl or .csv, report rejects
   reindex               rebuild the search indexes and swap them in
+  bench [import|search|lag|cordis]  benchmarks (BENCH_ORGS, default 50000)
 `;
 
 async function main(): Promise<number> {
@@ -30,6 +31,11 @@ async function main(): Promise<number> {
     case 'reindex':
       await reindex(config);
       return 0;
+    case 'bench': {
+      const { runBenchmarks } = await import('./bench/run.js');
+      await runBenchmarks(config, args.positionals);
+      return 0;
+    }
     default:
       process.stdout.write(HELP);
       return args.command === 'help' ? 0 : 1;

@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { Meilisearch } from 'meilisearch';
+import { migrateDatabase, prepareServices, type AppConfig, type RunningServices } from '#platform';
+import { CliModule } from '../cli.module.js';
+import { createApi } from '../../../api/src/bootstrap-api.js';
+import { createWorker } from '../../../worker/src/bootstrap-worker.js';
+
+/** A throw-away installation for benchmarks: its own database, data folder, index and queue prefixes. */
+export class BenchEnv {
+  config!: AppConfig;
+  services!: RunningServices;
+  pool!: pg.Pool;
+  meili!: Meilisearch;
+  cli: INestApplicationContext | null = null;
+  worker: INestApplicationContext | null = null;
+  api: INestApplication | null = null;
+  apiUrl = '';
+
+  static async create(base: AppConfig): Promise<BenchEnv> {
+    const env = new BenchEnv();
+    const db = new URL(base.databaseUrl);
+    db.pathname = '/tashbik_bench';
+    const dataDir = join(base.dataDir, 'bench');
+    mkdirSync(dataDir, { recursive: true });
+    env.services = await prepareServices({
+      ...base,
+      databaseUrl: db.toString(),
+      dataDir,
+      meiliIndexPrefix: 'bench_',
+      queuePrefix: 'tashbik-bench',
+      logLevel: 'warn',
+      outboxSweepMs: 2000,
+    });
+    env.config = env.services.config;
+    env.meili = new Meilisearch({
+      host: env.config.meiliHost!,
+      apiKey: env.config.meiliMasterKey ?? undefined,
+    });
+    return env;
+  }
+
+  /** Empty database (migrated) and no bench indexes. */
+  async reset(): Promise<void> {
+    await this.stopApps();
+    await this.pool?.end();
+    const admin = new URL(this.config.databaseUrl);
+    const name = admin.pathname.slice(1);
+    admin.pathname = '/postgres';
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    await c.end();
+    await migrateDatabase(this.config);
+    this.pool = new pg.Pool({ connectionString: this.config.databaseUrl, max: 4 });
+    const { results } = await this.meili.getIndexes({ limit: 1000 });
+    for (const idx of results.filter((i) => i.uid.startsWith('bench_')))
+      await this.meili.deleteIndexIfExists(idx.uid);
+  }
+
+  async startCli(): Promise<INestApplicationContext> {
+    this.cli ??= await NestFactory.createApplicationContext(CliModule.forRoot(this.config), {
+      logger: ['error'],
+    });
+    return this.cli;
+  }
+
+  async startWorker(): Promise<void> {
+    this.worker ??= await createWorker(this.config);
+  }
+
+  async startApi(): Promise<string> {
+    if (!this.api) {
+      this.api = await createApi(this.config);
+      await this.api.listen(0, '127.0.0.1');
+      this.apiUrl = `http://127.0.0.1:${(this.api.getHttpServer().address() as AddressInfo).port}/graphql`;
+    }
+    return this.apiUrl;
+  }
+
+  async stopApps(): Promise<void> {
+    await this.api?.close();
+    await this.worker?.close();
+    await this.cli?.close();
+    this.api = this.worker = this.cli = null;
+  }
+
+  async close(): Promise<void> {
+    await this.stopApps();
+    await this.pool?.end();
+    await this.services.stop();
+  }
+
+  /** Resolves once the outbox is drained and the index holds `expected` organisations. */
+  async waitIndexed(expected: number, timeoutMs = 30 * 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [{ n }] = (
+        await this.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`)
+      ).rows;
+      if (n === 0) {
+        const stats = await this.meili.index('bench_organizations').getStats();
+        if (stats.numberOfDocuments === expected && !stats.isIndexing) return;
+      }
+      if (Date.now() > deadline) throw new Error(`index did not reach ${expected} documents in time`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { generateRecords, readRecords } from '#directory';
+import type { AppConfig } from '#platform';
+import { BenchEnv } from './bench-env.js';
+import { cordisAvailable, CORDIS_FILE, cordisRecords } from './cordis.js';
+import { importBench, lagBench, searchBench, typoBench, type SearchQuery } from './scenarios.js';
+import { ms, ratio, table } from './stats.js';
+
+const say = (s = '') => process.stdout.write(`${s}\n`);
+
+async function seedFile(dir: string, orgs: number): Promise<string> {
+  const file = join(dir, `seed-${orgs}.jsonl`);
+  if (existsSync(file)) return file;
+  const out = createWriteStream(`${file}.tmp`);
+  for (const r of generateRecords({ orgs, seed: 42 })) {
+    if (!out.write(`${JSON.stringify(r)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  const { renameSync } = await import('node:fs');
+  renameSync(`${file}.tmp`, file);
+  return file;
+}
+
+/** Search queries drawn from the data itself: a word of a name in each language, some with filters. */
+function seedQueries(orgs: number): SearchQuery[] {
+  const queries: SearchQuery[] = [];
+  const step = Math.max(1, Math.floor(orgs / 60));
+  const langs = ['ar', 'fr', 'en'] as const;
+  let k = 0;
+  for (const r of generateRecords({ orgs, seed: 42 })) {
+    if (k++ % step) continue;
+    const name = r.organization.name as Record<string, string | null | undefined>;
+    const text = name[langs[k % 3]] ?? name.fr ?? name.en ?? name.ar ?? '';
+    const word = text.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+    if (word) queries.push({ query: word });
+  }
+  const filters = [
+    { kinds: ['SME'] },
+    { countries: ['DZ'] },
+    { sectors: ['C'] },
+    { kinds: ['FINANCIER'], instruments: ['MURABAHA'] },
+  ];
+  return [
+    ...queries,
+    ...queries.slice(0, 20).map((q, i) => ({ ...q, filter: filters[i % filters.length] })),
+    { query: '' },
+  ];
+}
+
+export async function runBenchmarks(config: AppConfig, which: string[]): Promise<void> {
+  const all = ['import', 'search', 'lag', 'cordis'];
+  const selected = which.length ? which : all;
+  const unknown = selected.filter((w) => !all.includes(w));
+  if (unknown.length)
+    throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${all.join(', ')}`);
+  const orgs = Number(process.env.BENCH_ORGS ?? 50_000);
+  const env = await BenchEnv.create(config);
+  const results: Record<string, unknown> = { date: new Date().toISOString(), orgs, node: process.version };
+  const dir = join(config.dataDir, 'bench');
+  mkdirSync(dir, { recursive: true });
+  try {
+    if (selected.some((s) => ['import', 'search', 'lag'].includes(s))) {
+      say(`generating ${orgs} organisations (seed 42)…`);
+      const file = await seedFile(dir, orgs);
+      say(`import: ${orgs} organisations through the import path vs COPY + addDocuments…`);
+      const imp = await importBench(env, () => readRecords(file));
+      results.import = imp;
+      say(
+        table([
+          {
+            records: imp.records,
+            imported: imp.imported,
+            'import (s)': imp.importSeconds.toFixed(1),
+            'COPY (s)': imp.copySeconds.toFixed(1),
+            'addDocuments (s)': imp.meiliSeconds.toFixed(1),
+            'floor (s)': imp.floorSeconds.toFixed(1),
+            'import/floor': ratio(imp.importSeconds, imp.floorSeconds),
+          },
+        ]),
+      );
+      if (selected.includes('search')) {
+        say(`\nsearch: searchOrganizations through GraphQL vs the same requests straight to Meilisearch…`);
+        const s = await searchBench(env, seedQueries(orgs), [
+          { concurrency: 1, requests: 400 },
+          { concurrency: 16, requests: 3000 },
+        ]);
+        results.search = s;
+        say(
+          table(
+            s.map((f) => ({
+              clients: f.concurrency,
+              requests: f.requests,
+              'api p50': ms(f.apiP50),
+              'api p95': ms(f.apiP95),
+              'api req/s': f.apiRps.toFixed(0),
+              'direct p50': ms(f.directP50),
+              'direct p95': ms(f.directP95),
+              'direct req/s': f.directRps.toFixed(0),
+              'p95 api/direct': `${f.p95Ratio.toFixed(2)}x`,
+            })),
+          ),
+        );
+      }
+      if (selected.includes('lag')) {
+        say(`\nindex lag: 5000 updates through GraphQL (16 clients), time until each is searchable…`);
+        const lag = await lagBench(env, 5000);
+        results.lag = lag;
+        say(
+          table([
+            {
+              updates: lag.updates,
+              'updates/s': (lag.updates / lag.updateSeconds).toFixed(0),
+              p50: ms(lag.p50),
+              p95: ms(lag.p95),
+              max: ms(lag.max),
+            },
+          ]),
+        );
+      }
+    }
+    if (selected.includes('cordis')) {
+      if (!cordisAvailable()) {
+        say(
+          `\ncordis: SKIPPED — the CORDIS extract is absent (${CORDIS_FILE}); set CORDIS_DIR to its folder.`,
+        );
+        results.cordis = 'absent';
+      } else {
+        say(`\ncordis: 11,248 real organisations (CORDIS H2020, CC BY 4.0) through the import path…`);
+        const imp = await importBench(env, () => cordisRecords());
+        const samples: { name: string; ref: string }[] = [];
+        const queries: SearchQuery[] = [];
+        let i = 0;
+        for await (const r of cordisRecords()) {
+          if (i++ % 50 === 0) samples.push({ name: r.name, ref: r.ref });
+          if (i % 100 === 0)
+            queries.push({ query: r.name.split(/\s+/).sort((a, b) => b.length - a.length)[0] });
+        }
+        const s = await searchBench(env, queries, [
+          { concurrency: 1, requests: 300 },
+          { concurrency: 16, requests: 2000 },
+        ]);
+        const typo = await typoBench(env, samples.slice(0, 200));
+        results.cordis = { import: imp, search: s, typo };
+        say(
+          table([
+            {
+              records: imp.records,
+              imported: imp.imported,
+              rejected: imp.rejected,
+              'import (s)': imp.importSeconds.toFixed(1),
+              'floor (s)': imp.floorSeconds.toFixed(1),
+              'import/floor': ratio(imp.importSeconds, imp.floorSeconds),
+            },
+          ]),
+        );
+        say(
+          table(
+            s.map((f) => ({
+              clients: f.concurrency,
+              'api p50': ms(f.apiP50),
+              'api p95': ms(f.apiP95),
+              'api req/s': f.apiRps.toFixed(0),
+              'direct p95': ms(f.directP95),
+              'p95 api/direct': `${f.p95Ratio.toFixed(2)}x`,
+            })),
+          ),
+        );
+        say(
+          `typo tolerance: ${typo.foundTop3}/${typo.tried} names with one wrong letter found in the top 3 (${(typo.share * 100).toFixed(1)}%)`,
+        );
+      }
+    }
+  } finally {
+    await env.close();
+  }
+  mkdirSync('reports', { recursive: true });
+  const out = join('reports', `bench-${Date.now()}.json`);
+  writeFileSync(out, JSON.stringify(results, null, 2));
+  say(`\nresults written to ${out}`);
+}
