@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const services = await prepareServices(loadConfig());
   await migrateDatabase(services.config);
   const app = await createApi(services.config);
-  await app.listen(services.config.port, process.env.HOST ?? '127.0.0.1');
+  await app.listen(services.config.port, services.config.host);
   const address = app.getHttpServer().address() as { port: number };
   process.stdout.write(`${JSON.stringify({ msg: 'api listening', port: address.port })}\n`);
   const stop = async () => {

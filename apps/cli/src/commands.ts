@@ -151,7 +151,7 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
     await cli.close();
   }
   const api = await createApi(cfg);
-  await api.listen(cfg.port, '127.0.0.1');
+  await api.listen(cfg.port, cfg.host);
   const url = `http://127.0.0.1:${cfg.port}/graphql`;
   say(
     `\nTashbik is running.\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'\n\nCtrl-C stops everything.`,

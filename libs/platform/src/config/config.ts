@@ -4,6 +4,7 @@ import { z } from 'zod';
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
+  host: string;
   databaseUrl: string;
   redisUrl: string;
   /** Unset means: start the bundled Meilisearch binary under `dataDir`. */
@@ -40,6 +41,10 @@ const schema = z.object({
     .min(0)
     .max(65535, 'must be between 0 and 65535')
     .default(3000),
+  HOST: z
+    .string()
+    .regex(/^[0-9a-fA-F.:]+$|^localhost$/, 'must be an IP address such as 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user@host:5432/db').default(
     'postgres://postgres@127.0.0.1:5432/tashbik',
   ),
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
+    host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     meiliHost: e.MEILI_HOST ?? null,

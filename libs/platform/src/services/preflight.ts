@@ -69,7 +69,13 @@ export async function checkMeilisearch(host: string, embedded: boolean): Promise
       reason((e as { cause?: unknown }).cause ?? e),
       embedded
         ? 'The bundled server did not start; see .data/meili/meilisearch.log.'
-        : 'Start Meilisearch 1.21 there, or unset MEILI_HOST to let Tashbik start its bundled server.',
+        : `Start it with: meilisearch --http-addr ${httpAddr(host)} --master-key "$MEILI_MASTER_KEY" (version 1.21), or unset MEILI_HOST to let Tashbik start its bundled server.`,
     );
   }
+}
+
+/** `host:port` as Meilisearch's --http-addr takes it. */
+function httpAddr(host: string): string {
+  const u = new URL(host);
+  return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
 }
