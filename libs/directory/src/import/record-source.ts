@@ -12,15 +12,19 @@ export interface RawRecord {
 const LIST_COLUMNS = new Set(['sectors', 'languages', 'certifications', 'purchasingCategories', 'services']);
 const NUMBER_COLUMNS = new Set(['foundedYear']);
 
+/** `region_code` → `regionCode`: spreadsheet headers are snake_case, the organisation fields camelCase. */
+const camelCase = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
 /** A CSV row (flat columns, lists separated by `;`, text as `name_fr` etc.) as organisation input. */
 export function csvRowToInput(row: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const text: Record<string, Record<string, string>> = {};
   for (const [rawKey, rawValue] of Object.entries(row)) {
-    const key = rawKey.trim();
+    const column = rawKey.trim();
+    const key = camelCase(column);
     const value = rawValue.trim();
     if (value === '') continue;
-    const m = /^(name|description)_(ar|fr|en)$/.exec(key);
+    const m = /^(name|description)_(ar|fr|en)$/.exec(column);
     if (m) (text[m[1]] ??= {})[m[2]] = value;
     else if (key === 'processes')
       out.capabilities = value

@@ -57,7 +57,7 @@ export class OpportunityResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('expiresAt', { description: 'YYYY-MM-DD' }) expiresAt: string,
   ): Promise<OpportunityEntity> {
-    return this.service.update({ id, expiresAt });
+    return this.service.update({ id, expiresAt }, '');
   }
 
   @Mutation(() => OpportunityObject)

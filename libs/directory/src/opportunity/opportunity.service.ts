@@ -56,12 +56,14 @@ export class OpportunityService {
     return opp;
   }
 
+  /** `root` is where the fields sit in the operation's arguments ('' when they are arguments themselves). */
   async update(
     input: { id: string; expectedVersion?: number | null } & Record<string, unknown>,
+    root = 'input',
   ): Promise<OpportunityEntity> {
     const { id: rawId, expectedVersion, ...changes } = input;
-    const id = parseId(rawId, 'input.id');
-    const patch = parseInput(updateOpportunitySchema, changes);
+    const id = parseId(rawId, root ? `${root}.id` : 'id');
+    const patch = parseInput(updateOpportunitySchema, changes, root);
     const opp = await this.db.transaction(async (m) => {
       const current = await m.findOne(OpportunityEntity, {
         where: { id },
@@ -74,22 +76,26 @@ export class OpportunityService {
           currentVersion: current.version,
         });
       const defined = Object.fromEntries(Object.entries(patch).filter(([k]) => changes[k] !== undefined));
-      const merged = parseInput(createOpportunitySchema, {
-        type: current.type,
-        title: current.title,
-        description: current.description,
-        sectors: current.sectors,
-        processes: current.processes,
-        quantity: current.quantity,
-        quantityUnit: current.quantityUnit,
-        amount: current.amount,
-        currency: current.currency,
-        countries: current.countries,
-        deadline: current.deadline,
-        expiresAt: current.expiresAt,
-        status: current.status,
-        ...defined,
-      });
+      const merged = parseInput(
+        createOpportunitySchema,
+        {
+          type: current.type,
+          title: current.title,
+          description: current.description,
+          sectors: current.sectors,
+          processes: current.processes,
+          quantity: current.quantity,
+          quantityUnit: current.quantityUnit,
+          amount: current.amount,
+          currency: current.currency,
+          countries: current.countries,
+          deadline: current.deadline,
+          expiresAt: current.expiresAt,
+          status: current.status,
+          ...defined,
+        },
+        root,
+      );
       m.merge(OpportunityEntity, current, merged);
       const saved = await m.save(OpportunityEntity, current);
       await this.outbox.record(m, [{ entityType: 'opportunity', entityId: id }]);

@@ -11,7 +11,7 @@ import {
 } from './organisation.schema.js';
 import { parseId, parseInput } from '../graphql/validation.js';
 import { decodeCursor, encodeCursor } from '../graphql/common.types.js';
-import { SECTORS } from '../taxonomy/taxonomy.js';
+import { isKnownCountry, isKnownSector, isWilaya, SECTORS } from '../taxonomy/taxonomy.js';
 import type { OrganizationFilter } from './organisation.inputs.js';
 
 export const MAX_PAGE = 100;
@@ -194,13 +194,22 @@ export class OrganizationService {
         throw badInput([{ path: `filter.${name}`, message: 'at most 50 values' }]);
       return list?.length ? list : null;
     };
+    // Free-text code lists are checked like input fields, so that no stray value reaches SQL.
+    const known = (name: string, list: string[] | undefined, isKnown: (c: string) => boolean) => {
+      const l = bounded(name, list);
+      const problems = (l ?? []).flatMap((c, i) =>
+        isKnown(c) ? [] : [{ path: `filter.${name}.${i}`, message: `unknown code "${c}"` }],
+      );
+      if (problems.length) throw badInput(problems);
+      return l;
+    };
     const kinds = bounded('kinds', f.kinds);
     if (kinds) qb.andWhere('o.kind IN (:...kinds)', { kinds });
-    const countries = bounded('countries', f.countries);
+    const countries = known('countries', f.countries, isKnownCountry);
     if (countries) qb.andWhere('o.country IN (:...countries)', { countries });
-    const regions = bounded('regionCodes', f.regionCodes);
+    const regions = known('regionCodes', f.regionCodes, isWilaya);
     if (regions) qb.andWhere('o.region_code IN (:...regions)', { regions });
-    const sectors = bounded('sectors', f.sectors);
+    const sectors = known('sectors', f.sectors, isKnownSector);
     if (sectors) {
       // A section letter stands for all of its divisions.
       const expanded = sectors.flatMap((s) => [

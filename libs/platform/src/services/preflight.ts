@@ -30,8 +30,9 @@ export async function ensurePostgres(databaseUrl: string): Promise<void> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(dbName)}`).catch((e: { code?: string }) => {
-        // Another process created it between the check and the create.
-        if (e.code !== '42P04') throw e;
+        // Another process created it between the check and the create: 42P04 once its create has
+        // committed, 23505 (on pg_database's name index) when both creates ran at the same time.
+        if (e.code !== '42P04' && e.code !== '23505') throw e;
       });
     }
   } finally {

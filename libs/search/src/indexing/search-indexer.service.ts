@@ -13,6 +13,13 @@ import { settled } from './meili-task.js';
 const SEARCH_WRITER_LOCK = 727_245_002;
 const BATCH = 1000;
 
+/** The rows search must hold, per entity type: what the sweep compares the index with. */
+const LIVE = {
+  organization: `SELECT id, version FROM organization WHERE status = 'ACTIVE'`,
+  opportunity: `SELECT p.id, p.version FROM opportunity p JOIN organization o ON o.id = p.organization_id
+    WHERE p.archived_at IS NULL AND o.status = 'ACTIVE'`,
+} as const;
+
 interface OutboxRow {
   id: string;
   entity_type: 'organization' | 'opportunity';
@@ -203,18 +210,13 @@ export class SearchIndexerService {
         if (stats.numberOfDocuments !== n) {
           this.logger.warn(
             { index: uid, documents: stats.numberOfDocuments, expected: n },
-            'index drifted; resyncing',
+            'index drifted; reconciling with its documents',
           );
-          await runner.query(`DELETE FROM search_state WHERE entity_type = $1`, [type]);
+          await this.reconcile(runner, type, uid);
         }
       }
       const queued = await runner.query(`
-        WITH live_org AS (
-          SELECT id, version FROM organization WHERE status = 'ACTIVE'
-        ), live_opp AS (
-          SELECT p.id, p.version FROM opportunity p JOIN organization o ON o.id = p.organization_id
-          WHERE p.archived_at IS NULL AND o.status = 'ACTIVE'
-        ), drift AS (
+        WITH live_org AS (${LIVE.organization}), live_opp AS (${LIVE.opportunity}), drift AS (
           SELECT 'organization' AS t, l.id FROM live_org l
             LEFT JOIN search_state s ON s.entity_type = 'organization' AND s.entity_id = l.id
             WHERE s.version IS DISTINCT FROM l.version
@@ -238,6 +240,31 @@ export class SearchIndexerService {
       return { queued: queued.length as number };
     }, false);
     return result ?? { queued: 0 };
+  }
+
+  /**
+   * Rewrites search_state from what the index really holds and deletes the documents that have no
+   * live row. The drift query only sees rows and search_state, so a document neither knows about
+   * (written behind the outbox's back) would otherwise stay searchable and keep the counts apart.
+   */
+  private async reconcile(runner: QueryRunner, type: keyof typeof LIVE, uid: string): Promise<void> {
+    const live = new Set((await runner.query(LIVE[type])).map((r: { id: string }) => r.id));
+    const held: { id: string; version: number }[] = [];
+    const orphans: string[] = [];
+    for (let offset = 0; ; offset += BATCH) {
+      const page = await this.meili
+        .index(uid)
+        .getDocuments<{ id: string; version?: unknown }>({ fields: ['id', 'version'], limit: BATCH, offset });
+      for (const d of page.results) {
+        if (!live.has(String(d.id))) orphans.push(String(d.id));
+        // A live document without a usable version is left out, so the drift query rewrites it.
+        else if (typeof d.version === 'number') held.push({ id: String(d.id), version: d.version });
+      }
+      if (page.results.length < BATCH) break;
+    }
+    if (orphans.length) await settled(this.meili.index(uid).deleteDocuments(orphans));
+    await runner.query(`DELETE FROM search_state WHERE entity_type = $1`, [type]);
+    await this.recordState(runner, type, held, []);
   }
 
   /**
