@@ -23,3 +23,18 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(4);
   });
 });
+
+describe('configuration errors', () => {
+  it('never prints secrets', () => {
+    let message = '';
+    try {
+      loadConfig({ MEILI_MASTER_KEY: 'tiny-secret', DATABASE_URL: 'mysql://admin:hunter2@db/x' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('MEILI_MASTER_KEY');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('tiny-secret');
+    expect(message).not.toContain('hunter2');
+  });
+});

@@ -72,15 +72,23 @@ export class ConfigError extends Error {
   }
 }
 
+/** A variable's value as it may appear in an error message: keys hidden, URL passwords masked. */
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return '';
+  if (/KEY|SECRET|PASSWORD|TOKEN/.test(name)) return '***';
+  return value.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
+}
+
 /** Reads the environment; throws one ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map(
-        (i) => `${i.path.join('.')}=${JSON.stringify(raw[String(i.path[0])] ?? '')}: ${i.message}`,
-      ),
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0]);
+        return `${name}=${JSON.stringify(shown(name, raw[name]))}: ${i.message}`;
+      }),
     );
   }
   const e = parsed.data;

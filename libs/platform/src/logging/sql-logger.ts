@@ -7,10 +7,14 @@ export class SqlLogger implements TypeOrmLogger {
     process.stdout.write(`${JSON.stringify({ msg: 'sql', requestId: currentRequestId(), query })}\n`);
   }
   logQueryError(error: string | Error, query: string): void {
-    process.stdout.write(`${JSON.stringify({ msg: 'sql error', requestId: currentRequestId(), query, error: String(error) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ msg: 'sql error', requestId: currentRequestId(), query, error: String(error) })}\n`,
+    );
   }
   logQuerySlow(time: number, query: string): void {
-    process.stdout.write(`${JSON.stringify({ msg: 'sql slow', requestId: currentRequestId(), time, query })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ msg: 'sql slow', requestId: currentRequestId(), time, query })}\n`,
+    );
   }
   logSchemaBuild(): void {}
   logMigration(): void {}

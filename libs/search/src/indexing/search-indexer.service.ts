@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type QueryRunner } from 'typeorm';
-import type { Meilisearch, Settings } from 'meilisearch';
+import type { EnqueuedTaskPromise, Meilisearch, Settings } from 'meilisearch';
 import { APP_CONFIG, MEILI_CLIENT, type AppConfig } from '#platform';
 import { OpportunityEntity, OrganizationEntity } from '#directory';
 import { indexNames } from './index-names.js';
@@ -12,6 +12,15 @@ import { settled } from './meili-task.js';
 /** Held by whoever writes to the search indexes, so drains and a rebuild never interleave. */
 const SEARCH_WRITER_LOCK = 727_245_002;
 const BATCH = 1000;
+/** Batches a drain may have queued in Meilisearch before it waits for the oldest. */
+const PIPELINE = 4;
+
+interface SentBatch {
+  tasks: EnqueuedTaskPromise[];
+  upserted: number;
+  deleted: number;
+  record(): Promise<void>;
+}
 
 /** The rows search must hold, per entity type: what the sweep compares the index with. */
 const LIVE = {
@@ -85,53 +94,69 @@ export class SearchIndexerService {
     }
   }
 
-  /** Drains the outbox until it is empty; returns how much was done. */
+  /**
+   * Drains the outbox until it is empty; returns how much was done. Up to PIPELINE batches are in
+   * Meilisearch's queue at once (it indexes consecutive additions together); rows are marked done
+   * strictly in order, each batch only after its own tasks succeeded.
+   */
   async drain(onProgress?: (done: number) => void): Promise<DrainResult> {
     const result = await this.withWriterLock(async (runner) => {
       const total: DrainResult = { rows: 0, upserted: 0, deleted: 0, ran: true };
-      for (;;) {
-        const rows: OutboxRow[] = await runner.query(
-          `SELECT id, entity_type, entity_id FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT $1`,
-          [BATCH],
-        );
-        if (rows.length === 0) return total;
-        const ids = rows.map((r) => r.id);
+      const inFlight: { ids: string[]; batch: SentBatch }[] = [];
+      const settleOldest = async () => {
+        const { ids, batch } = inFlight.shift()!;
         try {
-          const orgIds = [
-            ...new Set(rows.filter((r) => r.entity_type === 'organization').map((r) => r.entity_id)),
-          ];
-          const oppIds = [
-            ...new Set(rows.filter((r) => r.entity_type === 'opportunity').map((r) => r.entity_id)),
-          ];
-          const done = await this.syncEntities(runner, orgIds, oppIds);
-          total.upserted += done.upserted;
-          total.deleted += done.deleted;
+          for (const t of batch.tasks) await settled(t);
         } catch (e) {
+          // Later batches stay unmarked too; all of them are read again on the next drain.
           await runner.query(
             `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
             [ids, String((e as Error).message).slice(0, 1000)],
           );
           throw e;
         }
+        await batch.record();
         await runner.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
-        total.rows += rows.length;
+        total.rows += ids.length;
+        total.upserted += batch.upserted;
+        total.deleted += batch.deleted;
         onProgress?.(total.rows);
+      };
+      let after = '0';
+      for (;;) {
+        const rows: OutboxRow[] = await runner.query(
+          `SELECT id, entity_type, entity_id FROM outbox
+           WHERE processed_at IS NULL AND id > $2::bigint ORDER BY id LIMIT $1`,
+          [BATCH, after],
+        );
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1].id;
+        const of = (type: OutboxRow['entity_type']) => [
+          ...new Set(rows.filter((r) => r.entity_type === type).map((r) => r.entity_id)),
+        ];
+        inFlight.push({
+          ids: rows.map((r) => r.id),
+          batch: await this.sendBatch(runner, of('organization'), of('opportunity')),
+        });
+        if (inFlight.length >= PIPELINE) await settleOldest();
       }
+      while (inFlight.length) await settleOldest();
+      return total;
     }, false);
     return result ?? { rows: 0, upserted: 0, deleted: 0, ran: false };
   }
 
-  /** Rebuilds the documents of the given entities from Postgres and writes them to the live indexes. */
-  private async syncEntities(
-    runner: QueryRunner,
-    orgIds: string[],
-    oppIds: string[],
-  ): Promise<{ upserted: number; deleted: number }> {
+  /**
+   * Rebuilds the documents of the given entities from Postgres and enqueues them in Meilisearch;
+   * `record` notes what the index will hold once the tasks have succeeded.
+   */
+  private async sendBatch(runner: QueryRunner, orgIds: string[], oppIds: string[]): Promise<SentBatch> {
     const orgs = orgIds.length
       ? await runner.manager.find(OrganizationEntity, { where: { id: In(orgIds) } })
       : [];
     const activeOrgs = orgs.filter((o) => o.status === 'ACTIVE');
-    const goneOrgIds = orgIds.filter((id) => !activeOrgs.some((o) => o.id === id));
+    const activeIds = new Set(activeOrgs.map((o) => o.id));
+    const goneOrgIds = orgIds.filter((id) => !activeIds.has(id));
     // An organisation's name, place and status are part of its opportunities' documents.
     const opps = await runner.manager.find(OpportunityEntity, {
       where: [
@@ -139,37 +164,36 @@ export class SearchIndexerService {
         ...(orgIds.length ? [{ organizationId: In(orgIds), archivedAt: IsNull() }] : []),
       ],
     });
-    const ownerIds = [...new Set(opps.map((p) => p.organizationId))];
-    const owners = new Map(
-      (ownerIds.length
-        ? await runner.manager.find(OrganizationEntity, { where: { id: In(ownerIds) } })
-        : []
-      ).map((o) => [o.id, o]),
-    );
-    const liveOpps = opps.filter((p) => !p.archivedAt && owners.get(p.organizationId)?.status === 'ACTIVE');
+    const known = new Map(orgs.map((o) => [o.id, o]));
+    const missingOwners = [...new Set(opps.map((p) => p.organizationId))].filter((id) => !known.has(id));
+    if (missingOwners.length)
+      for (const o of await runner.manager.find(OrganizationEntity, { where: { id: In(missingOwners) } }))
+        known.set(o.id, o);
+    const liveOpps = opps.filter((p) => !p.archivedAt && known.get(p.organizationId)?.status === 'ACTIVE');
     const liveOppIds = new Set(liveOpps.map((p) => p.id));
     const goneOppIds = [...new Set([...oppIds, ...opps.map((p) => p.id)])].filter(
       (id) => !liveOppIds.has(id),
     );
 
-    const tasks = [];
-    if (activeOrgs.length)
-      tasks.push(
-        this.meili.index(this.names.organizations).addDocuments(activeOrgs.map(organizationDocument)),
-      );
-    if (goneOrgIds.length) tasks.push(this.meili.index(this.names.organizations).deleteDocuments(goneOrgIds));
+    const orgIndex = this.meili.index(this.names.organizations);
+    const oppIndex = this.meili.index(this.names.opportunities);
+    const tasks: EnqueuedTaskPromise[] = [];
+    if (activeOrgs.length) tasks.push(orgIndex.addDocuments(activeOrgs.map(organizationDocument)));
+    if (goneOrgIds.length) tasks.push(orgIndex.deleteDocuments(goneOrgIds));
     if (liveOpps.length)
       tasks.push(
-        this.meili
-          .index(this.names.opportunities)
-          .addDocuments(liveOpps.map((p) => opportunityDocument(p, owners.get(p.organizationId)!))),
+        oppIndex.addDocuments(liveOpps.map((p) => opportunityDocument(p, known.get(p.organizationId)!))),
       );
-    if (goneOppIds.length) tasks.push(this.meili.index(this.names.opportunities).deleteDocuments(goneOppIds));
-    for (const t of tasks) await settled(t);
-
-    await this.recordState(runner, 'organization', activeOrgs, goneOrgIds);
-    await this.recordState(runner, 'opportunity', liveOpps, goneOppIds);
-    return { upserted: activeOrgs.length + liveOpps.length, deleted: goneOrgIds.length + goneOppIds.length };
+    if (goneOppIds.length) tasks.push(oppIndex.deleteDocuments(goneOppIds));
+    return {
+      tasks,
+      upserted: activeOrgs.length + liveOpps.length,
+      deleted: goneOrgIds.length + goneOppIds.length,
+      record: async () => {
+        await this.recordState(runner, 'organization', activeOrgs, goneOrgIds);
+        await this.recordState(runner, 'opportunity', liveOpps, goneOppIds);
+      },
+    };
   }
 
   private async recordState(
