@@ -103,17 +103,20 @@ export class SearchIndexerService {
     const result = await this.withWriterLock(async (runner) => {
       const total: DrainResult = { rows: 0, upserted: 0, deleted: 0, ran: true };
       const inFlight: { ids: string[]; batch: SentBatch }[] = [];
+      const failed = async (ids: string[], e: unknown) => {
+        // Later batches stay unmarked too; all of them are read again on the next drain.
+        await runner.query(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+          [ids, String((e as Error).message).slice(0, 1000)],
+        );
+        return e;
+      };
       const settleOldest = async () => {
         const { ids, batch } = inFlight.shift()!;
         try {
           for (const t of batch.tasks) await settled(t);
         } catch (e) {
-          // Later batches stay unmarked too; all of them are read again on the next drain.
-          await runner.query(
-            `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
-            [ids, String((e as Error).message).slice(0, 1000)],
-          );
-          throw e;
+          throw await failed(ids, e);
         }
         await batch.record();
         await runner.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
@@ -134,10 +137,12 @@ export class SearchIndexerService {
         const of = (type: OutboxRow['entity_type']) => [
           ...new Set(rows.filter((r) => r.entity_type === type).map((r) => r.entity_id)),
         ];
-        inFlight.push({
-          ids: rows.map((r) => r.id),
-          batch: await this.sendBatch(runner, of('organization'), of('opportunity')),
-        });
+        const ids = rows.map((r) => r.id);
+        try {
+          inFlight.push({ ids, batch: await this.sendBatch(runner, of('organization'), of('opportunity')) });
+        } catch (e) {
+          throw await failed(ids, e);
+        }
         if (inFlight.length >= PIPELINE) await settleOldest();
       }
       while (inFlight.length) await settleOldest();
@@ -185,6 +190,8 @@ export class SearchIndexerService {
         oppIndex.addDocuments(liveOpps.map((p) => opportunityDocument(p, known.get(p.organizationId)!))),
       );
     if (goneOppIds.length) tasks.push(oppIndex.deleteDocuments(goneOppIds));
+    // Awaited one by one later: a rejection of a later task must not count as unhandled meanwhile.
+    for (const t of tasks) t.catch(() => undefined);
     return {
       tasks,
       upserted: activeOrgs.length + liveOpps.length,
@@ -336,6 +343,7 @@ export class SearchIndexerService {
               .index(tmp.opportunities)
               .addDocuments(opps.map((p) => opportunityDocument(p, byId.get(p.organizationId)!)))
           : null;
+        t2?.catch(() => undefined); // awaited after t1; its rejection is not unhandled meanwhile
         await settled(t1);
         if (t2) await settled(t2);
         await this.recordState(runner, 'organization', orgs, []);
