@@ -11,6 +11,8 @@ const HELP = `Tashbik command line
   import FILE           import organisations from .jsonl or .csv, report rejects
   reindex               rebuild the search indexes and swap them in
   bench [import|search|lag|cordis]  benchmarks (BENCH_ORGS, default 50000)
+  bench-b2b             B2B meeting scheduler on the JAIR 2022 instances
+  bench-match           matchmaking quality against baselines
 `;
 
 async function main(): Promise<number> {
@@ -34,6 +36,16 @@ async function main(): Promise<number> {
     case 'bench': {
       const { runBenchmarks } = await import('./bench/run.js');
       await runBenchmarks(config, args.positionals);
+      return 0;
+    }
+    case 'bench-b2b': {
+      const { runB2bBench } = await import('./bench/b2b.js');
+      await runB2bBench(args.positionals);
+      return 0;
+    }
+    case 'bench-match': {
+      const { runMatchBench } = await import('./bench/match.js');
+      await runMatchBench(args.positionals);
       return 0;
     }
     default:
