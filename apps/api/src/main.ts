@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import {
-  ConfigError,
-  loadConfig,
-  migrateDatabase,
-  prepareServices,
-  ServiceUnavailableError,
-} from '#platform';
+import { exitWithError, loadConfig, migrateDatabase, onShutdown, prepareServices } from '#platform';
 import { createApi } from './bootstrap-api.js';
 
 /** The api deployable: migrates (under the advisory lock), then serves GraphQL and health. */
@@ -16,18 +10,10 @@ async function main(): Promise<void> {
   await app.listen(services.config.port, services.config.host);
   const address = app.getHttpServer().address() as { port: number };
   process.stdout.write(`${JSON.stringify({ msg: 'api listening', port: address.port })}\n`);
-  const stop = async () => {
+  onShutdown(async () => {
     await app.close();
     await services.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  });
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof ServiceUnavailableError)
-    process.stderr.write(`${e.message}\n`);
-  else process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-  process.exit(1);
-});
+main().catch(exitWithError);

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import cliProgress from 'cli-progress';
 import { DataSource } from 'typeorm';
-import { ensurePostgres, migrateDatabase, prepareServices, type AppConfig } from '#platform';
+import { ensurePostgres, migrateDatabase, onShutdown, prepareServices, type AppConfig } from '#platform';
 import { generateRecords, ImporterService, readRecords, type ImportReport, type RawRecord } from '#directory';
 import { SearchIndexerService } from '#search';
 import { CliModule } from './cli.module.js';
@@ -156,16 +156,9 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
   say(
     `\nTashbik is running.\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'\n\nCtrl-C stops everything.`,
   );
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`\n${signal}: stopping…`);
+  onShutdown(async () => {
     await api.close().catch(() => undefined);
     await worker.close().catch(() => undefined);
     await services.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 }

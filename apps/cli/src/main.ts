@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, ServiceUnavailableError } from '#platform';
+import { exitWithError, loadConfig } from '#platform';
 import { parseCli } from './args.js';
 import { importFile, migrate, reindex, seed, start } from './commands.js';
 
@@ -54,15 +54,6 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    if (code >= 0) process.exit(code);
-  },
-  (e: unknown) => {
-    // Configuration and unreachable services are the user's to fix: one clear message, no stack.
-    if (e instanceof ConfigError || e instanceof ServiceUnavailableError)
-      process.stderr.write(`${e.message}\n`);
-    else process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-    process.exit(1);
-  },
-);
+main().then((code) => {
+  if (code >= 0) process.exit(code);
+}, exitWithError);

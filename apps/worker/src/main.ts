@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import {
-  ConfigError,
-  loadConfig,
-  migrateDatabase,
-  prepareServices,
-  ServiceUnavailableError,
-} from '#platform';
+import { exitWithError, loadConfig, migrateDatabase, onShutdown, prepareServices } from '#platform';
 import { createWorker } from './bootstrap-worker.js';
 
 /** The worker deployable: BullMQ processors for search sync. */
@@ -14,18 +8,10 @@ async function main(): Promise<void> {
   await migrateDatabase(services.config);
   const app = await createWorker(services.config);
   process.stdout.write(`${JSON.stringify({ msg: 'worker ready' })}\n`);
-  const stop = async () => {
+  onShutdown(async () => {
     await app.close();
     await services.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  });
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof ServiceUnavailableError)
-    process.stderr.write(`${e.message}\n`);
-  else process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-  process.exit(1);
-});
+main().catch(exitWithError);

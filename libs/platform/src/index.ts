@@ -18,3 +18,4 @@ export * from './logging/request-context.js';
 export * from './database/outbox.service.js';
 export * from './services/bootstrap.js';
 export * from './database/migrate-database.js';
+export * from './services/fatal.js';

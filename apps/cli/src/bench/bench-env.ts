@@ -2,13 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Meilisearch } from 'meilisearch';
 import { migrateDatabase, prepareServices, type AppConfig, type RunningServices } from '#platform';
 import { CliModule } from '../cli.module.js';
-import { createApi } from '../../../api/src/bootstrap-api.js';
-import { createWorker } from '../../../worker/src/bootstrap-worker.js';
+import { startProcess, type RunningProcess } from '#testing';
 
 /** A throw-away installation for benchmarks: its own database, data folder, index and queue prefixes. */
 export class BenchEnv {
@@ -17,8 +15,8 @@ export class BenchEnv {
   pool!: pg.Pool;
   meili!: Meilisearch;
   cli: INestApplicationContext | null = null;
-  worker: INestApplicationContext | null = null;
-  api: INestApplication | null = null;
+  worker: RunningProcess | null = null;
+  api: RunningProcess | null = null;
   apiUrl = '';
 
   static async create(base: AppConfig): Promise<BenchEnv> {
@@ -70,24 +68,43 @@ export class BenchEnv {
     return this.cli;
   }
 
-  async startWorker(): Promise<void> {
-    this.worker ??= await createWorker(this.config);
+  /** The deployables' environment for this installation. */
+  private processEnv(): Record<string, string> {
+    const c = this.config;
+    return {
+      DATABASE_URL: c.databaseUrl,
+      REDIS_URL: c.redisUrl,
+      MEILI_HOST: c.meiliHost ?? '',
+      MEILI_MASTER_KEY: c.meiliMasterKey ?? '',
+      MEILI_INDEX_PREFIX: c.meiliIndexPrefix,
+      QUEUE_PREFIX: c.queuePrefix,
+      OUTBOX_SWEEP_MS: String(c.outboxSweepMs),
+      LOG_LEVEL: 'warn',
+      PORT: '0',
+    };
   }
 
+  /** The worker runs as its own process, as deployed, so it never shares an event loop with the load. */
+  async startWorker(): Promise<void> {
+    this.worker ??= await startProcess('worker', this.processEnv(), /"msg":"worker ready"/, [], 120_000);
+  }
+
+  /** The api runs as its own process too: latencies then include HTTP and nothing of the load generator. */
   async startApi(): Promise<string> {
     if (!this.api) {
-      this.api = await createApi(this.config);
-      await this.api.listen(0, '127.0.0.1');
-      this.apiUrl = `http://127.0.0.1:${(this.api.getHttpServer().address() as AddressInfo).port}/graphql`;
+      this.api = await startProcess('api', this.processEnv(), /"msg":"api listening"/, [], 120_000);
+      const port = /"port":(\d+)/.exec(this.api.output.find((l) => l.includes('api listening')) ?? '')?.[1];
+      this.apiUrl = `http://127.0.0.1:${port}/graphql`;
     }
     return this.apiUrl;
   }
 
   async stopApps(): Promise<void> {
-    await this.api?.close();
-    await this.worker?.close();
+    await this.api?.stop();
+    await this.worker?.stop();
     await this.cli?.close();
-    this.api = this.worker = this.cli = null;
+    this.api = this.worker = null;
+    this.cli = null;
   }
 
   async close(): Promise<void> {

@@ -164,21 +164,9 @@ export class ImporterService {
     if (contacts.length)
       await m.createQueryBuilder().insert().into(ContactPersonEntity).values(contacts).execute();
     const opps = fresh.flatMap((r, i) => r.opportunities.map((o) => ({ ...o, organizationId: ids[i] })));
-    const oppIds: string[] = opps.length
-      ? (
-          await m
-            .createQueryBuilder()
-            .insert()
-            .into(OpportunityEntity)
-            .values(opps)
-            .returning(['id'])
-            .execute()
-        ).identifiers.map((x) => x.id as string)
-      : [];
-    const changes: Change[] = [
-      ...ids.map((entityId) => ({ entityType: 'organization' as const, entityId })),
-      ...oppIds.map((entityId) => ({ entityType: 'opportunity' as const, entityId })),
-    ];
+    if (opps.length) await m.createQueryBuilder().insert().into(OpportunityEntity).values(opps).execute();
+    // An organisation's outbox row re-derives its opportunities too, so they need no rows of their own.
+    const changes: Change[] = ids.map((entityId) => ({ entityType: 'organization' as const, entityId }));
     await this.outbox.record(m, changes);
     return fresh.length;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound, OutboxService } from '#platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, notFound, OutboxService } from '#platform';
 import { OpportunityEntity } from './opportunity.entity.js';
 import { OrganizationEntity } from '../organisation/organisation.entity.js';
 import {
@@ -10,8 +10,7 @@ import {
   type CreateOpportunityData,
 } from './opportunity.schema.js';
 import { parseId, parseInput } from '../graphql/validation.js';
-import { decodeCursor, encodeCursor } from '../graphql/common.types.js';
-import { MAX_PAGE, type Page } from '../organisation/organisation.service.js';
+import { paginate, type Page } from '../graphql/pagination.js';
 import type { OpportunityFilter } from './opportunity.types.js';
 
 @Injectable()
@@ -128,8 +127,6 @@ export class OpportunityService {
     first = 20,
     after?: string | null,
   ): Promise<Page<OpportunityEntity>> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
-      throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE}` }]);
     const f = filter ?? {};
     const qb = this.db.getRepository(OpportunityEntity).createQueryBuilder('p');
     if (!f.includeArchived) qb.andWhere('p.archived_at IS NULL');
@@ -137,27 +134,6 @@ export class OpportunityService {
     if (f.statuses?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: f.statuses });
     if (f.organizationId)
       qb.andWhere('p.organization_id = :org', { org: parseId(f.organizationId, 'filter.organizationId') });
-    if (after) {
-      const c = decodeCursor(after);
-      if (!c) throw badInput([{ path: 'after', message: 'is not a cursor returned by this API' }]);
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('p.created_at > :at', { at: c.createdAt })
-            .orWhere('p.created_at = :at AND p.id > :aid', { aid: c.id }),
-        ),
-      );
-    }
-    const rows = await qb
-      .orderBy('p.created_at', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(first + 1)
-      .getMany();
-    const items = rows.slice(0, first);
-    return {
-      items,
-      cursors: items.map((o) => encodeCursor(o.createdAt, o.id)),
-      hasNextPage: rows.length > first,
-    };
+    return paginate(qb, first, after);
   }
 }

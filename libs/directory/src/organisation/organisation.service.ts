@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound, OutboxService } from '#platform';
 import { OrganizationEntity } from './organisation.entity.js';
 import { ContactPersonEntity } from './contact-person.entity.js';
@@ -10,17 +10,9 @@ import {
   type CreateOrganizationData,
 } from './organisation.schema.js';
 import { parseId, parseInput } from '../graphql/validation.js';
-import { decodeCursor, encodeCursor } from '../graphql/common.types.js';
+import { paginate, type Page } from '../graphql/pagination.js';
 import { isKnownCountry, isKnownSector, isWilaya, SECTORS } from '../taxonomy/taxonomy.js';
 import type { OrganizationFilter } from './organisation.inputs.js';
-
-export const MAX_PAGE = 100;
-
-export interface Page<T> {
-  items: T[];
-  cursors: string[];
-  hasNextPage: boolean;
-}
 
 /** Columns of an organisation from validated data; contacts are stored apart. */
 function columns(d: Omit<CreateOrganizationData, 'contacts'>): Partial<OrganizationEntity> {
@@ -184,8 +176,6 @@ export class OrganizationService {
     first = 20,
     after?: string | null,
   ): Promise<Page<OrganizationEntity>> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
-      throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE}` }]);
     const qb = this.db.getRepository(OrganizationEntity).createQueryBuilder('o');
     const f = filter ?? {};
     if (!f.includeArchived) qb.andWhere(`o.status = 'ACTIVE'`);
@@ -222,27 +212,6 @@ export class OrganizationService {
     if (processes) qb.andWhere('o.processes && :processes', { processes });
     const certs = bounded('certifications', f.certifications);
     if (certs) qb.andWhere('o.certifications @> :certs', { certs });
-    if (after) {
-      const c = decodeCursor(after);
-      if (!c) throw badInput([{ path: 'after', message: 'is not a cursor returned by this API' }]);
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('o.created_at > :at', { at: c.createdAt })
-            .orWhere('o.created_at = :at AND o.id > :aid', { aid: c.id }),
-        ),
-      );
-    }
-    const rows = await qb
-      .orderBy('o.created_at', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .limit(first + 1)
-      .getMany();
-    const items = rows.slice(0, first);
-    return {
-      items,
-      cursors: items.map((o) => encodeCursor(o.createdAt, o.id)),
-      hasNextPage: rows.length > first,
-    };
+    return paginate(qb, first, after);
   }
 }
