@@ -19,6 +19,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
+    '^#platform/boot$': '<rootDir>/libs/platform/src/boot.ts',
     '^#(platform|directory|search|testing|forum|matchmaking)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -12,13 +12,15 @@ import {
 } from '#platform';
 import { DIRECTORY_ENTITIES, DirectoryGraphqlModule, langFromHeader, type GqlContext } from '#directory';
 import { SearchGraphqlModule } from '#search';
+import { graphqlLimits } from './edge/graphql-limits.js';
+import { clientAddressKey, RATE_LIMIT_KEY, RateLimitService } from './edge/rate-limit.js';
 
-/** The GraphQL API: directory, taxonomies and search, plus health endpoints. */
+/** The GraphQL API: directory, taxonomies and search, plus health endpoints, behind the edge's limits. */
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     const errorLog = createLogger(config, 'graphql');
-    const dev = config.env !== 'production';
+    const limits = graphqlLimits(config);
     return {
       module: ApiModule,
       imports: [
@@ -28,10 +30,11 @@ export class ApiModule {
           autoSchemaFile: true,
           sortSchema: true,
           path: '/graphql',
-          introspection: dev,
-          playground: false,
+          introspection: config.graphqlIntrospection,
+          graphiql: config.graphqlLandingPage,
           csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
+          ...limits,
           context: ({ req }: { req: IncomingMessage & { id?: string } }): GqlContext => ({
             req,
             requestId: String(req.id ?? ''),
@@ -47,6 +50,7 @@ export class ApiModule {
         SearchGraphqlModule,
       ],
       controllers: [HealthController],
+      providers: [{ provide: RATE_LIMIT_KEY, useValue: clientAddressKey }, RateLimitService],
     };
   }
 }

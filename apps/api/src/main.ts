@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { exitWithError, loadConfig, migrateDatabase, onShutdown, prepareServices } from '#platform';
-import { createApi } from './bootstrap-api.js';
+import { exitWithError, loadConfig, onShutdown, prepareServices } from '#platform/boot';
 
-/** The api deployable: migrates (under the advisory lock), then serves GraphQL and health. */
+/** The api deployable: checks its services, migrates (under the advisory lock), then serves GraphQL and health. */
 async function main(): Promise<void> {
   const services = await prepareServices(loadConfig());
+  // The framework loads only once the services are known to answer.
+  const { migrateDatabase } = await import('#platform');
+  const { createApi } = await import('./bootstrap-api.js');
   await migrateDatabase(services.config);
   const app = await createApi(services.config);
   await app.listen(services.config.port, services.config.host);

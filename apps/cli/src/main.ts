@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { exitWithError, loadConfig } from '#platform';
+import { exitWithError, loadConfig } from '#platform/boot';
 import { parseCli } from './args.js';
-import { importFile, migrate, reindex, seed, start } from './commands.js';
 
 const HELP = `Tashbik command line
 
@@ -18,6 +17,8 @@ const HELP = `Tashbik command line
 async function main(): Promise<number> {
   const args = parseCli(process.argv.slice(2));
   const config = loadConfig();
+  // Commands load the framework; a bad configuration is reported before that.
+  const { importFile, migrate, reindex, seed, start } = await import('./commands.js');
   switch (args.command) {
     case 'start':
       await start(config, args.demo, args.orgs);

@@ -81,6 +81,8 @@ export class BenchEnv {
       OUTBOX_SWEEP_MS: String(c.outboxSweepMs),
       LOG_LEVEL: 'warn',
       PORT: '0',
+      // The load generator is a single client on one address: a per-client budget would measure the limit.
+      RATE_LIMIT_POINTS: '0',
     };
   }
 

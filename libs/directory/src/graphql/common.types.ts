@@ -71,9 +71,14 @@ export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
 }
 
+// Exactly what encodeCursor writes: a forged date outside PostgreSQL's range or a malformed id
+// would otherwise reach the query and fail there.
+const CURSOR =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
 export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  return { createdAt, id };
+  const m = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const createdAt = new Date(m?.[1] ?? '');
+  if (!m || Number.isNaN(createdAt.getTime())) return null;
+  return { createdAt, id: m[2] };
 }

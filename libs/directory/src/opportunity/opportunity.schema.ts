@@ -3,7 +3,10 @@ import { CURRENCIES, OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, PROCESSES } from '
 import { isKnownCountry, isKnownSector } from '../taxonomy/taxonomy.js';
 import { text, trilingual } from '../organisation/organisation.schema.js';
 
-const isoDate = z.iso.date('must be a date YYYY-MM-DD');
+// ISO 8601 has a year 0000; PostgreSQL's calendar does not, and would fail on it.
+const isoDate = z.iso
+  .date('must be a date YYYY-MM-DD')
+  .refine((d) => !d.startsWith('0000'), 'year 0000 does not exist');
 
 export const opportunityFields = {
   type: z.enum(OPPORTUNITY_TYPES),

@@ -21,13 +21,16 @@ import { isKnownCountry, isKnownSector, isWilaya } from '../taxonomy/taxonomy.js
 // Control characters (but tab and newline) and bidirectional overrides have no place in profile text.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+// A surrogate without its pair is not text: PostgreSQL refuses it in JSON and replaces it in text columns.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+const noForbiddenChars = <T extends z.ZodType<string>>(schema: T) =>
+  schema
+    .refine((s) => !FORBIDDEN_CHARS.test(s), 'contains control or bidirectional-override characters')
+    .refine((s) => !LONE_SURROGATE.test(s), 'contains an unpaired surrogate (invalid Unicode)');
 
 export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `at most ${max} characters`)
-    .refine((s) => !FORBIDDEN_CHARS.test(s), 'contains control or bidirectional-override characters');
+  noForbiddenChars(z.string().trim().max(max, `at most ${max} characters`));
 
 const optionalText = (max: number) =>
   text(max)
@@ -201,9 +204,7 @@ export const organizationFields = {
     .refine((y) => y <= new Date().getUTCFullYear(), 'must not be in the future')
     .nullish()
     .transform((v) => v ?? null),
-  website: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-    .max(300)
+  website: noForbiddenChars(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(300))
     .nullish()
     .transform((v) => v ?? null),
   languages: codeList(SPOKEN_LANGUAGES, SPOKEN_LANGUAGES.length),

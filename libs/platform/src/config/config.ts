@@ -19,6 +19,17 @@ export interface AppConfig {
   outboxSweepMs: number;
   /** Log every SQL statement (operators' diagnosis; tests count queries with it). */
   logSql: boolean;
+  /** Browser origins allowed to call the api; a `:*` port matches any port of that host. */
+  corsOrigins: string[];
+  graphqlIntrospection: boolean;
+  /** GraphiQL on GET /graphql. */
+  graphqlLandingPage: boolean;
+  /** Bounds on one GraphQL operation, checked before anything runs. */
+  graphqlLimits: { depth: number; cost: number; aliases: number; tokens: number };
+  /** Requests per client in each window, shared by every api process through Redis; 0 turns it off. */
+  rateLimit: { points: number; windowSeconds: number };
+  /** How many reverse proxies in front of the api are trusted to give the client address. */
+  trustProxyHops: number;
 }
 
 const url = (protocols: string[], example: string) =>
@@ -32,6 +43,21 @@ const url = (protocols: string[], example: string) =>
     },
     { message: `must be a URL like ${example}` },
   );
+
+const flag = z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' });
+const isOn = (v: string | undefined, fallback: boolean) =>
+  v === undefined ? fallback : v === 'true' || v === '1';
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
+
+/** `https://forum.example.org`, `http://localhost:5173` or `http://localhost:*`; no paths, no wildcard hosts. */
+const ORIGIN = /^https?:\/\/([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:(\d{1,5}|\*))?$/;
+const DEV_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -62,7 +88,28 @@ const schema = z.object({
   TASHBIK_DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
-  LOG_SQL: z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).default('false'),
+  LOG_SQL: flag.default('false'),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().toLowerCase().replace(/\/$/, ''))
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((o) => ORIGIN.test(o)), {
+      message: 'must be comma-separated origins like https://forum.example.org or http://localhost:*',
+    })
+    .optional(),
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  GRAPHQL_LANDING_PAGE: flag.optional(),
+  GRAPHQL_MAX_DEPTH: count(2, 100, 10),
+  GRAPHQL_MAX_COST: count(10, 10_000_000, 20_000),
+  GRAPHQL_MAX_ALIASES: count(0, 1000, 15),
+  GRAPHQL_MAX_TOKENS: count(50, 100_000, 2000),
+  RATE_LIMIT_POINTS: count(0, 1_000_000, 600),
+  RATE_LIMIT_WINDOW_S: count(1, 86_400, 60),
+  TRUST_PROXY: count(0, 10, 0),
 });
 
 export class ConfigError extends Error {
@@ -92,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const e = parsed.data;
+  const dev = e.NODE_ENV !== 'production';
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -105,7 +153,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: e.TASHBIK_DATA_DIR,
     logLevel: e.LOG_LEVEL,
     outboxSweepMs: e.OUTBOX_SWEEP_MS,
-    logSql: e.LOG_SQL === 'true' || e.LOG_SQL === '1',
+    logSql: isOn(e.LOG_SQL, false),
+    corsOrigins: e.CORS_ORIGINS ?? (dev ? DEV_ORIGINS : []),
+    graphqlIntrospection: isOn(e.GRAPHQL_INTROSPECTION, dev),
+    graphqlLandingPage: isOn(e.GRAPHQL_LANDING_PAGE, dev),
+    graphqlLimits: {
+      depth: e.GRAPHQL_MAX_DEPTH,
+      cost: e.GRAPHQL_MAX_COST,
+      aliases: e.GRAPHQL_MAX_ALIASES,
+      tokens: e.GRAPHQL_MAX_TOKENS,
+    },
+    rateLimit: { points: e.RATE_LIMIT_POINTS, windowSeconds: e.RATE_LIMIT_WINDOW_S },
+    trustProxyHops: e.TRUST_PROXY,
   };
 }
 

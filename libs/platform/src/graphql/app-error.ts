@@ -13,6 +13,11 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'SEARCH_UNAVAILABLE',
+  /** Too many requests from one client; the response carries Retry-After. */
+  'RATE_LIMITED',
+  /** Transport-level refusals, answered before GraphQL runs (HTTP 413 and 415). */
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

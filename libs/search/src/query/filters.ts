@@ -14,6 +14,9 @@ const KNOWN: Record<string, Set<string>> = {
   languages: new Set(SPOKEN_LANGUAGES),
 };
 const MAX_VALUES = 50;
+/** The ranges stored values can take (organisation schema): founding years and financing amounts. */
+const YEARS: [number, number] = [0, 9999];
+const AMOUNTS: [number, number] = [0, 1e13];
 
 class FilterBuilder {
   readonly clauses: string[] = [];
@@ -46,13 +49,24 @@ class FilterBuilder {
     for (const v of values) this.clauses.push(`${field} = ${JSON.stringify(v)}`);
   }
 
-  number(field: string, name: string, op: '>=' | '<=' | '>', value: number | undefined | null): void {
+  number(
+    field: string,
+    name: string,
+    op: '>=' | '<=' | '>',
+    value: number | undefined | null,
+    [min, max]: [number, number],
+  ): void {
     if (value == null) return;
-    if (!Number.isFinite(value)) {
-      this.problems.push({ path: `filter.${name}`, message: 'must be a finite number' });
+    if (!Number.isFinite(value) || value < min || value > max) {
+      const path = `filter.${name}`;
+      if (!this.problems.some((p) => p.path === path))
+        this.problems.push({ path, message: `must be a number between ${min} and ${max}` });
       return;
     }
-    this.clauses.push(`${field} ${op} ${value}`);
+    // Plain decimal notation: the filter syntax has no exponents, and String(1e21) or String(1e-7) use one.
+    this.clauses.push(
+      `${field} ${op} ${value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 6 })}`,
+    );
   }
 
   done(): string[] {
@@ -77,11 +91,11 @@ export function organizationFilter(f: OrganizationSearchFilter | undefined | nul
   b.anyOf('stages', 'stages', f.stages);
   if (f.rdActivity != null) b.clauses.push(`rd_activity = ${f.rdActivity}`);
   if (f.hasIp != null) b.clauses.push(f.hasIp ? 'ip_assets > 0' : 'ip_assets = 0');
-  b.number('founded_year', 'foundedFrom', '>=', f.foundedFrom);
-  b.number('founded_year', 'foundedTo', '<=', f.foundedTo);
+  b.number('founded_year', 'foundedFrom', '>=', f.foundedFrom, YEARS);
+  b.number('founded_year', 'foundedTo', '<=', f.foundedTo, YEARS);
   if (f.ticketAmount != null) {
-    b.number('ticket_max', 'ticketAmount', '>=', f.ticketAmount);
-    b.number('ticket_min', 'ticketAmount', '<=', f.ticketAmount);
+    b.number('ticket_max', 'ticketAmount', '>=', f.ticketAmount, AMOUNTS);
+    b.number('ticket_min', 'ticketAmount', '<=', f.ticketAmount, AMOUNTS);
   }
   return b.done();
 }

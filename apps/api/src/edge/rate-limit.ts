@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { APP_CONFIG, type AppConfig } from '#platform';
+import { sendEdgeError } from './http-edge.js';
+
+/**
+ * Which budget a request draws on; null lets it through unlimited. The key must come from what the
+ * server established (the connection's address, later a verified session), never from a header the
+ * client chooses such as `x-user-id`.
+ */
+export type RateLimitKeyOf = (req: Request) => string | null;
+
+/** Injection token of the RateLimitKeyOf in use; the api binds it to clientAddressKey. */
+export const RATE_LIMIT_KEY = Symbol('RATE_LIMIT_KEY');
+
+/**
+ * The network a client address belongs to: an IPv4 address itself, an IPv6 address its /64, since
+ * one subscriber usually holds a whole /64 and could otherwise draw a fresh budget per address.
+ */
+export function clientNetwork(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head, tail = ''] = address.toLowerCase().split('%')[0].split('::');
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') && tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/** Keys requests by client network (behind TRUST_PROXY proxies, the address they report). */
+export const clientAddressKey: RateLimitKeyOf = (req) =>
+  `ip:${clientNetwork(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`;
+
+const isHealth = (path: string) => path === '/health' || path.startsWith('/health/');
+
+/**
+ * Fixed-window request budget per key, counted in Redis so that every api process shares it. When
+ * Redis is unreachable each process falls back to the same budget in memory rather than refusing
+ * service or dropping the limit. Health endpoints are never limited: orchestrators poll them.
+ */
+@Injectable()
+export class RateLimitService implements OnApplicationShutdown {
+  private readonly logger = new Logger('RateLimit');
+  private readonly redis: Redis | null = null;
+  private readonly limiter: RateLimiterRedis | null = null;
+  private redisDown = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RATE_LIMIT_KEY) private readonly keyOf: RateLimitKeyOf,
+  ) {
+    const { points, windowSeconds } = config.rateLimit;
+    if (points === 0) return;
+    this.redis = new Redis(config.redisUrl, {
+      // A request must not wait for Redis to come back: the in-memory budget answers meanwhile.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+    });
+    this.redis.on('error', (e: Error) => {
+      if (!this.redisDown)
+        this.logger.warn(`Redis unreachable, rate limits counted per process: ${e.message}`);
+      this.redisDown = true;
+    });
+    this.redis.on('ready', () => {
+      if (this.redisDown) this.logger.log('Redis reachable again, rate limits shared');
+      this.redisDown = false;
+    });
+    this.limiter = new RateLimiterRedis({
+      storeClient: this.redis,
+      keyPrefix: `${config.queuePrefix}:rate-limit`,
+      points,
+      duration: windowSeconds,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds }),
+    });
+  }
+
+  /** Express middleware; mount it before body parsing so refused requests cost no parsing. */
+  middleware(): RequestHandler {
+    return (req: Request, res: Response, next: NextFunction) => {
+      this.handle(req, res, next).catch(next);
+    };
+  }
+
+  private async handle(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const key = this.limiter && !isHealth(req.path) ? this.keyOf(req) : null;
+    if (!this.limiter || key === null) return next();
+    const { points, windowSeconds } = this.config.rateLimit;
+    let state: RateLimiterRes;
+    try {
+      state = await this.limiter.consume(key);
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) {
+        // Both counters failed: serving unlimited beats refusing everyone.
+        this.logger.error({ err: e }, 'rate limiter failed');
+        return next();
+      }
+      const retryAfter = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+      if (e.consumedPoints === points + 1)
+        this.logger.warn({ key, points, windowSeconds }, 'rate limit reached');
+      res.setHeader('Retry-After', String(retryAfter));
+      this.setBudgetHeaders(res, 0, retryAfter);
+      return sendEdgeError(
+        res,
+        429,
+        'RATE_LIMITED',
+        `Too many requests: at most ${points} every ${windowSeconds} s. Retry in ${retryAfter} s.`,
+        { retryAfter },
+      );
+    }
+    this.setBudgetHeaders(res, state.remainingPoints, Math.ceil(state.msBeforeNext / 1000));
+    next();
+  }
+
+  private setBudgetHeaders(res: Response, remaining: number, resetSeconds: number): void {
+    res.setHeader('RateLimit-Limit', String(this.config.rateLimit.points));
+    res.setHeader('RateLimit-Remaining', String(Math.max(0, remaining)));
+    res.setHeader('RateLimit-Reset', String(Math.max(0, resetSeconds)));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.quit().catch(() => this.redis?.disconnect());
+  }
+}
