@@ -1,0 +1,202 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { checkSchedule, parseDzn, scheduleMeetings, type SchedulerResult } from '#forum';
+import { table } from './stats.js';
+
+const say = (s = '') => process.stdout.write(`${s}\n`);
+
+interface Published {
+  best: number | null;
+  status: string;
+  maxsatSeconds: string;
+  mipSeconds: string;
+  mipObjective: string;
+}
+
+/** Minimal CSV reader for the benchmark's plain files (no quoted commas in them). */
+function readCsv(file: string): Record<string, string>[] {
+  if (!existsSync(file)) return [];
+  const [head, ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  const cols = head.split(',');
+  return lines.map((l) => {
+    const vals = l.split(',');
+    return Object.fromEntries(cols.map((c, i) => [c, vals[i] ?? '']));
+  });
+}
+
+function publishedValues(dir: string): Map<string, Published> {
+  const out = new Map<string, Published>();
+  for (const r of readCsv(join(dir, 'instances.csv'))) {
+    const file = basename(r.path);
+    out.set(file, {
+      best: r.published_best_total_breaks_d2 === '' ? null : Number(r.published_best_total_breaks_d2),
+      status: r.published_status_d2 || 'unknown',
+      maxsatSeconds: '',
+      mipSeconds: '',
+      mipObjective: '',
+    });
+  }
+  for (const r of readCsv(join(dir, 'published_results_jair2022.csv'))) {
+    if (r.fairness_d !== '2') continue;
+    const p = out.get(r.instance_file);
+    if (!p) continue;
+    p.maxsatSeconds = r.MaxSAT_time_s;
+    p.mipSeconds = r.MIP_time_s;
+    p.mipObjective = r.MIP_obj;
+  }
+  return out;
+}
+
+function dznFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (statSync(path).isFile()) return path.endsWith('.dzn') ? [path] : [];
+  return readdirSync(path)
+    .sort()
+    .flatMap((f) => dznFiles(join(path, f)));
+}
+
+/**
+ * B2B scheduler on the JAIR 2022 instances: one row per instance with the published optimum beside our
+ * result, an independent check of every schedule, and the constructive heuristic alone as a baseline.
+ * Arguments: instance name filters, `all` for the variants too, or paths to .dzn files or folders.
+ * Env: B2B_DIR (data folder), B2B_TIME_LIMIT_MS (per instance), B2B_FAIRNESS, B2B_OUT (write schedules).
+ */
+export async function runB2bBench(args: string[]): Promise<void> {
+  const dir = resolve(process.env.B2B_DIR ?? join(process.cwd(), '../shared/benchmarks/b2b'));
+  const paths = args.filter((a) => a.includes('/') || a.endsWith('.dzn'));
+  const words = args.filter((a) => !paths.includes(a));
+  const all = words.includes('all');
+  const filters = words.filter((w) => w !== 'all');
+  let files: string[];
+  if (paths.length) files = paths.flatMap((p) => dznFiles(resolve(p)));
+  else {
+    if (!existsSync(join(dir, 'instances'))) {
+      say(`B2B benchmark data is absent (looked in ${dir}); set B2B_DIR to the folder holding instances/.`);
+      return;
+    }
+    files = dznFiles(join(dir, 'instances', 'original'));
+    if (all)
+      for (const v of ['forbidden', 'fixed', 'precedence'])
+        files.push(...dznFiles(join(dir, 'instances', v)));
+  }
+  if (filters.length) files = files.filter((f) => filters.some((w) => basename(f).includes(w)));
+  if (!files.length) {
+    say('no instance matches');
+    return;
+  }
+  const timeLimitMs = Number(process.env.B2B_TIME_LIMIT_MS ?? 20_000);
+  const fairness = Number(process.env.B2B_FAIRNESS ?? 2);
+  const outDir = process.env.B2B_OUT;
+  if (outDir) mkdirSync(outDir, { recursive: true });
+  const published = publishedValues(dir);
+  say(`B2B scheduler: ${files.length} instances, ${timeLimitMs} ms per instance, fairness d=${fairness}`);
+
+  const rows: Record<string, string | number>[] = [];
+  const records: Record<string, unknown>[] = [];
+  const started = performance.now();
+  for (const file of files) {
+    const name = basename(file);
+    const inst = parseDzn(readFileSync(file, 'utf8'), fairness);
+    const pub = fairness === 2 ? published.get(name) : undefined;
+    let result: SchedulerResult;
+    try {
+      result = await scheduleMeetings(inst.input, { timeLimitMs, requireAll: true, seed: 1 });
+    } catch (e) {
+      say(`${name}: ${(e as Error).message}`);
+      continue;
+    }
+    const violations =
+      result.status === 'INFEASIBLE' ? [] : checkSchedule(inst.input, result, { requireAll: true });
+    const solved = result.status === 'OPTIMAL' || result.status === 'FEASIBLE';
+    const gap = solved && pub?.best != null ? result.totalBreaks - pub.best : null;
+    const c = result.stats.constructive;
+    const baselineOk = c.unscheduled === 0 && c.fair;
+    const agrees =
+      pub?.status === 'unsat'
+        ? result.status === 'INFEASIBLE'
+        : pub?.best != null && result.status === 'OPTIMAL' && result.totalBreaks === pub.best;
+    rows.push({
+      instance: name.replace(/\.dzn$/, ''),
+      P: inst.participants,
+      M: inst.meetings,
+      T: inst.slots,
+      L: inst.tables,
+      published: pub ? (pub.status === 'unsat' ? 'unsat' : String(pub.best ?? '?')) : '-',
+      ours: solved ? result.totalBreaks : '-',
+      LB: result.lowerBound ?? '-',
+      status: result.status,
+      s: (result.stats.timeMs / 1000).toFixed(1),
+      'best@s': (result.stats.timeToBestMs / 1000).toFixed(1),
+      gap: gap ?? '-',
+      viol: violations.length,
+      baseline: `${c.breaks}${c.unscheduled ? ` (${c.unscheduled} left out)` : ''}${c.fair ? '' : ' unfair'}`,
+      'MaxSAT s': pub?.maxsatSeconds ?? '-',
+      'MIP s/obj': pub ? `${pub.mipSeconds}/${pub.mipObjective}` : '-',
+    });
+    records.push({
+      instance: name,
+      status: result.status.toLowerCase(),
+      breaks: solved ? result.totalBreaks : null,
+      maxBreaks: solved ? result.maxBreaks : null,
+      lowerBound: result.lowerBound,
+      timeToBestMs: result.stats.timeToBestMs,
+      timeMs: result.stats.timeMs,
+      published: pub ?? null,
+      agreesWithPublished: agrees,
+      violations,
+      reason: result.reason ?? null,
+      exact: result.stats.exact,
+      iterations: result.stats.iterations,
+      baseline: { ...c, valid: baselineOk },
+    });
+    say(JSON.stringify(records[records.length - 1]));
+    if (outDir && solved) {
+      const bySlot = new Map(result.assignments.map((a) => [a.meetingId, a.slot + 1]));
+      const slots = inst.input.meetings.map((m) => bySlot.get(m.id) ?? 0);
+      writeFileSync(join(outDir, `${name}.json`), JSON.stringify({ slots }));
+    }
+  }
+  say();
+  say(table(rows));
+  const n = records.length;
+  const optimal = records.filter((r) => r.status === 'optimal').length;
+  const infeasible = records.filter((r) => r.status === 'infeasible').length;
+  const agree = records.filter((r) => r.agreesWithPublished).length;
+  const gaps = rows.map((r) => r.gap).filter((g): g is number => typeof g === 'number');
+  const meanGap = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : NaN;
+  const totalViolations = records.reduce((a, r) => a + (r.violations as string[]).length, 0);
+  const seconds = (performance.now() - started) / 1000;
+  const baseValid = records.filter((r) => (r.baseline as { valid: boolean }).valid);
+  const ours = records.filter((r) => typeof r.breaks === 'number');
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const summary = {
+    instances: n,
+    provenOptimal: optimal,
+    provenInfeasible: infeasible,
+    matchingPublished: agree,
+    meanGap: Number.isFinite(meanGap) ? Number(meanGap.toFixed(2)) : null,
+    violations: totalViolations,
+    totalSeconds: Number(seconds.toFixed(1)),
+    oursTotalBreaks: sum(ours.map((r) => r.breaks as number)),
+    baselineValid: baseValid.length,
+    baselineTotalBreaks: sum(records.map((r) => (r.baseline as { breaks: number }).breaks)),
+  };
+  say();
+  say(
+    `${optimal}/${n} proven optimal, ${infeasible}/${n} proven infeasible, ${agree}/${n} equal to the published result, ` +
+      `mean gap ${summary.meanGap ?? '-'}, ` +
+      `${totalViolations} violations, ${summary.totalSeconds} s in all`,
+  );
+  say(
+    `baseline (constructive heuristic alone): ${summary.baselineTotalBreaks} breaks in all, valid (all placed, fair) on ` +
+      `${baseValid.length}/${n}; ours ${summary.oursTotalBreaks} breaks in all` +
+      (summary.oursTotalBreaks
+        ? ` (ratio ${(summary.baselineTotalBreaks / summary.oursTotalBreaks).toFixed(1)}x)`
+        : ''),
+  );
+  say(JSON.stringify({ summary }));
+  mkdirSync('reports', { recursive: true });
+  const report = join('reports', `b2b-${Date.now()}.json`);
+  writeFileSync(report, JSON.stringify({ timeLimitMs, fairness, summary, rows, records }, null, 2));
+  say(`report: ${report}`);
+}

@@ -1,0 +1,294 @@
+import { analyse } from './analysis.js';
+import { solveMip } from './mip.js';
+import { buildModel, type Model } from './model.js';
+import { Rng } from './rng.js';
+import { better, construct, createAnnealer, ScheduleState, stateFrom, type Score } from './search.js';
+import { assignTables, countTableChanges } from './tables.js';
+import type {
+  SchedulerInput,
+  SchedulerOptions,
+  SchedulerProgress,
+  SchedulerResult,
+  UnscheduledMeeting,
+} from './types.js';
+
+const now = () => performance.now();
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Why a meeting stayed out of the schedule, from the final state. */
+function unscheduledReason(model: Model, st: ScheduleState, m: number): string {
+  if (model.blocked[m]) return model.blocked[m]!;
+  const { T, ma, mb, pIds, cap, dom } = model;
+  if (!dom[m].length) return 'no slot is left once its precedences are taken into account';
+  let aBusy = 0;
+  let bBusy = 0;
+  let full = 0;
+  let order = 0;
+  let open = 0;
+  for (const t of dom[m]) {
+    const ab = st.occ[ma[m] * T + t] >= 0;
+    const bb = st.occ[mb[m] * T + t] >= 0;
+    if (ab) aBusy++;
+    if (bb) bBusy++;
+    if (!ab && !bb && st.cnt[t] >= cap[t]) full++;
+    if (!ab && !bb && st.cnt[t] < cap[t]) {
+      if (st.precedenceOk(m, t)) open++;
+      else order++;
+    }
+  }
+  if (open) return 'left out to keep the breaks of participants within the fairness limit';
+  const parts = [];
+  if (aBusy) parts.push(`${pIds[ma[m]]} is busy in ${aBusy}`);
+  if (bBusy) parts.push(`${pIds[mb[m]]} is busy in ${bBusy}`);
+  if (full) parts.push(`no table is left in ${full}`);
+  if (order) parts.push(`precedences rule out ${order}`);
+  return `no common free slot with a table: of ${dom[m].length} possible slots, ${parts.join(', ')}`;
+}
+
+/** Drops meetings of the participants with the most breaks until breaks are fair (always possible). */
+function repairFairness(model: Model, st: ScheduleState): void {
+  const { T, meetingsOf, fixedSlot, weight } = model;
+  let guard = model.M + 1;
+  while (st.fairExcess() > 0 && guard-- > 0) {
+    let worst = 0;
+    for (let p = 1; p < model.P; p++) if (st.brk[p] > st.brk[worst]) worst = p;
+    // remove the meeting at an end of one of the worst participant's runs that costs least weight
+    let pick = -1;
+    for (const m of meetingsOf[worst]) {
+      const t = st.slotOf[m];
+      if (t < 0) continue;
+      const row = worst * T;
+      const isolatedEnd = t === 0 || st.occ[row + t - 1] < 0 || t === T - 1 || st.occ[row + t + 1] < 0;
+      if (!isolatedEnd) continue;
+      if (pick < 0 || (fixedSlot[m] < 0 && fixedSlot[pick] >= 0) || weight[m] < weight[pick]) pick = m;
+    }
+    if (pick < 0) break;
+    st.unplace(pick);
+    st.refreshAll();
+  }
+}
+
+/**
+ * Schedules B2B meetings into slots (and tables), see `SchedulerInput`. Objectives in order: scheduled
+ * weight, total breaks (with fairness as a hard limit), then table changes. The search is a constructive
+ * heuristic improved by simulated annealing; when time allows, HiGHS solves the MIP from that start to
+ * prove optimality. Lower bounds from each participant's own constraints prove many results at once.
+ */
+export async function scheduleMeetings(
+  input: SchedulerInput,
+  options: SchedulerOptions = {},
+): Promise<SchedulerResult> {
+  const t0 = now();
+  const limit = options.timeLimitMs ?? 10_000;
+  const deadline = t0 + limit;
+  const requireAll = options.requireAll ?? false;
+  const rng = new Rng(options.seed ?? 1);
+  const model = buildModel(input, options);
+  const { M, mIds, pIds } = model;
+  let bestBreaks: number | null = null;
+  let bestUnsched: number | null = null;
+  let lowerBound: number | null = null;
+  let lastReport = 0;
+  const progress = (phase: SchedulerProgress['phase'], force = false) => {
+    if (!options.onProgress) return;
+    const t = now();
+    if (!force && t - lastReport < 200) return;
+    lastReport = t;
+    options.onProgress({
+      fraction: Math.min(1, (t - t0) / limit),
+      phase,
+      bestBreaks,
+      unscheduledWeight: bestUnsched,
+      lowerBound,
+    });
+  };
+  progress('analysis', true);
+  const analysis = analyse(model, requireAll);
+
+  const finish = (
+    st: ScheduleState,
+    status: SchedulerResult['status'],
+    extra: Omit<Partial<SchedulerResult>, 'stats'> & { stats: Partial<SchedulerResult['stats']> },
+  ): SchedulerResult => {
+    progress('tables', true);
+    const slots = st.slotOf;
+    const tables = input.tables ?? [];
+    const table = assignTables(model, tables, slots);
+    const assignments = [];
+    const unscheduled: UnscheduledMeeting[] = [];
+    for (let m = 0; m < M; m++) {
+      if (slots[m] >= 0) {
+        const a: { meetingId: string; slot: number; table?: string } = { meetingId: mIds[m], slot: slots[m] };
+        if (table[m] >= 0) a.table = tables[table[m]].id;
+        assignments.push(a);
+      } else
+        unscheduled.push({
+          meetingId: mIds[m],
+          reason: extra.reason && status === 'INFEASIBLE' ? extra.reason : unscheduledReason(model, st, m),
+        });
+    }
+    const breaksByParticipant: Record<string, number> = {};
+    let hi = 0;
+    let lo = model.P ? Infinity : 0;
+    for (let p = 0; p < model.P; p++) {
+      breaksByParticipant[pIds[p]] = st.brk[p];
+      hi = Math.max(hi, st.brk[p]);
+      lo = Math.min(lo, st.brk[p]);
+    }
+    const result: SchedulerResult = {
+      status,
+      reason: extra.reason,
+      assignments,
+      unscheduled,
+      scheduledWeight: model.totalWeight - st.unschedW,
+      totalWeight: model.totalWeight,
+      totalBreaks: st.totalBreaks,
+      breaksByParticipant,
+      maxBreaks: hi,
+      minBreaks: lo,
+      tableChanges: tables.length ? countTableChanges(model, slots, table) : 0,
+      moved: st.moved,
+      lowerBound: extra.lowerBound ?? null,
+      stats: {
+        timeToBestMs: 0,
+        constructive: { breaks: 0, unscheduled: 0, fair: true, timeMs: 0 },
+        iterations: 0,
+        exact: 'skipped',
+        method: 'construct',
+        ...extra.stats,
+        timeMs: Math.round(now() - t0),
+      },
+    };
+    progress('done', true);
+    return result;
+  };
+
+  if (analysis.infeasible) {
+    return finish(new ScheduleState(model), 'INFEASIBLE', {
+      reason: analysis.infeasible,
+      stats: { method: 'analysis', exact: 'not-needed' },
+    });
+  }
+  // The per-participant bound holds for schedules with every meeting.
+  lowerBound = analysis.lowerBound;
+
+  progress('construct', true);
+  const st = new ScheduleState(model);
+  construct(model, st, rng);
+  const constructive = st.score();
+  const constructiveStats = {
+    breaks: constructive.breaks,
+    unscheduled: st.unschedCount,
+    fair: constructive.fairExcess === 0,
+    timeMs: Math.round(now() - t0),
+  };
+  let timeToBest = now() - t0;
+  const onImprove = (s: Score) => {
+    timeToBest = now() - t0;
+    if (s.fairExcess === 0) {
+      bestBreaks = s.breaks;
+      bestUnsched = s.unscheduledWeight;
+    }
+    progress('search');
+  };
+  onImprove(constructive);
+  const unschedPenalty = requireAll ? 1000 : 4 * model.T;
+  let maxWeight = 0;
+  for (const w of model.weight) maxWeight = Math.max(maxWeight, w);
+  const annealer = createAnnealer(model, st, {
+    rng,
+    unschedPenalty,
+    // When meetings may be dropped, fairness (a hard limit) must cost more than dropping any meeting.
+    fairPenalty: requireAll ? 10 : 2 * unschedPenalty * maxWeight + 10,
+    gapWeight: 0.05,
+    allowDrop: !requireAll,
+    movePenalty: options.allowMoves ? 1 / (M + 1) : 0,
+    target: analysis.lowerBound,
+    onImprove,
+  });
+  const isProven = (s: Score) =>
+    s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.breaks <= (lowerBound ?? -1) && s.moved === 0;
+
+  const exactWanted = options.exact ?? true;
+  const exactShare = Math.min(0.95, Math.max(0, options.exactShare ?? 0.5));
+  const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
+  const runSearch = async (until: number) => {
+    while (now() < until) {
+      if (annealer.run(Math.min(until, now() + 100))) return true;
+      progress('search');
+      await yieldToLoop();
+    }
+    return false;
+  };
+  let exact: SchedulerResult['stats']['exact'] = 'skipped';
+  let method = 'construct+anneal';
+  if (!isProven(annealer.bestScore)) await runSearch(searchUntil);
+  let proven = isProven(annealer.bestScore);
+  let mipInfeasible = false;
+  if (!proven && exactWanted && now() < deadline - 50) {
+    progress('exact', true);
+    method += '+mip';
+    const best = annealer.bestScore;
+    const full = best.fairExcess === 0 && best.unscheduledWeight < 1e-9;
+    const res = await solveMip(model, {
+      requireAll,
+      deadline,
+      start: best.fairExcess === 0 ? annealer.best : undefined,
+      participantBounds: analysis.participantBounds,
+      seed: options.seed,
+      onImprove: () => progress('exact'),
+    });
+    exact = res.status;
+    if (res.slots) {
+      const before = annealer.bestScore;
+      annealer.offer(res.slots);
+      if (better(annealer.bestScore, before)) timeToBest = now() - t0;
+    }
+    if (res.status === 'optimal') proven = true;
+    if (res.status === 'infeasible') {
+      if (requireAll && !full) mipInfeasible = true;
+    }
+    if (requireAll && res.breaksBound !== undefined) lowerBound = Math.max(lowerBound ?? 0, res.breaksBound);
+    if (!proven) proven = isProven(annealer.bestScore);
+    // Time the solver did not need goes back to the local search.
+    if (!proven && !mipInfeasible && now() < deadline - 20) await runSearch(deadline);
+  } else if (proven) exact = 'not-needed';
+  proven ||= isProven(annealer.bestScore);
+
+  const final = stateFrom(model, annealer.best);
+  if (!requireAll && final.fairExcess() > 0) {
+    repairFairness(model, final);
+    proven = false;
+  }
+  const score = final.score();
+  const stats = {
+    timeToBestMs: Math.round(timeToBest),
+    constructive: constructiveStats,
+    iterations: annealer.iterations,
+    exact,
+    method,
+  };
+  if (mipInfeasible)
+    return finish(new ScheduleState(model), 'INFEASIBLE', {
+      reason:
+        `no schedule satisfies every constraint at once (proven by the exact solver): ` +
+        `the simple checks pass, so the conflict is between participants' meetings, tables and the fairness limit ${model.fairness}`,
+      stats,
+    });
+  if (requireAll && (score.unscheduledWeight > 1e-9 || score.fairExcess > 0)) {
+    return finish(final, 'UNKNOWN', {
+      reason:
+        score.fairExcess > 0
+          ? `no schedule within the fairness limit ${model.fairness} was found in the time limit, and none was proven impossible`
+          : `${final.unschedCount} meetings could not be placed in the time limit, and no proof that it is impossible was found`,
+      lowerBound,
+      stats,
+    });
+  }
+  const allScheduled = score.unscheduledWeight < 1e-9;
+  if (proven && allScheduled && score.breaks > (lowerBound ?? 0)) lowerBound = score.breaks;
+  return finish(final, proven ? 'OPTIMAL' : 'FEASIBLE', {
+    lowerBound: allScheduled ? lowerBound : proven ? score.breaks : null,
+    stats,
+  });
+}
