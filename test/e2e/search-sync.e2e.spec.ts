@@ -168,7 +168,8 @@ describe('search sync with the worker (Postgres → Meilisearch)', () => {
     await insertOrganizations(app, total, 'Atelier de chaudronnerie');
     expect(await outboxCounts(app)).toEqual({ done: 0, pending: total });
 
-    const first = await app.startWorker();
+    // Small batches, so the drain commits several and can be killed between them.
+    const first = await app.startWorker({ OUTBOX_BATCH_SIZE: '500' });
     // A drain commits one batch of rows at a time; kill it once some, not all, are committed.
     await eventually(async () => (await outboxCounts(app)).done > 0, 30_000);
     await first.stop('SIGKILL');

@@ -17,6 +17,8 @@ export interface AppConfig {
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outboxSweepMs: number;
+  /** Outbox rows a drain sends to Meilisearch in one batch. */
+  outboxBatchSize: number;
   /** Log every SQL statement (operators' diagnosis; tests count queries with it). */
   logSql: boolean;
   /** Browser origins allowed to call the api; a `:*` port matches any port of that host. */
@@ -88,6 +90,7 @@ const schema = z.object({
   TASHBIK_DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(10).max(20_000).default(5000),
   LOG_SQL: flag.default('false'),
   CORS_ORIGINS: z
     .string()
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: e.TASHBIK_DATA_DIR,
     logLevel: e.LOG_LEVEL,
     outboxSweepMs: e.OUTBOX_SWEEP_MS,
+    outboxBatchSize: e.OUTBOX_BATCH_SIZE,
     logSql: isOn(e.LOG_SQL, false),
     corsOrigins: e.CORS_ORIGINS ?? (dev ? DEV_ORIGINS : []),
     graphqlIntrospection: isOn(e.GRAPHQL_INTROSPECTION, dev),

@@ -11,6 +11,7 @@ import { settled } from './meili-task.js';
 
 /** Held by whoever writes to the search indexes, so drains and a rebuild never interleave. */
 const SEARCH_WRITER_LOCK = 727_245_002;
+/** Page size when reading documents back from Meilisearch or rows for a rebuild. */
 const BATCH = 1000;
 /** Batches a drain may have queued in Meilisearch before it waits for the oldest. */
 const PIPELINE = 4;
@@ -51,6 +52,8 @@ export interface DrainResult {
 export class SearchIndexerService {
   private readonly logger = new Logger(SearchIndexerService.name);
   readonly names: { organizations: string; opportunities: string };
+  /** Large by default: Meilisearch indexes a few big additions much faster than many small ones. */
+  private readonly batchSize: number;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -58,6 +61,7 @@ export class SearchIndexerService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.names = indexNames(config.meiliIndexPrefix);
+    this.batchSize = config.outboxBatchSize;
   }
 
   /** Creates missing indexes and applies the settings (idempotent). */
@@ -130,7 +134,7 @@ export class SearchIndexerService {
         const rows: OutboxRow[] = await runner.query(
           `SELECT id, entity_type, entity_id FROM outbox
            WHERE processed_at IS NULL AND id > $2::bigint ORDER BY id LIMIT $1`,
-          [BATCH, after],
+          [this.batchSize, after],
         );
         if (rows.length === 0) break;
         after = rows[rows.length - 1].id;
