@@ -20,6 +20,7 @@ export default {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^#platform/boot$': '<rootDir>/libs/platform/src/boot.ts',
+    '^#directory/taxonomy$': '<rootDir>/libs/directory/src/taxonomy/index.ts',
     '^#(platform|directory|search|testing|forum|matchmaking)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -1,0 +1,466 @@
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { join, resolve } from 'node:path';
+import { normaliseText } from '#search';
+import {
+  adjustedRandIndex,
+  CandidateIndex,
+  CollaborationGraph,
+  evaluateRankings,
+  generateEvaluationSet,
+  generatePopulation,
+  hashString,
+  mean,
+  ndcgAt,
+  passesSubcontractingHard,
+  proposeClusters,
+  randomRanking,
+  rankFinancingCandidates,
+  rankSuppliers,
+  recallAt,
+  sameSectorRanking,
+  textOverlapRanking,
+  financingHardFailures,
+  type EvaluationSet,
+  type RankingReport,
+} from '#matchmaking';
+import { table } from './stats.js';
+
+/**
+ * Matchmaking benchmark: ranking quality against baselines on a generated set with known answers, the
+ * hard-criteria guarantee, cluster recovery, a network criterion on real CORDIS co-participations, and
+ * scale of a full recompute. Everything is seeded; the same build prints the same quality figures.
+ */
+
+const say = (s = '') => process.stdout.write(`${s}\n`);
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const SECTIONS = ['quality', 'clusters', 'cordis', 'scale'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const tokens = (text: string): string[] => normaliseText(text).split(' ').filter(Boolean);
+
+function qualityRow(name: string, r: RankingReport): Record<string, string | number> {
+  return {
+    method: name,
+    'P@5': f3(r.precisionAt5),
+    'R@10': f3(r.recallAt10),
+    'NDCG@10': f3(r.ndcgAt10),
+    'near misses in top 10': r.nearMissesInTop10,
+    'near misses suggested': r.nearMissesSuggested,
+  };
+}
+
+function quality(set: EvaluationSet): Record<string, unknown> {
+  const smes = set.organisations.filter((o) => o.kind === 'SME');
+  const docs = smes.map((o) => ({ id: o.id, text: set.texts[o.id].text }));
+  const TEXT = 'text overlap only (BM25 on normalised text; stand-in for the Meilisearch text score)';
+  const TEXT_FILTERED = 'text overlap + hard-criteria filters (stand-in for a filtered Meilisearch query)';
+
+  const sub = set.subcontracting;
+  const subRows: Record<string, RankingReport> = {
+    'engine (reciprocal, default weights)': evaluateRankings(sub, (c) =>
+      rankSuppliers(c.request, set.organisations).results.map((r) => r.candidateId),
+    ),
+    'engine, forward fit only (ablation)': evaluateRankings(sub, (c) =>
+      rankSuppliers(c.request, set.organisations, { reciprocity: 'forward' }).results.map(
+        (r) => r.candidateId,
+      ),
+    ),
+    'random (seed 1)': evaluateRankings(sub, (c) =>
+      randomRanking(
+        smes.map((o) => o.id),
+        hashString(c.request.id, 1),
+      ),
+    ),
+    'same sector only': evaluateRankings(sub, (c) => sameSectorRanking(c.request.sectors, smes, 1)),
+    [TEXT]: evaluateRankings(sub, (c) => textOverlapRanking(set.texts[c.request.id].text, docs, tokens)),
+    [TEXT_FILTERED]: evaluateRankings(sub, (c) =>
+      textOverlapRanking(
+        set.texts[c.request.id].text,
+        docs.filter((_d, i) => passesSubcontractingHard(c.request, smes[i])),
+        tokens,
+      ),
+    ),
+  };
+  const fin = set.financing;
+  const finRows: Record<string, RankingReport> = {
+    'engine (reciprocal, default weights)': evaluateRankings(fin, (c) =>
+      rankFinancingCandidates(c.criteria, set.organisations, { asOfYear: set.asOfYear }).results.map(
+        (r) => r.candidateId,
+      ),
+    ),
+    'engine, forward fit only (ablation)': evaluateRankings(fin, (c) =>
+      rankFinancingCandidates(c.criteria, set.organisations, {
+        asOfYear: set.asOfYear,
+        reciprocity: 'forward',
+      }).results.map((r) => r.candidateId),
+    ),
+    'random (seed 1)': evaluateRankings(fin, (c) =>
+      randomRanking(
+        smes.map((o) => o.id),
+        hashString(c.criteria.id, 1),
+      ),
+    ),
+    'same sector only': evaluateRankings(fin, (c) => sameSectorRanking(c.criteria.sectors, smes, 1)),
+    [TEXT]: evaluateRankings(fin, (c) => textOverlapRanking(set.texts[c.criteria.id].text, docs, tokens)),
+    [TEXT_FILTERED]: evaluateRankings(fin, (c) =>
+      textOverlapRanking(
+        set.texts[c.criteria.id].text,
+        docs.filter((_d, i) => financingHardFailures(c.criteria, smes[i], set.asOfYear).length === 0),
+        tokens,
+      ),
+    ),
+  };
+  const nearMisses = {
+    subcontracting: sub.reduce((n, c) => n + c.nearMisses.length, 0),
+    financing: fin.reduce((n, c) => n + c.nearMisses.length, 0),
+  };
+  say(
+    `\nsubcontracting: ${sub.length} requests, ${smes.length} SMEs in the pool, ${nearMisses.subcontracting} planted near misses (texts in ar/fr/en)`,
+  );
+  say(table(Object.entries(subRows).map(([k, v]) => qualityRow(k, v))));
+  say(`\nfinancing: ${fin.length} financiers' criteria, ${nearMisses.financing} planted near misses`);
+  say(table(Object.entries(finRows).map(([k, v]) => qualityRow(k, v))));
+
+  const suggested =
+    subRows['engine (reciprocal, default weights)'].nearMissesSuggested +
+    finRows['engine (reciprocal, default weights)'].nearMissesSuggested;
+  say(`\nnear misses failing a hard criterion suggested by the engine: ${suggested} (must be 0)`);
+  if (suggested !== 0)
+    throw new Error(`the engine suggested ${suggested} near misses that fail a hard criterion`);
+  return {
+    subcontracting: subRows,
+    financing: finRows,
+    plantedNearMisses: nearMisses,
+    nearMissesSuggested: suggested,
+  };
+}
+
+function clusters(set: EvaluationSet): Record<string, unknown> {
+  const { smes, supportInstitutions, financiers, groups } = set.clusters;
+  const started = performance.now();
+  const proposals = proposeClusters(smes, supportInstitutions, financiers, { seed: 1 });
+  const ms = performance.now() - started;
+  const again = proposeClusters(smes, supportInstitutions, financiers, { seed: 1 });
+  const reproducible = JSON.stringify(again) === JSON.stringify(proposals);
+  const truth = new Map<string, string>();
+  for (const g of groups) for (const id of g.members) truth.set(id, g.id);
+  const predicted = new Map<string, string>();
+  for (const p of proposals) for (const m of p.members) predicted.set(m.id, p.id);
+  const ids = smes.map((s) => s.id);
+  // Unplanted SMEs are singletons in the truth, unassigned ones singletons in a proposal.
+  const truthLabels = ids.map((id) => truth.get(id) ?? `alone:${id}`);
+  const ari = adjustedRandIndex(
+    truthLabels,
+    ids.map((id) => predicted.get(id) ?? `alone:${id}`),
+  );
+  const bySector = adjustedRandIndex(
+    truthLabels,
+    smes.map((s) => s.sectors[0] ?? 'none'),
+  );
+  const bySectorRegion = adjustedRandIndex(
+    truthLabels,
+    smes.map((s) => `${s.sectors[0] ?? 'none'}|${s.regionCode ?? s.country}`),
+  );
+  const sizes = proposals.map((p) => p.members.length);
+  const withSupport = proposals.filter((p) => p.supportInstitution).length;
+  const withFinancier = proposals.filter((p) => p.financier).length;
+  const named = proposals.filter((p) => p.valueChain.code).length;
+  say(
+    `\nclusters: ${smes.length} SMEs, ${groups.length} planted value-chain groups; ${proposals.length} proposals in ${ms.toFixed(0)} ms (sizes ${Math.min(...sizes)}..${Math.max(...sizes)}), reproducible with the seed: ${reproducible}`,
+  );
+  say(
+    table([
+      { grouping: 'engine (value-chain graph + Louvain, seed 1)', ARI: f3(ari) },
+      { grouping: 'same sector (ISIC division) only', ARI: f3(bySector) },
+      { grouping: 'same sector and same wilaya (extra baseline)', ARI: f3(bySectorRegion) },
+    ]),
+  );
+  say(
+    `proposals with a named value chain ${named}/${proposals.length}, a support institution ${withSupport}/${proposals.length}, a financier ${withFinancier}/${proposals.length}`,
+  );
+  if (!reproducible) throw new Error('cluster proposals differ between two runs with the same seed');
+  return {
+    smes: smes.length,
+    plantedGroups: groups.length,
+    proposals: proposals.length,
+    ms,
+    reproducible,
+    ari,
+    ariSectorOnly: bySector,
+    ariSectorAndRegion: bySectorRegion,
+    sizes,
+    withSupport,
+    withFinancier,
+    named,
+  };
+}
+
+interface CordisProject {
+  id: string;
+  startDate: string | null;
+  programmeParts: string[] | null;
+  participants: string[] | null;
+}
+
+async function readJsonl<T>(file: string): Promise<T[]> {
+  const out: T[] = [];
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) if (line.trim()) out.push(JSON.parse(line) as T);
+  return out;
+}
+
+async function cordis(): Promise<Record<string, unknown>> {
+  const dir = resolve(process.env.CORDIS_DIR ?? '../shared/benchmarks/cordis');
+  const orgFile = join(dir, 'organisations.jsonl');
+  const projectFile = join(dir, 'projects.jsonl');
+  if (!existsSync(orgFile) || !existsSync(projectFile)) {
+    say(`\nCORDIS network criterion: SKIPPED, no data at ${dir} (set CORDIS_DIR)`);
+    return { skipped: true, dir };
+  }
+  const started = performance.now();
+  const orgs = await readJsonl<{ id: string; country: string }>(orgFile);
+  const projects = await readJsonl<CordisProject>(projectFile);
+  const SPLIT = '2019-01-01';
+  const dated = projects.filter((p) => p.startDate);
+  const train = dated.filter((p) => p.startDate! < SPLIT);
+  const test = dated.filter((p) => p.startDate! >= SPLIT);
+  const graph = new CollaborationGraph(
+    train.map((p) => ({ id: p.id, participants: p.participants ?? [], programmes: p.programmeParts ?? [] })),
+  );
+  const countryOf = new Map(
+    orgs.map((o) => [o.id, o.country === 'EL' ? 'GR' : o.country === 'UK' ? 'GB' : o.country]),
+  );
+  // Truth: partners first met in a project started from 2019, among organisations active before 2019.
+  const newPartners = new Map<string, Set<string>>();
+  for (const p of test) {
+    const members = [...new Set(p.participants ?? [])].filter((id) => graph.has(id));
+    for (const a of members)
+      for (const b of members) {
+        if (a === b) continue;
+        (newPartners.get(a) ?? newPartners.set(a, new Set()).get(a)!).add(b);
+      }
+  }
+  for (const [a, set] of newPartners) {
+    for (const b of graph.partners(a)) set.delete(b);
+    if (!set.size || graph.degree(a) === 0) newPartners.delete(a);
+  }
+  const queries = [...newPartners.keys()]
+    .sort((a, b) => hashString(a) - hashString(b) || (a < b ? -1 : 1))
+    .slice(0, Number(process.env.CORDIS_QUERIES ?? 2000));
+  const active = graph.organisations.filter((id) => graph.degree(id) > 0 || graph.projects(id) > 0);
+  const byPopularity = [...active].sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : 1));
+  const byCountry = new Map<string, string[]>();
+  for (const id of byPopularity) {
+    const c = countryOf.get(id) ?? '?';
+    (byCountry.get(c) ?? byCountry.set(c, []).get(c)!).push(id);
+  }
+  const firstNew = (list: readonly string[], self: string, known: Set<string>) => {
+    const out: string[] = [];
+    for (const id of list) {
+      if (id !== self && !known.has(id)) out.push(id);
+      if (out.length === 10) break;
+    }
+    return out;
+  };
+  const methods: Record<string, (q: string, known: Set<string>) => string[]> = {
+    'network: partners of partners + shared programmes': (q) => graph.suggest(q, 10).map((s) => s.id),
+    'network: partners of partners only (ablation)': (q) =>
+      graph.suggest(q, 10, { programmeWeight: 0 }).map((s) => s.id),
+    'same country (most connected first)': (q, known) =>
+      firstNew(byCountry.get(countryOf.get(q) ?? '?') ?? [], q, known),
+    'popularity (most connected overall)': (q, known) => firstNew(byPopularity, q, known),
+  };
+  const rows: Record<string, { recallAt10: number; ndcgAt10: number }> = {};
+  for (const [name, rank] of Object.entries(methods)) {
+    const r10: number[] = [];
+    const n10: number[] = [];
+    for (const q of queries) {
+      const truth = newPartners.get(q)!;
+      const ranked = rank(q, new Set(graph.partners(q)));
+      r10.push(recallAt(ranked, truth, 10));
+      n10.push(ndcgAt(ranked, new Map([...truth].map((id) => [id, 1])), 10));
+    }
+    rows[name] = { recallAt10: mean(r10), ndcgAt10: mean(n10) };
+  }
+  const seconds = (performance.now() - started) / 1000;
+  say(
+    `\nCORDIS network criterion (real H2020 co-participations, CC BY 4.0 European Commission CORDIS): ${orgs.length} organisations, ${train.length} projects started before ${SPLIT} to learn from, ${test.length} from ${SPLIT} to predict; ${queries.length} organisations with new partners evaluated (${seconds.toFixed(1)} s)`,
+  );
+  say(
+    table(
+      Object.entries(rows).map(([method, r]) => ({
+        method,
+        'R@10': f3(r.recallAt10),
+        'NDCG@10': f3(r.ndcgAt10),
+      })),
+    ),
+  );
+  say(
+    '(truth: partners first met from 2019 among organisations already active before 2019; known partners excluded)',
+  );
+  return {
+    organisations: orgs.length,
+    trainProjects: train.length,
+    testProjects: test.length,
+    queries: queries.length,
+    split: SPLIT,
+    methods: rows,
+    seconds,
+  };
+}
+
+interface Peak {
+  heapUsed: number;
+  rss: number;
+}
+
+function sample(peak: Peak): void {
+  const m = process.memoryUsage();
+  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+  peak.rss = Math.max(peak.rss, m.rss);
+}
+
+const MB = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const LIMIT = 200;
+
+function recompute(orgs: number): Record<string, number> {
+  const before = process.memoryUsage();
+  const peak: Peak = { heapUsed: 0, rss: 0 };
+  const population = generatePopulation({ orgs, requests: Math.round(orgs / 10), seed: 11 });
+  sample(peak);
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const index = new CandidateIndex(population.organisations);
+  const indexMs = performance.now() - wall;
+  sample(peak);
+  let candidates = 0;
+  let suggestions = 0;
+  population.requests.forEach((request, i) => {
+    const selected = index.select(request, LIMIT);
+    candidates += selected.length;
+    suggestions += rankSuppliers(request, selected, { limit: 10 }).results.length;
+    if (i % 200 === 0) sample(peak);
+  });
+  sample(peak);
+  const used = process.cpuUsage(cpu);
+  return {
+    orgs,
+    requests: population.requests.length,
+    indexMs,
+    totalMs: performance.now() - wall,
+    cpuMs: (used.user + used.system) / 1000,
+    candidatesPerRequest: candidates / population.requests.length,
+    suggestions,
+    peakHeapUsed: peak.heapUsed,
+    peakRss: peak.rss,
+    // What this run added on top of what the process already held (earlier sections, uncollected garbage).
+    heapUsedBefore: before.heapUsed,
+    rssBefore: before.rss,
+  };
+}
+
+function blockingRecall(orgs: number, requests: number): Record<string, number> {
+  const population = generatePopulation({ orgs, requests: Math.round(orgs / 10), seed: 11 });
+  const index = new CandidateIndex(population.organisations);
+  let found = 0;
+  let total = 0;
+  let blockedScore = 0;
+  let exhaustiveScore = 0;
+  const started = performance.now();
+  for (const request of population.requests.slice(0, requests)) {
+    const exhaustive = rankSuppliers(request, population.organisations, { limit: 10 }).results;
+    const blocked = rankSuppliers(request, index.select(request, LIMIT), { limit: 10 }).results;
+    const kept = new Set(blocked.map((r) => r.candidateId));
+    total += exhaustive.length;
+    found += exhaustive.filter((r) => kept.has(r.candidateId)).length;
+    exhaustiveScore += exhaustive.reduce((s, r) => s + r.score, 0);
+    blockedScore += blocked.reduce((s, r) => s + r.score, 0);
+  }
+  return {
+    orgs,
+    requests: Math.min(requests, population.requests.length),
+    recallOfExhaustiveTop10: total ? found / total : NaN,
+    scoreRatio: exhaustiveScore ? blockedScore / exhaustiveScore : NaN,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function scale(): Record<string, unknown> {
+  const sizes = (process.env.MATCH_SCALE_ORGS ?? '10000,50000').split(',').map(Number);
+  say(
+    `\nscale: full recompute = for each of orgs/10 requests, select up to ${LIMIT} candidates through the blocking index (process, sector, place, capacity band, material, certification buckets; the in-memory stand-in for the Meilisearch candidate query) and score them`,
+  );
+  const runs = sizes.map((n) => recompute(n));
+  say(
+    table(
+      runs.map((r) => ({
+        organisations: r.orgs,
+        requests: r.requests,
+        'index (s)': (r.indexMs / 1000).toFixed(2),
+        'recompute wall (s)': (r.totalMs / 1000).toFixed(2),
+        'recompute CPU (s)': (r.cpuMs / 1000).toFixed(2),
+        'ms/request': (r.totalMs / r.requests).toFixed(2),
+        'candidates/request': r.candidatesPerRequest.toFixed(0),
+        'peak heapUsed (before)': `${MB(r.peakHeapUsed)} (${MB(r.heapUsedBefore)})`,
+        'peak rss (before)': `${MB(r.peakRss)} (${MB(r.rssBefore)})`,
+      })),
+    ),
+  );
+  const small = runs.find((r) => r.orgs === 10_000);
+  const large = runs.find((r) => r.orgs === 50_000);
+  const ratio =
+    small && large ? { wall: large.totalMs / small.totalMs, cpu: large.cpuMs / small.cpuMs } : null;
+  if (ratio)
+    say(
+      `50k/10k time ratio: wall ${ratio.wall.toFixed(2)}, CPU ${ratio.cpu.toFixed(2)} (linear = 5, quadratic = 25)`,
+    );
+  const recallOrgs = Number(process.env.MATCH_RECALL_ORGS ?? 5000);
+  const recall = blockingRecall(recallOrgs, Math.round(recallOrgs / 10));
+  say(
+    `candidate selection vs exhaustive scoring on ${recall.orgs} organisations, ${recall.requests} requests: recall of the exhaustive top 10 = ${f3(recall.recallOfExhaustiveTop10)} (target >= 0.95); blocked top-10 score / exhaustive top-10 score = ${f3(recall.scoreRatio)}`,
+  );
+  const recallLarge = sizes.includes(50_000) ? blockingRecall(50_000, 60) : null;
+  if (recallLarge)
+    say(
+      `  same check at 50,000 organisations on a sample of ${recallLarge.requests} requests: recall ${f3(recallLarge.recallOfExhaustiveTop10)}, score ratio ${f3(recallLarge.scoreRatio)}`,
+    );
+  return { runs, ratio, recall, recallLarge };
+}
+
+export async function runMatchBench(args: string[]): Promise<void> {
+  const unknown = args.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+  if (unknown.length)
+    throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+  const selected = new Set<Section>(args.length ? (args as Section[]) : SECTIONS);
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+  let set: EvaluationSet | null = null;
+  const evaluationSet = () => {
+    set ??= generateEvaluationSet({ seed: 7 });
+    return set;
+  };
+  if (selected.has('quality')) {
+    const s = evaluationSet();
+    results.evaluationSet = {
+      seed: s.seed,
+      organisations: s.organisations.length,
+      requests: s.subcontracting.length,
+      financiers: s.financing.length,
+      languages: countLanguages(s),
+    };
+    results.quality = quality(s);
+  }
+  if (selected.has('clusters')) results.clusters = clusters(evaluationSet());
+  if (selected.has('cordis')) results.cordis = await cordis();
+  if (selected.has('scale')) results.scale = scale();
+  mkdirSync('reports', { recursive: true });
+  const out = join('reports', `match-${Date.now()}.json`);
+  writeFileSync(out, JSON.stringify(results, null, 2));
+  say(`\nresults written to ${out}`);
+}
+
+function countLanguages(set: EvaluationSet): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const t of Object.values(set.texts)) counts[t.lang] = (counts[t.lang] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,378 @@
+import type { OrganizationKind, ProcessCode } from '#directory/taxonomy';
+import { financingHardFailures, passesSubcontractingHard, subcontractingHardFailures } from './hard.js';
+import { compareStrings } from './random.js';
+import {
+  capacityScore,
+  certificationsScore,
+  DISTANCE_CREDIT,
+  distanceScore,
+  feedbackScore,
+  focusScore,
+  innovationScore,
+  instrumentScore,
+  languagesScore,
+  materialsScore,
+  processCredit,
+  processScore,
+  sectorScore,
+  sizeFitScore,
+  stageScore,
+  ticketScore,
+} from './scoring.js';
+import type {
+  CapabilityInput,
+  CriterionResult,
+  CriterionScore,
+  Direction,
+  FinancierCriteria,
+  MatchResult,
+  OrgProfile,
+  RankOutput,
+  Rejection,
+  SubcontractingRequest,
+} from './types.js';
+
+/**
+ * Weighted combination and ranking. Criteria are grouped by direction: "forward" says the candidate suits
+ * the one who asks, "reverse" says the ask suits the candidate. The two are combined with a harmonic mean
+ * by default, so a pair ranks high only when it fits both ways.
+ */
+
+export type Reciprocity = 'harmonic' | 'geometric' | 'forward';
+
+export const SUBCONTRACTING_CRITERIA = {
+  process: 'forward',
+  sector: 'forward',
+  materials: 'forward',
+  capacity: 'forward',
+  certifications: 'forward',
+  distance: 'forward',
+  languages: 'forward',
+  feedback: 'forward',
+  size: 'reverse',
+  focus: 'reverse',
+} as const satisfies Record<string, Direction>;
+export type SubcontractingCriterion = keyof typeof SUBCONTRACTING_CRITERIA;
+export type SubcontractingWeights = Record<SubcontractingCriterion, number>;
+
+export const DEFAULT_SUBCONTRACTING_WEIGHTS: Readonly<SubcontractingWeights> = {
+  process: 3,
+  sector: 1.5,
+  materials: 1,
+  capacity: 1.5,
+  certifications: 1,
+  distance: 1.5,
+  languages: 0.75,
+  feedback: 0.5,
+  size: 1,
+  focus: 1,
+};
+
+export const FINANCING_CRITERIA = {
+  sector: 'forward',
+  stage: 'forward',
+  innovation: 'forward',
+  certifications: 'forward',
+  distance: 'forward',
+  feedback: 'forward',
+  ticket: 'reverse',
+  instrument: 'reverse',
+} as const satisfies Record<string, Direction>;
+export type FinancingCriterion = keyof typeof FINANCING_CRITERIA;
+export type FinancingWeights = Record<FinancingCriterion, number>;
+
+export const DEFAULT_FINANCING_WEIGHTS: Readonly<FinancingWeights> = {
+  sector: 2.5,
+  stage: 1.5,
+  innovation: 1,
+  certifications: 0.75,
+  distance: 0.5,
+  feedback: 0.5,
+  ticket: 1.5,
+  instrument: 1,
+};
+
+export interface CombineOptions<W> {
+  weights?: Partial<W>;
+  reciprocity?: Reciprocity;
+  /** Results scoring below this are left out. */
+  minScore?: number;
+  /** Keep at most this many results (all by default). */
+  limit?: number;
+  distanceCredit?: typeof DISTANCE_CREDIT;
+}
+
+export interface SubcontractingOptions extends CombineOptions<SubcontractingWeights> {
+  supplierKinds?: readonly OrganizationKind[];
+}
+
+export interface FinancingOptions extends CombineOptions<FinancingWeights> {
+  /** Year against which company age is measured; fixed by callers that need reproducible results. */
+  asOfYear?: number;
+}
+
+export function reciprocal(forward: number, reverse: number, how: Reciprocity = 'harmonic'): number {
+  if (how === 'forward') return forward;
+  if (how === 'geometric') return Math.sqrt(forward * reverse);
+  return forward + reverse > 0 ? (2 * forward * reverse) / (forward + reverse) : 0;
+}
+
+interface Scored<C extends string> {
+  candidateId: string;
+  score: number;
+  forward: number;
+  reverse: number;
+  scores: Record<C, CriterionScore>;
+}
+
+/** Weights merged with the defaults and clamped at 0, resolved once per ranking rather than per pair. */
+function resolveWeights<C extends string>(
+  defaults: Readonly<Record<C, number>>,
+  given?: Partial<Record<C, number>>,
+) {
+  const out: Record<C, number> = { ...defaults };
+  for (const k of Object.keys(out) as C[]) out[k] = Math.max(0, given?.[k] ?? defaults[k]);
+  return out;
+}
+
+class Combiner<C extends string> {
+  private readonly names: C[];
+
+  constructor(
+    private readonly directions: Readonly<Record<C, Direction>>,
+    private readonly weights: Readonly<Record<C, number>>,
+    private readonly how: Reciprocity,
+  ) {
+    this.names = Object.keys(directions) as C[];
+  }
+
+  score(candidateId: string, scores: Record<C, CriterionScore>): Scored<C> {
+    let fw = 0;
+    let fs = 0;
+    let rw = 0;
+    let rs = 0;
+    for (const name of this.names) {
+      const s = scores[name];
+      const w = this.weights[name];
+      if (!s.applicable || w === 0) continue;
+      if (this.directions[name] === 'forward') {
+        fw += w;
+        fs += w * s.score;
+      } else {
+        rw += w;
+        rs += w * s.score;
+      }
+    }
+    // A direction with nothing to judge defers to the other one instead of counting as a failure.
+    const fwd = fw > 0 ? fs / fw : null;
+    const rev = rw > 0 ? rs / rw : null;
+    const forward = fwd ?? rev ?? 0;
+    const reverse = rev ?? fwd ?? 0;
+    return { candidateId, score: reciprocal(forward, reverse, this.how), forward, reverse, scores };
+  }
+
+  /** Each criterion's weight, contribution and evidence; built only for the results that are kept. */
+  detail(s: Scored<C>): MatchResult {
+    const total: Record<Direction, number> = { forward: 0, reverse: 0 };
+    for (const name of this.names)
+      if (s.scores[name].applicable) total[this.directions[name]] += this.weights[name];
+    const criteria: CriterionResult[] = this.names.map((name) => {
+      const c = s.scores[name];
+      const direction = this.directions[name];
+      const weight = this.weights[name];
+      return {
+        criterion: name,
+        direction,
+        weight,
+        contribution: c.applicable && total[direction] > 0 ? (weight * c.score) / total[direction] : 0,
+        score: c.score,
+        applicable: c.applicable,
+        evidence: c.evidence,
+      };
+    });
+    return { candidateId: s.candidateId, score: s.score, forward: s.forward, reverse: s.reverse, criteria };
+  }
+}
+
+/** Deterministic order: score, then the forward fit, then the candidate id. */
+export const compareResults = (
+  a: Pick<MatchResult, 'score' | 'forward' | 'candidateId'>,
+  b: Pick<MatchResult, 'score' | 'forward' | 'candidateId'>,
+): number => b.score - a.score || b.forward - a.forward || compareStrings(a.candidateId, b.candidateId);
+
+function finish<C extends string>(
+  combiner: Combiner<C>,
+  scored: Scored<C>[],
+  rejected: Rejection[],
+  options: CombineOptions<unknown>,
+): RankOutput {
+  const minScore = options.minScore ?? 0.05;
+  const kept = scored.filter((r) => r.score >= minScore).sort(compareResults);
+  rejected.sort((a, b) => compareStrings(a.candidateId, b.candidateId));
+  const top = options.limit != null ? kept.slice(0, options.limit) : kept;
+  return { results: top.map((s) => combiner.detail(s)), rejected };
+}
+
+/** Capabilities of the supplier that serve the request: exact processes first, else siblings in the family. */
+function relevantCapabilities(
+  processes: readonly ProcessCode[],
+  caps: readonly CapabilityInput[],
+): CapabilityInput[] {
+  const exact = caps.filter((c) => processes.includes(c.process));
+  if (exact.length) return exact;
+  return caps.filter((c) => processes.some((p) => processCredit(p, c.process) > 0));
+}
+
+function capacityOf(caps: readonly CapabilityInput[]): number | null {
+  const known = caps.filter((c) => c.monthlyCapacity != null);
+  return known.length ? known.reduce((sum, c) => sum + (c.monthlyCapacity ?? 0), 0) : null;
+}
+
+export function subcontractingScores(
+  request: SubcontractingRequest,
+  supplier: OrgProfile,
+  distanceCredit = DISTANCE_CREDIT,
+): Record<SubcontractingCriterion, CriterionScore> {
+  const offered = supplier.capabilities.map((c) => c.process);
+  const relevant = relevantCapabilities(request.processes, supplier.capabilities);
+  const capacity = capacityOf(relevant);
+  const materials = (relevant.length ? relevant : supplier.capabilities).flatMap((c) => c.materials);
+  return {
+    process: processScore(request.processes, offered),
+    sector: sectorScore(request.sectors, supplier.sectors),
+    materials: materialsScore(request.materials, materials),
+    capacity: capacityScore(request.volume, capacity),
+    certifications: certificationsScore(
+      [...request.requiredCertifications, ...(request.preferredCertifications ?? [])],
+      supplier.certifications,
+    ),
+    distance: distanceScore(request, supplier, distanceCredit),
+    languages: languagesScore(request.languages, supplier.languages),
+    feedback: feedbackScore(supplier.feedback),
+    size: sizeFitScore(request.volume, capacity),
+    focus: focusScore(request.processes, request.sectors, offered, supplier.sectors),
+  };
+}
+
+const subcontractingCombiner = (options: SubcontractingOptions) =>
+  new Combiner<SubcontractingCriterion>(
+    SUBCONTRACTING_CRITERIA,
+    resolveWeights(DEFAULT_SUBCONTRACTING_WEIGHTS, options.weights),
+    options.reciprocity ?? 'harmonic',
+  );
+
+/** One request against one supplier: the rejection when a hard criterion fails, else the scored result. */
+export function scoreSubcontracting(
+  request: SubcontractingRequest,
+  supplier: OrgProfile,
+  options: SubcontractingOptions = {},
+): MatchResult | Rejection {
+  const failed = subcontractingHardFailures(request, supplier, options.supplierKinds);
+  if (failed.length) return { candidateId: supplier.id, failed };
+  const combiner = subcontractingCombiner(options);
+  return combiner.detail(
+    combiner.score(supplier.id, subcontractingScores(request, supplier, options.distanceCredit)),
+  );
+}
+
+export const isRejection = (r: MatchResult | Rejection): r is Rejection => 'failed' in r;
+
+/** Ranked suppliers for a request. */
+export function rankSuppliers(
+  request: SubcontractingRequest,
+  candidates: Iterable<OrgProfile>,
+  options: SubcontractingOptions = {},
+): RankOutput {
+  const combiner = subcontractingCombiner(options);
+  const scored: Scored<SubcontractingCriterion>[] = [];
+  const rejected: Rejection[] = [];
+  for (const c of candidates) {
+    if (passesSubcontractingHard(request, c, options.supplierKinds))
+      scored.push(combiner.score(c.id, subcontractingScores(request, c, options.distanceCredit)));
+    else
+      rejected.push({
+        candidateId: c.id,
+        failed: subcontractingHardFailures(request, c, options.supplierKinds),
+      });
+  }
+  return finish(combiner, scored, rejected, options);
+}
+
+/** Ranked open requests a supplier can serve; `candidateId` is then the request id. */
+export function rankRequestsForSupplier(
+  supplier: OrgProfile,
+  requests: Iterable<SubcontractingRequest>,
+  options: SubcontractingOptions = {},
+): RankOutput {
+  const combiner = subcontractingCombiner(options);
+  const scored: Scored<SubcontractingCriterion>[] = [];
+  const rejected: Rejection[] = [];
+  for (const request of requests) {
+    const failed = subcontractingHardFailures(request, supplier, options.supplierKinds);
+    if (failed.length) rejected.push({ candidateId: request.id, failed });
+    else
+      scored.push(
+        combiner.score(request.id, subcontractingScores(request, supplier, options.distanceCredit)),
+      );
+  }
+  return finish(combiner, scored, rejected, options);
+}
+
+export function financingScores(
+  criteria: FinancierCriteria,
+  sme: OrgProfile,
+  distanceCredit = DISTANCE_CREDIT,
+): Record<FinancingCriterion, CriterionScore> {
+  const distance: CriterionScore = criteria.country
+    ? distanceScore({ country: criteria.country, regionCode: criteria.regionCode }, sme, distanceCredit)
+    : { score: 0, applicable: false, evidence: { code: 'distance.unspecified', params: {} } };
+  return {
+    sector: sectorScore(criteria.sectors, sme.sectors),
+    stage: stageScore(criteria.stages, sme.stage),
+    innovation: innovationScore(criteria.innovation, sme.innovation),
+    certifications: certificationsScore(
+      [...criteria.requiredCertifications, ...(criteria.preferredCertifications ?? [])],
+      sme.certifications,
+    ),
+    distance,
+    feedback: feedbackScore(sme.feedback),
+    ticket: ticketScore(sme.financingNeed, criteria),
+    instrument: instrumentScore(sme.financingNeed?.instruments ?? [], criteria.instruments),
+  };
+}
+
+const financingCombiner = (options: FinancingOptions) =>
+  new Combiner<FinancingCriterion>(
+    FINANCING_CRITERIA,
+    resolveWeights(DEFAULT_FINANCING_WEIGHTS, options.weights),
+    options.reciprocity ?? 'harmonic',
+  );
+
+export function scoreFinancing(
+  criteria: FinancierCriteria,
+  sme: OrgProfile,
+  options: FinancingOptions = {},
+): MatchResult | Rejection {
+  const failed = financingHardFailures(criteria, sme, options.asOfYear ?? new Date().getUTCFullYear());
+  if (failed.length) return { candidateId: sme.id, failed };
+  const combiner = financingCombiner(options);
+  return combiner.detail(combiner.score(sme.id, financingScores(criteria, sme, options.distanceCredit)));
+}
+
+/** Ranked candidate SMEs for a financier's screening criteria. */
+export function rankFinancingCandidates(
+  criteria: FinancierCriteria,
+  smes: Iterable<OrgProfile>,
+  options: FinancingOptions = {},
+): RankOutput {
+  const combiner = financingCombiner(options);
+  const asOfYear = options.asOfYear ?? new Date().getUTCFullYear();
+  const scored: Scored<FinancingCriterion>[] = [];
+  const rejected: Rejection[] = [];
+  for (const sme of smes) {
+    const failed = financingHardFailures(criteria, sme, asOfYear);
+    if (failed.length) rejected.push({ candidateId: sme.id, failed });
+    else scored.push(combiner.score(sme.id, financingScores(criteria, sme, options.distanceCredit)));
+  }
+  return finish(combiner, scored, rejected, options);
+}

@@ -1,0 +1,198 @@
+import { LANGS } from '#directory/taxonomy';
+import { generateEvaluationSet } from '../evaluation/generator.js';
+import { subcontractingScores, financingScores } from './combine.js';
+import { canonicalMaterial } from './materials.js';
+import { REASON_CODES, renderReason } from './reasons.js';
+import {
+  capacityScore,
+  certificationsScore,
+  distanceScore,
+  feedbackScore,
+  focusScore,
+  innovationScore,
+  instrumentScore,
+  languagesScore,
+  materialsScore,
+  processScore,
+  sectorScore,
+  sizeFitScore,
+  stageScore,
+  ticketScore,
+} from './scoring.js';
+
+describe('scoring functions', () => {
+  it('gives full credit for the same process and partial credit within its family', () => {
+    const exact = processScore(['CNC_MACHINING'], ['CNC_MACHINING', 'WELDING']);
+    expect(exact.score).toBe(1);
+    expect(exact.evidence).toEqual({
+      code: 'process.exact',
+      params: { exact: ['CNC_MACHINING'], relatedWanted: [], relatedOffered: [], missing: [] },
+    });
+    const sibling = processScore(['CNC_MACHINING'], ['MACHINING']);
+    expect(sibling.score).toBe(0.5);
+    expect(sibling.evidence.code).toBe('process.partial');
+    expect(sibling.evidence.params.relatedOffered).toEqual(['MACHINING']);
+    const mixed = processScore(['CNC_MACHINING', 'PACKAGING'], ['CNC_MACHINING']);
+    expect(mixed.score).toBe(0.5);
+    expect(mixed.evidence.params.missing).toEqual(['PACKAGING']);
+    const none = processScore(['FOOD_PROCESSING'], ['WELDING']);
+    expect(none.score).toBe(0);
+    expect(none.evidence.code).toBe('process.none');
+    expect(processScore([], ['WELDING']).applicable).toBe(false);
+  });
+
+  it('gives full credit for the same ISIC division and partial credit within the section', () => {
+    expect(sectorScore(['25'], ['25']).score).toBe(1);
+    const section = sectorScore(['25'], ['28']);
+    expect(section.score).toBe(0.5);
+    expect(section.evidence).toMatchObject({
+      code: 'sector.partial',
+      params: { sameSection: ['25'], sections: ['C'] },
+    });
+    expect(sectorScore(['25'], ['62']).score).toBe(0);
+    expect(sectorScore(['25'], ['62']).evidence.code).toBe('sector.none');
+    // A wanted section accepts any of its divisions.
+    expect(sectorScore(['C'], ['10']).score).toBe(1);
+    expect(sectorScore([], ['10']).applicable).toBe(false);
+  });
+
+  it('matches materials across Arabic, French and English', () => {
+    expect(canonicalMaterial('Acier')).toBe('STEEL');
+    expect(canonicalMaterial('فولاذ')).toBe('STEEL');
+    expect(canonicalMaterial('الفولاذ')).toBe('STEEL');
+    const s = materialsScore(['steel', 'aluminium'], ['acier', 'cuivre']);
+    expect(s.score).toBe(0.5);
+    expect(s.evidence).toEqual({
+      code: 'materials.match',
+      params: { matched: ['STEEL'], missing: ['ALUMINIUM'] },
+    });
+    expect(materialsScore(['wood'], ['acier']).score).toBe(0);
+    expect(materialsScore(['wood'], []).evidence.code).toBe('materials.unknown');
+  });
+
+  it('scores capacity against volume and the order size against capacity', () => {
+    expect(capacityScore(1000, 1500)).toMatchObject({ score: 1, evidence: { code: 'capacity.enough' } });
+    expect(capacityScore(1000, 400)).toMatchObject({
+      score: 0.4,
+      evidence: { code: 'capacity.short', params: { percent: 40 } },
+    });
+    expect(capacityScore(1000, null).evidence.code).toBe('capacity.unknown');
+    expect(capacityScore(null, 1000).applicable).toBe(false);
+    expect(sizeFitScore(1000, 5000)).toMatchObject({
+      score: 1,
+      evidence: { code: 'size.fit', params: { percent: 20 } },
+    });
+    const small = sizeFitScore(500, 100_000);
+    const tiny = sizeFitScore(1, 1_000_000);
+    expect(small.evidence.code).toBe('size.small');
+    expect(small.score).toBeLessThan(1);
+    expect(tiny.score).toBeLessThan(small.score);
+    expect(tiny.score).toBeGreaterThanOrEqual(0.1);
+  });
+
+  it('ranks distance bands: same wilaya, same country, Arab region, elsewhere', () => {
+    const from = { country: 'DZ', regionCode: 'DZ-16' };
+    const bands = [
+      distanceScore(from, { country: 'DZ', regionCode: 'DZ-16' }),
+      distanceScore(from, { country: 'DZ', regionCode: 'DZ-31' }),
+      distanceScore(from, { country: 'TN' }),
+      distanceScore(from, { country: 'FR' }),
+    ];
+    expect(bands.map((b) => b.evidence.code)).toEqual([
+      'distance.same_region',
+      'distance.same_country',
+      'distance.arab_region',
+      'distance.far',
+    ]);
+    for (let i = 1; i < bands.length; i++) expect(bands[i].score).toBeLessThan(bands[i - 1].score);
+  });
+
+  it('scores languages, certifications and feedback', () => {
+    expect(languagesScore(['fr', 'en'], ['fr'])).toMatchObject({
+      evidence: { code: 'language.shared', params: { languages: ['fr'] } },
+    });
+    expect(languagesScore(['fr', 'en'], ['fr', 'en']).score).toBeGreaterThan(
+      languagesScore(['fr', 'en'], ['fr']).score,
+    );
+    expect(languagesScore(['de'], ['ar']).score).toBe(0);
+    expect(certificationsScore(['ISO_9001', 'HACCP'], ['ISO_9001'])).toMatchObject({
+      score: 0.5,
+      evidence: { code: 'certification.partial', params: { held: ['ISO_9001'], missing: ['HACCP'] } },
+    });
+    expect(feedbackScore(null)).toMatchObject({ score: 0.5, evidence: { code: 'feedback.none' } });
+    const good = feedbackScore({ accepted: 8, dismissed: 1, notRelevant: 0 });
+    const bad = feedbackScore({ accepted: 0, dismissed: 3, notRelevant: 2 });
+    expect(good.evidence.code).toBe('feedback.positive');
+    expect(bad.evidence.code).toBe('feedback.negative');
+    expect(good.score).toBeGreaterThan(0.5);
+    expect(bad.score).toBeLessThan(0.5);
+  });
+
+  it('scores the focus of a request on the supplier core business', () => {
+    const core = focusScore(['CNC_MACHINING'], ['25'], ['CNC_MACHINING', 'WELDING'], ['25']);
+    const side = focusScore(['CNC_MACHINING'], ['25'], ['PACKAGING', 'PRINTING', 'CNC_MACHINING'], ['17']);
+    expect(core.evidence.code).toBe('focus.core');
+    expect(side.evidence.code).toBe('focus.side');
+    expect(side.score).toBeLessThan(core.score);
+  });
+
+  it('scores financing criteria: stage, ticket, instruments, innovation', () => {
+    expect(stageScore(['GROWTH'], 'GROWTH').score).toBe(1);
+    expect(stageScore(['GROWTH'], 'STARTUP').score).toBeGreaterThan(stageScore(['GROWTH'], 'IDEA').score);
+    const range = { ticketMin: 100_000, ticketMax: 1_000_000, currency: 'EUR' };
+    expect(ticketScore({ amount: 200_000, currency: 'EUR' }, range).evidence.code).toBe('ticket.in_range');
+    expect(ticketScore({ amount: 5_000_000, currency: 'EUR' }, range)).toMatchObject({
+      evidence: { code: 'ticket.above' },
+    });
+    expect(ticketScore({ amount: 5_000_000, currency: 'EUR' }, range).score).toBeLessThan(1);
+    // 30 million dinars is about 200,000 euros: inside the range once converted.
+    expect(ticketScore({ amount: 30_000_000, currency: 'DZD' }, range).evidence.code).toBe('ticket.in_range');
+    expect(instrumentScore(['MURABAHA'], ['LOAN', 'MURABAHA']).score).toBe(1);
+    expect(instrumentScore(['MURABAHA'], ['LOAN']).score).toBe(0);
+    const none = { rdActivity: false, patents: 0, utilityModels: 0, trademarks: 0, industrialDesigns: 0 };
+    const strong = innovationScore(
+      { wanted: true, minPatents: 1 },
+      { ...none, rdActivity: true, patents: 2 },
+    );
+    expect(strong.evidence.code).toBe('innovation.strong');
+    expect(innovationScore({ wanted: true }, none).score).toBe(0);
+    expect(innovationScore(null, none).applicable).toBe(false);
+  });
+
+  it('keeps every score in [0, 1] with evidence that renders in all three languages, on a generated set', () => {
+    const set = generateEvaluationSet({
+      seed: 3,
+      requests: 6,
+      financiers: 4,
+      noise: 150,
+      clusterGroups: 0,
+      clusterNoise: 0,
+    });
+    const known = new Set(REASON_CODES);
+    const outOfRange: string[] = [];
+    const unrenderable = new Set<string>();
+    let checked = 0;
+    const check = (s: { score: number; evidence: { code: string; params: object } }, where: string) => {
+      checked++;
+      if (!(s.score >= 0 && s.score <= 1)) outOfRange.push(`${where} ${s.evidence.code} ${s.score}`);
+      if (!known.has(s.evidence.code) && !s.evidence.code.endsWith('.unspecified'))
+        unrenderable.add(s.evidence.code);
+    };
+    for (const c of set.subcontracting)
+      for (const o of set.organisations)
+        for (const s of Object.values(subcontractingScores(c.request, o)))
+          check(s, `${c.request.id}/${o.id}`);
+    const codes = new Map<string, Parameters<typeof renderReason>[0]>();
+    for (const c of set.financing)
+      for (const o of set.organisations)
+        for (const s of Object.values(financingScores(c.criteria, o))) {
+          check(s, `${c.criteria.id}/${o.id}`);
+          codes.set(s.evidence.code, s.evidence);
+        }
+    expect(outOfRange).toEqual([]);
+    expect([...unrenderable]).toEqual([]);
+    for (const evidence of codes.values())
+      for (const lang of LANGS) expect(renderReason(evidence, lang)).not.toBe(evidence.code);
+    expect(checked).toBeGreaterThan(1000);
+  });
+});

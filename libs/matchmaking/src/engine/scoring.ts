@@ -1,0 +1,459 @@
+import {
+  EMPLOYEE_BANDS,
+  PROCESS_FAMILY,
+  country as countryEntry,
+  sectorWithAncestors,
+  type CompanyStage,
+  type EmployeeBand,
+  type ProcessCode,
+} from '#directory/taxonomy';
+import { canonicalMaterial } from './materials.js';
+import type { CriterionScore, FeedbackInput, InnovationInput } from './types.js';
+
+/**
+ * Scoring functions. Each returns a score in [0, 1] with machine-readable evidence, and says whether the
+ * asker's side states the criterion at all: a criterion the asker left open is "not applicable" and its
+ * weight drops out, while a fact the candidate left out scores a neutral value so that silence is neither
+ * rewarded nor punished.
+ */
+
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
+/** Order-keeping dedupe; lists here are a handful of codes, where a linear scan beats building a Set. */
+const uniq = <T>(xs: readonly T[]): T[] => {
+  const out: T[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
+};
+const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const NEUTRAL = 0.5;
+
+const notApplicable = (code: string): CriterionScore => ({
+  score: 0,
+  applicable: false,
+  evidence: { code, params: {} },
+});
+
+/** Credit for a sibling process (same PROCESS_FAMILY) rather than the requested one. */
+export const PROCESS_FAMILY_CREDIT = 0.5;
+/** Credit for another division of the same ISIC section. */
+export const SECTOR_SECTION_CREDIT = 0.5;
+
+export function processCredit(wanted: ProcessCode, offered: ProcessCode): number {
+  if (wanted === offered) return 1;
+  return PROCESS_FAMILY[wanted] === PROCESS_FAMILY[offered] ? PROCESS_FAMILY_CREDIT : 0;
+}
+
+/** Each wanted process earns its best credit among the offered ones; the score is the mean. */
+export function processScore(
+  wanted: readonly ProcessCode[],
+  offered: readonly ProcessCode[],
+): CriterionScore {
+  const want = uniq(wanted);
+  if (!want.length) return notApplicable('process.unspecified');
+  const have = uniq(offered);
+  const exact: string[] = [];
+  const relatedWanted: string[] = [];
+  const relatedOffered: string[] = [];
+  const missing: string[] = [];
+  let total = 0;
+  for (const w of want) {
+    if (have.includes(w)) {
+      exact.push(w);
+      total += 1;
+      continue;
+    }
+    const sibling = have.find((o) => processCredit(w, o) > 0);
+    if (sibling) {
+      relatedWanted.push(w);
+      relatedOffered.push(sibling);
+      total += PROCESS_FAMILY_CREDIT;
+    } else missing.push(w);
+  }
+  const score = total / want.length;
+  const code =
+    exact.length === want.length ? 'process.exact' : score > 0 ? 'process.partial' : 'process.none';
+  return {
+    score: clamp01(score),
+    applicable: true,
+    evidence: { code, params: { exact, relatedWanted, relatedOffered, missing } },
+  };
+}
+
+// The taxonomy is small and fixed: remember each code's ancestry instead of walking it per pair.
+const ancestry = new Map<string, readonly string[]>();
+const ancestorsOf = (code: string): readonly string[] => {
+  let a = ancestry.get(code);
+  if (!a) {
+    a = sectorWithAncestors(code);
+    if (ancestry.size < 10_000) ancestry.set(code, a);
+  }
+  return a;
+};
+
+/** Credit between a wanted and an offered ISIC code: same code or wanted section containing it 1, same section partial. */
+export function sectorCredit(wanted: string, offered: string): number {
+  if (wanted === offered) return 1;
+  const w = ancestorsOf(wanted);
+  const o = ancestorsOf(offered);
+  if (!w.length || !o.length) return 0;
+  if (w.length === 1 && o.includes(wanted)) return 1;
+  return w[w.length - 1] === o[o.length - 1] ? SECTOR_SECTION_CREDIT : 0;
+}
+
+export function sectorScore(wanted: readonly string[], offered: readonly string[]): CriterionScore {
+  const want = uniq(wanted);
+  if (!want.length) return notApplicable('sector.unspecified');
+  const have = uniq(offered);
+  if (!have.length)
+    return {
+      score: NEUTRAL * SECTOR_SECTION_CREDIT,
+      applicable: true,
+      evidence: { code: 'sector.unknown', params: { wanted: want } },
+    };
+  const exact: string[] = [];
+  const sameSection: string[] = [];
+  const missing: string[] = [];
+  let total = 0;
+  for (const w of want) {
+    let best = 0;
+    for (const o of have) best = Math.max(best, sectorCredit(w, o));
+    total += best;
+    if (best === 1) exact.push(w);
+    else if (best > 0) sameSection.push(w);
+    else missing.push(w);
+  }
+  const score = total / want.length;
+  const code = exact.length === want.length ? 'sector.exact' : score > 0 ? 'sector.partial' : 'sector.none';
+  const sections = uniq(sameSection.map((s) => ancestorsOf(s).at(-1) ?? s));
+  return {
+    score: clamp01(score),
+    applicable: true,
+    evidence: { code, params: { exact, sameSection, sections, missing } },
+  };
+}
+
+/** Share of the wanted materials the candidate works with, whatever language either side wrote them in. */
+export function materialsScore(wanted: readonly string[], offered: readonly string[]): CriterionScore {
+  const want = uniq(wanted.map(canonicalMaterial)).filter(Boolean);
+  if (!want.length) return notApplicable('materials.unspecified');
+  const have = new Set(offered.map(canonicalMaterial));
+  if (!have.size)
+    return {
+      score: NEUTRAL * 0.6,
+      applicable: true,
+      evidence: { code: 'materials.unknown', params: { wanted: want } },
+    };
+  const matched = want.filter((m) => have.has(m));
+  const missing = want.filter((m) => !have.has(m));
+  return {
+    score: matched.length / want.length,
+    applicable: true,
+    evidence: { code: matched.length ? 'materials.match' : 'materials.none', params: { matched, missing } },
+  };
+}
+
+/** Forward capacity: can the supplier make the monthly volume? Partial credit for part of it. */
+export function capacityScore(volume: number | null, capacity: number | null): CriterionScore {
+  if (volume == null || volume <= 0) return notApplicable('capacity.unspecified');
+  if (capacity == null || capacity <= 0)
+    return { score: NEUTRAL, applicable: true, evidence: { code: 'capacity.unknown', params: { volume } } };
+  const share = capacity / volume;
+  return share >= 1
+    ? { score: 1, applicable: true, evidence: { code: 'capacity.enough', params: { volume, capacity } } }
+    : {
+        score: clamp01(share),
+        applicable: true,
+        evidence: { code: 'capacity.short', params: { volume, capacity, percent: Math.round(share * 100) } },
+      };
+}
+
+/** Below this share of its monthly capacity, an order starts to be too small to interest the supplier. */
+export const SMALL_ORDER_SHARE = 0.1;
+
+/**
+ * Reverse size fit: is the order worth the supplier's while? An order of a tenth of its capacity or more
+ * fits; smaller ones lose credit on a log scale, down to 0.1 for a thousandth.
+ */
+export function sizeFitScore(volume: number | null, capacity: number | null): CriterionScore {
+  if (volume == null || volume <= 0) return notApplicable('size.unspecified');
+  if (capacity == null || capacity <= 0)
+    return { score: NEUTRAL, applicable: true, evidence: { code: 'size.unknown', params: { volume } } };
+  const share = volume / capacity;
+  const percent = round(share * 100, 1);
+  if (share >= SMALL_ORDER_SHARE)
+    return {
+      score: 1,
+      applicable: true,
+      evidence: { code: 'size.fit', params: { volume, capacity, percent } },
+    };
+  const score = Math.max(0.1, 1 + 0.45 * Math.log10(share / SMALL_ORDER_SHARE));
+  return {
+    score: clamp01(score),
+    applicable: true,
+    evidence: { code: 'size.small', params: { volume, capacity, percent } },
+  };
+}
+
+/**
+ * Reverse focus: does the request fall in the supplier's core business? Half from the processes (its first
+ * capability counts as its core), half from the sectors it serves.
+ */
+export function focusScore(
+  requestProcesses: readonly ProcessCode[],
+  requestSectors: readonly string[],
+  supplierProcesses: readonly ProcessCode[],
+  supplierSectors: readonly string[],
+): CriterionScore {
+  const offered = uniq(supplierProcesses);
+  if (!requestProcesses.length && !requestSectors.length) return notApplicable('focus.unspecified');
+  let processPart = NEUTRAL;
+  let used: string[] = [];
+  if (requestProcesses.length && offered.length) {
+    const credits = offered.map((o) => Math.max(0, ...requestProcesses.map((w) => processCredit(w, o))));
+    used = offered.filter((_, i) => credits[i] > 0);
+    const share = credits.reduce((a, b) => a + b, 0) / offered.length;
+    const core = credits[0] === 1;
+    processPart = core ? 1 : 0.3 + 0.7 * share;
+  }
+  let sectorPart = NEUTRAL;
+  if (requestSectors.length && supplierSectors.length) {
+    // From the supplier's side: is the buyer's sector one it already serves?
+    let best = 0;
+    for (const r of requestSectors)
+      for (const s of supplierSectors) best = Math.max(best, sectorCredit(s, r), sectorCredit(r, s));
+    sectorPart = best;
+  }
+  const score = clamp01((processPart + sectorPart) / 2);
+  return {
+    score,
+    applicable: true,
+    evidence: {
+      code: score >= 0.75 ? 'focus.core' : 'focus.side',
+      params: { processes: used, core: offered[0] ?? null, sectorFit: round(sectorPart) },
+    },
+  };
+}
+
+export interface Place {
+  country: string;
+  regionCode?: string | null;
+}
+
+/** Credit by distance band; configurable through the combination's options. */
+export const DISTANCE_CREDIT = {
+  sameRegion: 1,
+  sameCountry: 0.75,
+  arabRegion: 0.45,
+  elsewhere: 0.15,
+} as const;
+
+export const isArabLeague = (code: string): boolean => countryEntry(code)?.arabLeague ?? false;
+
+export function distanceScore(from: Place, to: Place, credit = DISTANCE_CREDIT): CriterionScore {
+  if (from.country === to.country) {
+    if (from.regionCode && to.regionCode && from.regionCode === to.regionCode)
+      return {
+        score: credit.sameRegion,
+        applicable: true,
+        evidence: { code: 'distance.same_region', params: { region: to.regionCode } },
+      };
+    return {
+      score: credit.sameCountry,
+      applicable: true,
+      evidence: { code: 'distance.same_country', params: { country: to.country } },
+    };
+  }
+  if (isArabLeague(from.country) && isArabLeague(to.country))
+    return {
+      score: credit.arabRegion,
+      applicable: true,
+      evidence: { code: 'distance.arab_region', params: { country: to.country } },
+    };
+  return {
+    score: credit.elsewhere,
+    applicable: true,
+    evidence: { code: 'distance.far', params: { country: to.country } },
+  };
+}
+
+/** One shared working language is what a meeting needs; more shared languages add a little. */
+export function languagesScore(wanted: readonly string[], spoken: readonly string[]): CriterionScore {
+  const want = uniq(wanted);
+  if (!want.length) return notApplicable('language.unspecified');
+  if (!spoken.length)
+    return { score: NEUTRAL, applicable: true, evidence: { code: 'language.unknown', params: {} } };
+  const shared = want.filter((l) => spoken.includes(l));
+  if (!shared.length)
+    return { score: 0, applicable: true, evidence: { code: 'language.none', params: { wanted: want } } };
+  return {
+    score: clamp01(0.7 + (0.3 * shared.length) / want.length),
+    applicable: true,
+    evidence: { code: 'language.shared', params: { languages: shared } },
+  };
+}
+
+/** Share of the certifications the asker names (required or preferred) that the candidate holds. */
+export function certificationsScore(wanted: readonly string[], held: readonly string[]): CriterionScore {
+  const want = uniq(wanted);
+  if (!want.length) return notApplicable('certification.unspecified');
+  const have = want.filter((c) => held.includes(c));
+  const missing = want.filter((c) => !held.includes(c));
+  const code = !missing.length
+    ? 'certification.held'
+    : have.length
+      ? 'certification.partial'
+      : 'certification.none';
+  return {
+    score: have.length / want.length,
+    applicable: true,
+    evidence: { code, params: { held: have, missing } },
+  };
+}
+
+/**
+ * Past feedback as a smoothed acceptance rate (Laplace prior of one accept and one refusal), so a single
+ * verdict moves the score only a little and no history sits at the neutral 0.5.
+ */
+export function feedbackScore(feedback: FeedbackInput | null | undefined): CriterionScore {
+  const accepted = feedback?.accepted ?? 0;
+  const refused = (feedback?.dismissed ?? 0) + (feedback?.notRelevant ?? 0);
+  if (accepted + refused === 0)
+    return { score: NEUTRAL, applicable: true, evidence: { code: 'feedback.none', params: {} } };
+  const score = (accepted + 1) / (accepted + refused + 2);
+  return {
+    score,
+    applicable: true,
+    evidence: {
+      code: score >= NEUTRAL ? 'feedback.positive' : 'feedback.negative',
+      params: { accepted, dismissed: feedback?.dismissed ?? 0, notRelevant: feedback?.notRelevant ?? 0 },
+    },
+  };
+}
+
+/** Stage wanted by a financier: the same stage 1, a neighbouring one partial. */
+export function stageScore(
+  wanted: readonly CompanyStage[],
+  stage: CompanyStage | null | undefined,
+): CriterionScore {
+  if (!wanted.length) return notApplicable('stage.unspecified');
+  if (!stage)
+    return {
+      score: NEUTRAL,
+      applicable: true,
+      evidence: { code: 'stage.unknown', params: { wanted: [...wanted] } },
+    };
+  if (wanted.includes(stage))
+    return { score: 1, applicable: true, evidence: { code: 'stage.match', params: { stage } } };
+  const order: CompanyStage[] = ['IDEA', 'STARTUP', 'GROWTH', 'MATURE'];
+  const i = order.indexOf(stage);
+  const near = i >= 0 && wanted.some((w) => Math.abs(order.indexOf(w) - i) === 1 && order.includes(w));
+  return {
+    score: near ? 0.4 : 0,
+    applicable: true,
+    evidence: { code: 'stage.mismatch', params: { stage, wanted: [...wanted] } },
+  };
+}
+
+/** Indicative EUR value of one unit, only to compare tickets stated in different currencies. */
+export const EUR_PER_UNIT: Readonly<Record<string, number>> = {
+  EUR: 1,
+  USD: 0.92,
+  DZD: 0.0068,
+  SAR: 0.245,
+  AED: 0.25,
+  QAR: 0.25,
+  KWD: 3,
+  BHD: 2.44,
+  OMR: 2.39,
+  EGP: 0.019,
+  MAD: 0.092,
+  TND: 0.295,
+  LYD: 0.19,
+  JOD: 1.3,
+};
+
+export function toEur(amount: number, currency: string | null | undefined): number | null {
+  const rate = currency ? EUR_PER_UNIT[currency] : undefined;
+  return rate == null ? null : amount * rate;
+}
+
+/** The SME's need against the financier's ticket range; outside it the score falls with the log distance. */
+export function ticketScore(
+  need: { amount: number | null; currency: string | null } | null | undefined,
+  range: { ticketMin: number | null; ticketMax: number | null; currency: string | null },
+): CriterionScore {
+  if (range.ticketMin == null && range.ticketMax == null) return notApplicable('ticket.unspecified');
+  if (!need || need.amount == null || need.amount <= 0)
+    return { score: NEUTRAL, applicable: true, evidence: { code: 'ticket.unknown', params: {} } };
+  let amount: number | null = need.amount;
+  if (need.currency !== range.currency) {
+    const eur = toEur(need.amount, need.currency);
+    const perUnit = range.currency ? EUR_PER_UNIT[range.currency] : undefined;
+    amount = eur == null || !perUnit ? null : eur / perUnit;
+  }
+  if (amount == null)
+    return { score: NEUTRAL, applicable: true, evidence: { code: 'ticket.unknown', params: {} } };
+  const params = {
+    amount: Math.round(amount),
+    currency: range.currency,
+    min: range.ticketMin,
+    max: range.ticketMax,
+  };
+  if (range.ticketMin != null && amount < range.ticketMin)
+    return {
+      score: clamp01(1 - Math.log10(range.ticketMin / amount)),
+      applicable: true,
+      evidence: { code: 'ticket.below', params },
+    };
+  if (range.ticketMax != null && amount > range.ticketMax)
+    return {
+      score: clamp01(1 - Math.log10(amount / range.ticketMax)),
+      applicable: true,
+      evidence: { code: 'ticket.above', params },
+    };
+  return { score: 1, applicable: true, evidence: { code: 'ticket.in_range', params } };
+}
+
+/** Instruments the SME seeks that the financier offers (e.g. murabaha for a company that wants Islamic finance). */
+export function instrumentScore(sought: readonly string[], offered: readonly string[]): CriterionScore {
+  if (!sought.length) return notApplicable('instrument.unspecified');
+  if (!offered.length)
+    return { score: NEUTRAL, applicable: true, evidence: { code: 'instrument.unknown', params: {} } };
+  const shared = uniq(sought).filter((i) => offered.includes(i));
+  return shared.length
+    ? { score: 1, applicable: true, evidence: { code: 'instrument.match', params: { instruments: shared } } }
+    : { score: 0, applicable: true, evidence: { code: 'instrument.none', params: { sought: uniq(sought) } } };
+}
+
+/** R&D and intellectual property, for financiers that ask for innovation. */
+export function innovationScore(
+  wanted: { wanted: boolean; minPatents?: number } | null,
+  innovation: InnovationInput | null | undefined,
+): CriterionScore {
+  if (!wanted?.wanted) return notApplicable('innovation.unspecified');
+  const ip =
+    (innovation?.patents ?? 0) + (innovation?.utilityModels ?? 0) + (innovation?.industrialDesigns ?? 0);
+  const rd = innovation?.rdActivity ?? false;
+  const minPatents = wanted.minPatents ?? 1;
+  const ipPart =
+    minPatents > 0
+      ? Math.min(1, (innovation?.patents ?? 0) / minPatents) * 0.6 + Math.min(1, ip / (minPatents + 1)) * 0.1
+      : 0.7;
+  const score = clamp01((rd ? 0.3 : 0) + ipPart);
+  return {
+    score,
+    applicable: true,
+    evidence: {
+      code: score >= 0.6 ? 'innovation.strong' : score > 0 ? 'innovation.some' : 'innovation.none',
+      params: {
+        rdActivity: rd,
+        patents: innovation?.patents ?? 0,
+        utilityModels: innovation?.utilityModels ?? 0,
+        industrialDesigns: innovation?.industrialDesigns ?? 0,
+      },
+    },
+  };
+}
+
+export const bandIndex = (band: EmployeeBand | null | undefined): number =>
+  band ? EMPLOYEE_BANDS.indexOf(band) : -1;

@@ -1,0 +1,4 @@
+export * from './metrics.js';
+export * from './generator.js';
+export * from './baselines.js';
+export * from './evaluate.js';
