@@ -4,6 +4,9 @@ import type { Job } from 'bullmq';
 import { JOBS, QUEUES, requestContext, type DrainOutboxJobData } from '#platform';
 import { SearchIndexerService } from '#search';
 
+/** The job names this processor handles; the worker refuses to start if a job name has none. */
+export const HANDLED_JOBS: readonly string[] = [JOBS.drainOutbox, JOBS.sweepSearch];
+
 /** Every job name of the search-sync queue has its handler here; an unknown name fails loudly. */
 @Processor(QUEUES.searchSync, { concurrency: 1 })
 export class SearchSyncProcessor extends WorkerHost {

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { APP_CONFIG, JOB_OPTIONS, JOBS, PlatformModule, QUEUES, type AppConfig } from '#platform';
 import { DIRECTORY_ENTITIES } from '#directory';
 import { SearchIndexerService, SearchModule } from '#search';
-import { SearchSyncProcessor } from './search-sync.processor.js';
+import { HANDLED_JOBS, SearchSyncProcessor } from './search-sync.processor.js';
 
 @Module({})
 export class WorkerModule implements OnApplicationBootstrap {
@@ -26,6 +26,8 @@ export class WorkerModule implements OnApplicationBootstrap {
 
   /** Indexes exist before the first drain; the sweep (which also drains) runs on a timer. */
   async onApplicationBootstrap(): Promise<void> {
+    const unhandled = Object.values(JOBS).filter((name) => !HANDLED_JOBS.includes(name));
+    if (unhandled.length) throw new Error(`no processor handles job(s): ${unhandled.join(', ')}`);
     await this.indexer.ensureIndexes();
     await this.queue.upsertJobScheduler(
       'search-sweep',

@@ -48,12 +48,14 @@ export async function checkRedis(redisUrl: string): Promise<void> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on('error', () => undefined);
+  // The socket error (ECONNREFUSED, ENOTFOUND…) says more than the "Connection is closed" that follows it.
+  let socketError: unknown;
+  client.on('error', (e) => (socketError ??= e));
   try {
     await client.connect();
     await client.ping();
   } catch (e) {
-    throw new ServiceUnavailableError('Redis', redactUrl(redisUrl), reason(e), START_REDIS);
+    throw new ServiceUnavailableError('Redis', redactUrl(redisUrl), reason(socketError ?? e), START_REDIS);
   } finally {
     client.disconnect();
   }
