@@ -33,7 +33,10 @@ export function loggerParams(config: Pick<AppConfig, 'logLevel'>): Params {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+      // Request lines are logged at info; above that level the per-request logging work is skipped.
+      autoLogging: ['info', 'debug', 'trace'].includes(config.logLevel)
+        ? { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') }
+        : false,
     },
   };
 }
