@@ -3,7 +3,6 @@ import {
   CERTIFICATIONS,
   COMPANY_STAGES,
   CURRENCIES,
-  EMPLOYEE_BANDS,
   FINANCING_INSTRUMENTS,
   LANGS,
   OPPORTUNITY_STATUSES,
@@ -28,8 +27,6 @@ export const StageEnum = asEnum(COMPANY_STAGES);
 export const OpportunityTypeEnum = asEnum(OPPORTUNITY_TYPES);
 export const OpportunityStatusEnum = asEnum(OPPORTUNITY_STATUSES);
 export const CurrencyEnum = asEnum(CURRENCIES);
-// Bands start with digits, which GraphQL enum names cannot; they travel as strings and are checked on input.
-export const EMPLOYEE_BAND_VALUES = EMPLOYEE_BANDS;
 
 registerEnumType(LangEnum, { name: 'Lang', description: 'Language of text and labels' });
 registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });

@@ -285,4 +285,3 @@ export type CreateOrganizationData = z.infer<typeof createOrganizationSchema>;
 /** An update carries only the fields it changes; the merged result is checked with `crossCheck` again. */
 export const updateOrganizationSchema = z.object(organizationFields).omit({ kind: true }).partial();
 export type UpdateOrganizationData = z.infer<typeof updateOrganizationSchema>;
-export const mergedOrganizationSchema = createOrganizationSchema;

@@ -1,13 +1,17 @@
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
+import { SqlLogger } from '../logging/sql-logger.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
 
-/** The one way to build a DataSource: migrations only, never `synchronize`. */
-export function createDataSource(config: Pick<AppConfig, 'databaseUrl'>, entities: EntityList): DataSource {
-  return new DataSource({
+/** The one set of TypeORM options, for Nest and for plain data sources: migrations only, never `synchronize`. */
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl'> & Partial<Pick<AppConfig, 'logSql'>>,
+  entities: EntityList,
+): DataSourceOptions {
+  return {
     type: 'postgres',
     url: config.databaseUrl,
     entities,
@@ -16,6 +20,11 @@ export function createDataSource(config: Pick<AppConfig, 'databaseUrl'>, entitie
     migrationsRun: false,
     migrationsTableName: 'migrations',
     extra: { max: 10, connectionTimeoutMillis: 5000 },
-    logging: false,
-  });
+    logging: config.logSql ? ['query'] : false,
+    logger: config.logSql ? new SqlLogger() : undefined,
+  };
+}
+
+export function createDataSource(config: Pick<AppConfig, 'databaseUrl'>, entities: EntityList): DataSource {
+  return new DataSource(dataSourceOptions(config, entities));
 }
