@@ -31,7 +31,7 @@ const accepted: Counts = { organization: 0, contact_person: 0, opportunity: 0, o
 const JSON_TYPE = { 'content-type': 'application/json' };
 const UUID = '00000000-0000-4000-8000-000000000000';
 
-/** Posts raw bytes with exactly the headers given (fetch adds a text/plain type to string bodies). */
+/** Posts raw bytes with the headers given and the organiser's token (fetch adds a text/plain type to string bodies). */
 async function send(
   body: string | Buffer | undefined,
   headers: Record<string, string> = JSON_TYPE,
@@ -40,7 +40,8 @@ async function send(
 ): Promise<Reply> {
   const res = await fetch(`${app.url}/graphql${query}`, {
     method,
-    headers,
+    // Signed in as an organiser, so that each hostile input reaches validation, not the access check.
+    headers: { ...app.defaultHeaders, ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body,
   });
   const text = await res.text();
@@ -909,7 +910,7 @@ const inputRows: [string, Row][] = [
 
 describe('hostile input', () => {
   beforeAll(async () => {
-    app = await bootTestApp({ worker: true });
+    app = await bootTestApp({ worker: true, signedIn: 'ORGANISER' });
     const org = ok<{ createOrganization: { id: string; version: number } }>(
       await gql(CREATE_ORG, { input: sme({ name: { fr: 'Usinage Tassili' } }) }),
     ).createOrganization;

@@ -148,8 +148,12 @@ beforeAll(async () => {
   ownMeili = await startEmbeddedMeili({ dir: ownDir, binDir: resolve('.data/bin') });
   // Booting processes dominates the run time, so both apps start together.
   const [a, b] = await Promise.allSettled([
-    bootTestApp(),
-    bootTestApp({ worker: true, env: { MEILI_HOST: ownMeili.host, MEILI_MASTER_KEY: ownMeili.masterKey } }),
+    bootTestApp({ signedIn: 'ORGANISER' }),
+    bootTestApp({
+      worker: true,
+      env: { MEILI_HOST: ownMeili.host, MEILI_MASTER_KEY: ownMeili.masterKey },
+      signedIn: 'ORGANISER',
+    }),
   ]);
   if (a.status === 'fulfilled') app = a.value;
   if (b.status === 'fulfilled') ownApp = b.value;

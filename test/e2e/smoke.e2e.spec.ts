@@ -3,7 +3,7 @@ import { bootTestApp, eventually, type TestApp } from '#testing';
 describe('api smoke', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await bootTestApp({ worker: true });
+    app = await bootTestApp({ worker: true, signedIn: 'ORGANISER' });
   });
   afterAll(() => app?.close());
 

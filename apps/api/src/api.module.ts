@@ -3,6 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { IncomingMessage } from 'node:http';
 import {
+  AppError,
   createLogger,
   currentRequestId,
   HealthController,
@@ -12,8 +13,22 @@ import {
 } from '#platform';
 import { DIRECTORY_ENTITIES, DirectoryGraphqlModule, langFromHeader, type GqlContext } from '#directory';
 import { SearchGraphqlModule } from '#search';
+import { AuthModule, AuthService, IdentityGraphqlModule, IdentityModule, PolicyGuard } from '#identity';
+import { APP_GUARD } from '@nestjs/core';
 import { graphqlLimits } from './edge/graphql-limits.js';
 import { clientAddressKey, RATE_LIMIT_KEY, RateLimitService } from './edge/rate-limit.js';
+
+/** The viewer of a request: none without an Authorization header, an UNAUTHENTICATED error for a bad token. */
+async function viewerOf(auth: AuthService, header: string | undefined) {
+  if (!header) return null;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/.exec(header.trim());
+  if (!match)
+    throw new AppError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <access token>"', {
+      reason: 'TOKEN_INVALID',
+      http: { status: 401 },
+    });
+  return auth.viewerFromToken(match[1]);
+}
 
 /** The GraphQL API: directory, taxonomies and search, plus health endpoints, behind the edge's limits. */
 @Module({})
@@ -25,32 +40,45 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot(config, DIRECTORY_ENTITIES),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        IdentityModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          introspection: config.graphqlIntrospection,
-          graphiql: config.graphqlLandingPage,
-          csrfPrevention: true,
-          includeStacktraceInErrorResponses: false,
-          ...limits,
-          context: ({ req }: { req: IncomingMessage & { id?: string } }): GqlContext => ({
-            req,
-            requestId: String(req.id ?? ''),
-            lang: langFromHeader(req.headers['accept-language']),
+          imports: [AuthModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService): ApolloDriverConfig => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            introspection: config.graphqlIntrospection,
+            graphiql: config.graphqlLandingPage,
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: false,
+            // Access rules on nested fields run through the same guard as on queries and mutations.
+            fieldResolverEnhancers: ['guards'],
+            ...limits,
+            context: async ({ req }: { req: IncomingMessage & { id?: string } }): Promise<GqlContext> => ({
+              req,
+              requestId: String(req.id ?? ''),
+              lang: langFromHeader(req.headers['accept-language']),
+              viewer: await viewerOf(auth, req.headers.authorization),
+            }),
+            formatError: (formatted, error) => {
+              const original = (error as { originalError?: unknown })?.originalError ?? error;
+              const requestId = (formatted.extensions?.requestId as string | undefined) ?? currentRequestId();
+              return maskError(formatted, original, errorLog, requestId);
+            },
           }),
-          formatError: (formatted, error) => {
-            const original = (error as { originalError?: unknown })?.originalError ?? error;
-            const requestId = (formatted.extensions?.requestId as string | undefined) ?? currentRequestId();
-            return maskError(formatted, original, errorLog, requestId);
-          },
         }),
+        IdentityGraphqlModule,
         DirectoryGraphqlModule,
         SearchGraphqlModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: RATE_LIMIT_KEY, useValue: clientAddressKey }, RateLimitService],
+      providers: [
+        { provide: RATE_LIMIT_KEY, useValue: clientAddressKey },
+        RateLimitService,
+        { provide: APP_GUARD, useClass: PolicyGuard },
+      ],
     };
   }
 }

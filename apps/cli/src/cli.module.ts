@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type AppConfig } from '#platform';
 import { DIRECTORY_ENTITIES, DirectoryModule } from '#directory';
 import { SearchModule } from '#search';
+import { IdentityModule } from '#identity';
 
 /** Services for one-shot commands: no HTTP server, no job processors. */
 @Module({})
@@ -9,7 +10,12 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forRoot(config, DIRECTORY_ENTITIES), DirectoryModule, SearchModule],
+      imports: [
+        PlatformModule.forRoot(config, DIRECTORY_ENTITIES),
+        IdentityModule,
+        DirectoryModule,
+        SearchModule,
+      ],
     };
   }
 }

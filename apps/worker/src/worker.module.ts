@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { APP_CONFIG, JOB_OPTIONS, JOBS, PlatformModule, QUEUES, type AppConfig } from '#platform';
 import { DIRECTORY_ENTITIES } from '#directory';
 import { SearchIndexerService, SearchModule } from '#search';
+import { IdentityModule } from '#identity';
 import { HANDLED_JOBS, SearchSyncProcessor } from './search-sync.processor.js';
 
 @Module({})
@@ -19,7 +20,7 @@ export class WorkerModule implements OnApplicationBootstrap {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, DIRECTORY_ENTITIES), SearchModule],
+      imports: [PlatformModule.forRoot(config, DIRECTORY_ENTITIES), IdentityModule, SearchModule],
       providers: [SearchSyncProcessor],
     };
   }

@@ -1,2 +1,3 @@
 export * from './test-services.js';
 export * from './test-app.js';
+export * from './sign-in.js';

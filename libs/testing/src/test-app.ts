@@ -6,6 +6,7 @@ import { Meilisearch } from 'meilisearch';
 import { indexNames } from '../../search/src/indexing/index-names.js';
 import { createTestDatabase } from './test-services.js';
 import { randomBytes } from 'node:crypto';
+import { signIn, type TestUser } from './sign-in.js';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -81,13 +82,22 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GqlResponse<T>>;
+  /** Headers sent with every `gql` call unless the call gives its own (e.g. a signed-in user's). */
+  defaultHeaders: Record<string, string>;
+  /** The user `signedIn` created, when asked. */
+  user: TestUser | null;
   startWorker(extraEnv?: Record<string, string>): Promise<RunningProcess>;
   close(): Promise<void>;
 }
 
 /** Boots the real api (and optionally the worker) as processes, on a fresh database and the test Meilisearch. */
 export async function bootTestApp(
-  opts: { worker?: boolean; env?: Record<string, string> } = {},
+  opts: {
+    worker?: boolean;
+    env?: Record<string, string>;
+    /** Signs in a user with this platform role and sends its token with every call by default. */
+    signedIn?: 'ORGANISER' | 'ADMIN';
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const prefix = `t${randomBytes(4).toString('hex')}_`;
@@ -101,6 +111,9 @@ export async function bootTestApp(
     PORT: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     OUTBOX_SWEEP_MS: '1000',
+    // Tests sign in many users from one address; the throttle's own tests set a low budget.
+    AUTH_ATTEMPTS_PER_ADDRESS: '100000',
+    JWT_SECRET: 'test-only-secret-for-access-tokens-0123456789',
     ...opts.env,
   };
   const api = await startProcess('api', env, /"msg":"api listening"/);
@@ -116,10 +129,12 @@ export async function bootTestApp(
     db,
     meili,
     indexes: indexNames(prefix),
+    defaultHeaders: {},
+    user: null,
     async gql(query, variables, headers) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(headers ?? app.defaultHeaders) },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as GqlResponse;
@@ -139,6 +154,10 @@ export async function bootTestApp(
     },
   };
   if (opts.worker) await app.startWorker();
+  if (opts.signedIn) {
+    app.user = await signIn(app, { roles: [opts.signedIn] });
+    app.defaultHeaders = app.user.headers;
+  }
   return app;
 }
 

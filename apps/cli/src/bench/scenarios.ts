@@ -166,7 +166,8 @@ export async function searchBench(
   plan: { concurrency: number; requests: number }[],
 ): Promise<LatencyFigures[]> {
   const url = await env.startApi();
-  const service = new SearchService(env.meili, env.config);
+  // Only used to build the Meilisearch requests GraphQL would send; it never queries Postgres here.
+  const service = new SearchService(env.meili, env.config, null as never);
   const direct = queries.map((q) =>
     service.organizationRequest({ query: q.query, filter: q.filter as never, limit: 20 }),
   );

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Viewer } from '#identity';
 import type { Lang } from '../taxonomy/codes.js';
 
 /** What every resolver receives as GraphQL context. */
@@ -7,6 +8,8 @@ export interface GqlContext {
   requestId: string;
   /** From `Accept-Language`, used when a query gives no `lang` argument. */
   lang: Lang;
+  /** The signed-in user, or null for an anonymous request. */
+  viewer: Viewer | null;
 }
 
 /** The first of ar, fr, en named in an Accept-Language header, else French (the forum's working language). */

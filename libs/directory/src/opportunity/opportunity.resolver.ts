@@ -1,5 +1,17 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AccessService,
+  arg,
+  Authorize,
+  CurrentViewer,
+  isOrganiser,
+  MemberOf,
+  ownerOfRecord,
+  Public,
+  type Viewer,
+} from '#identity';
 import { OpportunityService } from './opportunity.service.js';
+import type { GqlContext } from '../graphql/context.js';
 import {
   CreateOpportunityInput,
   OpportunityConnection,
@@ -17,20 +29,30 @@ export class OpportunityResolver {
   constructor(
     private readonly service: OpportunityService,
     private readonly loaders: DirectoryLoaderFactory,
+    private readonly access: AccessService,
   ) {}
 
+  @Authorize(Public)
   @Query(() => OpportunityObject)
-  opportunity(@Args('id', { type: () => ID }) id: string): Promise<OpportunityEntity> {
-    return this.service.get(id);
+  opportunity(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: GqlContext,
+  ): Promise<OpportunityEntity> {
+    return this.service.get(id, (org) => this.access.for(ctx).canSeeOrganization(org));
   }
 
-  @Query(() => OpportunityConnection)
+  @Authorize(Public)
+  @Query(() => OpportunityConnection, {
+    description: "Opportunities of public organisations, and of the viewer's own organisations",
+  })
   async opportunities(
     @Args('filter', { type: () => OpportunityFilter, nullable: true }) filter: OpportunityFilter | undefined,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Context() ctx: GqlContext,
   ): Promise<OpportunityConnection> {
-    const page = await this.service.list(filter, first, after);
+    const own = isOrganiser(ctx.viewer) ? 'all' : await this.access.for(ctx).organizations();
+    const page = await this.service.list(filter, first, after, own);
     return {
       edges: page.items.map((node, i) => ({
         node: node as unknown as OpportunityObject,
@@ -40,29 +62,45 @@ export class OpportunityResolver {
     };
   }
 
-  @Mutation(() => OpportunityObject)
-  createOpportunity(@Args('input') input: CreateOpportunityInput): Promise<OpportunityEntity> {
-    return this.service.create({ ...input });
+  @Authorize(MemberOf(arg('input.organizationId')))
+  @Mutation(() => OpportunityObject, {
+    description: "Publishes an offer or need (the organisation's members only)",
+  })
+  createOpportunity(
+    @Args('input') input: CreateOpportunityInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OpportunityEntity> {
+    return this.service.create({ ...input }, viewer);
   }
 
+  @Authorize(MemberOf(ownerOfRecord('opportunity', 'input.id')))
   @Mutation(() => OpportunityObject)
-  updateOpportunity(@Args('input') input: UpdateOpportunityInput): Promise<OpportunityEntity> {
-    return this.service.update({ ...input });
+  updateOpportunity(
+    @Args('input') input: UpdateOpportunityInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OpportunityEntity> {
+    return this.service.update({ ...input }, 'input', viewer);
   }
 
   @Mutation(() => OpportunityObject, {
     description: 'Puts an expired opportunity back in search until the new date',
   })
+  @Authorize(MemberOf(ownerOfRecord('opportunity', 'id')))
   renewOpportunity(
     @Args('id', { type: () => ID }) id: string,
     @Args('expiresAt', { description: 'YYYY-MM-DD' }) expiresAt: string,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<OpportunityEntity> {
-    return this.service.update({ id, expiresAt }, '');
+    return this.service.update({ id, expiresAt }, '', viewer);
   }
 
+  @Authorize(MemberOf(ownerOfRecord('opportunity', 'id')))
   @Mutation(() => OpportunityObject)
-  archiveOpportunity(@Args('id', { type: () => ID }) id: string): Promise<OpportunityEntity> {
-    return this.service.archive(id);
+  archiveOpportunity(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OpportunityEntity> {
+    return this.service.archive(id, viewer);
   }
 
   @ResolveField(() => Boolean)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, notFound, OutboxService } from '#platform';
+import { AuditService, type Viewer } from '#identity';
 import { OpportunityEntity } from './opportunity.entity.js';
 import { OrganizationEntity } from '../organisation/organisation.entity.js';
 import {
@@ -13,16 +14,34 @@ import { parseId, parseInput } from '../graphql/validation.js';
 import { paginate, type Page } from '../graphql/pagination.js';
 import type { OpportunityFilter } from './opportunity.types.js';
 
+/** The audited view of an opportunity. */
+function snapshot(o: OpportunityEntity): Record<string, unknown> {
+  const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = o;
+  return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+}
+
 @Injectable()
 export class OpportunityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
 
-  async get(id: string): Promise<OpportunityEntity> {
+  /** One opportunity; those of organisations that are not public exist only for whom `canSeeOwner` allows. */
+  async get(
+    id: string,
+    canSeeOwner: (org: { id: string; status: string }) => Promise<boolean> = async (o) =>
+      o.status === 'ACTIVE',
+  ): Promise<OpportunityEntity> {
     const opp = await this.db.getRepository(OpportunityEntity).findOneBy({ id: parseId(id) });
-    if (!opp) throw notFound('Opportunity', id);
+    const owner = opp
+      ? await this.db.getRepository(OrganizationEntity).findOne({
+          where: { id: opp.organizationId },
+          select: { id: true, status: true },
+        })
+      : null;
+    if (!opp || !owner || !(await canSeeOwner(owner))) throw notFound('Opportunity', id);
     return opp;
   }
 
@@ -36,7 +55,10 @@ export class OpportunityService {
     return opp;
   }
 
-  async create(input: { organizationId: string } & Record<string, unknown>): Promise<OpportunityEntity> {
+  async create(
+    input: { organizationId: string } & Record<string, unknown>,
+    actor: Viewer | null = null,
+  ): Promise<OpportunityEntity> {
     const { organizationId: rawOrg, ...rest } = input;
     const organizationId = parseId(rawOrg, 'input.organizationId');
     const data = parseInput(createOpportunitySchema, rest);
@@ -47,9 +69,17 @@ export class OpportunityService {
         lock: { mode: 'pessimistic_read' },
       });
       if (!owner) throw notFound('Organization', organizationId);
-      if (owner.status !== 'ACTIVE')
-        throw new AppError('CONFLICT', `Organization ${organizationId} is archived`);
-      return this.insert(m, organizationId, data);
+      if (owner.status !== 'ACTIVE' && owner.status !== 'PENDING')
+        throw new AppError('CONFLICT', `Organization ${organizationId} is ${owner.status.toLowerCase()}`);
+      const opp = await this.insert(m, organizationId, data);
+      await this.audit.record(m, {
+        actor,
+        action: 'opportunity.create',
+        entityType: 'opportunity',
+        entityId: opp.id,
+        after: snapshot(opp),
+      });
+      return opp;
     });
     await this.outbox.wake();
     return opp;
@@ -59,6 +89,7 @@ export class OpportunityService {
   async update(
     input: { id: string; expectedVersion?: number | null } & Record<string, unknown>,
     root = 'input',
+    actor: Viewer | null = null,
   ): Promise<OpportunityEntity> {
     const { id: rawId, expectedVersion, ...changes } = input;
     const id = parseId(rawId, root ? `${root}.id` : 'id');
@@ -74,6 +105,7 @@ export class OpportunityService {
         throw new AppError('CONFLICT', `Opportunity ${id} changed since version ${expectedVersion}`, {
           currentVersion: current.version,
         });
+      const before = snapshot(current);
       const defined = Object.fromEntries(Object.entries(patch).filter(([k]) => changes[k] !== undefined));
       const merged = parseInput(
         createOpportunitySchema,
@@ -97,6 +129,14 @@ export class OpportunityService {
       );
       m.merge(OpportunityEntity, current, merged);
       const saved = await m.save(OpportunityEntity, current);
+      await this.audit.record(m, {
+        actor,
+        action: 'opportunity.update',
+        entityType: 'opportunity',
+        entityId: id,
+        before,
+        after: snapshot(saved),
+      });
       await this.outbox.record(m, [{ entityType: 'opportunity', entityId: id }]);
       return saved;
     });
@@ -104,7 +144,7 @@ export class OpportunityService {
     return opp;
   }
 
-  async archive(rawId: string): Promise<OpportunityEntity> {
+  async archive(rawId: string, actor: Viewer | null = null): Promise<OpportunityEntity> {
     const id = parseId(rawId);
     const opp = await this.db.transaction(async (m) => {
       const current = await m.findOne(OpportunityEntity, {
@@ -115,6 +155,14 @@ export class OpportunityService {
       if (current.archivedAt) return current;
       current.archivedAt = new Date();
       const saved = await m.save(OpportunityEntity, current);
+      await this.audit.record(m, {
+        actor,
+        action: 'opportunity.archive',
+        entityType: 'opportunity',
+        entityId: id,
+        before: { archived: false },
+        after: { archived: true },
+      });
       await this.outbox.record(m, [{ entityType: 'opportunity', entityId: id }]);
       return saved;
     });
@@ -122,13 +170,24 @@ export class OpportunityService {
     return opp;
   }
 
+  /**
+   * Opportunities of public organisations, plus those of `ownOrganizations` (the viewer's, in any
+   * status); `'all'` for organisers.
+   */
   async list(
     filter: OpportunityFilter | undefined,
     first = 20,
     after?: string | null,
+    ownOrganizations: string[] | 'all' = [],
   ): Promise<Page<OpportunityEntity>> {
     const f = filter ?? {};
     const qb = this.db.getRepository(OpportunityEntity).createQueryBuilder('p');
+    if (ownOrganizations !== 'all')
+      qb.andWhere(
+        `(EXISTS (SELECT 1 FROM organization o WHERE o.id = p.organization_id AND o.status = 'ACTIVE')
+          OR p.organization_id = ANY(:own))`,
+        { own: ownOrganizations },
+      );
     if (!f.includeArchived) qb.andWhere('p.archived_at IS NULL');
     if (f.types?.length) qb.andWhere('p.type IN (:...types)', { types: f.types });
     if (f.statuses?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: f.statuses });

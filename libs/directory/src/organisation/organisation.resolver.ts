@@ -1,4 +1,18 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AccessService,
+  Admin,
+  AnyOf,
+  arg,
+  Authorize,
+  CurrentViewer,
+  MemberOf,
+  OwnerOf,
+  Public,
+  Verified,
+  Authenticated,
+  type Viewer,
+} from '#identity';
 import { OrganizationService } from './organisation.service.js';
 import { ContactPersonType, OrganizationConnection, OrganizationType } from './organisation.types.js';
 import {
@@ -8,52 +22,93 @@ import {
 } from './organisation.inputs.js';
 import { OpportunityObject } from '../opportunity/opportunity.types.js';
 import { DirectoryLoaderFactory } from '../graphql/directory.loaders.js';
+import type { GqlContext } from '../graphql/context.js';
 import type { OrganizationEntity } from './organisation.entity.js';
 import type { OpportunityEntity } from '../opportunity/opportunity.entity.js';
 import type { ContactPersonEntity } from './contact-person.entity.js';
+
+const connection = (page: { items: OrganizationEntity[]; cursors: string[]; hasNextPage: boolean }) => ({
+  edges: page.items.map((node, i) => ({
+    node: node as unknown as OrganizationType,
+    cursor: page.cursors[i],
+  })),
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+});
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
   constructor(
     private readonly service: OrganizationService,
     private readonly loaders: DirectoryLoaderFactory,
+    private readonly access: AccessService,
   ) {}
 
-  @Query(() => OrganizationType, { description: 'One organisation by id' })
-  organization(@Args('id', { type: () => ID }) id: string): Promise<OrganizationEntity> {
-    return this.service.get(id);
+  @Authorize(Public)
+  @Query(() => OrganizationType, {
+    description:
+      'One organisation by id. Organisations awaiting review, rejected or archived exist only for their members and organisers.',
+  })
+  organization(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: GqlContext,
+  ): Promise<OrganizationEntity> {
+    return this.service.get(id, (org) => this.access.for(ctx).canSeeOrganization(org));
   }
 
-  @Query(() => OrganizationConnection, { description: 'Organisations in creation order, a page at a time' })
+  @Authorize(Public)
+  @Query(() => OrganizationConnection, {
+    description: 'Public organisations in creation order, a page at a time',
+  })
   async organizations(
     @Args('filter', { type: () => OrganizationFilter, nullable: true })
     filter: OrganizationFilter | undefined,
     @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<OrganizationConnection> {
-    const page = await this.service.list(filter, first, after);
-    return {
-      edges: page.items.map((node, i) => ({
-        node: node as unknown as OrganizationType,
-        cursor: page.cursors[i],
-      })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-    };
+    return connection(await this.service.list(filter, first, after, viewer));
   }
 
-  @Mutation(() => OrganizationType)
-  createOrganization(@Args('input') input: CreateOrganizationInput): Promise<OrganizationEntity> {
-    return this.service.create(input);
+  @Authorize(Authenticated)
+  @Query(() => [OrganizationType], {
+    description: 'The organisations the signed-in user belongs to, in any status',
+  })
+  async myOrganizations(@Context() ctx: GqlContext): Promise<OrganizationEntity[]> {
+    const ids = await this.access.for(ctx).organizations();
+    const found = await Promise.all(ids.map((id) => this.loaders.for(ctx).organization.load(id)));
+    return found.filter((o): o is OrganizationEntity => !!o);
   }
 
-  @Mutation(() => OrganizationType)
-  updateOrganization(@Args('input') input: UpdateOrganizationInput): Promise<OrganizationEntity> {
-    return this.service.update({ ...input });
+  @Authorize(Verified)
+  @Mutation(() => OrganizationType, {
+    description:
+      'Creates an organisation owned by the signed-in user; it is PENDING until an organiser approves it',
+  })
+  createOrganization(
+    @Args('input') input: CreateOrganizationInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OrganizationEntity> {
+    return this.service.create(input, viewer);
   }
 
-  @Mutation(() => OrganizationType, { description: 'Takes the organisation out of search; its data is kept' })
-  archiveOrganization(@Args('id', { type: () => ID }) id: string): Promise<OrganizationEntity> {
-    return this.service.archive(id);
+  @Authorize(MemberOf(arg('input.id')))
+  @Mutation(() => OrganizationType, { description: 'Changes an organisation (its members only)' })
+  updateOrganization(
+    @Args('input') input: UpdateOrganizationInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OrganizationEntity> {
+    return this.service.update({ ...input }, viewer);
+  }
+
+  @Authorize(AnyOf(OwnerOf(arg('id')), Admin))
+  @Mutation(() => OrganizationType, {
+    description: 'Takes the organisation out of search at once (its owners, or an admin); its data is kept',
+  })
+  archiveOrganization(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OrganizationEntity> {
+    return this.service.archive(id, viewer);
   }
 
   @ResolveField(() => [OpportunityObject], { description: 'Current (not archived) opportunities' })
@@ -61,8 +116,22 @@ export class OrganizationResolver {
     return this.loaders.for(ctx).opportunitiesOf.load(org.id);
   }
 
-  @ResolveField(() => [ContactPersonType])
-  contacts(@Parent() org: OrganizationEntity, @Context() ctx: object): Promise<ContactPersonEntity[]> {
+  @ResolveField(() => [ContactPersonType], {
+    description:
+      'The people to contact. Empty unless the viewer is a member, an organiser, or a member of an organisation whose contact or meeting request with this one was accepted (see contactsVisible).',
+  })
+  async contacts(
+    @Parent() org: OrganizationEntity,
+    @Context() ctx: GqlContext,
+  ): Promise<ContactPersonEntity[]> {
+    if (!(await this.access.for(ctx).canSeeContacts(org.id))) return [];
     return this.loaders.for(ctx).contactsOf.load(org.id);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: "Whether the viewer may see this organisation's contact persons",
+  })
+  contactsVisible(@Parent() org: OrganizationEntity, @Context() ctx: GqlContext): Promise<boolean> {
+    return this.access.for(ctx).canSeeContacts(org.id);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound, OutboxService } from '#platform';
+import { AuditService, isOrganiser, type Viewer } from '#identity';
 import { OrganizationEntity } from './organisation.entity.js';
 import { ContactPersonEntity } from './contact-person.entity.js';
 import {
@@ -41,6 +42,12 @@ function columns(d: Omit<CreateOrganizationData, 'contacts'>): Partial<Organizat
   };
 }
 
+/** The audited view of an organisation: its stored fields, without bookkeeping. */
+function snapshot(o: OrganizationEntity): Record<string, unknown> {
+  const { contacts: _contacts, version: _v, createdAt: _c, updatedAt: _u, ...rest } = o;
+  return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+}
+
 /** What a stored organisation looks like as schema input, to re-validate it after a partial update. */
 function asInput(o: OrganizationEntity, contacts: ContactPersonEntity[]): CreateOrganizationData {
   return {
@@ -73,11 +80,19 @@ export class OrganizationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
 
-  async get(id: string): Promise<OrganizationEntity> {
+  /**
+   * One organisation. `canSee` decides for organisations that are not public (pending review,
+   * rejected, archived): for anyone else they do not exist.
+   */
+  async get(
+    id: string,
+    canSee: (org: OrganizationEntity) => Promise<boolean> = async (o) => o.status === 'ACTIVE',
+  ): Promise<OrganizationEntity> {
     const org = await this.db.getRepository(OrganizationEntity).findOneBy({ id: parseId(id) });
-    if (!org) throw notFound('Organization', id);
+    if (!org || !(await canSee(org))) throw notFound('Organization', id);
     return org;
   }
 
@@ -101,15 +116,41 @@ export class OrganizationService {
     return org;
   }
 
-  async create(input: unknown): Promise<OrganizationEntity> {
+  /**
+   * A user's new organisation: its creator becomes its OWNER, and it waits in the review queue
+   * (PENDING, out of search) until an organiser approves it; organisers' own entries are public at once.
+   */
+  async create(input: unknown, viewer: Viewer): Promise<OrganizationEntity> {
     const data = parseInput(createOrganizationSchema, input);
-    const org = await this.db.transaction((m) => this.insert(m, data));
+    const org = await this.db.transaction(async (m) => {
+      const org = await this.insert(m, data);
+      const status = isOrganiser(viewer) ? 'ACTIVE' : 'PENDING';
+      await m.query(`UPDATE organization SET status = $2, created_by = $3 WHERE id = $1`, [
+        org.id,
+        status,
+        viewer.userId,
+      ]);
+      org.status = status;
+      await m.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
+        viewer.userId,
+        org.id,
+      ]);
+      await this.audit.record(m, {
+        actor: viewer,
+        action: 'organization.create',
+        entityType: 'organization',
+        entityId: org.id,
+        after: { ...snapshot(org), contacts: data.contacts.length },
+      });
+      return org;
+    });
     await this.outbox.wake();
     return org;
   }
 
   async update(
     input: { id: string; expectedVersion?: number | null } & Record<string, unknown>,
+    actor: Viewer | null,
   ): Promise<OrganizationEntity> {
     const { id: rawId, expectedVersion, ...changes } = input;
     const id = parseId(rawId, 'input.id');
@@ -121,6 +162,7 @@ export class OrganizationService {
       });
       if (!current) throw notFound('Organization', id);
       if (current.status === 'ARCHIVED') throw new AppError('CONFLICT', `Organization ${id} is archived`);
+      const before = snapshot(current);
       if (expectedVersion != null && expectedVersion !== current.version)
         throw new AppError('CONFLICT', `Organization ${id} changed since version ${expectedVersion}`, {
           currentVersion: current.version,
@@ -129,6 +171,12 @@ export class OrganizationService {
         where: { organizationId: id },
         order: { position: 'ASC' },
       });
+      const contactsBefore = contacts.map((c) => ({
+        name: c.name,
+        role: c.role,
+        email: c.email,
+        phone: c.phone,
+      }));
       const defined = Object.fromEntries(
         Object.entries(patch).filter(([k]) => k in changes && changes[k] !== undefined),
       );
@@ -144,6 +192,14 @@ export class OrganizationService {
             newContacts.map((c, position) => ({ ...c, position, organizationId: id })),
           );
       }
+      await this.audit.record(m, {
+        actor,
+        action: 'organization.update',
+        entityType: 'organization',
+        entityId: id,
+        before: { ...before, contacts: contactsBefore },
+        after: { ...snapshot(saved), contacts: 'contacts' in defined ? newContacts : contactsBefore },
+      });
       await this.outbox.record(m, [{ entityType: 'organization', entityId: id }]);
       return saved;
     });
@@ -152,7 +208,7 @@ export class OrganizationService {
   }
 
   /** Archiving takes the organisation and its opportunities out of search at the next drain. */
-  async archive(rawId: string): Promise<OrganizationEntity> {
+  async archive(rawId: string, actor: Viewer | null): Promise<OrganizationEntity> {
     const id = parseId(rawId);
     const org = await this.db.transaction(async (m) => {
       const current = await m.findOne(OrganizationEntity, {
@@ -161,9 +217,18 @@ export class OrganizationService {
       });
       if (!current) throw notFound('Organization', id);
       if (current.status === 'ARCHIVED') return current;
+      const before = current.status;
       current.status = 'ARCHIVED';
       current.archivedAt = new Date();
       const saved = await m.save(OrganizationEntity, current);
+      await this.audit.record(m, {
+        actor,
+        action: 'organization.archive',
+        entityType: 'organization',
+        entityId: id,
+        before: { status: before },
+        after: { status: 'ARCHIVED' },
+      });
       await this.outbox.record(m, [{ entityType: 'organization', entityId: id }]);
       return saved;
     });
@@ -171,14 +236,18 @@ export class OrganizationService {
     return org;
   }
 
+  /** Public organisations; organisers may ask for archived ones too (`includeArchived`). */
   async list(
     filter: OrganizationFilter | undefined,
     first = 20,
     after?: string | null,
+    viewer: Viewer | null = null,
   ): Promise<Page<OrganizationEntity>> {
     const qb = this.db.getRepository(OrganizationEntity).createQueryBuilder('o');
     const f = filter ?? {};
-    if (!f.includeArchived) qb.andWhere(`o.status = 'ACTIVE'`);
+    if (f.includeArchived && !isOrganiser(viewer))
+      throw new AppError('FORBIDDEN', 'only organisers may list archived organisations');
+    qb.andWhere(f.includeArchived ? `o.status IN ('ACTIVE', 'ARCHIVED')` : `o.status = 'ACTIVE'`);
     const bounded = (name: string, list: string[] | undefined) => {
       if (list && list.length > 50)
         throw badInput([{ path: `filter.${name}`, message: 'at most 50 values' }]);

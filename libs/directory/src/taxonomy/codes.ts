@@ -167,7 +167,8 @@ export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number];
 export const OPPORTUNITY_STATUSES = ['OPEN', 'IN_PROGRESS', 'FULFILLED', 'CANCELLED'] as const;
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 
-export const ORGANIZATION_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
+/** PENDING: awaiting an organiser's review; only ACTIVE organisations are public. */
+export const ORGANIZATION_STATUSES = ['PENDING', 'ACTIVE', 'REJECTED', 'ARCHIVED'] as const;
 export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
 
 /** Languages for text content and for labels. */

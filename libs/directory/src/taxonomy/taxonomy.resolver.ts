@@ -1,3 +1,4 @@
+import { Authorize, Public } from '#identity';
 import { Args, Context, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { LangEnum } from '../graphql/common.types.js';
 import type { GqlContext } from '../graphql/context.js';
@@ -32,6 +33,7 @@ export class TaxonomyResolver {
     return v.codes.map((code) => ({ code, label: pickLabel(v.labels[code], lang) }));
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry], { description: 'ISIC Rev.4 sections and divisions' })
   sectors(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     const l = lang ?? ctx.lang;
@@ -43,12 +45,14 @@ export class TaxonomyResolver {
     }));
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry], { description: 'ISO 3166-1 countries, the Arab League members first' })
   countries(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     const l = lang ?? ctx.lang;
     return COUNTRIES.map((c) => ({ code: c.code, label: pickLabel(c.name, l), arabLeague: c.arabLeague }));
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry], { description: 'Regions with codes: the wilayas of Algeria (DZ-NN)' })
   regions(
     @Args('country', { defaultValue: 'DZ' }) country: string,
@@ -60,16 +64,19 @@ export class TaxonomyResolver {
     return WILAYAS.map((w) => ({ code: w.code, label: pickLabel(w.name, l), parent: 'DZ' }));
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry], { description: 'Manufacturing processes and service capabilities' })
   processes(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     return this.vocabulary('process', lang ?? ctx.lang);
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry])
   certifications(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     return this.vocabulary('certification', lang ?? ctx.lang);
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry])
   financingInstruments(
     @Args('lang', langArg) lang: Lang | null,
@@ -78,11 +85,13 @@ export class TaxonomyResolver {
     return this.vocabulary('instrument', lang ?? ctx.lang);
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry])
   organizationKinds(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     return this.vocabulary('kind', lang ?? ctx.lang);
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry])
   organizationSubtypes(
     @Args('lang', langArg) lang: Lang | null,
@@ -91,11 +100,13 @@ export class TaxonomyResolver {
     return this.vocabulary('subtype', lang ?? ctx.lang);
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry])
   employeeBands(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     return this.vocabulary('employeeBand', lang ?? ctx.lang);
   }
 
+  @Authorize(Public)
   @Query(() => [TaxonomyEntry])
   opportunityTypes(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     return this.vocabulary('opportunityType', lang ?? ctx.lang);

@@ -32,6 +32,20 @@ export interface AppConfig {
   rateLimit: { points: number; windowSeconds: number };
   /** How many reverse proxies in front of the api are trusted to give the client address. */
   trustProxyHops: number;
+  /** Accounts and sessions. */
+  auth: {
+    /** HMAC key of access tokens; required in production, a fixed development key otherwise. */
+    jwtSecret: string;
+    accessTokenSeconds: number;
+    refreshTokenDays: number;
+    /** argon2id cost: memory in KiB and passes (OWASP's minimum is 19 MiB with 2 passes). */
+    argon2: { memoryKib: number; timeCost: number };
+    /** Sign-in, reset and sign-up attempts allowed per client address in 15 minutes. */
+    attemptsPerAddress: number;
+  };
+  /** Where users reach the platform, for links in emails. */
+  publicUrl: string;
+  mailFrom: string;
 }
 
 const url = (protocols: string[], example: string) =>
@@ -113,7 +127,18 @@ const schema = z.object({
   RATE_LIMIT_POINTS: count(0, 1_000_000, 600),
   RATE_LIMIT_WINDOW_S: count(1, 86_400, 60),
   TRUST_PROXY: count(0, 10, 0),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_S: count(60, 86_400, 900),
+  REFRESH_TOKEN_TTL_DAYS: count(1, 365, 30),
+  ARGON2_MEMORY_KIB: count(8_192, 1_048_576, 19_456),
+  ARGON2_TIME_COST: count(1, 10, 2),
+  AUTH_ATTEMPTS_PER_ADDRESS: count(1, 100_000, 30),
+  PUBLIC_URL: url(['http:', 'https:'], 'https://forum.example.org').optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Tashbik <no-reply@tashbik.invalid>'),
 });
+
+/** Signs development and test tokens only: production refuses to start without its own JWT_SECRET. */
+const DEVELOPMENT_JWT_SECRET = 'tashbik-development-only-secret-do-not-deploy';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -143,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dev = e.NODE_ENV !== 'production';
+  if (!dev && !e.JWT_SECRET)
+    throw new ConfigError(['JWT_SECRET="": is required in production (at least 32 random characters)']);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -169,6 +196,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     rateLimit: { points: e.RATE_LIMIT_POINTS, windowSeconds: e.RATE_LIMIT_WINDOW_S },
     trustProxyHops: e.TRUST_PROXY,
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      accessTokenSeconds: e.ACCESS_TOKEN_TTL_S,
+      refreshTokenDays: e.REFRESH_TOKEN_TTL_DAYS,
+      argon2: { memoryKib: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
+      attemptsPerAddress: e.AUTH_ATTEMPTS_PER_ADDRESS,
+    },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/$/, ''),
+    mailFrom: e.MAIL_FROM,
   };
 }
 

@@ -13,6 +13,16 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'SEARCH_UNAVAILABLE',
+  /** Wrong email or password (never says which). */
+  'INVALID_CREDENTIALS',
+  /** A one-time or refresh token that is unknown, used, expired or revoked. */
+  'INVALID_TOKEN',
+  /** A limit the organiser set (requests sent, meetings per delegate) would be exceeded. */
+  'QUOTA_EXCEEDED',
+  /** The slot, table or person is already booked at that time. */
+  'SLOT_TAKEN',
+  /** A scheduling problem with no solution; the message says why. */
+  'INFEASIBLE',
   /** Too many requests from one client; the response carries Retry-After. */
   'RATE_LIMITED',
   /** Transport-level refusals, answered before GraphQL runs (HTTP 413 and 415). */

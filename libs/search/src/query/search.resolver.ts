@@ -1,3 +1,4 @@
+import { Authorize, Public } from '#identity';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { SearchService } from './search.service.js';
 import {
@@ -13,6 +14,7 @@ import {
 export class SearchResolver {
   constructor(private readonly search: SearchService) {}
 
+  @Authorize(Public)
   @Query(() => OrganizationSearchResult, {
     description: 'Full-text, faceted search over organisations in Arabic, French and English',
   })
@@ -33,6 +35,7 @@ export class SearchResolver {
     return this.search.organizations({ query, filter, sort, facets, limit, offset });
   }
 
+  @Authorize(Public)
   @Query(() => OpportunitySearchResult, { description: 'Search over open, unexpired offers and needs' })
   searchOpportunities(
     @Args('query', { type: () => String, nullable: true }) query: string | null,

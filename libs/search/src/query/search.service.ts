@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Hit, Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { AppError, APP_CONFIG, badInput, MEILI_CLIENT, type AppConfig } from '#platform';
 import { indexNames } from '../indexing/index-names.js';
 import type { OpportunityDocument, OrganizationDocument } from '../indexing/documents.js';
@@ -85,8 +87,33 @@ export class SearchService {
   constructor(
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
     @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
   ) {
     this.names = indexNames(config.meiliIndexPrefix);
+  }
+
+  /**
+   * Ids among `ids` whose organisation is public right now. The index follows Postgres within
+   * seconds; this check closes that gap, so an organisation archived or sent back to review a
+   * moment ago never shows in a hit. One primary-key lookup per page of hits.
+   */
+  private async publicOrganizations(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM organization WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE'`,
+      [[...new Set(ids)]],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private async liveOpportunities(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT p.id FROM opportunity p JOIN organization o ON o.id = p.organization_id
+       WHERE p.id = ANY($1::uuid[]) AND p.archived_at IS NULL AND o.status = 'ACTIVE'`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   private params(
@@ -163,20 +190,23 @@ export class SearchService {
   ): Promise<OrganizationSearchResult> {
     const { uid, params: p } = this.organizationRequest(args);
     const res = await this.run<OrganizationDocument & Record<string, unknown>>(uid, p);
+    const live = await this.publicOrganizations(res.hits.map((h) => h.id));
     return {
-      hits: res.hits.map((h): OrganizationHit => ({
-        id: h.id,
-        kind: h.kind,
-        subtype: h.subtype,
-        name: { ar: h.name_ar, fr: h.name_fr, en: h.name_en },
-        country: h.country,
-        regionCode: h.region_code,
-        city: h.city,
-        sectors: h.sectors,
-        processes: h.processes,
-        certifications: h.certifications,
-        highlights: highlights(h),
-      })),
+      hits: res.hits
+        .filter((h) => live.has(h.id))
+        .map((h): OrganizationHit => ({
+          id: h.id,
+          kind: h.kind,
+          subtype: h.subtype,
+          name: { ar: h.name_ar, fr: h.name_fr, en: h.name_en },
+          country: h.country,
+          regionCode: h.region_code,
+          city: h.city,
+          sectors: h.sectors,
+          processes: h.processes,
+          certifications: h.certifications,
+          highlights: highlights(h),
+        })),
       facets: facetsOf(res.facetDistribution),
       estimatedTotal: res.estimatedTotalHits ?? res.hits.length,
       offset: p.offset ?? 0,
@@ -197,21 +227,24 @@ export class SearchService {
       OPP_SORT[args.sort ?? OpportunitySort.RELEVANCE],
     );
     const res = await this.run<OpportunityDocument & Record<string, unknown>>(this.names.opportunities, p);
+    const live = await this.liveOpportunities(res.hits.map((h) => h.id));
     return {
-      hits: res.hits.map((h): OpportunityHit => ({
-        id: h.id,
-        organizationId: h.organization_id,
-        organizationName: h.organization_name,
-        type: h.type,
-        status: h.status,
-        title: { ar: h.title_ar, fr: h.title_fr, en: h.title_en },
-        country: h.country,
-        sectors: h.sectors,
-        processes: h.processes,
-        deadline: date(h.deadline),
-        expiresAt: date(h.expires_at),
-        highlights: highlights(h),
-      })),
+      hits: res.hits
+        .filter((h) => live.has(h.id))
+        .map((h): OpportunityHit => ({
+          id: h.id,
+          organizationId: h.organization_id,
+          organizationName: h.organization_name,
+          type: h.type,
+          status: h.status,
+          title: { ar: h.title_ar, fr: h.title_fr, en: h.title_en },
+          country: h.country,
+          sectors: h.sectors,
+          processes: h.processes,
+          deadline: date(h.deadline),
+          expiresAt: date(h.expires_at),
+          highlights: highlights(h),
+        })),
       facets: facetsOf(res.facetDistribution),
       estimatedTotal: res.estimatedTotalHits ?? res.hits.length,
       offset: p.offset ?? 0,

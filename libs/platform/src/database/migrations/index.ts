@@ -1,4 +1,5 @@
 import { Directory1764480000000 } from './1764480000000-Directory.js';
+import { Identity1764600000000 } from './1764600000000-Identity.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
-export const MIGRATIONS = [Directory1764480000000];
+export const MIGRATIONS = [Directory1764480000000, Identity1764600000000];

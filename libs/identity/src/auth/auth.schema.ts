@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { passwordProblem, PASSWORD_MAX } from './passwords.js';
+
+/** Control characters, and the bidirectional overrides and isolates that can disguise a name. */
+const hasControlCharacters = (v: string): boolean =>
+  [...v].some((ch) => {
+    const c = ch.codePointAt(0)!;
+    return c < 0x20 || c === 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  });
+
+/** The version of the terms and privacy notice a user accepts when signing up (docs/PRIVACY.md). */
+export const CONSENT_VERSION = '2026-11';
+
+const email = z
+  .string()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .email('must be an email address like name@example.org')
+  .transform((v) => v.toLowerCase());
+
+export const registerSchema = z
+  .object({
+    email,
+    password: z.string().max(PASSWORD_MAX * 4),
+    displayName: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(120, 'must be at most 120 characters')
+      .refine((v) => !hasControlCharacters(v), 'must not hold control or direction-override characters'),
+    locale: z.enum(['ar', 'fr', 'en']).default('fr'),
+    acceptTerms: z.literal(true, {
+      message: 'the terms and privacy notice must be accepted to create an account',
+    }),
+  })
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, v.email, v.displayName);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
+
+export const emailSchema = email;
+
+export const newPasswordSchema = z.string().superRefine((v, ctx) => {
+  const problem = passwordProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
