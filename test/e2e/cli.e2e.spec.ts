@@ -288,7 +288,7 @@ describe('command line and start-up', () => {
       // Every stored organisation is queued for search; its row also carries its opportunities.
       const queued = await query<{ entity_type: string; n: number }>(
         database.url,
-        `SELECT entity_type, count(*)::int AS n FROM outbox GROUP BY entity_type`,
+        `SELECT entity_type, count(*)::int AS n FROM outbox WHERE topic = 'search' GROUP BY entity_type`,
       );
       expect(queued).toEqual([{ entity_type: 'organization', n: 3 }]);
     });

@@ -231,7 +231,7 @@ async function rowCounts(): Promise<Record<string, number>> {
     SELECT (SELECT count(*) FROM organization)::int AS organization,
            (SELECT count(*) FROM contact_person)::int AS contact_person,
            (SELECT count(*) FROM opportunity)::int AS opportunity,
-           (SELECT count(*) FROM outbox)::int AS outbox`);
+           (SELECT count(*) FROM outbox WHERE topic = 'search')::int AS outbox`);
   return rows[0];
 }
 

@@ -61,7 +61,7 @@ async function counts(): Promise<Counts> {
     SELECT (SELECT count(*) FROM organization)::int AS organization,
            (SELECT count(*) FROM contact_person)::int AS contact_person,
            (SELECT count(*) FROM opportunity)::int AS opportunity,
-           (SELECT count(*) FROM outbox)::int AS outbox`);
+           (SELECT count(*) FROM outbox WHERE topic = 'search')::int AS outbox`);
   return rows[0];
 }
 
@@ -922,7 +922,7 @@ describe('hostile input', () => {
     await eventually(async () => {
       const r = ok<{ searchOrganizations: { hits: { id: string }[] } }>(await searchOrgs({ q: 'Tassili' }));
       const { rows } = await app.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`,
+        `SELECT count(*)::int AS n FROM outbox WHERE topic = 'search' AND processed_at IS NULL`,
       );
       return r.searchOrganizations.hits.some((h) => h.id === org.id) && rows[0].n === 0;
     });

@@ -89,7 +89,7 @@ async function expectIndexEqualsPostgres(app: TestApp, timeoutMs = 20_000): Prom
 async function outboxCounts(app: TestApp): Promise<{ done: number; pending: number }> {
   const { rows } = await app.db.query<{ done: number; pending: number }>(
     `SELECT count(*) FILTER (WHERE processed_at IS NOT NULL)::int AS done,
-            count(*) FILTER (WHERE processed_at IS NULL)::int AS pending FROM outbox`,
+            count(*) FILTER (WHERE processed_at IS NULL)::int AS pending FROM outbox WHERE topic = 'search'`,
   );
   return rows[0];
 }
@@ -330,7 +330,9 @@ describe('search sync when Meilisearch is down', () => {
         processed_at: Date | null;
         attempts: number;
         last_error: string | null;
-      }>(`SELECT processed_at, attempts, last_error FROM outbox WHERE entity_id = $1`, [during.id]);
+      }>(`SELECT processed_at, attempts, last_error FROM outbox WHERE entity_id = $1 AND topic = 'search'`, [
+        during.id,
+      ]);
       return r.rows[0]?.attempts > 0 ? r.rows[0] : null;
     });
     expect(pending.processed_at).toBeNull();

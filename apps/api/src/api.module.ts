@@ -13,10 +13,19 @@ import {
 } from '#platform';
 import { DIRECTORY_ENTITIES, DirectoryGraphqlModule, langFromHeader, type GqlContext } from '#directory';
 import { SearchGraphqlModule } from '#search';
-import { AuthModule, AuthService, IdentityGraphqlModule, IdentityModule, PolicyGuard } from '#identity';
+import { MatchmakingGraphqlModule } from '#matchmaking';
+import { FORUM_ENTITIES, ForumGraphqlModule } from '#forum';
+import {
+  AccessTokens,
+  AuthModule,
+  AuthService,
+  IdentityGraphqlModule,
+  IdentityModule,
+  PolicyGuard,
+} from '#identity';
 import { APP_GUARD } from '@nestjs/core';
 import { graphqlLimits } from './edge/graphql-limits.js';
-import { clientAddressKey, RATE_LIMIT_KEY, RateLimitService } from './edge/rate-limit.js';
+import { RATE_LIMIT_KEY, RateLimitService, userOrAddressKey } from './edge/rate-limit.js';
 
 /** The viewer of a request: none without an Authorization header, an UNAUTHENTICATED error for a bad token. */
 async function viewerOf(auth: AuthService, header: string | undefined) {
@@ -36,10 +45,11 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     const errorLog = createLogger(config, 'graphql');
     const limits = graphqlLimits(config);
+    const accessTokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTokenSeconds);
     return {
       module: ApiModule,
       imports: [
-        PlatformModule.forRoot(config, DIRECTORY_ENTITIES),
+        PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]),
         IdentityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -72,10 +82,15 @@ export class ApiModule {
         IdentityGraphqlModule,
         DirectoryGraphqlModule,
         SearchGraphqlModule,
+        MatchmakingGraphqlModule,
+        ForumGraphqlModule,
       ],
       controllers: [HealthController],
       providers: [
-        { provide: RATE_LIMIT_KEY, useValue: clientAddressKey },
+        {
+          provide: RATE_LIMIT_KEY,
+          useValue: userOrAddressKey((t) => accessTokens.verify(t)),
+        },
         RateLimitService,
         { provide: APP_GUARD, useClass: PolicyGuard },
       ],

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { exitWithError, loadConfig } from '#platform/boot';
-import { parseCli } from './args.js';
+import { parseCli, UsageError, type CliArgs } from './args.js';
 
 const HELP = `Tashbik command line
 
@@ -10,12 +10,20 @@ const HELP = `Tashbik command line
   import FILE           import organisations from .jsonl or .csv, report rejects
   reindex               rebuild the search indexes and swap them in
   bench [import|search|lag|cordis]  benchmarks (BENCH_ORGS, default 50000)
-  bench-b2b             B2B meeting scheduler on the JAIR 2022 instances
+  bench-b2b [--time-limit S] [--fairness D] [--out DIR] [--scale] [PATH...]
+                        B2B scheduler on the JAIR 2022 instances, then a generated 12,000-request edition
   bench-match           matchmaking quality against baselines
 `;
 
 async function main(): Promise<number> {
-  const args = parseCli(process.argv.slice(2));
+  let args: CliArgs;
+  try {
+    args = parseCli(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n\n${HELP}`);
+    return 2;
+  }
   const config = loadConfig();
   // Commands load the framework; a bad configuration is reported before that.
   const { importFile, migrate, reindex, seed, start } = await import('./commands.js');
@@ -41,7 +49,12 @@ async function main(): Promise<number> {
     }
     case 'bench-b2b': {
       const { runB2bBench } = await import('./bench/b2b.js');
-      await runB2bBench(args.positionals);
+      await runB2bBench(args.positionals, {
+        timeLimitMs: args.timeLimitMs,
+        fairness: args.fairness,
+        out: args.out,
+        scale: args.scale,
+      });
       return 0;
     }
     case 'bench-match': {

@@ -6,6 +6,10 @@ import { DIRECTORY_ENTITIES } from '#directory';
 import { SearchIndexerService, SearchModule } from '#search';
 import { IdentityModule } from '#identity';
 import { HANDLED_JOBS, SearchSyncProcessor } from './search-sync.processor.js';
+import { MatchmakingModule } from '#matchmaking';
+import { MatchmakingProcessor } from './matchmaking.processor.js';
+import { FORUM_ENTITIES, ForumModule } from '#forum';
+import { ForumProcessor } from './forum.processor.js';
 
 @Module({})
 export class WorkerModule implements OnApplicationBootstrap {
@@ -20,8 +24,14 @@ export class WorkerModule implements OnApplicationBootstrap {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, DIRECTORY_ENTITIES), IdentityModule, SearchModule],
-      providers: [SearchSyncProcessor],
+      imports: [
+        PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]),
+        IdentityModule,
+        SearchModule,
+        MatchmakingModule,
+        ForumModule,
+      ],
+      providers: [SearchSyncProcessor, MatchmakingProcessor, ForumProcessor],
     };
   }
 

@@ -5,25 +5,37 @@ import { MAIL_PORT, TableMailAdapter } from './mail/mail.port.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
+import { ContactRequestResolver, MembershipResolver, PrivacyResolver } from './graphql/identity.resolvers.js';
+import { MembershipService } from './membership/membership.service.js';
+import { ContactRequestService } from './contact/contact-request.service.js';
+import { PrivacyService } from './privacy/privacy.service.js';
+import { ReviewService } from './review/review.service.js';
 
 /** Access facts, the audit log and the mail port, for every app and module (global). */
 @Global()
 @Module({
-  providers: [AccessService, AuditService, { provide: MAIL_PORT, useClass: TableMailAdapter }],
-  exports: [AccessService, AuditService, MAIL_PORT],
+  providers: [
+    AccessService,
+    AuditService,
+    { provide: MAIL_PORT, useClass: TableMailAdapter },
+    MembershipService,
+    ContactRequestService,
+    ReviewService,
+  ],
+  exports: [AccessService, AuditService, MAIL_PORT, MembershipService, ContactRequestService, ReviewService],
 })
 export class IdentityModule {}
 
 /** Sign-up, sign-in and sessions, for the api (it holds the sign-in throttle's Redis connection). */
 @Module({
-  providers: [AuthService, LoginThrottle],
-  exports: [AuthService],
+  providers: [AuthService, LoginThrottle, PrivacyService],
+  exports: [AuthService, PrivacyService],
 })
 export class AuthModule {}
 
 /** Identity's GraphQL surface. */
 @Module({
   imports: [AuthModule],
-  providers: [AuthResolver],
+  providers: [AuthResolver, MembershipResolver, ContactRequestResolver, PrivacyResolver],
 })
 export class IdentityGraphqlModule {}

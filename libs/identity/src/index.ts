@@ -15,3 +15,8 @@ export * from './auth/login-throttle.js';
 export * from './auth/auth.schema.js';
 export * from './graphql/identity.types.js';
 export * from './graphql/client-info.js';
+export * from './membership/membership.service.js';
+export * from './contact/contact-request.service.js';
+export * from './privacy/privacy.service.js';
+export * from './review/review.service.js';
+export * from './graphql/identity.resolvers.js';

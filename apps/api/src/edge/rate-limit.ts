@@ -10,7 +10,7 @@ import { sendEdgeError } from './http-edge.js';
  * server established (the connection's address, later a verified session), never from a header the
  * client chooses such as `x-user-id`.
  */
-export type RateLimitKeyOf = (req: Request) => string | null;
+export type RateLimitKeyOf = (req: Request) => string | null | Promise<string | null>;
 
 /** Injection token of the RateLimitKeyOf in use; the api binds it to clientAddressKey. */
 export const RATE_LIMIT_KEY = Symbol('RATE_LIMIT_KEY');
@@ -38,6 +38,26 @@ export function clientNetwork(address: string): string {
 /** Keys requests by client network (behind TRUST_PROXY proxies, the address they report). */
 export const clientAddressKey: RateLimitKeyOf = (req) =>
   `ip:${clientNetwork(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`;
+
+/**
+ * Keys a request with a valid access token by its user, any other by client network. At the forum
+ * hundreds of delegates share the venue's few public addresses: counting signed-in users apart
+ * keeps one busy table from spending everyone's budget. The token's signature is checked here
+ * (not whether the session is still open: GraphQL does that), so a client cannot pick its key.
+ */
+export function userOrAddressKey(
+  verify: (token: string) => Promise<{ userId: string } | string>,
+): RateLimitKeyOf {
+  return async (req) => {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    if (token && token.length <= 4096) {
+      const claims = await verify(token);
+      if (typeof claims === 'object') return `user:${claims.userId}`;
+    }
+    return clientAddressKey(req);
+  };
+}
 
 const isHealth = (path: string) => path === '/health' || path.startsWith('/health/');
 
@@ -92,7 +112,7 @@ export class RateLimitService implements OnApplicationShutdown {
   }
 
   private async handle(req: Request, res: Response, next: NextFunction): Promise<void> {
-    const key = this.limiter && !isHealth(req.path) ? this.keyOf(req) : null;
+    const key = this.limiter && !isHealth(req.path) ? await this.keyOf(req) : null;
     if (!this.limiter || key === null) return next();
     const { points, windowSeconds } = this.config.rateLimit;
     let state: RateLimiterRes;

@@ -1,16 +1,23 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { checkSchedule, parseDzn, scheduleMeetings, type SchedulerResult } from '#forum';
+import { runScaleScenario } from './b2b-scale.js';
 import { table } from './stats.js';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 
+/** Published time (seconds, or TO for the 7200 s timeout) and objective of one solver. */
+interface SolverFigure {
+  s: string;
+  obj: string;
+}
+
+const SOLVERS = ['MaxSAT', 'Chuffed', 'MIP', 'Gecode', 'CplexCP'] as const;
+
 interface Published {
   best: number | null;
   status: string;
-  maxsatSeconds: string;
-  mipSeconds: string;
-  mipObjective: string;
+  solvers: Partial<Record<(typeof SOLVERS)[number], SolverFigure>>;
 }
 
 /** Minimal CSV reader for the benchmark's plain files (no quoted commas in them). */
@@ -31,20 +38,33 @@ function publishedValues(dir: string): Map<string, Published> {
     out.set(file, {
       best: r.published_best_total_breaks_d2 === '' ? null : Number(r.published_best_total_breaks_d2),
       status: r.published_status_d2 || 'unknown',
-      maxsatSeconds: '',
-      mipSeconds: '',
-      mipObjective: '',
+      solvers: {},
     });
   }
   for (const r of readCsv(join(dir, 'published_results_jair2022.csv'))) {
     if (r.fairness_d !== '2') continue;
     const p = out.get(r.instance_file);
     if (!p) continue;
-    p.maxsatSeconds = r.MaxSAT_time_s;
-    p.mipSeconds = r.MIP_time_s;
-    p.mipObjective = r.MIP_obj;
+    for (const s of SOLVERS)
+      if (r[`${s}_time_s`] || r[`${s}_obj`]) p.solvers[s] = { s: r[`${s}_time_s`], obj: r[`${s}_obj`] };
   }
   return out;
+}
+
+/** "time/objective" of a published solver, `-` when the paper has no figure. */
+function figure(p: Published | undefined, solver: (typeof SOLVERS)[number]): string {
+  const f = p?.solvers[solver];
+  if (!f) return '-';
+  return `${f.s || '?'}/${f.obj || '?'}`;
+}
+
+export interface B2bBenchFlags {
+  /** Per instance, and for the scale scenario. */
+  timeLimitMs?: number;
+  fairness?: number;
+  out?: string;
+  /** Run the generated large edition only (with no path or filter), or as well. */
+  scale?: boolean;
 }
 
 function dznFiles(path: string): string[] {
@@ -56,24 +76,56 @@ function dznFiles(path: string): string[] {
 }
 
 /**
- * B2B scheduler on the JAIR 2022 instances: one row per instance with the published optimum beside our
- * result, an independent check of every schedule, and the constructive heuristic alone as a baseline.
- * Arguments: instance name filters, `all` for the variants too, or paths to .dzn files or folders.
- * Env: B2B_DIR (data folder), B2B_TIME_LIMIT_MS (per instance), B2B_FAIRNESS, B2B_OUT (write schedules).
+ * B2B scheduler on the JAIR 2022 instances: one row per instance with the published optimum and the
+ * published solvers' figures beside our result, an independent check of every schedule, and the
+ * constructive heuristic alone as a baseline; then the generated large edition against greedy first-fit.
+ * Arguments: .dzn files or folders, instance name filters, `all` for the variants too, `scale` for the
+ * large edition only. Flags (else env): --time-limit SECONDS (B2B_TIME_LIMIT_MS), --fairness D
+ * (B2B_FAIRNESS), --out DIR (B2B_OUT), --scale; B2B_DIR is the data folder.
  */
-export async function runB2bBench(args: string[]): Promise<void> {
+export async function runB2bBench(args: string[], flags: B2bBenchFlags = {}): Promise<void> {
   const dir = resolve(process.env.B2B_DIR ?? join(process.cwd(), '../shared/benchmarks/b2b'));
-  const paths = args.filter((a) => a.includes('/') || a.endsWith('.dzn'));
+  const isPath = (a: string) => a.includes('/') || a.endsWith('.dzn') || existsSync(a);
+  const paths = args.filter(isPath);
   const words = args.filter((a) => !paths.includes(a));
   const all = words.includes('all');
-  const filters = words.filter((w) => w !== 'all');
-  let files: string[];
+  const scaleWord = words.includes('scale');
+  const filters = words.filter((w) => w !== 'all' && w !== 'scale');
+  const envLimit = process.env.B2B_TIME_LIMIT_MS ? Number(process.env.B2B_TIME_LIMIT_MS) : undefined;
+  const timeLimitMs = flags.timeLimitMs ?? envLimit ?? 20_000;
+  const fairness = flags.fairness ?? Number(process.env.B2B_FAIRNESS ?? 2);
+  const outDir = flags.out ?? process.env.B2B_OUT;
+  if (!Number.isFinite(timeLimitMs) || timeLimitMs <= 0)
+    throw new Error('B2B_TIME_LIMIT_MS must be a positive number of milliseconds');
+  if (!Number.isInteger(fairness) || fairness < 0)
+    throw new Error('B2B_FAIRNESS must be a whole number from 0');
+  const askedScale = Boolean(flags.scale) || scaleWord;
+  const chosen = paths.length > 0 || filters.length > 0 || all;
+  const runInstances = chosen || !askedScale;
+  const runScale = askedScale || !chosen;
+  // The large edition gets a minute unless a time limit was given.
+  const scaleLimitMs = flags.timeLimitMs ?? envLimit ?? 60_000;
+  if (outDir) mkdirSync(outDir, { recursive: true });
+  let scaleRecord: Record<string, unknown> | null = null;
+  const scale = async () => {
+    if (!runScale) return;
+    say();
+    scaleRecord = await runScaleScenario({ timeLimitMs: scaleLimitMs, fairness, outDir });
+  };
+  if (!runInstances) {
+    await scale();
+    return;
+  }
+
+  let files: string[] = [];
+  for (const p of paths) if (!existsSync(resolve(p))) say(`not found: ${p}`);
   if (paths.length) files = paths.flatMap((p) => dznFiles(resolve(p)));
+  else if (!existsSync(join(dir, 'instances')))
+    say(
+      `B2B benchmark data is absent (looked in ${join(dir, 'instances')}); give .dzn files or folders, ` +
+        `or set B2B_DIR to the folder holding instances/.`,
+    );
   else {
-    if (!existsSync(join(dir, 'instances'))) {
-      say(`B2B benchmark data is absent (looked in ${dir}); set B2B_DIR to the folder holding instances/.`);
-      return;
-    }
     files = dznFiles(join(dir, 'instances', 'original'));
     if (all)
       for (const v of ['forbidden', 'fixed', 'precedence'])
@@ -81,13 +133,10 @@ export async function runB2bBench(args: string[]): Promise<void> {
   }
   if (filters.length) files = files.filter((f) => filters.some((w) => basename(f).includes(w)));
   if (!files.length) {
-    say('no instance matches');
+    if (chosen) say('no instance matches');
+    await scale();
     return;
   }
-  const timeLimitMs = Number(process.env.B2B_TIME_LIMIT_MS ?? 20_000);
-  const fairness = Number(process.env.B2B_FAIRNESS ?? 2);
-  const outDir = process.env.B2B_OUT;
-  if (outDir) mkdirSync(outDir, { recursive: true });
   const published = publishedValues(dir);
   say(`B2B scheduler: ${files.length} instances, ${timeLimitMs} ms per instance, fairness d=${fairness}`);
 
@@ -130,8 +179,10 @@ export async function runB2bBench(args: string[]): Promise<void> {
       gap: gap ?? '-',
       viol: violations.length,
       baseline: `${c.breaks}${c.unscheduled ? ` (${c.unscheduled} left out)` : ''}${c.fair ? '' : ' unfair'}`,
-      'MaxSAT s': pub?.maxsatSeconds ?? '-',
-      'MIP s/obj': pub ? `${pub.mipSeconds}/${pub.mipObjective}` : '-',
+      'MaxSAT s/obj': figure(pub, 'MaxSAT'),
+      'Chuffed s/obj': figure(pub, 'Chuffed'),
+      'MIP s/obj': figure(pub, 'MIP'),
+      'CP Opt. s/obj': figure(pub, 'CplexCP'),
     });
     records.push({
       instance: name,
@@ -194,9 +245,31 @@ export async function runB2bBench(args: string[]): Promise<void> {
         ? ` (ratio ${(summary.baselineTotalBreaks / summary.oursTotalBreaks).toFixed(1)}x)`
         : ''),
   );
+  say(
+    'published (JAIR 2022, d=2, one 2021 machine, 7200 s limit, TO = timeout): ' +
+      publishedSummary(records.map((r) => r.published as Published | null)),
+  );
   say(JSON.stringify({ summary }));
+  await scale();
   mkdirSync('reports', { recursive: true });
   const report = join('reports', `b2b-${Date.now()}.json`);
-  writeFileSync(report, JSON.stringify({ timeLimitMs, fairness, summary, rows, records }, null, 2));
+  writeFileSync(
+    report,
+    JSON.stringify({ timeLimitMs, fairness, summary, rows, records, scale: scaleRecord }, null, 2),
+  );
   say(`report: ${report}`);
+}
+
+/** For each published solver: how many of these instances it closed, and its slowest closing time. */
+function publishedSummary(pubs: (Published | null)[]): string {
+  const known = pubs.filter((p): p is Published => p !== null);
+  if (!known.length) return 'none for these instances';
+  return SOLVERS.map((name) => {
+    const times = known
+      .map((p) => p.solvers[name]?.s)
+      .filter((t): t is string => !!t && t !== 'TO' && Number.isFinite(Number(t)))
+      .map(Number);
+    const slowest = times.length ? Math.max(...times) : null;
+    return `${name} ${times.length}/${known.length} closed${slowest !== null ? ` (slowest ${slowest} s)` : ''}`;
+  }).join(', ');
 }

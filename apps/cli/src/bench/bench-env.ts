@@ -120,7 +120,9 @@ export class BenchEnv {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const [{ n }] = (
-        await this.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`)
+        await this.pool.query(
+          `SELECT count(*)::int AS n FROM outbox WHERE topic = 'search' AND processed_at IS NULL`,
+        )
       ).rows;
       if (n === 0) {
         const stats = await this.meili.index('bench_organizations').getStats();

@@ -108,6 +108,12 @@ export class OrganizationEntity {
 
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true, insert: false, update: false })
+  reviewedAt: Date | null;
+
+  @Column({ name: 'review_note', type: 'text', nullable: true, insert: false, update: false })
+  reviewNote: string | null;
 }
 
 export type { Labels };

@@ -11,6 +11,8 @@ import {
   Public,
   Verified,
   Authenticated,
+  Organiser,
+  ReviewService,
   type Viewer,
 } from '#identity';
 import { OrganizationService } from './organisation.service.js';
@@ -41,7 +43,55 @@ export class OrganizationResolver {
     private readonly service: OrganizationService,
     private readonly loaders: DirectoryLoaderFactory,
     private readonly access: AccessService,
+    private readonly review: ReviewService,
   ) {}
+
+  @Authorize(Organiser)
+  @Query(() => OrganizationConnection, {
+    description: 'Organisations awaiting review, oldest first (organisers)',
+  })
+  async reviewQueue(
+    @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<OrganizationConnection> {
+    return connection(await this.service.pending(first, after));
+  }
+
+  @Authorize(Organiser)
+  @Mutation(() => OrganizationType, {
+    description: 'Approves an organisation: it becomes public and searchable',
+  })
+  async approveOrganization(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OrganizationEntity> {
+    await this.review.decide(viewer, id, 'APPROVE', note);
+    return this.service.get(id, async () => true);
+  }
+
+  @Authorize(Organiser)
+  @Mutation(() => OrganizationType, { description: 'Rejects an organisation, telling its owners why' })
+  async rejectOrganization(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note') note: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OrganizationEntity> {
+    await this.review.decide(viewer, id, 'REJECT', note);
+    return this.service.get(id, async () => true);
+  }
+
+  @Authorize(OwnerOf(arg('id')))
+  @Mutation(() => OrganizationType, {
+    description: 'Sends a rejected, corrected organisation back to review',
+  })
+  async resubmitOrganization(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OrganizationEntity> {
+    await this.review.resubmit(viewer, id);
+    return this.service.get(id, async () => true);
+  }
 
   @Authorize(Public)
   @Query(() => OrganizationType, {

@@ -236,6 +236,15 @@ export class OrganizationService {
     return org;
   }
 
+  /** The review queue: organisations awaiting approval, oldest first. */
+  pending(first = 20, after?: string | null): Promise<Page<OrganizationEntity>> {
+    const qb = this.db
+      .getRepository(OrganizationEntity)
+      .createQueryBuilder('o')
+      .andWhere(`o.status = 'PENDING'`);
+    return paginate(qb, first, after);
+  }
+
   /** Public organisations; organisers may ask for archived ones too (`includeArchived`). */
   async list(
     filter: OrganizationFilter | undefined,

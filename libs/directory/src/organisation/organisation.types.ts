@@ -86,6 +86,10 @@ export class OrganizationType {
   version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When an organiser approved or rejected it' })
+  reviewedAt: Date | null;
+  @Field(() => String, { nullable: true, description: "The organiser's note on approval or rejection" })
+  reviewNote: string | null;
 }
 
 @ObjectType()

@@ -21,7 +21,7 @@ export function matchIntoSlots(doms: number[][], allowed: (t: number) => boolean
 }
 
 /** Max flow of meetings into slots with capacities (Dinic on a small bipartite network). */
-function maxMeetingsIntoSlots(model: Model, meetings: number[]): number {
+export function maxMeetingsIntoSlots(model: Model, meetings: number[]): number {
   const { T, cap, dom } = model;
   const n = meetings.length;
   // nodes: 0 source, 1..n meetings, n+1..n+T slots, n+T+1 sink

@@ -210,13 +210,21 @@ export interface SearchOptions {
 
 const now = () => performance.now();
 
+export interface ConstructOptions {
+  /** Leave a meeting out rather than give either participant more breaks than this. */
+  breakCap?: number;
+  /** Place heavier (higher-priority) meetings first. */
+  byWeight?: boolean;
+}
+
 /**
  * Constructive heuristic: meetings in order of difficulty (fewest free slots first, then busiest
  * participants), each to the slot that adds the fewest breaks, preferring slots next to the participants'
  * other meetings.
  */
-export function construct(model: Model, st: ScheduleState, rng: Rng): void {
-  const { M, T, ma, mb, dom, fixedSlot, meetingsOf } = model;
+export function construct(model: Model, st: ScheduleState, rng: Rng, opts: ConstructOptions = {}): void {
+  const { M, T, ma, mb, dom, fixedSlot, meetingsOf, weight } = model;
+  const cap = opts.breakCap ?? Infinity;
   for (let m = 0; m < M; m++) {
     const t = fixedSlot[m];
     if (t >= 0 && st.slotOf[m] < 0 && st.fits(m, t)) st.place(m, t);
@@ -232,9 +240,17 @@ export function construct(model: Model, st: ScheduleState, rng: Rng): void {
     return c;
   };
   const dynamic = todo.length <= 800;
-  if (!dynamic) todo.sort((x, y) => deg(y) - deg(x) || dom[x].length - dom[y].length || noise[x] - noise[y]);
+  if (!dynamic)
+    todo.sort(
+      (x, y) =>
+        (opts.byWeight ? weight[y] - weight[x] : 0) ||
+        deg(y) - deg(x) ||
+        dom[x].length - dom[y].length ||
+        noise[x] - noise[y],
+    );
   const occ = st.occ;
-  while (todo.length) {
+  let next = 0;
+  while (dynamic ? todo.length : next < todo.length) {
     let k = todo.length - 1;
     if (dynamic) {
       let best = Infinity;
@@ -246,12 +262,12 @@ export function construct(model: Model, st: ScheduleState, rng: Rng): void {
           k = i;
         }
       }
-    } else k = 0;
+    } else k = next++;
     const m = todo[k];
     if (dynamic) {
       todo[k] = todo[todo.length - 1];
       todo.pop();
-    } else todo.shift();
+    }
     const a = ma[m];
     const b = mb[m];
     let bestT = -1;
@@ -266,6 +282,7 @@ export function construct(model: Model, st: ScheduleState, rng: Rng): void {
       const db = st.breaksOf(b) - bb;
       occ[a * T + t] = -1;
       occ[b * T + t] = -1;
+      if (ba + da > cap || bb + db > cap) continue;
       let adj = 0;
       for (const p of [a, b]) {
         if (t > 0 && occ[p * T + t - 1] >= 0) adj++;

@@ -10,6 +10,7 @@ import { LoginThrottle } from './login-throttle.js';
 import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { PlatformRole, Viewer } from '../viewer.js';
+import { returning } from '../sql.js';
 
 const VERIFY_HOURS = 48;
 const RESET_MINUTES = 60;
@@ -172,7 +173,8 @@ export class AuthService {
     purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD',
     token: string,
   ): Promise<string> {
-    const [row] = await m.query<{ user_id: string }[]>(
+    const [row] = await returning<{ user_id: string }>(
+      m,
       `UPDATE email_token SET used_at = now()
        WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
       [hashToken(String(token ?? '')), purpose],
@@ -261,7 +263,8 @@ export class AuthService {
   async refresh(token: string, client: ClientInfo): Promise<Session> {
     const hash = hashToken(String(token ?? ''));
     const session = await this.db.transaction(async (m) => {
-      const [used] = await m.query<{ user_id: string; family_id: string; session_epoch: number }[]>(
+      const [used] = await returning<{ user_id: string; family_id: string; session_epoch: number }>(
+        m,
         `UPDATE refresh_token r SET used_at = now()
          FROM user_account u
          WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now()
@@ -278,7 +281,8 @@ export class AuthService {
         [hash],
       );
       if (!reused) return;
-      const revoked = await m.query<unknown[]>(
+      const revoked = await returning<unknown>(
+        m,
         `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING id`,
         [reused.family_id],
       );
@@ -362,7 +366,8 @@ export class AuthService {
   }
 
   private async setPassword(m: EntityManager, userId: string, hash: string, action: string) {
-    const [u] = await m.query<UserRow[]>(
+    const [u] = await returning<UserRow>(
+      m,
       `UPDATE user_account SET password_hash = $2, updated_at = now(),
          email_verified_at = coalesce(email_verified_at, CASE WHEN $3 THEN now() END)
        WHERE id = $1 RETURNING email, locale`,

@@ -50,6 +50,12 @@ export type OrgPicker = (
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Refuses an id that is not a UUID as bad input, naming the argument. */
+export function requireUuid(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !UUID.test(value)) throw badInput([{ path, message: 'must be a UUID' }]);
+  return value;
+}
+
 /**
  * Reads an id at a dotted path such as `input.organizationId` from the arguments. An id that is not
  * a UUID is refused as bad input before any rule or query looks at it.

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { JOB_OPTIONS, JOBS, QUEUES, type DrainOutboxJobData } from '../queue/queues.js';
 import { currentRequestId } from '../logging/request-context.js';
-import type { OutboxEntityType } from './outbox.entity.js';
+import { OUTBOX_TOPICS, type OutboxEntityType } from './outbox.entity.js';
 
 export interface Change {
   entityType: OutboxEntityType;
@@ -26,14 +26,17 @@ export class OutboxService {
   async record(manager: EntityManager, changes: Change[]): Promise<void> {
     if (!changes.length) return;
     const requestId = currentRequestId() ?? null;
+    // One row per consumer: search and matchmaking each mark their own rows done, so neither can lose the other's.
+    const rows = OUTBOX_TOPICS.flatMap((topic) => changes.map((c) => ({ ...c, topic })));
     await manager.query(
-      `INSERT INTO outbox (entity_type, entity_id, op, request_id)
-       SELECT unnest($1::text[]), unnest($2::uuid[]), unnest($3::text[]), $4`,
+      `INSERT INTO outbox (entity_type, entity_id, op, request_id, topic)
+       SELECT unnest($1::text[]), unnest($2::uuid[]), unnest($3::text[]), $4, unnest($5::text[])`,
       [
-        changes.map((c) => c.entityType),
-        changes.map((c) => c.entityId),
-        changes.map((c) => c.op ?? 'upsert'),
+        rows.map((c) => c.entityType),
+        rows.map((c) => c.entityId),
+        rows.map((c) => c.op ?? 'upsert'),
         requestId,
+        rows.map((c) => c.topic),
       ],
     );
   }

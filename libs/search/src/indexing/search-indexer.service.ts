@@ -133,7 +133,7 @@ export class SearchIndexerService {
       for (;;) {
         const rows: OutboxRow[] = await runner.query(
           `SELECT id, entity_type, entity_id FROM outbox
-           WHERE processed_at IS NULL AND id > $2::bigint ORDER BY id LIMIT $1`,
+           WHERE topic = 'search' AND processed_at IS NULL AND id > $2::bigint ORDER BY id LIMIT $1`,
           [this.batchSize, after],
         );
         if (rows.length === 0) break;
@@ -269,7 +269,8 @@ export class SearchIndexerService {
         INSERT INTO outbox (entity_type, entity_id, op)
         SELECT d.t, d.id, 'upsert' FROM drift d
         WHERE NOT EXISTS (
-          SELECT 1 FROM outbox x WHERE x.processed_at IS NULL AND x.entity_type = d.t AND x.entity_id = d.id)
+          SELECT 1 FROM outbox x WHERE x.topic = 'search' AND x.processed_at IS NULL
+            AND x.entity_type = d.t AND x.entity_id = d.id)
         RETURNING id`);
       await runner.query(`DELETE FROM outbox WHERE processed_at < now() - interval '1 day'`);
       return { queued: queued.length as number };
@@ -320,7 +321,9 @@ export class SearchIndexerService {
       await this.prepareIndex(tmp.opportunities, opportunitySettings());
       await this.ensureIndexes();
       // Rows changed from here on are in the outbox and drained into the swapped index afterwards.
-      await runner.query(`UPDATE outbox SET processed_at = now() WHERE processed_at IS NULL`);
+      await runner.query(
+        `UPDATE outbox SET processed_at = now() WHERE topic = 'search' AND processed_at IS NULL`,
+      );
       const [{ n: totalOrgs }] = await runner.query(
         `SELECT count(*)::int AS n FROM organization WHERE status = 'ACTIVE'`,
       );

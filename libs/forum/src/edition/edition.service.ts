@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, badInput, notFound } from '#platform';
+import { parseId, parseInput } from '#directory';
+import {
+  ForumEditionEntity,
+  ForumSessionEntity,
+  ForumSlotEntity,
+  type EditionStatus,
+} from './edition.entity.js';
+import {
+  createEditionSchema,
+  editionFields,
+  editionStatusSchema,
+  type CreateEditionData,
+} from './edition.schema.js';
+import { planSlots } from './slots.js';
+import { z } from 'zod';
+
+const updateEditionSchema = z.object(editionFields).partial();
+
+/** Editions, their sessions and the slots cut from them. */
+@Injectable()
+export class EditionService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async get(id: string, m: EntityManager = this.db.manager): Promise<ForumEditionEntity> {
+    const edition = await m.findOneBy(ForumEditionEntity, { id: parseId(id, 'editionId') });
+    if (!edition) throw notFound('Forum edition', id);
+    return edition;
+  }
+
+  /** Locks the edition row: schedule writes, publication and slot changes of one edition run one at a time. */
+  async lock(m: EntityManager, id: string): Promise<ForumEditionEntity> {
+    const edition = await m.findOne(ForumEditionEntity, {
+      where: { id: parseId(id, 'editionId') },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!edition) throw notFound('Forum edition', id);
+    return edition;
+  }
+
+  list(): Promise<ForumEditionEntity[]> {
+    return this.db
+      .getRepository(ForumEditionEntity)
+      .find({ order: { startsOn: 'DESC', id: 'ASC' }, take: 200 });
+  }
+
+  async create(input: Record<string, unknown>): Promise<ForumEditionEntity> {
+    const data = parseInput(createEditionSchema, input);
+    return this.db.transaction(async (m) => {
+      const { sessions, ...fields } = data;
+      const edition = await m.save(ForumEditionEntity, m.create(ForumEditionEntity, fields));
+      await this.writeSessions(m, edition, sessions);
+      return edition;
+    });
+  }
+
+  async update(input: { id: string } & Record<string, unknown>): Promise<ForumEditionEntity> {
+    const { id: rawId, ...changes } = input;
+    const id = parseId(rawId, 'input.id');
+    const patch = parseInput(updateEditionSchema, changes);
+    return this.db.transaction(async (m) => {
+      const current = await this.lock(m, id);
+      const given = Object.fromEntries(Object.entries(patch).filter(([k]) => changes[k] !== undefined));
+      const merged: CreateEditionData = parseInput(createEditionSchema, {
+        name: current.name,
+        venue: current.venue,
+        timezone: current.timezone,
+        startsOn: current.startsOn,
+        endsOn: current.endsOn,
+        slotMinutes: current.slotMinutes,
+        requestExpiryHours: current.requestExpiryHours,
+        maxMeetingsPerDelegate: current.maxMeetingsPerDelegate,
+        maxRequestsPerDelegate: current.maxRequestsPerDelegate,
+        fairness: current.fairness,
+        sessions: given.sessions ?? (await this.sessionPlans(m, id)),
+        ...given,
+      });
+      const { sessions, ...fields } = merged;
+      const slotsChange =
+        changes.sessions !== undefined ||
+        fields.slotMinutes !== current.slotMinutes ||
+        fields.timezone !== current.timezone;
+      m.merge(ForumEditionEntity, current, fields);
+      const saved = await m.save(ForumEditionEntity, current);
+      if (slotsChange) {
+        const [{ used }] = await m.query<{ used: boolean }[]>(
+          `SELECT EXISTS (SELECT 1 FROM forum_meeting WHERE edition_id = $1)
+               OR EXISTS (SELECT 1 FROM forum_delegate_unavailable u JOIN forum_slot s ON s.id = u.slot_id
+                          WHERE s.edition_id = $1) AS used`,
+          [id],
+        );
+        if (used)
+          throw new AppError(
+            'CONFLICT',
+            'the sessions and slots cannot change once meetings or delegate unavailabilities refer to them',
+            { reason: 'SLOTS_IN_USE' },
+          );
+        await m.delete(ForumSessionEntity, { editionId: id });
+        await this.writeSessions(m, saved, sessions);
+      }
+      return saved;
+    });
+  }
+
+  async setStatus(rawId: string, status: EditionStatus): Promise<ForumEditionEntity> {
+    const next = parseInput(editionStatusSchema, status, 'status');
+    return this.db.transaction(async (m) => {
+      const edition = await this.lock(m, rawId);
+      if (next === 'OPEN') {
+        const [{ n }] = await m.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM forum_slot WHERE edition_id = $1 AND NOT is_break`,
+          [edition.id],
+        );
+        if (!n) throw new AppError('CONFLICT', 'an edition needs at least one meeting slot before it opens');
+      }
+      edition.status = next;
+      return m.save(ForumEditionEntity, edition);
+    });
+  }
+
+  sessions(editionId: string): Promise<ForumSessionEntity[]> {
+    return this.db.getRepository(ForumSessionEntity).find({
+      where: { editionId: parseId(editionId, 'editionId') },
+      order: { day: 'ASC', startsAt: 'ASC' },
+    });
+  }
+
+  slots(editionId: string, m: EntityManager = this.db.manager): Promise<ForumSlotEntity[]> {
+    return m.find(ForumSlotEntity, {
+      where: { editionId: parseId(editionId, 'editionId') },
+      order: { position: 'ASC' },
+    });
+  }
+
+  private async sessionPlans(m: EntityManager, editionId: string) {
+    const rows = await m.find(ForumSessionEntity, {
+      where: { editionId },
+      order: { day: 'ASC', startsAt: 'ASC' },
+    });
+    return rows.map((s) => ({
+      day: s.day,
+      kind: s.kind,
+      start: s.startsAt.slice(0, 5),
+      end: s.endsAt.slice(0, 5),
+      breaks: s.breaks,
+    }));
+  }
+
+  private async writeSessions(
+    m: EntityManager,
+    edition: ForumEditionEntity,
+    sessions: CreateEditionData['sessions'],
+  ): Promise<void> {
+    const { slots, problems } = planSlots(sessions, edition.slotMinutes, edition.timezone);
+    if (problems.length) throw badInput(problems.map((p) => ({ ...p, path: `input.${p.path}` })));
+    const saved = await m.save(
+      ForumSessionEntity,
+      sessions.map((s) =>
+        m.create(ForumSessionEntity, {
+          editionId: edition.id,
+          day: s.day,
+          kind: s.kind,
+          startsAt: s.start,
+          endsAt: s.end,
+          breaks: s.breaks,
+        }),
+      ),
+    );
+    if (!slots.length) return;
+    await m.insert(
+      ForumSlotEntity,
+      slots.map((s, position) => ({
+        editionId: edition.id,
+        sessionId: saved[s.session].id,
+        position,
+        day: s.day,
+        session: s.kind,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        isBreak: s.isBreak,
+      })),
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { badInput, notFound } from '#platform';
+import { parseId, parseInput } from '#directory';
+import { ForumGroupEntity, ForumGroupRuleEntity } from '../registration/registration.entity.js';
+import { groupSchema } from './edition.schema.js';
+import { withForumErrors } from '../common/db-errors.js';
+
+/** Delegate groups, their quotas and who-may-meet-whom rules. */
+@Injectable()
+export class GroupService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  list(editionId: string): Promise<ForumGroupEntity[]> {
+    return this.db
+      .getRepository(ForumGroupEntity)
+      .find({ where: { editionId: parseId(editionId, 'editionId') }, order: { code: 'ASC' } });
+  }
+
+  rules(editionId: string): Promise<ForumGroupRuleEntity[]> {
+    return this.db
+      .getRepository(ForumGroupRuleEntity)
+      .find({ where: { editionId: parseId(editionId, 'editionId') } });
+  }
+
+  async create(editionId: string, input: Record<string, unknown>): Promise<ForumGroupEntity> {
+    const id = parseId(editionId, 'editionId');
+    const data = parseInput(groupSchema, input);
+    return withForumErrors(() =>
+      this.db.getRepository(ForumGroupEntity).save({ ...data, editionId: id } as ForumGroupEntity),
+    );
+  }
+
+  async update(input: { id: string } & Record<string, unknown>): Promise<ForumGroupEntity> {
+    const { id: rawId, ...changes } = input;
+    const id = parseId(rawId, 'input.id');
+    return withForumErrors(() =>
+      this.db.transaction(async (m) => {
+        const current = await m.findOne(ForumGroupEntity, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!current) throw notFound('Group', id);
+        const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+        const merged = parseInput(groupSchema, {
+          code: current.code,
+          name: current.name,
+          maxMeetings: current.maxMeetings,
+          maxRequests: current.maxRequests,
+          ...given,
+        });
+        m.merge(ForumGroupEntity, current, merged);
+        return m.save(ForumGroupEntity, current);
+      }),
+    );
+  }
+
+  /**
+   * Replaces the groups a group may meet. An empty list lifts the restriction: the group then meets
+   * anyone whose own group allows it.
+   */
+  async setRules(groupId: string, mayMeetGroupIds: string[]): Promise<ForumGroupRuleEntity[]> {
+    const id = parseId(groupId, 'groupId');
+    const targets = [...new Set(mayMeetGroupIds.map((g, i) => parseId(g, `mayMeetGroupIds.${i}`)))];
+    return this.db.transaction(async (m) => {
+      const group = await m.findOne(ForumGroupEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!group) throw notFound('Group', id);
+      const known = await m.find(ForumGroupEntity, { where: { editionId: group.editionId } });
+      const ids = new Set(known.map((g) => g.id));
+      const bad = targets.map((t, i) => ({ t, i })).filter(({ t }) => !ids.has(t));
+      if (bad.length)
+        throw badInput(
+          bad.map(({ i }) => ({ path: `mayMeetGroupIds.${i}`, message: 'is not a group of this edition' })),
+        );
+      await m.delete(ForumGroupRuleEntity, { groupId: id });
+      const rows = targets.map((t) => ({ editionId: group.editionId, groupId: id, mayMeetGroupId: t }));
+      if (rows.length) await m.insert(ForumGroupRuleEntity, rows);
+      return rows as ForumGroupRuleEntity[];
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import {
+  ForumEditionEntity,
+  ForumSessionEntity,
+  ForumSlotEntity,
+  ForumTableEntity,
+} from './edition/edition.entity.js';
+import {
+  ForumDelegateEntity,
+  ForumGroupEntity,
+  ForumGroupRuleEntity,
+} from './registration/registration.entity.js';
+import { MeetingRequestEntity } from './request/request.entity.js';
+import { MeetingEntity, MeetingParticipantEntity } from './meeting/meeting.entity.js';
+import { ScheduleRunEntity } from './schedule/schedule-run.entity.js';
+import { EditionService } from './edition/edition.service.js';
+import { TableService } from './edition/table.service.js';
+import { GroupService } from './edition/group.service.js';
+import { RegistrationService } from './registration/registration.service.js';
+import { RequestService } from './request/request.service.js';
+import { MeetingService } from './meeting/meeting.service.js';
+import { AgendaService } from './meeting/agenda.service.js';
+import { ScheduleRunner } from './schedule/schedule-runner.js';
+import { ScheduleService } from './schedule/schedule.service.js';
+import { PublishService } from './schedule/publish.service.js';
+import { AgendaNotifier } from './schedule/agenda-notifier.js';
+import { FORUM_QUEUE } from './schedule/forum-queue.js';
+
+export const FORUM_ENTITIES = [
+  ForumEditionEntity,
+  ForumSessionEntity,
+  ForumSlotEntity,
+  ForumTableEntity,
+  ForumGroupEntity,
+  ForumGroupRuleEntity,
+  ForumDelegateEntity,
+  MeetingRequestEntity,
+  MeetingEntity,
+  MeetingParticipantEntity,
+  ScheduleRunEntity,
+];
+
+const SERVICES = [
+  EditionService,
+  TableService,
+  GroupService,
+  RegistrationService,
+  RequestService,
+  MeetingService,
+  AgendaService,
+  ScheduleRunner,
+  ScheduleService,
+  PublishService,
+  AgendaNotifier,
+];
+
+/** The forum's services and its queue, for the api, the worker and the CLI (AccessService comes from the global IdentityModule). */
+@Module({
+  imports: [BullModule.registerQueue({ name: FORUM_QUEUE })],
+  providers: SERVICES,
+  exports: [BullModule, ...SERVICES],
+})
+export class ForumModule {}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '#platform';
+import { createTestDatabase } from '#testing';
+import { AccessService, AuditService } from '#identity';
+import { EditionService } from './edition/edition.service.js';
+import { TableService } from './edition/table.service.js';
+import { GroupService } from './edition/group.service.js';
+import { RegistrationService } from './registration/registration.service.js';
+import { RequestService } from './request/request.service.js';
+import { MeetingService } from './meeting/meeting.service.js';
+import { AgendaService } from './meeting/agenda.service.js';
+import { ScheduleRunner } from './schedule/schedule-runner.js';
+import { PublishService } from './schedule/publish.service.js';
+import { AgendaNotifier } from './schedule/agenda-notifier.js';
+import { FORUM_ENTITIES } from './forum.module.js';
+import type { ForumEditionEntity } from './edition/edition.entity.js';
+import type { ForumDelegateEntity } from './registration/registration.entity.js';
+
+/** The forum's services on a fresh test database, wired by hand (no Nest), for integration specs. */
+export interface ForumHarness {
+  db: DataSource;
+  editions: EditionService;
+  tables: TableService;
+  groups: GroupService;
+  registrations: RegistrationService;
+  requests: RequestService;
+  meetings: MeetingService;
+  agendas: AgendaService;
+  runner: ScheduleRunner;
+  publisher: PublishService;
+  notified: { editionId: string; version: number; delegateIds: string[] }[];
+  close(): Promise<void>;
+}
+
+export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
+  const database = await createTestDatabase();
+  const db = createDataSource({ databaseUrl: database.url }, FORUM_ENTITIES);
+  (db.options.extra as { max: number }).max = poolSize;
+  await db.initialize();
+  const notified: ForumHarness['notified'] = [];
+  const notifier = new AgendaNotifier();
+  notifier.agendasChanged = (editionId, version, delegateIds) => {
+    notified.push({ editionId, version, delegateIds });
+    return Promise.resolve();
+  };
+  return {
+    db,
+    editions: new EditionService(db),
+    tables: new TableService(db),
+    groups: new GroupService(db),
+    registrations: new RegistrationService(db),
+    requests: new RequestService(db, new AccessService(db), new AuditService()),
+    meetings: new MeetingService(db),
+    agendas: new AgendaService(db),
+    runner: new ScheduleRunner(db),
+    publisher: new PublishService(db, notifier),
+    notified,
+    async close() {
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
+
+export async function createOrganization(
+  db: DataSource,
+  kind: 'SME' | 'LARGE_FIRM' | 'FINANCIER' | 'SUPPORT_INSTITUTION' = 'SME',
+  name = `Org ${randomUUID().slice(0, 6)}`,
+): Promise<string> {
+  const [row] = await db.query<{ id: string }[]>(
+    `INSERT INTO organization (kind, name, description, country, innovation)
+     VALUES ($1, $2, '{}'::jsonb, 'DZ', '{}'::jsonb) RETURNING id`,
+    [kind, JSON.stringify({ ar: null, fr: name, en: null })],
+  );
+  return row.id;
+}
+
+/** Two days with a morning (4 slots of 30 minutes around a 15-minute break) and an afternoon (4 slots). */
+export async function createEdition(
+  h: ForumHarness,
+  overrides: Record<string, unknown> = {},
+): Promise<ForumEditionEntity> {
+  const day = (d: string) => [
+    { day: d, kind: 'MORNING', start: '09:00', end: '11:15', breaks: [{ start: '10:00', end: '10:15' }] },
+    { day: d, kind: 'AFTERNOON', start: '14:00', end: '16:00' },
+  ];
+  const edition = await h.editions.create({
+    name: { fr: 'Forum test', ar: null, en: 'Test forum' },
+    startsOn: '2026-03-14',
+    endsOn: '2026-03-15',
+    slotMinutes: 30,
+    sessions: [...day('2026-03-14'), ...day('2026-03-15')],
+    ...overrides,
+  });
+  return h.editions.setStatus(edition.id, 'OPEN');
+}
+
+export async function registerDelegates(
+  h: ForumHarness,
+  editionId: string,
+  organizationId: string,
+  n: number,
+): Promise<ForumDelegateEntity[]> {
+  const out: ForumDelegateEntity[] = [];
+  for (let i = 0; i < n; i++)
+    out.push(
+      await h.registrations.register({
+        editionId,
+        organizationId,
+        name: `Delegate ${i}`,
+        email: `d${randomUUID().slice(0, 8)}@example.org`,
+      }),
+    );
+  return out;
+}
+
+/** A request from `a` to `b`, accepted by b's organisation. */
+export async function acceptedRequest(
+  h: ForumHarness,
+  editionId: string,
+  a: ForumDelegateEntity,
+  b: ForumDelegateEntity,
+  extra: Record<string, unknown> = {},
+) {
+  const r = await h.requests.request(
+    { editionId, organizationId: a.organizationId, fromDelegateId: a.id, toDelegateId: b.id, ...extra },
+    null,
+  );
+  return h.requests.accept(r.id, b.organizationId, null, null);
+}
+
+/** The error a promise rejected with (fails the test when it resolved). */
+export async function errorOf(
+  p: Promise<unknown>,
+): Promise<{ code?: string; message: string; extensions?: Record<string, unknown> }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { code?: string; message: string; extensions?: Record<string, unknown> };
+    return err;
+  }
+  throw new Error('expected the operation to fail');
+}

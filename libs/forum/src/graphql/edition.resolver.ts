@@ -1,0 +1,185 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Authenticated, Authorize, CurrentViewer, Organiser, Public, type Viewer } from '#identity';
+import { EditionService } from '../edition/edition.service.js';
+import { TableService } from '../edition/table.service.js';
+import { GroupService } from '../edition/group.service.js';
+import { ScheduleService } from '../schedule/schedule.service.js';
+import { PublishService, type PublishOutcome } from '../schedule/publish.service.js';
+import type {
+  ForumEditionEntity,
+  ForumSessionEntity,
+  ForumSlotEntity,
+  ForumTableEntity,
+} from '../edition/edition.entity.js';
+import type { ForumGroupEntity, ForumGroupRuleEntity } from '../registration/registration.entity.js';
+import type { ScheduleRunEntity } from '../schedule/schedule-run.entity.js';
+import {
+  CreateForumEditionInput,
+  EditionStatusEnum,
+  ForumEditionType,
+  ForumGroupInput,
+  ForumGroupRuleType,
+  ForumGroupType,
+  ForumSessionType,
+  ForumSlotType,
+  ForumTableInput,
+  ForumTableType,
+  PublishResultType,
+  ScheduleRunType,
+  UpdateForumEditionInput,
+  UpdateForumGroupInput,
+  UpdateForumTableInput,
+} from './forum.types.js';
+
+/** Editions, their slots, tables and groups; scheduling and publication (organisers). */
+@Resolver(() => ForumEditionType)
+export class ForumEditionResolver {
+  constructor(
+    private readonly editions: EditionService,
+    private readonly tables: TableService,
+    private readonly groups: GroupService,
+    private readonly schedules: ScheduleService,
+    private readonly publisher: PublishService,
+  ) {}
+
+  @Query(() => [ForumEditionType])
+  @Authorize(Public)
+  forumEditions(): Promise<ForumEditionEntity[]> {
+    return this.editions.list();
+  }
+
+  @Query(() => ForumEditionType)
+  @Authorize(Public)
+  forumEdition(@Args('id', { type: () => ID }) id: string): Promise<ForumEditionEntity> {
+    return this.editions.get(id);
+  }
+
+  @Query(() => [ForumSessionType])
+  @Authorize(Public)
+  forumSessions(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumSessionEntity[]> {
+    return this.editions.sessions(editionId);
+  }
+
+  @Query(() => [ForumSlotType])
+  @Authorize(Public)
+  forumSlots(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumSlotEntity[]> {
+    return this.editions.slots(editionId);
+  }
+
+  @Query(() => [ForumTableType])
+  @Authorize(Authenticated)
+  forumTables(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('includeInactive', { defaultValue: false }) includeInactive: boolean,
+  ): Promise<ForumTableEntity[]> {
+    return this.tables.list(editionId, includeInactive);
+  }
+
+  @Query(() => [ForumGroupType])
+  @Authorize(Authenticated)
+  forumGroups(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumGroupEntity[]> {
+    return this.groups.list(editionId);
+  }
+
+  @Query(() => [ForumGroupRuleType])
+  @Authorize(Authenticated)
+  forumGroupRules(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumGroupRuleEntity[]> {
+    return this.groups.rules(editionId);
+  }
+
+  @Mutation(() => ForumEditionType)
+  @Authorize(Organiser)
+  createForumEdition(@Args('input') input: CreateForumEditionInput): Promise<ForumEditionEntity> {
+    return this.editions.create({ ...input });
+  }
+
+  @Mutation(() => ForumEditionType)
+  @Authorize(Organiser)
+  updateForumEdition(@Args('input') input: UpdateForumEditionInput): Promise<ForumEditionEntity> {
+    return this.editions.update({ ...input });
+  }
+
+  @Mutation(() => ForumEditionType)
+  @Authorize(Organiser)
+  setForumEditionStatus(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => EditionStatusEnum }) status: 'DRAFT' | 'OPEN' | 'CLOSED',
+  ): Promise<ForumEditionEntity> {
+    return this.editions.setStatus(id, status);
+  }
+
+  @Mutation(() => [ForumTableType])
+  @Authorize(Organiser)
+  addForumTables(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('tables', { type: () => [ForumTableInput] }) tables: ForumTableInput[],
+  ): Promise<ForumTableEntity[]> {
+    return this.tables.add(
+      editionId,
+      tables.map((t) => ({ ...t })),
+    );
+  }
+
+  @Mutation(() => ForumTableType)
+  @Authorize(Organiser)
+  updateForumTable(@Args('input') input: UpdateForumTableInput): Promise<ForumTableEntity> {
+    return this.tables.update({ ...input });
+  }
+
+  @Mutation(() => ForumGroupType)
+  @Authorize(Organiser)
+  createForumGroup(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('input') input: ForumGroupInput,
+  ): Promise<ForumGroupEntity> {
+    return this.groups.create(editionId, { ...input });
+  }
+
+  @Mutation(() => ForumGroupType)
+  @Authorize(Organiser)
+  updateForumGroup(@Args('input') input: UpdateForumGroupInput): Promise<ForumGroupEntity> {
+    return this.groups.update({ ...input });
+  }
+
+  @Mutation(() => [ForumGroupRuleType], {
+    description: 'The groups this group may meet; an empty list lifts the restriction',
+  })
+  @Authorize(Organiser)
+  setForumGroupRules(
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args('mayMeetGroupIds', { type: () => [ID] }) mayMeetGroupIds: string[],
+  ): Promise<ForumGroupRuleEntity[]> {
+    return this.groups.setRules(groupId, mayMeetGroupIds);
+  }
+
+  @Mutation(() => ScheduleRunType, {
+    description: 'Queues a scheduler run; its id is the job id to follow with scheduleRun',
+  })
+  @Authorize(Organiser)
+  scheduleEdition(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('allowMoves', { defaultValue: false }) allowMoves: boolean,
+    @Args('timeLimitSeconds', { type: () => Int, defaultValue: 30 }) timeLimitSeconds: number,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ScheduleRunEntity> {
+    return this.schedules.enqueue(editionId, allowMoves, timeLimitSeconds, viewer?.userId ?? null);
+  }
+
+  @Query(() => ScheduleRunType)
+  @Authorize(Organiser)
+  scheduleRun(@Args('jobId', { type: () => ID }) jobId: string): Promise<ScheduleRunEntity> {
+    return this.schedules.run(jobId);
+  }
+
+  @Query(() => [ScheduleRunType])
+  @Authorize(Organiser)
+  scheduleRuns(@Args('editionId', { type: () => ID }) editionId: string): Promise<ScheduleRunEntity[]> {
+    return this.schedules.runs(editionId);
+  }
+
+  @Mutation(() => PublishResultType)
+  @Authorize(Organiser)
+  publishSchedule(@Args('editionId', { type: () => ID }) editionId: string): Promise<PublishOutcome> {
+    return this.publisher.publish(editionId);
+  }
+}

@@ -1,0 +1,194 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  AnyOf,
+  arg,
+  Authorize,
+  CurrentViewer,
+  isOrganiser,
+  MemberOf,
+  Organiser,
+  type Viewer,
+} from '#identity';
+import { AppError } from '#platform';
+import { RequestService } from '../request/request.service.js';
+import { MeetingService } from '../meeting/meeting.service.js';
+import { AgendaService, type AgendaMeeting, type AgendaView } from '../meeting/agenda.service.js';
+import { RegistrationService } from '../registration/registration.service.js';
+import type { MeetingRequestEntity, RequestStatus } from '../request/request.entity.js';
+import type { MeetingEntity } from '../meeting/meeting.entity.js';
+import {
+  AgendaMeetingType,
+  AgendaViewEnum,
+  MeetingRequestInput,
+  MeetingRequestType,
+  MeetingType,
+  RequestDirectionEnum,
+  RequestStatusEnum,
+} from './forum.types.js';
+import { actingOrganization } from './registration.resolver.js';
+
+const MemberOrOrganiser = (path: string) => AnyOf(Organiser, MemberOf(arg(path)));
+
+/** Meeting requests, bookings and agendas. */
+@Resolver(() => MeetingRequestType)
+export class ForumMeetingResolver {
+  constructor(
+    private readonly requests: RequestService,
+    private readonly meetings: MeetingService,
+    private readonly agendas: AgendaService,
+    private readonly registrations: RegistrationService,
+  ) {}
+
+  @Query(() => [MeetingRequestType], {
+    description: 'Requests an organisation sent or received (organisers: all, without organizationId)',
+  })
+  @Authorize(MemberOrOrganiser('organizationId'))
+  meetingRequests(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('direction', { type: () => RequestDirectionEnum, defaultValue: 'ANY' })
+    direction: 'SENT' | 'RECEIVED' | 'ANY',
+    @Args('statuses', { type: () => [RequestStatusEnum], nullable: true }) statuses: RequestStatus[] | null,
+  ): Promise<MeetingRequestEntity[]> {
+    return this.requests.list({ editionId, organizationId, direction, statuses });
+  }
+
+  @Mutation(() => MeetingRequestType)
+  @Authorize(MemberOrOrganiser('input.organizationId'))
+  requestMeeting(
+    @Args('input') input: MeetingRequestInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingRequestEntity> {
+    return this.requests.request({ ...input }, viewer?.userId ?? null);
+  }
+
+  @Mutation(() => MeetingRequestType, {
+    description: 'Accepts for the receiving organisation; releases contacts',
+  })
+  @Authorize(MemberOrOrganiser('organizationId'))
+  acceptMeetingRequest(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('delegateId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Who meets, for a request to the organisation',
+    })
+    delegateId: string | null,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingRequestEntity> {
+    return this.requests.accept(
+      requestId,
+      actingOrganization(viewer, organizationId),
+      delegateId,
+      viewer?.userId ?? null,
+    );
+  }
+
+  @Mutation(() => MeetingRequestType)
+  @Authorize(MemberOrOrganiser('organizationId'))
+  declineMeetingRequest(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingRequestEntity> {
+    return this.requests.decline(
+      requestId,
+      actingOrganization(viewer, organizationId),
+      reason,
+      viewer?.userId ?? null,
+    );
+  }
+
+  @Mutation(() => MeetingRequestType, {
+    description: 'Either side cancels; a scheduled meeting is cancelled with it',
+  })
+  @Authorize(MemberOrOrganiser('organizationId'))
+  cancelMeetingRequest(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingRequestEntity> {
+    return this.requests.cancel(
+      requestId,
+      actingOrganization(viewer, organizationId),
+      reason,
+      viewer?.userId ?? null,
+    );
+  }
+
+  @Mutation(() => MeetingType, {
+    description: 'Books an accepted request into a slot at once (published, pinned)',
+  })
+  @Authorize(Organiser)
+  bookMeeting(
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('slotId', { type: () => ID }) slotId: string,
+    @Args('tableId', { type: () => ID, nullable: true }) tableId: string | null,
+  ): Promise<MeetingEntity> {
+    return this.meetings.book(requestId, slotId, tableId);
+  }
+
+  @Mutation(() => MeetingType)
+  @Authorize(Organiser)
+  pinMeeting(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('pinned', { defaultValue: true }) pinned: boolean,
+  ): Promise<MeetingEntity> {
+    return this.meetings.pin(meetingId, pinned);
+  }
+
+  @Mutation(() => MeetingType)
+  @Authorize(Organiser)
+  cancelMeeting(@Args('meetingId', { type: () => ID }) meetingId: string): Promise<MeetingEntity> {
+    return this.meetings.cancel(meetingId);
+  }
+
+  @Query(() => [AgendaMeetingType], {
+    description: "A delegate's meetings, for its organisation's members and organisers",
+  })
+  @Authorize(MemberOrOrganiser('organizationId'))
+  async delegateAgenda(
+    @Args('delegateId', { type: () => ID }) delegateId: string,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('view', { type: () => AgendaViewEnum, defaultValue: 'PUBLISHED' }) view: AgendaView,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<AgendaMeeting[]> {
+    const delegate = await this.registrations.getFor(delegateId, actingOrganization(viewer, organizationId));
+    return this.agendas.agenda({
+      editionId: delegate.editionId,
+      delegateId: delegate.id,
+      view: this.view(viewer, view),
+    });
+  }
+
+  @Query(() => [AgendaMeetingType])
+  @Authorize(MemberOrOrganiser('organizationId'))
+  organizationAgenda(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('view', { type: () => AgendaViewEnum, defaultValue: 'PUBLISHED' }) view: AgendaView,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<AgendaMeeting[]> {
+    return this.agendas.agenda({ editionId, organizationId, view: this.view(viewer, view) });
+  }
+
+  @Query(() => [AgendaMeetingType], { description: 'Meetings at one table, for floor staff' })
+  @Authorize(Organiser)
+  tableAgenda(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('tableId', { type: () => ID }) tableId: string,
+    @Args('view', { type: () => AgendaViewEnum, defaultValue: 'PUBLISHED' }) view: AgendaView,
+  ): Promise<AgendaMeeting[]> {
+    return this.agendas.agenda({ editionId, tableId, view });
+  }
+
+  /** Only organisers see the working draft. */
+  private view(viewer: Viewer | null, view: AgendaView): AgendaView {
+    if (view === 'DRAFT' && !isOrganiser(viewer))
+      throw new AppError('FORBIDDEN', 'only organisers see the draft schedule');
+    return view;
+  }
+}

@@ -1,0 +1,72 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  AnyOf,
+  arg,
+  Authorize,
+  isOrganiser,
+  MemberOf,
+  Organiser,
+  CurrentViewer,
+  type Viewer,
+} from '#identity';
+import { RegistrationService } from '../registration/registration.service.js';
+import type { ForumDelegateEntity } from '../registration/registration.entity.js';
+import { ForumDelegateType, RegisterDelegateInput, UpdateDelegateInput } from './forum.types.js';
+
+/** The organisation acted for: required of members (their rule checks it), optional for organisers. */
+export const actingOrganization = (viewer: Viewer | null, organizationId: string | null | undefined) =>
+  isOrganiser(viewer) ? (organizationId ?? null) : (organizationId ?? '');
+
+/** Delegates organisations register for an edition. */
+@Resolver(() => ForumDelegateType)
+export class ForumRegistrationResolver {
+  constructor(private readonly registrations: RegistrationService) {}
+
+  @Query(() => [ForumDelegateType], {
+    description: "An organisation's delegates (organisers: all, without organizationId)",
+  })
+  @Authorize(AnyOf(Organiser, MemberOf(arg('organizationId'))))
+  forumDelegates(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+  ): Promise<ForumDelegateEntity[]> {
+    return this.registrations.list(editionId, organizationId);
+  }
+
+  @Mutation(() => ForumDelegateType)
+  @Authorize(AnyOf(Organiser, MemberOf(arg('input.organizationId'))))
+  registerDelegate(@Args('input') input: RegisterDelegateInput): Promise<ForumDelegateEntity> {
+    return this.registrations.register({ ...input });
+  }
+
+  @Mutation(() => ForumDelegateType)
+  @Authorize(AnyOf(Organiser, MemberOf(arg('input.organizationId'))))
+  updateDelegate(
+    @Args('input') input: UpdateDelegateInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumDelegateEntity> {
+    return this.registrations.update({
+      ...input,
+      organizationId: actingOrganization(viewer, input.organizationId),
+    });
+  }
+
+  @Mutation(() => ForumDelegateType, { description: 'Cancels the delegate’s requests and meetings' })
+  @Authorize(AnyOf(Organiser, MemberOf(arg('organizationId'))))
+  withdrawDelegate(
+    @Args('delegateId', { type: () => ID }) delegateId: string,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumDelegateEntity> {
+    return this.registrations.withdraw(delegateId, actingOrganization(viewer, organizationId));
+  }
+
+  @Mutation(() => ForumDelegateType)
+  @Authorize(Organiser)
+  assignDelegateGroup(
+    @Args('delegateId', { type: () => ID }) delegateId: string,
+    @Args('groupId', { type: () => ID, nullable: true }) groupId: string | null,
+  ): Promise<ForumDelegateEntity> {
+    return this.registrations.assignGroup(delegateId, groupId);
+  }
+}

@@ -1,0 +1,179 @@
+import {
+  acceptedRequest,
+  createEdition,
+  createOrganization,
+  errorOf,
+  forumHarness,
+  registerDelegates,
+  type ForumHarness,
+} from '../forum.test-fixtures.js';
+import { buildSchedulerInput } from '../schedule/build-input.js';
+import { scheduleMeetings } from '../scheduler/index.js';
+import type { ForumDelegateEntity } from '../registration/registration.entity.js';
+
+/*
+ * Double booking is refused by Postgres itself: many bookings fired at once for the same person or
+ * table, and a booking racing the scheduler's write, leave exactly one meeting per person and table
+ * per slot; every loser gets SLOT_TAKEN.
+ */
+
+let h: ForumHarness;
+beforeAll(async () => {
+  h = await forumHarness(24);
+});
+afterAll(() => h.close());
+
+const codeOf = (r: PromiseSettledResult<unknown>) =>
+  r.status === 'rejected' ? (r.reason as { extensions?: { code?: string } }).extensions?.code : 'OK';
+
+/** Live meetings per (slot, delegate) and (slot, table) above one: must always be empty. */
+async function doubleBookings(editionId: string): Promise<unknown[]> {
+  return h.db.query(
+    `SELECT 'delegate' AS what, p.slot_id, p.delegate_id::text AS who, count(*)::int AS n
+       FROM forum_meeting_participant p JOIN forum_meeting mt ON mt.id = p.meeting_id
+      WHERE mt.edition_id = $1 AND mt.status <> 'CANCELLED'
+      GROUP BY p.slot_id, p.delegate_id HAVING count(*) > 1
+     UNION ALL
+     SELECT 'table', slot_id, table_id::text, count(*)::int FROM forum_meeting
+      WHERE edition_id = $1 AND status <> 'CANCELLED' AND table_id IS NOT NULL
+      GROUP BY slot_id, table_id HAVING count(*) > 1`,
+    [editionId],
+  );
+}
+
+async function delegates(editionId: string, n: number): Promise<ForumDelegateEntity[]> {
+  const out: ForumDelegateEntity[] = [];
+  for (let i = 0; i < n; i++)
+    out.push((await registerDelegates(h, editionId, await createOrganization(h.db), 1))[0]);
+  return out;
+}
+
+it('lets one of many simultaneous bookings of the same delegate in a slot win', async () => {
+  const e = await createEdition(h);
+  const tables = await h.tables.add(
+    e.id,
+    Array.from({ length: 20 }, (_, i) => ({ label: `T${i + 1}` })),
+  );
+  const [busy, ...others] = await delegates(e.id, 13);
+  const requests = [];
+  for (const o of others) requests.push(await acceptedRequest(h, e.id, o, busy));
+  const slot = (await h.editions.slots(e.id))[1];
+  // Each booking at its own table: only the delegate constraint can refuse them.
+  const results = await Promise.allSettled(
+    requests.map((r, i) => h.meetings.book(r.id, slot.id, tables[i].id)),
+  );
+  expect(results.map(codeOf).filter((c) => c === 'OK')).toHaveLength(1);
+  expect(results.map(codeOf).filter((c) => c !== 'OK')).toEqual(Array(11).fill('SLOT_TAKEN'));
+  const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+  expect((rejected.reason as { extensions: { reason: string } }).extensions.reason).toBe('PARTICIPANT_BUSY');
+  expect(await doubleBookings(e.id)).toEqual([]);
+});
+
+it('lets one of many simultaneous bookings of the same table in a slot win', async () => {
+  const e = await createEdition(h);
+  const [table] = await h.tables.add(e.id, [{ label: 'A1' }]);
+  const people = await delegates(e.id, 16);
+  const requests = [];
+  for (let i = 0; i < people.length; i += 2)
+    requests.push(await acceptedRequest(h, e.id, people[i], people[i + 1]));
+  const slot = (await h.editions.slots(e.id))[0];
+  const results = await Promise.allSettled(requests.map((r) => h.meetings.book(r.id, slot.id, table.id)));
+  expect(results.map(codeOf).sort()).toEqual(['OK', ...Array(7).fill('SLOT_TAKEN')]);
+  expect(await doubleBookings(e.id)).toEqual([]);
+});
+
+it('refuses a second live meeting at the database level, whatever the code does', async () => {
+  const e = await createEdition(h);
+  const [a, b, c] = await delegates(e.id, 3);
+  const r1 = await acceptedRequest(h, e.id, a, b);
+  const r2 = await acceptedRequest(h, e.id, c, a);
+  const [slot] = await h.editions.slots(e.id);
+  const m1 = await h.meetings.book(r1.id, slot.id, null);
+  const raw = () =>
+    h.db.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO forum_meeting (id, edition_id, request_id, slot_id, status, uid)
+       VALUES ('00000000-0000-4000-8000-000000000001', $1, $2, $3, 'DRAFT', 'raw@test')`,
+        [e.id, r2.id, slot.id],
+      );
+      await m.query(
+        `INSERT INTO forum_meeting_participant (meeting_id, delegate_id, slot_id, status)
+       VALUES ('00000000-0000-4000-8000-000000000001', $1, $2, 'DRAFT')`,
+        [a.id, slot.id],
+      );
+    });
+  await expect(raw()).rejects.toMatchObject({
+    driverError: { code: '23505', constraint: 'forum_participant_slot_idx' },
+  });
+  // A participant row cannot disagree with its meeting's slot either.
+  await expect(
+    h.db.query(`UPDATE forum_meeting_participant SET slot_id = $2 WHERE meeting_id = $1`, [
+      m1.id,
+      (await h.editions.slots(e.id))[1].id,
+    ]),
+  ).rejects.toMatchObject({ driverError: { code: '23503' } });
+  // Cancelling the meeting frees the slot for the participants (the status follows the meeting).
+  await h.meetings.cancel(m1.id);
+  await expect(h.meetings.book(r2.id, slot.id, null)).resolves.toMatchObject({ status: 'PUBLISHED' });
+});
+
+it('never double-books when a manual booking races the scheduler writing its draft', async () => {
+  const e = await createEdition(h);
+  await h.tables.add(
+    e.id,
+    Array.from({ length: 4 }, (_, i) => ({ label: `T${i + 1}` })),
+  );
+  const people = await delegates(e.id, 8);
+  // Everyone meets everyone in the other half: 16 meetings for 16 slots, 4 tables.
+  for (let i = 0; i < 4; i++)
+    for (let j = 4; j < 8; j++) await acceptedRequest(h, e.id, people[i], people[j]);
+  const outcomes: string[] = [];
+  for (let round = 0; round < 6; round++) {
+    const built = buildSchedulerInput(await h.runner.snapshot(e.id), false);
+    const result = await scheduleMeetings(built.input, {
+      ...built.options,
+      timeLimitMs: 2000,
+      exact: false,
+      seed: round + 1,
+    });
+    // A late meeting for people[0] in the very slot the scheduler gave one of people[0]'s meetings.
+    const mine = result.assignments.find(
+      (a) => built.input.meetings.find((m) => m.id === a.meetingId)?.a === people[0].id,
+    )!;
+    const slotId = built.slotIds[mine.slot];
+    const late = (await delegates(e.id, 1))[0];
+    const req = await acceptedRequest(h, e.id, late, people[0]);
+    const [persist, booking] = await Promise.allSettled([
+      h.runner.persist(e.id, built, result, false),
+      h.meetings.book(req.id, slotId, null),
+    ]);
+    const codes = [codeOf(persist), codeOf(booking)];
+    for (const r of [persist, booking]) if (r.status === 'rejected' && !codeOf(r)) throw r.reason;
+    // Exactly one wins; the loser is told the slot is taken.
+    expect(codes.sort()).toEqual(['OK', 'SLOT_TAKEN']);
+    outcomes.push(codeOf(persist) === 'OK' ? 'scheduler' : 'booking');
+    expect(await doubleBookings(e.id)).toEqual([]);
+    // Reset for the next round: the late request and every meeting go.
+    await h.requests.cancel(req.id, null, null);
+    await h.db.query(`DELETE FROM forum_meeting WHERE edition_id = $1`, [e.id]);
+  }
+  expect(outcomes).toHaveLength(6);
+});
+
+it('reports SLOT_TAKEN from the scheduler write when a booking committed first', async () => {
+  const e = await createEdition(h);
+  const [a, b, c] = await delegates(e.id, 3);
+  await acceptedRequest(h, e.id, a, b);
+  const built = buildSchedulerInput(await h.runner.snapshot(e.id), false);
+  const result = await scheduleMeetings(built.input, { ...built.options, timeLimitMs: 1000 });
+  const late = await acceptedRequest(h, e.id, c, a);
+  await h.meetings.book(late.id, built.slotIds[result.assignments[0].slot], null);
+  const err = await errorOf(h.runner.persist(e.id, built, result, false));
+  expect(err.extensions).toMatchObject({ code: 'SLOT_TAKEN', reason: 'PARTICIPANT_BUSY' });
+  // The failed write left nothing behind; a fresh run places the meeting around the booking.
+  const [{ n }] = await h.db.query(
+    `SELECT count(*)::int AS n FROM forum_meeting WHERE edition_id = $1 AND status = 'DRAFT'`,
+    [e.id],
+  );
+  expect(n).toBe(0);
+});

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, badInput, notFound } from '#platform';
+import { parseId, parseInput } from '#directory';
+import { ForumDelegateEntity, ForumGroupEntity } from './registration.entity.js';
+import { registerDelegateSchema, updateDelegateSchema } from './registration.schema.js';
+import { ForumEditionEntity } from '../edition/edition.entity.js';
+import { withForumErrors } from '../common/db-errors.js';
+import { cancelMeetingsOfRequests } from '../meeting/meeting-writes.js';
+import { changedRows } from '../common/sql.js';
+
+export interface DelegateView extends ForumDelegateEntity {
+  unavailableSlotIds: string[];
+}
+
+/** Delegates organisations register for an edition. */
+@Injectable()
+export class RegistrationService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async get(id: string, m: EntityManager = this.db.manager): Promise<ForumDelegateEntity> {
+    const d = await m.findOneBy(ForumDelegateEntity, { id: parseId(id, 'delegateId') });
+    if (!d) throw notFound('Delegate', id);
+    return d;
+  }
+
+  /** The delegate, refused unless it belongs to `organizationId` (when one is given). */
+  async getFor(id: string, organizationId: string | null | undefined, m: EntityManager = this.db.manager) {
+    const d = await this.get(id, m);
+    if (organizationId && d.organizationId !== organizationId.toLowerCase())
+      throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
+    return d;
+  }
+
+  async list(editionId: string, organizationId?: string | null): Promise<ForumDelegateEntity[]> {
+    return this.db.getRepository(ForumDelegateEntity).find({
+      where: {
+        editionId: parseId(editionId, 'editionId'),
+        ...(organizationId ? { organizationId: parseId(organizationId, 'organizationId') } : {}),
+      },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: 5000,
+    });
+  }
+
+  async unavailableSlots(delegateIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.db.query<{ delegate_id: string; slot_ids: string[] }[]>(
+      `SELECT delegate_id, array_agg(slot_id) AS slot_ids FROM forum_delegate_unavailable
+        WHERE delegate_id = ANY($1::uuid[]) GROUP BY delegate_id`,
+      [delegateIds],
+    );
+    return new Map(rows.map((r) => [r.delegate_id, r.slot_ids]));
+  }
+
+  async register(
+    input: { editionId: string; organizationId: string } & Record<string, unknown>,
+  ): Promise<ForumDelegateEntity> {
+    const { editionId: rawEdition, organizationId: rawOrg, ...rest } = input;
+    const editionId = parseId(rawEdition, 'input.editionId');
+    const organizationId = parseId(rawOrg, 'input.organizationId');
+    const data = parseInput(registerDelegateSchema, rest);
+    return withForumErrors(() =>
+      this.db.transaction(async (m) => {
+        const edition = await m.findOneBy(ForumEditionEntity, { id: editionId });
+        if (!edition) throw notFound('Forum edition', editionId);
+        if (edition.status === 'CLOSED')
+          throw new AppError('CONFLICT', 'registrations for this edition are closed');
+        const [org] = await m.query<{ kind: string; status: string }[]>(
+          `SELECT kind, status FROM organization WHERE id = $1 FOR SHARE`,
+          [organizationId],
+        );
+        if (!org) throw notFound('Organization', organizationId);
+        if (org.status !== 'ACTIVE')
+          throw new AppError('CONFLICT', 'only an active organisation can register delegates');
+        // The organiser's group named after the organisation's kind (SME, FINANCIER, ...) is the default.
+        const group = await m.findOneBy(ForumGroupEntity, { editionId, code: org.kind });
+        const { unavailableSlotIds, ...fields } = data;
+        const delegate = await m.save(
+          ForumDelegateEntity,
+          m.create(ForumDelegateEntity, { ...fields, editionId, organizationId, groupId: group?.id ?? null }),
+        );
+        await this.writeUnavailable(m, delegate, unavailableSlotIds, 'input.unavailableSlotIds');
+        return delegate;
+      }),
+    );
+  }
+
+  async update(
+    input: { id: string; organizationId?: string | null } & Record<string, unknown>,
+  ): Promise<ForumDelegateEntity> {
+    const { id: rawId, organizationId, ...changes } = input;
+    const id = parseId(rawId, 'input.id');
+    const patch = parseInput(updateDelegateSchema, changes);
+    return withForumErrors(() =>
+      this.db.transaction(async (m) => {
+        const current = await m.findOne(ForumDelegateEntity, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!current) throw notFound('Delegate', id);
+        if (organizationId && current.organizationId !== organizationId.toLowerCase())
+          throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
+        const { unavailableSlotIds, ...fields } = patch;
+        const given = Object.fromEntries(Object.entries(fields).filter(([k]) => changes[k] !== undefined));
+        m.merge(ForumDelegateEntity, current, given);
+        const saved = await m.save(ForumDelegateEntity, current);
+        if (changes.unavailableSlotIds !== undefined && unavailableSlotIds) {
+          await m.query(`DELETE FROM forum_delegate_unavailable WHERE delegate_id = $1`, [id]);
+          await this.writeUnavailable(m, saved, unavailableSlotIds, 'input.unavailableSlotIds');
+        }
+        return saved;
+      }),
+    );
+  }
+
+  /** Moves a delegate to one of the edition's groups (or none): organisers decide who belongs where. */
+  async assignGroup(delegateId: string, groupId: string | null): Promise<ForumDelegateEntity> {
+    const id = parseId(delegateId, 'delegateId');
+    return this.db.transaction(async (m) => {
+      const current = await m.findOne(ForumDelegateEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('Delegate', id);
+      if (groupId) {
+        const group = await m.findOneBy(ForumGroupEntity, { id: parseId(groupId, 'groupId') });
+        if (!group || group.editionId !== current.editionId)
+          throw badInput([{ path: 'groupId', message: 'is not a group of this edition' }]);
+      }
+      current.groupId = groupId ? groupId.toLowerCase() : null;
+      return m.save(ForumDelegateEntity, current);
+    });
+  }
+
+  /** Withdraws a delegate: its open and accepted requests are cancelled and its meetings with them. */
+  async withdraw(delegateId: string, organizationId: string | null): Promise<ForumDelegateEntity> {
+    const id = parseId(delegateId, 'delegateId');
+    return this.db.transaction(async (m) => {
+      const current = await m.findOne(ForumDelegateEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('Delegate', id);
+      if (organizationId && current.organizationId !== organizationId.toLowerCase())
+        throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
+      if (current.status === 'WITHDRAWN') return current;
+      const requests = await changedRows<{ id: string }>(
+        m,
+        `UPDATE forum_meeting_request
+            SET status = 'CANCELLED', cancelled_by_organization_id = $2, reason = 'delegate withdrawn', updated_at = now()
+          WHERE (from_delegate_id = $1 OR to_delegate_id = $1) AND status IN ('PENDING','ACCEPTED')
+          RETURNING id`,
+        [id, current.organizationId],
+      );
+      await cancelMeetingsOfRequests(
+        m,
+        requests.map((r) => r.id),
+      );
+      current.status = 'WITHDRAWN';
+      return m.save(ForumDelegateEntity, current);
+    });
+  }
+
+  private async writeUnavailable(
+    m: EntityManager,
+    delegate: ForumDelegateEntity,
+    slotIds: string[],
+    path: string,
+  ): Promise<void> {
+    if (!slotIds.length) return;
+    const known = await m.query<{ id: string }[]>(
+      `SELECT id FROM forum_slot WHERE edition_id = $1 AND id = ANY($2::uuid[])`,
+      [delegate.editionId, slotIds],
+    );
+    const ok = new Set(known.map((r) => r.id));
+    const bad = slotIds.map((s, i) => ({ s, i })).filter(({ s }) => !ok.has(s));
+    if (bad.length)
+      throw badInput(
+        bad.map(({ i }) => ({ path: `${path}.${i}`, message: 'is not a slot of this edition' })),
+      );
+    await m.query(
+      `INSERT INTO forum_delegate_unavailable (delegate_id, slot_id) SELECT $1, unnest($2::uuid[])`,
+      [delegate.id, slotIds],
+    );
+  }
+}

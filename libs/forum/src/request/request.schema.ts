@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { text } from '#directory';
+import { REQUEST_SOURCES, SESSION_PREFERENCES } from './request.entity.js';
+
+const uuid = z.uuid('is not a valid id (UUID)').transform((v) => v.toLowerCase());
+
+export const meetingRequestSchema = z
+  .object({
+    editionId: uuid,
+    organizationId: uuid,
+    fromDelegateId: uuid,
+    toDelegateId: uuid.nullish().transform((v) => v ?? null),
+    toOrganizationId: uuid.nullish().transform((v) => v ?? null),
+    message: text(1000)
+      .nullish()
+      .transform((v) => v || null),
+    priority: z
+      .number()
+      .int()
+      .min(1)
+      .max(3)
+      .nullish()
+      .transform((v) => v ?? 2),
+    session: z
+      .enum(SESSION_PREFERENCES)
+      .nullish()
+      .transform((v) => v ?? 'ANY'),
+    source: z
+      .enum(REQUEST_SOURCES)
+      .nullish()
+      .transform((v) => v ?? 'MANUAL'),
+  })
+  .refine((r) => Boolean(r.toDelegateId || r.toOrganizationId), {
+    message: 'give toDelegateId or toOrganizationId',
+    path: ['toDelegateId'],
+  });
+export type MeetingRequestData = z.infer<typeof meetingRequestSchema>;

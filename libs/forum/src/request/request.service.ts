@@ -1,0 +1,408 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, badInput, notFound } from '#platform';
+import { parseId, parseInput } from '#directory';
+import { AccessService, AuditService } from '#identity';
+import { MeetingRequestEntity, type RequestStatus } from './request.entity.js';
+import { meetingRequestSchema } from './request.schema.js';
+import {
+  ForumDelegateEntity,
+  ForumGroupEntity,
+  ForumGroupRuleEntity,
+} from '../registration/registration.entity.js';
+import { groupRules, meetingForbidden } from '../registration/meeting-rules.js';
+import { ForumEditionEntity } from '../edition/edition.entity.js';
+import { withForumErrors } from '../common/db-errors.js';
+import { cancelMeetingsOfRequests } from '../meeting/meeting-writes.js';
+import { changedRows } from '../common/sql.js';
+
+/** Request statuses that use up a delegate's quota of requests sent. */
+const COUNTED_SENT: RequestStatus[] = ['PENDING', 'ACCEPTED', 'DECLINED'];
+
+export interface RequestFilter {
+  editionId: string;
+  organizationId?: string | null;
+  delegateId?: string | null;
+  statuses?: RequestStatus[] | null;
+  direction?: 'SENT' | 'RECEIVED' | 'ANY' | null;
+}
+
+/** Meeting requests between delegates: both sides consent before a meeting can exist. */
+@Injectable()
+export class RequestService {
+  private readonly logger = new Logger(RequestService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private record(
+    m: EntityManager,
+    userId: string | null,
+    action: string,
+    req: MeetingRequestEntity,
+    before?: string,
+  ) {
+    return this.audit.record(m, {
+      actor: userId ? { userId } : null,
+      action: `meeting_request.${action}`,
+      entityType: 'meeting_request',
+      entityId: req.id,
+      before: before ? { status: before } : null,
+      after: { status: req.status, toDelegateId: req.toDelegateId },
+    });
+  }
+
+  /** Marks pending requests past their expiry date as expired (all editions when none is given). */
+  async expireDue(m: EntityManager = this.db.manager, editionId?: string): Promise<number> {
+    const rows = await changedRows<{ id: string }>(
+      m,
+      `UPDATE forum_meeting_request SET status = 'EXPIRED', updated_at = now()
+        WHERE status = 'PENDING' AND expires_at <= now() AND ($1::uuid IS NULL OR edition_id = $1)
+        RETURNING id`,
+      [editionId ?? null],
+    );
+    const n = rows.length;
+    if (n) this.logger.log({ expired: n, editionId }, 'meeting requests expired');
+    return n;
+  }
+
+  /** Records the expiry of one request that is past its date, in its own statement (it must outlive a refusal). */
+  private async expireOne(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE forum_meeting_request SET status = 'EXPIRED', updated_at = now()
+        WHERE id = $1 AND status = 'PENDING' AND expires_at <= now()`,
+      [parseId(id, 'requestId')],
+    );
+  }
+
+  async get(id: string, m: EntityManager = this.db.manager): Promise<MeetingRequestEntity> {
+    const r = await m.findOneBy(MeetingRequestEntity, { id: parseId(id, 'requestId') });
+    if (!r) throw notFound('Meeting request', id);
+    if (r.status === 'PENDING' && r.expiresAt <= new Date()) r.status = 'EXPIRED';
+    return r;
+  }
+
+  async list(filter: RequestFilter): Promise<MeetingRequestEntity[]> {
+    const editionId = parseId(filter.editionId, 'editionId');
+    await this.expireDue(this.db.manager, editionId);
+    const qb = this.db
+      .getRepository(MeetingRequestEntity)
+      .createQueryBuilder('r')
+      .where('r.edition_id = :editionId', { editionId })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .take(2000);
+    const dir = filter.direction ?? 'ANY';
+    if (filter.organizationId) {
+      const org = parseId(filter.organizationId, 'organizationId');
+      if (dir === 'SENT') qb.andWhere('r.from_organization_id = :org', { org });
+      else if (dir === 'RECEIVED') qb.andWhere('r.to_organization_id = :org', { org });
+      else qb.andWhere('(r.from_organization_id = :org OR r.to_organization_id = :org)', { org });
+    }
+    if (filter.delegateId) {
+      const d = parseId(filter.delegateId, 'delegateId');
+      if (dir === 'SENT') qb.andWhere('r.from_delegate_id = :d', { d });
+      else if (dir === 'RECEIVED') qb.andWhere('r.to_delegate_id = :d', { d });
+      else qb.andWhere('(r.from_delegate_id = :d OR r.to_delegate_id = :d)', { d });
+    }
+    if (filter.statuses?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
+    return qb.getMany();
+  }
+
+  /** A delegate of `organizationId` asks to meet another delegate or organisation. */
+  async request(input: Record<string, unknown>, userId: string | null): Promise<MeetingRequestEntity> {
+    const data = parseInput(meetingRequestSchema, input);
+    return withForumErrors(() =>
+      this.db.transaction(async (m) => {
+        const edition = await m.findOneBy(ForumEditionEntity, { id: data.editionId });
+        if (!edition) throw notFound('Forum edition', data.editionId);
+        if (edition.status !== 'OPEN')
+          throw new AppError('CONFLICT', 'this edition does not take meeting requests now', {
+            status: edition.status,
+          });
+        await this.expireDue(m, edition.id);
+        // Locking the sender serialises its requests, so two at once cannot both slip under the quota.
+        const from = await m.findOne(ForumDelegateEntity, {
+          where: { id: data.fromDelegateId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!from || from.editionId !== edition.id) throw notFound('Delegate', data.fromDelegateId);
+        if (from.organizationId !== data.organizationId)
+          throw new AppError('FORBIDDEN', 'the requesting delegate belongs to another organisation');
+        if (from.status !== 'REGISTERED')
+          throw new AppError('CONFLICT', 'the requesting delegate has withdrawn');
+
+        let toOrganizationId = data.toOrganizationId;
+        let to: ForumDelegateEntity | null = null;
+        if (data.toDelegateId) {
+          to = await m.findOneBy(ForumDelegateEntity, { id: data.toDelegateId });
+          if (!to || to.editionId !== edition.id) throw notFound('Delegate', data.toDelegateId);
+          if (to.status !== 'REGISTERED') throw new AppError('CONFLICT', 'that delegate has withdrawn');
+          if (toOrganizationId && toOrganizationId !== to.organizationId)
+            throw badInput([
+              { path: 'input.toOrganizationId', message: 'is not the organisation of toDelegateId' },
+            ]);
+          toOrganizationId = to.organizationId;
+        }
+        if (toOrganizationId === from.organizationId)
+          throw badInput([
+            {
+              path: 'input.toOrganizationId',
+              message: 'a delegate cannot request a meeting with its own organisation',
+            },
+          ]);
+        const rules = await this.rules(m, edition.id);
+        const targets = to
+          ? [to]
+          : await m.find(ForumDelegateEntity, {
+              where: { editionId: edition.id, organizationId: toOrganizationId!, status: 'REGISTERED' },
+            });
+        if (!targets.length)
+          throw new AppError('CONFLICT', 'that organisation has no delegate registered for this edition', {
+            reason: 'NO_DELEGATE',
+          });
+        const reasons = targets.map((t) => meetingForbidden(rules, from.groupId, t.groupId));
+        if (reasons.every((r) => r !== null))
+          throw new AppError('FORBIDDEN', `the group rules do not allow this meeting: ${reasons[0]}`, {
+            reason: 'GROUP_RULE',
+          });
+
+        const reverse = await m.query<{ id: string }[]>(
+          `SELECT id FROM forum_meeting_request
+            WHERE edition_id = $1 AND from_organization_id = $2 AND to_organization_id = $3 AND status = 'PENDING'
+              AND (to_delegate_id IS NULL OR to_delegate_id = $4) LIMIT 1`,
+          [edition.id, toOrganizationId, from.organizationId, from.id],
+        );
+        if (reverse.length)
+          throw new AppError(
+            'CONFLICT',
+            'the other side has already asked for this meeting: accept its request',
+            {
+              reason: 'REVERSE_PENDING',
+              requestId: reverse[0].id,
+            },
+          );
+
+        const group = from.groupId ? await m.findOneBy(ForumGroupEntity, { id: from.groupId }) : null;
+        const maxRequests = group?.maxRequests ?? edition.maxRequestsPerDelegate;
+        if (maxRequests != null) {
+          const [{ n }] = await m.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM forum_meeting_request WHERE from_delegate_id = $1 AND status = ANY($2)`,
+            [from.id, COUNTED_SENT],
+          );
+          if (n >= maxRequests)
+            throw new AppError(
+              'QUOTA_EXCEEDED',
+              `a delegate may send at most ${maxRequests} meeting requests`,
+              {
+                quota: 'REQUESTS_SENT',
+                limit: maxRequests,
+              },
+            );
+        }
+        await this.checkMeetingQuota(m, edition, from, 'the requesting delegate');
+
+        const expiresAt = new Date(Date.now() + edition.requestExpiryHours * 3600_000);
+        const created = await m.save(
+          MeetingRequestEntity,
+          m.create(MeetingRequestEntity, {
+            editionId: edition.id,
+            fromDelegateId: from.id,
+            fromOrganizationId: from.organizationId,
+            toDelegateId: to?.id ?? null,
+            toOrganizationId: toOrganizationId!,
+            message: data.message,
+            priority: data.priority,
+            session: data.session,
+            source: data.source,
+            expiresAt,
+            requestedBy: userId,
+          }),
+        );
+        await this.record(m, userId, 'create', created);
+        return created;
+      }),
+    );
+  }
+
+  /**
+   * The receiving organisation accepts; a request addressed to the organisation names which of its
+   * delegates will meet. Contact persons are released to both sides in the same transaction.
+   */
+  async accept(
+    requestId: string,
+    organizationId: string | null,
+    delegateId: string | null,
+    userId: string | null,
+  ): Promise<MeetingRequestEntity> {
+    await this.expireOne(requestId);
+    return withForumErrors(() =>
+      this.db.transaction(async (m) => {
+        const req = await this.lockPending(m, requestId);
+        if (organizationId && req.toOrganizationId !== organizationId.toLowerCase())
+          throw new AppError('FORBIDDEN', 'only the receiving organisation may accept this request');
+        const edition = await m.findOneByOrFail(ForumEditionEntity, { id: req.editionId });
+        if (edition.status === 'CLOSED') throw new AppError('CONFLICT', 'this edition is closed');
+        let toId = req.toDelegateId;
+        if (delegateId) {
+          const chosen = parseId(delegateId, 'delegateId');
+          if (toId && toId !== chosen)
+            throw badInput([{ path: 'delegateId', message: 'the request names another delegate' }]);
+          toId = chosen;
+        }
+        if (!toId) {
+          const candidates = await m.find(ForumDelegateEntity, {
+            where: { editionId: req.editionId, organizationId: req.toOrganizationId, status: 'REGISTERED' },
+          });
+          if (candidates.length !== 1)
+            throw badInput([
+              { path: 'delegateId', message: 'name the delegate of your organisation who will meet' },
+            ]);
+          toId = candidates[0].id;
+        }
+        // Both delegates locked in a fixed order: concurrent acceptances cannot overrun a quota or deadlock.
+        const ids = [req.fromDelegateId, toId].sort();
+        const locked = await m.find(ForumDelegateEntity, {
+          where: ids.map((id) => ({ id })),
+          order: { id: 'ASC' },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const from = locked.find((d) => d.id === req.fromDelegateId);
+        const to = locked.find((d) => d.id === toId);
+        if (!from || !to || to.editionId !== req.editionId || to.organizationId !== req.toOrganizationId)
+          throw badInput([
+            { path: 'delegateId', message: 'is not a delegate of the receiving organisation' },
+          ]);
+        if (from.status !== 'REGISTERED' || to.status !== 'REGISTERED')
+          throw new AppError('CONFLICT', 'one of the delegates has withdrawn');
+        const forbidden = meetingForbidden(await this.rules(m, req.editionId), from.groupId, to.groupId);
+        if (forbidden)
+          throw new AppError('FORBIDDEN', `the group rules do not allow this meeting: ${forbidden}`, {
+            reason: 'GROUP_RULE',
+          });
+        await this.checkMeetingQuota(m, edition, from, 'the requesting delegate');
+        await this.checkMeetingQuota(m, edition, to, 'the receiving delegate');
+        req.status = 'ACCEPTED';
+        req.toDelegateId = to.id;
+        req.respondedBy = userId;
+        req.respondedAt = new Date();
+        const saved = await m.save(MeetingRequestEntity, req);
+        await this.access.grantContact(
+          m,
+          req.fromOrganizationId,
+          req.toOrganizationId,
+          'MEETING_REQUEST',
+          req.id,
+        );
+        await this.record(m, userId, 'accept', saved, 'PENDING');
+        return saved;
+      }),
+    );
+  }
+
+  async decline(
+    requestId: string,
+    organizationId: string | null,
+    reason: string | null,
+    userId: string | null,
+  ): Promise<MeetingRequestEntity> {
+    await this.expireOne(requestId);
+    return this.db.transaction(async (m) => {
+      const req = await this.lockPending(m, requestId);
+      if (organizationId && req.toOrganizationId !== organizationId.toLowerCase())
+        throw new AppError('FORBIDDEN', 'only the receiving organisation may decline this request');
+      req.status = 'DECLINED';
+      req.respondedBy = userId;
+      req.respondedAt = new Date();
+      req.reason = reason?.slice(0, 500) ?? null;
+      const saved = await m.save(MeetingRequestEntity, req);
+      await this.record(m, userId, 'decline', saved, 'PENDING');
+      return saved;
+    });
+  }
+
+  /** Either side (or an organiser, with no organisation) withdraws a pending or accepted request; its meeting goes too. */
+  async cancel(
+    requestId: string,
+    organizationId: string | null,
+    reason: string | null,
+    userId: string | null = null,
+  ): Promise<MeetingRequestEntity> {
+    return this.db.transaction(async (m) => {
+      const req = await m.findOne(MeetingRequestEntity, {
+        where: { id: parseId(requestId, 'requestId') },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!req) throw notFound('Meeting request', requestId);
+      const org = organizationId?.toLowerCase() ?? null;
+      if (org && req.fromOrganizationId !== org && req.toOrganizationId !== org)
+        throw new AppError('FORBIDDEN', 'only the two sides of a request may cancel it');
+      if (req.status !== 'PENDING' && req.status !== 'ACCEPTED')
+        throw new AppError('CONFLICT', `the request is already ${req.status.toLowerCase()}`, {
+          status: req.status,
+        });
+      const before = req.status;
+      req.status = 'CANCELLED';
+      req.cancelledByOrganizationId = org;
+      req.reason = reason?.slice(0, 500) ?? null;
+      const saved = await m.save(MeetingRequestEntity, req);
+      await cancelMeetingsOfRequests(m, [req.id]);
+      await this.record(m, userId, 'cancel', saved, before);
+      return saved;
+    });
+  }
+
+  private async lockPending(m: EntityManager, requestId: string): Promise<MeetingRequestEntity> {
+    const req = await m.findOne(MeetingRequestEntity, {
+      where: { id: parseId(requestId, 'requestId') },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!req) throw notFound('Meeting request', requestId);
+    // Expired meanwhile: refused here; expireOne (before the transaction) or the periodic job records it.
+    if (req.status === 'PENDING' && req.expiresAt <= new Date()) req.status = 'EXPIRED';
+    if (req.status !== 'PENDING')
+      throw new AppError('CONFLICT', `the request is ${req.status.toLowerCase()}, not pending`, {
+        status: req.status,
+      });
+    return req;
+  }
+
+  private async rules(m: EntityManager, editionId: string) {
+    const [groups, rules] = await Promise.all([
+      m.find(ForumGroupEntity, { where: { editionId } }),
+      m.find(ForumGroupRuleEntity, { where: { editionId } }),
+    ]);
+    return groupRules(groups, rules);
+  }
+
+  /** Refuses when the delegate already has as many accepted meetings as its group or the edition allows. */
+  private async checkMeetingQuota(
+    m: EntityManager,
+    edition: ForumEditionEntity,
+    delegate: ForumDelegateEntity,
+    who: string,
+  ): Promise<void> {
+    const group = delegate.groupId ? await m.findOneBy(ForumGroupEntity, { id: delegate.groupId }) : null;
+    const max = group?.maxMeetings ?? edition.maxMeetingsPerDelegate;
+    if (max == null) return;
+    const [{ n }] = await m.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM forum_meeting_request
+        WHERE status = 'ACCEPTED' AND (from_delegate_id = $1 OR to_delegate_id = $1)`,
+      [delegate.id],
+    );
+    if (n >= max)
+      throw new AppError(
+        'QUOTA_EXCEEDED',
+        `${who} already has ${n} accepted meetings, the most allowed (${max})`,
+        {
+          quota: 'MEETINGS',
+          limit: max,
+          delegateId: delegate.id,
+        },
+      );
+  }
+}

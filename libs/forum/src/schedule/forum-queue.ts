@@ -1,0 +1,36 @@
+import type { JobsOptions } from 'bullmq';
+
+/** The forum's BullMQ queue; every job name below has its handler in the worker's ForumProcessor. */
+export const FORUM_QUEUE = 'forum';
+
+export const FORUM_JOBS = {
+  scheduleEdition: 'schedule-edition',
+  expireRequests: 'expire-requests',
+} as const;
+
+export interface ScheduleEditionJobData {
+  editionId: string;
+  /** Also the forum_schedule_run id. */
+  runId: string;
+  allowMoves: boolean;
+  timeLimitMs: number;
+}
+
+export const FORUM_JOB_OPTIONS: Record<'schedule' | 'expire', JobsOptions> = {
+  // A booking that wins a race against the run's write makes it fail with SLOT_TAKEN: the retry reloads.
+  schedule: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
+  },
+  expire: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { count: 10 },
+    removeOnFail: { count: 50 },
+  },
+};
+
+/** How often pending requests past their date are marked expired (they are also treated as expired when read). */
+export const EXPIRE_EVERY_MS = 60_000;

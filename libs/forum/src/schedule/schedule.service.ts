@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { badInput, notFound } from '#platform';
+import { parseId } from '#directory';
+import { ForumEditionEntity } from '../edition/edition.entity.js';
+import { ScheduleRunEntity } from './schedule-run.entity.js';
+import { FORUM_JOB_OPTIONS, FORUM_JOBS, FORUM_QUEUE, type ScheduleEditionJobData } from './forum-queue.js';
+
+/** Longest scheduler run an organiser may ask for (the worker's job lock outlasts it). */
+export const MAX_TIME_LIMIT_SECONDS = 300;
+
+/** Asks the worker for a schedule and reports on the runs. */
+@Injectable()
+export class ScheduleService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(FORUM_QUEUE) private readonly queue: Queue,
+  ) {}
+
+  async enqueue(
+    rawEditionId: string,
+    allowMoves: boolean,
+    timeLimitSeconds: number,
+    userId: string | null,
+  ): Promise<ScheduleRunEntity> {
+    const editionId = parseId(rawEditionId, 'editionId');
+    if (
+      !Number.isInteger(timeLimitSeconds) ||
+      timeLimitSeconds < 1 ||
+      timeLimitSeconds > MAX_TIME_LIMIT_SECONDS
+    )
+      throw badInput([
+        {
+          path: 'timeLimitSeconds',
+          message: `must be a whole number of seconds from 1 to ${MAX_TIME_LIMIT_SECONDS}`,
+        },
+      ]);
+    const edition = await this.db.getRepository(ForumEditionEntity).findOneBy({ id: editionId });
+    if (!edition) throw notFound('Forum edition', editionId);
+    const runId = randomUUID();
+    const run = await this.db.getRepository(ScheduleRunEntity).save({
+      id: runId,
+      editionId,
+      allowMoves,
+      state: 'QUEUED',
+      requestedBy: userId,
+    } as ScheduleRunEntity);
+    const data: ScheduleEditionJobData = {
+      editionId,
+      runId,
+      allowMoves,
+      timeLimitMs: timeLimitSeconds * 1000,
+    };
+    await this.queue.add(FORUM_JOBS.scheduleEdition, data, { ...FORUM_JOB_OPTIONS.schedule, jobId: runId });
+    return run;
+  }
+
+  async run(rawId: string): Promise<ScheduleRunEntity> {
+    const run = await this.db.getRepository(ScheduleRunEntity).findOneBy({ id: String(rawId).slice(0, 100) });
+    if (!run) throw notFound('Schedule run', rawId);
+    return run;
+  }
+
+  runs(editionId: string): Promise<ScheduleRunEntity[]> {
+    return this.db.getRepository(ScheduleRunEntity).find({
+      where: { editionId: parseId(editionId, 'editionId') },
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, badInput, notFound } from '#platform';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessService } from '../access/access.service.js';
+import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
+import type { Viewer } from '../viewer.js';
+import { requireUuid } from '../policy/rules.js';
+import { returning } from '../sql.js';
+
+export interface ContactRequestRow {
+  id: string;
+  from_organization_id: string;
+  to_organization_id: string;
+  message: string | null;
+  status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED';
+  created_at: Date;
+  responded_at: Date | null;
+}
+
+export const toContactRequest = (r: ContactRequestRow) => ({
+  id: r.id,
+  fromOrganizationId: r.from_organization_id,
+  toOrganizationId: r.to_organization_id,
+  message: r.message,
+  status: r.status,
+  createdAt: r.created_at,
+  respondedAt: r.responded_at,
+});
+
+/**
+ * Contact requests between organisations. Accepting one lets both see each other's contact
+ * persons; until then each sees the other organisation, not its people.
+ */
+@Injectable()
+export class ContactRequestService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MAIL_PORT) private readonly mail: MailPort,
+    private readonly audit: AuditService,
+    private readonly access: AccessService,
+  ) {}
+
+  async request(
+    viewer: Viewer,
+    from: string,
+    to: string,
+    message: string | null,
+  ): Promise<ContactRequestRow> {
+    requireUuid(to, 'toOrganizationId');
+    if (from === to) throw badInput([{ path: 'toOrganizationId', message: 'must be another organisation' }]);
+    const text = message?.trim() || null;
+    if (text && text.length > 2000)
+      throw badInput([{ path: 'message', message: 'must be at most 2000 characters' }]);
+    return this.db.transaction(async (m) => {
+      const orgs = await m.query<{ id: string; status: string; name: Record<string, string | null> }[]>(
+        `SELECT id, status, name FROM organization WHERE id = ANY($1::uuid[])`,
+        [[from, to]],
+      );
+      const target = orgs.find((o) => o.id === to);
+      const source = orgs.find((o) => o.id === from);
+      if (!target || target.status !== 'ACTIVE') throw notFound('Organization', to);
+      if (!source || source.status !== 'ACTIVE')
+        throw new AppError('CONFLICT', 'your organisation must be approved before it sends contact requests');
+      const [row] = await m.query<ContactRequestRow[]>(
+        `INSERT INTO contact_request (from_organization_id, to_organization_id, requested_by, message)
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING *`,
+        [from, to, viewer.userId, text],
+      );
+      if (!row) throw new AppError('CONFLICT', 'a request to this organisation is already pending');
+      await this.audit.record(m, {
+        actor: viewer,
+        action: 'contact-request.create',
+        entityType: 'contact_request',
+        entityId: row.id,
+        after: { from, to },
+      });
+      const recipients = await m.query<{ email: string; locale: Locale }[]>(
+        `SELECT u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id WHERE ms.organization_id = $1`,
+        [to],
+      );
+      for (const r of recipients)
+        await this.mail.send(
+          {
+            to: r.email,
+            template: 'contact-request',
+            locale: r.locale,
+            params: {
+              organization: source.name[r.locale] ?? source.name.fr ?? source.name.en ?? source.name.ar ?? '',
+              message: text ?? '',
+            },
+          },
+          m,
+        );
+      return row;
+    });
+  }
+
+  /** Accepts or declines a pending request addressed to the viewer's organisation. */
+  async respond(viewer: Viewer, id: string, accept: boolean): Promise<ContactRequestRow> {
+    return this.db.transaction(async (m) => {
+      const [row] = await returning<ContactRequestRow>(
+        m,
+        `UPDATE contact_request SET status = $2, responded_by = $3, responded_at = now()
+         WHERE id = $1 AND status = 'PENDING' RETURNING *`,
+        [id, accept ? 'ACCEPTED' : 'DECLINED', viewer.userId],
+      );
+      if (!row) throw this.notPending(id);
+      if (accept)
+        await this.access.grantContact(
+          m,
+          row.from_organization_id,
+          row.to_organization_id,
+          'CONTACT_REQUEST',
+          row.id,
+        );
+      await this.audit.record(m, {
+        actor: viewer,
+        action: accept ? 'contact-request.accept' : 'contact-request.decline',
+        entityType: 'contact_request',
+        entityId: id,
+        before: { status: 'PENDING' },
+        after: { status: row.status },
+      });
+      return row;
+    });
+  }
+
+  async cancel(viewer: Viewer, id: string): Promise<ContactRequestRow> {
+    return this.db.transaction(async (m) => {
+      const [row] = await returning<ContactRequestRow>(
+        m,
+        `UPDATE contact_request SET status = 'CANCELLED', responded_at = now()
+         WHERE id = $1 AND status = 'PENDING' RETURNING *`,
+        [id],
+      );
+      if (!row) throw this.notPending(id);
+      await this.audit.record(m, {
+        actor: viewer,
+        action: 'contact-request.cancel',
+        entityType: 'contact_request',
+        entityId: id,
+        before: { status: 'PENDING' },
+        after: { status: 'CANCELLED' },
+      });
+      return row;
+    });
+  }
+
+  private notPending(id: string): AppError {
+    return new AppError('CONFLICT', `contact request ${id} is not pending`);
+  }
+
+  /** Requests sent by or to an organisation, newest first. */
+  list(organizationId: string, direction: 'INCOMING' | 'OUTGOING'): Promise<ContactRequestRow[]> {
+    return this.db.query<ContactRequestRow[]>(
+      `SELECT * FROM contact_request WHERE ${direction === 'INCOMING' ? 'to_organization_id' : 'from_organization_id'} = $1
+       ORDER BY created_at DESC LIMIT 200`,
+      [organizationId],
+    );
+  }
+}

@@ -1,0 +1,255 @@
+import { Args, ID, Int, Mutation, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { badInput } from '#platform';
+import { Authorize } from '../policy/authorize.js';
+import {
+  Admin,
+  AnyOf,
+  arg,
+  Authenticated,
+  MemberOf,
+  Organiser,
+  OwnerOf,
+  ownerOfRecord,
+  Verified,
+} from '../policy/rules.js';
+import { CurrentViewer } from './current-viewer.js';
+import { MembershipService } from '../membership/membership.service.js';
+import { ContactRequestService, toContactRequest } from '../contact/contact-request.service.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
+import {
+  AccountDeletion,
+  AuditPage,
+  ContactRequestType,
+  InvitationType,
+  MemberType,
+  MembershipRoleEnum,
+  MembershipType,
+} from './identity.types.js';
+import type { MembershipRole, Viewer } from '../viewer.js';
+
+export enum ContactRequestDirection {
+  INCOMING = 'INCOMING',
+  OUTGOING = 'OUTGOING',
+}
+registerEnumType(ContactRequestDirection, { name: 'ContactRequestDirection' });
+
+@Resolver()
+export class MembershipResolver {
+  constructor(private readonly members: MembershipService) {}
+
+  @Authorize(AnyOf(MemberOf(arg('organizationId')), Organiser))
+  @Query(() => [MemberType], { description: "An organisation's members (its members and organisers only)" })
+  async organizationMembers(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<MemberType[]> {
+    return (await this.members.members(organizationId)).map((r) => ({
+      userId: r.user_id,
+      displayName: r.display_name,
+      email: r.email,
+      role: r.role,
+      since: r.created_at,
+    }));
+  }
+
+  @Authorize(OwnerOf(arg('organizationId')))
+  @Mutation(() => InvitationType, {
+    description: 'Emails an invitation to join the organisation (owners only)',
+  })
+  async inviteMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('email') email: string,
+    @Args('role', { type: () => MembershipRoleEnum, defaultValue: 'MEMBER' }) role: MembershipRole,
+  ): Promise<InvitationType> {
+    const inv = await this.members.invite(viewer, organizationId, email, role);
+    return { id: inv.id, organizationId, email: inv.email, role, expiresAt: inv.expiresAt };
+  }
+
+  @Authorize(Verified)
+  @Mutation(() => MembershipType, {
+    description: "Accepts an invitation sent to the signed-in user's address",
+  })
+  async acceptInvitation(
+    @CurrentViewer() viewer: Viewer,
+    @Args('token') token: string,
+  ): Promise<MembershipType> {
+    const r = await this.members.accept(viewer, token);
+    return { organizationId: r.organizationId, role: r.role, since: new Date() };
+  }
+
+  @Authorize(OwnerOf(arg('organizationId')))
+  @Mutation(() => Boolean, { description: 'Removes a member (owners only); the last owner stays' })
+  async removeMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<boolean> {
+    await this.members.remove(viewer, organizationId, userId);
+    return true;
+  }
+
+  @Authorize(OwnerOf(arg('organizationId')))
+  @Mutation(() => Boolean, { description: "Changes a member's role (owners only)" })
+  async setMemberRole(
+    @CurrentViewer() viewer: Viewer,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('role', { type: () => MembershipRoleEnum }) role: MembershipRole,
+  ): Promise<boolean> {
+    await this.members.setRole(viewer, organizationId, userId, role);
+    return true;
+  }
+
+  @Authorize(MemberOf(arg('organizationId')))
+  @Mutation(() => Boolean, { description: 'Leaves an organisation' })
+  async leaveOrganization(
+    @CurrentViewer() viewer: Viewer,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<boolean> {
+    await this.members.remove(viewer, organizationId, viewer.userId);
+    return true;
+  }
+}
+
+@Resolver()
+export class ContactRequestResolver {
+  constructor(private readonly requests: ContactRequestService) {}
+
+  @Authorize(MemberOf(arg('fromOrganizationId')))
+  @Mutation(() => ContactRequestType, {
+    description:
+      'Asks another organisation for contact; accepted, it shows each side the other’s contact persons',
+  })
+  async requestContact(
+    @CurrentViewer() viewer: Viewer,
+    @Args('fromOrganizationId', { type: () => ID }) from: string,
+    @Args('toOrganizationId', { type: () => ID }) to: string,
+    @Args('message', { type: () => String, nullable: true }) message: string | null,
+  ): Promise<ContactRequestType> {
+    return toContactRequest(await this.requests.request(viewer, from, to, message));
+  }
+
+  @Authorize(MemberOf(ownerOfRecord('contact_request.to', 'id')))
+  @Mutation(() => ContactRequestType, {
+    description: 'Accepts or declines a request addressed to your organisation',
+  })
+  async respondToContactRequest(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+  ): Promise<ContactRequestType> {
+    return toContactRequest(await this.requests.respond(viewer, id, accept));
+  }
+
+  @Authorize(MemberOf(ownerOfRecord('contact_request.from', 'id')))
+  @Mutation(() => ContactRequestType, { description: 'Withdraws a pending request your organisation sent' })
+  async cancelContactRequest(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ContactRequestType> {
+    return toContactRequest(await this.requests.cancel(viewer, id));
+  }
+
+  @Authorize(MemberOf(arg('organizationId')))
+  @Query(() => [ContactRequestType], { description: 'Contact requests your organisation received or sent' })
+  async contactRequests(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('direction', {
+      type: () => ContactRequestDirection,
+      defaultValue: ContactRequestDirection.INCOMING,
+    })
+    direction: ContactRequestDirection,
+  ): Promise<ContactRequestType[]> {
+    return (await this.requests.list(organizationId, direction)).map(toContactRequest);
+  }
+}
+
+@Resolver()
+export class PrivacyResolver {
+  constructor(
+    private readonly privacy: PrivacyService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Authorize(Authenticated)
+  @Query(() => String, {
+    description: 'Everything Tashbik holds about the signed-in user, as a JSON document',
+  })
+  async exportMyData(@CurrentViewer() viewer: Viewer): Promise<string> {
+    return JSON.stringify(await this.privacy.export(viewer), null, 2);
+  }
+
+  @Authorize(Authenticated)
+  @Mutation(() => AccountDeletion, {
+    description:
+      'Deletes the account and the personal data tied to it; organisations it alone belonged to are archived',
+  })
+  async deleteMyAccount(
+    @CurrentViewer() viewer: Viewer,
+    @Args('password') password: string,
+  ): Promise<AccountDeletion> {
+    const r = await this.privacy.deleteAccount(viewer, password);
+    return { deleted: true, archivedOrganizationIds: r.archivedOrganizationIds };
+  }
+
+  @Authorize(Admin)
+  @Query(() => AuditPage, { description: 'The audit log, newest first (admins only)' })
+  async auditLog(
+    @Args('entityType', { type: () => String, nullable: true }) entityType: string | null,
+    @Args('entityId', { type: () => String, nullable: true }) entityId: string | null,
+    @Args('actorId', { type: () => ID, nullable: true }) actorId: string | null,
+    @Args('first', { type: () => Int, defaultValue: 50, description: '1 to 500' }) first: number,
+    @Args('before', { type: () => String, nullable: true, description: 'nextCursor of the previous page' })
+    before: string | null,
+  ): Promise<AuditPage> {
+    if (first < 1 || first > 500) throw badInput([{ path: 'first', message: 'must be from 1 to 500' }]);
+    if (before != null && !/^\d{1,18}$/.test(before))
+      throw badInput([{ path: 'before', message: 'not a cursor' }]);
+    if (actorId != null && !/^[0-9a-f-]{36}$/i.test(actorId))
+      throw badInput([{ path: 'actorId', message: 'must be a UUID' }]);
+    for (const [name, v] of [
+      ['entityType', entityType],
+      ['entityId', entityId],
+    ] as const)
+      if (v != null && v.length > 100)
+        throw badInput([{ path: name, message: 'must be at most 100 characters' }]);
+    const rows = await this.db.query<
+      {
+        id: string;
+        at: Date;
+        actor_id: string | null;
+        action: string;
+        entity_type: string;
+        entity_id: string;
+        fields: string[];
+        before: unknown;
+        after: unknown;
+        request_id: string | null;
+      }[]
+    >(
+      `SELECT id, at, actor_id, action, entity_type, entity_id, fields, before, after, request_id FROM audit_log
+       WHERE ($1::text IS NULL OR entity_type = $1) AND ($2::text IS NULL OR entity_id = $2)
+         AND ($3::uuid IS NULL OR actor_id = $3) AND ($4::bigint IS NULL OR id < $4)
+       ORDER BY id DESC LIMIT $5`,
+      [entityType ?? null, entityId ?? null, actorId ?? null, before ?? null, first + 1],
+    );
+    const page = rows.slice(0, first);
+    return {
+      entries: page.map((r) => ({
+        id: String(r.id),
+        at: r.at,
+        actorId: r.actor_id,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        fields: r.fields,
+        before: r.before == null ? null : JSON.stringify(r.before),
+        after: r.after == null ? null : JSON.stringify(r.after),
+        requestId: r.request_id,
+      })),
+      nextCursor: rows.length > first ? String(page.at(-1)!.id) : null,
+    };
+  }
+}

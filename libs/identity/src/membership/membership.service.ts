@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, badInput, notFound } from '#platform';
+import { AuditService } from '../audit/audit.service.js';
+import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
+import { hashToken, opaqueToken } from '../auth/tokens.js';
+import { emailSchema } from '../auth/auth.schema.js';
+import type { MembershipRole, Viewer } from '../viewer.js';
+import { requireUuid } from '../policy/rules.js';
+import { returning } from '../sql.js';
+
+const INVITATION_DAYS = 7;
+
+interface MemberRow {
+  user_id: string;
+  display_name: string;
+  email: string;
+  role: MembershipRole;
+  created_at: Date;
+}
+
+const orgName = (name: Record<string, string | null>, locale: Locale) =>
+  name[locale] ?? name.fr ?? name.en ?? name.ar ?? '';
+
+/** Who belongs to an organisation: invitations by email, acceptance, removal, leaving. */
+@Injectable()
+export class MembershipService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MAIL_PORT) private readonly mail: MailPort,
+    private readonly audit: AuditService,
+  ) {}
+
+  members(organizationId: string): Promise<MemberRow[]> {
+    return this.db.query<MemberRow[]>(
+      `SELECT m.user_id, u.display_name, u.email, m.role, m.created_at
+       FROM membership m JOIN user_account u ON u.id = m.user_id
+       WHERE m.organization_id = $1 ORDER BY m.created_at, m.user_id`,
+      [organizationId],
+    );
+  }
+
+  /** Emails an invitation code; whoever signs in with that address may accept it. */
+  async invite(
+    viewer: Viewer,
+    organizationId: string,
+    rawEmail: string,
+    role: MembershipRole,
+  ): Promise<{ id: string; expiresAt: Date; email: string }> {
+    const parsed = emailSchema.safeParse(rawEmail);
+    if (!parsed.success) throw badInput([{ path: 'email', message: parsed.error.issues[0].message }]);
+    const email = parsed.data;
+    return this.db.transaction(async (m) => {
+      const [org] = await m.query<{ name: Record<string, string | null> }[]>(
+        `SELECT name FROM organization WHERE id = $1`,
+        [organizationId],
+      );
+      if (!org) throw notFound('Organization', organizationId);
+      const [already] = await m.query<unknown[]>(
+        `SELECT 1 FROM membership m JOIN user_account u ON u.id = m.user_id
+         WHERE m.organization_id = $1 AND u.email = $2`,
+        [organizationId, email],
+      );
+      if (already) throw new AppError('CONFLICT', `${email} is already a member`);
+      const { token, hash } = opaqueToken();
+      const [inv] = await m.query<{ id: string; expires_at: Date }[]>(
+        `INSERT INTO organization_invitation (organization_id, email, role, token_hash, invited_by, expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) RETURNING id, expires_at`,
+        [organizationId, email, role, hash, viewer.userId, INVITATION_DAYS],
+      );
+      const [invitee] = await m.query<{ locale: Locale }[]>(
+        `SELECT locale FROM user_account WHERE email = $1`,
+        [email],
+      );
+      const locale = invitee?.locale ?? 'fr';
+      await this.mail.send(
+        {
+          to: email,
+          template: 'invitation',
+          locale,
+          params: { organization: orgName(org.name, locale), inviter: viewer.email, role, token },
+        },
+        m,
+      );
+      await this.audit.record(m, {
+        actor: viewer,
+        action: 'membership.invite',
+        entityType: 'organization',
+        entityId: organizationId,
+        after: { invited: email, role },
+      });
+      return { id: inv.id, expiresAt: inv.expires_at, email };
+    });
+  }
+
+  /** Accepts an invitation sent to the signed-in user's own (verified) address. */
+  async accept(viewer: Viewer, token: string): Promise<{ organizationId: string; role: MembershipRole }> {
+    return this.db.transaction(async (m) => {
+      const [inv] = await returning<{
+        id: string;
+        organization_id: string;
+        role: MembershipRole;
+        email: string;
+      }>(
+        m,
+        `UPDATE organization_invitation SET accepted_at = now()
+         WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now() AND email = $2
+         RETURNING id, organization_id, role, email`,
+        [hashToken(String(token ?? '')), viewer.email],
+      );
+      if (!inv)
+        throw new AppError(
+          'INVALID_TOKEN',
+          'this invitation is unknown, used, expired, or was sent to another address',
+        );
+      await m.query(
+        `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
+        [viewer.userId, inv.organization_id, inv.role],
+      );
+      await this.audit.record(m, {
+        actor: viewer,
+        action: 'membership.join',
+        entityType: 'organization',
+        entityId: inv.organization_id,
+        after: { member: viewer.userId, role: inv.role },
+      });
+      return { organizationId: inv.organization_id, role: inv.role };
+    });
+  }
+
+  /** Removes a member (owners), or the viewer themself (leaving). The last owner cannot go. */
+  async remove(viewer: Viewer, organizationId: string, userId: string): Promise<void> {
+    requireUuid(userId, 'userId');
+    await this.db.transaction(async (m) => {
+      const rows = await m.query<{ user_id: string; role: MembershipRole }[]>(
+        `SELECT user_id, role FROM membership WHERE organization_id = $1 FOR UPDATE`,
+        [organizationId],
+      );
+      const target = rows.find((r) => r.user_id === userId);
+      if (!target) throw new AppError('NOT_FOUND', 'this user is not a member of the organisation');
+      if (target.role === 'OWNER' && rows.filter((r) => r.role === 'OWNER').length === 1)
+        throw new AppError(
+          'CONFLICT',
+          'the last owner cannot leave or be removed; make another member owner first, or archive the organisation',
+        );
+      await m.query(`DELETE FROM membership WHERE organization_id = $1 AND user_id = $2`, [
+        organizationId,
+        userId,
+      ]);
+      await this.audit.record(m, {
+        actor: viewer,
+        action: userId === viewer.userId ? 'membership.leave' : 'membership.remove',
+        entityType: 'organization',
+        entityId: organizationId,
+        before: { member: userId, role: target.role },
+        after: null,
+      });
+    });
+  }
+
+  /** Changes a member's role (owners only). The last owner cannot be demoted. */
+  async setRole(viewer: Viewer, organizationId: string, userId: string, role: MembershipRole): Promise<void> {
+    requireUuid(userId, 'userId');
+    await this.db.transaction(async (m) => {
+      const rows = await m.query<{ user_id: string; role: MembershipRole }[]>(
+        `SELECT user_id, role FROM membership WHERE organization_id = $1 FOR UPDATE`,
+        [organizationId],
+      );
+      const target = rows.find((r) => r.user_id === userId);
+      if (!target) throw new AppError('NOT_FOUND', 'this user is not a member of the organisation');
+      if (target.role === 'OWNER' && role !== 'OWNER' && rows.filter((r) => r.role === 'OWNER').length === 1)
+        throw new AppError('CONFLICT', 'the last owner cannot be demoted; make another member owner first');
+      await m.query(`UPDATE membership SET role = $3 WHERE organization_id = $1 AND user_id = $2`, [
+        organizationId,
+        userId,
+        role,
+      ]);
+      await this.audit.record(m, {
+        actor: viewer,
+        action: 'membership.role',
+        entityType: 'organization',
+        entityId: organizationId,
+        before: { member: userId, role: target.role },
+        after: { member: userId, role },
+      });
+    });
+  }
+}

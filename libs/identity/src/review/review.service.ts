@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, badInput, notFound, OutboxService } from '#platform';
+import { AuditService } from '../audit/audit.service.js';
+import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
+import type { Viewer } from '../viewer.js';
+import { requireUuid } from '../policy/rules.js';
+import { returning } from '../sql.js';
+
+export type ReviewDecision = 'APPROVE' | 'REJECT';
+
+/**
+ * The review queue: organisations created by users wait as PENDING, invisible to others, until an
+ * organiser approves (ACTIVE, indexed for search) or rejects them, with a note to the owners.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MAIL_PORT) private readonly mail: MailPort,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async decide(
+    viewer: Viewer,
+    organizationId: string,
+    decision: ReviewDecision,
+    note: string | null,
+  ): Promise<string> {
+    requireUuid(organizationId, 'id');
+    const text = note?.trim() || null;
+    if (text && text.length > 2000)
+      throw badInput([{ path: 'note', message: 'must be at most 2000 characters' }]);
+    if (decision === 'REJECT' && !text)
+      throw badInput([{ path: 'note', message: 'say why, so the owners can correct their entry' }]);
+    const status = decision === 'APPROVE' ? 'ACTIVE' : 'REJECTED';
+    await this.db.transaction(async (m) => {
+      const [org] = await m.query<{ status: string; name: Record<string, string | null> }[]>(
+        `SELECT status, name FROM organization WHERE id = $1 FOR UPDATE`,
+        [organizationId],
+      );
+      if (!org) throw notFound('Organization', organizationId);
+      if (org.status !== 'PENDING' && !(org.status === 'REJECTED' && decision === 'APPROVE'))
+        throw new AppError(
+          'CONFLICT',
+          `Organization ${organizationId} is ${org.status.toLowerCase()}, not awaiting review`,
+        );
+      await m.query(
+        `UPDATE organization SET status = $2, reviewed_by = $3, reviewed_at = now(), review_note = $4,
+           version = version + 1, updated_at = now() WHERE id = $1`,
+        [organizationId, status, viewer.userId, text],
+      );
+      await this.audit.record(m, {
+        actor: viewer,
+        action: decision === 'APPROVE' ? 'organization.approve' : 'organization.reject',
+        entityType: 'organization',
+        entityId: organizationId,
+        before: { status: org.status },
+        after: { status, reviewNote: text },
+      });
+      await this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }]);
+      const owners = await m.query<{ email: string; locale: Locale }[]>(
+        `SELECT u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id
+         WHERE ms.organization_id = $1 AND ms.role = 'OWNER'`,
+        [organizationId],
+      );
+      for (const o of owners)
+        await this.mail.send(
+          {
+            to: o.email,
+            template: decision === 'APPROVE' ? 'organization-approved' : 'organization-rejected',
+            locale: o.locale,
+            params: {
+              organization: org.name[o.locale] ?? org.name.fr ?? org.name.en ?? org.name.ar ?? '',
+              reason: text ?? '',
+            },
+          },
+          m,
+        );
+    });
+    await this.outbox.wake();
+    return status;
+  }
+
+  /** Sends a rejected organisation back to review after its owners corrected it. */
+  async resubmit(viewer: Viewer, organizationId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const [row] = await returning<unknown>(
+        m,
+        `UPDATE organization SET status = 'PENDING', updated_at = now(), version = version + 1
+         WHERE id = $1 AND status = 'REJECTED' RETURNING id`,
+        [organizationId],
+      );
+      if (!row) throw new AppError('CONFLICT', 'only a rejected organisation can be sent back to review');
+      await this.audit.record(m, {
+        actor: viewer,
+        action: 'organization.resubmit',
+        entityType: 'organization',
+        entityId: organizationId,
+        before: { status: 'REJECTED' },
+        after: { status: 'PENDING' },
+      });
+    });
+  }
+}

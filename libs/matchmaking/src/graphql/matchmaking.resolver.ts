@@ -1,0 +1,296 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DirectoryLoaderFactory, LangEnum, OrganizationType, parseId, type GqlContext } from '#directory';
+import type { OrganizationEntity } from '#directory';
+import type { Lang } from '#directory/taxonomy';
+import { AnyOf, arg, Authorize, CurrentViewer, MemberOf, Organiser, type Viewer } from '#identity';
+import { FeedbackService } from '../services/feedback.service.js';
+import { FinancierService } from '../services/financier.service.js';
+import {
+  reasonsOf,
+  renderEvidence,
+  SuggestionQueryService,
+  type ClusterView,
+} from '../services/suggestion-query.service.js';
+import type { SuggestionKind } from '../storage/profile-store.js';
+import type { NotRelevantReason } from '../feedback/adjustments.js';
+import { MatchmakingCommands } from '../services/matchmaking-commands.service.js';
+import {
+  ClusterProposalObject,
+  FinancierCriteriaInput,
+  FinancierScreeningObject,
+  NotRelevantReasonEnum,
+  SavedSearchAlertObject,
+  SavedSearchInput,
+  SavedSearchObject,
+  SuggestionConnection,
+  SuggestionFeedbackResult,
+  SuggestionKindEnum,
+  SuggestionObject,
+} from './matchmaking.types.js';
+
+/** Suggestions are visible to the organisation they are for, and to organisers. */
+const ForOrganisation = AnyOf(Organiser, MemberOf(arg('organizationId')));
+/** A financier's criteria and saved searches are private to its members: not even organisers see them. */
+const FinancierMembers = MemberOf(arg('organizationId'));
+
+const LangArg = {
+  name: 'lang',
+  type: () => LangEnum,
+  nullable: true,
+  description: 'Defaults to Accept-Language',
+};
+
+function clusterObject(c: ClusterView, lang: Lang): ClusterProposalObject {
+  return {
+    id: c.id,
+    valueChain: c.valueChain,
+    divisions: c.divisions,
+    missingDivisions: c.missingDivisions,
+    country: c.country,
+    regionCode: c.regionCode,
+    supportInstitutionId: c.supportInstitutionId,
+    supportInstitutionReason: c.supportEvidence ? renderEvidence(c.supportEvidence, lang) : null,
+    financierId: c.financierId,
+    financierReason: c.financierEvidence ? renderEvidence(c.financierEvidence, lang) : null,
+    cohesion: c.cohesion,
+    summary: renderEvidence(c.evidence, lang),
+    members: c.members.map((m) => ({
+      organizationId: m.organizationId,
+      division: m.division,
+      gap: renderEvidence(m.gap, lang),
+    })),
+    computedAt: c.computedAt,
+  };
+}
+
+@Resolver(() => SuggestionObject)
+export class MatchmakingResolver {
+  constructor(
+    private readonly query: SuggestionQueryService,
+    private readonly feedback: FeedbackService,
+    private readonly financiers: FinancierService,
+    private readonly commands: MatchmakingCommands,
+    private readonly loaders: DirectoryLoaderFactory,
+  ) {}
+
+  @Query(() => SuggestionConnection, { description: 'Ranked suggestions for an organisation, with reasons' })
+  @Authorize(ForOrganisation)
+  async suggestions(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('kind', { type: () => SuggestionKindEnum }) kind: SuggestionKind,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args(LangArg) lang: Lang | null,
+    @Context() ctx: GqlContext,
+  ): Promise<SuggestionConnection> {
+    const l = lang ?? ctx.lang;
+    const page = await this.query.page(parseId(organizationId, 'organizationId'), kind, first, after);
+    return {
+      edges: page.items.map((s, i) => ({
+        cursor: page.cursors[i],
+        node: { ...s, reasons: reasonsOf(s.contributions, l) },
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    };
+  }
+
+  @Query(() => [ClusterProposalObject], { description: 'Cluster partnerships proposed to an organisation' })
+  @Authorize(ForOrganisation)
+  async clusterProposals(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args(LangArg) lang: Lang | null,
+    @Context() ctx: GqlContext,
+  ): Promise<ClusterProposalObject[]> {
+    const clusters = await this.query.clustersOf(parseId(organizationId, 'organizationId'));
+    return clusters.map((c) => clusterObject(c, lang ?? ctx.lang));
+  }
+
+  @ResolveField(() => OrganizationType, { nullable: true })
+  counterpart(
+    @Parent() s: SuggestionObject,
+    @Context() ctx: object,
+  ): Promise<OrganizationEntity | null> | null {
+    return s.counterpartId ? this.loaders.for(ctx).organization.load(s.counterpartId) : null;
+  }
+
+  @ResolveField(() => ClusterProposalObject, { nullable: true })
+  async clusterProposal(
+    @Parent() s: SuggestionObject,
+    @Context() ctx: GqlContext,
+  ): Promise<ClusterProposalObject | null> {
+    if (!s.clusterId) return null;
+    const [c] = await this.query.clusters([s.clusterId]);
+    return c ? clusterObject(c, ctx.lang) : null;
+  }
+
+  @Mutation(() => SuggestionFeedbackResult, {
+    description: 'Accepts a suggestion; opens a contact request by default',
+  })
+  @Authorize(MemberOf(arg('organizationId')))
+  acceptSuggestion(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('suggestionId', { type: () => ID }) suggestionId: string,
+    @Args('openContactRequest', { type: () => Boolean, nullable: true }) openContactRequest: boolean | null,
+    @Args('message', { type: () => String, nullable: true }) message: string | null,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<SuggestionFeedbackResult> {
+    return this.feedback.give(
+      {
+        organizationId: parseId(organizationId, 'organizationId'),
+        suggestionId: parseId(suggestionId, 'suggestionId'),
+        verdict: 'ACCEPTED',
+        openContactRequest,
+        message,
+      },
+      viewer?.userId ?? null,
+    );
+  }
+
+  @Mutation(() => SuggestionFeedbackResult, {
+    description: 'Dismisses a suggestion; the pair never comes back',
+  })
+  @Authorize(MemberOf(arg('organizationId')))
+  dismissSuggestion(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('suggestionId', { type: () => ID }) suggestionId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<SuggestionFeedbackResult> {
+    return this.feedback.give(
+      {
+        organizationId: parseId(organizationId, 'organizationId'),
+        suggestionId: parseId(suggestionId, 'suggestionId'),
+        verdict: 'DISMISSED',
+      },
+      viewer?.userId ?? null,
+    );
+  }
+
+  @Mutation(() => SuggestionFeedbackResult, {
+    description: 'Marks a suggestion not relevant, saying why; the reason reweighs future suggestions',
+  })
+  @Authorize(MemberOf(arg('organizationId')))
+  markSuggestionNotRelevant(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('suggestionId', { type: () => ID }) suggestionId: string,
+    @Args('reason', { type: () => NotRelevantReasonEnum }) reason: NotRelevantReason,
+    @Args('comment', { type: () => String, nullable: true }) comment: string | null,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<SuggestionFeedbackResult> {
+    return this.feedback.give(
+      {
+        organizationId: parseId(organizationId, 'organizationId'),
+        suggestionId: parseId(suggestionId, 'suggestionId'),
+        verdict: 'NOT_RELEVANT',
+        reason,
+        comment,
+      },
+      viewer?.userId ?? null,
+    );
+  }
+
+  @Mutation(() => Boolean, { description: "Queues a recompute of the organisation's suggestions" })
+  @Authorize(ForOrganisation)
+  async requestSuggestionRecompute(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<boolean> {
+    await this.commands.requestRecompute(parseId(organizationId, 'organizationId'));
+    return true;
+  }
+
+  @Query(() => FinancierScreeningObject, {
+    nullable: true,
+    description: "A financier's private screening criteria",
+  })
+  @Authorize(FinancierMembers)
+  financierCriteria(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<FinancierScreeningObject | null> {
+    return this.financiers.criteria(
+      parseId(organizationId, 'organizationId'),
+    ) as Promise<FinancierScreeningObject | null>;
+  }
+
+  @Mutation(() => FinancierScreeningObject)
+  @Authorize(FinancierMembers)
+  setFinancierCriteria(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('input') input: FinancierCriteriaInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<FinancierScreeningObject> {
+    return this.financiers.setCriteria(
+      parseId(organizationId, 'organizationId'),
+      { ...input },
+      viewer?.userId ?? null,
+    ) as Promise<FinancierScreeningObject>;
+  }
+
+  @Mutation(() => Boolean)
+  @Authorize(FinancierMembers)
+  deleteFinancierCriteria(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<boolean> {
+    return this.financiers.deleteCriteria(parseId(organizationId, 'organizationId'));
+  }
+
+  @Query(() => [SavedSearchObject])
+  @Authorize(FinancierMembers)
+  savedSearches(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<SavedSearchObject[]> {
+    return this.financiers.savedSearches(parseId(organizationId, 'organizationId')) as Promise<
+      SavedSearchObject[]
+    >;
+  }
+
+  @Mutation(() => SavedSearchObject)
+  @Authorize(FinancierMembers)
+  createSavedSearch(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('input') input: SavedSearchInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<SavedSearchObject> {
+    return this.financiers.createSavedSearch(
+      parseId(organizationId, 'organizationId'),
+      { ...input, criteria: { ...input.criteria } },
+      viewer?.userId ?? null,
+    ) as Promise<SavedSearchObject>;
+  }
+
+  @Mutation(() => SavedSearchObject)
+  @Authorize(FinancierMembers)
+  updateSavedSearch(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: SavedSearchInput,
+  ): Promise<SavedSearchObject> {
+    return this.financiers.updateSavedSearch(parseId(organizationId, 'organizationId'), parseId(id), {
+      ...input,
+      criteria: { ...input.criteria },
+    }) as Promise<SavedSearchObject>;
+  }
+
+  @Mutation(() => Boolean)
+  @Authorize(FinancierMembers)
+  deleteSavedSearch(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<boolean> {
+    return this.financiers.deleteSavedSearch(parseId(organizationId, 'organizationId'), parseId(id));
+  }
+
+  @Query(() => [SavedSearchAlertObject], {
+    description: 'SMEs that newly matched the saved searches, newest first',
+  })
+  @Authorize(FinancierMembers)
+  savedSearchAlerts(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('savedSearchId', { type: () => ID, nullable: true }) savedSearchId: string | null,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<SavedSearchAlertObject[]> {
+    return this.financiers.alerts(
+      parseId(organizationId, 'organizationId'),
+      savedSearchId ? parseId(savedSearchId, 'savedSearchId') : null,
+      first,
+    );
+  }
+}

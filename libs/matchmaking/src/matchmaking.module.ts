@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { DirectoryModule } from '#directory';
+import { MATCH_QUEUE } from './jobs/matchmaking.jobs.js';
+import { FeedbackService } from './services/feedback.service.js';
+import { FinancierService } from './services/financier.service.js';
+import { FullRecomputeService } from './services/full-recompute.service.js';
+import { MatchmakingCommands } from './services/matchmaking-commands.service.js';
+import { RecomputeService } from './services/recompute.service.js';
+import { SuggestionQueryService } from './services/suggestion-query.service.js';
+import { MatchmakingResolver } from './graphql/matchmaking.resolver.js';
+
+const SERVICES = [
+  RecomputeService,
+  FullRecomputeService,
+  FeedbackService,
+  FinancierService,
+  SuggestionQueryService,
+  MatchmakingCommands,
+];
+
+/** Suggestion storage, recompute, feedback and financier criteria: for the worker and the api. */
+@Module({
+  imports: [BullModule.registerQueue({ name: MATCH_QUEUE })],
+  providers: SERVICES,
+  exports: [...SERVICES, BullModule],
+})
+export class MatchmakingModule {}
+
+/** The matchmaking GraphQL surface, for the api. */
+@Module({
+  imports: [MatchmakingModule, DirectoryModule],
+  providers: [MatchmakingResolver],
+})
+export class MatchmakingGraphqlModule {}

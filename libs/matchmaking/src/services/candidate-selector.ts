@@ -1,0 +1,136 @@
+import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
+import { EMPLOYEE_BANDS, PROCESS_FAMILY, type ProcessCode } from '#directory/taxonomy';
+import { indexNames, normaliseQuery } from '#search';
+import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
+
+/**
+ * Candidate selection through Meilisearch: hard criteria become filters, and a few tiers of
+ * filtered queries (most specific first: the wanted process in the same wilaya, then the country,
+ * then anywhere, then the process family or sector) plus one text query under the same hard filter
+ * collect a bounded pool. Only that pool is loaded from Postgres and scored, so the work per
+ * organisation does not grow with the directory.
+ *
+ * Filter values are taxonomy codes and ids read from Postgres (validated on write), quoted with
+ * JSON.stringify; no client text reaches the filter syntax. The text query is normalised like search.
+ */
+
+const q = (v: string) => JSON.stringify(v);
+const anyOf = (field: string, values: readonly string[]) => `${field} IN [${values.map(q).join(', ')}]`;
+const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+const familiesOf = (processes: readonly ProcessCode[]) =>
+  uniq(processes.map((p) => PROCESS_FAMILY[p]).filter(Boolean));
+
+/** Hits per tier; the pool is their union. */
+export const TIER_LIMIT = 150;
+/** At most this many candidates are loaded and scored per request or criteria. */
+export const POOL_LIMIT = 400;
+const MAX_TEXT = 200;
+
+export class CandidateSelector {
+  private readonly names: { organizations: string; opportunities: string };
+
+  constructor(
+    private readonly meili: Meilisearch,
+    prefix: string,
+  ) {
+    this.names = indexNames(prefix);
+  }
+
+  private async ids(queries: MultiSearchQuery[], limit = POOL_LIMIT): Promise<string[]> {
+    if (!queries.length) return [];
+    const { results } = await this.meili.multiSearch({ queries });
+    const out = new Set<string>();
+    for (const r of results) for (const h of r.hits) if (out.size < limit) out.add(String(h.id));
+    return [...out];
+  }
+
+  private org(filter: string[], text = ''): MultiSearchQuery {
+    return {
+      indexUid: this.names.organizations,
+      q: text,
+      filter,
+      limit: TIER_LIMIT,
+      attributesToRetrieve: ['id'],
+      matchingStrategy: 'last',
+    };
+  }
+
+  /** SME suppliers for a subcontracting request. */
+  suppliersFor(request: SubcontractingRequest, text: string): Promise<string[]> {
+    // The requester is no candidate: the engine's hard criteria drop it (ids are not filterable).
+    const hard = [`kind = "SME"`];
+    if (request.countries.length) hard.push(anyOf('country', request.countries));
+    if (request.regionCodes.length) hard.push(anyOf('region_code', request.regionCodes));
+    for (const p of request.requiredProcesses) hard.push(`processes = ${q(p)}`);
+    for (const c of request.requiredCertifications) hard.push(`certifications = ${q(c)}`);
+    const tiers: string[][] = [];
+    if (request.processes.length) {
+      const processes = anyOf('processes', request.processes);
+      if (request.regionCode) tiers.push([...hard, processes, `region_code = ${q(request.regionCode)}`]);
+      tiers.push([...hard, processes, `country = ${q(request.country)}`]);
+      tiers.push([...hard, processes]);
+    }
+    const broad = [
+      ...(request.processes.length ? [anyOf('process_families', familiesOf(request.processes))] : []),
+      ...(request.sectors.length ? [anyOf('sectors', request.sectors)] : []),
+    ];
+    if (broad.length) {
+      const either = broad.length > 1 ? `(${broad.join(' OR ')})` : broad[0];
+      tiers.push([...hard, either, `country = ${q(request.country)}`]);
+      tiers.push([...hard, either]);
+    }
+    const queries = tiers.map((f) => this.org(f));
+    const words = normaliseQuery(text.slice(0, MAX_TEXT));
+    if (words) queries.push(this.org(hard, words));
+    return this.ids(queries);
+  }
+
+  /** Open subcontracting requests an SME might serve (opportunity ids). */
+  requestsFor(sme: OrgProfile): Promise<string[]> {
+    const processes = uniq(sme.capabilities.map((c) => c.process));
+    const hard = [
+      `type = "SUBCONTRACTING_REQUEST"`,
+      `status = "OPEN"`,
+      `organization_id != ${q(sme.id)}`,
+      `(countries IS EMPTY OR countries = ${q(sme.country)})`,
+    ];
+    const opp = (filter: string[]): MultiSearchQuery => ({
+      indexUid: this.names.opportunities,
+      q: '',
+      filter,
+      limit: TIER_LIMIT,
+      attributesToRetrieve: ['id'],
+    });
+    const tiers: string[][] = [];
+    if (processes.length) {
+      tiers.push([...hard, anyOf('processes', processes), `country = ${q(sme.country)}`]);
+      tiers.push([...hard, anyOf('processes', processes)]);
+      tiers.push([...hard, anyOf('process_families', familiesOf(processes))]);
+    }
+    if (sme.sectors.length) tiers.push([...hard, anyOf('sectors', sme.sectors)]);
+    return this.ids(tiers.map(opp));
+  }
+
+  /** SMEs that pass a financier's hard criteria, those of its sectors first; `text` narrows a saved search. */
+  smesFor(criteria: FinancierCriteria, asOfYear: number, text = ''): Promise<string[]> {
+    const hard = [`kind = "SME"`];
+    if (criteria.countries.length) hard.push(anyOf('country', criteria.countries));
+    for (const c of criteria.requiredCertifications) hard.push(`certifications = ${q(c)}`);
+    if (criteria.minAgeYears != null) hard.push(`founded_year <= ${asOfYear - criteria.minAgeYears}`);
+    if (criteria.minEmployeeBand) {
+      const from = EMPLOYEE_BANDS.indexOf(criteria.minEmployeeBand);
+      hard.push(anyOf('employee_band', EMPLOYEE_BANDS.slice(Math.max(0, from))));
+    }
+    const words = normaliseQuery(text.slice(0, MAX_TEXT));
+    const queries: MultiSearchQuery[] = [];
+    if (criteria.sectors.length) {
+      if (criteria.country)
+        queries.push(
+          this.org([...hard, anyOf('sectors', criteria.sectors), `country = ${q(criteria.country)}`], words),
+        );
+      queries.push(this.org([...hard, anyOf('sectors', criteria.sectors)], words));
+    }
+    queries.push(this.org(hard, words));
+    return this.ids(queries);
+  }
+}

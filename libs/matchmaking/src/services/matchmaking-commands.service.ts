@@ -1,0 +1,40 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { MATCH_JOB_OPTIONS, MATCH_JOBS, MATCH_QUEUE } from '../jobs/matchmaking.jobs.js';
+
+/**
+ * What the api asks of the matchmaking worker. A request is an outbox row first (durable), then a
+ * debounced wake-up of the drain; a lost wake-up only waits for the drain's timer.
+ */
+@Injectable()
+export class MatchmakingCommands {
+  private readonly logger = new Logger(MatchmakingCommands.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(MATCH_QUEUE) private readonly queue: Queue,
+  ) {}
+
+  async requestRecompute(organizationId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO outbox (entity_type, entity_id, op, topic)
+       SELECT 'organization', id, 'upsert', 'match' FROM organization WHERE id = $1`,
+      [organizationId],
+    );
+    await this.wake();
+  }
+
+  async wake(): Promise<void> {
+    try {
+      await Promise.race([
+        this.queue.add(MATCH_JOBS.drainOutbox, {}, MATCH_JOB_OPTIONS.drain),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in 1 s')), 1000)),
+      ]);
+    } catch (e) {
+      this.logger.warn({ err: (e as Error).message }, 'could not wake the matchmaking drain; its timer will');
+    }
+  }
+}

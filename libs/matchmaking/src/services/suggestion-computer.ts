@@ -1,0 +1,256 @@
+import {
+  DEFAULT_FINANCING_WEIGHTS,
+  DEFAULT_SUBCONTRACTING_WEIGHTS,
+  isRejection,
+  rankFinancingCandidates,
+  rankRequestsForSupplier,
+  rankSuppliers,
+  scoreFinancing,
+} from '../engine/combine.js';
+import type { CriterionResult, Evidence, MatchResult, OrgProfile } from '../engine/types.js';
+import {
+  adjustedWeights,
+  similarityCounts,
+  similarityFactor,
+  similarityKey,
+  weightMultipliers,
+  type PastVerdict,
+} from '../feedback/adjustments.js';
+import { criteriaFromTerms } from '../storage/profiles.js';
+import type { ProfileStore, SuggestionKind } from '../storage/profile-store.js';
+import type { CandidateSelector } from './candidate-selector.js';
+
+/** Who the counterpart is to the organisation the suggestion is for. */
+export type SuggestionRole = 'SUPPLIER' | 'REQUEST' | 'CANDIDATE' | 'FINANCIER' | 'CLUSTER';
+
+/** One criterion as stored: its value, weight, share of the score and the facts that matched. */
+export interface StoredContribution {
+  criterion: string;
+  direction: 'forward' | 'reverse';
+  weight: number;
+  score: number;
+  contribution: number;
+  applicable: boolean;
+  evidence: Evidence;
+}
+
+export interface ComputedSuggestion {
+  kind: SuggestionKind;
+  counterpartId: string | null;
+  opportunityId: string | null;
+  clusterId: string | null;
+  role: SuggestionRole;
+  score: number;
+  forward: number | null;
+  reverse: number | null;
+  contributions: StoredContribution[];
+}
+
+export interface Computation {
+  /** False when the organisation is not active: it then has no suggestions at all. */
+  active: boolean;
+  suggestions: ComputedSuggestion[];
+  /** Organisations whose own suggestions may change because of this one (recomputed later, once). */
+  related: string[];
+}
+
+export interface ComputerOptions {
+  /** Suggestions kept per request, per reverse list and per financier list before merging. */
+  perList?: number;
+  /** Suggestions stored per organisation and kind. */
+  perKind?: number;
+  asOfYear?: number;
+}
+
+/** The kinds a per-organisation recompute replaces; clusters come from the full recompute. */
+export const RECOMPUTED_KINDS: readonly SuggestionKind[] = ['SUBCONTRACTING', 'FINANCING'];
+
+const stored = (c: CriterionResult): StoredContribution => ({
+  criterion: c.criterion,
+  direction: c.direction,
+  weight: c.weight,
+  score: c.score,
+  contribution: c.contribution,
+  applicable: c.applicable,
+  evidence: c.evidence,
+});
+
+/**
+ * Computes one organisation's suggestions: candidates from the selector, facts from Postgres,
+ * scores from the pure engine, then the organisation's feedback (refused pairs removed before
+ * scoring, weights and similar counterparts adjusted). Holds per-instance caches, so one instance
+ * serves one drain batch or one shard.
+ */
+export class SuggestionComputer {
+  private financierList?: Promise<OrgProfile[]>;
+  private readonly perList: number;
+  private readonly perKind: number;
+  private readonly asOfYear: number;
+
+  constructor(
+    private readonly store: ProfileStore,
+    private readonly selector: CandidateSelector,
+    options: ComputerOptions = {},
+  ) {
+    this.perList = options.perList ?? 20;
+    this.perKind = options.perKind ?? 50;
+    this.asOfYear = options.asOfYear ?? new Date().getUTCFullYear();
+  }
+
+  private financiers(): Promise<OrgProfile[]> {
+    this.financierList ??= this.store.profilesOfKind('FINANCIER');
+    return this.financierList;
+  }
+
+  async compute(organizationId: string): Promise<Computation> {
+    const me = await this.store.profile(organizationId);
+    if (!me) return { active: false, suggestions: [], related: [] };
+    const sub = await this.subcontracting(me);
+    const fin = await this.financing(me);
+    return {
+      active: true,
+      suggestions: [...sub.suggestions, ...fin.suggestions],
+      related: [...new Set([...sub.related, ...fin.related])],
+    };
+  }
+
+  /** Feedback of the organisation for a kind, applied to a merged list; returns the ranked top. */
+  private finish(
+    kind: SuggestionKind,
+    items: { s: ComputedSuggestion; counterpart: Pick<OrgProfile, 'sectors' | 'country'> | null }[],
+    verdicts: PastVerdict[],
+  ): ComputedSuggestion[] {
+    const counts = similarityCounts(verdicts);
+    for (const { s, counterpart } of items) {
+      const { factor, evidence } = similarityFactor(counterpart ? similarityKey(counterpart) : null, counts);
+      if (!evidence) continue;
+      s.score = Math.min(1, s.score * factor);
+      s.contributions.push({
+        criterion: 'feedback_similarity',
+        direction: 'forward',
+        weight: 0,
+        score: factor,
+        contribution: 0,
+        applicable: true,
+        evidence,
+      });
+    }
+    return items
+      .map((i) => i.s)
+      .filter((s) => s.kind === kind)
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          (b.forward ?? 0) - (a.forward ?? 0) ||
+          `${a.counterpartId}|${a.opportunityId}`.localeCompare(`${b.counterpartId}|${b.opportunityId}`),
+      )
+      .slice(0, this.perKind);
+  }
+
+  private async subcontracting(
+    me: OrgProfile,
+  ): Promise<{ suggestions: ComputedSuggestion[]; related: string[] }> {
+    const { refused, verdicts } = await this.store.verdictsOf(me.id, 'SUBCONTRACTING');
+    const weights = adjustedWeights(DEFAULT_SUBCONTRACTING_WEIGHTS, weightMultipliers(verdicts));
+    const items: { s: ComputedSuggestion; counterpart: OrgProfile | null }[] = [];
+    const seen = new Set<string>();
+    const push = (r: MatchResult, counterpart: OrgProfile, opportunityId: string, role: SuggestionRole) => {
+      const key = `${counterpart.id}|${opportunityId}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      items.push({
+        counterpart,
+        s: {
+          kind: 'SUBCONTRACTING',
+          counterpartId: counterpart.id,
+          opportunityId,
+          clusterId: null,
+          role,
+          score: r.score,
+          forward: r.forward,
+          reverse: r.reverse,
+          contributions: r.criteria.map(stored),
+        },
+      });
+    };
+    const related: string[] = [];
+    // Suppliers for each of my open requests; they may now see the request among theirs.
+    for (const { request, text } of await this.store.requestsOf(me.id)) {
+      const ids = (await this.selector.suppliersFor(request, text)).filter((id) => !refused.has(id));
+      const candidates = await this.store.profiles(ids);
+      const ranked = rankSuppliers(request, candidates.values(), { weights, limit: this.perList });
+      for (const r of ranked.results) {
+        push(r, candidates.get(r.candidateId)!, request.id, 'SUPPLIER');
+        related.push(r.candidateId);
+      }
+    }
+    // Open requests I can serve, as a supplier.
+    if (me.kind === 'SME' && (me.capabilities.length || me.sectors.length)) {
+      const loaded = await this.store.requestsById(await this.selector.requestsFor(me));
+      const requests = loaded.map((l) => l.request).filter((r) => !refused.has(r.requesterId));
+      const ranked = rankRequestsForSupplier(me, requests, { weights, limit: this.perList });
+      const byId = new Map(requests.map((r) => [r.id, r]));
+      const owners = await this.store.profiles([
+        ...new Set(ranked.results.map((r) => byId.get(r.candidateId)!.requesterId)),
+      ]);
+      for (const r of ranked.results) {
+        const owner = owners.get(byId.get(r.candidateId)!.requesterId);
+        if (!owner) continue;
+        push(r, owner, r.candidateId, 'REQUEST');
+        related.push(owner.id);
+      }
+    }
+    return { suggestions: this.finish('SUBCONTRACTING', items, verdicts), related };
+  }
+
+  private async financing(me: OrgProfile): Promise<{ suggestions: ComputedSuggestion[]; related: string[] }> {
+    if (me.kind !== 'SME' && me.kind !== 'FINANCIER') return { suggestions: [], related: [] };
+    const { refused, verdicts } = await this.store.verdictsOf(me.id, 'FINANCING');
+    const weights = adjustedWeights(DEFAULT_FINANCING_WEIGHTS, weightMultipliers(verdicts));
+    const items: { s: ComputedSuggestion; counterpart: OrgProfile | null }[] = [];
+    const make = (r: MatchResult, role: SuggestionRole): ComputedSuggestion => ({
+      kind: 'FINANCING',
+      counterpartId: r.candidateId,
+      opportunityId: null,
+      clusterId: null,
+      role,
+      score: r.score,
+      forward: r.forward,
+      reverse: r.reverse,
+      contributions: r.criteria.map(stored),
+    });
+    const related: string[] = [];
+    if (me.kind === 'FINANCIER') {
+      // The financier's private criteria when stated, else its public terms.
+      const criteria = (await this.store.criteriaOf(me.id)) ?? criteriaFromTerms(me);
+      if (criteria) {
+        const ids = (await this.selector.smesFor(criteria, this.asOfYear)).filter((id) => !refused.has(id));
+        const smes = await this.store.profiles(ids);
+        const ranked = rankFinancingCandidates(criteria, smes.values(), {
+          weights,
+          asOfYear: this.asOfYear,
+          limit: this.perKind,
+        });
+        for (const r of ranked.results)
+          items.push({ s: make(r, 'CANDIDATE'), counterpart: smes.get(r.candidateId)! });
+      }
+    } else {
+      // An SME sees financiers through their public terms only: private criteria never shape what others see.
+      const scored: { r: MatchResult; f: OrgProfile }[] = [];
+      for (const f of await this.financiers()) {
+        if (refused.has(f.id)) continue;
+        const criteria = criteriaFromTerms(f);
+        if (!criteria) continue;
+        const r = scoreFinancing(criteria, me, { weights, asOfYear: this.asOfYear });
+        if (!isRejection(r) && r.score >= 0.05) scored.push({ r, f });
+      }
+      scored.sort((a, b) => b.r.score - a.r.score || a.f.id.localeCompare(b.f.id));
+      for (const { r, f } of scored.slice(0, this.perList)) {
+        // scoreFinancing names the SME as its candidate; the counterpart here is the financier.
+        items.push({ s: { ...make(r, 'FINANCIER'), counterpartId: f.id }, counterpart: f });
+        related.push(f.id);
+      }
+    }
+    return { suggestions: this.finish('FINANCING', items, verdicts), related };
+  }
+}

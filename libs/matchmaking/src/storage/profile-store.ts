@@ -1,0 +1,145 @@
+import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
+import type { NotRelevantReason, PastVerdict, Verdict } from '../feedback/adjustments.js';
+import {
+  criteriaFromRow,
+  profileFromRow,
+  requestFromRow,
+  type FinancierCriteriaRow,
+  type OrganizationRow,
+  type RequestRow,
+} from './profiles.js';
+
+/** Anything that runs SQL: a DataSource, an EntityManager or a QueryRunner. */
+export interface Sql {
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
+}
+
+export type SuggestionKind = 'SUBCONTRACTING' | 'CLUSTER' | 'FINANCING' | 'MEETING';
+
+const PROFILE_SELECT = `
+  SELECT o.id, o.kind, o.subtype, o.status, o.version, o.country, o.region_code, o.sectors, o.employee_band,
+         o.founded_year, o.languages, o.certifications, o.innovation, o.capabilities, o.programmes, o.financier,
+         need.amount AS need_amount, need.currency AS need_currency,
+         coalesce(fb.accepted, 0)::int AS fb_accepted, coalesce(fb.dismissed, 0)::int AS fb_dismissed,
+         coalesce(fb.not_relevant, 0)::int AS fb_not_relevant
+  FROM organization o
+  LEFT JOIN LATERAL (
+    SELECT p.amount, p.currency FROM opportunity p
+    WHERE p.organization_id = o.id AND p.type = 'FINANCING_NEED' AND p.status = 'OPEN' AND p.archived_at IS NULL
+    ORDER BY p.created_at DESC LIMIT 1) need ON true
+  LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE f.verdict = 'ACCEPTED') AS accepted,
+           count(*) FILTER (WHERE f.verdict = 'DISMISSED') AS dismissed,
+           count(*) FILTER (WHERE f.verdict = 'NOT_RELEVANT') AS not_relevant
+    FROM suggestion_feedback f WHERE f.counterpart_organization_id = o.id) fb ON true`;
+
+const REQUEST_SELECT = `
+  SELECT p.id, p.organization_id, p.sectors, p.processes, p.quantity, p.countries, p.title, p.description,
+         o.country AS owner_country, o.region_code AS owner_region_code, o.languages AS owner_languages
+  FROM opportunity p JOIN organization o ON o.id = p.organization_id
+  WHERE p.type = 'SUBCONTRACTING_REQUEST' AND p.status = 'OPEN' AND p.archived_at IS NULL
+    AND (p.expires_at IS NULL OR p.expires_at >= current_date) AND o.status = 'ACTIVE'`;
+
+const CRITERIA_SELECT = `
+  SELECT c.*, o.country AS owner_country, o.region_code AS owner_region_code
+  FROM financier_criteria c JOIN organization o ON o.id = c.organization_id
+  WHERE o.status = 'ACTIVE' AND o.kind = 'FINANCIER'`;
+
+type Text = { ar: string | null; fr: string | null; en: string | null } | null;
+const words = (...t: Text[]) =>
+  t
+    .flatMap((x) => (x ? [x.ar, x.fr, x.en] : []))
+    .filter(Boolean)
+    .join(' ');
+
+export interface LoadedRequest {
+  request: SubcontractingRequest;
+  /** Title and description in every language given, for the text part of candidate selection. */
+  text: string;
+}
+
+/** Reads what the engine needs from Postgres, a bounded number of rows per call. */
+export class ProfileStore {
+  constructor(private readonly db: Sql) {}
+
+  /** Active organisations among `ids`, as engine profiles, with their versions. */
+  async profiles(ids: readonly string[]): Promise<Map<string, OrgProfile & { version: number }>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.query<OrganizationRow[]>(
+      `${PROFILE_SELECT} WHERE o.id = ANY($1::uuid[]) AND o.status = 'ACTIVE'`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { ...profileFromRow(r), version: r.version }]));
+  }
+
+  async profile(id: string): Promise<(OrgProfile & { version: number }) | null> {
+    return (await this.profiles([id])).get(id) ?? null;
+  }
+
+  /** Active organisations of a kind (whole table: clusters and the financier side of an SME). */
+  async profilesOfKind(kind: string): Promise<OrgProfile[]> {
+    const rows = await this.db.query<OrganizationRow[]>(
+      `${PROFILE_SELECT} WHERE o.kind = $1 AND o.status = 'ACTIVE' ORDER BY o.id`,
+      [kind],
+    );
+    return rows.map(profileFromRow);
+  }
+
+  private async requests(where: string, params: unknown[]): Promise<LoadedRequest[]> {
+    const rows = await this.db.query<(RequestRow & { title: Text; description: Text })[]>(
+      `${REQUEST_SELECT} AND ${where} ORDER BY p.id`,
+      params,
+    );
+    return rows.map((r) => ({ request: requestFromRow(r), text: words(r.title, r.description) }));
+  }
+
+  /** Open subcontracting requests of an organisation. */
+  requestsOf(organizationId: string): Promise<LoadedRequest[]> {
+    return this.requests(`p.organization_id = $1`, [organizationId]);
+  }
+
+  /** Open subcontracting requests among `ids`. */
+  requestsById(ids: readonly string[]): Promise<LoadedRequest[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.requests(`p.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** A financier's private screening criteria, if it stated them. */
+  async criteriaOf(financierId: string): Promise<FinancierCriteria | null> {
+    const rows = await this.db.query<FinancierCriteriaRow[]>(
+      `${CRITERIA_SELECT} AND c.organization_id = $1`,
+      [financierId],
+    );
+    return rows[0] ? criteriaFromRow(rows[0]) : null;
+  }
+
+  /**
+   * What an organisation said about past suggestions of a kind: the refused counterparts (never
+   * suggested again) and the verdicts that shift its ranking.
+   */
+  async verdictsOf(
+    organizationId: string,
+    kind: SuggestionKind,
+  ): Promise<{ refused: Set<string>; verdicts: PastVerdict[] }> {
+    const rows = await this.db.query<
+      {
+        counterpart: string | null;
+        cluster_key: string | null;
+        verdict: Verdict;
+        reason: NotRelevantReason | null;
+        similarity: string | null;
+      }[]
+    >(
+      `SELECT counterpart_organization_id AS counterpart, cluster_key, verdict, reason,
+              snapshot->>'similarity' AS similarity
+       FROM suggestion_feedback WHERE organization_id = $1 AND kind = $2`,
+      [organizationId, kind],
+    );
+    const refused = new Set<string>();
+    for (const r of rows) if (r.verdict !== 'ACCEPTED') refused.add((r.counterpart ?? r.cluster_key)!);
+    return {
+      refused,
+      verdicts: rows.map((r) => ({ verdict: r.verdict, reason: r.reason, similarity: r.similarity })),
+    };
+  }
+}
