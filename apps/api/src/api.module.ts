@@ -23,7 +23,8 @@ import {
   IdentityModule,
   PolicyGuard,
 } from '#identity';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphqlPassThroughFilter } from './edge/exception-filter.js';
 import { graphqlLimits } from './edge/graphql-limits.js';
 import { RATE_LIMIT_KEY, RateLimitService, userOrAddressKey } from './edge/rate-limit.js';
 
@@ -93,6 +94,7 @@ export class ApiModule {
         },
         RateLimitService,
         { provide: APP_GUARD, useClass: PolicyGuard },
+        { provide: APP_FILTER, useClass: GraphqlPassThroughFilter },
       ],
     };
   }

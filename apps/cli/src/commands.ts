@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ensurePostgres, migrateDatabase, onShutdown, prepareServices, type AppConfig } from '#platform';
 import { generateRecords, ImporterService, readRecords, type ImportReport, type RawRecord } from '#directory';
 import { SearchIndexerService } from '#search';
+import { ensureDemoAccounts } from '#identity';
 import { CliModule } from './cli.module.js';
 import { createApi } from '../../api/src/bootstrap-api.js';
 import { createWorker } from '../../worker/src/bootstrap-worker.js';
@@ -150,11 +151,18 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
     await importWithBar(cli, seedRecords(demoOrgs, 1), demoOrgs, 'demo');
     await cli.close();
   }
+  const accounts = demo ? await ensureDemoAccounts(worker.get(DataSource), cfg.dataDir, cfg.auth.argon2) : [];
   const api = await createApi(cfg);
   await api.listen(cfg.port, cfg.host);
   const url = `http://127.0.0.1:${cfg.port}/graphql`;
   say(
-    `\nTashbik is running.\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'\n\nCtrl-C stops everything.`,
+    `\nTashbik is running.\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'${
+      accounts.length
+        ? `\n\nDemo accounts (sign in with the login mutation; passwords kept in ${cfg.dataDir}/demo-accounts.json):\n${accounts
+            .map((a) => `  ${a.email}  ${a.password}  (${a.role})`)
+            .join('\n')}`
+        : ''
+    }\n\nCtrl-C stops everything.`,
   );
   onShutdown(async () => {
     await api.close().catch(() => undefined);

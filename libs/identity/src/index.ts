@@ -20,3 +20,4 @@ export * from './contact/contact-request.service.js';
 export * from './privacy/privacy.service.js';
 export * from './review/review.service.js';
 export * from './graphql/identity.resolvers.js';
+export * from './demo-accounts.js';

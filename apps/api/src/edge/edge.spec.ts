@@ -110,13 +110,14 @@ describe('edge configuration', () => {
     expect(dev).toMatchObject({ graphqlIntrospection: true, graphqlLandingPage: true });
     expect(originMatcher(dev.corsOrigins)('http://localhost:4200')).toBe(true);
 
-    const prod = loadConfig({ NODE_ENV: 'production' });
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
     expect(prod).toMatchObject({ graphqlIntrospection: false, graphqlLandingPage: false, corsOrigins: [] });
   });
 
   it('takes explicit settings over the defaults of the environment', () => {
     const c = loadConfig({
       NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
       GRAPHQL_INTROSPECTION: 'true',
       CORS_ORIGINS: 'https://forum.example.org/, https://admin.example.org',
       RATE_LIMIT_POINTS: '0',

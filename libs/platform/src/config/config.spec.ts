@@ -24,6 +24,28 @@ describe('loadConfig', () => {
   });
 });
 
+describe('account settings', () => {
+  it('refuses to run in production without its own token key, and takes one of 32+ characters', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET.*32/);
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(40) });
+    expect(prod.auth.jwtSecret).toBe('k'.repeat(40));
+    // Development runs on a fixed key, which production never accepts as a default.
+    expect(loadConfig({}).auth.jwtSecret).not.toBe(prod.auth.jwtSecret);
+  });
+
+  it('bounds the argon2 cost and token lifetimes', () => {
+    const c = loadConfig({});
+    expect(c.auth).toMatchObject({
+      accessTokenSeconds: 900,
+      refreshTokenDays: 30,
+      argon2: { memoryKib: 19456, timeCost: 2 },
+    });
+    expect(() => loadConfig({ ARGON2_MEMORY_KIB: '1024' })).toThrow(/ARGON2_MEMORY_KIB/);
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL_S: '5' })).toThrow(/ACCESS_TOKEN_TTL_S/);
+  });
+});
+
 describe('configuration errors', () => {
   it('never prints secrets', () => {
     let message = '';
