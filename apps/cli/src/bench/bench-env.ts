@@ -83,6 +83,9 @@ export class BenchEnv {
       PORT: '0',
       // The load generator is a single client on one address: a per-client budget would measure the limit.
       RATE_LIMIT_POINTS: '0',
+      AUTH_ATTEMPTS_PER_ADDRESS: '100000',
+      ARGON2_MEMORY_KIB: String(c.auth.argon2.memoryKib),
+      ARGON2_TIME_COST: String(c.auth.argon2.timeCost),
     };
   }
 

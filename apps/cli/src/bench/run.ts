@@ -7,6 +7,7 @@ import { BenchEnv } from './bench-env.js';
 import { cordisAvailable, CORDIS_FILE, cordisRecords } from './cordis.js';
 import { importBench, lagBench, searchBench, typoBench, type SearchQuery } from './scenarios.js';
 import { ms, ratio, table } from './stats.js';
+import { authBench } from './auth.js';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 
@@ -51,7 +52,7 @@ function seedQueries(orgs: number): SearchQuery[] {
 }
 
 export async function runBenchmarks(config: AppConfig, which: string[]): Promise<void> {
-  const all = ['import', 'search', 'lag', 'cordis'];
+  const all = ['import', 'search', 'lag', 'auth', 'cordis'];
   const selected = which.length ? which : all;
   const unknown = selected.filter((w) => !all.includes(w));
   if (unknown.length)
@@ -120,6 +121,45 @@ export async function runBenchmarks(config: AppConfig, which: string[]): Promise
           ]),
         );
       }
+    }
+    if (selected.includes('auth')) {
+      if (!selected.includes('import')) {
+        const auth = Math.min(orgs, 2000);
+        say(`\nauth: seeding ${auth} organisations for the authentication benchmark…`);
+        const file = await seedFile(dir, auth);
+        await importBench(env, () => readRecords(file));
+      }
+      say(
+        `\nauth: organization(id) with a bearer token vs the same query anonymous (8 clients), then sign-ins…`,
+      );
+      const a = await authBench(env, { requests: 6000, concurrency: 8 });
+      results.auth = a;
+      say(
+        table([
+          {
+            requests: a.requests,
+            'public p50': ms(a.publicP50),
+            'public p95': ms(a.publicP95),
+            'auth p50': ms(a.authP50),
+            'auth p95': ms(a.authP95),
+            'p95 overhead': `${(a.p95Overhead * 100).toFixed(1)}%`,
+            target: '< 10%',
+          },
+        ]),
+      );
+      say(
+        `argon2id m=${a.argon2.memoryKib} KiB, t=${a.argon2.timeCost}, p=${a.argon2.parallelism}: one hash ${a.hashMs.toFixed(0)} ms in this process`,
+      );
+      say(
+        table(
+          a.logins.map((l) => ({
+            'parallel sign-ins': l.concurrency,
+            count: l.count,
+            'sign-ins/s': l.perSecond.toFixed(1),
+            p95: ms(l.p95),
+          })),
+        ),
+      );
     }
     if (selected.includes('cordis')) {
       if (!cordisAvailable()) {
