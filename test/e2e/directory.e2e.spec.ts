@@ -993,7 +993,11 @@ describe('directory over GraphQL', () => {
 
     it('does not log refusals and missing records as server errors', async () => {
       const requestId = `quiet-${randomUUID()}`;
-      const r = await gql(GET_ORG, { id: randomUUID() }, { ...app.defaultHeaders, 'x-request-id': requestId });
+      const r = await gql(
+        GET_ORG,
+        { id: randomUUID() },
+        { ...app.defaultHeaders, 'x-request-id': requestId },
+      );
       expectError(r, 'NOT_FOUND');
       await gql(`{ organizations(first: 1) { edges { cursor } } }`);
       expect(app.api.output.filter((l) => l.includes(requestId) && l.includes('"level":50'))).toEqual([]);

@@ -3,10 +3,13 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import { requestContext } from '#platform';
 import {
+  AgendaNotifier,
   EXPIRE_EVERY_MS,
   FORUM_JOB_OPTIONS,
   FORUM_JOBS,
   FORUM_QUEUE,
+  ReminderService,
+  REMIND_EVERY_MS,
   RequestService,
   ScheduleRunner,
   SchedulerInputError,
@@ -14,10 +17,14 @@ import {
 } from '#forum';
 
 /** The job names this processor handles; the worker refuses to start if a forum job name has none. */
-export const FORUM_HANDLED_JOBS: readonly string[] = [FORUM_JOBS.scheduleEdition, FORUM_JOBS.expireRequests];
+export const FORUM_HANDLED_JOBS: readonly string[] = [
+  FORUM_JOBS.scheduleEdition,
+  FORUM_JOBS.expireRequests,
+  FORUM_JOBS.sendReminders,
+];
 
 /**
- * Scheduler runs and request expiry. One run at a time per worker: a run uses a core for its whole
+ * Scheduler runs, request expiry, meeting reminders and pending agenda change mails. One run at a time per worker: a run uses a core for its whole
  * time limit. The lock outlasts the longest allowed run, since the exact solver may hold the event loop.
  */
 @Processor(FORUM_QUEUE, { concurrency: 1, lockDuration: 360_000 })
@@ -27,6 +34,8 @@ export class ForumProcessor extends WorkerHost implements OnApplicationBootstrap
   constructor(
     private readonly runner: ScheduleRunner,
     private readonly requests: RequestService,
+    private readonly reminders: ReminderService,
+    private readonly notifier: AgendaNotifier,
     @InjectQueue(FORUM_QUEUE) private readonly queue: Queue,
   ) {
     super();
@@ -39,6 +48,11 @@ export class ForumProcessor extends WorkerHost implements OnApplicationBootstrap
       'forum-expire-requests',
       { every: EXPIRE_EVERY_MS },
       { name: FORUM_JOBS.expireRequests, data: {}, opts: FORUM_JOB_OPTIONS.expire },
+    );
+    await this.queue.upsertJobScheduler(
+      'forum-send-reminders',
+      { every: REMIND_EVERY_MS },
+      { name: FORUM_JOBS.sendReminders, data: {}, opts: FORUM_JOB_OPTIONS.remind },
     );
   }
 
@@ -66,6 +80,11 @@ export class ForumProcessor extends WorkerHost implements OnApplicationBootstrap
         }
         case FORUM_JOBS.expireRequests:
           return { expired: await this.requests.expireDue() };
+        case FORUM_JOBS.sendReminders:
+          return {
+            reminders: await this.reminders.sendDue(),
+            agendaMails: await this.notifier.notifyPending(),
+          };
         default:
           throw new Error(`no handler for job ${job.name} on queue ${FORUM_QUEUE}`);
       }

@@ -26,6 +26,13 @@ import { ScheduleService } from './schedule/schedule.service.js';
 import { PublishService } from './schedule/publish.service.js';
 import { AgendaNotifier } from './schedule/agenda-notifier.js';
 import { FORUM_QUEUE } from './schedule/forum-queue.js';
+import { PrecedenceService } from './schedule/precedence.service.js';
+import { AgendaDocumentService } from './meeting/agenda-document.service.js';
+import { WalkInService } from './day/walk-in.service.js';
+import { AgendaFeedService } from './day/agenda-feed.service.js';
+import { StatisticsService } from './day/statistics.service.js';
+import { ReminderService } from './day/reminder.service.js';
+import './common/registrations.js';
 
 export const FORUM_ENTITIES = [
   ForumEditionEntity,
@@ -53,9 +60,18 @@ const SERVICES = [
   ScheduleService,
   PublishService,
   AgendaNotifier,
+  PrecedenceService,
+  AgendaDocumentService,
+  WalkInService,
+  AgendaFeedService,
+  StatisticsService,
+  ReminderService,
 ];
 
-/** The forum's services and its queue, for the api, the worker and the CLI (AccessService comes from the global IdentityModule). */
+/**
+ * The forum's services and its queue, for the api, the worker and the CLI (AccessService, AuditService
+ * and the mail port come from the global IdentityModule).
+ */
 @Module({
   imports: [BullModule.registerQueue({ name: FORUM_QUEUE })],
   providers: SERVICES,

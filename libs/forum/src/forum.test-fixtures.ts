@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '#platform';
+import { createDataSource, type AppConfig } from '#platform';
 import { createTestDatabase } from '#testing';
-import { AccessService, AuditService } from '#identity';
+import { AccessService, AuditService, TableMailAdapter } from '#identity';
 import { EditionService } from './edition/edition.service.js';
 import { TableService } from './edition/table.service.js';
 import { GroupService } from './edition/group.service.js';
@@ -13,6 +13,12 @@ import { AgendaService } from './meeting/agenda.service.js';
 import { ScheduleRunner } from './schedule/schedule-runner.js';
 import { PublishService } from './schedule/publish.service.js';
 import { AgendaNotifier } from './schedule/agenda-notifier.js';
+import { PrecedenceService } from './schedule/precedence.service.js';
+import { AgendaDocumentService } from './meeting/agenda-document.service.js';
+import { WalkInService } from './day/walk-in.service.js';
+import { AgendaFeedService } from './day/agenda-feed.service.js';
+import { StatisticsService } from './day/statistics.service.js';
+import { ReminderService } from './day/reminder.service.js';
 import { FORUM_ENTITIES } from './forum.module.js';
 import type { ForumEditionEntity } from './edition/edition.entity.js';
 import type { ForumDelegateEntity } from './registration/registration.entity.js';
@@ -29,6 +35,13 @@ export interface ForumHarness {
   agendas: AgendaService;
   runner: ScheduleRunner;
   publisher: PublishService;
+  notifier: AgendaNotifier;
+  precedences: PrecedenceService;
+  documents: AgendaDocumentService;
+  walkIns: WalkInService;
+  feeds: AgendaFeedService;
+  stats: StatisticsService;
+  reminders: ReminderService;
   notified: { editionId: string; version: number; delegateIds: string[] }[];
   close(): Promise<void>;
 }
@@ -39,22 +52,35 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
   (db.options.extra as { max: number }).max = poolSize;
   await db.initialize();
   const notified: ForumHarness['notified'] = [];
-  const notifier = new AgendaNotifier();
+  const audit = new AuditService();
+  // Mails land in mail_message, as in the running apps.
+  const mail = new TableMailAdapter(db, { publicUrl: 'https://forum.test' } as AppConfig);
+  const notifier = new AgendaNotifier(db, mail);
+  const send = notifier.agendasChanged.bind(notifier);
   notifier.agendasChanged = (editionId, version, delegateIds) => {
     notified.push({ editionId, version, delegateIds });
-    return Promise.resolve();
+    return send(editionId, version, delegateIds);
   };
+  const requests = new RequestService(db, new AccessService(db), audit);
+  const agendas = new AgendaService(db);
   return {
     db,
-    editions: new EditionService(db),
-    tables: new TableService(db),
-    groups: new GroupService(db),
-    registrations: new RegistrationService(db),
-    requests: new RequestService(db, new AccessService(db), new AuditService()),
-    meetings: new MeetingService(db),
-    agendas: new AgendaService(db),
+    editions: new EditionService(db, audit),
+    tables: new TableService(db, audit),
+    groups: new GroupService(db, audit),
+    registrations: new RegistrationService(db, audit),
+    requests,
+    meetings: new MeetingService(db, audit),
+    agendas,
     runner: new ScheduleRunner(db),
-    publisher: new PublishService(db, notifier),
+    publisher: new PublishService(db, notifier, audit),
+    notifier,
+    precedences: new PrecedenceService(db, audit),
+    documents: new AgendaDocumentService(db, agendas),
+    walkIns: new WalkInService(db, requests),
+    feeds: new AgendaFeedService(db, audit),
+    stats: new StatisticsService(db),
+    reminders: new ReminderService(db, mail),
     notified,
     async close() {
       await db.destroy();

@@ -9,6 +9,8 @@ export * from './storage/suggestion-writer.js';
 export * from './services/candidate-selector.js';
 export * from './services/suggestion-computer.js';
 export * from './services/saved-search-alerts.js';
+export * from './services/saved-search-mailer.js';
+export * from './services/meeting-planner.js';
 export * from './services/recompute.service.js';
 export * from './services/full-recompute.service.js';
 export * from './services/feedback.service.js';

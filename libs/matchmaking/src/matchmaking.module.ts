@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { DirectoryModule } from '#directory';
+import { ForumModule } from '#forum';
 import { MATCH_QUEUE } from './jobs/matchmaking.jobs.js';
 import { FeedbackService } from './services/feedback.service.js';
 import { FinancierService } from './services/financier.service.js';
@@ -19,9 +20,12 @@ const SERVICES = [
   MatchmakingCommands,
 ];
 
-/** Suggestion storage, recompute, feedback and financier criteria: for the worker and the api. */
+/**
+ * Suggestion storage, recompute, feedback and financier criteria: for the worker and the api. The
+ * forum's request service opens the meeting request of an accepted MEETING suggestion.
+ */
 @Module({
-  imports: [BullModule.registerQueue({ name: MATCH_QUEUE })],
+  imports: [BullModule.registerQueue({ name: MATCH_QUEUE }), ForumModule],
   providers: SERVICES,
   exports: [...SERVICES, BullModule],
 })

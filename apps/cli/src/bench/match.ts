@@ -1,7 +1,9 @@
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
-import { normaliseText } from '#search';
+import { Meilisearch, type MultiSearchQuery } from 'meilisearch';
+import { loadConfig, startEmbeddedMeili, type EmbeddedMeili } from '#platform';
+import { normalisedSynonyms, normaliseQuery, normaliseText } from '#search';
 import {
   adjustedRandIndex,
   CandidateIndex,
@@ -22,7 +24,9 @@ import {
   textOverlapRanking,
   financingHardFailures,
   type EvaluationSet,
+  type FinancierCriteria,
   type RankingReport,
+  type SubcontractingRequest,
 } from '#matchmaking';
 import { table } from './stats.js';
 
@@ -50,11 +54,153 @@ function qualityRow(name: string, r: RankingReport): Record<string, string | num
   };
 }
 
-function quality(set: EvaluationSet): Record<string, unknown> {
+/** Rankings by Meilisearch's own relevance, computed up front (the ranking functions below are synchronous). */
+interface MeiliRankings {
+  host: string;
+  embedded: boolean;
+  indexSeconds: number;
+  querySeconds: number;
+  queries: number;
+  text: Map<string, string[]>;
+  filtered: Map<string, string[]>;
+}
+
+const q = (v: string) => JSON.stringify(v);
+const anyOf = (field: string, values: readonly string[]) => `${field} IN [${values.map(q).join(', ')}]`;
+
+/** The hard criteria of a request or a financier's criteria as a Meilisearch filter on the SME documents. */
+function subcontractingFilter(r: SubcontractingRequest): string[] {
+  const f = [`kind = "SME"`];
+  if (r.countries.length) f.push(anyOf('country', r.countries));
+  if (r.regionCodes.length) f.push(anyOf('region_code', r.regionCodes));
+  for (const p of r.requiredProcesses) f.push(`processes = ${q(p)}`);
+  for (const c of r.requiredCertifications) f.push(`certifications = ${q(c)}`);
+  return f;
+}
+
+function financingFilter(c: FinancierCriteria, asOfYear: number): string[] {
+  const f = [`kind = "SME"`];
+  if (c.countries.length) f.push(anyOf('country', c.countries));
+  for (const cert of c.requiredCertifications) f.push(`certifications = ${q(cert)}`);
+  if (c.minAgeYears != null) f.push(`founded_year <= ${asOfYear - c.minAgeYears}`);
+  if (c.minEmployeeBand) {
+    const bands = ['1-9', '10-49', '50-249', '250-999', '1000+'];
+    f.push(anyOf('employee_band', bands.slice(Math.max(0, bands.indexOf(c.minEmployeeBand)))));
+  }
+  return f;
+}
+
+/**
+ * Indexes the evaluation set's SMEs into a real Meilisearch index (text normalised like the
+ * product's search, its synonyms, typo tolerance) and ranks them by Meilisearch's relevance for each
+ * request's or criteria's text: once as they come, once under the hard criteria as filters.
+ * Uses MEILI_HOST when set, else starts the bundled server in its own data folder.
+ */
+async function meiliRankings(set: EvaluationSet): Promise<MeiliRankings> {
+  let embedded: EmbeddedMeili | null = null;
+  let host = process.env.MEILI_HOST;
+  let apiKey = process.env.MEILI_MASTER_KEY;
+  if (!host) {
+    const config = loadConfig();
+    embedded = await startEmbeddedMeili({ dir: join(config.dataDir, 'bench-match', 'meili') });
+    host = embedded.host;
+    apiKey = embedded.masterKey;
+  }
+  const client = new Meilisearch({ host, apiKey: apiKey || undefined });
+  const uid = `bench_match_${Date.now()}`;
+  try {
+    const started = performance.now();
+    const index = client.index(uid);
+    await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 120_000 });
+    await index
+      .updateSettings({
+        searchableAttributes: ['text_norm', 'text'],
+        filterableAttributes: [
+          'kind',
+          'country',
+          'region_code',
+          'processes',
+          'certifications',
+          'founded_year',
+          'employee_band',
+        ],
+        synonyms: normalisedSynonyms(),
+        typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+        pagination: { maxTotalHits: 5000 },
+      })
+      .waitTask({ timeout: 120_000 });
+    const smes = set.organisations.filter((o) => o.kind === 'SME');
+    const docs = smes.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      text: set.texts[o.id].text,
+      text_norm: normaliseText(set.texts[o.id].text),
+      country: o.country,
+      region_code: o.regionCode ?? null,
+      processes: o.capabilities.map((c) => c.process),
+      certifications: o.certifications,
+      founded_year: o.foundedYear ?? null,
+      employee_band: o.employeeBand ?? null,
+    }));
+    const task = await index.addDocuments(docs).waitTask({ timeout: 300_000 });
+    if (task.status !== 'succeeded')
+      throw new Error(`indexing failed: ${task.error?.message ?? task.status}`);
+    const indexSeconds = (performance.now() - started) / 1000;
+    const asks = [
+      ...set.subcontracting.map((c) => ({ id: c.request.id, filter: subcontractingFilter(c.request) })),
+      ...set.financing.map((c) => ({ id: c.criteria.id, filter: financingFilter(c.criteria, set.asOfYear) })),
+    ];
+    const text = new Map<string, string[]>();
+    const filtered = new Map<string, string[]>();
+    const queryStarted = performance.now();
+    const BATCH = 50;
+    for (let i = 0; i < asks.length; i += BATCH) {
+      const batch = asks.slice(i, i + BATCH);
+      const queries: MultiSearchQuery[] = batch.flatMap((a) => {
+        const words = normaliseQuery(set.texts[a.id].text.slice(0, 500));
+        const base = {
+          indexUid: uid,
+          q: words,
+          limit: 50,
+          attributesToRetrieve: ['id'],
+          matchingStrategy: 'frequency' as const,
+        };
+        return [base, { ...base, filter: a.filter }];
+      });
+      const { results } = await client.multiSearch({ queries });
+      batch.forEach((a, k) => {
+        text.set(
+          a.id,
+          results[2 * k].hits.map((h) => String(h.id)),
+        );
+        filtered.set(
+          a.id,
+          results[2 * k + 1].hits.map((h) => String(h.id)),
+        );
+      });
+    }
+    return {
+      host: embedded ? 'bundled' : host,
+      embedded: Boolean(embedded),
+      indexSeconds,
+      querySeconds: (performance.now() - queryStarted) / 1000,
+      queries: asks.length * 2,
+      text,
+      filtered,
+    };
+  } finally {
+    await client.deleteIndexIfExists(uid).catch(() => undefined);
+    await embedded?.stop();
+  }
+}
+
+function quality(set: EvaluationSet, meili: MeiliRankings | null): Record<string, unknown> {
   const smes = set.organisations.filter((o) => o.kind === 'SME');
   const docs = smes.map((o) => ({ id: o.id, text: set.texts[o.id].text }));
-  const TEXT = 'text overlap only (BM25 on normalised text; stand-in for the Meilisearch text score)';
-  const TEXT_FILTERED = 'text overlap + hard-criteria filters (stand-in for a filtered Meilisearch query)';
+  const TEXT = 'text overlap only (in-process BM25 on normalised text)';
+  const TEXT_FILTERED = 'text overlap + hard-criteria filters (in-process BM25)';
+  const MEILI = 'Meilisearch text score only (real index, relevance for the request text)';
+  const MEILI_FILTERED = 'Meilisearch text score + hard criteria as filters (real index)';
 
   const sub = set.subcontracting;
   const subRows: Record<string, RankingReport> = {
@@ -81,6 +227,12 @@ function quality(set: EvaluationSet): Record<string, unknown> {
         tokens,
       ),
     ),
+    ...(meili
+      ? {
+          [MEILI]: evaluateRankings(sub, (c) => meili.text.get(c.request.id) ?? []),
+          [MEILI_FILTERED]: evaluateRankings(sub, (c) => meili.filtered.get(c.request.id) ?? []),
+        }
+      : {}),
   };
   const fin = set.financing;
   const finRows: Record<string, RankingReport> = {
@@ -110,6 +262,12 @@ function quality(set: EvaluationSet): Record<string, unknown> {
         tokens,
       ),
     ),
+    ...(meili
+      ? {
+          [MEILI]: evaluateRankings(fin, (c) => meili.text.get(c.criteria.id) ?? []),
+          [MEILI_FILTERED]: evaluateRankings(fin, (c) => meili.filtered.get(c.criteria.id) ?? []),
+        }
+      : {}),
   };
   const nearMisses = {
     subcontracting: sub.reduce((n, c) => n + c.nearMisses.length, 0),
@@ -121,6 +279,22 @@ function quality(set: EvaluationSet): Record<string, unknown> {
   say(table(Object.entries(subRows).map(([k, v]) => qualityRow(k, v))));
   say(`\nfinancing: ${fin.length} financiers' criteria, ${nearMisses.financing} planted near misses`);
   say(table(Object.entries(finRows).map(([k, v]) => qualityRow(k, v))));
+
+  // Ratios against the baselines of this same run: how many times better the engine ranks.
+  const ENGINE = 'engine (reciprocal, default weights)';
+  const ratioRows = (rows: Record<string, RankingReport>) =>
+    Object.entries(rows)
+      .filter(([k]) => k !== ENGINE && !k.startsWith('engine'))
+      .map(([k, b]) => ({
+        'engine ÷ baseline': k,
+        'P@5': b.precisionAt5 ? (rows[ENGINE].precisionAt5 / b.precisionAt5).toFixed(2) : 'inf',
+        'R@10': b.recallAt10 ? (rows[ENGINE].recallAt10 / b.recallAt10).toFixed(2) : 'inf',
+        'NDCG@10': b.ndcgAt10 ? (rows[ENGINE].ndcgAt10 / b.ndcgAt10).toFixed(2) : 'inf',
+      }));
+  say('\nsubcontracting, engine ÷ baseline (same run):');
+  say(table(ratioRows(subRows)));
+  say('\nfinancing, engine ÷ baseline (same run):');
+  say(table(ratioRows(finRows)));
 
   const suggested =
     subRows['engine (reciprocal, default weights)'].nearMissesSuggested +
@@ -448,7 +622,26 @@ export async function runMatchBench(args: string[]): Promise<void> {
       financiers: s.financing.length,
       languages: countLanguages(s),
     };
-    results.quality = quality(s);
+    let meili: MeiliRankings | null = null;
+    try {
+      meili = await meiliRankings(s);
+      say(
+        `\nMeilisearch baseline: ${s.organisations.filter((o) => o.kind === 'SME').length} SMEs indexed in ${meili.indexSeconds.toFixed(1)} s (${meili.host}), ${meili.queries} queries in ${meili.querySeconds.toFixed(1)} s`,
+      );
+    } catch (e) {
+      say(`\nMeilisearch baseline: SKIPPED, ${(e as Error).message} (set MEILI_HOST to a running server)`);
+    }
+    results.quality = {
+      ...quality(s, meili),
+      meili: meili
+        ? {
+            host: meili.host,
+            indexSeconds: meili.indexSeconds,
+            querySeconds: meili.querySeconds,
+            queries: meili.queries,
+          }
+        : { skipped: true },
+    };
   }
   if (selected.has('clusters')) results.clusters = clusters(evaluationSet());
   if (selected.has('cordis')) results.cordis = await cordis();

@@ -64,6 +64,18 @@ export class OpportunityEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   countries: string[];
 
+  @Column({ type: 'text', array: true, name: 'required_certifications', default: () => "'{}'" })
+  requiredCertifications: string[];
+
+  @Column({ type: 'text', array: true, name: 'required_processes', default: () => "'{}'" })
+  requiredProcesses: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  materials: string[];
+
+  @Column({ type: 'text', array: true, name: 'region_codes', default: () => "'{}'" })
+  regionCodes: string[];
+
   @Column({ type: 'date', nullable: true })
   deadline: string | null;
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { CURRENCIES, OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, PROCESSES } from '../taxonomy/codes.js';
-import { isKnownCountry, isKnownSector } from '../taxonomy/taxonomy.js';
+import {
+  CERTIFICATIONS,
+  CURRENCIES,
+  OPPORTUNITY_STATUSES,
+  OPPORTUNITY_TYPES,
+  PROCESSES,
+} from '../taxonomy/codes.js';
+import { isKnownCountry, isKnownSector, isWilaya } from '../taxonomy/taxonomy.js';
 import { text, trilingual } from '../organisation/organisation.schema.js';
 
 // ISO 8601 has a year 0000; PostgreSQL's calendar does not, and would fail on it.
@@ -55,6 +61,29 @@ export const opportunityFields = {
     .max(30)
     .nullish()
     .transform((l) => [...new Set(l ?? [])]),
+  // Hard criteria of a subcontracting request: a supplier lacking one is never suggested.
+  requiredCertifications: z
+    .array(z.enum(CERTIFICATIONS))
+    .max(CERTIFICATIONS.length)
+    .nullish()
+    .transform((l) => [...new Set(l ?? [])]),
+  requiredProcesses: z
+    .array(z.enum(PROCESSES))
+    .max(10)
+    .nullish()
+    .transform((l) => [...new Set(l ?? [])]),
+  materials: z
+    .array(text(80).pipe(z.string().min(1)))
+    .max(30)
+    .nullish()
+    .transform((l) => [...new Set(l ?? [])]),
+  regionCodes: z
+    .array(
+      z.string().refine(isWilaya, { error: (iss) => `unknown Algerian wilaya code "${String(iss.input)}"` }),
+    )
+    .max(58)
+    .nullish()
+    .transform((l) => [...new Set(l ?? [])]),
   deadline: isoDate.nullish().transform((v) => v ?? null),
   expiresAt: isoDate.nullish().transform((v) => v ?? null),
   status: z
@@ -68,6 +97,16 @@ type Fields = z.infer<z.ZodObject<typeof opportunityFields>>;
 function crossCheck(o: Partial<Fields>, ctx: z.RefinementCtx): void {
   if (o.amount != null && o.currency == null)
     ctx.addIssue({ code: 'custom', path: ['currency'], message: 'an amount needs a currency' });
+  if (o.type !== 'SUBCONTRACTING_REQUEST')
+    for (const k of ['requiredCertifications', 'requiredProcesses', 'materials', 'regionCodes'] as const)
+      if (o[k]?.length)
+        ctx.addIssue({ code: 'custom', path: [k], message: 'only a subcontracting request sets it' });
+  if (o.regionCodes?.length && o.countries?.length && !o.countries.includes('DZ'))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['regionCodes'],
+      message: 'wilayas limit suppliers to Algeria, which the countries exclude',
+    });
 }
 
 export const createOpportunitySchema = z.object(opportunityFields).superRefine(crossCheck);

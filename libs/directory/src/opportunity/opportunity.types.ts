@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import {
+  CertificationEnum,
   CurrencyEnum,
   LocalizedText,
   LocalizedTextInput,
@@ -25,6 +26,14 @@ export class OpportunityObject {
   @Field(() => CurrencyEnum, { nullable: true }) currency: string | null;
   @Field(() => [String], { description: 'Countries the opportunity is limited to; empty means any' })
   countries: string[];
+  @Field(() => [CertificationEnum], { description: 'Subcontracting: certifications a supplier must hold' })
+  requiredCertifications: string[];
+  @Field(() => [ProcessEnum], { description: 'Subcontracting: processes a supplier must master' })
+  requiredProcesses: string[];
+  @Field(() => [String], { description: 'Subcontracting: materials to work, in any language' })
+  materials: string[];
+  @Field(() => [String], { description: 'Subcontracting: wilayas a supplier must be in; empty means any' })
+  regionCodes: string[];
   @Field(() => String, { nullable: true }) deadline: string | null;
   @Field(() => String, { nullable: true, description: 'After this date it leaves search until renewed' })
   expiresAt: string | null;
@@ -56,6 +65,10 @@ class OpportunityFieldsInput {
   @Field(() => Float, { nullable: true }) amount?: number;
   @Field(() => CurrencyEnum, { nullable: true }) currency?: string;
   @Field(() => [String], { nullable: true }) countries?: string[];
+  @Field(() => [CertificationEnum], { nullable: true }) requiredCertifications?: string[];
+  @Field(() => [ProcessEnum], { nullable: true }) requiredProcesses?: string[];
+  @Field(() => [String], { nullable: true }) materials?: string[];
+  @Field(() => [String], { nullable: true, description: 'Wilaya codes (DZ-16)' }) regionCodes?: string[];
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) deadline?: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) expiresAt?: string;
   @Field(() => OpportunityStatusEnum, { nullable: true }) status?: string;

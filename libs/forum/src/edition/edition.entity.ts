@@ -29,6 +29,8 @@ export class ForumEditionEntity {
   @Column({ type: 'int', name: 'max_requests_per_delegate', nullable: true }) maxRequestsPerDelegate:
     number | null;
   @Column({ type: 'int', default: 2 }) fairness: number;
+  /** How long before a meeting its participants get a reminder (0: none). */
+  @Column({ type: 'int', name: 'reminder_minutes', default: 15 }) reminderMinutes: number;
   @Column({ type: 'int', name: 'published_version', default: 0 }) publishedVersion: number;
   @Column({ type: 'timestamptz', name: 'published_at', nullable: true }) publishedAt: Date | null;
   @VersionColumn() version: number;

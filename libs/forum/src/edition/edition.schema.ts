@@ -59,6 +59,13 @@ export const editionFields = {
     .max(50)
     .nullish()
     .transform((v) => v ?? 2),
+  reminderMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(1440)
+    .nullish()
+    .transform((v) => v ?? 15),
   sessions: z
     .array(sessionSchema)
     .max(60, 'at most 60 sessions')

@@ -17,13 +17,18 @@ import {
 } from './edition.schema.js';
 import { planSlots } from './slots.js';
 import { z } from 'zod';
+import { AuditService } from '#identity';
+import { audit, snapshot, type Actor } from '../common/audit.js';
 
 const updateEditionSchema = z.object(editionFields).partial();
 
 /** Editions, their sessions and the slots cut from them. */
 @Injectable()
 export class EditionService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auditLog: AuditService,
+  ) {}
 
   async get(id: string, m: EntityManager = this.db.manager): Promise<ForumEditionEntity> {
     const edition = await m.findOneBy(ForumEditionEntity, { id: parseId(id, 'editionId') });
@@ -47,22 +52,30 @@ export class EditionService {
       .find({ order: { startsOn: 'DESC', id: 'ASC' }, take: 200 });
   }
 
-  async create(input: Record<string, unknown>): Promise<ForumEditionEntity> {
+  async create(input: Record<string, unknown>, actor: Actor = null): Promise<ForumEditionEntity> {
     const data = parseInput(createEditionSchema, input);
     return this.db.transaction(async (m) => {
       const { sessions, ...fields } = data;
       const edition = await m.save(ForumEditionEntity, m.create(ForumEditionEntity, fields));
       await this.writeSessions(m, edition, sessions);
+      await audit(this.auditLog, m, actor, 'forum_edition.create', 'forum_edition', edition.id, null, {
+        ...edition,
+        sessions,
+      });
       return edition;
     });
   }
 
-  async update(input: { id: string } & Record<string, unknown>): Promise<ForumEditionEntity> {
+  async update(
+    input: { id: string } & Record<string, unknown>,
+    actor: Actor = null,
+  ): Promise<ForumEditionEntity> {
     const { id: rawId, ...changes } = input;
     const id = parseId(rawId, 'input.id');
     const patch = parseInput(updateEditionSchema, changes);
     return this.db.transaction(async (m) => {
       const current = await this.lock(m, id);
+      const before = snapshot(current);
       const given = Object.fromEntries(Object.entries(patch).filter(([k]) => changes[k] !== undefined));
       const merged: CreateEditionData = parseInput(createEditionSchema, {
         name: current.name,
@@ -75,6 +88,7 @@ export class EditionService {
         maxMeetingsPerDelegate: current.maxMeetingsPerDelegate,
         maxRequestsPerDelegate: current.maxRequestsPerDelegate,
         fairness: current.fairness,
+        reminderMinutes: current.reminderMinutes,
         sessions: given.sessions ?? (await this.sessionPlans(m, id)),
         ...given,
       });
@@ -101,11 +115,21 @@ export class EditionService {
         await m.delete(ForumSessionEntity, { editionId: id });
         await this.writeSessions(m, saved, sessions);
       }
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        'forum_edition.update',
+        'forum_edition',
+        id,
+        { ...before, sessions: slotsChange ? 'replaced' : 'kept' },
+        { ...saved, sessions: slotsChange ? sessions : 'kept' },
+      );
       return saved;
     });
   }
 
-  async setStatus(rawId: string, status: EditionStatus): Promise<ForumEditionEntity> {
+  async setStatus(rawId: string, status: EditionStatus, actor: Actor = null): Promise<ForumEditionEntity> {
     const next = parseInput(editionStatusSchema, status, 'status');
     return this.db.transaction(async (m) => {
       const edition = await this.lock(m, rawId);
@@ -116,8 +140,22 @@ export class EditionService {
         );
         if (!n) throw new AppError('CONFLICT', 'an edition needs at least one meeting slot before it opens');
       }
+      const before = edition.status;
       edition.status = next;
-      return m.save(ForumEditionEntity, edition);
+      const saved = await m.save(ForumEditionEntity, edition);
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        'forum_edition.status',
+        'forum_edition',
+        edition.id,
+        { status: before },
+        {
+          status: next,
+        },
+      );
+      return saved;
     });
   }
 

@@ -6,11 +6,16 @@ import { parseId, parseInput } from '#directory';
 import { ForumGroupEntity, ForumGroupRuleEntity } from '../registration/registration.entity.js';
 import { groupSchema } from './edition.schema.js';
 import { withForumErrors } from '../common/db-errors.js';
+import { AuditService } from '#identity';
+import { audit, snapshot, type Actor } from '../common/audit.js';
 
 /** Delegate groups, their quotas and who-may-meet-whom rules. */
 @Injectable()
 export class GroupService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auditLog: AuditService,
+  ) {}
 
   list(editionId: string): Promise<ForumGroupEntity[]> {
     return this.db
@@ -24,15 +29,26 @@ export class GroupService {
       .find({ where: { editionId: parseId(editionId, 'editionId') } });
   }
 
-  async create(editionId: string, input: Record<string, unknown>): Promise<ForumGroupEntity> {
+  async create(
+    editionId: string,
+    input: Record<string, unknown>,
+    actor: Actor = null,
+  ): Promise<ForumGroupEntity> {
     const id = parseId(editionId, 'editionId');
     const data = parseInput(groupSchema, input);
     return withForumErrors(() =>
-      this.db.getRepository(ForumGroupEntity).save({ ...data, editionId: id } as ForumGroupEntity),
+      this.db.transaction(async (m) => {
+        const saved = await m.save(ForumGroupEntity, m.create(ForumGroupEntity, { ...data, editionId: id }));
+        await audit(this.auditLog, m, actor, 'forum_group.create', 'forum_group', saved.id, null, saved);
+        return saved;
+      }),
     );
   }
 
-  async update(input: { id: string } & Record<string, unknown>): Promise<ForumGroupEntity> {
+  async update(
+    input: { id: string } & Record<string, unknown>,
+    actor: Actor = null,
+  ): Promise<ForumGroupEntity> {
     const { id: rawId, ...changes } = input;
     const id = parseId(rawId, 'input.id');
     return withForumErrors(() =>
@@ -42,6 +58,7 @@ export class GroupService {
           lock: { mode: 'pessimistic_write' },
         });
         if (!current) throw notFound('Group', id);
+        const before = snapshot(current);
         const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
         const merged = parseInput(groupSchema, {
           code: current.code,
@@ -51,7 +68,9 @@ export class GroupService {
           ...given,
         });
         m.merge(ForumGroupEntity, current, merged);
-        return m.save(ForumGroupEntity, current);
+        const saved = await m.save(ForumGroupEntity, current);
+        await audit(this.auditLog, m, actor, 'forum_group.update', 'forum_group', id, before, saved);
+        return saved;
       }),
     );
   }
@@ -60,7 +79,11 @@ export class GroupService {
    * Replaces the groups a group may meet. An empty list lifts the restriction: the group then meets
    * anyone whose own group allows it.
    */
-  async setRules(groupId: string, mayMeetGroupIds: string[]): Promise<ForumGroupRuleEntity[]> {
+  async setRules(
+    groupId: string,
+    mayMeetGroupIds: string[],
+    actor: Actor = null,
+  ): Promise<ForumGroupRuleEntity[]> {
     const id = parseId(groupId, 'groupId');
     const targets = [...new Set(mayMeetGroupIds.map((g, i) => parseId(g, `mayMeetGroupIds.${i}`)))];
     return this.db.transaction(async (m) => {
@@ -73,9 +96,20 @@ export class GroupService {
         throw badInput(
           bad.map(({ i }) => ({ path: `mayMeetGroupIds.${i}`, message: 'is not a group of this edition' })),
         );
+      const previous = await m.find(ForumGroupRuleEntity, { where: { groupId: id } });
       await m.delete(ForumGroupRuleEntity, { groupId: id });
       const rows = targets.map((t) => ({ editionId: group.editionId, groupId: id, mayMeetGroupId: t }));
       if (rows.length) await m.insert(ForumGroupRuleEntity, rows);
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        'forum_group.rules',
+        'forum_group',
+        id,
+        { mayMeet: previous.map((r) => r.mayMeetGroupId).sort() },
+        { mayMeet: [...targets].sort() },
+      );
       return rows as ForumGroupRuleEntity[];
     });
   }

@@ -7,6 +7,8 @@ import { ForumTableEntity } from './edition.entity.js';
 import { tableSchema } from './edition.schema.js';
 import { withForumErrors } from '../common/db-errors.js';
 import { z } from 'zod';
+import { AuditService } from '#identity';
+import { audit, snapshot, type Actor } from '../common/audit.js';
 
 const tableListSchema = z
   .array(tableSchema)
@@ -16,7 +18,10 @@ const tableListSchema = z
 /** Meeting tables (or rooms) of an edition. */
 @Injectable()
 export class TableService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auditLog: AuditService,
+  ) {}
 
   list(editionId: string, includeInactive = false): Promise<ForumTableEntity[]> {
     return this.db.getRepository(ForumTableEntity).find({
@@ -25,19 +30,23 @@ export class TableService {
     });
   }
 
-  async add(editionId: string, tables: unknown[]): Promise<ForumTableEntity[]> {
+  async add(editionId: string, tables: unknown[], actor: Actor = null): Promise<ForumTableEntity[]> {
     const id = parseId(editionId, 'editionId');
     const data = parseInput(tableListSchema, tables, 'tables');
     return withForumErrors(() =>
       this.db.transaction(async (m) => {
         const rows = data.map((t) => m.create(ForumTableEntity, { ...t, editionId: id }));
-        return m.save(ForumTableEntity, rows);
+        const saved = await m.save(ForumTableEntity, rows);
+        for (const t of saved)
+          await audit(this.auditLog, m, actor, 'forum_table.create', 'forum_table', t.id, null, t);
+        return saved;
       }),
     );
   }
 
   async update(
     input: { id: string; active?: boolean | null } & Record<string, unknown>,
+    actor: Actor = null,
   ): Promise<ForumTableEntity> {
     const { id: rawId, active, ...changes } = input;
     const id = parseId(rawId, 'input.id');
@@ -48,6 +57,7 @@ export class TableService {
           lock: { mode: 'pessimistic_write' },
         });
         if (!current) throw notFound('Table', id);
+        const before = snapshot(current);
         const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
         const merged = parseInput(tableSchema, {
           label: current.label,
@@ -59,7 +69,9 @@ export class TableService {
         });
         m.merge(ForumTableEntity, current, merged);
         if (active != null) current.active = active;
-        return m.save(ForumTableEntity, current);
+        const saved = await m.save(ForumTableEntity, current);
+        await audit(this.auditLog, m, actor, 'forum_table.update', 'forum_table', id, before, saved);
+        return saved;
       }),
     );
   }

@@ -89,14 +89,20 @@ export class ForumEditionResolver {
 
   @Mutation(() => ForumEditionType)
   @Authorize(Organiser)
-  createForumEdition(@Args('input') input: CreateForumEditionInput): Promise<ForumEditionEntity> {
-    return this.editions.create({ ...input });
+  createForumEdition(
+    @Args('input') input: CreateForumEditionInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumEditionEntity> {
+    return this.editions.create({ ...input }, viewer);
   }
 
   @Mutation(() => ForumEditionType)
   @Authorize(Organiser)
-  updateForumEdition(@Args('input') input: UpdateForumEditionInput): Promise<ForumEditionEntity> {
-    return this.editions.update({ ...input });
+  updateForumEdition(
+    @Args('input') input: UpdateForumEditionInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumEditionEntity> {
+    return this.editions.update({ ...input }, viewer);
   }
 
   @Mutation(() => ForumEditionType)
@@ -104,8 +110,9 @@ export class ForumEditionResolver {
   setForumEditionStatus(
     @Args('id', { type: () => ID }) id: string,
     @Args('status', { type: () => EditionStatusEnum }) status: 'DRAFT' | 'OPEN' | 'CLOSED',
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumEditionEntity> {
-    return this.editions.setStatus(id, status);
+    return this.editions.setStatus(id, status, viewer);
   }
 
   @Mutation(() => [ForumTableType])
@@ -113,17 +120,22 @@ export class ForumEditionResolver {
   addForumTables(
     @Args('editionId', { type: () => ID }) editionId: string,
     @Args('tables', { type: () => [ForumTableInput] }) tables: ForumTableInput[],
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumTableEntity[]> {
     return this.tables.add(
       editionId,
       tables.map((t) => ({ ...t })),
+      viewer,
     );
   }
 
   @Mutation(() => ForumTableType)
   @Authorize(Organiser)
-  updateForumTable(@Args('input') input: UpdateForumTableInput): Promise<ForumTableEntity> {
-    return this.tables.update({ ...input });
+  updateForumTable(
+    @Args('input') input: UpdateForumTableInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumTableEntity> {
+    return this.tables.update({ ...input }, viewer);
   }
 
   @Mutation(() => ForumGroupType)
@@ -131,14 +143,18 @@ export class ForumEditionResolver {
   createForumGroup(
     @Args('editionId', { type: () => ID }) editionId: string,
     @Args('input') input: ForumGroupInput,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumGroupEntity> {
-    return this.groups.create(editionId, { ...input });
+    return this.groups.create(editionId, { ...input }, viewer);
   }
 
   @Mutation(() => ForumGroupType)
   @Authorize(Organiser)
-  updateForumGroup(@Args('input') input: UpdateForumGroupInput): Promise<ForumGroupEntity> {
-    return this.groups.update({ ...input });
+  updateForumGroup(
+    @Args('input') input: UpdateForumGroupInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumGroupEntity> {
+    return this.groups.update({ ...input }, viewer);
   }
 
   @Mutation(() => [ForumGroupRuleType], {
@@ -148,8 +164,9 @@ export class ForumEditionResolver {
   setForumGroupRules(
     @Args('groupId', { type: () => ID }) groupId: string,
     @Args('mayMeetGroupIds', { type: () => [ID] }) mayMeetGroupIds: string[],
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumGroupRuleEntity[]> {
-    return this.groups.setRules(groupId, mayMeetGroupIds);
+    return this.groups.setRules(groupId, mayMeetGroupIds, viewer);
   }
 
   @Mutation(() => ScheduleRunType, {
@@ -179,7 +196,10 @@ export class ForumEditionResolver {
 
   @Mutation(() => PublishResultType)
   @Authorize(Organiser)
-  publishSchedule(@Args('editionId', { type: () => ID }) editionId: string): Promise<PublishOutcome> {
-    return this.publisher.publish(editionId);
+  publishSchedule(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<PublishOutcome> {
+    return this.publisher.publish(editionId, viewer);
   }
 }

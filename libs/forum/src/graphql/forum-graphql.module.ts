@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '#identity';
 import { ForumModule } from '../forum.module.js';
 import { ForumEditionResolver } from './edition.resolver.js';
 import { ForumRegistrationResolver } from './registration.resolver.js';
 import { ForumMeetingResolver } from './meeting.resolver.js';
+import { ForumDayResolver } from './day.resolver.js';
+import { ForumAgendaController } from '../http/agenda.controller.js';
 
-/** The forum's GraphQL surface, for the api. */
+/**
+ * The forum's api surface: GraphQL, plus plain HTTP for printable agendas, CSV exports and calendar
+ * feeds (it checks bearer tokens itself, hence AuthModule).
+ */
 @Module({
-  imports: [ForumModule],
-  providers: [ForumEditionResolver, ForumRegistrationResolver, ForumMeetingResolver],
+  imports: [ForumModule, AuthModule],
+  providers: [ForumEditionResolver, ForumRegistrationResolver, ForumMeetingResolver, ForumDayResolver],
+  controllers: [ForumAgendaController],
 })
 export class ForumGraphqlModule {}

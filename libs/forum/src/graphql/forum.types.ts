@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { LocalizedText, LocalizedTextInput } from '#directory';
 import { EDITION_STATUSES, SESSION_KINDS } from '../edition/edition.entity.js';
 import { DELEGATE_GOALS, DELEGATE_STATUSES } from '../registration/registration.entity.js';
@@ -79,6 +79,8 @@ export class ForumEditionType {
   @Field(() => Int, { nullable: true }) maxMeetingsPerDelegate: number | null;
   @Field(() => Int, { nullable: true }) maxRequestsPerDelegate: number | null;
   @Field(() => Int) fairness: number;
+  @Field(() => Int, { description: 'Minutes before a meeting its participants get a reminder (0: none)' })
+  reminderMinutes: number;
   @Field(() => Int) publishedVersion: number;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
   @Field(() => Int) version: number;
@@ -262,6 +264,11 @@ export class CreateForumEditionInput {
   @Field(() => Int, { nullable: true }) maxMeetingsPerDelegate?: number | null;
   @Field(() => Int, { nullable: true }) maxRequestsPerDelegate?: number | null;
   @Field(() => Int, { nullable: true }) fairness?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Reminder lead time in minutes, 15 by default; 0 for none',
+  })
+  reminderMinutes?: number | null;
   @Field(() => [ForumSessionInput], { nullable: true }) sessions?: ForumSessionInput[] | null;
 }
 
@@ -278,6 +285,11 @@ export class UpdateForumEditionInput {
   @Field(() => Int, { nullable: true }) maxMeetingsPerDelegate?: number | null;
   @Field(() => Int, { nullable: true }) maxRequestsPerDelegate?: number | null;
   @Field(() => Int, { nullable: true }) fairness?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Reminder lead time in minutes, 15 by default; 0 for none',
+  })
+  reminderMinutes?: number | null;
   @Field(() => [ForumSessionInput], { nullable: true }) sessions?: ForumSessionInput[] | null;
 }
 
@@ -355,4 +367,116 @@ export class MeetingRequestInput {
     number | null;
   @Field(() => SessionPreferenceEnum, { nullable: true }) session?: string | null;
   @Field(() => RequestSourceEnum, { nullable: true }) source?: string | null;
+}
+
+/** GraphQL names of the stored outcomes (FOLLOW_UP is stored, FOLLOW_UP_PLANNED is shown). */
+export const MeetingOutcomeEnum = {
+  HELD: 'HELD',
+  NO_SHOW: 'NO_SHOW',
+  FOLLOW_UP_PLANNED: 'FOLLOW_UP',
+} as const;
+registerEnumType(MeetingOutcomeEnum, {
+  name: 'MeetingOutcome',
+  description:
+    'HELD; NO_SHOW: the other side did not come; FOLLOW_UP_PLANNED: held, and a follow-up is planned',
+});
+
+@ObjectType('MeetingParticipant')
+export class MeetingParticipantType {
+  @Field(() => ID) meetingId: string;
+  @Field(() => ID) delegateId: string;
+  @Field(() => MeetingStatusEnum) status: string;
+  @Field(() => MeetingOutcomeEnum, { nullable: true }) outcome: string | null;
+  @Field(() => String, { nullable: true }) outcomeNote: string | null;
+  @Field(() => Date, { nullable: true }) outcomeReportedAt: Date | null;
+}
+
+@ObjectType('FreeSlot')
+export class FreeSlotType {
+  @Field(() => ID) slotId: string;
+  @Field(() => Int) position: number;
+  @Field() day: string;
+  @Field(() => SessionKindEnum) session: string;
+  @Field() startsAt: Date;
+  @Field() endsAt: Date;
+  @Field(() => Int, { description: 'Active tables free in the slot (0 when the edition has none)' })
+  freeTables: number;
+}
+
+@InputType()
+export class WalkInInput {
+  @Field(() => ID) editionId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation of fromDelegateId (required for members)',
+  })
+  organizationId?: string | null;
+  @Field(() => ID) fromDelegateId: string;
+  @Field(() => ID) toDelegateId: string;
+  @Field(() => ID) slotId: string;
+  @Field(() => ID, { nullable: true }) tableId?: string | null;
+  @Field(() => String, { nullable: true }) message?: string | null;
+}
+
+@ObjectType('WalkInResult')
+export class WalkInResultType {
+  @Field(() => MeetingRequestType) request: MeetingRequestType;
+  @Field(() => MeetingType, { nullable: true, description: 'Null until the other side agrees' })
+  meeting: MeetingType | null;
+}
+
+@ObjectType('AgendaFeed', {
+  description: 'A private calendar feed URL: keep it secret, anyone with it reads the agenda',
+})
+export class AgendaFeedType {
+  @Field(() => ID) delegateId: string;
+  @Field() url: string;
+  @Field() path: string;
+}
+
+@ObjectType('MeetingPrecedence')
+export class MeetingPrecedenceType {
+  @Field(() => ID) editionId: string;
+  @Field(() => ID) delegateId: string;
+  @Field(() => ID) beforeRequestId: string;
+  @Field(() => ID) afterRequestId: string;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('ForumStatsCounts')
+export class StatsCountsType {
+  @Field(() => Int) delegates: number;
+  @Field(() => Int) requestsSent: number;
+  @Field(() => Int) requestsReceived: number;
+  @Field(() => Int) pending: number;
+  @Field(() => Int) accepted: number;
+  @Field(() => Int) declined: number;
+  @Field(() => Int) expired: number;
+  @Field(() => Int) cancelled: number;
+  @Field(() => Float, { nullable: true }) acceptanceRate: number | null;
+  @Field(() => Int) meetingsScheduled: number;
+  @Field(() => Int) meetingsHeld: number;
+  @Field(() => Int) noShows: number;
+  @Field(() => Int) followUpsPlanned: number;
+}
+
+@ObjectType('ForumStatsGroup')
+export class StatsGroupType extends StatsCountsType {
+  @Field() key: string;
+}
+
+@ObjectType('ForumTableUtilisation')
+export class TableUtilisationType {
+  @Field(() => Int) usedSlotTables: number;
+  @Field(() => Int) availableSlotTables: number;
+  @Field(() => Float, { nullable: true }) rate: number | null;
+}
+
+@ObjectType('ForumStatistics')
+export class ForumStatisticsType {
+  @Field(() => StatsCountsType) totals: StatsCountsType;
+  @Field(() => TableUtilisationType) tableUtilisation: TableUtilisationType;
+  @Field(() => [StatsGroupType]) byCountry: StatsGroupType[];
+  @Field(() => [StatsGroupType]) byKind: StatsGroupType[];
+  @Field(() => [StatsGroupType]) bySector: StatsGroupType[];
 }

@@ -127,8 +127,22 @@ export class ForumMeetingResolver {
     @Args('requestId', { type: () => ID }) requestId: string,
     @Args('slotId', { type: () => ID }) slotId: string,
     @Args('tableId', { type: () => ID, nullable: true }) tableId: string | null,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingEntity> {
-    return this.meetings.book(requestId, slotId, tableId);
+    return this.meetings.book(requestId, slotId, tableId, viewer);
+  }
+
+  @Mutation(() => MeetingType, {
+    description: 'Moves a meeting to another slot (and table) and pins it; delegates see it once published',
+  })
+  @Authorize(Organiser)
+  moveMeeting(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('slotId', { type: () => ID }) slotId: string,
+    @Args('tableId', { type: () => ID, nullable: true }) tableId: string | null,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingEntity> {
+    return this.meetings.move(meetingId, slotId, tableId, viewer);
   }
 
   @Mutation(() => MeetingType)
@@ -136,14 +150,18 @@ export class ForumMeetingResolver {
   pinMeeting(
     @Args('meetingId', { type: () => ID }) meetingId: string,
     @Args('pinned', { defaultValue: true }) pinned: boolean,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingEntity> {
-    return this.meetings.pin(meetingId, pinned);
+    return this.meetings.pin(meetingId, pinned, viewer);
   }
 
   @Mutation(() => MeetingType)
   @Authorize(Organiser)
-  cancelMeeting(@Args('meetingId', { type: () => ID }) meetingId: string): Promise<MeetingEntity> {
-    return this.meetings.cancel(meetingId);
+  cancelMeeting(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingEntity> {
+    return this.meetings.cancel(meetingId, viewer);
   }
 
   @Query(() => [AgendaMeetingType], {

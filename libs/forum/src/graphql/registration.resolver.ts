@@ -35,8 +35,11 @@ export class ForumRegistrationResolver {
 
   @Mutation(() => ForumDelegateType)
   @Authorize(AnyOf(Organiser, MemberOf(arg('input.organizationId'))))
-  registerDelegate(@Args('input') input: RegisterDelegateInput): Promise<ForumDelegateEntity> {
-    return this.registrations.register({ ...input });
+  registerDelegate(
+    @Args('input') input: RegisterDelegateInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumDelegateEntity> {
+    return this.registrations.register({ ...input }, viewer);
   }
 
   @Mutation(() => ForumDelegateType)
@@ -45,10 +48,13 @@ export class ForumRegistrationResolver {
     @Args('input') input: UpdateDelegateInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumDelegateEntity> {
-    return this.registrations.update({
-      ...input,
-      organizationId: actingOrganization(viewer, input.organizationId),
-    });
+    return this.registrations.update(
+      {
+        ...input,
+        organizationId: actingOrganization(viewer, input.organizationId),
+      },
+      viewer,
+    );
   }
 
   @Mutation(() => ForumDelegateType, { description: 'Cancels the delegate’s requests and meetings' })
@@ -58,7 +64,7 @@ export class ForumRegistrationResolver {
     @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumDelegateEntity> {
-    return this.registrations.withdraw(delegateId, actingOrganization(viewer, organizationId));
+    return this.registrations.withdraw(delegateId, actingOrganization(viewer, organizationId), viewer);
   }
 
   @Mutation(() => ForumDelegateType)
@@ -66,7 +72,19 @@ export class ForumRegistrationResolver {
   assignDelegateGroup(
     @Args('delegateId', { type: () => ID }) delegateId: string,
     @Args('groupId', { type: () => ID, nullable: true }) groupId: string | null,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumDelegateEntity> {
-    return this.registrations.assignGroup(delegateId, groupId);
+    return this.registrations.assignGroup(delegateId, groupId, viewer);
+  }
+
+  @Mutation(() => ForumDelegateType, {
+    description: 'Marks a delegate as arrived (organisers and floor staff)',
+  })
+  @Authorize(Organiser)
+  checkIn(
+    @Args('delegateId', { type: () => ID }) delegateId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumDelegateEntity> {
+    return this.registrations.checkIn(delegateId, viewer);
   }
 }

@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { AppError, notFound } from '#platform';
 import { changedRows } from '../common/sql.js';
+import { MeetingEntity } from './meeting.entity.js';
+import type { MeetingRequestEntity } from '../request/request.entity.js';
+import { ForumSlotEntity, ForumTableEntity } from '../edition/edition.entity.js';
 
 /**
  * Cancels the live meetings of the given requests. Meetings delegates had already been shown get a
@@ -39,4 +44,95 @@ export async function recordAgendaChanges(m: EntityManager, meetingIds: string[]
     [meetingIds],
   );
   return rows.length;
+}
+
+/** iCalendar UID of a meeting: stable for its whole life. */
+export const meetingUid = (id: string): string => `${id}@forum.tashbik`;
+
+/**
+ * Places an accepted request in a slot (and the table given, or the first free one), published at
+ * once and pinned, inside the caller's transaction. Whatever else runs at the same time, the
+ * database refuses a second meeting for a delegate or a table in that slot (SLOT_TAKEN once mapped).
+ */
+export async function placeMeeting(
+  m: EntityManager,
+  req: MeetingRequestEntity,
+  slotId: string,
+  tableId: string | null,
+): Promise<MeetingEntity> {
+  if (req.status !== 'ACCEPTED' || !req.toDelegateId)
+    throw new AppError('CONFLICT', 'only an accepted request can be booked', { status: req.status });
+  const slot = await m.findOneBy(ForumSlotEntity, { id: slotId });
+  if (!slot || slot.editionId !== req.editionId) throw notFound('Slot', slotId);
+  if (slot.isBreak) throw new AppError('CONFLICT', 'this slot is a break', { reason: 'BREAK' });
+  if (req.session !== 'ANY' && req.session !== slot.session)
+    throw new AppError('CONFLICT', `this meeting must take place in the ${req.session.toLowerCase()}`, {
+      reason: 'SESSION',
+    });
+  const delegates = [req.fromDelegateId, req.toDelegateId];
+  await refuseUnavailable(m, slot.id, delegates);
+  const table = await chooseTable(m, req.editionId, slot.id, tableId);
+  const id = randomUUID();
+  await m.query(
+    `INSERT INTO forum_meeting (id, edition_id, request_id, slot_id, table_id, status, pinned,
+                                published_slot_id, published_table_id, uid)
+     VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', true, $4, $5, $6)`,
+    [id, req.editionId, req.id, slot.id, table, meetingUid(id)],
+  );
+  await m.query(
+    `INSERT INTO forum_meeting_participant (meeting_id, delegate_id, slot_id, status)
+     SELECT $1, unnest($2::uuid[]), $3, 'PUBLISHED'`,
+    [id, delegates, slot.id],
+  );
+  await recordAgendaChanges(m, [id]);
+  return m.findOneByOrFail(MeetingEntity, { id });
+}
+
+/** Refuses a slot that one of the delegates declared they cannot attend. */
+export async function refuseUnavailable(
+  m: EntityManager,
+  slotId: string,
+  delegateIds: string[],
+): Promise<void> {
+  const away = await m.query<{ delegate_id: string }[]>(
+    `SELECT delegate_id FROM forum_delegate_unavailable WHERE slot_id = $1 AND delegate_id = ANY($2::uuid[])`,
+    [slotId, delegateIds],
+  );
+  if (away.length)
+    throw new AppError('CONFLICT', 'a participant cannot attend this slot', {
+      reason: 'UNAVAILABLE',
+      delegateId: away[0].delegate_id,
+    });
+}
+
+/**
+ * The table for a meeting in a slot: the one given (an active table of the edition), else the first
+ * free one; null when the edition has no tables. SLOT_TAKEN when every table is taken.
+ */
+export async function chooseTable(
+  m: EntityManager,
+  editionId: string,
+  slotId: string,
+  tableId: string | null,
+): Promise<string | null> {
+  if (tableId) {
+    const t = await m.findOneBy(ForumTableEntity, { id: tableId });
+    if (!t || t.editionId !== editionId || !t.active) throw notFound('Table', tableId);
+    return t.id;
+  }
+  const free = await m.query<{ id: string }[]>(
+    `SELECT t.id FROM forum_table t
+      WHERE t.edition_id = $1 AND t.active
+        AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
+                         WHERE mt.slot_id = $2 AND mt.table_id = t.id AND mt.status <> 'CANCELLED')
+      ORDER BY t.label LIMIT 1`,
+    [editionId, slotId],
+  );
+  if (free.length) return free[0].id;
+  const [{ any }] = await m.query<{ any: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM forum_table WHERE edition_id = $1 AND active) AS any`,
+    [editionId],
+  );
+  if (any) throw new AppError('SLOT_TAKEN', 'no table is free in this slot', { reason: 'TABLE_BUSY' });
+  return null;
 }

@@ -38,5 +38,10 @@ export class MeetingParticipantEntity {
   /** Mirrors the meeting's slot and status (kept in step by the database). */
   @Column({ type: 'uuid', name: 'slot_id' }) slotId: string;
   @Column({ type: 'text' }) status: MeetingStatus;
+  /** What this participant's side reported after the meeting. */
   @Column({ type: 'text', nullable: true }) outcome: MeetingOutcome | null;
+  @Column({ type: 'text', name: 'outcome_note', nullable: true }) outcomeNote: string | null;
+  @Column({ type: 'uuid', name: 'outcome_reported_by', nullable: true }) outcomeReportedBy: string | null;
+  @Column({ type: 'timestamptz', name: 'outcome_reported_at', nullable: true })
+  outcomeReportedAt: Date | null;
 }

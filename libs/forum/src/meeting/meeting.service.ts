@@ -1,23 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError, notFound } from '#platform';
 import { parseId } from '#directory';
-import { MeetingEntity } from './meeting.entity.js';
+import { AuditService } from '#identity';
+import { MeetingEntity, MeetingParticipantEntity, type MeetingOutcome } from './meeting.entity.js';
 import { MeetingRequestEntity } from '../request/request.entity.js';
-import { ForumSlotEntity, ForumTableEntity } from '../edition/edition.entity.js';
+import { ForumSlotEntity } from '../edition/edition.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
 import { changedRows } from '../common/sql.js';
-import { recordAgendaChanges } from './meeting-writes.js';
+import { audit, type Actor } from '../common/audit.js';
+import { chooseTable, placeMeeting, recordAgendaChanges, refuseUnavailable } from './meeting-writes.js';
 
-/** iCalendar UID of a meeting: stable for its whole life. */
-export const meetingUid = (id: string): string => `${id}@forum.tashbik`;
+export { meetingUid } from './meeting-writes.js';
 
-/** Meetings placed by hand (organisers, walk-ins), pins and single cancellations. */
+const place = (mt: MeetingEntity) => ({ slotId: mt.slotId, tableId: mt.tableId, status: mt.status });
+
+/** Meetings placed by hand (organisers, walk-ins), moves, pins, single cancellations and outcomes. */
 @Injectable()
 export class MeetingService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auditLog: AuditService,
+  ) {}
 
   async get(id: string): Promise<MeetingEntity> {
     const mt = await this.db.getRepository(MeetingEntity).findOneBy({ id: parseId(id, 'meetingId') });
@@ -30,20 +35,56 @@ export class MeetingService {
    * published at once and pinned. Whatever else runs at the same time, the database refuses a
    * second meeting for a delegate or a table in that slot: the loser gets SLOT_TAKEN.
    */
-  async book(requestId: string, slotId: string, tableId: string | null): Promise<MeetingEntity> {
+  async book(
+    requestId: string,
+    slotId: string,
+    tableId: string | null,
+    actor: Actor = null,
+  ): Promise<MeetingEntity> {
     const rid = parseId(requestId, 'requestId');
     const sid = parseId(slotId, 'slotId');
+    const tid = tableId ? parseId(tableId, 'tableId') : null;
     return withForumErrors(() =>
       retryOnDeadlock(() =>
         this.db.transaction(async (m) => {
           const req = await m.findOneBy(MeetingRequestEntity, { id: rid });
           if (!req) throw notFound('Meeting request', rid);
-          if (req.status !== 'ACCEPTED' || !req.toDelegateId)
-            throw new AppError('CONFLICT', 'only an accepted request can be booked', { status: req.status });
+          const mt = await placeMeeting(m, req, sid, tid);
+          await audit(this.auditLog, m, actor, 'forum_meeting.book', 'forum_meeting', mt.id, null, {
+            requestId: req.id,
+            ...place(mt),
+          });
+          return mt;
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Moves a live meeting to another slot (and table) in the working schedule and pins it there.
+   * Delegates see the move once the schedule is published (with a higher SEQUENCE). The database
+   * refuses a move onto a busy participant or table (SLOT_TAKEN).
+   */
+  async move(
+    meetingId: string,
+    slotId: string,
+    tableId: string | null,
+    actor: Actor = null,
+  ): Promise<MeetingEntity> {
+    const id = parseId(meetingId, 'meetingId');
+    const sid = parseId(slotId, 'slotId');
+    const tid = tableId ? parseId(tableId, 'tableId') : null;
+    return withForumErrors(() =>
+      retryOnDeadlock(() =>
+        this.db.transaction(async (m) => {
+          const mt = await m.findOne(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+          if (!mt) throw notFound('Meeting', id);
+          if (mt.status === 'CANCELLED') throw new AppError('CONFLICT', 'this meeting is cancelled');
           const slot = await m.findOneBy(ForumSlotEntity, { id: sid });
-          if (!slot || slot.editionId !== req.editionId) throw notFound('Slot', sid);
+          if (!slot || slot.editionId !== mt.editionId) throw notFound('Slot', sid);
           if (slot.isBreak) throw new AppError('CONFLICT', 'this slot is a break', { reason: 'BREAK' });
-          if (req.session !== 'ANY' && req.session !== slot.session)
+          const req = mt.requestId ? await m.findOneBy(MeetingRequestEntity, { id: mt.requestId }) : null;
+          if (req && req.session !== 'ANY' && req.session !== slot.session)
             throw new AppError(
               'CONFLICT',
               `this meeting must take place in the ${req.session.toLowerCase()}`,
@@ -51,80 +92,78 @@ export class MeetingService {
                 reason: 'SESSION',
               },
             );
-          const delegates = [req.fromDelegateId, req.toDelegateId];
-          const away = await m.query<{ delegate_id: string }[]>(
-            `SELECT delegate_id FROM forum_delegate_unavailable WHERE slot_id = $1 AND delegate_id = ANY($2::uuid[])`,
-            [sid, delegates],
+          const people = await m.find(MeetingParticipantEntity, { where: { meetingId: id } });
+          await refuseUnavailable(
+            m,
+            sid,
+            people.map((p) => p.delegateId),
           );
-          if (away.length)
-            throw new AppError('CONFLICT', 'a participant cannot attend this slot', {
-              reason: 'UNAVAILABLE',
-              delegateId: away[0].delegate_id,
-            });
-          let table: string | null = null;
-          if (tableId) {
-            const t = await m.findOneBy(ForumTableEntity, { id: parseId(tableId, 'tableId') });
-            if (!t || t.editionId !== req.editionId || !t.active) throw notFound('Table', tableId);
-            table = t.id;
-          } else {
-            const free = await m.query<{ id: string }[]>(
-              `SELECT t.id FROM forum_table t
-              WHERE t.edition_id = $1 AND t.active
-                AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
-                                 WHERE mt.slot_id = $2 AND mt.table_id = t.id AND mt.status <> 'CANCELLED')
-              ORDER BY t.label LIMIT 1`,
-              [req.editionId, sid],
-            );
-            const [{ any }] = await m.query<{ any: boolean }[]>(
-              `SELECT EXISTS (SELECT 1 FROM forum_table WHERE edition_id = $1 AND active) AS any`,
-              [req.editionId],
-            );
-            if (any && !free.length)
-              throw new AppError('SLOT_TAKEN', 'no table is free in this slot', { reason: 'TABLE_BUSY' });
-            table = free[0]?.id ?? null;
-          }
-          const id = randomUUID();
+          const before = place(mt);
+          // Out of the way first, so the table search does not see the meeting's own place.
+          const table =
+            tid ??
+            (mt.tableId && slot.id === mt.slotId
+              ? mt.tableId
+              : await chooseTable(m, mt.editionId, sid, null));
           await m.query(
-            `INSERT INTO forum_meeting (id, edition_id, request_id, slot_id, table_id, status, pinned,
-                                      published_slot_id, published_table_id, uid)
-           VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', true, $4, $5, $6)`,
-            [id, req.editionId, req.id, sid, table, meetingUid(id)],
+            `UPDATE forum_meeting SET slot_id = $2, table_id = $3, pinned = true, updated_at = now() WHERE id = $1`,
+            [id, sid, table],
           );
-          await m.query(
-            `INSERT INTO forum_meeting_participant (meeting_id, delegate_id, slot_id, status)
-           SELECT $1, unnest($2::uuid[]), $3, 'PUBLISHED'`,
-            [id, delegates, sid],
+          const moved = await m.findOneByOrFail(MeetingEntity, { id });
+          await audit(
+            this.auditLog,
+            m,
+            actor,
+            'forum_meeting.move',
+            'forum_meeting',
+            id,
+            before,
+            place(moved),
           );
-          await recordAgendaChanges(m, [id]);
-          return m.findOneByOrFail(MeetingEntity, { id });
+          return moved;
         }),
       ),
     );
   }
 
   /** Pinned meetings keep their slot and table when the scheduler runs again. */
-  async pin(meetingId: string, pinned: boolean): Promise<MeetingEntity> {
+  async pin(meetingId: string, pinned: boolean, actor: Actor = null): Promise<MeetingEntity> {
     const id = parseId(meetingId, 'meetingId');
-    const [row] = await changedRows<{ id: string }>(
-      this.db.manager,
-      `UPDATE forum_meeting SET pinned = $2, updated_at = now() WHERE id = $1 AND status <> 'CANCELLED' RETURNING id`,
-      [id, pinned],
-    );
-    if (!row) throw notFound('Meeting', id);
-    return this.get(id);
+    return this.db.transaction(async (m) => {
+      const [row] = await changedRows<{ id: string; was: boolean }>(
+        m,
+        `UPDATE forum_meeting mt SET pinned = $2, updated_at = now()
+           FROM (SELECT id, pinned AS was FROM forum_meeting WHERE id = $1 FOR UPDATE) old
+          WHERE mt.id = old.id AND mt.status <> 'CANCELLED' RETURNING mt.id, old.was`,
+        [id, pinned],
+      );
+      if (!row) throw notFound('Meeting', id);
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        'forum_meeting.pin',
+        'forum_meeting',
+        id,
+        { pinned: row.was },
+        { pinned },
+      );
+      return m.findOneByOrFail(MeetingEntity, { id });
+    });
   }
 
   /** Cancels one meeting; its request stays accepted, so the next scheduler run may place it again. */
-  async cancel(meetingId: string): Promise<MeetingEntity> {
+  async cancel(meetingId: string, actor: Actor = null): Promise<MeetingEntity> {
     const id = parseId(meetingId, 'meetingId');
     return this.db.transaction(async (m) => {
-      const rows = await changedRows<{ id: string; announced: boolean }>(
+      const rows = await changedRows<{ id: string; announced: boolean; status: string }>(
         m,
-        `UPDATE forum_meeting
+        `UPDATE forum_meeting mt
             SET status = 'CANCELLED', updated_at = now(),
                 sequence = sequence + CASE WHEN published_slot_id IS NOT NULL THEN 1 ELSE 0 END
-          WHERE id = $1 AND status <> 'CANCELLED'
-          RETURNING id, published_slot_id IS NOT NULL AS announced`,
+           FROM (SELECT id, status FROM forum_meeting WHERE id = $1 FOR UPDATE) old
+          WHERE mt.id = old.id AND mt.status <> 'CANCELLED'
+          RETURNING mt.id, mt.published_slot_id IS NOT NULL AS announced, old.status`,
         [id],
       );
       if (!rows.length) {
@@ -133,7 +172,72 @@ export class MeetingService {
         return existing;
       }
       if (rows[0].announced) await recordAgendaChanges(m, [id]);
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        'forum_meeting.cancel',
+        'forum_meeting',
+        id,
+        { status: rows[0].status },
+        { status: 'CANCELLED' },
+      );
       return m.findOneByOrFail(MeetingEntity, { id });
+    });
+  }
+
+  /**
+   * Records how a meeting went, for one side (the delegates of `organizationId`) or, for an
+   * organiser acting without an organisation, for both. Only a meeting that has started and was not
+   * cancelled can have an outcome; reporting again replaces the side's earlier report.
+   */
+  async reportOutcome(
+    meetingId: string,
+    organizationId: string | null,
+    outcome: MeetingOutcome,
+    note: string | null,
+    actor: Actor = null,
+  ): Promise<MeetingParticipantEntity[]> {
+    const id = parseId(meetingId, 'meetingId');
+    const org = organizationId ? parseId(organizationId, 'organizationId') : null;
+    return this.db.transaction(async (m) => {
+      const [mt] = await m.query<{ status: string; started: boolean }[]>(
+        `SELECT mt.status, s.starts_at <= now() AS started
+           FROM forum_meeting mt JOIN forum_slot s ON s.id = coalesce(mt.published_slot_id, mt.slot_id)
+          WHERE mt.id = $1 FOR UPDATE OF mt`,
+        [id],
+      );
+      if (!mt) throw notFound('Meeting', id);
+      if (mt.status === 'CANCELLED') throw new AppError('CONFLICT', 'this meeting was cancelled');
+      if (!mt.started)
+        throw new AppError('CONFLICT', 'an outcome can be reported once the meeting has started', {
+          reason: 'NOT_STARTED',
+        });
+      const rows = await changedRows<{ delegate_id: string; before: string | null }>(
+        m,
+        `UPDATE forum_meeting_participant p
+            SET outcome = $3, outcome_note = $4, outcome_reported_by = $5, outcome_reported_at = now()
+           FROM forum_delegate d, (SELECT meeting_id, delegate_id, outcome FROM forum_meeting_participant
+                                    WHERE meeting_id = $1 FOR UPDATE) old
+          WHERE p.meeting_id = $1 AND d.id = p.delegate_id AND ($2::uuid IS NULL OR d.organization_id = $2)
+            AND old.meeting_id = p.meeting_id AND old.delegate_id = p.delegate_id
+          RETURNING p.delegate_id, old.outcome AS before`,
+        [id, org, outcome, note?.trim().slice(0, 2000) || null, actor?.userId ?? null],
+      );
+      if (!rows.length)
+        throw new AppError('FORBIDDEN', 'only the two sides of a meeting may report its outcome');
+      for (const r of rows)
+        await audit(
+          this.auditLog,
+          m,
+          actor,
+          'forum_meeting.outcome',
+          'forum_meeting',
+          id,
+          { delegateId: r.delegate_id, outcome: r.before },
+          { delegateId: r.delegate_id, outcome, note: note ?? null },
+        );
+      return m.find(MeetingParticipantEntity, { where: { meetingId: id }, order: { delegateId: 'ASC' } });
     });
   }
 }

@@ -9,6 +9,8 @@ import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { withForumErrors } from '../common/db-errors.js';
 import { cancelMeetingsOfRequests } from '../meeting/meeting-writes.js';
 import { changedRows } from '../common/sql.js';
+import { AuditService } from '#identity';
+import { audit, snapshot, type Actor } from '../common/audit.js';
 
 export interface DelegateView extends ForumDelegateEntity {
   unavailableSlotIds: string[];
@@ -17,7 +19,10 @@ export interface DelegateView extends ForumDelegateEntity {
 /** Delegates organisations register for an edition. */
 @Injectable()
 export class RegistrationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auditLog: AuditService,
+  ) {}
 
   async get(id: string, m: EntityManager = this.db.manager): Promise<ForumDelegateEntity> {
     const d = await m.findOneBy(ForumDelegateEntity, { id: parseId(id, 'delegateId') });
@@ -55,6 +60,7 @@ export class RegistrationService {
 
   async register(
     input: { editionId: string; organizationId: string } & Record<string, unknown>,
+    actor: Actor = null,
   ): Promise<ForumDelegateEntity> {
     const { editionId: rawEdition, organizationId: rawOrg, ...rest } = input;
     const editionId = parseId(rawEdition, 'input.editionId');
@@ -81,6 +87,10 @@ export class RegistrationService {
           m.create(ForumDelegateEntity, { ...fields, editionId, organizationId, groupId: group?.id ?? null }),
         );
         await this.writeUnavailable(m, delegate, unavailableSlotIds, 'input.unavailableSlotIds');
+        await audit(this.auditLog, m, actor, 'forum_delegate.register', 'forum_delegate', delegate.id, null, {
+          ...delegate,
+          unavailableSlotIds,
+        });
         return delegate;
       }),
     );
@@ -88,6 +98,7 @@ export class RegistrationService {
 
   async update(
     input: { id: string; organizationId?: string | null } & Record<string, unknown>,
+    actor: Actor = null,
   ): Promise<ForumDelegateEntity> {
     const { id: rawId, organizationId, ...changes } = input;
     const id = parseId(rawId, 'input.id');
@@ -101,6 +112,7 @@ export class RegistrationService {
         if (!current) throw notFound('Delegate', id);
         if (organizationId && current.organizationId !== organizationId.toLowerCase())
           throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
+        const before = snapshot(current);
         const { unavailableSlotIds, ...fields } = patch;
         const given = Object.fromEntries(Object.entries(fields).filter(([k]) => changes[k] !== undefined));
         m.merge(ForumDelegateEntity, current, given);
@@ -109,13 +121,27 @@ export class RegistrationService {
           await m.query(`DELETE FROM forum_delegate_unavailable WHERE delegate_id = $1`, [id]);
           await this.writeUnavailable(m, saved, unavailableSlotIds, 'input.unavailableSlotIds');
         }
+        await audit(
+          this.auditLog,
+          m,
+          actor,
+          'forum_delegate.update',
+          'forum_delegate',
+          id,
+          before,
+          changes.unavailableSlotIds !== undefined ? { ...saved, unavailableSlotIds } : saved,
+        );
         return saved;
       }),
     );
   }
 
   /** Moves a delegate to one of the edition's groups (or none): organisers decide who belongs where. */
-  async assignGroup(delegateId: string, groupId: string | null): Promise<ForumDelegateEntity> {
+  async assignGroup(
+    delegateId: string,
+    groupId: string | null,
+    actor: Actor = null,
+  ): Promise<ForumDelegateEntity> {
     const id = parseId(delegateId, 'delegateId');
     return this.db.transaction(async (m) => {
       const current = await m.findOne(ForumDelegateEntity, {
@@ -128,13 +154,31 @@ export class RegistrationService {
         if (!group || group.editionId !== current.editionId)
           throw badInput([{ path: 'groupId', message: 'is not a group of this edition' }]);
       }
+      const before = current.groupId;
       current.groupId = groupId ? groupId.toLowerCase() : null;
-      return m.save(ForumDelegateEntity, current);
+      const saved = await m.save(ForumDelegateEntity, current);
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        'forum_delegate.group',
+        'forum_delegate',
+        id,
+        { groupId: before },
+        {
+          groupId: saved.groupId,
+        },
+      );
+      return saved;
     });
   }
 
   /** Withdraws a delegate: its open and accepted requests are cancelled and its meetings with them. */
-  async withdraw(delegateId: string, organizationId: string | null): Promise<ForumDelegateEntity> {
+  async withdraw(
+    delegateId: string,
+    organizationId: string | null,
+    actor: Actor = null,
+  ): Promise<ForumDelegateEntity> {
     const id = parseId(delegateId, 'delegateId');
     return this.db.transaction(async (m) => {
       const current = await m.findOne(ForumDelegateEntity, {
@@ -153,12 +197,61 @@ export class RegistrationService {
           RETURNING id`,
         [id, current.organizationId],
       );
-      await cancelMeetingsOfRequests(
+      const meetings = await cancelMeetingsOfRequests(
         m,
         requests.map((r) => r.id),
       );
       current.status = 'WITHDRAWN';
-      return m.save(ForumDelegateEntity, current);
+      const saved = await m.save(ForumDelegateEntity, current);
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        'forum_delegate.withdraw',
+        'forum_delegate',
+        id,
+        { status: 'REGISTERED' },
+        {
+          status: 'WITHDRAWN',
+          cancelledRequestIds: requests.map((r) => r.id),
+          cancelledMeetingIds: meetings,
+        },
+      );
+      return saved;
+    });
+  }
+
+  /** Marks a delegate as arrived at the venue (idempotent: the first arrival time is kept). */
+  async checkIn(delegateId: string, actor: Actor = null): Promise<ForumDelegateEntity> {
+    const id = parseId(delegateId, 'delegateId');
+    return this.db.transaction(async (m) => {
+      const current = await m.findOne(ForumDelegateEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('Delegate', id);
+      if (current.status !== 'REGISTERED') throw new AppError('CONFLICT', 'this delegate has withdrawn');
+      if (current.checkedInAt) return current;
+      const [row] = await changedRows<{ checked_in_at: Date }>(
+        m,
+        `UPDATE forum_delegate SET checked_in_at = date_trunc('milliseconds', now()), updated_at = now()
+          WHERE id = $1 RETURNING checked_in_at`,
+        [id],
+      );
+      current.checkedInAt = row.checked_in_at;
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        'forum_delegate.check_in',
+        'forum_delegate',
+        id,
+        { checkedInAt: null },
+        {
+          checkedInAt: row.checked_in_at,
+        },
+      );
+      return current;
     });
   }
 

@@ -4,7 +4,7 @@ export const REQUEST_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED',
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const SESSION_PREFERENCES = ['ANY', 'MORNING', 'AFTERNOON'] as const;
 export type SessionPreference = (typeof SESSION_PREFERENCES)[number];
-export const REQUEST_SOURCES = ['MANUAL', 'SUGGESTION', 'ORGANISER'] as const;
+export const REQUEST_SOURCES = ['MANUAL', 'SUGGESTION', 'ORGANISER', 'WALK_IN'] as const;
 export type RequestSource = (typeof REQUEST_SOURCES)[number];
 
 @Entity('forum_meeting_request')
@@ -28,6 +28,9 @@ export class MeetingRequestEntity {
   @Column({ type: 'uuid', name: 'cancelled_by_organization_id', nullable: true })
   cancelledByOrganizationId: string | null;
   @Column({ type: 'text', nullable: true }) reason: string | null;
+  /** A walk-in request's slot (and table): the meeting is booked there when the other side consents. */
+  @Column({ type: 'uuid', name: 'proposed_slot_id', nullable: true }) proposedSlotId: string | null;
+  @Column({ type: 'uuid', name: 'proposed_table_id', nullable: true }) proposedTableId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

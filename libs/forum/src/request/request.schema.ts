@@ -25,8 +25,9 @@ export const meetingRequestSchema = z
       .enum(SESSION_PREFERENCES)
       .nullish()
       .transform((v) => v ?? 'ANY'),
+    // Walk-ins are created by bookWalkIn, with the slot they propose.
     source: z
-      .enum(REQUEST_SOURCES)
+      .enum(REQUEST_SOURCES.filter((s) => s !== 'WALK_IN') as ['MANUAL', 'SUGGESTION', 'ORGANISER'])
       .nullish()
       .transform((v) => v ?? 'MANUAL'),
   })

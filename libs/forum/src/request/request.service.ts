@@ -13,12 +13,20 @@ import {
 } from '../registration/registration.entity.js';
 import { groupRules, meetingForbidden } from '../registration/meeting-rules.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
-import { withForumErrors } from '../common/db-errors.js';
-import { cancelMeetingsOfRequests } from '../meeting/meeting-writes.js';
+import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
+import { cancelMeetingsOfRequests, placeMeeting } from '../meeting/meeting-writes.js';
 import { changedRows } from '../common/sql.js';
 
 /** Request statuses that use up a delegate's quota of requests sent. */
 const COUNTED_SENT: RequestStatus[] = ['PENDING', 'ACCEPTED', 'DECLINED'];
+
+/** A walk-in request: an instant request for one slot, booked there as soon as both sides agree. */
+export interface WalkInProposal {
+  slotId: string;
+  tableId: string | null;
+  /** The slot's start: the proposal lapses then. */
+  expiresAt: Date;
+}
 
 export interface RequestFilter {
   editionId: string;
@@ -114,119 +122,127 @@ export class RequestService {
   }
 
   /** A delegate of `organizationId` asks to meet another delegate or organisation. */
-  async request(input: Record<string, unknown>, userId: string | null): Promise<MeetingRequestEntity> {
+  async request(
+    input: Record<string, unknown>,
+    userId: string | null,
+    within?: EntityManager,
+    walkIn?: WalkInProposal,
+  ): Promise<MeetingRequestEntity> {
     const data = parseInput(meetingRequestSchema, input);
-    return withForumErrors(() =>
-      this.db.transaction(async (m) => {
-        const edition = await m.findOneBy(ForumEditionEntity, { id: data.editionId });
-        if (!edition) throw notFound('Forum edition', data.editionId);
-        if (edition.status !== 'OPEN')
-          throw new AppError('CONFLICT', 'this edition does not take meeting requests now', {
-            status: edition.status,
-          });
-        await this.expireDue(m, edition.id);
-        // Locking the sender serialises its requests, so two at once cannot both slip under the quota.
-        const from = await m.findOne(ForumDelegateEntity, {
-          where: { id: data.fromDelegateId },
-          lock: { mode: 'pessimistic_write' },
+    const body = async (m: EntityManager) => {
+      const edition = await m.findOneBy(ForumEditionEntity, { id: data.editionId });
+      if (!edition) throw notFound('Forum edition', data.editionId);
+      if (edition.status !== 'OPEN')
+        throw new AppError('CONFLICT', 'this edition does not take meeting requests now', {
+          status: edition.status,
         });
-        if (!from || from.editionId !== edition.id) throw notFound('Delegate', data.fromDelegateId);
-        if (from.organizationId !== data.organizationId)
-          throw new AppError('FORBIDDEN', 'the requesting delegate belongs to another organisation');
-        if (from.status !== 'REGISTERED')
-          throw new AppError('CONFLICT', 'the requesting delegate has withdrawn');
+      await this.expireDue(m, edition.id);
+      // Locking the sender serialises its requests, so two at once cannot both slip under the quota.
+      const from = await m.findOne(ForumDelegateEntity, {
+        where: { id: data.fromDelegateId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!from || from.editionId !== edition.id) throw notFound('Delegate', data.fromDelegateId);
+      if (from.organizationId !== data.organizationId)
+        throw new AppError('FORBIDDEN', 'the requesting delegate belongs to another organisation');
+      if (from.status !== 'REGISTERED')
+        throw new AppError('CONFLICT', 'the requesting delegate has withdrawn');
 
-        let toOrganizationId = data.toOrganizationId;
-        let to: ForumDelegateEntity | null = null;
-        if (data.toDelegateId) {
-          to = await m.findOneBy(ForumDelegateEntity, { id: data.toDelegateId });
-          if (!to || to.editionId !== edition.id) throw notFound('Delegate', data.toDelegateId);
-          if (to.status !== 'REGISTERED') throw new AppError('CONFLICT', 'that delegate has withdrawn');
-          if (toOrganizationId && toOrganizationId !== to.organizationId)
-            throw badInput([
-              { path: 'input.toOrganizationId', message: 'is not the organisation of toDelegateId' },
-            ]);
-          toOrganizationId = to.organizationId;
-        }
-        if (toOrganizationId === from.organizationId)
+      let toOrganizationId = data.toOrganizationId;
+      let to: ForumDelegateEntity | null = null;
+      if (data.toDelegateId) {
+        to = await m.findOneBy(ForumDelegateEntity, { id: data.toDelegateId });
+        if (!to || to.editionId !== edition.id) throw notFound('Delegate', data.toDelegateId);
+        if (to.status !== 'REGISTERED') throw new AppError('CONFLICT', 'that delegate has withdrawn');
+        if (toOrganizationId && toOrganizationId !== to.organizationId)
           throw badInput([
-            {
-              path: 'input.toOrganizationId',
-              message: 'a delegate cannot request a meeting with its own organisation',
-            },
+            { path: 'input.toOrganizationId', message: 'is not the organisation of toDelegateId' },
           ]);
-        const rules = await this.rules(m, edition.id);
-        const targets = to
-          ? [to]
-          : await m.find(ForumDelegateEntity, {
-              where: { editionId: edition.id, organizationId: toOrganizationId!, status: 'REGISTERED' },
-            });
-        if (!targets.length)
-          throw new AppError('CONFLICT', 'that organisation has no delegate registered for this edition', {
-            reason: 'NO_DELEGATE',
+        toOrganizationId = to.organizationId;
+      }
+      if (toOrganizationId === from.organizationId)
+        throw badInput([
+          {
+            path: 'input.toOrganizationId',
+            message: 'a delegate cannot request a meeting with its own organisation',
+          },
+        ]);
+      const rules = await this.rules(m, edition.id);
+      const targets = to
+        ? [to]
+        : await m.find(ForumDelegateEntity, {
+            where: { editionId: edition.id, organizationId: toOrganizationId!, status: 'REGISTERED' },
           });
-        const reasons = targets.map((t) => meetingForbidden(rules, from.groupId, t.groupId));
-        if (reasons.every((r) => r !== null))
-          throw new AppError('FORBIDDEN', `the group rules do not allow this meeting: ${reasons[0]}`, {
-            reason: 'GROUP_RULE',
-          });
+      if (!targets.length)
+        throw new AppError('CONFLICT', 'that organisation has no delegate registered for this edition', {
+          reason: 'NO_DELEGATE',
+        });
+      const reasons = targets.map((t) => meetingForbidden(rules, from.groupId, t.groupId));
+      if (reasons.every((r) => r !== null))
+        throw new AppError('FORBIDDEN', `the group rules do not allow this meeting: ${reasons[0]}`, {
+          reason: 'GROUP_RULE',
+        });
 
-        const reverse = await m.query<{ id: string }[]>(
-          `SELECT id FROM forum_meeting_request
+      const reverse = await m.query<{ id: string }[]>(
+        `SELECT id FROM forum_meeting_request
             WHERE edition_id = $1 AND from_organization_id = $2 AND to_organization_id = $3 AND status = 'PENDING'
               AND (to_delegate_id IS NULL OR to_delegate_id = $4) LIMIT 1`,
-          [edition.id, toOrganizationId, from.organizationId, from.id],
+        [edition.id, toOrganizationId, from.organizationId, from.id],
+      );
+      if (reverse.length)
+        throw new AppError(
+          'CONFLICT',
+          'the other side has already asked for this meeting: accept its request',
+          {
+            reason: 'REVERSE_PENDING',
+            requestId: reverse[0].id,
+          },
         );
-        if (reverse.length)
+
+      const group = from.groupId ? await m.findOneBy(ForumGroupEntity, { id: from.groupId }) : null;
+      const maxRequests = group?.maxRequests ?? edition.maxRequestsPerDelegate;
+      if (maxRequests != null) {
+        const [{ n }] = await m.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM forum_meeting_request WHERE from_delegate_id = $1 AND status = ANY($2)`,
+          [from.id, COUNTED_SENT],
+        );
+        if (n >= maxRequests)
           throw new AppError(
-            'CONFLICT',
-            'the other side has already asked for this meeting: accept its request',
+            'QUOTA_EXCEEDED',
+            `a delegate may send at most ${maxRequests} meeting requests`,
             {
-              reason: 'REVERSE_PENDING',
-              requestId: reverse[0].id,
+              quota: 'REQUESTS_SENT',
+              limit: maxRequests,
             },
           );
+      }
+      await this.checkMeetingQuota(m, edition, from, 'the requesting delegate');
 
-        const group = from.groupId ? await m.findOneBy(ForumGroupEntity, { id: from.groupId }) : null;
-        const maxRequests = group?.maxRequests ?? edition.maxRequestsPerDelegate;
-        if (maxRequests != null) {
-          const [{ n }] = await m.query<{ n: number }[]>(
-            `SELECT count(*)::int AS n FROM forum_meeting_request WHERE from_delegate_id = $1 AND status = ANY($2)`,
-            [from.id, COUNTED_SENT],
-          );
-          if (n >= maxRequests)
-            throw new AppError(
-              'QUOTA_EXCEEDED',
-              `a delegate may send at most ${maxRequests} meeting requests`,
-              {
-                quota: 'REQUESTS_SENT',
-                limit: maxRequests,
-              },
-            );
-        }
-        await this.checkMeetingQuota(m, edition, from, 'the requesting delegate');
-
-        const expiresAt = new Date(Date.now() + edition.requestExpiryHours * 3600_000);
-        const created = await m.save(
-          MeetingRequestEntity,
-          m.create(MeetingRequestEntity, {
-            editionId: edition.id,
-            fromDelegateId: from.id,
-            fromOrganizationId: from.organizationId,
-            toDelegateId: to?.id ?? null,
-            toOrganizationId: toOrganizationId!,
-            message: data.message,
-            priority: data.priority,
-            session: data.session,
-            source: data.source,
-            expiresAt,
-            requestedBy: userId,
-          }),
-        );
-        await this.record(m, userId, 'create', created);
-        return created;
-      }),
-    );
+      const expiresAt = walkIn
+        ? walkIn.expiresAt
+        : new Date(Date.now() + edition.requestExpiryHours * 3600_000);
+      const created = await m.save(
+        MeetingRequestEntity,
+        m.create(MeetingRequestEntity, {
+          editionId: edition.id,
+          fromDelegateId: from.id,
+          fromOrganizationId: from.organizationId,
+          toDelegateId: to?.id ?? null,
+          toOrganizationId: toOrganizationId!,
+          message: data.message,
+          priority: data.priority,
+          session: data.session,
+          source: walkIn ? 'WALK_IN' : data.source,
+          proposedSlotId: walkIn?.slotId ?? null,
+          proposedTableId: walkIn?.tableId ?? null,
+          expiresAt,
+          requestedBy: userId,
+        }),
+      );
+      await this.record(m, userId, 'create', created);
+      return created;
+    };
+    return withForumErrors(() => (within ? body(within) : this.db.transaction(body)));
   }
 
   /**
@@ -238,70 +254,79 @@ export class RequestService {
     organizationId: string | null,
     delegateId: string | null,
     userId: string | null,
+    within?: EntityManager,
   ): Promise<MeetingRequestEntity> {
-    await this.expireOne(requestId);
-    return withForumErrors(() =>
-      this.db.transaction(async (m) => {
-        const req = await this.lockPending(m, requestId);
-        if (organizationId && req.toOrganizationId !== organizationId.toLowerCase())
-          throw new AppError('FORBIDDEN', 'only the receiving organisation may accept this request');
-        const edition = await m.findOneByOrFail(ForumEditionEntity, { id: req.editionId });
-        if (edition.status === 'CLOSED') throw new AppError('CONFLICT', 'this edition is closed');
-        let toId = req.toDelegateId;
-        if (delegateId) {
-          const chosen = parseId(delegateId, 'delegateId');
-          if (toId && toId !== chosen)
-            throw badInput([{ path: 'delegateId', message: 'the request names another delegate' }]);
-          toId = chosen;
-        }
-        if (!toId) {
-          const candidates = await m.find(ForumDelegateEntity, {
-            where: { editionId: req.editionId, organizationId: req.toOrganizationId, status: 'REGISTERED' },
-          });
-          if (candidates.length !== 1)
-            throw badInput([
-              { path: 'delegateId', message: 'name the delegate of your organisation who will meet' },
-            ]);
-          toId = candidates[0].id;
-        }
-        // Both delegates locked in a fixed order: concurrent acceptances cannot overrun a quota or deadlock.
-        const ids = [req.fromDelegateId, toId].sort();
-        const locked = await m.find(ForumDelegateEntity, {
-          where: ids.map((id) => ({ id })),
-          order: { id: 'ASC' },
-          lock: { mode: 'pessimistic_write' },
+    if (!within) await this.expireOne(requestId);
+    const body = async (m: EntityManager) => {
+      const req = await this.lockPending(m, requestId);
+      if (organizationId && req.toOrganizationId !== organizationId.toLowerCase())
+        throw new AppError('FORBIDDEN', 'only the receiving organisation may accept this request');
+      const edition = await m.findOneByOrFail(ForumEditionEntity, { id: req.editionId });
+      if (edition.status === 'CLOSED') throw new AppError('CONFLICT', 'this edition is closed');
+      let toId = req.toDelegateId;
+      if (delegateId) {
+        const chosen = parseId(delegateId, 'delegateId');
+        if (toId && toId !== chosen)
+          throw badInput([{ path: 'delegateId', message: 'the request names another delegate' }]);
+        toId = chosen;
+      }
+      if (!toId) {
+        const candidates = await m.find(ForumDelegateEntity, {
+          where: { editionId: req.editionId, organizationId: req.toOrganizationId, status: 'REGISTERED' },
         });
-        const from = locked.find((d) => d.id === req.fromDelegateId);
-        const to = locked.find((d) => d.id === toId);
-        if (!from || !to || to.editionId !== req.editionId || to.organizationId !== req.toOrganizationId)
+        if (candidates.length !== 1)
           throw badInput([
-            { path: 'delegateId', message: 'is not a delegate of the receiving organisation' },
+            { path: 'delegateId', message: 'name the delegate of your organisation who will meet' },
           ]);
-        if (from.status !== 'REGISTERED' || to.status !== 'REGISTERED')
-          throw new AppError('CONFLICT', 'one of the delegates has withdrawn');
-        const forbidden = meetingForbidden(await this.rules(m, req.editionId), from.groupId, to.groupId);
-        if (forbidden)
-          throw new AppError('FORBIDDEN', `the group rules do not allow this meeting: ${forbidden}`, {
-            reason: 'GROUP_RULE',
-          });
-        await this.checkMeetingQuota(m, edition, from, 'the requesting delegate');
-        await this.checkMeetingQuota(m, edition, to, 'the receiving delegate');
-        req.status = 'ACCEPTED';
-        req.toDelegateId = to.id;
-        req.respondedBy = userId;
-        req.respondedAt = new Date();
-        const saved = await m.save(MeetingRequestEntity, req);
-        await this.access.grantContact(
-          m,
-          req.fromOrganizationId,
-          req.toOrganizationId,
-          'MEETING_REQUEST',
-          req.id,
-        );
-        await this.record(m, userId, 'accept', saved, 'PENDING');
-        return saved;
-      }),
-    );
+        toId = candidates[0].id;
+      }
+      // Both delegates locked in a fixed order: concurrent acceptances cannot overrun a quota or deadlock.
+      const ids = [req.fromDelegateId, toId].sort();
+      const locked = await m.find(ForumDelegateEntity, {
+        where: ids.map((id) => ({ id })),
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const from = locked.find((d) => d.id === req.fromDelegateId);
+      const to = locked.find((d) => d.id === toId);
+      if (!from || !to || to.editionId !== req.editionId || to.organizationId !== req.toOrganizationId)
+        throw badInput([{ path: 'delegateId', message: 'is not a delegate of the receiving organisation' }]);
+      if (from.status !== 'REGISTERED' || to.status !== 'REGISTERED')
+        throw new AppError('CONFLICT', 'one of the delegates has withdrawn');
+      const forbidden = meetingForbidden(await this.rules(m, req.editionId), from.groupId, to.groupId);
+      if (forbidden)
+        throw new AppError('FORBIDDEN', `the group rules do not allow this meeting: ${forbidden}`, {
+          reason: 'GROUP_RULE',
+        });
+      await this.checkMeetingQuota(m, edition, from, 'the requesting delegate');
+      await this.checkMeetingQuota(m, edition, to, 'the receiving delegate');
+      req.status = 'ACCEPTED';
+      req.toDelegateId = to.id;
+      req.respondedBy = userId;
+      req.respondedAt = new Date();
+      const saved = await m.save(MeetingRequestEntity, req);
+      await this.access.grantContact(
+        m,
+        req.fromOrganizationId,
+        req.toOrganizationId,
+        'MEETING_REQUEST',
+        req.id,
+      );
+      await this.record(m, userId, 'accept', saved, 'PENDING');
+      // A walk-in is booked in the slot it proposed, or not accepted at all.
+      if (saved.source === 'WALK_IN' && saved.proposedSlotId) {
+        const mt = await placeMeeting(m, saved, saved.proposedSlotId, saved.proposedTableId);
+        await this.audit.record(m, {
+          actor: userId ? { userId } : null,
+          action: 'forum_meeting.book',
+          entityType: 'forum_meeting',
+          entityId: mt.id,
+          after: { requestId: saved.id, slotId: mt.slotId, tableId: mt.tableId, walkIn: true },
+        });
+      }
+      return saved;
+    };
+    return withForumErrors(() => (within ? body(within) : retryOnDeadlock(() => this.db.transaction(body))));
   }
 
   async decline(

@@ -15,6 +15,8 @@ export interface EditionSnapshot {
     priority: number;
     session: 'ANY' | 'MORNING' | 'AFTERNOON';
   }[];
+  /** Organisers' "A before B": the meeting of `beforeRequestId` takes an earlier slot than that of `afterRequestId`. */
+  precedences?: { beforeRequestId: string; afterRequestId: string }[];
   /** Live meetings (not cancelled). */
   meetings: {
     id: string;
@@ -45,7 +47,8 @@ const SESSION = { ANY: 'ANY', MORNING: 'AM', AFTERNOON: 'PM' } as const;
  * priority, morning/afternoon preference as a session restriction), delegates' unavailable slots,
  * tables (a stand table prefers its organisation's delegate), pinned meetings as pins, published ones
  * as existing assignments (kept in place unless moves are allowed) and meetings without a request
- * (walk-ins) as pins. Draft meetings that are not pinned are ignored: the run replaces them.
+ * (walk-ins) as pins, and organisers' precedences between accepted requests as `after`. Draft
+ * meetings that are not pinned are ignored: the run replaces them.
  */
 export function buildSchedulerInput(s: EditionSnapshot, allowMoves: boolean): BuiltInput {
   const slotIndex = new Map(s.slots.map((sl, i) => [sl.id, i]));
@@ -83,6 +86,13 @@ export function buildSchedulerInput(s: EditionSnapshot, allowMoves: boolean): Bu
     meetings.push(mt);
     requestOf.set(r.id, r.id);
     used.add(r.fromDelegateId).add(r.toDelegateId);
+  }
+  // Precedences between two requests that are both being scheduled; others no longer bind anyone.
+  const byId = new Map(meetings.map((mt) => [mt.id, mt]));
+  for (const p of s.precedences ?? []) {
+    const later = byId.get(p.afterRequestId);
+    if (!later || !byId.has(p.beforeRequestId)) continue;
+    (later.after ??= []).push(p.beforeRequestId);
   }
   // Meetings outside the requests (walk-ins) still hold their participants and table.
   for (const m of s.meetings) {

@@ -6,6 +6,8 @@ export const FORUM_QUEUE = 'forum';
 export const FORUM_JOBS = {
   scheduleEdition: 'schedule-edition',
   expireRequests: 'expire-requests',
+  /** Every minute: meeting reminders that are due, and agenda change mails still pending. */
+  sendReminders: 'send-reminders',
 } as const;
 
 export interface ScheduleEditionJobData {
@@ -16,7 +18,7 @@ export interface ScheduleEditionJobData {
   timeLimitMs: number;
 }
 
-export const FORUM_JOB_OPTIONS: Record<'schedule' | 'expire', JobsOptions> = {
+export const FORUM_JOB_OPTIONS: Record<'schedule' | 'expire' | 'remind', JobsOptions> = {
   // A booking that wins a race against the run's write makes it fail with SLOT_TAKEN: the retry reloads.
   schedule: {
     attempts: 3,
@@ -30,7 +32,17 @@ export const FORUM_JOB_OPTIONS: Record<'schedule' | 'expire', JobsOptions> = {
     removeOnComplete: { count: 10 },
     removeOnFail: { count: 50 },
   },
+  // Retries are safe: a reminder row is written in the transaction that sends its mail.
+  remind: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { count: 10 },
+    removeOnFail: { count: 50 },
+  },
 };
+
+/** How often due meeting reminders are looked for. */
+export const REMIND_EVERY_MS = 60_000;
 
 /** How often pending requests past their date are marked expired (they are also treated as expired when read). */
 export const EXPIRE_EVERY_MS = 60_000;

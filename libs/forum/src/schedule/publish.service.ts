@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound } from '#platform';
 import { parseId } from '#directory';
 import { changedRows } from '../common/sql.js';
 import { AgendaNotifier } from './agenda-notifier.js';
+import { AuditService } from '#identity';
+import { audit, type Actor } from '../common/audit.js';
 
 export interface PublishOutcome {
   editionId: string;
@@ -18,9 +20,12 @@ export interface PublishOutcome {
 /** Turns the draft schedule into the one delegates see. */
 @Injectable()
 export class PublishService {
+  private readonly logger = new Logger(PublishService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly notifier: AgendaNotifier,
+    private readonly auditLog: AuditService,
   ) {}
 
   /**
@@ -28,7 +33,7 @@ export class PublishService {
    * meetings keep SEQUENCE 0, moved ones get the next), raises the edition's published version and
    * records, per delegate, which meetings changed.
    */
-  async publish(rawEditionId: string): Promise<PublishOutcome> {
+  async publish(rawEditionId: string, actor: Actor = null): Promise<PublishOutcome> {
     const editionId = parseId(rawEditionId, 'editionId');
     const outcome = await this.db.transaction(async (m) => {
       const [edition] = await changedRows<{ published_version: number }>(
@@ -61,6 +66,16 @@ export class PublishService {
             [editionId, edition.published_version, ids],
           )
         : [];
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        'forum_edition.publish',
+        'forum_edition',
+        editionId,
+        { publishedVersion: edition.published_version - 1 },
+        { publishedVersion: edition.published_version, changedMeetings: ids.length },
+      );
       return {
         editionId,
         publishedVersion: edition.published_version,
@@ -68,8 +83,16 @@ export class PublishService {
         changedDelegates: delegates.map((d) => d.delegate_id).sort(),
       };
     });
+    // The changes are recorded; when mailing fails now, the periodic sweep sends them later.
     if (outcome.changedDelegates.length)
-      await this.notifier.agendasChanged(editionId, outcome.publishedVersion, outcome.changedDelegates);
+      await this.notifier
+        .agendasChanged(editionId, outcome.publishedVersion, outcome.changedDelegates)
+        .catch((e: unknown) =>
+          this.logger.warn(
+            { editionId, err: e instanceof Error ? e.message : String(e) },
+            'agenda mails deferred',
+          ),
+        );
     return outcome;
   }
 }

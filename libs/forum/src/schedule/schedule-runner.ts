@@ -30,7 +30,7 @@ export class ScheduleRunner {
   async snapshot(editionId: string, m: EntityManager = this.db.manager): Promise<EditionSnapshot> {
     const edition = await m.findOneBy(ForumEditionEntity, { id: editionId });
     if (!edition) throw notFound('Forum edition', editionId);
-    const [slots, tables, delegates, requests, meetings] = await Promise.all([
+    const [slots, tables, delegates, requests, meetings, precedences] = await Promise.all([
       m.query<EditionSnapshot['slots']>(
         `SELECT id, session FROM forum_slot WHERE edition_id = $1 AND NOT is_break ORDER BY position`,
         [editionId],
@@ -65,8 +65,13 @@ export class ScheduleRunner {
           GROUP BY mt.id`,
         [editionId],
       ),
+      m.query<NonNullable<EditionSnapshot['precedences']>>(
+        `SELECT before_request_id AS "beforeRequestId", after_request_id AS "afterRequestId"
+           FROM forum_request_precedence WHERE edition_id = $1 ORDER BY created_at, before_request_id`,
+        [editionId],
+      ),
     ]);
-    return { fairness: edition.fairness, slots, tables, delegates, requests, meetings };
+    return { fairness: edition.fairness, slots, tables, delegates, requests, meetings, precedences };
   }
 
   /** Runs the scheduler for `runId` and writes the draft; the run row records state, progress and result. */

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { badInput, notFound } from '#platform';
 import { parseId } from '#directory';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
+import { AuditService } from '#identity';
+import { audit } from '../common/audit.js';
 import { ScheduleRunEntity } from './schedule-run.entity.js';
 import { FORUM_JOB_OPTIONS, FORUM_JOBS, FORUM_QUEUE, type ScheduleEditionJobData } from './forum-queue.js';
 
@@ -19,6 +21,7 @@ export class ScheduleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(FORUM_QUEUE) private readonly queue: Queue,
+    private readonly auditLog: AuditService,
   ) {}
 
   async enqueue(
@@ -42,13 +45,26 @@ export class ScheduleService {
     const edition = await this.db.getRepository(ForumEditionEntity).findOneBy({ id: editionId });
     if (!edition) throw notFound('Forum edition', editionId);
     const runId = randomUUID();
-    const run = await this.db.getRepository(ScheduleRunEntity).save({
-      id: runId,
-      editionId,
-      allowMoves,
-      state: 'QUEUED',
-      requestedBy: userId,
-    } as ScheduleRunEntity);
+    const run = await this.db.transaction(async (m) => {
+      const saved = await m.save(ScheduleRunEntity, {
+        id: runId,
+        editionId,
+        allowMoves,
+        state: 'QUEUED',
+        requestedBy: userId,
+      } as ScheduleRunEntity);
+      await audit(
+        this.auditLog,
+        m,
+        userId ? { userId } : null,
+        'forum_schedule_run.create',
+        'forum_edition',
+        editionId,
+        null,
+        { runId, allowMoves, timeLimitSeconds },
+      );
+      return saved;
+    });
     const data: ScheduleEditionJobData = {
       editionId,
       runId,

@@ -21,7 +21,14 @@ const email = z
 export const registerSchema = z
   .object({
     email,
-    password: z.string().max(PASSWORD_MAX * 4),
+    // Checked on its own first, so that its problem is reported with those of the other fields.
+    password: z
+      .string()
+      .max(PASSWORD_MAX * 4)
+      .superRefine((v, ctx) => {
+        const problem = passwordProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     displayName: z
       .string()
       .trim()
@@ -34,7 +41,9 @@ export const registerSchema = z
     }),
   })
   .superRefine((v, ctx) => {
-    const problem = passwordProblem(v.password, v.email, v.displayName);
+    // Only the account's own email or name is left to check; the field's own problems are reported above.
+    if (typeof v.password !== 'string' || passwordProblem(v.password)) return;
+    const problem = passwordProblem(v.password, String(v.email ?? ''), String(v.displayName ?? ''));
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
   });
 

@@ -159,6 +159,7 @@ export class AuthService {
   async resendVerification(rawEmail: unknown, client: ClientInfo): Promise<void> {
     const email = this.parseEmail(rawEmail);
     await this.throttle.attempt('register', client.address);
+    if (!(await this.throttle.mayMail(email))) return;
     await this.db.transaction(async (m) => {
       const [u] = await m.query<UserRow[]>(
         `SELECT id, display_name, locale FROM user_account WHERE email = $1 AND email_verified_at IS NULL`,
@@ -328,6 +329,7 @@ export class AuthService {
   async requestPasswordReset(rawEmail: unknown, client: ClientInfo): Promise<void> {
     const email = this.parseEmail(rawEmail);
     await this.throttle.attempt('reset', client.address);
+    if (!(await this.throttle.mayMail(email))) return;
     await this.db.transaction(async (m) => {
       const [u] = await m.query<UserRow[]>(`SELECT id, locale FROM user_account WHERE email = $1`, [email]);
       if (!u) return;
@@ -352,13 +354,12 @@ export class AuthService {
     });
   }
 
-  async changePassword(viewer: Viewer, current: string, next: string): Promise<void> {
-    const [u] = await this.db.query<UserRow[]>(
-      `SELECT password_hash, email, display_name FROM user_account WHERE id = $1`,
-      [viewer.userId],
-    );
-    if (!u || !(await verifyPassword(u.password_hash, String(current ?? ''))))
+  async changePassword(viewer: Viewer, current: string, next: string, client: ClientInfo): Promise<void> {
+    if (!(await this.checkPassword(viewer, current, client)))
       throw new AppError('INVALID_CREDENTIALS', 'the current password is wrong');
+    const [u] = await this.db.query<UserRow[]>(`SELECT email, display_name FROM user_account WHERE id = $1`, [
+      viewer.userId,
+    ]);
     const problem = passwordProblem(String(next ?? ''), u.email, u.display_name);
     if (problem) throw badInput([{ path: 'newPassword', message: problem }]);
     const hash = await hashPassword(next, this.config.auth.argon2);
@@ -385,10 +386,18 @@ export class AuthService {
   }
 
   /** Checks a user's password (deletion and other confirmations). */
-  async checkPassword(userId: string, password: string): Promise<boolean> {
+  /**
+   * Checks the signed-in user's password before a sensitive change, under the same throttle as
+   * sign-in: a stolen access token must not become a way to guess the password.
+   */
+  async checkPassword(viewer: Viewer, password: string, client: ClientInfo): Promise<boolean> {
+    await this.throttle.attempt('login', client.address, viewer.email);
     const [u] = await this.db.query<UserRow[]>(`SELECT password_hash FROM user_account WHERE id = $1`, [
-      userId,
+      viewer.userId,
     ]);
-    return !!u && verifyPassword(u.password_hash, String(password ?? ''));
+    const ok = !!u && (await verifyPassword(u.password_hash, String(password ?? '')));
+    if (ok) await this.throttle.succeeded(viewer.email);
+    else await this.throttle.failed(viewer.email);
+    return ok;
   }
 }

@@ -9,6 +9,9 @@ export const FREE_FAILURES = 3;
 /** Longest wait between attempts on one account, in seconds. */
 export const MAX_DELAY_S = 900;
 
+/** Reset and verification messages sent to one address per hour. */
+export const MAILS_PER_ACCOUNT_HOUR = 5;
+
 /** The wait after `failures` consecutive failures: none for the first few, then 1, 2, 4 … seconds, up to 15 minutes. */
 export const delayAfter = (failures: number): number =>
   failures < FREE_FAILURES ? 0 : Math.min(MAX_DELAY_S, 2 ** (failures - FREE_FAILURES));
@@ -28,6 +31,7 @@ export class LoginThrottle implements OnApplicationShutdown {
   private readonly perAddress: RateLimiterRedis;
   private readonly failures: RateLimiterRedis;
   private readonly waits: RateLimiterRedis;
+  private readonly mails: RateLimiterRedis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = new Redis(config.redisUrl, {
@@ -52,6 +56,13 @@ export class LoginThrottle implements OnApplicationShutdown {
       points: 1_000_000,
       duration: 24 * 3600,
       insuranceLimiter: insurance(1_000_000, 24 * 3600),
+    });
+    this.mails = new RateLimiterRedis({
+      storeClient: this.redis,
+      keyPrefix: `${prefix}:mail`,
+      points: MAILS_PER_ACCOUNT_HOUR,
+      duration: 3600,
+      insuranceLimiter: insurance(MAILS_PER_ACCOUNT_HOUR, 3600),
     });
     this.waits = new RateLimiterRedis({
       storeClient: this.redis,
@@ -86,6 +97,21 @@ export class LoginThrottle implements OnApplicationShutdown {
     const wait = await this.waits.get(LoginThrottle.account(email));
     if (wait && wait.consumedPoints > 1)
       throw LoginThrottle.refuse(wait.msBeforeNext, 'too many failed sign-ins for this account');
+  }
+
+  /**
+   * Whether another reset or verification message may go to this address this hour. Beyond the
+   * budget the request is answered as usual but nothing is sent, so an address cannot be flooded
+   * and the answer still tells nothing.
+   */
+  async mayMail(email: string): Promise<boolean> {
+    try {
+      await this.mails.consume(LoginThrottle.account(email));
+      return true;
+    } catch (e) {
+      if (e instanceof RateLimiterRes) return false;
+      throw e;
+    }
   }
 
   /** Counts a failed login and starts the account's wait. */

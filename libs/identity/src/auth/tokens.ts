@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'tashbik';
@@ -37,6 +37,8 @@ export class AccessTokens {
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt(now)
+      // Unique even when two tokens of one user are issued in the same second.
+      .setJti(randomUUID())
       .setExpirationTime(now + this.ttlSeconds)
       .sign(this.key);
     return { token, expiresAt: new Date((now + this.ttlSeconds) * 1000) };

@@ -100,8 +100,9 @@ export class AuthResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('currentPassword') currentPassword: string,
     @Args('newPassword') newPassword: string,
+    @Context() ctx: object,
   ): Promise<boolean> {
-    await this.auth.changePassword(viewer, currentPassword, newPassword);
+    await this.auth.changePassword(viewer, currentPassword, newPassword, clientInfo(ctx));
     return true;
   }
 

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { clientInfo } from './client-info.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput } from '#platform';
@@ -189,8 +190,9 @@ export class PrivacyResolver {
   async deleteMyAccount(
     @CurrentViewer() viewer: Viewer,
     @Args('password') password: string,
+    @Context() ctx: object,
   ): Promise<AccountDeletion> {
-    const r = await this.privacy.deleteAccount(viewer, password);
+    const r = await this.privacy.deleteAccount(viewer, password, clientInfo(ctx));
     return { deleted: true, archivedOrganizationIds: r.archivedOrganizationIds };
   }
 

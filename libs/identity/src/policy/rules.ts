@@ -124,8 +124,12 @@ function membershipRule(pick: OrgPicker, roles: readonly MembershipRole[], descr
       if (!orgId) return deny('NOT_FOUND', 'no such organisation');
       const role = await access.membership(orgId);
       if (role && roles.includes(role)) return ALLOW;
-      // To anyone outside it, an organisation that is not public does not exist.
-      if (!role && !(await access.organizationOf('organization.public', orgId)))
+      // To anyone outside it, an organisation that is not public does not exist; organisers see
+      // every organisation (the review queue), so for them only a missing one is NOT_FOUND.
+      if (
+        !role &&
+        !(await access.organizationOf(isOrganiser(viewer) ? 'organization' : 'organization.public', orgId))
+      )
         return deny('NOT_FOUND', `Organization ${orgId} does not exist`);
       return deny(
         'FORBIDDEN',

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, OutboxService } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
-import { AuthService } from '../auth/auth.service.js';
+import { AuthService, type ClientInfo } from '../auth/auth.service.js';
 import type { Viewer } from '../viewer.js';
+import { returning } from '../sql.js';
 
 /**
  * Where personal data about a user lives. `exportSql` and `deleteSql` take the user id as $1 and
@@ -54,6 +55,21 @@ const SOURCES: PersonalDataSource[] = [
                 ORDER BY id LIMIT 100000`,
     // The log keeps what happened; who did it is forgotten.
     deleteSql: `UPDATE audit_log SET actor_id = NULL, actor_label = 'deleted account' WHERE actor_id = $1`,
+  },
+  {
+    name: 'accountHistory',
+    exportSql: `SELECT at, action, fields, before, after FROM audit_log
+                WHERE entity_type = 'user' AND entity_id = $1::text ORDER BY id LIMIT 100000`,
+    // The entries about the account keep which fields changed, not their values (email, name).
+    deleteSql: `UPDATE audit_log SET before = NULL, after = NULL
+                WHERE entity_type = 'user' AND entity_id = $1::text AND (before IS NOT NULL OR after IS NOT NULL)`,
+  },
+  {
+    name: 'invitationsReceived',
+    exportSql: `SELECT at, entity_id AS organization_id, after->>'role' AS role FROM audit_log
+                WHERE action = 'membership.invite' AND after->>'invited' = $2 ORDER BY id`,
+    deleteSql: `UPDATE audit_log SET after = after - 'invited'
+                WHERE action = 'membership.invite' AND after->>'invited' = $2`,
   },
 ];
 
@@ -105,8 +121,12 @@ export class PrivacyService {
    * member of are archived (out of search at once); an organisation with other members but no
    * other owner blocks deletion until ownership is handed over.
    */
-  async deleteAccount(viewer: Viewer, password: string): Promise<{ archivedOrganizationIds: string[] }> {
-    if (!(await this.auth.checkPassword(viewer.userId, password)))
+  async deleteAccount(
+    viewer: Viewer,
+    password: string,
+    client: ClientInfo,
+  ): Promise<{ archivedOrganizationIds: string[] }> {
+    if (!(await this.auth.checkPassword(viewer, password, client)))
       throw new AppError('INVALID_CREDENTIALS', 'the password is wrong');
     const archived = await this.db.transaction(async (m) => {
       const owned = await m.query<{ organization_id: string; members: number; owners: number }[]>(
@@ -125,15 +145,27 @@ export class PrivacyService {
         );
       const alone = owned.filter((o) => o.members === 1).map((o) => o.organization_id);
       if (alone.length) {
-        await m.query(
-          `UPDATE organization SET status = 'ARCHIVED', archived_at = now(), version = version + 1, updated_at = now()
-           WHERE id = ANY($1::uuid[]) AND status <> 'ARCHIVED'`,
+        const changed = await returning<{ id: string; before: string }>(
+          m,
+          `UPDATE organization o SET status = 'ARCHIVED', archived_at = now(), version = o.version + 1, updated_at = now()
+           FROM (SELECT id, status FROM organization WHERE id = ANY($1::uuid[]) FOR UPDATE) old
+           WHERE o.id = old.id AND old.status <> 'ARCHIVED' RETURNING o.id, old.status AS before`,
           [alone],
         );
         await this.outbox.record(
           m,
           alone.map((id) => ({ entityType: 'organization' as const, entityId: id })),
         );
+        // Recorded before the account's entries lose their actor, like every other change it made.
+        for (const { id, before } of changed)
+          await this.audit.record(m, {
+            actor: viewer,
+            action: 'organization.archive',
+            entityType: 'organization',
+            entityId: id,
+            before: { status: before },
+            after: { status: 'ARCHIVED', reason: 'owner account deleted' },
+          });
       }
       for (const s of SOURCES) if (s.deleteSql) await m.query(...bind(s.deleteSql, viewer));
       await m.query(`DELETE FROM user_account WHERE id = $1`, [viewer.userId]);

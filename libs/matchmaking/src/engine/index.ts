@@ -9,3 +9,4 @@ export * from './value-chain.js';
 export * from './clusters.js';
 export * from './blocking.js';
 export * from './network.js';
+export * from './meeting.js';

@@ -82,6 +82,14 @@ const names = (v: EvidenceValue, lang: Lang, label: (c: string, lang: Lang) => s
 
 const pick = (lang: Lang, t: Texts): string => t[lang];
 
+const GOAL_LABELS: Record<string, Texts> = {
+  FIND_SUBCONTRACTORS: { ar: 'إيجاد مناولين', fr: 'trouver des sous-traitants', en: 'find subcontractors' },
+  FIND_CLIENTS: { ar: 'إيجاد زبائن', fr: 'trouver des clients', en: 'find clients' },
+  FIND_FINANCING: { ar: 'إيجاد تمويل', fr: 'trouver un financement', en: 'find financing' },
+  FIND_TECHNOLOGY: { ar: 'إيجاد تكنولوجيا', fr: 'trouver des technologies', en: 'find technology' },
+  JOIN_CLUSTER: { ar: 'الانضمام إلى تجمّع', fr: 'rejoindre un groupement', en: 'join a cluster' },
+};
+
 function money(amount: EvidenceValue, currency: EvidenceValue, lang: Lang): string {
   return `${num(amount, lang)} ${str(currency) ?? ''}`.trim();
 }
@@ -638,6 +646,59 @@ const RENDERERS: Record<string, Renderer> = {
     COLON[lang] +
     names(p.sectors, lang, sectorLabel),
 
+  'meeting.goal': (p, lang) => {
+    const goal = GOAL_LABELS[String(p.goal)]?.[lang] ?? String(p.goal);
+    const head = pick(lang, {
+      ar: p.whose === 'theirs' ? `هدفه «${goal}»` : `هدفكم «${goal}»`,
+      fr:
+        p.whose === 'theirs' ? `Son objectif «\u00a0${goal}\u00a0»` : `Votre objectif «\u00a0${goal}\u00a0»`,
+      en: p.whose === 'theirs' ? `Their goal “${goal}”` : `Your goal “${goal}”`,
+    });
+    const score = pct(Math.round(Number(p.score ?? 0) * 100), lang);
+    const sectors = names(p.sectors, lang, sectorLabel);
+    const via: Record<string, Texts> = {
+      request: {
+        ar: `يلائم طلب المناولة (${score})`,
+        fr: `correspond à la demande de sous-traitance (${score})`,
+        en: `fits the subcontracting request (${score})`,
+      },
+      financing: {
+        ar: `شروط التمويل ملائمة (${score})`,
+        fr: `conditions de financement adaptées (${score})`,
+        en: `financing terms fit (${score})`,
+      },
+      value_chain: {
+        ar: `ترابط في سلسلة القيمة: ${sectors}`,
+        fr: `lien dans la chaîne de valeur${COLON.fr}${sectors}`,
+        en: `linked along the value chain: ${sectors}`,
+      },
+      sector: {
+        ar: `القطاع نفسه: ${sectors}`,
+        fr: `même secteur${COLON.fr}${sectors}`,
+        en: `same sector: ${sectors}`,
+      },
+      programme: {
+        ar: `برامج تخدم: ${sectors}`,
+        fr: `programmes au service de${COLON.fr}${sectors}`,
+        en: `programmes serving: ${sectors}`,
+      },
+      innovation: {
+        ar: `نشاط بحث وتطوير في: ${sectors}`,
+        fr: `activité de R&D en${COLON.fr}${sectors}`,
+        en: `R&D activity in: ${sectors}`,
+      },
+      none: { ar: 'لا توافق مع هذا الهدف', fr: 'aucune adéquation', en: 'no fit' },
+    };
+    return `${head}${COLON[lang]}${pick(lang, via[String(p.via)] ?? via.none)}`;
+  },
+  'meeting.goals_unspecified': (_p, lang) =>
+    pick(lang, { ar: 'لم تُحدَّد أهداف', fr: 'Aucun objectif indiqué', en: 'No goal stated' }),
+  'hard.meeting_rule': (p, lang) =>
+    pick(lang, {
+      ar: 'قواعد اللقاءات لا تسمح بهذا اللقاء',
+      fr: 'Les règles de rencontre ne permettent pas ce rendez-vous',
+      en: 'The meeting rules do not allow this meeting',
+    }) + (p.reason ? ` (${String(p.reason)})` : ''),
   'network.partners': (p, lang) => {
     const n = Number(p.shared ?? 0);
     return pick(lang, {

@@ -80,11 +80,23 @@ export class MatchmakingResolver {
     @Args('kind', { type: () => SuggestionKindEnum }) kind: SuggestionKind,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('delegateId', {
+      type: () => ID,
+      nullable: true,
+      description: "MEETING: only this delegate's suggestions",
+    })
+    delegateId: string | null,
     @Args(LangArg) lang: Lang | null,
     @Context() ctx: GqlContext,
   ): Promise<SuggestionConnection> {
     const l = lang ?? ctx.lang;
-    const page = await this.query.page(parseId(organizationId, 'organizationId'), kind, first, after);
+    const page = await this.query.page(
+      parseId(organizationId, 'organizationId'),
+      kind,
+      first,
+      after,
+      delegateId ? parseId(delegateId, 'delegateId') : null,
+    );
     return {
       edges: page.items.map((s, i) => ({
         cursor: page.cursors[i],
@@ -124,7 +136,9 @@ export class MatchmakingResolver {
   }
 
   @Mutation(() => SuggestionFeedbackResult, {
-    description: 'Accepts a suggestion; opens a contact request by default',
+    description:
+      'Accepts a suggestion; opens a contact request by default, or for a MEETING suggestion a meeting request ' +
+      'from your delegate to the suggested one',
   })
   @Authorize(MemberOf(arg('organizationId')))
   acceptSuggestion(
@@ -197,6 +211,15 @@ export class MatchmakingResolver {
     return true;
   }
 
+  @Mutation(() => Int, {
+    description:
+      'Queues a recompute of every organisation with a delegate in the edition (meeting suggestions); returns how many',
+  })
+  @Authorize(Organiser)
+  requestMeetingSuggestions(@Args('editionId', { type: () => ID }) editionId: string): Promise<number> {
+    return this.commands.requestEditionRecompute(parseId(editionId, 'editionId'));
+  }
+
   @Query(() => FinancierScreeningObject, {
     nullable: true,
     description: "A financier's private screening criteria",
@@ -228,8 +251,9 @@ export class MatchmakingResolver {
   @Authorize(FinancierMembers)
   deleteFinancierCriteria(
     @Args('organizationId', { type: () => ID }) organizationId: string,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<boolean> {
-    return this.financiers.deleteCriteria(parseId(organizationId, 'organizationId'));
+    return this.financiers.deleteCriteria(parseId(organizationId, 'organizationId'), viewer?.userId ?? null);
   }
 
   @Query(() => [SavedSearchObject])
@@ -262,11 +286,14 @@ export class MatchmakingResolver {
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: SavedSearchInput,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<SavedSearchObject> {
-    return this.financiers.updateSavedSearch(parseId(organizationId, 'organizationId'), parseId(id), {
-      ...input,
-      criteria: { ...input.criteria },
-    }) as Promise<SavedSearchObject>;
+    return this.financiers.updateSavedSearch(
+      parseId(organizationId, 'organizationId'),
+      parseId(id),
+      { ...input, criteria: { ...input.criteria } },
+      viewer?.userId ?? null,
+    ) as Promise<SavedSearchObject>;
   }
 
   @Mutation(() => Boolean)
@@ -274,8 +301,13 @@ export class MatchmakingResolver {
   deleteSavedSearch(
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<boolean> {
-    return this.financiers.deleteSavedSearch(parseId(organizationId, 'organizationId'), parseId(id));
+    return this.financiers.deleteSavedSearch(
+      parseId(organizationId, 'organizationId'),
+      parseId(id),
+      viewer?.userId ?? null,
+    );
   }
 
   @Query(() => [SavedSearchAlertObject], {

@@ -13,6 +13,7 @@ export const SuggestionRoleEnum = asEnum([
   'CANDIDATE',
   'FINANCIER',
   'CLUSTER',
+  'DELEGATE',
 ] as const);
 export const VerdictEnum = asEnum(VERDICTS);
 export const NotRelevantReasonEnum = asEnum(NOT_RELEVANT_REASONS);
@@ -22,7 +23,8 @@ registerEnumType(SuggestionRoleEnum, {
   name: 'SuggestionRole',
   description:
     "SUPPLIER: the counterpart can serve your request; REQUEST: you can serve the counterpart's request; " +
-    'CANDIDATE: an SME fitting your screening criteria; FINANCIER: a financier whose terms fit you; CLUSTER: a proposed group',
+    'CANDIDATE: an SME fitting your screening criteria; FINANCIER: a financier whose terms fit you; CLUSTER: a proposed group; ' +
+    'DELEGATE: a delegate of the same forum edition for one of your delegates to meet',
 });
 registerEnumType(VerdictEnum, { name: 'SuggestionVerdict' });
 registerEnumType(NotRelevantReasonEnum, { name: 'NotRelevantReason' });
@@ -83,6 +85,13 @@ export class SuggestionObject {
   @Field(() => VerdictEnum, { nullable: true, description: 'Your verdict, once given' }) verdict:
     string | null;
   @Field(() => ID, { nullable: true }) contactRequestId: string | null;
+  @Field(() => ID, { nullable: true, description: 'MEETING: the forum edition' }) editionId: string | null;
+  @Field(() => ID, { nullable: true, description: 'MEETING: your delegate the suggestion is for' })
+  delegateId: string | null;
+  @Field(() => ID, { nullable: true, description: 'MEETING: the delegate to meet' })
+  counterpartDelegateId: string | null;
+  @Field(() => ID, { nullable: true, description: 'MEETING: the meeting request opened on acceptance' })
+  meetingRequestId: string | null;
 }
 
 @ObjectType()
@@ -103,6 +112,11 @@ export class SuggestionFeedbackResult {
   @Field(() => VerdictEnum) verdict: string;
   @Field(() => ID, { nullable: true, description: 'The contact request opened on acceptance' })
   contactRequestId: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The meeting request opened on accepting a MEETING suggestion',
+  })
+  meetingRequestId: string | null;
 }
 
 @InputType()

@@ -51,7 +51,9 @@ export class CandidateSelector {
       filter,
       limit: TIER_LIMIT,
       attributesToRetrieve: ['id'],
-      matchingStrategy: 'last',
+      // Request texts are sentences: 'last' would keep their first words ("looking for…") to the end
+      // and find nothing; 'frequency' drops the words that discriminate least first.
+      matchingStrategy: 'frequency',
     };
   }
 

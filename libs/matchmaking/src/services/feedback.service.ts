@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput } from '#platform';
+import { AuditService } from '#identity';
+import { RequestService } from '#forum';
 import { similarityKey, type NotRelevantReason, type Verdict } from '../feedback/adjustments.js';
 
 export interface SuggestionFeedbackInput {
@@ -10,7 +12,10 @@ export interface SuggestionFeedbackInput {
   verdict: Verdict;
   reason?: NotRelevantReason | null;
   comment?: string | null;
-  /** On acceptance: open a contact request to the counterpart (default true). */
+  /**
+   * On acceptance: open a contact request to the counterpart (default true), or for a MEETING
+   * suggestion a meeting request from the delegate to the suggested delegate.
+   */
   openContactRequest?: boolean | null;
   message?: string | null;
 }
@@ -19,6 +24,14 @@ export interface FeedbackResult {
   suggestionId: string;
   verdict: Verdict;
   contactRequestId: string | null;
+  meetingRequestId: string | null;
+}
+
+interface MeetingSide {
+  edition_id: string;
+  delegate_id: string;
+  counterpart_delegate_id: string;
+  counterpart: string;
 }
 
 /**
@@ -29,7 +42,46 @@ export interface FeedbackResult {
  */
 @Injectable()
 export class FeedbackService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly requests: RequestService,
+  ) {}
+
+  /**
+   * The meeting request an accepted MEETING suggestion opens, through the forum's request service
+   * (its quotas, group rules and edition state apply). An open request from the same delegate to that
+   * organisation is reused, so accepting twice, or retrying after a failure, opens only one.
+   */
+  private async meetingRequest(
+    input: SuggestionFeedbackInput,
+    userId: string | null,
+  ): Promise<string | null> {
+    const [s] = await this.db.query<(MeetingSide & { kind: string })[]>(
+      `SELECT kind, edition_id, delegate_id, counterpart_delegate_id, counterpart_organization_id AS counterpart
+       FROM suggestion WHERE id = $1 AND organization_id = $2`,
+      [input.suggestionId, input.organizationId],
+    );
+    if (!s || s.kind !== 'MEETING' || input.openContactRequest === false) return null;
+    const [open] = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM forum_meeting_request
+       WHERE from_delegate_id = $1 AND to_organization_id = $2 AND status IN ('PENDING', 'ACCEPTED')`,
+      [s.delegate_id, s.counterpart],
+    );
+    if (open) return open.id;
+    const created = await this.requests.request(
+      {
+        editionId: s.edition_id,
+        organizationId: input.organizationId,
+        fromDelegateId: s.delegate_id,
+        toDelegateId: s.counterpart_delegate_id,
+        message: input.message ?? null,
+        source: 'SUGGESTION',
+      },
+      userId,
+    );
+    return created.id;
+  }
 
   async give(input: SuggestionFeedbackInput, userId: string | null): Promise<FeedbackResult> {
     if (input.verdict === 'NOT_RELEVANT' && !input.reason)
@@ -38,6 +90,8 @@ export class FeedbackService {
       throw badInput([{ path: 'comment', message: 'at most 1000 characters' }]);
     if ((input.message ?? '').length > 2000)
       throw badInput([{ path: 'message', message: 'at most 2000 characters' }]);
+    // The request service runs its own transaction; the feedback below then records its id.
+    const meetingRequestId = input.verdict === 'ACCEPTED' ? await this.meetingRequest(input, userId) : null;
     return this.db.transaction(async (m) => {
       const [s] = await m.query<
         {
@@ -67,7 +121,12 @@ export class FeedbackService {
         s.sectors && s.country ? similarityKey({ sectors: s.sectors, country: s.country.trim() }) : null;
       const reason = input.verdict === 'NOT_RELEVANT' ? input.reason : null;
       let contactRequestId: string | null = null;
-      if (input.verdict === 'ACCEPTED' && s.counterpart && input.openContactRequest !== false) {
+      if (
+        input.verdict === 'ACCEPTED' &&
+        s.kind !== 'MEETING' &&
+        s.counterpart &&
+        input.openContactRequest !== false
+      ) {
         const inserted = await m.query<{ id: string }[]>(
           `INSERT INTO contact_request (from_organization_id, to_organization_id, requested_by, message)
            VALUES ($1, $2, $3, $4)
@@ -88,12 +147,13 @@ export class FeedbackService {
       }
       await m.query(
         `INSERT INTO suggestion_feedback (organization_id, kind, counterpart_organization_id, cluster_key, verdict,
-           reason, comment, snapshot, contact_request_id, user_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           reason, comment, snapshot, contact_request_id, user_id, meeting_request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (organization_id, kind, (coalesce(counterpart_organization_id::text, cluster_key)))
          DO UPDATE SET verdict = EXCLUDED.verdict, reason = EXCLUDED.reason, comment = EXCLUDED.comment,
            snapshot = EXCLUDED.snapshot,
            contact_request_id = coalesce(EXCLUDED.contact_request_id, suggestion_feedback.contact_request_id),
+           meeting_request_id = coalesce(EXCLUDED.meeting_request_id, suggestion_feedback.meeting_request_id),
            user_id = EXCLUDED.user_id, created_at = now()`,
         [
           input.organizationId,
@@ -106,8 +166,25 @@ export class FeedbackService {
           JSON.stringify({ similarity, score: s.score, suggestionId: s.id }),
           contactRequestId,
           userId,
+          meetingRequestId,
         ],
       );
+      await this.audit.record(m, {
+        actor: userId ? { userId } : null,
+        action: `suggestion.${input.verdict.toLowerCase()}`,
+        entityType: 'suggestion',
+        entityId: s.id,
+        after: {
+          organizationId: input.organizationId,
+          kind: s.kind,
+          counterpartId: s.counterpart,
+          clusterKey: s.counterpart ? null : s.cluster_key,
+          verdict: input.verdict,
+          reason,
+          contactRequestId,
+          meetingRequestId,
+        },
+      });
       if (input.verdict !== 'ACCEPTED')
         await m.query(
           `DELETE FROM suggestion WHERE organization_id = $1 AND kind = $2
@@ -118,7 +195,7 @@ export class FeedbackService {
         `INSERT INTO outbox (entity_type, entity_id, op, topic) VALUES ('organization', $1, 'upsert', 'match')`,
         [input.organizationId],
       );
-      return { suggestionId: s.id, verdict: input.verdict, contactRequestId };
+      return { suggestionId: s.id, verdict: input.verdict, contactRequestId, meetingRequestId };
     });
   }
 }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput } from '#platform';
 import { parseInput } from '#directory';
+import { AuditService } from '#identity';
+import { returning } from '../storage/returning.js';
 import {
   criteriaSchema,
   savedSearchSchema,
@@ -100,9 +102,24 @@ export const MAX_SAVED_SEARCHES = 50;
  * A financier's private screening criteria and its saved searches. Only a FINANCIER organisation has
  * them; every change also queues the financier for a recompute through the outbox.
  */
+/** The audited view of a saved search: what it looks for, not when. */
+const searchSnapshot = (r: SavedSearchRecord): Record<string, unknown> => ({
+  name: r.name,
+  query: r.query,
+  criteria: r.criteria,
+  minScore: r.minScore,
+  alertsEnabled: r.alertsEnabled,
+});
+const criteriaSnapshot = ({ organizationId: _o, updatedAt: _u, ...rest }: CriteriaRecord) => ({ ...rest });
+
 @Injectable()
 export class FinancierService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private actor = (userId: string | null) => (userId ? { userId } : null);
 
   private async requireFinancier(m: EntityManager | DataSource, organizationId: string): Promise<void> {
     const [o] = await m.query<{ kind: string }[]>(`SELECT kind FROM organization WHERE id = $1`, [
@@ -134,6 +151,11 @@ export class FinancierService {
     const c = parseInput(criteriaSchema, input);
     return this.db.transaction(async (m) => {
       await this.requireFinancier(m, organizationId);
+      const [old] = await m.query<CriteriaRow[]>(
+        `SELECT organization_id, ${CRITERIA_COLUMNS}, updated_at FROM financier_criteria
+         WHERE organization_id = $1 FOR UPDATE`,
+        [organizationId],
+      );
       const [r] = await m.query<CriteriaRow[]>(
         `INSERT INTO financier_criteria (organization_id, ${CRITERIA_COLUMNS}, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
@@ -164,18 +186,36 @@ export class FinancierService {
         ],
       );
       await this.queueRecompute(m, organizationId);
-      return toCriteria(r);
+      const saved = toCriteria(r);
+      await this.audit.record(m, {
+        actor: this.actor(userId),
+        action: old ? 'financier_criteria.update' : 'financier_criteria.create',
+        entityType: 'financier_criteria',
+        entityId: organizationId,
+        before: old ? criteriaSnapshot(toCriteria(old)) : null,
+        after: criteriaSnapshot(saved),
+      });
+      return saved;
     });
   }
 
-  async deleteCriteria(organizationId: string): Promise<boolean> {
+  async deleteCriteria(organizationId: string, userId: string | null = null): Promise<boolean> {
     return this.db.transaction(async (m) => {
-      const rows = await m.query<unknown[]>(
-        `DELETE FROM financier_criteria WHERE organization_id = $1 RETURNING organization_id`,
+      const rows = await returning<CriteriaRow>(
+        m,
+        `DELETE FROM financier_criteria WHERE organization_id = $1 RETURNING *`,
         [organizationId],
       );
-      if (rows.length) await this.queueRecompute(m, organizationId);
-      return rows.length > 0;
+      if (!rows.length) return false;
+      await this.queueRecompute(m, organizationId);
+      await this.audit.record(m, {
+        actor: this.actor(userId),
+        action: 'financier_criteria.delete',
+        entityType: 'financier_criteria',
+        entityId: organizationId,
+        before: criteriaSnapshot(toCriteria(rows[0])),
+      });
+      return true;
     });
   }
 
@@ -209,29 +249,72 @@ export class FinancierService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
         [organizationId, s.name, s.query, JSON.stringify(s.criteria), s.minScore, s.alertsEnabled, userId],
       );
-      return toSearch(r);
+      const created = toSearch(r);
+      await this.audit.record(m, {
+        actor: this.actor(userId),
+        action: 'saved_search.create',
+        entityType: 'saved_search',
+        entityId: created.id,
+        after: { organizationId, ...searchSnapshot(created) },
+      });
+      return created;
     });
   }
 
-  async updateSavedSearch(organizationId: string, id: string, input: unknown): Promise<SavedSearchRecord> {
+  async updateSavedSearch(
+    organizationId: string,
+    id: string,
+    input: unknown,
+    userId: string | null = null,
+  ): Promise<SavedSearchRecord> {
     const s = parseInput(savedSearchSchema, input);
-    const [r] = await this.db.query<SavedSearchRow[]>(
-      `UPDATE saved_search SET name = $3, query = $4, criteria = $5, min_score = $6, alerts_enabled = $7,
-         updated_at = now()
-       WHERE id = $1 AND organization_id = $2 RETURNING *`,
-      [id, organizationId, s.name, s.query, JSON.stringify(s.criteria), s.minScore, s.alertsEnabled],
-    );
-    if (!r) throw new AppError('NOT_FOUND', 'no such saved search for this organisation', { id });
-    return toSearch(r);
+    return this.db.transaction(async (m) => {
+      const [old] = await m.query<SavedSearchRow[]>(
+        `SELECT * FROM saved_search WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
+        [id, organizationId],
+      );
+      if (!old) throw new AppError('NOT_FOUND', 'no such saved search for this organisation', { id });
+      const [r] = await returning<SavedSearchRow>(
+        m,
+        `UPDATE saved_search SET name = $3, query = $4, criteria = $5, min_score = $6, alerts_enabled = $7,
+           updated_at = now()
+         WHERE id = $1 AND organization_id = $2 RETURNING *`,
+        [id, organizationId, s.name, s.query, JSON.stringify(s.criteria), s.minScore, s.alertsEnabled],
+      );
+      const updated = toSearch(r);
+      await this.audit.record(m, {
+        actor: this.actor(userId),
+        action: 'saved_search.update',
+        entityType: 'saved_search',
+        entityId: id,
+        before: searchSnapshot(toSearch(old)),
+        after: searchSnapshot(updated),
+      });
+      return updated;
+    });
   }
 
-  async deleteSavedSearch(organizationId: string, id: string): Promise<boolean> {
-    const rows = await this.db.query<unknown[]>(
-      `DELETE FROM saved_search WHERE id = $1 AND organization_id = $2 RETURNING id`,
-      [id, organizationId],
-    );
-    if (!rows.length) throw new AppError('NOT_FOUND', 'no such saved search for this organisation', { id });
-    return true;
+  async deleteSavedSearch(
+    organizationId: string,
+    id: string,
+    userId: string | null = null,
+  ): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      const rows = await returning<SavedSearchRow>(
+        m,
+        `DELETE FROM saved_search WHERE id = $1 AND organization_id = $2 RETURNING *`,
+        [id, organizationId],
+      );
+      if (!rows.length) throw new AppError('NOT_FOUND', 'no such saved search for this organisation', { id });
+      await this.audit.record(m, {
+        actor: this.actor(userId),
+        action: 'saved_search.delete',
+        entityType: 'saved_search',
+        entityId: id,
+        before: { organizationId, ...searchSnapshot(toSearch(rows[0])) },
+      });
+      return true;
+    });
   }
 
   /** Newest alerts of the organisation's saved searches. */

@@ -27,6 +27,19 @@ export class MatchmakingCommands {
     await this.wake();
   }
 
+  /** Every organisation with a registered delegate in the edition, for its meeting suggestions. */
+  async requestEditionRecompute(editionId: string): Promise<number> {
+    const rows = await this.db.query<unknown[]>(
+      `INSERT INTO outbox (entity_type, entity_id, op, topic)
+       SELECT DISTINCT 'organization', d.organization_id, 'upsert', 'match' FROM forum_delegate d
+       WHERE d.edition_id = $1 AND d.status = 'REGISTERED'
+       RETURNING id`,
+      [editionId],
+    );
+    if (rows.length) await this.wake();
+    return rows.length;
+  }
+
   async wake(): Promise<void> {
     try {
       await Promise.race([

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { createDataSource, type AppConfig } from '#platform';
-import { DIRECTORY_ENTITIES } from '#directory';
+import { createOpportunitySchema, DIRECTORY_ENTITIES, parseInput } from '#directory';
 import { SearchIndexerService } from '#search';
+import { AccessService, AuditService, TableMailAdapter } from '#identity';
+import { FORUM_ENTITIES, groupRules, meetingForbidden, RequestService } from '#forum';
 import { createTestDatabase } from '#testing';
 import { FeedbackService } from './feedback.service.js';
 import { FinancierService } from './financier.service.js';
@@ -19,6 +21,11 @@ let meili: Meilisearch;
 let prefix: string;
 let indexer: SearchIndexerService;
 let recompute: RecomputeService;
+let config: AppConfig;
+let mail: TableMailAdapter;
+const audit = new AuditService();
+const feedbackService = () =>
+  new FeedbackService(db, audit, new RequestService(db, new AccessService(db), audit));
 
 const text = (fr: string) => JSON.stringify({ ar: null, fr, en: null });
 const innovation = JSON.stringify({
@@ -96,6 +103,15 @@ async function request(
   return id;
 }
 
+async function user(email: string, locale = 'fr'): Promise<string> {
+  const [{ id }] = await db.query<{ id: string }[]>(
+    `INSERT INTO user_account (email, password_hash, display_name, locale, consent_version, consented_at)
+     VALUES ($1, 'x', $2, $3, 'v1', now()) RETURNING id`,
+    [email, email, locale],
+  );
+  return id;
+}
+
 const cap = (process: string, monthlyCapacity = 2000) => ({
   process,
   materials: ['acier'],
@@ -132,14 +148,19 @@ let bank: string;
 beforeAll(async () => {
   const database = await createTestDatabase();
   drop = database.drop;
-  db = createDataSource({ databaseUrl: database.url }, DIRECTORY_ENTITIES);
+  db = createDataSource({ databaseUrl: database.url }, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]);
   await db.initialize();
   meili = new Meilisearch({ host: process.env.MEILI_HOST!, apiKey: process.env.MEILI_MASTER_KEY });
   prefix = `t${randomBytes(4).toString('hex')}_`;
-  const config = { meiliIndexPrefix: prefix, outboxBatchSize: 1000 } as AppConfig;
+  config = {
+    meiliIndexPrefix: prefix,
+    outboxBatchSize: 1000,
+    publicUrl: 'http://localhost:3000',
+  } as AppConfig;
   indexer = new SearchIndexerService(db, meili, config);
   await indexer.ensureIndexes();
-  recompute = new RecomputeService(db, meili, config);
+  mail = new TableMailAdapter(db, config);
+  recompute = new RecomputeService(db, meili, config, mail);
 
   buyer = await org({ kind: 'LARGE_FIRM', name: 'Sonacome', sectors: ['29'] });
   fit = await org({
@@ -183,7 +204,7 @@ afterAll(async () => {
 describe('matchmaking storage and recompute', () => {
   it('leaves match rows pending, with the error, when the recompute fails', async () => {
     // A service pointed at indexes that do not exist: candidate selection fails for real.
-    const broken = new RecomputeService(db, meili, { meiliIndexPrefix: `missing${prefix}` });
+    const broken = new RecomputeService(db, meili, { meiliIndexPrefix: `missing${prefix}` }, mail);
     const before = await pendingMatchRows();
     expect(before).toBeGreaterThan(0);
     const res = await broken.drain();
@@ -259,7 +280,7 @@ describe('matchmaking storage and recompute', () => {
   });
 
   it('never brings a dismissed pair back, and a "not relevant" reason reweighs the ranking', async () => {
-    const feedback = new FeedbackService(db);
+    const feedback = feedbackService();
     const [s] = (await suggestionsOf(buyer)).filter((r) => r.counterpart_organization_id === fit);
     const res = await feedback.give(
       { organizationId: buyer, suggestionId: s.id, verdict: 'DISMISSED' },
@@ -291,7 +312,7 @@ describe('matchmaking storage and recompute', () => {
   });
 
   it('accepting opens one contact request, even when accepted twice', async () => {
-    const feedback = new FeedbackService(db);
+    const feedback = feedbackService();
     const [s] = await suggestionsOf(fit);
     const a = await feedback.give({ organizationId: fit, suggestionId: s.id, verdict: 'ACCEPTED' }, null);
     const b = await feedback.give({ organizationId: fit, suggestionId: s.id, verdict: 'ACCEPTED' }, null);
@@ -305,7 +326,12 @@ describe('matchmaking storage and recompute', () => {
   });
 
   it('alerts a financier once per new or updated SME matching a saved search', async () => {
-    const financiers = new FinancierService(db);
+    const financiers = new FinancierService(db, audit);
+    const analyst = await user('analyste@banque.example', 'en');
+    await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`, [
+      analyst,
+      bank,
+    ]);
     const search = await financiers.createSavedSearch(
       bank,
       {
@@ -314,7 +340,7 @@ describe('matchmaking storage and recompute', () => {
         criteria: { sectors: ['25'], countries: ['DZ'] },
         minScore: 0.3,
       },
-      null,
+      analyst,
     );
     const newcomer = await org({
       name: 'Usinage Setif',
@@ -339,12 +365,29 @@ describe('matchmaking storage and recompute', () => {
       (await financiers.alerts(bank, search.id, 100)).map((a) => a.organizationId).sort();
     expect(await alerted()).toEqual([newcomer]);
     expect([offTopic, abroad].some((id) => id === newcomer)).toBe(false);
+    // The member who saved the search is mailed, in their language, and the alert is stamped.
+    const mails = () =>
+      db.query<{ subject: string; body: string }[]>(
+        `SELECT subject, body FROM mail_message WHERE recipient = $1 AND template = 'saved-search-alert' ORDER BY id`,
+        ['analyste@banque.example'],
+      );
+    expect(await mails()).toEqual([
+      {
+        subject: 'New match for "Mécanique DZ"',
+        body: 'Usinage Setif now matches your saved search "Mécanique DZ".',
+      },
+    ]);
+    const [{ unmailed }] = await db.query<{ unmailed: number }[]>(
+      `SELECT count(*) FILTER (WHERE mailed_at IS NULL)::int AS unmailed FROM saved_search_alert`,
+    );
+    expect(unmailed).toBe(0);
     // Replaying the same change adds nothing; a new version of the profile alerts again.
     await db.query(`UPDATE outbox SET processed_at = NULL WHERE topic = 'match' AND entity_id = $1`, [
       newcomer,
     ]);
     await recompute.drain();
     expect((await financiers.alerts(bank, search.id, 100)).length).toBe(1);
+    expect(await mails()).toHaveLength(1);
     await db.query(`UPDATE organization SET version = version + 1, updated_at = now() WHERE id = $1`, [
       newcomer,
     ]);
@@ -352,6 +395,8 @@ describe('matchmaking storage and recompute', () => {
     await indexer.drain();
     await recompute.drain();
     expect((await financiers.alerts(bank, search.id, 100)).length).toBe(2);
+    // One mail per alert: the new version is mailed once, the first alert not again.
+    expect(await mails()).toHaveLength(2);
     // Saved searches belong to financiers only.
     await expect(financiers.createSavedSearch(fit, { name: 'x', criteria: {} }, null)).rejects.toThrow(
       /financ/,
@@ -381,5 +426,260 @@ describe('matchmaking storage and recompute', () => {
     expect(await full.openRun('test')).toBe(runId);
     // Dismissed pairs stay out after a full recompute too.
     expect((await suggestionsOf(buyer)).map((r) => r.counterpart_organization_id)).not.toContain(fit);
+  });
+});
+
+describe('subcontracting hard criteria from the opportunity', () => {
+  it('validates them against the taxonomy, for subcontracting requests only', () => {
+    const base = { type: 'SUBCONTRACTING_REQUEST', title: { fr: 'Usinage' } };
+    const ok = parseInput(createOpportunitySchema, {
+      ...base,
+      requiredCertifications: ['ISO_9001'],
+      requiredProcesses: ['CNC_MACHINING'],
+      materials: ['acier'],
+      regionCodes: ['DZ-16'],
+    });
+    expect(ok.requiredProcesses).toEqual(['CNC_MACHINING']);
+    expect(() => parseInput(createOpportunitySchema, { ...base, requiredCertifications: ['ISO_1'] })).toThrow(
+      /requiredCertifications/,
+    );
+    expect(() => parseInput(createOpportunitySchema, { ...base, regionCodes: ['DZ-99'] })).toThrow(/wilaya/);
+    expect(() =>
+      parseInput(createOpportunitySchema, {
+        ...base,
+        type: 'CAPABILITY_OFFER',
+        requiredProcesses: ['CNC_MACHINING'],
+      }),
+    ).toThrow(/only a subcontracting request/);
+  });
+
+  it('never suggests a supplier that misses a required certification, process or wilaya, either way', async () => {
+    const maker = await org({ kind: 'LARGE_FIRM', name: 'Cosider Engins', sectors: ['28'] });
+    const certified = await org({
+      name: 'Précision Rouiba',
+      capabilities: [cap('CNC_MACHINING'), cap('WELDING')],
+      sectors: ['25'],
+      certifications: ['ISO_14001'],
+    });
+    const uncertified = await org({
+      name: 'Usinage Baraki',
+      capabilities: [cap('CNC_MACHINING'), cap('WELDING')],
+      sectors: ['25'],
+      certifications: ['ISO_9001'],
+    });
+    const elsewhere = await org({
+      name: 'Usinage Oran',
+      regionCode: 'DZ-31',
+      capabilities: [cap('CNC_MACHINING'), cap('WELDING')],
+      sectors: ['25'],
+      certifications: ['ISO_14001'],
+    });
+    const noWelding = await org({
+      name: 'Tournage Blida',
+      capabilities: [cap('CNC_MACHINING')],
+      sectors: ['25'],
+      certifications: ['ISO_14001'],
+    });
+    const [{ id: opp }] = await db.query<{ id: string }[]>(
+      `INSERT INTO opportunity (organization_id, type, title, description, sectors, processes, quantity,
+         required_certifications, required_processes, materials, region_codes)
+       VALUES ($1, 'SUBCONTRACTING_REQUEST', $2, $3, '{25}', '{CNC_MACHINING}', 500, '{ISO_14001}', '{WELDING}',
+               '{acier}', '{DZ-16}') RETURNING id`,
+      [maker, text('Châssis soudés'), text('Usinage et soudure de châssis en acier')],
+    );
+    await outbox('opportunity', opp);
+    await indexer.drain();
+    expect((await recompute.drain()).failed).toEqual([]);
+    const forRequest = (await suggestionsOf(maker)).filter((r) => r.role === 'SUPPLIER');
+    const ids = forRequest.map((r) => r.counterpart_organization_id);
+    expect(ids).toContain(certified);
+    for (const miss of [uncertified, elsewhere, noWelding]) expect(ids).not.toContain(miss);
+    // The supplier side: the request reaches only the supplier that meets it.
+    const served = async (id: string) =>
+      (
+        await db.query<{ opportunity_id: string }[]>(
+          `SELECT opportunity_id FROM suggestion WHERE organization_id = $1 AND role = 'REQUEST'`,
+          [id],
+        )
+      ).map((r) => r.opportunity_id);
+    expect(await served(certified)).toContain(opp);
+    for (const miss of [uncertified, elsewhere, noWelding]) expect(await served(miss)).not.toContain(opp);
+    // Materials are scored: the stored reason names them.
+    const materials = forRequest[0].contributions.find((c) => c.criterion === 'materials')!;
+    expect(materials.evidence.code).toMatch(/^materials\./);
+  });
+});
+
+describe('meeting suggestions for forum delegates', () => {
+  let edition: string;
+  const groups: Record<string, string> = {};
+  const delegates: Record<string, string> = {};
+
+  async function delegate(key: string, orgId: string, group: string | null, goals: string[]) {
+    const [{ id }] = await db.query<{ id: string }[]>(
+      `INSERT INTO forum_delegate (edition_id, organization_id, name, email, languages, goals, group_id)
+       VALUES ($1, $2, $3, $4, '{fr}', $5, $6) RETURNING id`,
+      [edition, orgId, key, `${key}@forum.example`, goals, group ? groups[group] : null],
+    );
+    delegates[key] = id;
+  }
+
+  const meetingRows = (orgId: string) =>
+    db.query<
+      {
+        id: string;
+        delegate_id: string;
+        counterpart_delegate_id: string;
+        role: string;
+        rank: number;
+        contributions: { criterion: string; evidence: { code: string; params: Record<string, unknown> } }[];
+      }[]
+    >(`SELECT * FROM suggestion WHERE organization_id = $1 AND kind = 'MEETING' ORDER BY delegate_id, rank`, [
+      orgId,
+    ]);
+
+  let fit2: string;
+  beforeAll(async () => {
+    [{ id: edition }] = await db.query<{ id: string }[]>(
+      `INSERT INTO forum_edition (name, starts_on, ends_on, slot_minutes, status)
+       VALUES ('{"fr":"Forum"}', '2026-03-14', '2026-03-15', 30, 'OPEN') RETURNING id`,
+    );
+    for (const code of ['BUYERS', 'SUPPLIERS', 'OTHERS'])
+      groups[code] = (
+        await db.query<{ id: string }[]>(
+          `INSERT INTO forum_group (edition_id, code, name) VALUES ($1, $2, '{"fr":"g"}') RETURNING id`,
+          [edition, code],
+        )
+      )[0].id;
+    // Buyers meet suppliers only.
+    await db.query(
+      `INSERT INTO forum_group_rule (edition_id, group_id, may_meet_group_id) VALUES ($1, $2, $3)`,
+      [edition, groups.BUYERS, groups.SUPPLIERS],
+    );
+    fit2 = await org({ name: 'Usinage Hors Groupe', capabilities: [cap('CNC_MACHINING')], sectors: ['25'] });
+    await delegate('buyer', buyer, 'BUYERS', ['FIND_SUBCONTRACTORS']);
+    await delegate('fit', fit, 'SUPPLIERS', ['FIND_CLIENTS', 'FIND_FINANCING']);
+    await delegate('fit2', fit2, 'OTHERS', ['FIND_CLIENTS']);
+    await delegate('bank', bank, null, []);
+    await delegate('unrelated', unrelated, 'SUPPLIERS', ['FIND_CLIENTS']);
+    await indexer.drain();
+    for (const id of [buyer, fit, fit2, bank, unrelated]) await recompute.recompute(id);
+  });
+
+  it('suggests delegates who serve the goals both ways, with reasons, never against the group rules', async () => {
+    const mine = await meetingRows(buyer);
+    expect(mine.every((r) => r.delegate_id === delegates.buyer && r.role === 'DELEGATE')).toBe(true);
+    const to = mine.map((r) => r.counterpart_delegate_id);
+    expect(to[0]).toBe(delegates.fit);
+    // fit2 serves the buyer as well, but buyers meet suppliers only; the bank is in no group.
+    expect(to).not.toContain(delegates.fit2);
+    expect(to).not.toContain(delegates.bank);
+    const goals = mine[0].contributions.find((c) => c.criterion === 'goals')!;
+    expect(goals.evidence).toMatchObject({
+      code: 'meeting.goal',
+      params: { via: 'request', whose: 'yours' },
+    });
+    const fitSide = await meetingRows(fit);
+    expect(fitSide.map((r) => r.counterpart_delegate_id)).toEqual(
+      expect.arrayContaining([delegates.buyer, delegates.bank]),
+    );
+    expect(
+      fitSide.find((r) => r.counterpart_delegate_id === delegates.bank)!.contributions[0].evidence.params,
+    ).toMatchObject({ goal: 'FIND_FINANCING', via: 'financing' });
+    // No stored meeting suggestion anywhere breaks a who-may-meet-whom rule.
+    const rules = groupRules(
+      Object.entries(groups).map(([code, id]) => ({ id, code })),
+      await db.query(
+        `SELECT group_id AS "groupId", may_meet_group_id AS "mayMeetGroupId" FROM forum_group_rule WHERE edition_id = $1`,
+        [edition],
+      ),
+    );
+    const all = await db.query<{ a: string | null; b: string | null }[]>(
+      `SELECT d.group_id AS a, c.group_id AS b FROM suggestion s
+       JOIN forum_delegate d ON d.id = s.delegate_id JOIN forum_delegate c ON c.id = s.counterpart_delegate_id
+       WHERE s.kind = 'MEETING'`,
+    );
+    expect(all.length).toBeGreaterThan(3);
+    for (const p of all) expect(meetingForbidden(rules, p.a, p.b)).toBeNull();
+  });
+
+  it('accepting opens one meeting request through the forum, then the pair is not suggested again', async () => {
+    const feedback = feedbackService();
+    const s = (await meetingRows(fit)).find((r) => r.counterpart_delegate_id === delegates.buyer)!;
+    const a = await feedback.give({ organizationId: fit, suggestionId: s.id, verdict: 'ACCEPTED' }, null);
+    const b = await feedback.give({ organizationId: fit, suggestionId: s.id, verdict: 'ACCEPTED' }, null);
+    expect(a.meetingRequestId).toBeTruthy();
+    expect(a.contactRequestId).toBeNull();
+    expect(b.meetingRequestId).toBe(a.meetingRequestId);
+    const requests = await db.query(
+      `SELECT from_delegate_id, to_delegate_id, to_organization_id, status, source FROM forum_meeting_request
+       WHERE edition_id = $1`,
+      [edition],
+    );
+    expect(requests).toEqual([
+      {
+        from_delegate_id: delegates.fit,
+        to_delegate_id: delegates.buyer,
+        to_organization_id: buyer,
+        status: 'PENDING',
+        source: 'SUGGESTION',
+      },
+    ]);
+    const actions = await db.query<{ action: string }[]>(
+      `SELECT action FROM audit_log WHERE entity_id IN ($1, $2) ORDER BY id`,
+      [s.id, a.meetingRequestId],
+    );
+    expect(actions.map((x) => x.action)).toEqual([
+      'meeting_request.create',
+      'suggestion.accepted',
+      'suggestion.accepted',
+    ]);
+    await recompute.recompute(buyer);
+    expect((await meetingRows(buyer)).map((r) => r.counterpart_delegate_id)).not.toContain(delegates.fit);
+  });
+});
+
+describe('audit of matchmaking mutations', () => {
+  it('records feedback, criteria and saved-search changes with their actor', async () => {
+    const financiers = new FinancierService(db, audit);
+    const actor = await user('chargee@banque.example');
+    await financiers.setCriteria(bank, { sectors: ['25'], countries: ['DZ'] }, actor);
+    await financiers.setCriteria(bank, { sectors: ['25', '28'], countries: ['DZ'] }, actor);
+    const s = await financiers.createSavedSearch(
+      bank,
+      { name: 'Métal', criteria: { sectors: ['24'] } },
+      actor,
+    );
+    await financiers.updateSavedSearch(
+      bank,
+      s.id,
+      { name: 'Métallurgie', criteria: { sectors: ['24'] } },
+      actor,
+    );
+    await expect(
+      financiers.updateSavedSearch(bank, '00000000-0000-4000-8000-000000000000', { name: 'x', criteria: {} }),
+    ).rejects.toThrow(/no such saved search/);
+    await financiers.deleteSavedSearch(bank, s.id, actor);
+    await expect(financiers.deleteSavedSearch(bank, s.id, actor)).rejects.toThrow(/no such saved search/);
+    expect(await financiers.deleteCriteria(bank, actor)).toBe(true);
+    expect(await financiers.deleteCriteria(bank, actor)).toBe(false);
+    const rows = await db.query<{ action: string; fields: string[]; actor_id: string }[]>(
+      `SELECT action, fields, actor_id FROM audit_log WHERE actor_id = $1 ORDER BY id`,
+      [actor],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'financier_criteria.create',
+      'financier_criteria.update',
+      'saved_search.create',
+      'saved_search.update',
+      'saved_search.delete',
+      'financier_criteria.delete',
+    ]);
+    expect(rows[1].fields).toEqual(['sectors']);
+    expect(rows[3].fields).toEqual(['name']);
+    const [dismissal] = await db.query<{ after: { verdict: string; kind: string } }[]>(
+      `SELECT after FROM audit_log WHERE action = 'suggestion.dismissed' ORDER BY id LIMIT 1`,
+    );
+    expect(dismissal.after).toMatchObject({ verdict: 'DISMISSED', kind: 'SUBCONTRACTING' });
   });
 });

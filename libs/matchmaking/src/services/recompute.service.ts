@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { APP_CONFIG, MEILI_CLIENT, type AppConfig } from '#platform';
+import { MAIL_PORT, type MailPort } from '#identity';
 import { ProfileStore } from '../storage/profile-store.js';
 import { replaceSuggestions } from '../storage/suggestion-writer.js';
 import { CandidateSelector } from './candidate-selector.js';
 import { SavedSearchAlerts } from './saved-search-alerts.js';
+import { SavedSearchMailer } from './saved-search-mailer.js';
 import { RECOMPUTED_KINDS, SuggestionComputer, type ComputerOptions } from './suggestion-computer.js';
 
 /** Held by the matchmaking drain, so two workers never read the same rows at once. */
@@ -26,6 +28,8 @@ export interface MatchDrainResult {
   rows: number;
   organizations: number;
   alerts: number;
+  /** Alerts mailed after the drain (any alert not mailed yet, this drain's or an earlier one's). */
+  mailed: number;
   /** Organisations whose recompute failed; their rows stay pending and are read again. */
   failed: string[];
   /** Organisations whose suggestions may have changed too: to recompute once, later. */
@@ -50,6 +54,7 @@ export class RecomputeService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'meiliIndexPrefix'>,
+    @Inject(MAIL_PORT) private readonly mail: MailPort,
   ) {
     this.prefix = config.meiliIndexPrefix;
   }
@@ -93,6 +98,7 @@ export class RecomputeService {
       rows: 0,
       organizations: 0,
       alerts: 0,
+      mailed: 0,
       failed: [],
       related: [],
     };
@@ -144,6 +150,11 @@ export class RecomputeService {
         }
         for (const id of done) related.delete(id);
         result.related = [...related];
+        const mailer = new SavedSearchMailer(this.db, this.mail);
+        for (let n = -1; n !== 0;) {
+          n = await mailer.sendPending();
+          result.mailed += n;
+        }
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1)', [MATCH_DRAIN_LOCK]);
       }

@@ -19,9 +19,10 @@ import {
 import { criteriaFromTerms } from '../storage/profiles.js';
 import type { ProfileStore, SuggestionKind } from '../storage/profile-store.js';
 import type { CandidateSelector } from './candidate-selector.js';
+import { MeetingPlanner } from './meeting-planner.js';
 
 /** Who the counterpart is to the organisation the suggestion is for. */
-export type SuggestionRole = 'SUPPLIER' | 'REQUEST' | 'CANDIDATE' | 'FINANCIER' | 'CLUSTER';
+export type SuggestionRole = 'SUPPLIER' | 'REQUEST' | 'CANDIDATE' | 'FINANCIER' | 'CLUSTER' | 'DELEGATE';
 
 /** One criterion as stored: its value, weight, share of the score and the facts that matched. */
 export interface StoredContribution {
@@ -44,6 +45,10 @@ export interface ComputedSuggestion {
   forward: number | null;
   reverse: number | null;
   contributions: StoredContribution[];
+  /** MEETING only: the forum edition, the delegate the suggestion is for, and whom to meet. */
+  editionId?: string | null;
+  delegateId?: string | null;
+  counterpartDelegateId?: string | null;
 }
 
 export interface Computation {
@@ -63,7 +68,7 @@ export interface ComputerOptions {
 }
 
 /** The kinds a per-organisation recompute replaces; clusters come from the full recompute. */
-export const RECOMPUTED_KINDS: readonly SuggestionKind[] = ['SUBCONTRACTING', 'FINANCING'];
+export const RECOMPUTED_KINDS: readonly SuggestionKind[] = ['SUBCONTRACTING', 'FINANCING', 'MEETING'];
 
 const stored = (c: CriterionResult): StoredContribution => ({
   criterion: c.criterion,
@@ -86,6 +91,7 @@ export class SuggestionComputer {
   private readonly perList: number;
   private readonly perKind: number;
   private readonly asOfYear: number;
+  private readonly planner: MeetingPlanner;
 
   constructor(
     private readonly store: ProfileStore,
@@ -95,6 +101,7 @@ export class SuggestionComputer {
     this.perList = options.perList ?? 20;
     this.perKind = options.perKind ?? 50;
     this.asOfYear = options.asOfYear ?? new Date().getUTCFullYear();
+    this.planner = new MeetingPlanner(store.db, store, this.asOfYear);
   }
 
   private financiers(): Promise<OrgProfile[]> {
@@ -107,11 +114,33 @@ export class SuggestionComputer {
     if (!me) return { active: false, suggestions: [], related: [] };
     const sub = await this.subcontracting(me);
     const fin = await this.financing(me);
+    const meet = await this.meetings(me);
     return {
       active: true,
-      suggestions: [...sub.suggestions, ...fin.suggestions],
-      related: [...new Set([...sub.related, ...fin.related])],
+      suggestions: [...sub.suggestions, ...fin.suggestions, ...meet.suggestions],
+      related: [...new Set([...sub.related, ...fin.related, ...meet.related])],
     };
+  }
+
+  /** Whom each of the organisation's delegates should meet, per open forum edition, ranked per delegate. */
+  private async meetings(me: OrgProfile): Promise<{ suggestions: ComputedSuggestion[]; related: string[] }> {
+    const { refused } = await this.store.verdictsOf(me.id, 'MEETING');
+    const matches = await this.planner.meetingsOf(me.id, refused, this.perList);
+    const suggestions = matches.map((m): ComputedSuggestion => ({
+      kind: 'MEETING',
+      counterpartId: m.counterpart.id,
+      opportunityId: null,
+      clusterId: null,
+      role: 'DELEGATE',
+      score: m.result.score,
+      forward: m.result.forward,
+      reverse: m.result.reverse,
+      contributions: m.result.criteria.map(stored),
+      editionId: m.editionId,
+      delegateId: m.delegateId,
+      counterpartDelegateId: m.counterpartDelegateId,
+    }));
+    return { suggestions, related: [...new Set(matches.map((m) => m.counterpart.id))] };
   }
 
   /** Feedback of the organisation for a kind, applied to a merged list; returns the ranked top. */
@@ -186,7 +215,7 @@ export class SuggestionComputer {
     }
     // Open requests I can serve, as a supplier.
     if (me.kind === 'SME' && (me.capabilities.length || me.sectors.length)) {
-      const loaded = await this.store.requestsById(await this.selector.requestsFor(me));
+      const loaded = await this.store.requestsById(await this.selector.requestsFor(me), me);
       const requests = loaded.map((l) => l.request).filter((r) => !refused.has(r.requesterId));
       const ranked = rankRequestsForSupplier(me, requests, { weights, limit: this.perList });
       const byId = new Map(requests.map((r) => [r.id, r]));

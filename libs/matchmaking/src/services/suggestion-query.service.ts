@@ -32,6 +32,10 @@ export interface SuggestionView {
   computedAt: Date;
   verdict: string | null;
   contactRequestId: string | null;
+  editionId: string | null;
+  delegateId: string | null;
+  counterpartDelegateId: string | null;
+  meetingRequestId: string | null;
 }
 
 export interface ClusterView {
@@ -83,10 +87,13 @@ export function reasonsOf(contributions: readonly StoredContribution[], lang: La
     }));
 }
 
-const encode = (rank: number) => Buffer.from(`rank:${rank}`).toString('base64url');
-function decode(cursor: string): number | null {
-  const m = /^rank:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return m ? Number(m[1]) : null;
+// Ranks repeat across the delegates of one organisation (MEETING lists), so the id breaks ties.
+const ZERO_ID = '00000000-0000-0000-0000-000000000000';
+const encode = (rank: number, id: string) => Buffer.from(`rank:${rank}:${id}`).toString('base64url');
+function decode(cursor: string): { rank: number; id: string } | null {
+  const m = /^rank:(\d{1,9})(?::([0-9a-f-]{36}))?$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // A cursor without an id (older form) stands after every suggestion of its rank.
+  return m ? { rank: Number(m[1]) + (m[2] ? 0 : 1), id: m[2] ?? ZERO_ID } : null;
 }
 
 export const MAX_SUGGESTIONS_PAGE = 100;
@@ -101,10 +108,11 @@ export class SuggestionQueryService {
     kind: SuggestionKind,
     first: number,
     after: string | null | undefined,
+    delegateId: string | null = null,
   ): Promise<{ items: SuggestionView[]; cursors: string[]; hasNextPage: boolean }> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_SUGGESTIONS_PAGE)
       throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_SUGGESTIONS_PAGE}` }]);
-    const from = after ? decode(after) : 0;
+    const from = after ? decode(after) : { rank: 0, id: ZERO_ID };
     if (from == null) throw badInput([{ path: 'after', message: 'is not a cursor returned by this API' }]);
     // A counterpart that is no longer active drops out at once, before the next recompute removes it.
     const rows = await this.db.query<
@@ -122,18 +130,24 @@ export class SuggestionQueryService {
         computed_at: Date;
         verdict: string | null;
         contact_request_id: string | null;
+        edition_id: string | null;
+        delegate_id: string | null;
+        counterpart_delegate_id: string | null;
+        meeting_request_id: string | null;
       }[]
     >(
       `SELECT s.id, s.organization_id, s.kind, s.role, s.counterpart_organization_id, s.opportunity_id, s.cluster_id,
-              s.score, s.rank, s.contributions, s.computed_at, f.verdict, f.contact_request_id
+              s.score, s.rank, s.contributions, s.computed_at, f.verdict, f.contact_request_id, s.edition_id,
+              s.delegate_id, s.counterpart_delegate_id, f.meeting_request_id
        FROM suggestion s
        LEFT JOIN organization o ON o.id = s.counterpart_organization_id
        LEFT JOIN suggestion_feedback f ON f.organization_id = s.organization_id AND f.kind = s.kind
          AND f.counterpart_organization_id = s.counterpart_organization_id
-       WHERE s.organization_id = $1 AND s.kind = $2 AND s.rank > $3
+       WHERE s.organization_id = $1 AND s.kind = $2 AND (s.rank, s.id) > ($3::int, $4::uuid)
+         AND ($6::uuid IS NULL OR s.delegate_id = $6)
          AND (s.counterpart_organization_id IS NULL OR o.status = 'ACTIVE')
-       ORDER BY s.rank LIMIT $4`,
-      [organizationId, kind, from, first + 1],
+       ORDER BY s.rank, s.id LIMIT $5`,
+      [organizationId, kind, from.rank, from.id, first + 1, delegateId],
     );
     const items = rows.slice(0, first).map((r): SuggestionView => ({
       id: r.id,
@@ -149,8 +163,12 @@ export class SuggestionQueryService {
       computedAt: r.computed_at,
       verdict: r.verdict,
       contactRequestId: r.contact_request_id,
+      editionId: r.edition_id,
+      delegateId: r.delegate_id,
+      counterpartDelegateId: r.counterpart_delegate_id,
+      meetingRequestId: r.meeting_request_id,
     }));
-    return { items, cursors: items.map((i) => encode(i.rank)), hasNextPage: rows.length > first };
+    return { items, cursors: items.map((i) => encode(i.rank, i.id)), hasNextPage: rows.length > first };
   }
 
   /** Cluster proposals that include the organisation, most cohesive first. */

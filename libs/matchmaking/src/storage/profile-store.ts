@@ -34,7 +34,8 @@ const PROFILE_SELECT = `
     FROM suggestion_feedback f WHERE f.counterpart_organization_id = o.id) fb ON true`;
 
 const REQUEST_SELECT = `
-  SELECT p.id, p.organization_id, p.sectors, p.processes, p.quantity, p.countries, p.title, p.description,
+  SELECT p.id, p.organization_id, p.sectors, p.processes, p.quantity, p.countries, p.required_certifications,
+         p.required_processes, p.materials, p.region_codes, p.title, p.description,
          o.country AS owner_country, o.region_code AS owner_region_code, o.languages AS owner_languages
   FROM opportunity p JOIN organization o ON o.id = p.organization_id
   WHERE p.type = 'SUBCONTRACTING_REQUEST' AND p.status = 'OPEN' AND p.archived_at IS NULL
@@ -60,7 +61,7 @@ export interface LoadedRequest {
 
 /** Reads what the engine needs from Postgres, a bounded number of rows per call. */
 export class ProfileStore {
-  constructor(private readonly db: Sql) {}
+  constructor(readonly db: Sql) {}
 
   /** Active organisations among `ids`, as engine profiles, with their versions. */
   async profiles(ids: readonly string[]): Promise<Map<string, OrgProfile & { version: number }>> {
@@ -98,10 +99,29 @@ export class ProfileStore {
     return this.requests(`p.organization_id = $1`, [organizationId]);
   }
 
-  /** Open subcontracting requests among `ids`. */
-  requestsById(ids: readonly string[]): Promise<LoadedRequest[]> {
+  /** Open subcontracting requests of several organisations. */
+  requestsOfMany(organizationIds: readonly string[]): Promise<LoadedRequest[]> {
+    if (!organizationIds.length) return Promise.resolve([]);
+    return this.requests(`p.organization_id = ANY($1::uuid[])`, [organizationIds]);
+  }
+
+  /**
+   * Open subcontracting requests among `ids`; with `servableBy`, only those whose hard criteria
+   * (required certifications and processes, wilayas) that supplier meets, checked in Postgres.
+   */
+  requestsById(ids: readonly string[], servableBy?: OrgProfile): Promise<LoadedRequest[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.requests(`p.id = ANY($1::uuid[])`, [ids]);
+    if (!servableBy) return this.requests(`p.id = ANY($1::uuid[])`, [ids]);
+    return this.requests(
+      `p.id = ANY($1::uuid[]) AND p.required_certifications <@ $2::text[] AND p.required_processes <@ $3::text[]
+       AND (cardinality(p.region_codes) = 0 OR $4::text = ANY(p.region_codes))`,
+      [
+        ids,
+        servableBy.certifications,
+        servableBy.capabilities.map((c) => c.process),
+        servableBy.regionCode ?? null,
+      ],
+    );
   }
 
   /** A financier's private screening criteria, if it stated them. */

@@ -65,6 +65,10 @@ export interface RequestRow {
   processes: ProcessCode[];
   quantity: string | number | null;
   countries: string[];
+  required_certifications: string[];
+  required_processes: ProcessCode[];
+  materials: string[];
+  region_codes: string[];
   owner_country: string;
   owner_region_code: string | null;
   owner_languages: string[];
@@ -126,23 +130,25 @@ export function profileFromRow(r: OrganizationRow): OrgProfile {
 }
 
 /**
- * A subcontracting request from an opportunity. The opportunity states processes, sectors, volume
- * and allowed countries; the place and languages are the requester's.
+ * A subcontracting request from an opportunity. The opportunity states processes, sectors, volume,
+ * materials and its hard criteria (allowed countries and wilayas, required certifications and
+ * processes); the place and languages are the requester's. A required process is also a wanted one.
  */
 export function requestFromRow(r: RequestRow): SubcontractingRequest {
+  const required = r.required_processes ?? [];
   return {
     id: r.id,
     requesterId: r.organization_id,
     country: r.owner_country.trim(),
     regionCode: r.owner_region_code,
-    processes: r.processes,
-    requiredProcesses: [],
+    processes: [...new Set([...r.processes, ...required])],
+    requiredProcesses: required,
     sectors: r.sectors,
-    materials: [],
+    materials: r.materials ?? [],
     volume: num(r.quantity),
-    requiredCertifications: [],
+    requiredCertifications: r.required_certifications ?? [],
     countries: r.countries,
-    regionCodes: [],
+    regionCodes: r.region_codes ?? [],
     languages: r.owner_languages,
   };
 }

@@ -1,12 +1,16 @@
 import { Directory1764480000000 } from './1764480000000-Directory.js';
 import { Identity1764600000000 } from './1764600000000-Identity.js';
 import { Forum1764700000000 } from './1764700000000-Forum.js';
+import { ForumDay1764750000000 } from './1764750000000-ForumDay.js';
 import { Matchmaking1764800000000 } from './1764800000000-Matchmaking.js';
+import { MatchmakingMore1764850000000 } from './1764850000000-MatchmakingMore.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
   Directory1764480000000,
   Identity1764600000000,
   Forum1764700000000,
+  ForumDay1764750000000,
   Matchmaking1764800000000,
+  MatchmakingMore1764850000000,
 ];

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { notFound } from '#platform';
+import { parseId } from '#directory';
+import { AuditService } from '#identity';
+import { audit, type Actor } from '../common/audit.js';
+
+/** Feed tokens: 32 random bytes, base64url. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Where a delegate's calendar feed is served, relative to the api's address. */
+export const feedPath = (token: string) => `/forum/feeds/${token}.ics`;
+
+/**
+ * Private calendar feed URLs. Calendar apps cannot send an Authorization header, so the URL itself is
+ * the secret: a random token of which only a SHA-256 hash is stored. Asking again rotates the token
+ * and the previous URL stops working.
+ */
+@Injectable()
+export class AgendaFeedService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auditLog: AuditService,
+  ) {}
+
+  async rotate(
+    delegateId: string,
+    actor: Actor = null,
+  ): Promise<{ token: string; path: string; delegateId: string }> {
+    const id = parseId(delegateId, 'delegateId');
+    const token = randomBytes(32).toString('base64url');
+    return this.db.transaction(async (m) => {
+      const [d] = await m.query<{ id: string }[]>(`SELECT id FROM forum_delegate WHERE id = $1 FOR UPDATE`, [
+        id,
+      ]);
+      if (!d) throw notFound('Delegate', id);
+      const [old] = await m.query<{ created_at: Date }[]>(
+        `SELECT created_at FROM forum_agenda_feed WHERE delegate_id = $1`,
+        [id],
+      );
+      await m.query(
+        `INSERT INTO forum_agenda_feed (delegate_id, token_hash, created_by) VALUES ($1, $2, $3)
+         ON CONFLICT (delegate_id) DO UPDATE
+           SET token_hash = EXCLUDED.token_hash, created_by = EXCLUDED.created_by, created_at = now(), last_used_at = NULL`,
+        [id, hashOf(token), actor?.userId ?? null],
+      );
+      await audit(
+        this.auditLog,
+        m,
+        actor,
+        old ? 'forum_agenda_feed.rotate' : 'forum_agenda_feed.create',
+        'forum_delegate',
+        id,
+        old ? { feedCreatedAt: old.created_at } : null,
+        { feedCreatedAt: 'now' },
+      );
+      return { token, path: feedPath(token), delegateId: id };
+    });
+  }
+
+  /** The delegate a feed token belongs to, or null for an unknown, revoked or malformed token. */
+  async delegateOf(token: string): Promise<string | null> {
+    if (!TOKEN.test(token)) return null;
+    const rows = await this.db.query<{ delegate_id: string }[]>(
+      `UPDATE forum_agenda_feed SET last_used_at = now() WHERE token_hash = $1 RETURNING delegate_id`,
+      [hashOf(token)],
+    );
+    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as { delegate_id: string }[];
+    return list[0]?.delegate_id ?? null;
+  }
+}

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, notFound } from '#platform';
+import { parseId } from '#directory';
+import { isOrganiser, type Viewer } from '#identity';
+import { RequestService } from '../request/request.service.js';
+import { MeetingRequestEntity } from '../request/request.entity.js';
+import { MeetingEntity } from '../meeting/meeting.entity.js';
+import { ForumSlotEntity } from '../edition/edition.entity.js';
+import { ForumDelegateEntity } from '../registration/registration.entity.js';
+import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
+
+export interface FreeSlot {
+  slotId: string;
+  position: number;
+  day: string;
+  session: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Active tables free in the slot (0 when the edition has no tables at all). */
+  freeTables: number;
+}
+
+export interface WalkInInput {
+  editionId: string;
+  /** The organisation acted for: the requesting delegate's (required of members). */
+  organizationId?: string | null;
+  fromDelegateId: string;
+  toDelegateId: string;
+  slotId: string;
+  tableId?: string | null;
+  message?: string | null;
+}
+
+export interface WalkInResult {
+  request: MeetingRequestEntity;
+  /** The booked meeting; null while the other side has not agreed yet. */
+  meeting: MeetingEntity | null;
+}
+
+/**
+ * Slots that have not started where both delegates are free (no live meeting, not declared
+ * unavailable) and, when the edition has tables, at least one active table is free.
+ */
+const FREE_SLOTS = `
+  SELECT s.id AS "slotId", s.position, s.day::text AS day, s.session, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
+         (SELECT count(*)::int FROM forum_table t
+           WHERE t.edition_id = s.edition_id AND t.active
+             AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
+                              WHERE mt.slot_id = s.id AND mt.table_id = t.id AND mt.status <> 'CANCELLED'))
+           AS "freeTables",
+         EXISTS (SELECT 1 FROM forum_table t WHERE t.edition_id = s.edition_id AND t.active) AS "hasTables"
+    FROM forum_slot s
+   WHERE s.edition_id = $1 AND NOT s.is_break AND s.starts_at > $4 AND ($5::uuid IS NULL OR s.id = $5)
+     AND NOT EXISTS (SELECT 1 FROM forum_meeting_participant p
+                      WHERE p.slot_id = s.id AND p.delegate_id IN ($2, $3) AND p.status <> 'CANCELLED')
+     AND NOT EXISTS (SELECT 1 FROM forum_delegate_unavailable u
+                      WHERE u.slot_id = s.id AND u.delegate_id IN ($2, $3))
+   ORDER BY s.position`;
+
+/**
+ * Walk-in meetings on the forum day. A walk-in is an instant meeting request for one free slot
+ * (source WALK_IN, the slot kept on the request, lapsing when the slot starts). Both sides consent
+ * before it exists: an organiser's booking stands for both sides and is booked at once; a member's
+ * booking is the proposal of one side, booked as soon as the other side agrees, by booking the same
+ * slot back with bookWalkIn or by accepting the request. The database's double-booking constraints
+ * decide any race (SLOT_TAKEN).
+ */
+@Injectable()
+export class WalkInService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly requests: RequestService,
+  ) {}
+
+  async freeSlots(
+    editionId: string,
+    delegateId: string,
+    withDelegateId: string,
+    now = new Date(),
+  ): Promise<FreeSlot[]> {
+    const eid = parseId(editionId, 'editionId');
+    const a = parseId(delegateId, 'delegateId');
+    const b = parseId(withDelegateId, 'withDelegateId');
+    return this.free(this.db.manager, eid, a, b, now, null);
+  }
+
+  private async free(
+    m: EntityManager,
+    editionId: string,
+    a: string,
+    b: string,
+    now: Date,
+    slotId: string | null,
+  ): Promise<FreeSlot[]> {
+    const rows = await m.query<(FreeSlot & { hasTables: boolean })[]>(FREE_SLOTS, [
+      editionId,
+      a,
+      b,
+      now,
+      slotId,
+    ]);
+    return rows
+      .filter((r) => !r.hasTables || r.freeTables > 0)
+      .map(({ hasTables: _, ...r }) => ({
+        ...r,
+        startsAt: new Date(r.startsAt),
+        endsAt: new Date(r.endsAt),
+      }));
+  }
+
+  async book(input: WalkInInput, viewer: Viewer | null): Promise<WalkInResult> {
+    const editionId = parseId(input.editionId, 'input.editionId');
+    const fromId = parseId(input.fromDelegateId, 'input.fromDelegateId');
+    const toId = parseId(input.toDelegateId, 'input.toDelegateId');
+    const slotId = parseId(input.slotId, 'input.slotId');
+    const tableId = input.tableId ? parseId(input.tableId, 'input.tableId') : null;
+    const acting = input.organizationId ? parseId(input.organizationId, 'input.organizationId') : null;
+    const organiser = isOrganiser(viewer);
+    const userId = viewer?.userId ?? null;
+    return withForumErrors(() =>
+      retryOnDeadlock(() =>
+        this.db.transaction(async (m) => {
+          const [from, to] = await Promise.all([
+            m.findOneBy(ForumDelegateEntity, { id: fromId }),
+            m.findOneBy(ForumDelegateEntity, { id: toId }),
+          ]);
+          if (!from || from.editionId !== editionId) throw notFound('Delegate', fromId);
+          if (!to || to.editionId !== editionId) throw notFound('Delegate', toId);
+          if ((!organiser || acting) && from.organizationId !== acting)
+            throw new AppError('FORBIDDEN', 'the requesting delegate belongs to another organisation');
+          const slot = await m.findOneBy(ForumSlotEntity, { id: slotId });
+          if (!slot || slot.editionId !== editionId) throw notFound('Slot', slotId);
+          if (slot.isBreak) throw new AppError('CONFLICT', 'this slot is a break', { reason: 'BREAK' });
+          const now = new Date();
+          if (slot.startsAt <= now)
+            throw new AppError('CONFLICT', 'a walk-in meeting needs a slot that has not started', {
+              reason: 'SLOT_STARTED',
+            });
+
+          // The other side proposed this meeting already: booking it back is the consent.
+          const [reverse] = await m.query<{ id: string; proposed_slot_id: string }[]>(
+            `SELECT id, proposed_slot_id FROM forum_meeting_request
+              WHERE source = 'WALK_IN' AND status = 'PENDING' AND expires_at > now()
+                AND from_delegate_id = $1 AND to_delegate_id = $2
+              FOR UPDATE`,
+            [to.id, from.id],
+          );
+          if (reverse) {
+            if (reverse.proposed_slot_id !== slot.id)
+              throw new AppError(
+                'CONFLICT',
+                'the other side proposed another slot: accept it or book that slot',
+                { reason: 'REVERSE_PENDING', requestId: reverse.id, slotId: reverse.proposed_slot_id },
+              );
+            const accepted = await this.requests.accept(reverse.id, from.organizationId, from.id, userId, m);
+            return { request: accepted, meeting: await this.meetingOf(m, accepted.id) };
+          }
+
+          if (!(await this.free(m, editionId, from.id, to.id, new Date(0), slot.id)).length)
+            throw new AppError('SLOT_TAKEN', 'one of the delegates or every table is taken in this slot', {
+              reason: 'NOT_FREE',
+            });
+          const created = await this.requests.request(
+            {
+              editionId,
+              organizationId: from.organizationId,
+              fromDelegateId: from.id,
+              toDelegateId: to.id,
+              message: input.message ?? null,
+            },
+            userId,
+            m,
+            { slotId: slot.id, tableId, expiresAt: slot.startsAt },
+          );
+          if (!organiser) return { request: created, meeting: null };
+          const accepted = await this.requests.accept(created.id, null, to.id, userId, m);
+          return { request: accepted, meeting: await this.meetingOf(m, accepted.id) };
+        }),
+      ),
+    );
+  }
+
+  private async meetingOf(m: EntityManager, requestId: string): Promise<MeetingEntity | null> {
+    return m
+      .getRepository(MeetingEntity)
+      .createQueryBuilder('mt')
+      .where('mt.request_id = :requestId', { requestId })
+      .andWhere(`mt.status <> 'CANCELLED'`)
+      .getOne();
+  }
+}

@@ -1,0 +1,138 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  AnyOf,
+  arg,
+  Authorize,
+  CurrentViewer,
+  MemberOf,
+  Organiser,
+  ownerOfRecord,
+  type Viewer,
+} from '#identity';
+import { APP_CONFIG, type AppConfig } from '#platform';
+import { MeetingService } from '../meeting/meeting.service.js';
+import type { MeetingOutcome, MeetingParticipantEntity } from '../meeting/meeting.entity.js';
+import { WalkInService, type FreeSlot, type WalkInResult } from '../day/walk-in.service.js';
+import { AgendaFeedService } from '../day/agenda-feed.service.js';
+import { StatisticsService } from '../day/statistics.service.js';
+import { PrecedenceService, type MeetingPrecedence } from '../schedule/precedence.service.js';
+import type { ForumStatistics } from '../stats/statistics.js';
+import {
+  AgendaFeedType,
+  ForumStatisticsType,
+  FreeSlotType,
+  MeetingOutcomeEnum,
+  MeetingParticipantType,
+  MeetingPrecedenceType,
+  WalkInInput,
+  WalkInResultType,
+} from './forum.types.js';
+import { actingOrganization } from './registration.resolver.js';
+
+const delegateOwner = (path: string) => MemberOf(ownerOfRecord('forum_delegate', path));
+
+/** The forum day: outcomes, walk-ins, calendar feeds, precedences and organiser statistics. */
+@Resolver()
+export class ForumDayResolver {
+  constructor(
+    private readonly meetings: MeetingService,
+    private readonly walkIns: WalkInService,
+    private readonly feeds: AgendaFeedService,
+    private readonly stats: StatisticsService,
+    private readonly precedences: PrecedenceService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Mutation(() => [MeetingParticipantType], {
+    description: "Reports how a meeting went for the acting organisation's side (organisers: both sides)",
+  })
+  @Authorize(AnyOf(Organiser, MemberOf(arg('organizationId'))))
+  reportMeetingOutcome(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('outcome', { type: () => MeetingOutcomeEnum }) outcome: MeetingOutcome,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingParticipantEntity[]> {
+    return this.meetings.reportOutcome(
+      meetingId,
+      actingOrganization(viewer, organizationId),
+      outcome,
+      note,
+      viewer,
+    );
+  }
+
+  @Query(() => [FreeSlotType], {
+    description: 'Slots not yet started where both delegates are free and a table is free',
+  })
+  @Authorize(AnyOf(Organiser, delegateOwner('delegateId'), delegateOwner('withDelegateId')))
+  freeSlots(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('delegateId', { type: () => ID }) delegateId: string,
+    @Args('withDelegateId', { type: () => ID }) withDelegateId: string,
+  ): Promise<FreeSlot[]> {
+    return this.walkIns.freeSlots(editionId, delegateId, withDelegateId);
+  }
+
+  @Mutation(() => WalkInResultType, {
+    description:
+      'A walk-in meeting in a free slot: booked at once by an organiser; by a member, proposed to the other ' +
+      'side and booked when that side books the same slot back or accepts the request',
+  })
+  @Authorize(AnyOf(Organiser, MemberOf(arg('input.organizationId'))))
+  bookWalkIn(
+    @Args('input') input: WalkInInput,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<WalkInResult> {
+    return this.walkIns.book({ ...input }, viewer);
+  }
+
+  @Mutation(() => AgendaFeedType, {
+    description: 'A new private calendar feed URL for the delegate; the previous one stops working',
+  })
+  @Authorize(delegateOwner('delegateId'))
+  async agendaFeedUrl(
+    @Args('delegateId', { type: () => ID }) delegateId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<{ delegateId: string; url: string; path: string }> {
+    const feed = await this.feeds.rotate(delegateId, viewer);
+    return { delegateId: feed.delegateId, path: feed.path, url: `${this.config.publicUrl}${feed.path}` };
+  }
+
+  @Query(() => ForumStatisticsType)
+  @Authorize(Organiser)
+  forumStatistics(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumStatistics> {
+    return this.stats.statistics(editionId);
+  }
+
+  @Query(() => [MeetingPrecedenceType])
+  @Authorize(Organiser)
+  meetingPrecedences(@Args('editionId', { type: () => ID }) editionId: string): Promise<MeetingPrecedence[]> {
+    return this.precedences.list(editionId);
+  }
+
+  @Mutation(() => MeetingPrecedenceType, {
+    description: 'The meeting of beforeRequestId must take an earlier slot than that of afterRequestId',
+  })
+  @Authorize(Organiser)
+  addMeetingPrecedence(
+    @Args('beforeRequestId', { type: () => ID }) beforeRequestId: string,
+    @Args('afterRequestId', { type: () => ID }) afterRequestId: string,
+    @Args('delegateId', { type: () => ID, nullable: true }) delegateId: string | null,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingPrecedence> {
+    return this.precedences.add(beforeRequestId, afterRequestId, delegateId, viewer);
+  }
+
+  @Mutation(() => Boolean)
+  @Authorize(Organiser)
+  removeMeetingPrecedence(
+    @Args('beforeRequestId', { type: () => ID }) beforeRequestId: string,
+    @Args('afterRequestId', { type: () => ID }) afterRequestId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<boolean> {
+    return this.precedences.remove(beforeRequestId, afterRequestId, viewer);
+  }
+}

@@ -1,0 +1,66 @@
+import type { DataSource } from 'typeorm';
+import type { Locale, MailPort } from '#identity';
+
+type Text = { ar: string | null; fr: string | null; en: string | null } | null;
+
+const nameIn = (t: Text, locale: Locale): string => (t && (t[locale] ?? t.fr ?? t.en ?? t.ar)) || '';
+
+/** Alerts mailed per round; the rest wait for the next drain. */
+const MAIL_BATCH = 200;
+
+/**
+ * Mails saved-search alerts: each alert once, to the member who saved the search (or, once that
+ * person has left the organisation, to its owners), in their language. The alert is stamped
+ * `mailed_at` in the transaction that writes the mail, so a crash sends it again or not at all, and
+ * two drains never mail the same alert (rows are locked and skipped).
+ */
+export class SavedSearchMailer {
+  constructor(
+    private readonly db: DataSource,
+    private readonly mail: MailPort,
+  ) {}
+
+  /** Mails the waiting alerts; returns how many alerts were stamped. */
+  async sendPending(limit = MAIL_BATCH): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const locked = await m.query<{ id: string }[]>(
+        `SELECT id FROM saved_search_alert WHERE mailed_at IS NULL ORDER BY created_at, id LIMIT $1
+         FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      if (!locked.length) return 0;
+      const alerts = await m.query<
+        { id: string; search: string; organization: Text; recipients: { email: string; locale: Locale }[] }[]
+      >(
+        `SELECT a.id, s.name AS search, o.name AS organization,
+                coalesce((SELECT jsonb_agg(jsonb_build_object('email', u.email, 'locale', u.locale) ORDER BY u.email)
+                          FROM user_account u JOIN membership ms ON ms.user_id = u.id
+                          WHERE ms.organization_id = s.organization_id
+                            AND (u.id = s.created_by
+                                 OR (ms.role = 'OWNER' AND NOT EXISTS (
+                                       SELECT 1 FROM membership c
+                                       WHERE c.user_id = s.created_by AND c.organization_id = s.organization_id)))),
+                         '[]') AS recipients
+         FROM saved_search_alert a JOIN saved_search s ON s.id = a.saved_search_id
+         JOIN organization o ON o.id = a.organization_id
+         WHERE a.id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
+        [locked.map((l) => l.id)],
+      );
+      for (const a of alerts)
+        for (const r of a.recipients)
+          await this.mail.send(
+            {
+              to: r.email,
+              template: 'saved-search-alert',
+              locale: r.locale,
+              params: { search: a.search, organization: nameIn(a.organization, r.locale) },
+            },
+            m,
+          );
+      await m.query(`UPDATE saved_search_alert SET mailed_at = now() WHERE id = ANY($1::uuid[])`, [
+        locked.map((l) => l.id),
+      ]);
+      return locked.length;
+    });
+  }
+}
