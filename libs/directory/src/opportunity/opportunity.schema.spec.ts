@@ -154,6 +154,10 @@ describe('createOpportunitySchema', () => {
       deadline: null,
       expiresAt: null,
       status: 'OPEN',
+      requiredCertifications: [],
+      requiredProcesses: [],
+      materials: [],
+      regionCodes: [],
     });
   });
 
