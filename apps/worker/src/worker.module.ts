@@ -4,7 +4,8 @@ import type { Queue } from 'bullmq';
 import { APP_CONFIG, JOB_OPTIONS, JOBS, PlatformModule, QUEUES, type AppConfig } from '#platform';
 import { DIRECTORY_ENTITIES } from '#directory';
 import { SearchIndexerService, SearchModule } from '#search';
-import { IdentityModule } from '#identity';
+import { IdentityJobsModule, IdentityModule } from '#identity';
+import { IdentityProcessor } from './identity.processor.js';
 import { HANDLED_JOBS, SearchSyncProcessor } from './search-sync.processor.js';
 import { MatchmakingModule } from '#matchmaking';
 import { MatchmakingProcessor } from './matchmaking.processor.js';
@@ -27,11 +28,12 @@ export class WorkerModule implements OnApplicationBootstrap {
       imports: [
         PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]),
         IdentityModule,
+        IdentityJobsModule,
         SearchModule,
         MatchmakingModule,
         ForumModule,
       ],
-      providers: [SearchSyncProcessor, MatchmakingProcessor, ForumProcessor],
+      providers: [SearchSyncProcessor, MatchmakingProcessor, ForumProcessor, IdentityProcessor],
     };
   }
 

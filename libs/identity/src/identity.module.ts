@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { HousekeepingService, IDENTITY_QUEUE } from './housekeeping/housekeeping.service.js';
 import { AccessService } from './access/access.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { MAIL_PORT, TableMailAdapter } from './mail/mail.port.js';
@@ -25,6 +27,14 @@ import { ReviewService } from './review/review.service.js';
   exports: [AccessService, AuditService, MAIL_PORT, MembershipService, ContactRequestService, ReviewService],
 })
 export class IdentityModule {}
+
+/** The worker's identity jobs: purging expired credentials and old messages. */
+@Module({
+  imports: [BullModule.registerQueue({ name: IDENTITY_QUEUE })],
+  providers: [HousekeepingService],
+  exports: [HousekeepingService, BullModule],
+})
+export class IdentityJobsModule {}
 
 /** Sign-up, sign-in and sessions, for the api (it holds the sign-in throttle's Redis connection). */
 @Module({

@@ -21,3 +21,4 @@ export * from './privacy/privacy.service.js';
 export * from './review/review.service.js';
 export * from './graphql/identity.resolvers.js';
 export * from './demo-accounts.js';
+export * from './housekeeping/housekeeping.service.js';

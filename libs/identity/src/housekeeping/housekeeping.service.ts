@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { returning } from '../sql.js';
+
+export const IDENTITY_QUEUE = 'identity';
+export const IDENTITY_JOBS = { purgeExpired: 'purge-expired' } as const;
+/** How often expired credentials and old messages are purged. */
+export const PURGE_EVERY_MS = 6 * 3600 * 1000;
+
+/** How long records that have served their purpose are kept (docs/PRIVACY.md). */
+export const RETENTION = {
+  /** Expired or revoked sessions, kept a little for the owner's session history and reuse detection. */
+  sessionDays: 7,
+  /** Used or expired verification and reset codes. */
+  emailTokenDays: 1,
+  /** Invitations past their expiry or accepted. */
+  invitationDays: 30,
+  /** Copies of sent emails in the development mail table. */
+  mailDays: 90,
+} as const;
+
+export interface PurgeCounts {
+  sessions: number;
+  emailTokens: number;
+  invitations: number;
+  mails: number;
+}
+
+/** Storage limitation: credentials and messages that have served their purpose are deleted. */
+@Injectable()
+export class HousekeepingService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async purge(now = new Date()): Promise<PurgeCounts> {
+    const count = async (sql: string, days: number) =>
+      (await returning<{ n: number }>(this.db, sql, [now, days])).length;
+    return {
+      sessions: await count(
+        `DELETE FROM refresh_token
+         WHERE coalesce(revoked_at, expires_at) < $1::timestamptz - make_interval(days => $2)
+           AND (revoked_at IS NOT NULL OR expires_at < $1::timestamptz) RETURNING 1 AS n`,
+        RETENTION.sessionDays,
+      ),
+      emailTokens: await count(
+        `DELETE FROM email_token
+         WHERE coalesce(used_at, expires_at) < $1::timestamptz - make_interval(days => $2) RETURNING 1 AS n`,
+        RETENTION.emailTokenDays,
+      ),
+      invitations: await count(
+        `DELETE FROM organization_invitation
+         WHERE coalesce(accepted_at, expires_at) < $1::timestamptz - make_interval(days => $2) RETURNING 1 AS n`,
+        RETENTION.invitationDays,
+      ),
+      mails: await count(
+        `DELETE FROM mail_message WHERE created_at < $1::timestamptz - make_interval(days => $2) RETURNING 1 AS n`,
+        RETENTION.mailDays,
+      ),
+    };
+  }
+}
