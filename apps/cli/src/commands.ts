@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { ensurePostgres, migrateDatabase, onShutdown, prepareServices, type AppConfig } from '#platform';
 import { generateRecords, ImporterService, readRecords, type ImportReport, type RawRecord } from '#directory';
 import { SearchIndexerService } from '#search';
-import { ensureDemoAccounts } from '#identity';
+import { ensureDemoAccounts, type DemoAccount } from '#identity';
+import { demoForumServices, findDemoForum, seedDemoForum, type DemoForumReport } from '#forum';
 import { CliModule } from './cli.module.js';
 import { createApi } from '../../api/src/bootstrap-api.js';
 import { createWorker } from '../../worker/src/bootstrap-worker.js';
@@ -136,6 +137,21 @@ const EXAMPLE = `{
   }
 }`;
 
+/** Two commands that sign in as the demo owner and read their SME's published forum agenda. */
+function agendaExample(url: string, forum: DemoForumReport | null, accounts: DemoAccount[]): string {
+  const owner = accounts.find((a) => a.email === 'owner@tashbik.test');
+  if (!forum?.featuredOrganizationId || !owner) return '';
+  const login = `mutation { login(email: "${owner.email}", password: "${owner.password}") { accessToken } }`;
+  const agenda = `{ organizationAgenda(editionId: "${forum.editionId}", organizationId: "${forum.featuredOrganizationId}") { start end tableLabel counterpartDelegateName counterpartOrganizationName } }`;
+  return (
+    `\n\nThe demo owner's forum agenda (${forum.meetings} meetings published in edition ${forum.editionId}):\n` +
+    `  TOKEN=$(curl -s ${url} -H 'content-type: application/json' \\\n` +
+    `    -d '${JSON.stringify({ query: login })}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')\n` +
+    `  curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\\n` +
+    `    -d '${JSON.stringify({ query: agenda })}'`
+  );
+}
+
 /** api and worker in one process with the demo data: the single-machine way to run Tashbik. */
 export async function start(config: AppConfig, demo: boolean, demoOrgs: number): Promise<void> {
   const services = await prepareServices(config);
@@ -150,8 +166,11 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
     });
     await importWithBar(cli, seedRecords(demoOrgs, 1), demoOrgs, 'demo');
     await cli.close();
+    const seeded = await seedDemoForum(demoForumServices(worker));
+    say(`demo forum: edition ${seeded.editionId}, ${seeded.meetings} meeting(s) scheduled and published`);
   }
   const accounts = demo ? await ensureDemoAccounts(worker.get(DataSource), cfg.dataDir, cfg.auth.argon2) : [];
+  const forum = demo ? await findDemoForum(worker.get(DataSource)) : null;
   const api = await createApi(cfg);
   await api.listen(cfg.port, cfg.host);
   const url = `http://127.0.0.1:${cfg.port}/graphql`;
@@ -162,7 +181,7 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
             .map((a) => `  ${a.email}  ${a.password}  (${a.role})`)
             .join('\n')}`
         : ''
-    }\n\nCtrl-C stops everything.`,
+    }${agendaExample(url, forum, accounts)}\n\nCtrl-C stops everything.`,
   );
   onShutdown(async () => {
     await api.close().catch(() => undefined);

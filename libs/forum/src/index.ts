@@ -31,3 +31,4 @@ export * from './day/reminder.service.js';
 export * from './common/db-errors.js';
 export * from './forum.module.js';
 export * from './graphql/forum-graphql.module.js';
+export * from './seed/index.js';

@@ -1,0 +1,2 @@
+export * from './demo-plan.js';
+export * from './demo-forum.js';
