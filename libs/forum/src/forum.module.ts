@@ -18,6 +18,7 @@ import { EditionService } from './edition/edition.service.js';
 import { TableService } from './edition/table.service.js';
 import { GroupService } from './edition/group.service.js';
 import { RegistrationService } from './registration/registration.service.js';
+import { ParticipantDirectoryService } from './registration/participant-directory.service.js';
 import { RequestService } from './request/request.service.js';
 import { MeetingService } from './meeting/meeting.service.js';
 import { AgendaService } from './meeting/agenda.service.js';
@@ -53,6 +54,7 @@ const SERVICES = [
   TableService,
   GroupService,
   RegistrationService,
+  ParticipantDirectoryService,
   RequestService,
   MeetingService,
   AgendaService,

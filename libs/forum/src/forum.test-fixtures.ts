@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createDataSource, type AppConfig } from '#platform';
+import type { Queue } from 'bullmq';
+import { createDataSource, OutboxService, type AppConfig } from '#platform';
 import { createTestDatabase } from '#testing';
 import { AccessService, AuditService, TableMailAdapter } from '#identity';
 import { EditionService } from './edition/edition.service.js';
@@ -62,13 +63,15 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
     return send(editionId, version, delegateIds);
   };
   const requests = new RequestService(db, new AccessService(db), audit);
+  // No worker runs here: outbox rows are written and stay for specs to read; waking is a no-op.
+  const outbox = new OutboxService({ add: () => Promise.resolve() } as unknown as Queue);
   const agendas = new AgendaService(db);
   return {
     db,
     editions: new EditionService(db, audit),
     tables: new TableService(db, audit),
     groups: new GroupService(db, audit),
-    registrations: new RegistrationService(db, audit),
+    registrations: new RegistrationService(db, audit, outbox),
     requests,
     meetings: new MeetingService(db, audit),
     agendas,

@@ -10,6 +10,7 @@ export * from './edition/group.service.js';
 export * from './registration/registration.entity.js';
 export * from './registration/meeting-rules.js';
 export * from './registration/registration.service.js';
+export * from './registration/participant-directory.service.js';
 export * from './request/request.entity.js';
 export * from './request/request.service.js';
 export * from './meeting/meeting.entity.js';

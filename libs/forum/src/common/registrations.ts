@@ -1,4 +1,13 @@
-import { registerOwnerLookup, registerPersonalDataSource, type PersonalDataSource } from '#identity';
+import {
+  arg,
+  Custom,
+  isOrganiser,
+  registerOwnerLookup,
+  registerPersonalDataSource,
+  verdict,
+  type PersonalDataSource,
+  type Rule,
+} from '#identity';
 
 /*
  * What the forum declares to identity once, when the module loads: the organisation owning a
@@ -6,6 +15,42 @@ import { registerOwnerLookup, registerPersonalDataSource, type PersonalDataSourc
  */
 
 registerOwnerLookup('forum_delegate', `SELECT organization_id FROM forum_delegate WHERE id = $1`);
+
+/*
+ * A lookup takes a single id, so this one answers for an organisation with the editions it takes part
+ * in (space-separated ids): those where it is active and has a delegate registered. An organisation
+ * registers in few editions, and the answer is cached for the request.
+ */
+const PARTICIPATING_EDITIONS = 'forum.participating_editions';
+registerOwnerLookup(
+  PARTICIPATING_EDITIONS,
+  `SELECT string_agg(DISTINCT d.edition_id::text, ' ') AS organization_id
+     FROM forum_delegate d JOIN organization o ON o.id = d.organization_id
+    WHERE d.organization_id = $1 AND d.status = 'REGISTERED' AND o.status = 'ACTIVE'`,
+);
+
+/**
+ * Organisers, and members of an organisation that has a delegate registered in the edition whose id
+ * sits at `path`: the people who may browse that edition's participants.
+ */
+export const ParticipantOf = (path: string): Rule =>
+  Custom(
+    'organisers, and members of an organisation with a delegate registered in the edition',
+    async ({ viewer, args, access }) => {
+      if (!viewer) return verdict.deny('UNAUTHENTICATED', 'sign in to do this');
+      if (isOrganiser(viewer)) return verdict.allow();
+      const editionId = (await arg(path)(args, access))?.toLowerCase();
+      if (!editionId) return verdict.deny('NOT_FOUND', 'no such forum edition');
+      for (const org of await access.organizations()) {
+        const editions = await access.organizationOf(PARTICIPATING_EDITIONS, org);
+        if (editions?.split(' ').includes(editionId)) return verdict.allow();
+      }
+      return verdict.deny(
+        'FORBIDDEN',
+        'only organisations with a delegate registered in this edition may see its participants',
+      );
+    },
+  );
 
 // A registration is the person's if it is linked to their account or made with their address.
 export const FORUM_PERSONAL_DATA: PersonalDataSource = {

@@ -5,6 +5,7 @@ import { ForumEditionResolver } from './edition.resolver.js';
 import { ForumRegistrationResolver } from './registration.resolver.js';
 import { ForumMeetingResolver } from './meeting.resolver.js';
 import { ForumDayResolver } from './day.resolver.js';
+import { ForumParticipantResolver } from './participant.resolver.js';
 import { ForumAgendaController } from '../http/agenda.controller.js';
 
 /**
@@ -13,7 +14,13 @@ import { ForumAgendaController } from '../http/agenda.controller.js';
  */
 @Module({
   imports: [ForumModule, AuthModule],
-  providers: [ForumEditionResolver, ForumRegistrationResolver, ForumMeetingResolver, ForumDayResolver],
+  providers: [
+    ForumEditionResolver,
+    ForumRegistrationResolver,
+    ForumMeetingResolver,
+    ForumDayResolver,
+    ForumParticipantResolver,
+  ],
   controllers: [ForumAgendaController],
 })
 export class ForumGraphqlModule {}

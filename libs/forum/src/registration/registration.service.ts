@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '#platform';
+import { AppError, badInput, notFound, OutboxService } from '#platform';
 import { parseId, parseInput } from '#directory';
 import { ForumDelegateEntity, ForumGroupEntity } from './registration.entity.js';
 import { registerDelegateSchema, updateDelegateSchema } from './registration.schema.js';
@@ -22,7 +22,23 @@ export class RegistrationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly auditLog: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
+
+  /**
+   * Records, in the caller's transaction, that an organisation's forum presence changed, so that its
+   * meeting suggestions are recomputed (and its search document refreshed).
+   */
+  private changed(m: EntityManager, organizationId: string): Promise<void> {
+    return this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }]);
+  }
+
+  /** Waits for a transaction that may have recorded outbox rows, then wakes the drain once it committed. */
+  private async thenWake<T>(work: Promise<{ value: T; wake: boolean }>): Promise<T> {
+    const { value, wake } = await work;
+    if (wake) await this.outbox.wake();
+    return value;
+  }
 
   async get(id: string, m: EntityManager = this.db.manager): Promise<ForumDelegateEntity> {
     const d = await m.findOneBy(ForumDelegateEntity, { id: parseId(id, 'delegateId') });
@@ -66,33 +82,50 @@ export class RegistrationService {
     const editionId = parseId(rawEdition, 'input.editionId');
     const organizationId = parseId(rawOrg, 'input.organizationId');
     const data = parseInput(registerDelegateSchema, rest);
-    return withForumErrors(() =>
-      this.db.transaction(async (m) => {
-        const edition = await m.findOneBy(ForumEditionEntity, { id: editionId });
-        if (!edition) throw notFound('Forum edition', editionId);
-        if (edition.status === 'CLOSED')
-          throw new AppError('CONFLICT', 'registrations for this edition are closed');
-        const [org] = await m.query<{ kind: string; status: string }[]>(
-          `SELECT kind, status FROM organization WHERE id = $1 FOR SHARE`,
-          [organizationId],
-        );
-        if (!org) throw notFound('Organization', organizationId);
-        if (org.status !== 'ACTIVE')
-          throw new AppError('CONFLICT', 'only an active organisation can register delegates');
-        // The organiser's group named after the organisation's kind (SME, FINANCIER, ...) is the default.
-        const group = await m.findOneBy(ForumGroupEntity, { editionId, code: org.kind });
-        const { unavailableSlotIds, ...fields } = data;
-        const delegate = await m.save(
-          ForumDelegateEntity,
-          m.create(ForumDelegateEntity, { ...fields, editionId, organizationId, groupId: group?.id ?? null }),
-        );
-        await this.writeUnavailable(m, delegate, unavailableSlotIds, 'input.unavailableSlotIds');
-        await audit(this.auditLog, m, actor, 'forum_delegate.register', 'forum_delegate', delegate.id, null, {
-          ...delegate,
-          unavailableSlotIds,
-        });
-        return delegate;
-      }),
+    return this.thenWake(
+      withForumErrors(() =>
+        this.db.transaction(async (m) => {
+          const edition = await m.findOneBy(ForumEditionEntity, { id: editionId });
+          if (!edition) throw notFound('Forum edition', editionId);
+          if (edition.status === 'CLOSED')
+            throw new AppError('CONFLICT', 'registrations for this edition are closed');
+          const [org] = await m.query<{ kind: string; status: string }[]>(
+            `SELECT kind, status FROM organization WHERE id = $1 FOR SHARE`,
+            [organizationId],
+          );
+          if (!org) throw notFound('Organization', organizationId);
+          if (org.status !== 'ACTIVE')
+            throw new AppError('CONFLICT', 'only an active organisation can register delegates');
+          // The organiser's group named after the organisation's kind (SME, FINANCIER, ...) is the default.
+          const group = await m.findOneBy(ForumGroupEntity, { editionId, code: org.kind });
+          const { unavailableSlotIds, ...fields } = data;
+          const delegate = await m.save(
+            ForumDelegateEntity,
+            m.create(ForumDelegateEntity, {
+              ...fields,
+              editionId,
+              organizationId,
+              groupId: group?.id ?? null,
+            }),
+          );
+          await this.writeUnavailable(m, delegate, unavailableSlotIds, 'input.unavailableSlotIds');
+          await audit(
+            this.auditLog,
+            m,
+            actor,
+            'forum_delegate.register',
+            'forum_delegate',
+            delegate.id,
+            null,
+            {
+              ...delegate,
+              unavailableSlotIds,
+            },
+          );
+          await this.changed(m, organizationId);
+          return { value: delegate, wake: true };
+        }),
+      ),
     );
   }
 
@@ -103,36 +136,44 @@ export class RegistrationService {
     const { id: rawId, organizationId, ...changes } = input;
     const id = parseId(rawId, 'input.id');
     const patch = parseInput(updateDelegateSchema, changes);
-    return withForumErrors(() =>
-      this.db.transaction(async (m) => {
-        const current = await m.findOne(ForumDelegateEntity, {
-          where: { id },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!current) throw notFound('Delegate', id);
-        if (organizationId && current.organizationId !== organizationId.toLowerCase())
-          throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
-        const before = snapshot(current);
-        const { unavailableSlotIds, ...fields } = patch;
-        const given = Object.fromEntries(Object.entries(fields).filter(([k]) => changes[k] !== undefined));
-        m.merge(ForumDelegateEntity, current, given);
-        const saved = await m.save(ForumDelegateEntity, current);
-        if (changes.unavailableSlotIds !== undefined && unavailableSlotIds) {
-          await m.query(`DELETE FROM forum_delegate_unavailable WHERE delegate_id = $1`, [id]);
-          await this.writeUnavailable(m, saved, unavailableSlotIds, 'input.unavailableSlotIds');
-        }
-        await audit(
-          this.auditLog,
-          m,
-          actor,
-          'forum_delegate.update',
-          'forum_delegate',
-          id,
-          before,
-          changes.unavailableSlotIds !== undefined ? { ...saved, unavailableSlotIds } : saved,
-        );
-        return saved;
-      }),
+    return this.thenWake(
+      withForumErrors(() =>
+        this.db.transaction(async (m) => {
+          const current = await m.findOne(ForumDelegateEntity, {
+            where: { id },
+            lock: { mode: 'pessimistic_write' },
+          });
+          if (!current) throw notFound('Delegate', id);
+          if (organizationId && current.organizationId !== organizationId.toLowerCase())
+            throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
+          const before = snapshot(current);
+          const matchInputs = (d: ForumDelegateEntity) =>
+            JSON.stringify([[...d.goals].sort(), [...d.languages].sort()]);
+          const inputsBefore = matchInputs(current);
+          const { unavailableSlotIds, ...fields } = patch;
+          const given = Object.fromEntries(Object.entries(fields).filter(([k]) => changes[k] !== undefined));
+          m.merge(ForumDelegateEntity, current, given);
+          const saved = await m.save(ForumDelegateEntity, current);
+          if (changes.unavailableSlotIds !== undefined && unavailableSlotIds) {
+            await m.query(`DELETE FROM forum_delegate_unavailable WHERE delegate_id = $1`, [id]);
+            await this.writeUnavailable(m, saved, unavailableSlotIds, 'input.unavailableSlotIds');
+          }
+          await audit(
+            this.auditLog,
+            m,
+            actor,
+            'forum_delegate.update',
+            'forum_delegate',
+            id,
+            before,
+            changes.unavailableSlotIds !== undefined ? { ...saved, unavailableSlotIds } : saved,
+          );
+          // Goals and languages feed meeting suggestions; a new name or availability does not.
+          const wake = matchInputs(saved) !== inputsBefore;
+          if (wake) await this.changed(m, saved.organizationId);
+          return { value: saved, wake };
+        }),
+      ),
     );
   }
 
@@ -143,34 +184,39 @@ export class RegistrationService {
     actor: Actor = null,
   ): Promise<ForumDelegateEntity> {
     const id = parseId(delegateId, 'delegateId');
-    return this.db.transaction(async (m) => {
-      const current = await m.findOne(ForumDelegateEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!current) throw notFound('Delegate', id);
-      if (groupId) {
-        const group = await m.findOneBy(ForumGroupEntity, { id: parseId(groupId, 'groupId') });
-        if (!group || group.editionId !== current.editionId)
-          throw badInput([{ path: 'groupId', message: 'is not a group of this edition' }]);
-      }
-      const before = current.groupId;
-      current.groupId = groupId ? groupId.toLowerCase() : null;
-      const saved = await m.save(ForumDelegateEntity, current);
-      await audit(
-        this.auditLog,
-        m,
-        actor,
-        'forum_delegate.group',
-        'forum_delegate',
-        id,
-        { groupId: before },
-        {
-          groupId: saved.groupId,
-        },
-      );
-      return saved;
-    });
+    return this.thenWake(
+      this.db.transaction(async (m) => {
+        const current = await m.findOne(ForumDelegateEntity, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!current) throw notFound('Delegate', id);
+        if (groupId) {
+          const group = await m.findOneBy(ForumGroupEntity, { id: parseId(groupId, 'groupId') });
+          if (!group || group.editionId !== current.editionId)
+            throw badInput([{ path: 'groupId', message: 'is not a group of this edition' }]);
+        }
+        const before = current.groupId;
+        current.groupId = groupId ? groupId.toLowerCase() : null;
+        const saved = await m.save(ForumDelegateEntity, current);
+        await audit(
+          this.auditLog,
+          m,
+          actor,
+          'forum_delegate.group',
+          'forum_delegate',
+          id,
+          { groupId: before },
+          {
+            groupId: saved.groupId,
+          },
+        );
+        // The group decides whom the delegate may meet, hence which meetings are suggested.
+        const wake = saved.groupId !== before;
+        if (wake) await this.changed(m, saved.organizationId);
+        return { value: saved, wake };
+      }),
+    );
   }
 
   /** Withdraws a delegate: its open and accepted requests are cancelled and its meetings with them. */
@@ -180,45 +226,48 @@ export class RegistrationService {
     actor: Actor = null,
   ): Promise<ForumDelegateEntity> {
     const id = parseId(delegateId, 'delegateId');
-    return this.db.transaction(async (m) => {
-      const current = await m.findOne(ForumDelegateEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!current) throw notFound('Delegate', id);
-      if (organizationId && current.organizationId !== organizationId.toLowerCase())
-        throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
-      if (current.status === 'WITHDRAWN') return current;
-      const requests = await changedRows<{ id: string }>(
-        m,
-        `UPDATE forum_meeting_request
+    return this.thenWake(
+      this.db.transaction(async (m) => {
+        const current = await m.findOne(ForumDelegateEntity, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!current) throw notFound('Delegate', id);
+        if (organizationId && current.organizationId !== organizationId.toLowerCase())
+          throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
+        if (current.status === 'WITHDRAWN') return { value: current, wake: false };
+        const requests = await changedRows<{ id: string }>(
+          m,
+          `UPDATE forum_meeting_request
             SET status = 'CANCELLED', cancelled_by_organization_id = $2, reason = 'delegate withdrawn', updated_at = now()
           WHERE (from_delegate_id = $1 OR to_delegate_id = $1) AND status IN ('PENDING','ACCEPTED')
           RETURNING id`,
-        [id, current.organizationId],
-      );
-      const meetings = await cancelMeetingsOfRequests(
-        m,
-        requests.map((r) => r.id),
-      );
-      current.status = 'WITHDRAWN';
-      const saved = await m.save(ForumDelegateEntity, current);
-      await audit(
-        this.auditLog,
-        m,
-        actor,
-        'forum_delegate.withdraw',
-        'forum_delegate',
-        id,
-        { status: 'REGISTERED' },
-        {
-          status: 'WITHDRAWN',
-          cancelledRequestIds: requests.map((r) => r.id),
-          cancelledMeetingIds: meetings,
-        },
-      );
-      return saved;
-    });
+          [id, current.organizationId],
+        );
+        const meetings = await cancelMeetingsOfRequests(
+          m,
+          requests.map((r) => r.id),
+        );
+        current.status = 'WITHDRAWN';
+        const saved = await m.save(ForumDelegateEntity, current);
+        await audit(
+          this.auditLog,
+          m,
+          actor,
+          'forum_delegate.withdraw',
+          'forum_delegate',
+          id,
+          { status: 'REGISTERED' },
+          {
+            status: 'WITHDRAWN',
+            cancelledRequestIds: requests.map((r) => r.id),
+            cancelledMeetingIds: meetings,
+          },
+        );
+        await this.changed(m, saved.organizationId);
+        return { value: saved, wake: true };
+      }),
+    );
   }
 
   /** Marks a delegate as arrived at the venue (idempotent: the first arrival time is kept). */
