@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, notFound } from '#platform';
+import { AppError, badInput, notFound } from '#platform';
 import { parseId } from '#directory';
 import { isOrganiser, type Viewer } from '#identity';
 import { RequestService } from '../request/request.service.js';
@@ -114,6 +114,8 @@ export class WalkInService {
     const editionId = parseId(input.editionId, 'input.editionId');
     const fromId = parseId(input.fromDelegateId, 'input.fromDelegateId');
     const toId = parseId(input.toDelegateId, 'input.toDelegateId');
+    if (toId === fromId)
+      throw badInput([{ path: 'input.toDelegateId', message: 'must be another delegate' }]);
     const slotId = parseId(input.slotId, 'input.slotId');
     const tableId = input.tableId ? parseId(input.tableId, 'input.tableId') : null;
     const acting = input.organizationId ? parseId(input.organizationId, 'input.organizationId') : null;

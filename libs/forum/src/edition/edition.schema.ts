@@ -3,10 +3,15 @@ import { IANAZone } from 'luxon';
 import { SPOKEN_LANGUAGES, text, trilingual } from '#directory';
 import { EDITION_STATUSES, SESSION_KINDS } from './edition.entity.js';
 
+// Date.parse rolls 30 February over into March, and PostgreSQL refuses both that and the year 0000:
+// a date is valid only if it reads back unchanged, within the years an edition can take place.
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a valid date');
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d && d >= '2000' && d < '3000';
+  }, 'is not a valid date between the years 2000 and 2999');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
 
 export const sessionSchema = z.object({
@@ -94,8 +99,11 @@ export type CreateEditionData = z.infer<typeof createEditionSchema>;
 
 export const editionStatusSchema = z.enum(EDITION_STATUSES);
 
+/** Whether a name shows anything: format characters (zero-width spaces, joiners) and spaces alone do not. */
+export const isVisible = (s: string): boolean => s.replace(/[\p{Cf}\p{Z}\s]/gu, '').length > 0;
+
 export const tableSchema = z.object({
-  label: text(40).refine((s) => s.length > 0, 'is required'),
+  label: text(40).refine(isVisible, 'is required (zero-width characters and spaces alone are not a label)'),
   capacity: z
     .number()
     .int()

@@ -4,10 +4,14 @@ import { DataSource } from 'typeorm';
 import { badInput, notFound } from '#platform';
 import { parseId, parseInput } from '#directory';
 import { ForumGroupEntity, ForumGroupRuleEntity } from '../registration/registration.entity.js';
+import { ForumEditionEntity } from './edition.entity.js';
 import { groupSchema } from './edition.schema.js';
 import { withForumErrors } from '../common/db-errors.js';
 import { AuditService } from '#identity';
 import { audit, snapshot, type Actor } from '../common/audit.js';
+
+/** Groups one group may be allowed to meet: an edition has a handful, never hundreds. */
+const MAX_RULE_GROUPS = 100;
 
 /** Delegate groups, their quotas and who-may-meet-whom rules. */
 @Injectable()
@@ -38,6 +42,7 @@ export class GroupService {
     const data = parseInput(groupSchema, input);
     return withForumErrors(() =>
       this.db.transaction(async (m) => {
+        if (!(await m.existsBy(ForumEditionEntity, { id }))) throw notFound('Forum edition', id);
         const saved = await m.save(ForumGroupEntity, m.create(ForumGroupEntity, { ...data, editionId: id }));
         await audit(this.auditLog, m, actor, 'forum_group.create', 'forum_group', saved.id, null, saved);
         return saved;
@@ -85,6 +90,8 @@ export class GroupService {
     actor: Actor = null,
   ): Promise<ForumGroupRuleEntity[]> {
     const id = parseId(groupId, 'groupId');
+    if (mayMeetGroupIds.length > MAX_RULE_GROUPS)
+      throw badInput([{ path: 'mayMeetGroupIds', message: `at most ${MAX_RULE_GROUPS} groups` }]);
     const targets = [...new Set(mayMeetGroupIds.map((g, i) => parseId(g, `mayMeetGroupIds.${i}`)))];
     return this.db.transaction(async (m) => {
       const group = await m.findOne(ForumGroupEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

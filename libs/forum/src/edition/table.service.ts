@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound } from '#platform';
 import { parseId, parseInput } from '#directory';
-import { ForumTableEntity } from './edition.entity.js';
+import { ForumEditionEntity, ForumTableEntity } from './edition.entity.js';
 import { tableSchema } from './edition.schema.js';
 import { withForumErrors } from '../common/db-errors.js';
 import { z } from 'zod';
@@ -35,6 +35,7 @@ export class TableService {
     const data = parseInput(tableListSchema, tables, 'tables');
     return withForumErrors(() =>
       this.db.transaction(async (m) => {
+        if (!(await m.existsBy(ForumEditionEntity, { id }))) throw notFound('Forum edition', id);
         const rows = data.map((t) => m.create(ForumTableEntity, { ...t, editionId: id }));
         const saved = await m.save(ForumTableEntity, rows);
         for (const t of saved)

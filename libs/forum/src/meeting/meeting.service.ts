@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, notFound } from '#platform';
-import { parseId } from '#directory';
+import { parseId, parseInput, text } from '#directory';
 import { AuditService } from '#identity';
 import { MeetingEntity, MeetingParticipantEntity, type MeetingOutcome } from './meeting.entity.js';
 import { MeetingRequestEntity } from '../request/request.entity.js';
@@ -10,6 +10,10 @@ import { ForumSlotEntity } from '../edition/edition.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
 import { changedRows } from '../common/sql.js';
 import { audit, type Actor } from '../common/audit.js';
+
+const outcomeNoteSchema = text(2000)
+  .nullish()
+  .transform((v) => v || null);
 import { chooseTable, placeMeeting, recordAgendaChanges, refuseUnavailable } from './meeting-writes.js';
 
 export { meetingUid } from './meeting-writes.js';
@@ -200,6 +204,7 @@ export class MeetingService {
   ): Promise<MeetingParticipantEntity[]> {
     const id = parseId(meetingId, 'meetingId');
     const org = organizationId ? parseId(organizationId, 'organizationId') : null;
+    const noteText = parseInput(outcomeNoteSchema, note, 'note');
     return this.db.transaction(async (m) => {
       const [mt] = await m.query<{ status: string; started: boolean }[]>(
         `SELECT mt.status, s.starts_at <= now() AS started
@@ -222,7 +227,7 @@ export class MeetingService {
           WHERE p.meeting_id = $1 AND d.id = p.delegate_id AND ($2::uuid IS NULL OR d.organization_id = $2)
             AND old.meeting_id = p.meeting_id AND old.delegate_id = p.delegate_id
           RETURNING p.delegate_id, old.outcome AS before`,
-        [id, org, outcome, note?.trim().slice(0, 2000) || null, actor?.userId ?? null],
+        [id, org, outcome, noteText, actor?.userId ?? null],
       );
       if (!rows.length)
         throw new AppError('FORBIDDEN', 'only the two sides of a meeting may report its outcome');
@@ -235,7 +240,7 @@ export class MeetingService {
           'forum_meeting',
           id,
           { delegateId: r.delegate_id, outcome: r.before },
-          { delegateId: r.delegate_id, outcome, note: note ?? null },
+          { delegateId: r.delegate_id, outcome, note: noteText },
         );
       return m.find(MeetingParticipantEntity, { where: { meetingId: id }, order: { delegateId: 'ASC' } });
     });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { SPOKEN_LANGUAGES, text } from '#directory';
 import { DELEGATE_GOALS } from './registration.entity.js';
+import { isVisible } from '../edition/edition.schema.js';
 
 const uuid = z.uuid('is not a valid id (UUID)').transform((v) => v.toLowerCase());
 
 export const delegateFields = {
-  name: text(120).refine((s) => s.length > 0, 'is required'),
+  name: text(120).refine(isVisible, 'is required (zero-width characters and spaces alone are not a name)'),
   email: z
     .email('is not an email address')
     .max(254)

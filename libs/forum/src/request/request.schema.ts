@@ -36,3 +36,8 @@ export const meetingRequestSchema = z
     path: ['toDelegateId'],
   });
 export type MeetingRequestData = z.infer<typeof meetingRequestSchema>;
+
+/** Why a request is declined or cancelled, as its sender will read it. */
+export const reasonSchema = text(500)
+  .nullish()
+  .transform((v) => v || null);

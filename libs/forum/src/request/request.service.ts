@@ -5,7 +5,7 @@ import { AppError, badInput, notFound } from '#platform';
 import { parseId, parseInput } from '#directory';
 import { AccessService, AuditService } from '#identity';
 import { MeetingRequestEntity, type RequestStatus } from './request.entity.js';
-import { meetingRequestSchema } from './request.schema.js';
+import { meetingRequestSchema, reasonSchema } from './request.schema.js';
 import {
   ForumDelegateEntity,
   ForumGroupEntity,
@@ -335,6 +335,7 @@ export class RequestService {
     reason: string | null,
     userId: string | null,
   ): Promise<MeetingRequestEntity> {
+    const why = parseInput(reasonSchema, reason, 'reason');
     await this.expireOne(requestId);
     return this.db.transaction(async (m) => {
       const req = await this.lockPending(m, requestId);
@@ -343,7 +344,7 @@ export class RequestService {
       req.status = 'DECLINED';
       req.respondedBy = userId;
       req.respondedAt = new Date();
-      req.reason = reason?.slice(0, 500) ?? null;
+      req.reason = why;
       const saved = await m.save(MeetingRequestEntity, req);
       await this.record(m, userId, 'decline', saved, 'PENDING');
       return saved;
@@ -357,6 +358,7 @@ export class RequestService {
     reason: string | null,
     userId: string | null = null,
   ): Promise<MeetingRequestEntity> {
+    const why = parseInput(reasonSchema, reason, 'reason');
     return this.db.transaction(async (m) => {
       const req = await m.findOne(MeetingRequestEntity, {
         where: { id: parseId(requestId, 'requestId') },
@@ -373,7 +375,7 @@ export class RequestService {
       const before = req.status;
       req.status = 'CANCELLED';
       req.cancelledByOrganizationId = org;
-      req.reason = reason?.slice(0, 500) ?? null;
+      req.reason = why;
       const saved = await m.save(MeetingRequestEntity, req);
       await cancelMeetingsOfRequests(m, [req.id]);
       await this.record(m, userId, 'cancel', saved, before);

@@ -34,7 +34,11 @@ export const registerSchema = z
       .trim()
       .min(1, 'must not be empty')
       .max(120, 'must be at most 120 characters')
-      .refine((v) => !hasControlCharacters(v), 'must not hold control or direction-override characters'),
+      .refine((v) => !hasControlCharacters(v), 'must not hold control or direction-override characters')
+      .refine(
+        (v) => v === '' || v.replace(/[\p{Cf}\p{Z}]/gu, '').length > 0,
+        'must show something: zero-width characters and spaces alone are not a name',
+      ),
     locale: z.enum(['ar', 'fr', 'en']).default('fr'),
     acceptTerms: z.literal(true, {
       message: 'the terms and privacy notice must be accepted to create an account',
@@ -53,3 +57,18 @@ export const newPasswordSchema = z.string().superRefine((v, ctx) => {
   const problem = passwordProblem(v);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+// Tab, line feed and carriage return are fine in a message; other control characters, bidirectional
+// overrides and isolates, and surrogates without their pair are not.
+// eslint-disable-next-line no-control-regex
+const MESSAGE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+/** A message to another organisation: trimmed, at most 2000 characters, empty meaning none. */
+export const messageSchema = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((v) => !MESSAGE_FORBIDDEN.test(v), 'must not hold control or direction-override characters')
+  .refine((v) => !/[\uD800-\uDFFF]/u.test(v), 'must not hold an unpaired surrogate (invalid Unicode)')
+  .nullish()
+  .transform((v) => v || null);

@@ -8,6 +8,7 @@ import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
 import type { Viewer } from '../viewer.js';
 import { requireUuid } from '../policy/rules.js';
 import { returning } from '../sql.js';
+import { messageSchema } from '../auth/auth.schema.js';
 
 export interface ContactRequestRow {
   id: string;
@@ -50,9 +51,9 @@ export class ContactRequestService {
   ): Promise<ContactRequestRow> {
     requireUuid(to, 'toOrganizationId');
     if (from === to) throw badInput([{ path: 'toOrganizationId', message: 'must be another organisation' }]);
-    const text = message?.trim() || null;
-    if (text && text.length > 2000)
-      throw badInput([{ path: 'message', message: 'must be at most 2000 characters' }]);
+    const parsed = messageSchema.safeParse(message);
+    if (!parsed.success) throw badInput([{ path: 'message', message: parsed.error.issues[0].message }]);
+    const text = parsed.data;
     return this.db.transaction(async (m) => {
       const orgs = await m.query<{ id: string; status: string; name: Record<string, string | null> }[]>(
         `SELECT id, status, name FROM organization WHERE id = ANY($1::uuid[])`,

@@ -8,6 +8,7 @@ import {
   isKnownCountry,
   isKnownSector,
 } from '#directory/taxonomy';
+import { text } from '#directory';
 import type { FinancierCriteria } from '../engine/types.js';
 
 /** A financier's screening criteria (private to it) and the criteria of its saved searches: one validation. */
@@ -82,11 +83,8 @@ export const criteriaSchema = z
 export type CriteriaData = z.output<typeof criteriaSchema>;
 
 export const savedSearchSchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(200),
-  query: z
-    .string()
-    .trim()
-    .max(200)
+  name: text(200).refine((s) => s.length > 0, 'is required'),
+  query: text(200)
     .nullish()
     .transform((v) => v || null),
   criteria: criteriaSchema,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput } from '#platform';
 import { AuditService } from '#identity';
+import { parseInput, text } from '#directory';
 import { RequestService } from '#forum';
 import { similarityKey, type NotRelevantReason, type Verdict } from '../feedback/adjustments.js';
 
@@ -26,6 +27,12 @@ export interface FeedbackResult {
   contactRequestId: string | null;
   meetingRequestId: string | null;
 }
+
+/** Free text written to another organisation or kept with the feedback: bounded, without control or bidi characters. */
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => v || null);
 
 interface MeetingSide {
   edition_id: string;
@@ -86,10 +93,11 @@ export class FeedbackService {
   async give(input: SuggestionFeedbackInput, userId: string | null): Promise<FeedbackResult> {
     if (input.verdict === 'NOT_RELEVANT' && !input.reason)
       throw badInput([{ path: 'reason', message: 'say why the suggestion is not relevant' }]);
-    if ((input.comment ?? '').length > 1000)
-      throw badInput([{ path: 'comment', message: 'at most 1000 characters' }]);
-    if ((input.message ?? '').length > 2000)
-      throw badInput([{ path: 'message', message: 'at most 2000 characters' }]);
+    input = {
+      ...input,
+      comment: parseInput(optionalText(1000), input.comment, 'comment'),
+      message: parseInput(optionalText(2000), input.message, 'message'),
+    };
     // The request service runs its own transaction; the feedback below then records its id.
     const meetingRequestId = input.verdict === 'ACCEPTED' ? await this.meetingRequest(input, userId) : null;
     return this.db.transaction(async (m) => {
