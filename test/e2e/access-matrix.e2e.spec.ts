@@ -231,6 +231,21 @@ beforeAll(async () => {
       who.organiser.headers,
     ),
   ).createForumEdition.id;
+  // Org A takes part in the edition, so its members may browse the participants directory.
+  ok(
+    await app.gql(
+      `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
+      { id: editionId },
+      who.organiser.headers,
+    ),
+  );
+  ok(
+    await app.gql(
+      `mutation($i: RegisterDelegateInput!) { registerDelegate(input: $i) { id } }`,
+      { i: { editionId, organizationId: orgA, name: 'Delegate A', email: 'delegate.a@example.org' } },
+      who.organiser.headers,
+    ),
+  );
 }, 180_000);
 afterAll(() => app?.close());
 
@@ -472,6 +487,12 @@ const OPERATIONS: Operation[] = [
     name: 'forumDelegates (of A)',
     query: `query($e: ID!, $o: ID!) { forumDelegates(editionId: $e, organizationId: $o) { id } }`,
     vars: () => ({ e: editionId, o: orgA }),
+    expect: MEMBERS_OR_ORGANISERS,
+  },
+  {
+    name: 'forumParticipants (A takes part)',
+    query: `query($e: ID!) { forumParticipants(editionId: $e) { edges { node { id } } } }`,
+    vars: () => ({ e: editionId }),
     expect: MEMBERS_OR_ORGANISERS,
   },
   {
