@@ -78,6 +78,243 @@ class RowBuilder {
 }
 
 /**
+ * MIP for the B2B scheduling problem when every meeting must take place. x[m,t] binary; each
+ * participant's busy slots are covered by run variables r[p,s,e] (p busy exactly in slots s..e, idle just
+ * before and after), so that breaks of p = (number of runs) - 1. Runs longer than p's meeting count or
+ * crossing a slot p cannot use do not exist. Its LP relaxation is much stronger than run-start indicators:
+ * a participant who keeps a slot free in the middle of its meetings needs (fractionally) two runs, so
+ * together with the places per slot it bounds breaks that no participant alone explains (for instance
+ * when the middle slots cannot hold everybody who would be busy there without a break).
+ */
+export function buildRunMip(model: Model, opts: Pick<MipOptions, 'participantBounds'>) {
+  const { P, M, T, ma, mb, dom, cap, meetingsOf, preferredSlot } = model;
+  const INF = 1e30;
+  const colCost: number[] = [];
+  const colLower: number[] = [];
+  const colUpper: number[] = [];
+  const integrality: number[] = [];
+  const addCol = (cost: number, lo: number, hi: number, integer: boolean) => {
+    colCost.push(cost);
+    colLower.push(lo);
+    colUpper.push(hi);
+    integrality.push(integer ? 1 : 0);
+    return colCost.length - 1;
+  };
+  const movers = preferredSlot.filter((s) => s >= 0).length;
+  const eps = movers ? 1 / (movers + 1) : 0;
+  const xcol: Map<number, number>[] = [];
+  for (let m = 0; m < M; m++) {
+    const map = new Map<number, number>();
+    for (const t of dom[m]) map.set(t, addCol(t === preferredSlot[m] ? -eps : 0, 0, 1, true));
+    xcol.push(map);
+  }
+  const busy: number[][][] = Array.from({ length: P }, () => Array.from({ length: T }, () => []));
+  for (let m = 0; m < M; m++)
+    for (const [t, c] of xcol[m]) {
+      busy[ma[m]][t].push(c);
+      busy[mb[m]][t].push(c);
+    }
+  // Participants with at most one meeting have no breaks; they keep the fewest breaks at 0.
+  const forcedZero = meetingsOf.some((ms) => ms.length <= 1);
+  /** Per participant: runs as [start, end, column]. */
+  const runs: [number, number, number][][] = [];
+  let offset = eps * movers;
+  for (let p = 0; p < P; p++) {
+    const list: [number, number, number][] = [];
+    const n = meetingsOf[p].length;
+    if (n >= 2) {
+      offset -= 1;
+      for (let s = 0; s < T; s++)
+        for (let e = s; e < T && e - s < n && busy[p][e].length; e++)
+          list.push([s, e, addCol(1, 0, 1, true)]);
+    }
+    runs.push(list);
+  }
+  let hmax = -1;
+  let hmin = -1;
+  if (!forcedZero) {
+    hmax = addCol(0, 0, T, false);
+    hmin = addCol(0, 0, T, false);
+  }
+
+  const rows = new RowBuilder();
+  for (let m = 0; m < M; m++) {
+    for (const c of xcol[m].values()) rows.term(c, 1);
+    if (xcol[m].size) rows.end(1, 1);
+    else rows.end(-INF, INF);
+  }
+  for (let t = 0; t < T; t++) {
+    let n = 0;
+    for (let m = 0; m < M; m++) if (xcol[m].has(t)) n++;
+    if (n <= cap[t]) continue;
+    for (let m = 0; m < M; m++) {
+      const c = xcol[m].get(t);
+      if (c !== undefined) rows.term(c, 1);
+    }
+    rows.end(-INF, cap[t]);
+  }
+  for (let p = 0; p < P; p++) {
+    const list = runs[p];
+    if (!list.length) {
+      // one meeting at most: nothing to link
+      continue;
+    }
+    for (let t = 0; t < T; t++) {
+      // busy at t exactly when a run covers t
+      let any = busy[p][t].length > 0;
+      for (const c of busy[p][t]) rows.term(c, 1);
+      for (const [s, e, c] of list)
+        if (s <= t && t <= e) {
+          rows.term(c, -1);
+          any = true;
+        }
+      if (any) rows.end(0, 0);
+      else rows.end(-INF, INF);
+      // runs are maximal: no run covers t when another ends at t - 1
+      if (t > 0) {
+        let k = 0;
+        for (const [s, e, c] of list)
+          if ((s <= t && t <= e) || e === t - 1) {
+            rows.term(c, 1);
+            k++;
+          }
+        if (k > 1) rows.end(-INF, 1);
+        else rows.end(-INF, INF);
+      }
+    }
+    const runTerms = () => {
+      for (const [, , c] of list) rows.term(c, 1);
+    };
+    // A participant with a meeting that must be at slot k or earlier and one that must be after k has
+    // either one run covering both k and k + 1, or two runs at least (e.g. morning-only and
+    // afternoon-only meetings: no break only when busy at the end of the morning and the start of the
+    // afternoon). Valid for every schedule, and it cuts off the mixtures of runs that the LP likes.
+    let lastEarly = -1;
+    let firstLate = T;
+    for (const m of meetingsOf[p]) {
+      const d = dom[m];
+      if (!d.length) continue;
+      firstLate = Math.min(firstLate, d[d.length - 1]);
+      lastEarly = Math.max(lastEarly, d[0]);
+    }
+    // meetings all of whose slots are <= k exist for k >= firstLate; all > k exist for k < lastEarly
+    for (let k = firstLate; k < lastEarly; k++) {
+      runTerms();
+      for (const [s, e, c] of list) if (s <= k && e >= k + 1) rows.term(c, 1);
+      rows.end(2, INF);
+    }
+    // at least one run; the meetings' total length
+    runTerms();
+    rows.end(1, INF);
+    for (const [s, e, c] of list) rows.term(c, e - s + 1);
+    rows.end(meetingsOf[p].length, meetingsOf[p].length);
+    if (forcedZero) {
+      runTerms();
+      rows.end(-INF, model.fairness + 1);
+    } else {
+      runTerms();
+      rows.term(hmax, -1);
+      rows.end(-INF, 1);
+      runTerms();
+      rows.term(hmin, -1);
+      rows.end(1, INF);
+    }
+    if (opts.participantBounds && opts.participantBounds[p] > 0) {
+      runTerms();
+      rows.end(opts.participantBounds[p] + 1, INF);
+    }
+  }
+  if (!forcedZero) {
+    if (meetingsOf.some((ms) => ms.length === 0)) {
+      rows.term(hmin, 1);
+      rows.end(-INF, 0);
+    }
+    rows.term(hmax, 1);
+    rows.term(hmin, -1);
+    rows.end(-INF, model.fairness);
+  }
+  for (let b = 0; b < M; b++)
+    for (const a of model.preds[b]) {
+      for (let t = 0; t < T; t++) {
+        let na = 0;
+        let nb = 0;
+        for (const [s, c] of xcol[a])
+          if (s >= t) {
+            rows.term(c, 1);
+            na++;
+          }
+        for (const [s, c] of xcol[b])
+          if (s <= t) {
+            rows.term(c, 1);
+            nb++;
+          }
+        if (na && nb) rows.end(-INF, 1);
+        else rows.end(-INF, INF);
+      }
+    }
+
+  const numCols = colCost.length;
+  const data = {
+    numCols,
+    numRows: rows.count,
+    offset,
+    colCost: Float64Array.from(colCost),
+    colLower: Float64Array.from(colLower),
+    colUpper: Float64Array.from(colUpper),
+    rowLower: Float64Array.from(rows.lower),
+    rowUpper: Float64Array.from(rows.upper),
+    matrix: {
+      format: 'csr' as const,
+      numRows: rows.count,
+      numCols,
+      starts: Int32Array.from(rows.starts),
+      indices: Int32Array.from(rows.index),
+      values: Float64Array.from(rows.value),
+    },
+    integrality: Int32Array.from(integrality),
+  };
+  const startVector = (slots: Int32Array): Float64Array => {
+    const v = new Float64Array(numCols);
+    const on = new Uint8Array(P * T);
+    for (let m = 0; m < M; m++) {
+      const c = slots[m] >= 0 ? xcol[m].get(slots[m]) : undefined;
+      if (c === undefined) continue;
+      v[c] = 1;
+      on[ma[m] * T + slots[m]] = 1;
+      on[mb[m] * T + slots[m]] = 1;
+    }
+    let hi = 0;
+    let lo = Infinity;
+    for (let p = 0; p < P; p++) {
+      const index = new Map(runs[p].map(([s, e, c]) => [s * T + e, c]));
+      let k = 0;
+      for (let t = 0; t < T; t++) {
+        if (!on[p * T + t] || (t > 0 && on[p * T + t - 1])) continue;
+        let e = t;
+        while (e + 1 < T && on[p * T + e + 1]) e++;
+        const c = index.get(t * T + e);
+        if (c !== undefined) v[c] = 1;
+        k++;
+      }
+      const b = Math.max(0, k - 1);
+      hi = Math.max(hi, b);
+      lo = Math.min(lo, b);
+    }
+    if (hmax >= 0) {
+      v[hmax] = hi;
+      v[hmin] = lo;
+    }
+    return v;
+  };
+  const readSlots = (colValue: Float64Array): Int32Array => {
+    const slots = new Int32Array(M).fill(-1);
+    for (let m = 0; m < M; m++) for (const [t, c] of xcol[m]) if (colValue[c] > 0.5) slots[m] = t;
+    return slots;
+  };
+  return { data, startVector, readSlots, integralObjective: eps === 0, W: 0, moveSlack: eps * movers };
+}
+
+/**
  * Compact MIP for the B2B scheduling problem: x[m,t] binary, run-start indicators st[p,t] >= busy[p,t] -
  * busy[p,t-1] (breaks of p = runs - 1), fairness on break counts, disaggregated precedences. Objective:
  * unscheduled weight (scaled above any breaks total), then breaks, then moves of published meetings.
@@ -302,7 +539,42 @@ export function buildMip(model: Model, opts: Pick<MipOptions, 'requireAll' | 'pa
     return slots;
   };
   const integralObjective = (opts.requireAll || weight.every((w) => Number.isInteger(w))) && eps === 0;
-  return { data, startVector, readSlots, integralObjective, W };
+  return { data, startVector, readSlots, integralObjective, W, moveSlack: eps * movers };
+}
+
+/**
+ * Lower bound on total breaks (every meeting scheduled) from the LP relaxation of the run model, rounded
+ * up; null when it cannot be computed before the deadline. Never throws.
+ */
+export async function lpBound(
+  model: Model,
+  opts: { participantBounds?: Int32Array; deadline: number },
+): Promise<number | null> {
+  let highs: Highs;
+  try {
+    highs = await loadHighs();
+  } catch {
+    return null;
+  }
+  const seconds = (opts.deadline - performance.now()) / 1000;
+  if (seconds <= 0.05) return null;
+  // without the small reward for published slots the objective is the breaks alone
+  const plain: Model = { ...model, preferredSlot: new Int32Array(model.M).fill(-1) };
+  const built = buildRunMip(plain, { participantBounds: opts.participantBounds });
+  const data = { ...built.data, integrality: new Int32Array(built.data.numCols) };
+  let hm: HighsModel | undefined;
+  try {
+    hm = highs.createModel(data);
+    hm.options.set({ output_flag: false, time_limit: Math.max(0.01, seconds - 0.05) });
+    hm.run();
+    if (hm.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
+    const value = Number(hm.info.get('objective_function_value'));
+    return Number.isFinite(value) ? Math.max(0, Math.ceil(value - 1e-4)) : null;
+  } catch {
+    return null;
+  } finally {
+    hm?.dispose();
+  }
 }
 
 /** Runs HiGHS on the model until optimality is proven or the deadline passes. Never throws. */
@@ -314,7 +586,7 @@ export async function solveMip(model: Model, opts: MipOptions): Promise<MipResul
     return { status: 'error', message: `HiGHS could not be loaded: ${(e as Error).message}` };
   }
   if (opts.deadline - performance.now() <= 50) return { status: 'time-limit' };
-  const built = buildMip(model, opts);
+  const built = opts.requireAll ? buildRunMip(model, opts) : buildMip(model, opts);
   let hm: HighsModel | undefined;
   try {
     hm = highs.createModel(built.data);
@@ -336,6 +608,10 @@ export async function solveMip(model: Model, opts: MipOptions): Promise<MipResul
       [cb.mipInterrupt]: (e: HighsEvent) => {
         if (performance.now() > opts.deadline) e.interrupt?.();
       },
+      // LP solves inside the branch and bound (root cuts, heuristics) do not look at the MIP clock
+      [cb.simplexInterrupt]: (e: HighsEvent) => {
+        if (performance.now() > opts.deadline) e.interrupt?.();
+      },
     });
     const st = hm.getModelStatus();
     const ms = highs.constants.modelStatus;
@@ -354,7 +630,8 @@ export async function solveMip(model: Model, opts: MipOptions): Promise<MipResul
     const dual = info('mip_dual_bound');
     const breaksBound =
       opts.requireAll && Number.isFinite(dual) && Math.abs(dual) < 1e29
-        ? Math.max(0, Math.ceil(dual - 1e-6))
+        ? // the objective adds less than 1 for moved meetings (moveSlack): breaks >= dual - moveSlack
+          Math.max(0, Math.ceil(dual - built.moveSlack - 1e-6))
         : undefined;
     if (st === ms.optimal) return { status: 'optimal', slots, breaksBound };
     return { status: 'time-limit', slots, breaksBound };

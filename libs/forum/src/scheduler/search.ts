@@ -200,6 +200,8 @@ export interface SearchOptions {
   fairPenalty: number;
   /** Cost per idle slot inside a participant's span (a small tie-breaker). */
   gapWeight: number;
+  /** When given, each cooling cycle uses the next of these weights instead of `gapWeight`. */
+  gapWeights?: number[];
   /** Meetings may be left out (objective 1 is a weight to maximise, not a requirement). */
   allowDrop: boolean;
   movePenalty: number;
@@ -311,6 +313,8 @@ export interface Annealer {
   readonly iterations: number;
   /** Continue from a schedule found elsewhere (e.g. by the MIP), keeping it if it is better. */
   offer(slots: Int32Array): void;
+  /** A better proven lower bound: the search stops as soon as it reaches it. */
+  setTarget(target: number): void;
 }
 
 /**
@@ -324,16 +328,19 @@ export function createAnnealer(model: Model, st: ScheduleState, opts: SearchOpti
   const { rng } = opts;
   const occ = st.occ;
   const inDom = st.inDom;
+  let gapW = opts.gapWeights?.length ? opts.gapWeights[0] : opts.gapWeight;
+  let cycleNo = 0;
   const cost = () =>
     opts.unschedPenalty * st.unschedW +
     opts.fairPenalty * st.fairExcess() +
     st.totalBreaks +
-    opts.gapWeight * st.totalGap +
+    gapW * st.totalGap +
     opts.movePenalty * st.moved;
   let bestScore = st.score();
   const best = Int32Array.from(st.slotOf);
+  let target = opts.target;
   const isTarget = (s: Score) =>
-    s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.breaks <= opts.target && s.moved === 0;
+    s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.breaks <= target && s.moved === 0;
   let done = isTarget(bestScore);
 
   const movable: number[] = [];
@@ -576,6 +583,10 @@ export function createAnnealer(model: Model, st: ScheduleState, opts: SearchOpti
         if (frac >= 1 || iterations - lastImprove > 3 * cycle) {
           // reheat, restarting from the best state found so far now and then
           cycleStart = iterations;
+          if (opts.gapWeights?.length) {
+            gapW = opts.gapWeights[++cycleNo % opts.gapWeights.length];
+            current = cost();
+          }
           if (iterations - lastImprove > 2 * cycle) {
             for (let m = 0; m < M; m++) if (st.slotOf[m] >= 0) st.unplace(m);
             for (let m = 0; m < M; m++) if (best[m] >= 0) st.place(m, best[m]);
@@ -681,6 +692,10 @@ export function createAnnealer(model: Model, st: ScheduleState, opts: SearchOpti
     },
     get iterations() {
       return iterations;
+    },
+    setTarget(t: number) {
+      target = Math.max(target, t);
+      if (isTarget(bestScore)) done = true;
     },
     offer(slots: Int32Array) {
       for (let m = 0; m < M; m++) if (st.slotOf[m] >= 0) st.unplace(m);
