@@ -198,6 +198,7 @@ export async function runB2bBench(args: string[], flags: B2bBenchFlags = {}): Pr
       violations,
       reason: result.reason ?? null,
       exact: result.stats.exact,
+      sat: result.stats.sat ?? null,
       iterations: result.stats.iterations,
       baseline: { ...c, valid: baselineOk },
     });

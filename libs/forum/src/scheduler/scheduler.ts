@@ -1,7 +1,9 @@
 import { analyse } from './analysis.js';
+import { checkSchedule } from './check.js';
 import { lpBound, solveMip } from './mip.js';
 import { buildModel, type Model } from './model.js';
 import { Rng } from './rng.js';
+import { satSearch } from './sat.js';
 import { better, construct, createAnnealer, ScheduleState, stateFrom, type Score } from './search.js';
 import { assignTables, countTableChanges } from './tables.js';
 import type {
@@ -20,6 +22,10 @@ const now = () => performance.now();
  * instances have at most about 7,000 pairs; a 12,000-meeting edition over 32 slots has 384,000.
  */
 export const EXACT_MAX_PAIRS = 60_000;
+/** The SAT stage runs on events with at least this many slots (smaller ones are closed by the rest). */
+export const SAT_MIN_SLOTS = 20;
+/** Share of the budget kept for the SAT stage when it may run. */
+const SAT_SHARE = 0.4;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Why a meeting stayed out of the schedule, from the final state. */
@@ -50,6 +56,48 @@ function unscheduledReason(model: Model, st: ScheduleState, m: number): string {
   if (full) parts.push(`no table is left in ${full}`);
   if (order) parts.push(`precedences rule out ${order}`);
   return `no common free slot with a table: of ${dom[m].length} possible slots, ${parts.join(', ')}`;
+}
+
+/**
+ * Total breaks of a complete schedule found outside the search, counted by the scheduler's own state and
+ * checked against the input independently; null when it breaks any constraint.
+ */
+function verifiedBreaks(
+  input: SchedulerInput,
+  model: Model,
+  slots: Int32Array,
+  options: SchedulerOptions,
+): number | null {
+  const { M, T, ma, mb, mIds, pIds } = model;
+  const busy = new Uint8Array(model.P * T);
+  for (let m = 0; m < M; m++) {
+    const t = slots[m];
+    if (t < 0 || !model.dom[m].includes(t) || busy[ma[m] * T + t] || busy[mb[m] * T + t]) return null;
+    busy[ma[m] * T + t] = busy[mb[m] * T + t] = 1;
+  }
+  const st = stateFrom(model, slots);
+  const score = st.score();
+  if (score.fairExcess > 0 || score.unscheduledWeight > 1e-9) return null;
+  const tables = input.tables ?? [];
+  const table = assignTables(model, tables, slots);
+  const breaksByParticipant: Record<string, number> = {};
+  for (let p = 0; p < model.P; p++) breaksByParticipant[pIds[p]] = st.brk[p];
+  const violations = checkSchedule(
+    input,
+    {
+      status: 'FEASIBLE',
+      assignments: mIds.map((id, m) => ({
+        meetingId: id,
+        slot: slots[m],
+        ...(table[m] >= 0 ? { table: tables[table[m]].id } : {}),
+      })),
+      unscheduled: [],
+      totalBreaks: score.breaks,
+      breaksByParticipant,
+    },
+    { requireAll: true, existing: options.existing, allowMoves: options.allowMoves },
+  );
+  return violations.length ? null : score.breaks;
 }
 
 /** Drops meetings of the participants with the most breaks until breaks are fair (always possible). */
@@ -227,7 +275,16 @@ export async function scheduleMeetings(
 
   const exactWanted = (options.exact ?? true) && !large;
   const exactShare = Math.min(0.95, Math.max(0, options.exactShare ?? 0.5));
-  const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
+  // The SAT stage closes the gap on some events the MIP cannot; it gets the end of the budget.
+  const satWanted =
+    (options.sat ?? true) &&
+    requireAll &&
+    model.T >= SAT_MIN_SLOTS &&
+    !large &&
+    !model.preferredSlot.some((t) => t >= 0);
+  const mainDeadline = satWanted ? deadline - limit * SAT_SHARE : deadline;
+  const mainLimit = mainDeadline - t0;
+  const searchUntil = exactWanted ? t0 + mainLimit * (1 - exactShare) : mainDeadline;
   const runSearch = async (until: number) => {
     while (now() < until) {
       if (annealer.run(Math.min(until, now() + 100))) return true;
@@ -241,12 +298,12 @@ export async function scheduleMeetings(
   if (exactWanted && requireAll && !isProven(annealer.bestScore)) {
     // A short search first: most events reach the per-participant bound at once. Otherwise the LP
     // relaxation of the run model often proves a higher bound, at which the search can then stop.
-    await runSearch(Math.min(searchUntil, t0 + Math.min(limit * 0.15, Math.max(limit * 0.05, 2000))));
+    await runSearch(Math.min(searchUntil, t0 + Math.min(mainLimit * 0.15, Math.max(mainLimit * 0.05, 2000))));
     if (!isProven(annealer.bestScore) && now() < searchUntil) {
       progress('exact', true);
       const lp = await lpBound(model, {
         participantBounds: analysis.participantBounds,
-        deadline: Math.min(searchUntil, now() + limit * 0.25),
+        deadline: Math.min(searchUntil, now() + mainLimit * 0.25),
       });
       if (lp !== null && lp > (lowerBound ?? 0)) {
         lowerBound = lp;
@@ -258,7 +315,7 @@ export async function scheduleMeetings(
   if (!isProven(annealer.bestScore)) await runSearch(searchUntil);
   let proven = isProven(annealer.bestScore);
   let mipInfeasible = false;
-  if (!proven && exactWanted && now() < deadline - 50) {
+  if (!proven && exactWanted && now() < mainDeadline - 50) {
     progress('exact', true);
     method += '+mip';
     const best = annealer.bestScore;
@@ -266,7 +323,7 @@ export async function scheduleMeetings(
     const res = await solveMip(model, {
       requireAll,
       // HiGHS looks at the clock only now and then: stop it a little early, the search uses the rest
-      deadline: deadline - Math.min(1500, limit * 0.03),
+      deadline: mainDeadline - Math.min(1500, mainLimit * 0.03),
       start: best.fairExcess === 0 ? annealer.best : undefined,
       participantBounds: analysis.participantBounds,
       seed: options.seed,
@@ -285,9 +342,48 @@ export async function scheduleMeetings(
     if (requireAll && res.breaksBound !== undefined) lowerBound = Math.max(lowerBound ?? 0, res.breaksBound);
     if (!proven) proven = isProven(annealer.bestScore);
     // Time the solver did not need goes back to the local search.
-    if (!proven && !mipInfeasible && now() < deadline - 20) await runSearch(deadline);
+    if (!proven && !mipInfeasible && now() < mainDeadline - 20) await runSearch(mainDeadline);
   } else if (proven) exact = 'not-needed';
   proven ||= isProven(annealer.bestScore);
+
+  let sat: SchedulerResult['stats']['sat'];
+  const start = annealer.bestScore;
+  if (
+    satWanted &&
+    !proven &&
+    !mipInfeasible &&
+    start.fairExcess === 0 &&
+    start.unscheduledWeight < 1e-9 &&
+    start.moved === 0 &&
+    start.breaks > (lowerBound ?? 0) &&
+    now() < deadline - 1000
+  ) {
+    progress('exact', true);
+    method += '+sat';
+    const ts = now();
+    const res = await satSearch(model, {
+      start: annealer.best,
+      startBreaks: start.breaks,
+      deadline,
+      accept: (slots) => verifiedBreaks(input, model, slots, options),
+    }).catch((e: Error) => ({
+      status: 'error' as const,
+      checks: 0,
+      slots: undefined,
+      lowerBound: undefined,
+      message: e.message,
+    }));
+    if (res.slots) {
+      annealer.offer(res.slots);
+      timeToBest = now() - t0;
+    }
+    if (res.status === 'optimal' && annealer.bestScore.breaks <= (res.lowerBound ?? -1)) proven = true;
+    sat = {
+      status: res.status === 'optimal' || !res.slots ? res.status : 'improved',
+      checks: res.checks,
+      timeMs: Math.round(now() - ts),
+    };
+  }
 
   const final = stateFrom(model, annealer.best);
   if (!requireAll && final.fairExcess() > 0) {
@@ -301,6 +397,7 @@ export async function scheduleMeetings(
     iterations: annealer.iterations,
     exact,
     method,
+    ...(sat ? { sat } : {}),
   };
   if (mipInfeasible)
     return finish(new ScheduleState(model), 'INFEASIBLE', {

@@ -76,6 +76,11 @@ export interface SchedulerOptions {
   exact?: boolean;
   /** Share of the budget the exact step may use at most (default 0.5). */
   exactShare?: number;
+  /**
+   * When every meeting is required, the event has at least 20 slots and the result is not proven optimal,
+   * end with a SAT decision search (z3) for fewer breaks, which can also prove the best optimal (default true).
+   */
+  sat?: boolean;
   onProgress?: (p: SchedulerProgress) => void;
 }
 
@@ -118,5 +123,11 @@ export interface SchedulerResult {
     iterations: number;
     exact: 'skipped' | 'optimal' | 'infeasible' | 'time-limit' | 'error' | 'not-needed';
     method: string;
+    /** Outcome of the final SAT stage, when it ran. */
+    sat?: {
+      status: 'optimal' | 'improved' | 'unknown' | 'rejected' | 'error';
+      checks: number;
+      timeMs: number;
+    };
   };
 }
