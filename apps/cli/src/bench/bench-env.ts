@@ -8,6 +8,21 @@ import { migrateDatabase, prepareServices, type AppConfig, type RunningServices 
 import { CliModule } from '../cli.module.js';
 import { startProcess, type RunningProcess } from '#testing';
 
+/** Names of a throw-away installation; benchmarks that may run side by side use different ones. */
+export interface BenchNames {
+  database: string;
+  dataDir: string;
+  indexPrefix: string;
+  queuePrefix: string;
+}
+
+const DEFAULT_NAMES: BenchNames = {
+  database: 'tashbik_bench',
+  dataDir: 'bench',
+  indexPrefix: 'bench_',
+  queuePrefix: 'tashbik-bench',
+};
+
 /** A throw-away installation for benchmarks: its own database, data folder, index and queue prefixes. */
 export class BenchEnv {
   config!: AppConfig;
@@ -19,18 +34,18 @@ export class BenchEnv {
   api: RunningProcess | null = null;
   apiUrl = '';
 
-  static async create(base: AppConfig): Promise<BenchEnv> {
+  static async create(base: AppConfig, names: BenchNames = DEFAULT_NAMES): Promise<BenchEnv> {
     const env = new BenchEnv();
     const db = new URL(base.databaseUrl);
-    db.pathname = '/tashbik_bench';
-    const dataDir = join(base.dataDir, 'bench');
+    db.pathname = `/${names.database}`;
+    const dataDir = join(base.dataDir, names.dataDir);
     mkdirSync(dataDir, { recursive: true });
     env.services = await prepareServices({
       ...base,
       databaseUrl: db.toString(),
       dataDir,
-      meiliIndexPrefix: 'bench_',
-      queuePrefix: 'tashbik-bench',
+      meiliIndexPrefix: names.indexPrefix,
+      queuePrefix: names.queuePrefix,
       logLevel: 'warn',
       outboxSweepMs: 2000,
     });
@@ -57,7 +72,7 @@ export class BenchEnv {
     await migrateDatabase(this.config);
     this.pool = new pg.Pool({ connectionString: this.config.databaseUrl, max: 4 });
     const { results } = await this.meili.getIndexes({ limit: 1000 });
-    for (const idx of results.filter((i) => i.uid.startsWith('bench_')))
+    for (const idx of results.filter((i) => i.uid.startsWith(this.config.meiliIndexPrefix)))
       await this.meili.deleteIndexIfExists(idx.uid);
   }
 
@@ -128,7 +143,7 @@ export class BenchEnv {
         )
       ).rows;
       if (n === 0) {
-        const stats = await this.meili.index('bench_organizations').getStats();
+        const stats = await this.meili.index(`${this.config.meiliIndexPrefix}organizations`).getStats();
         if (stats.numberOfDocuments === expected && !stats.isIndexing) return;
       }
       if (Date.now() > deadline) throw new Error(`index did not reach ${expected} documents in time`);

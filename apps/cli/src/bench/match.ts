@@ -29,6 +29,7 @@ import {
   type SubcontractingRequest,
 } from '#matchmaking';
 import { table } from './stats.js';
+import { realScale, type RealScaleRun } from './match-scale.js';
 
 /**
  * Matchmaking benchmark: ranking quality against baselines on a generated set with known answers, the
@@ -560,8 +561,7 @@ function blockingRecall(orgs: number, requests: number): Record<string, number> 
   };
 }
 
-function scale(): Record<string, unknown> {
-  const sizes = (process.env.MATCH_SCALE_ORGS ?? '10000,50000').split(',').map(Number);
+function memoryScale(sizes: readonly number[]): Record<string, unknown> {
   say(
     `\nscale: full recompute = for each of orgs/10 requests, select up to ${LIMIT} candidates through the blocking index (process, sector, place, capacity band, material, certification buckets; the in-memory stand-in for the Meilisearch candidate query) and score them`,
   );
@@ -589,6 +589,10 @@ function scale(): Record<string, unknown> {
     say(
       `50k/10k time ratio: wall ${ratio.wall.toFixed(2)}, CPU ${ratio.cpu.toFixed(2)} (linear = 5, quadratic = 25)`,
     );
+  return { runs, ratio };
+}
+
+function candidateRecall(sizes: readonly number[]): Record<string, unknown> {
   const recallOrgs = Number(process.env.MATCH_RECALL_ORGS ?? 5000);
   const recall = blockingRecall(recallOrgs, Math.round(recallOrgs / 10));
   say(
@@ -599,7 +603,90 @@ function scale(): Record<string, unknown> {
     say(
       `  same check at 50,000 organisations on a sample of ${recallLarge.requests} requests: recall ${f3(recallLarge.recallOfExhaustiveTop10)}, score ratio ${f3(recallLarge.scoreRatio)}`,
     );
-  return { runs, ratio, recall, recallLarge };
+  return { recall, recallLarge };
+}
+
+const SCALE_MODES = ['real', 'memory', 'both', 'none'] as const;
+type ScaleMode = (typeof SCALE_MODES)[number];
+
+/** MATCH_SCALE picks what the scale section runs; see the header the bench prints. */
+function scaleMode(): ScaleMode {
+  const mode = (process.env.MATCH_SCALE ?? 'memory') as ScaleMode;
+  if (!SCALE_MODES.includes(mode))
+    throw new Error(`MATCH_SCALE must be one of ${SCALE_MODES.join(', ')}, got ${mode}`);
+  return mode;
+}
+
+function scaleSizes(): number[] {
+  return (process.env.MATCH_SCALE_ORGS ?? '10000,50000').split(',').map(Number);
+}
+
+async function realScaleSection(sizes: readonly number[]): Promise<Record<string, unknown>> {
+  say(
+    `\nscale, production path: for each size a throw-away installation (own database, index and queue prefixes) is loaded through the importer (generated directory, seed 42, with opportunities) and indexed in Meilisearch; then the nightly full recompute runs in this process: the worker's shard code (${process.env.MATCH_SCALE_SHARDS ?? 8} shards, ${process.env.MATCH_SCALE_CONCURRENCY ?? 2} at a time; one worker process runs 2), Meilisearch candidate selection, Postgres facts, the engine, suggestions replaced per organisation, then clusters. Only the recompute is measured.`,
+  );
+  const runs = await realScale(loadConfig(), sizes, say);
+  const s = (ms: number | null) => (ms == null ? 'n/a' : (ms / 1000).toFixed(1));
+  say(
+    table(
+      runs.map((r: RealScaleRun) => ({
+        organisations: r.orgs,
+        active: r.active,
+        'open requests': r.openRequests,
+        'shards wall (s)': s(r.shardsWallMs),
+        'clusters wall (s)': s(r.finishWallMs),
+        'recompute wall (s)': s(r.wallMs),
+        'node CPU (s)': s(r.cpuMs),
+        'postgres CPU (s)': s(r.postgresCpuMs),
+        'meili CPU (s)': s(r.meiliCpuMs),
+        'ms/org': (r.wallMs / r.active).toFixed(2),
+        'peak rss (before)': `${MB(r.peakRss)} (${MB(r.rssBefore)})`,
+        'peak heapUsed (before)': `${MB(r.peakHeapUsed)} (${MB(r.heapUsedBefore)})`,
+        suggestions: r.suggestionsWritten,
+      })),
+    ),
+  );
+  for (const r of runs)
+    say(
+      `  ${r.orgs}: candidate pools vs exhaustive scoring: suppliers recall@10 ${f3(r.recall.suppliersRecallAt10)} (${r.recall.requests} requests), financiers of an SME recall@20 ${f3(r.recall.financiersRecallAt20)} (${r.recall.smes} SMEs)`,
+    );
+  for (const r of runs)
+    say(
+      `  ${r.orgs}: ${Object.entries(r.suggestions)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(
+          ', ',
+        )}; ${r.clusters} cluster proposals; load ${r.loadSeconds.toFixed(1)} s + index ${r.indexSeconds.toFixed(1)} s (not measured); suggestions digest ${r.digest}`,
+    );
+  const [small, large] = [runs[0], runs[runs.length - 1]];
+  const ratio =
+    runs.length > 1
+      ? {
+          sizes: large.orgs / small.orgs,
+          wall: large.wallMs / small.wallMs,
+          cpu: large.cpuMs / small.cpuMs,
+          shardsWall: large.shardsWallMs / small.shardsWallMs,
+        }
+      : null;
+  if (ratio)
+    say(
+      `${large.orgs}/${small.orgs} time ratio (sizes ×${ratio.sizes.toFixed(0)}): wall ${ratio.wall.toFixed(2)} (shards alone ${ratio.shardsWall.toFixed(2)}), node CPU ${ratio.cpu.toFixed(2)} (linear = ${ratio.sizes.toFixed(0)}, quadratic = ${(ratio.sizes ** 2).toFixed(0)})`,
+    );
+  return { runs, ratio };
+}
+
+async function scale(): Promise<Record<string, unknown>> {
+  const mode = scaleMode();
+  const sizes = scaleSizes();
+  const out: Record<string, unknown> = { mode, sizes };
+  if (mode === 'none') {
+    say('\nscale: SKIPPED (MATCH_SCALE=none)');
+    return out;
+  }
+  if (mode === 'real' || mode === 'both') out.real = await realScaleSection(sizes);
+  if (mode === 'memory' || mode === 'both') out.memory = memoryScale(sizes);
+  Object.assign(out, candidateRecall(sizes));
+  return out;
 }
 
 export async function runMatchBench(args: string[]): Promise<void> {
@@ -608,6 +695,19 @@ export async function runMatchBench(args: string[]): Promise<void> {
     throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
   const selected = new Set<Section>(args.length ? (args as Section[]) : SECTIONS);
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+  say(
+    [
+      `matchmaking benchmark: sections ${[...selected].join(', ')} (choose with arguments: ${SECTIONS.join(' ')})`,
+      `  MATCH_SCALE=memory|real|both|none (now ${scaleMode()}; default memory, a few minutes): the scale section runs the`,
+      `    full recompute through the in-memory blocking stand-in (memory), through the production path (real: a`,
+      `    throw-away installation loaded through the importer and indexed in Meilisearch, then the worker's shard code`,
+      `    against Meilisearch and Postgres; about an hour for 10000,50000 on 2 shared cores), both, or nothing (none).`,
+      `    The candidate-recall check runs with any mode but none.`,
+      `  MATCH_SCALE_ORGS=N,M (now ${scaleSizes().join(',')}): sizes; the last over the first gives the time ratio.`,
+      `  MATCH_SCALE_SHARDS, MATCH_SCALE_CONCURRENCY (real; 8, 2): shards of the full recompute and how many run at once.`,
+      `  MATCH_SCALE_REUSE=1 (real): keep an installation already loaded with N organisations (compares builds by digest).`,
+    ].join('\n'),
+  );
   let set: EvaluationSet | null = null;
   const evaluationSet = () => {
     set ??= generateEvaluationSet({ seed: 7 });
@@ -645,7 +745,7 @@ export async function runMatchBench(args: string[]): Promise<void> {
   }
   if (selected.has('clusters')) results.clusters = clusters(evaluationSet());
   if (selected.has('cordis')) results.cordis = await cordis();
-  if (selected.has('scale')) results.scale = scale();
+  if (selected.has('scale')) results.scale = await scale();
   mkdirSync('reports', { recursive: true });
   const out = join('reports', `match-${Date.now()}.json`);
   writeFileSync(out, JSON.stringify(results, null, 2));

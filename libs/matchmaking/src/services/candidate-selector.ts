@@ -1,5 +1,5 @@
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
-import { EMPLOYEE_BANDS, PROCESS_FAMILY, type ProcessCode } from '#directory/taxonomy';
+import { EMPLOYEE_BANDS, PROCESS_FAMILY, sectorWithAncestors, type ProcessCode } from '#directory/taxonomy';
 import { indexNames, normaliseQuery } from '#search';
 import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
 
@@ -111,6 +111,26 @@ export class CandidateSelector {
     }
     if (sme.sectors.length) tiers.push([...hard, anyOf('sectors', sme.sectors)]);
     return this.ids(tiers.map(opp));
+  }
+
+  /**
+   * Financiers whose public terms an SME meets (their target countries), those targeting its sectors
+   * first (the heaviest financing criterion). Bounded like every pool, so an SME is never scored
+   * against every financier of the directory.
+   */
+  financiersFor(sme: OrgProfile): Promise<string[]> {
+    const hard = [
+      `kind = "FINANCIER"`,
+      `(target_countries IS EMPTY OR target_countries = ${q(sme.country)})`,
+    ];
+    const tiers: string[][] = [];
+    if (sme.sectors.length)
+      tiers.push([
+        ...hard,
+        anyOf('target_sectors', uniq(sme.sectors.flatMap((s) => sectorWithAncestors(s)))),
+      ]);
+    tiers.push(hard);
+    return this.ids(tiers.map((f) => this.org(f)));
   }
 
   /** SMEs that pass a financier's hard criteria, those of its sectors first; `text` narrows a saved search. */

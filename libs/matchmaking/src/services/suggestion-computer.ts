@@ -7,7 +7,13 @@ import {
   rankSuppliers,
   scoreFinancing,
 } from '../engine/combine.js';
-import type { CriterionResult, Evidence, MatchResult, OrgProfile } from '../engine/types.js';
+import type {
+  CriterionResult,
+  Evidence,
+  FinancierCriteria,
+  MatchResult,
+  OrgProfile,
+} from '../engine/types.js';
 import {
   adjustedWeights,
   similarityCounts,
@@ -87,7 +93,7 @@ const stored = (c: CriterionResult): StoredContribution => ({
  * serves one drain batch or one shard.
  */
 export class SuggestionComputer {
-  private financierList?: Promise<OrgProfile[]>;
+  private financierList?: Promise<Map<string, { f: OrgProfile; criteria: FinancierCriteria | null }>>;
   private readonly perList: number;
   private readonly perKind: number;
   private readonly asOfYear: number;
@@ -104,8 +110,11 @@ export class SuggestionComputer {
     this.planner = new MeetingPlanner(store.db, store, this.asOfYear);
   }
 
-  private financiers(): Promise<OrgProfile[]> {
-    this.financierList ??= this.store.profilesOfKind('FINANCIER');
+  /** Every active financier with its public terms as criteria, loaded once per instance (drain batch or shard). */
+  private financiers(): Promise<Map<string, { f: OrgProfile; criteria: FinancierCriteria | null }>> {
+    this.financierList ??= this.store
+      .profilesOfKind('FINANCIER')
+      .then((all) => new Map(all.map((f) => [f.id, { f, criteria: criteriaFromTerms(f) }])));
     return this.financierList;
   }
 
@@ -265,10 +274,14 @@ export class SuggestionComputer {
       }
     } else {
       // An SME sees financiers through their public terms only: private criteria never shape what others see.
+      // The pool comes from the index (their target countries as a filter), so the work per SME stays
+      // bounded however many financiers the directory holds; their profiles come from the shard's cache.
+      const financiers = await this.financiers();
       const scored: { r: MatchResult; f: OrgProfile }[] = [];
-      for (const f of await this.financiers()) {
-        if (refused.has(f.id)) continue;
-        const criteria = criteriaFromTerms(f);
+      for (const id of await this.selector.financiersFor(me)) {
+        const known = financiers.get(id);
+        if (!known || refused.has(id)) continue;
+        const { f, criteria } = known;
         if (!criteria) continue;
         const r = scoreFinancing(criteria, me, { weights, asOfYear: this.asOfYear });
         if (!isRejection(r) && r.score >= 0.05) scored.push({ r, f });
