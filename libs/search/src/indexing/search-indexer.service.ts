@@ -75,7 +75,17 @@ export class SearchIndexerService {
       .getIndex(uid)
       .then(() => true)
       .catch(() => false);
-    if (!exists) await settled(this.meili.createIndex(uid, { primaryKey: 'id' }));
+    if (!exists) {
+      // A drain that starts at the same moment may create the index first (adding documents
+      // creates it): that is the state wanted, so "already exists" is not a failure.
+      const task = await this.meili
+        .createIndex(uid, { primaryKey: 'id' })
+        .waitTask({ timeout: 120_000, interval: 25 });
+      if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists')
+        throw new Error(
+          `Meilisearch task ${task.uid} (indexCreation) ${task.status}: ${task.error?.message ?? 'no detail'}`,
+        );
+    }
     await settled(this.meili.index(uid).updateSettings(settings));
   }
 
