@@ -50,6 +50,9 @@ export interface MipResult {
   message?: string;
 }
 
+/** HiGHS's infinity for row and column bounds. */
+const INF = 1e30;
+
 class RowBuilder {
   starts: number[] = [0];
   index: number[] = [];
@@ -75,6 +78,73 @@ class RowBuilder {
   get count(): number {
     return this.lower.length;
   }
+
+  /**
+   * Fairness: the most breaks of anyone minus the fewest is at most `d`; participants without
+   * meetings have 0 breaks and count for the fewest.
+   */
+  fairness(hmax: number, hmin: number, d: number, someoneIdle: boolean): void {
+    if (someoneIdle) {
+      this.term(hmin, 1);
+      this.end(-INF, 0);
+    }
+    this.term(hmax, 1);
+    this.term(hmin, -1);
+    this.end(-INF, d);
+  }
+
+  /** "A before B": for each slot t, A at or after t and B at or before t cannot both hold. */
+  precedences(model: Model, xcol: Map<number, number>[], T: number): void {
+    for (let b = 0; b < model.preds.length; b++)
+      for (const a of model.preds[b]) {
+        for (let t = 0; t < T; t++) {
+          let na = 0;
+          let nb = 0;
+          for (const [s, c] of xcol[a])
+            if (s >= t) {
+              this.term(c, 1);
+              na++;
+            }
+          for (const [s, c] of xcol[b])
+            if (s <= t) {
+              this.term(c, 1);
+              nb++;
+            }
+          if (na && nb) this.end(-INF, 1);
+          else this.end(-INF, INF);
+        }
+      }
+  }
+
+  /** The problem in the form HiGHS reads: columns as given, these rows as a CSR matrix. */
+  problem(cols: {
+    colCost: number[];
+    colLower: number[];
+    colUpper: number[];
+    integrality: number[];
+    offset: number;
+  }) {
+    const numCols = cols.colCost.length;
+    return {
+      numCols,
+      numRows: this.count,
+      offset: cols.offset,
+      colCost: Float64Array.from(cols.colCost),
+      colLower: Float64Array.from(cols.colLower),
+      colUpper: Float64Array.from(cols.colUpper),
+      rowLower: Float64Array.from(this.lower),
+      rowUpper: Float64Array.from(this.upper),
+      matrix: {
+        format: 'csr' as const,
+        numRows: this.count,
+        numCols,
+        starts: Int32Array.from(this.starts),
+        indices: Int32Array.from(this.index),
+        values: Float64Array.from(this.value),
+      },
+      integrality: Int32Array.from(cols.integrality),
+    };
+  }
 }
 
 /**
@@ -88,7 +158,6 @@ class RowBuilder {
  */
 export function buildRunMip(model: Model, opts: Pick<MipOptions, 'participantBounds'>) {
   const { P, M, T, ma, mb, dom, cap, meetingsOf, preferredSlot } = model;
-  const INF = 1e30;
   const colCost: number[] = [];
   const colLower: number[] = [];
   const colUpper: number[] = [];
@@ -224,55 +293,17 @@ export function buildRunMip(model: Model, opts: Pick<MipOptions, 'participantBou
       rows.end(opts.participantBounds[p] + 1, INF);
     }
   }
-  if (!forcedZero) {
-    if (meetingsOf.some((ms) => ms.length === 0)) {
-      rows.term(hmin, 1);
-      rows.end(-INF, 0);
-    }
-    rows.term(hmax, 1);
-    rows.term(hmin, -1);
-    rows.end(-INF, model.fairness);
-  }
-  for (let b = 0; b < M; b++)
-    for (const a of model.preds[b]) {
-      for (let t = 0; t < T; t++) {
-        let na = 0;
-        let nb = 0;
-        for (const [s, c] of xcol[a])
-          if (s >= t) {
-            rows.term(c, 1);
-            na++;
-          }
-        for (const [s, c] of xcol[b])
-          if (s <= t) {
-            rows.term(c, 1);
-            nb++;
-          }
-        if (na && nb) rows.end(-INF, 1);
-        else rows.end(-INF, INF);
-      }
-    }
+  if (!forcedZero)
+    rows.fairness(
+      hmax,
+      hmin,
+      model.fairness,
+      meetingsOf.some((ms) => ms.length === 0),
+    );
+  rows.precedences(model, xcol, T);
 
   const numCols = colCost.length;
-  const data = {
-    numCols,
-    numRows: rows.count,
-    offset,
-    colCost: Float64Array.from(colCost),
-    colLower: Float64Array.from(colLower),
-    colUpper: Float64Array.from(colUpper),
-    rowLower: Float64Array.from(rows.lower),
-    rowUpper: Float64Array.from(rows.upper),
-    matrix: {
-      format: 'csr' as const,
-      numRows: rows.count,
-      numCols,
-      starts: Int32Array.from(rows.starts),
-      indices: Int32Array.from(rows.index),
-      values: Float64Array.from(rows.value),
-    },
-    integrality: Int32Array.from(integrality),
-  };
+  const data = rows.problem({ colCost, colLower, colUpper, integrality, offset });
   const startVector = (slots: Int32Array): Float64Array => {
     const v = new Float64Array(numCols);
     const on = new Uint8Array(P * T);
@@ -321,7 +352,6 @@ export function buildRunMip(model: Model, opts: Pick<MipOptions, 'participantBou
  */
 export function buildMip(model: Model, opts: Pick<MipOptions, 'requireAll' | 'participantBounds'>) {
   const { P, M, T, ma, mb, dom, cap, meetingsOf, weight, preferredSlot } = model;
-  const INF = 1e30;
   const colCost: number[] = [];
   const colLower: number[] = [];
   const colUpper: number[] = [];
@@ -450,56 +480,17 @@ export function buildMip(model: Model, opts: Pick<MipOptions, 'requireAll' | 'pa
         }
     }
   }
-  if (!forcedZero) {
-    // Participants without meetings have 0 breaks and count for fairness.
-    if (meetingsOf.some((ms) => ms.length === 0)) {
-      rows.term(hmin, 1);
-      rows.end(-INF, 0);
-    }
-    rows.term(hmax, 1);
-    rows.term(hmin, -1);
-    rows.end(-INF, model.fairness);
-  }
-  for (let b = 0; b < M; b++)
-    for (const a of model.preds[b]) {
-      for (let t = 0; t < T; t++) {
-        let na = 0;
-        let nb = 0;
-        for (const [s, c] of xcol[a])
-          if (s >= t) {
-            rows.term(c, 1);
-            na++;
-          }
-        for (const [s, c] of xcol[b])
-          if (s <= t) {
-            rows.term(c, 1);
-            nb++;
-          }
-        if (na && nb) rows.end(-INF, 1);
-        else rows.end(-INF, INF);
-      }
-    }
+  if (!forcedZero)
+    rows.fairness(
+      hmax,
+      hmin,
+      model.fairness,
+      meetingsOf.some((ms) => ms.length === 0),
+    );
+  rows.precedences(model, xcol, T);
 
   const numCols = colCost.length;
-  const data = {
-    numCols,
-    numRows: rows.count,
-    offset,
-    colCost: Float64Array.from(colCost),
-    colLower: Float64Array.from(colLower),
-    colUpper: Float64Array.from(colUpper),
-    rowLower: Float64Array.from(rows.lower),
-    rowUpper: Float64Array.from(rows.upper),
-    matrix: {
-      format: 'csr' as const,
-      numRows: rows.count,
-      numCols,
-      starts: Int32Array.from(rows.starts),
-      indices: Int32Array.from(rows.index),
-      values: Float64Array.from(rows.value),
-    },
-    integrality: Int32Array.from(integrality),
-  };
+  const data = rows.problem({ colCost, colLower, colUpper, integrality, offset });
 
   /** Full column vector for a slot assignment (a warm start). */
   const startVector = (slots: Int32Array): Float64Array => {
