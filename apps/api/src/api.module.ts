@@ -28,8 +28,31 @@ import { GraphqlPassThroughFilter } from './edge/exception-filter.js';
 import { graphqlLimits } from './edge/graphql-limits.js';
 import { RATE_LIMIT_KEY, RateLimitService, userOrAddressKey } from './edge/rate-limit.js';
 
+type Verified = Awaited<ReturnType<AccessTokens['verify']>>;
+
+/**
+ * Verifies a request's access token once: the rate limiter needs it to count per user, and the
+ * GraphQL context then reuses the answer.
+ */
+function verifyOnce(tokens: AccessTokens) {
+  const seen = new WeakMap<object, { token: string; claims: Promise<Verified> }>();
+  return (req: object, token: string): Promise<Verified> => {
+    let entry = seen.get(req);
+    if (!entry || entry.token !== token) {
+      entry = { token, claims: tokens.verify(token) };
+      seen.set(req, entry);
+    }
+    return entry.claims;
+  };
+}
+
 /** The viewer of a request: none without an Authorization header, an UNAUTHENTICATED error for a bad token. */
-async function viewerOf(auth: AuthService, header: string | undefined) {
+async function viewerOf(
+  auth: AuthService,
+  verify: (req: object, token: string) => Promise<Verified>,
+  req: IncomingMessage,
+) {
+  const header = req.headers.authorization;
   if (!header) return null;
   const match = /^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/.exec(header.trim());
   if (!match)
@@ -37,7 +60,7 @@ async function viewerOf(auth: AuthService, header: string | undefined) {
       reason: 'TOKEN_INVALID',
       http: { status: 401 },
     });
-  return auth.viewerFromToken(match[1]);
+  return auth.viewerFromClaims(await verify(req, match[1]));
 }
 
 /** The GraphQL API: directory, taxonomies and search, plus health endpoints, behind the edge's limits. */
@@ -46,7 +69,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     const errorLog = createLogger(config, 'graphql');
     const limits = graphqlLimits(config);
-    const accessTokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTokenSeconds);
+    const verify = verifyOnce(new AccessTokens(config.auth.jwtSecret, config.auth.accessTokenSeconds));
     return {
       module: ApiModule,
       imports: [
@@ -71,7 +94,7 @@ export class ApiModule {
               req,
               requestId: String(req.id ?? ''),
               lang: langFromHeader(req.headers['accept-language']),
-              viewer: await viewerOf(auth, req.headers.authorization),
+              viewer: await viewerOf(auth, verify, req),
             }),
             formatError: (formatted, error) => {
               const original = (error as { originalError?: unknown })?.originalError ?? error;
@@ -90,7 +113,7 @@ export class ApiModule {
       providers: [
         {
           provide: RATE_LIMIT_KEY,
-          useValue: userOrAddressKey((t) => accessTokens.verify(t)),
+          useValue: userOrAddressKey(verify),
         },
         RateLimitService,
         { provide: APP_GUARD, useClass: PolicyGuard },

@@ -19,3 +19,5 @@ export * from './database/outbox.service.js';
 export * from './services/bootstrap.js';
 export * from './database/migrate-database.js';
 export * from './services/fatal.js';
+export * from './database/returning.js';
+export * from './graphql/ids.js';

@@ -46,13 +46,13 @@ export const clientAddressKey: RateLimitKeyOf = (req) =>
  * (not whether the session is still open: GraphQL does that), so a client cannot pick its key.
  */
 export function userOrAddressKey(
-  verify: (token: string) => Promise<{ userId: string } | string>,
+  verify: (req: Request, token: string) => Promise<{ userId: string } | string>,
 ): RateLimitKeyOf {
   return async (req) => {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     if (token && token.length <= 4096) {
-      const claims = await verify(token);
+      const claims = await verify(req, token);
       if (typeof claims === 'object') return `user:${claims.userId}`;
     }
     return clientAddressKey(req);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badInput, type FieldProblem } from '#platform';
+import { badInput, type FieldProblem, isUuid } from '#platform';
 
 /** Problems of a failed parse, each with the dotted path of its field under `root`. */
 export function problemsOf(error: z.ZodError, root: string): FieldProblem[] {
@@ -16,9 +16,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root 
   return parsed.data;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function parseId(id: string, path = 'id'): string {
-  if (!UUID.test(id)) throw badInput([{ path, message: 'is not a valid id (UUID)' }]);
+  if (!isUuid(id)) throw badInput([{ path, message: 'is not a valid id (UUID)' }]);
   return id.toLowerCase();
 }

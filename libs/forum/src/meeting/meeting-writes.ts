@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AppError, notFound } from '#platform';
-import { changedRows } from '../common/sql.js';
+import { AppError, notFound, returning } from '#platform';
 import { MeetingEntity } from './meeting.entity.js';
 import type { MeetingRequestEntity } from '../request/request.entity.js';
 import { ForumSlotEntity, ForumTableEntity } from '../edition/edition.entity.js';
@@ -13,7 +12,7 @@ import { ForumSlotEntity, ForumTableEntity } from '../edition/edition.entity.js'
  */
 export async function cancelMeetingsOfRequests(m: EntityManager, requestIds: string[]): Promise<string[]> {
   if (!requestIds.length) return [];
-  const rows = await changedRows<{ id: string; edition_id: string; announced: boolean }>(
+  const rows = await returning<{ id: string; edition_id: string; announced: boolean }>(
     m,
     `UPDATE forum_meeting
         SET status = 'CANCELLED', updated_at = now(),

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, notFound } from '#platform';
+import { AppError, notFound, returning } from '#platform';
 import { parseId, parseInput, text } from '#directory';
 import { AuditService } from '#identity';
 import { MeetingEntity, MeetingParticipantEntity, type MeetingOutcome } from './meeting.entity.js';
 import { MeetingRequestEntity } from '../request/request.entity.js';
 import { ForumSlotEntity } from '../edition/edition.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
-import { changedRows } from '../common/sql.js';
 import { audit, type Actor } from '../common/audit.js';
 
 const outcomeNoteSchema = text(2000)
@@ -134,7 +133,7 @@ export class MeetingService {
   async pin(meetingId: string, pinned: boolean, actor: Actor = null): Promise<MeetingEntity> {
     const id = parseId(meetingId, 'meetingId');
     return this.db.transaction(async (m) => {
-      const [row] = await changedRows<{ id: string; was: boolean }>(
+      const [row] = await returning<{ id: string; was: boolean }>(
         m,
         `UPDATE forum_meeting mt SET pinned = $2, updated_at = now()
            FROM (SELECT id, pinned AS was FROM forum_meeting WHERE id = $1 FOR UPDATE) old
@@ -160,7 +159,7 @@ export class MeetingService {
   async cancel(meetingId: string, actor: Actor = null): Promise<MeetingEntity> {
     const id = parseId(meetingId, 'meetingId');
     return this.db.transaction(async (m) => {
-      const rows = await changedRows<{ id: string; announced: boolean; status: string }>(
+      const rows = await returning<{ id: string; announced: boolean; status: string }>(
         m,
         `UPDATE forum_meeting mt
             SET status = 'CANCELLED', updated_at = now(),
@@ -218,7 +217,7 @@ export class MeetingService {
         throw new AppError('CONFLICT', 'an outcome can be reported once the meeting has started', {
           reason: 'NOT_STARTED',
         });
-      const rows = await changedRows<{ delegate_id: string; before: string | null }>(
+      const rows = await returning<{ delegate_id: string; before: string | null }>(
         m,
         `UPDATE forum_meeting_participant p
             SET outcome = $3, outcome_note = $4, outcome_reported_by = $5, outcome_reported_at = now()

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound, OutboxService } from '#platform';
+import { AppError, badInput, notFound, OutboxService, returning } from '#platform';
 import { parseId, parseInput } from '#directory';
 import { ForumDelegateEntity, ForumGroupEntity } from './registration.entity.js';
 import { registerDelegateSchema, updateDelegateSchema } from './registration.schema.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { withForumErrors } from '../common/db-errors.js';
 import { cancelMeetingsOfRequests } from '../meeting/meeting-writes.js';
-import { changedRows } from '../common/sql.js';
 import { AuditService } from '#identity';
 import { audit, snapshot, type Actor } from '../common/audit.js';
 
@@ -17,6 +16,16 @@ export interface DelegateView extends ForumDelegateEntity {
 }
 
 /** Delegates organisations register for an edition. */
+/** A delegate, locked for the rest of the transaction; NOT_FOUND when there is none. */
+async function lockDelegate(m: EntityManager, id: string): Promise<ForumDelegateEntity> {
+  const current = await m.findOne(ForumDelegateEntity, {
+    where: { id },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!current) throw notFound('Delegate', id);
+  return current;
+}
+
 @Injectable()
 export class RegistrationService {
   constructor(
@@ -186,11 +195,7 @@ export class RegistrationService {
     const id = parseId(delegateId, 'delegateId');
     return this.thenWake(
       this.db.transaction(async (m) => {
-        const current = await m.findOne(ForumDelegateEntity, {
-          where: { id },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!current) throw notFound('Delegate', id);
+        const current = await lockDelegate(m, id);
         if (groupId) {
           const group = await m.findOneBy(ForumGroupEntity, { id: parseId(groupId, 'groupId') });
           if (!group || group.editionId !== current.editionId)
@@ -228,15 +233,11 @@ export class RegistrationService {
     const id = parseId(delegateId, 'delegateId');
     return this.thenWake(
       this.db.transaction(async (m) => {
-        const current = await m.findOne(ForumDelegateEntity, {
-          where: { id },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!current) throw notFound('Delegate', id);
+        const current = await lockDelegate(m, id);
         if (organizationId && current.organizationId !== organizationId.toLowerCase())
           throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
         if (current.status === 'WITHDRAWN') return { value: current, wake: false };
-        const requests = await changedRows<{ id: string }>(
+        const requests = await returning<{ id: string }>(
           m,
           `UPDATE forum_meeting_request
             SET status = 'CANCELLED', cancelled_by_organization_id = $2, reason = 'delegate withdrawn', updated_at = now()
@@ -281,7 +282,7 @@ export class RegistrationService {
       if (!current) throw notFound('Delegate', id);
       if (current.status !== 'REGISTERED') throw new AppError('CONFLICT', 'this delegate has withdrawn');
       if (current.checkedInAt) return current;
-      const [row] = await changedRows<{ checked_in_at: Date }>(
+      const [row] = await returning<{ checked_in_at: Date }>(
         m,
         `UPDATE forum_delegate SET checked_in_at = date_trunc('milliseconds', now()), updated_at = now()
           WHERE id = $1 RETURNING checked_in_at`,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '#platform';
+import { AppError, badInput, notFound, returning } from '#platform';
 import { parseId, parseInput } from '#directory';
 import { AccessService, AuditService } from '#identity';
 import { MeetingRequestEntity, type RequestStatus } from './request.entity.js';
@@ -15,7 +15,6 @@ import { groupRules, meetingForbidden } from '../registration/meeting-rules.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
 import { cancelMeetingsOfRequests, placeMeeting } from '../meeting/meeting-writes.js';
-import { changedRows } from '../common/sql.js';
 
 /** Request statuses that use up a delegate's quota of requests sent. */
 const COUNTED_SENT: RequestStatus[] = ['PENDING', 'ACCEPTED', 'DECLINED'];
@@ -66,7 +65,7 @@ export class RequestService {
 
   /** Marks pending requests past their expiry date as expired (all editions when none is given). */
   async expireDue(m: EntityManager = this.db.manager, editionId?: string): Promise<number> {
-    const rows = await changedRows<{ id: string }>(
+    const rows = await returning<{ id: string }>(
       m,
       `UPDATE forum_meeting_request SET status = 'EXPIRED', updated_at = now()
         WHERE status = 'PENDING' AND expires_at <= now() AND ($1::uuid IS NULL OR edition_id = $1)

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound } from '#platform';
+import { AppError, badInput, notFound, returning } from '#platform';
 import { parseId } from '#directory';
 import { AuditService } from '#identity';
 import { MeetingRequestEntity } from '../request/request.entity.js';
 import { audit, type Actor } from '../common/audit.js';
-import { changedRows } from '../common/sql.js';
 
 export interface MeetingPrecedence {
   editionId: string;
@@ -112,7 +111,7 @@ export class PrecedenceService {
     const before = parseId(beforeRequestId, 'beforeRequestId');
     const after = parseId(afterRequestId, 'afterRequestId');
     return this.db.transaction(async (m) => {
-      const rows = await changedRows<{ delegate_id: string }>(
+      const rows = await returning<{ delegate_id: string }>(
         m,
         `DELETE FROM forum_request_precedence WHERE before_request_id = $1 AND after_request_id = $2
          RETURNING delegate_id`,

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
+import { notFound, returning } from '#platform';
 import { parseId } from '#directory';
-import { changedRows } from '../common/sql.js';
 import { AgendaNotifier } from './agenda-notifier.js';
 import { AuditService } from '#identity';
 import { audit, type Actor } from '../common/audit.js';
@@ -36,14 +35,14 @@ export class PublishService {
   async publish(rawEditionId: string, actor: Actor = null): Promise<PublishOutcome> {
     const editionId = parseId(rawEditionId, 'editionId');
     const outcome = await this.db.transaction(async (m) => {
-      const [edition] = await changedRows<{ published_version: number }>(
+      const [edition] = await returning<{ published_version: number }>(
         m,
         `UPDATE forum_edition SET published_version = published_version + 1, published_at = now(), updated_at = now()
           WHERE id = $1 RETURNING published_version`,
         [editionId],
       );
       if (!edition) throw notFound('Forum edition', editionId);
-      const changed = await changedRows<{ id: string }>(
+      const changed = await returning<{ id: string }>(
         m,
         `UPDATE forum_meeting
             SET status = 'PUBLISHED',

@@ -2,13 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, notFound } from '#platform';
+import { AppError, notFound, returning } from '#platform';
 import { scheduleMeetings, type SchedulerProgress, type SchedulerResult } from '../scheduler/index.js';
 import { buildSchedulerInput, type BuiltInput, type EditionSnapshot } from './build-input.js';
 import { ScheduleRunEntity, type ScheduleRunSummary } from './schedule-run.entity.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { mapForumDbError, retryOnDeadlock } from '../common/db-errors.js';
-import { changedRows } from '../common/sql.js';
 import { meetingUid } from '../meeting/meeting.service.js';
 
 export interface PersistOutcome {
@@ -193,7 +192,7 @@ export class ScheduleRunner {
       return await retryOnDeadlock(() =>
         this.db.transaction(async (m) => {
           await m.query(`SELECT id FROM forum_edition WHERE id = $1 FOR UPDATE`, [editionId]);
-          const removed = await changedRows<{ id: string }>(
+          const removed = await returning<{ id: string }>(
             m,
             `DELETE FROM forum_meeting WHERE edition_id = $1 AND status = 'DRAFT' AND NOT pinned RETURNING id`,
             [editionId],

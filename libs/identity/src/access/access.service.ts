@@ -1,3 +1,4 @@
+import { isUuid } from '#platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -7,8 +8,6 @@ import { isOrganiser, type MembershipRole, type Viewer } from '../viewer.js';
 
 /** Why two organisations may see each other's contact persons. */
 export type ContactGrantSource = 'CONTACT_REQUEST' | 'MEETING_REQUEST';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** SQL returning `organization_id` of a record by `$1`, per record kind. */
 const OWNER_LOOKUPS = new Map<string, string>([
@@ -86,7 +85,7 @@ class RequestAccess implements AccessFacts {
   organizationOf(kind: string, id: string): Promise<string | null> {
     const sql = OWNER_LOOKUPS.get(kind);
     if (!sql) throw new Error(`no owner lookup registered for "${kind}"`);
-    if (!UUID.test(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     const key = `${kind}:${id}`;
     let found = this.owners.get(key);
     if (!found) {

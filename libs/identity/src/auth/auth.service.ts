@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, badInput, type AppConfig } from '#platform';
-import { AccessTokens, hashToken, opaqueToken } from './tokens.js';
+import { APP_CONFIG, AppError, badInput, type AppConfig, returning } from '#platform';
+import { AccessTokens, hashToken, opaqueToken, type AccessClaims } from './tokens.js';
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './passwords.js';
 import { CONSENT_VERSION, emailSchema, registerSchema } from './auth.schema.js';
 import { LoginThrottle } from './login-throttle.js';
 import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { PlatformRole, Viewer } from '../viewer.js';
-import { returning } from '../sql.js';
 
 const VERIFY_HOURS = 48;
 const RESET_MINUTES = 60;
@@ -66,7 +65,11 @@ export class AuthService {
 
   /** The signed-in user a bearer token names, checked against the account as it is now. */
   async viewerFromToken(token: string): Promise<Viewer> {
-    const claims = await this.tokens.verify(token);
+    return this.viewerFromClaims(await this.tokens.verify(token));
+  }
+
+  /** The same, from a token already verified (the rate limiter verifies it first). */
+  async viewerFromClaims(claims: AccessClaims | 'expired' | 'invalid'): Promise<Viewer> {
     if (claims === 'expired')
       throw new AppError('UNAUTHENTICATED', 'the access token has expired; refresh it', {
         reason: 'TOKEN_EXPIRED',

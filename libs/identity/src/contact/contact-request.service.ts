@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound } from '#platform';
+import { AppError, badInput, notFound, returning } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../access/access.service.js';
 import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
 import type { Viewer } from '../viewer.js';
 import { requireUuid } from '../policy/rules.js';
-import { returning } from '../sql.js';
 import { messageSchema } from '../auth/auth.schema.js';
 
 export interface ContactRequestRow {

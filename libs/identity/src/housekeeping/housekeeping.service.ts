@@ -1,7 +1,7 @@
+import { returning } from '#platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { returning } from '../sql.js';
 
 export const IDENTITY_QUEUE = 'identity';
 export const IDENTITY_JOBS = { purgeExpired: 'purge-expired' } as const;

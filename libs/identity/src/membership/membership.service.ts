@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound } from '#platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, badInput, notFound, returning } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
 import { hashToken, opaqueToken } from '../auth/tokens.js';
 import { emailSchema } from '../auth/auth.schema.js';
 import type { MembershipRole, Viewer } from '../viewer.js';
 import { requireUuid } from '../policy/rules.js';
-import { returning } from '../sql.js';
 
 const INVITATION_DAYS = 7;
 
@@ -130,17 +129,31 @@ export class MembershipService {
     });
   }
 
+  /**
+   * Locks an organisation's memberships (so two owners cannot demote or remove each other at once)
+   * and finds one member, saying whether they are its only owner.
+   */
+  private async lockMember(
+    m: EntityManager,
+    organizationId: string,
+    userId: string,
+  ): Promise<{ target: { role: MembershipRole }; lastOwner: boolean }> {
+    const rows = await m.query<{ user_id: string; role: MembershipRole }[]>(
+      `SELECT user_id, role FROM membership WHERE organization_id = $1 FOR UPDATE`,
+      [organizationId],
+    );
+    const target = rows.find((r) => r.user_id === userId);
+    if (!target) throw new AppError('NOT_FOUND', 'this user is not a member of the organisation');
+    const lastOwner = target.role === 'OWNER' && rows.filter((r) => r.role === 'OWNER').length === 1;
+    return { target, lastOwner };
+  }
+
   /** Removes a member (owners), or the viewer themself (leaving). The last owner cannot go. */
   async remove(viewer: Viewer, organizationId: string, userId: string): Promise<void> {
     requireUuid(userId, 'userId');
     await this.db.transaction(async (m) => {
-      const rows = await m.query<{ user_id: string; role: MembershipRole }[]>(
-        `SELECT user_id, role FROM membership WHERE organization_id = $1 FOR UPDATE`,
-        [organizationId],
-      );
-      const target = rows.find((r) => r.user_id === userId);
-      if (!target) throw new AppError('NOT_FOUND', 'this user is not a member of the organisation');
-      if (target.role === 'OWNER' && rows.filter((r) => r.role === 'OWNER').length === 1)
+      const { target, lastOwner } = await this.lockMember(m, organizationId, userId);
+      if (lastOwner)
         throw new AppError(
           'CONFLICT',
           'the last owner cannot leave or be removed; make another member owner first, or archive the organisation',
@@ -164,13 +177,8 @@ export class MembershipService {
   async setRole(viewer: Viewer, organizationId: string, userId: string, role: MembershipRole): Promise<void> {
     requireUuid(userId, 'userId');
     await this.db.transaction(async (m) => {
-      const rows = await m.query<{ user_id: string; role: MembershipRole }[]>(
-        `SELECT user_id, role FROM membership WHERE organization_id = $1 FOR UPDATE`,
-        [organizationId],
-      );
-      const target = rows.find((r) => r.user_id === userId);
-      if (!target) throw new AppError('NOT_FOUND', 'this user is not a member of the organisation');
-      if (target.role === 'OWNER' && role !== 'OWNER' && rows.filter((r) => r.role === 'OWNER').length === 1)
+      const { target, lastOwner } = await this.lockMember(m, organizationId, userId);
+      if (lastOwner && role !== 'OWNER')
         throw new AppError('CONFLICT', 'the last owner cannot be demoted; make another member owner first');
       await m.query(`UPDATE membership SET role = $3 WHERE organization_id = $1 AND user_id = $2`, [
         organizationId,

@@ -1,4 +1,4 @@
-import { badInput } from '#platform';
+import { badInput, isUuid } from '#platform';
 import { isAdmin, isOrganiser, type MembershipRole, type PlatformRole, type Viewer } from '../viewer.js';
 
 /** What a rule may consult: the viewer, the operation's arguments and the request's access facts. */
@@ -48,11 +48,9 @@ export type OrgPicker = (
   access: AccessFacts,
 ) => string | null | undefined | Promise<string | null | undefined>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Refuses an id that is not a UUID as bad input, naming the argument. */
 export function requireUuid(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw badInput([{ path, message: 'must be a UUID' }]);
+  if (!isUuid(value)) throw badInput([{ path, message: 'must be a UUID' }]);
   return value;
 }
 
@@ -67,7 +65,7 @@ export const arg =
     for (const k of path.split('.'))
       v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
     if (typeof v !== 'string') return null;
-    if (!UUID.test(v)) throw badInput([{ path, message: 'must be a UUID' }]);
+    if (!isUuid(v)) throw badInput([{ path, message: 'must be a UUID' }]);
     return v;
   };
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, OutboxService } from '#platform';
+import { AppError, OutboxService, returning } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService, type ClientInfo } from '../auth/auth.service.js';
 import type { Viewer } from '../viewer.js';
-import { returning } from '../sql.js';
 
 /**
  * Where personal data about a user lives. `exportSql` and `deleteSql` take the user id as $1 and

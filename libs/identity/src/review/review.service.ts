@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound, OutboxService } from '#platform';
+import { AppError, badInput, notFound, OutboxService, returning } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
 import type { Viewer } from '../viewer.js';
 import { requireUuid } from '../policy/rules.js';
-import { returning } from '../sql.js';
 
 export type ReviewDecision = 'APPROVE' | 'REJECT';
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput } from '#platform';
+import { AppError, badInput, returning } from '#platform';
 import { parseInput } from '#directory';
 import { AuditService } from '#identity';
-import { returning } from '../storage/returning.js';
 import {
   criteriaSchema,
   savedSearchSchema,
