@@ -22,13 +22,16 @@ const triangle = event(
   20,
 );
 
-describe('SAT stage', () => {
-  // exact: false leaves the LP and the MIP out, so only the SAT stage can prove the result optimal
+describe('core-guided SAT search', () => {
+  // exact: false leaves the LP and the MIP out, so only the SAT search can prove the result optimal
   const options = { requireAll: true, exact: false, timeLimitMs: 6000 };
 
   it('proves optimality when every participant has two meetings or more (fairness by a common lower end)', async () => {
     const r = await scheduleMeetings(triangle, options);
     expect(r.stats.sat?.status).toBe('optimal');
+    // one unsatisfiable core: "a, b and c cannot all be without a break"
+    expect(r.stats.sat?.cores).toBe(1);
+    expect(r.stats.sat?.lowerBound).toBe(1);
     expect(r.status).toBe('OPTIMAL');
     expect(r.totalBreaks).toBe(1);
     expect(r.lowerBound).toBe(1);
@@ -51,6 +54,27 @@ describe('SAT stage', () => {
     expect(r.status).toBe('OPTIMAL');
     expect(r.totalBreaks).toBe(1);
     expect(r.lowerBound).toBe(1);
+    expect(checkSchedule(input, r, { requireAll: true })).toEqual([]);
+  });
+
+  it('adds up independent cores: two separate triangles need two breaks', async () => {
+    const input = event(
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+        ['d', 'e'],
+        ['e', 'f'],
+        ['f', 'd'],
+      ],
+      20,
+    );
+    const r = await scheduleMeetings(input, options);
+    expect(r.status).toBe('OPTIMAL');
+    expect(r.totalBreaks).toBe(2);
+    expect(r.lowerBound).toBe(2);
+    expect(r.stats.sat?.cores).toBe(2);
     expect(checkSchedule(input, r, { requireAll: true })).toEqual([]);
   });
 

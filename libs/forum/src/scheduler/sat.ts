@@ -2,9 +2,9 @@ import type { Bool, Context } from 'z3-solver';
 import type { Model } from './model.js';
 
 /**
- * Decision search with z3's finite-domain SAT engine: "is there a schedule with every meeting and at most
- * k breaks?", for k = best − 1 and downwards. A model gives a better schedule; `unsat` at k proves that
- * no schedule has fewer than k + 1 breaks. z3 (WebAssembly, ~35 MB) is loaded on first use only.
+ * The SAT side of the scheduler: a clause model of "every meeting scheduled, fairness kept" with one
+ * variable per break, searched core-guided by z3's finite-domain SAT engine (see `startCoreSearch`).
+ * z3 (WebAssembly, ~35 MB) is loaded on first use only.
  */
 
 type Z3Api = Awaited<ReturnType<typeof import('z3-solver').init>>;
@@ -39,33 +39,26 @@ function unrefWorkers(api: Z3Api): void {
     (w as { unref?: () => void }).unref?.();
 }
 
-export const SEED_PHASE = true;
-
-export interface SatSearchOptions {
-  /** Slots of the best schedule so far (every meeting placed, fair): used as the solver's initial phase. */
-  start: Int32Array;
-  startBreaks: number;
-  /** performance.now() time by which the search must end. */
-  deadline: number;
-  /**
-   * Evaluates a schedule found by the solver with the scheduler's own code: its total breaks when it
-   * keeps every constraint, else null (then the search stops and the schedule is ignored).
-   */
-  accept: (slots: Int32Array) => number | null;
-  /** Give the solver the start as its initial phase (default SEED_PHASE). */
-  phase?: boolean;
-}
-
-export interface SatSearchResult {
-  /** 'optimal': the last accepted schedule (or the start) is proven optimal. */
-  status: 'optimal' | 'unknown' | 'rejected' | 'error';
-  /** Best accepted schedule better than the start, if any. */
-  slots?: Int32Array;
-  breaks: number;
-  /** Proven lower bound on total breaks. */
-  lowerBound?: number;
-  checks: number;
-  message?: string;
+/**
+ * Groups of meetings that can trade slots without changing anything else: one participant's meetings
+ * with partners who have no other meeting, over the same possible slots. Any schedule stays as good
+ * when such meetings are put in increasing slot order, so the solver may require that order.
+ */
+export function interchangeable(model: Model): number[][] {
+  const { M, ma, mb, dom, meetingsOf, preds, succs, fixedSlot } = model;
+  const groups = new Map<string, number[]>();
+  for (let m = 0; m < M; m++) {
+    if (preds[m].length || succs[m].length || fixedSlot[m] >= 0) continue;
+    const a = ma[m];
+    const b = mb[m];
+    const hub = meetingsOf[b].length === 1 ? a : meetingsOf[a].length === 1 ? b : -1;
+    if (hub < 0 || meetingsOf[hub].length < 2) continue;
+    const key = `${hub}|${dom[m].join(',')}`;
+    const g = groups.get(key);
+    if (g) g.push(m);
+    else groups.set(key, [m]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 /** Builds the clauses for `model` (every meeting scheduled, fairness, breaks) into `solver`. */
@@ -91,6 +84,31 @@ function encode(Z: Z3Context, model: Model, add: (c: BoolExpr) => void) {
   for (let m = 0; m < M; m++)
     for (const p of preds[m])
       for (const [s, v] of x[m]) for (const [s2, w] of x[p]) if (s2 >= s) add(Z.Or(v.not(), w.not()));
+  for (const group of interchangeable(model)) {
+    // prefix[s]: the meeting is at slot s or earlier
+    const prefixOf = (m: number) => {
+      const pre = new Map<number, BoolExpr>();
+      let prev: BoolExpr | null = null;
+      for (let s = 0; s < T; s++) {
+        const v = x[m].get(s);
+        if (!v && !prev) continue;
+        const q = Z.Bool.const(`pre_${m}_${s}`);
+        add(Z.Or(q.not(), ...[prev, v].filter((e): e is BoolExpr => e !== null && e !== undefined)));
+        if (v) add(Z.Or(v.not(), q));
+        if (prev) add(Z.Or(prev.not(), q));
+        pre.set(s, q);
+        prev = q;
+      }
+      return pre;
+    };
+    for (let i = 0; i + 1 < group.length; i++) {
+      const pre = prefixOf(group[i]);
+      for (const [s, v] of x[group[i + 1]]) {
+        const before = pre.get(s - 1);
+        add(before ? Z.Or(v.not(), before) : v.not());
+      }
+    }
+  }
   for (let s = 0; s < T; s++)
     if (atSlot[s].length > cap[s]) add(Z.AtMost(atSlot[s] as [BoolExpr, ...BoolExpr[]], cap[s]));
 
@@ -165,64 +183,172 @@ function encode(Z: Z3Context, model: Model, add: (c: BoolExpr) => void) {
       add(sum.le(lo.add(fairness)));
     }
   }
-  return { x, allB, someoneWithoutBreaks };
+  return { x, allB, breaksOf, someoneWithoutBreaks };
+}
+
+export interface CoreSearchOptions {
+  /** Slots of the best schedule so far, if it is complete: the solver's initial phase. */
+  start?: Int32Array;
+  /** Total breaks of the best complete, fair schedule found elsewhere so far (Infinity when none). */
+  upper: () => number;
+  /** performance.now() time by which the search must end. */
+  deadline: number;
+  /**
+   * Evaluates a schedule found by the solver with the scheduler's own code: its total breaks when it
+   * keeps every constraint, else null (the search then stops and the schedule is ignored).
+   */
+  accept: (slots: Int32Array) => number | null;
+  /** Called with each new lower bound. */
+  onBound?: (lowerBound: number) => void;
+}
+
+export interface CoreSearchResult {
+  /**
+   * 'optimal': `slots` (when given) or any schedule with `lowerBound` breaks is optimal; 'infeasible': no
+   * schedule keeps every meeting within the fairness limit.
+   */
+  status: 'optimal' | 'infeasible' | 'unknown' | 'rejected' | 'error' | 'stopped';
+  slots?: Int32Array;
+  breaks?: number;
+  /** Proven lower bound on total breaks. */
+  lowerBound: number;
+  checks: number;
+  cores: number;
+  message?: string;
+}
+
+/** A handle on a running core-guided search. */
+export interface CoreSearch {
+  result: Promise<CoreSearchResult>;
+  /** Ends the search at its next step and interrupts the solver; `result` then settles soon. */
+  stop(): void;
 }
 
 /**
- * Runs the decision search until the deadline. Every solver answer is bounded by the remaining time;
- * z3's own break count is never used: schedules go through `accept`.
+ * Core-guided lower bounding (the OLL algorithm of MaxSAT solvers). Every participant is first assumed
+ * to have no break; an unsatisfiable core names participants of whom at least one must have one, so
+ * the bound rises by one and the core is relaxed by a counter ("at most one of these fails", then two,
+ * and so on), as is each participant's own count. It ends when the bound meets the best schedule found
+ * elsewhere (that schedule is then optimal), when the assumptions become satisfiable (the solver's
+ * schedule then has exactly the bound's breaks, so it is optimal), or at the deadline. Many events get
+ * their bound from small local cores within seconds, where a single "at most k breaks" question needs
+ * a global proof. The search runs on z3's own thread, so the local search keeps the other core busy.
  */
-export async function satSearch(model: Model, opts: SatSearchOptions): Promise<SatSearchResult> {
-  let breaks = opts.startBreaks;
-  let slots: Int32Array | undefined;
-  let checks = 0;
-  if (breaks <= 0) return { status: 'optimal', breaks, lowerBound: 0, checks };
-  const { api, Z } = await loadZ3();
-  const solver = new Z.Solver('QF_FD');
-  try {
-    const { x, allB } = encode(Z, model, (c) => solver.add(c));
-    if (!allB.length)
-      return { status: 'unknown', breaks, checks, message: 'no participant can have a break' };
-    // start from the best schedule known
-    if (opts.phase ?? SEED_PHASE)
-      for (let m = 0; m < model.M; m++)
-        for (const [s, v] of x[m]) solver.setInitialValue(v, Z.Bool.val(opts.start[m] === s));
-    for (;;) {
-      const left = Math.floor(opts.deadline - performance.now());
-      if (left < 200) return { status: 'unknown', slots, breaks, checks };
-      const k = breaks - 1;
-      solver.add(Z.AtMost(allB as [BoolExpr, ...BoolExpr[]], k));
-      solver.set('timeout', left);
-      checks++;
-      const r = await solver.check();
+export function startCoreSearch(model: Model, opts: CoreSearchOptions): CoreSearch {
+  let stopped = false;
+  let ctx: Z3Context | null = null;
+  const result = (async (): Promise<CoreSearchResult> => {
+    let checks = 0;
+    let cores = 0;
+    let lb = 0;
+    const out = (
+      status: CoreSearchResult['status'],
+      extra: Partial<CoreSearchResult> = {},
+    ): CoreSearchResult => ({
+      status,
+      lowerBound: lb,
+      checks,
+      cores,
+      ...extra,
+    });
+    const { api, Z } = await loadZ3();
+    ctx = Z;
+    if (stopped) return out('stopped');
+    const solver = new Z.Solver('QF_FD');
+    try {
+      const add = (c: BoolExpr) => solver.add(c);
+      const { x, breaksOf } = encode(Z, model, add);
+      if (opts.start)
+        for (let m = 0; m < model.M; m++)
+          for (const [s, v] of x[m]) solver.setInitialValue(v, Z.Bool.val(opts.start[m] === s));
+      // A soft literal is assumed true; when it appears in a core, `next` gives the counter's next output.
+      interface Soft {
+        lit: BoolExpr;
+        next: () => Soft | null;
+      }
+      const softs = new Map<string, Soft>();
+      let id = 0;
+      const keep = (s: Soft | null) => {
+        if (s) softs.set(s.lit.toString(), s);
+      };
+      // lit ⇒ this participant has fewer than j breaks
+      const breaksBelow = (bp: BoolExpr[], j: number): Soft | null => {
+        if (j > bp.length) return null;
+        const o = Z.Bool.const(`ok_${id++}`);
+        if (j === 1) for (const b of bp) add(Z.Or(o.not(), b.not()));
+        else add(Z.Implies(o, Z.AtMost(bp as [BoolExpr, ...BoolExpr[]], j - 1)));
+        return { lit: o, next: () => breaksBelow(bp, j + 1) };
+      };
+      // lit ⇒ fewer than j of the core's literals are false
+      const failuresBelow = (lits: BoolExpr[], j: number): Soft | null => {
+        if (j > lits.length) return null;
+        const o = Z.Bool.const(`ok_${id++}`);
+        add(Z.Implies(o, Z.AtLeast(lits as [BoolExpr, ...BoolExpr[]], lits.length - j + 1)));
+        return { lit: o, next: () => failuresBelow(lits, j + 1) };
+      };
+      for (const bp of breaksOf) if (bp.length) keep(breaksBelow(bp, 1));
+      if (!softs.size) return out('unknown', { message: 'no participant can have a break' });
+      for (;;) {
+        if (stopped) return out('stopped');
+        if (lb >= opts.upper()) return out('optimal');
+        const left = Math.floor(opts.deadline - performance.now());
+        if (left < 200) return out('unknown');
+        solver.set('timeout', left);
+        checks++;
+        const r = await solver.check(...[...softs.values()].map((s) => s.lit));
+        unrefWorkers(api);
+        if (stopped) return out('stopped');
+        if (r === 'sat') {
+          const found = new Int32Array(model.M).fill(-1);
+          const zModel = solver.model();
+          for (let m = 0; m < model.M; m++)
+            for (const [s, v] of x[m]) if (Z.isTrue(zModel.eval(v, true))) found[m] = s;
+          zModel.release();
+          const got = opts.accept(found);
+          if (got === null || got > lb)
+            return out('rejected', {
+              message:
+                got === null
+                  ? 'the solver returned an invalid schedule'
+                  : `the solver's schedule has ${got} breaks, more than the bound ${lb}`,
+            });
+          return out('optimal', { slots: found, breaks: got });
+        }
+        if (r !== 'unsat') return out('unknown', { message: solver.reasonUnknown() });
+        const core = solver.unsatCore();
+        const failed: BoolExpr[] = [];
+        for (let i = 0; i < core.length(); i++) {
+          const key = core.get(i).toString();
+          const s = softs.get(key);
+          if (!s) continue;
+          softs.delete(key);
+          failed.push(s.lit);
+          keep(s.next());
+        }
+        // no assumption involved: the hard constraints alone have no model
+        if (!failed.length) return out('infeasible');
+        cores++;
+        lb++;
+        opts.onBound?.(lb);
+        if (failed.length > 1) keep(failuresBelow(failed, 2));
+      }
+    } catch (e) {
+      return out(stopped ? 'stopped' : 'error', { message: (e as Error).message });
+    } finally {
+      solver.release();
       unrefWorkers(api);
-      if (r === 'unsat') return { status: 'optimal', slots, breaks, lowerBound: breaks, checks };
-      if (r !== 'sat') return { status: 'unknown', slots, breaks, checks, message: solver.reasonUnknown() };
-      const found = new Int32Array(model.M).fill(-1);
-      const zModel = solver.model();
-      for (let m = 0; m < model.M; m++)
-        for (const [s, v] of x[m]) if (Z.isTrue(zModel.eval(v, true))) found[m] = s;
-      zModel.release();
-      const got = opts.accept(found);
-      if (got === null || got > k)
-        return {
-          status: 'rejected',
-          slots,
-          breaks,
-          checks,
-          message:
-            got === null
-              ? 'the solver returned an invalid schedule'
-              : `the solver's schedule has ${got} breaks, more than ${k}`,
-        };
-      slots = found;
-      breaks = got;
-      if (breaks === 0) return { status: 'optimal', slots, breaks, lowerBound: 0, checks };
     }
-  } catch (e) {
-    return { status: 'error', slots, breaks, checks, message: (e as Error).message };
-  } finally {
-    solver.release();
-    unrefWorkers(api);
-  }
+  })();
+  return {
+    result,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        ctx?.interrupt();
+      } catch {
+        // nothing is running
+      }
+    },
+  };
 }

@@ -3,7 +3,8 @@ import { checkSchedule } from './check.js';
 import { lpBound, solveMip } from './mip.js';
 import { buildModel, type Model } from './model.js';
 import { Rng } from './rng.js';
-import { satSearch } from './sat.js';
+import type { CoreSearch, CoreSearchResult } from './sat.js';
+import { startCoreSearchThread } from './sat-thread.js';
 import { better, construct, createAnnealer, ScheduleState, stateFrom, type Score } from './search.js';
 import { assignTables, countTableChanges } from './tables.js';
 import type {
@@ -24,8 +25,6 @@ const now = () => performance.now();
 export const EXACT_MAX_PAIRS = 60_000;
 /** The SAT stage runs on events with at least this many slots (smaller ones are closed by the rest). */
 export const SAT_MIN_SLOTS = 20;
-/** Share of the budget kept for the SAT stage when it may run. */
-const SAT_SHARE = 0.4;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Why a meeting stayed out of the schedule, from the final state. */
@@ -275,19 +274,56 @@ export async function scheduleMeetings(
 
   const exactWanted = (options.exact ?? true) && !large;
   const exactShare = Math.min(0.95, Math.max(0, options.exactShare ?? 0.5));
-  // The SAT stage closes the gap on some events the MIP cannot; it gets the end of the budget.
+  // The core-guided SAT search closes gaps the MIP cannot; it runs on z3's thread beside the rest.
   const satWanted =
     (options.sat ?? true) &&
     requireAll &&
     model.T >= SAT_MIN_SLOTS &&
     !large &&
     !model.preferredSlot.some((t) => t >= 0);
-  const mainDeadline = satWanted ? deadline - limit * SAT_SHARE : deadline;
-  const mainLimit = mainDeadline - t0;
-  const searchUntil = exactWanted ? t0 + mainLimit * (1 - exactShare) : mainDeadline;
-  const runSearch = async (until: number) => {
+  const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
+  const complete = (s: Score) => s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.moved === 0;
+  let core: CoreSearch | null = null;
+  let coreResult: CoreSearchResult | null = null;
+  let coreStarted = 0;
+  const coreSettled = () =>
+    coreResult !== null && (coreResult.status === 'optimal' || coreResult.status === 'infeasible');
+  const startCore = () => {
+    if (!satWanted || core || isProven(annealer.bestScore)) return;
+    coreStarted = now();
+    method += '+sat';
+    core = startCoreSearchThread(model, {
+      upper: () => (complete(annealer.bestScore) ? annealer.bestScore.breaks : Infinity),
+      deadline,
+      accept: (slots) => verifiedBreaks(input, model, slots, options),
+      onBound: (lb) => {
+        if (lb > (lowerBound ?? 0)) {
+          lowerBound = lb;
+          annealer.setTarget(lb);
+        }
+        progress('exact');
+      },
+    });
+    core.result.then(
+      (r) => {
+        coreResult = r;
+        if (r.lowerBound > (lowerBound ?? 0) && r.status !== 'infeasible') lowerBound = r.lowerBound;
+        if (r.slots) {
+          const before = annealer.bestScore;
+          annealer.offer(r.slots);
+          if (better(annealer.bestScore, before)) timeToBest = now() - t0;
+        }
+      },
+      (e: Error) => {
+        coreResult = { status: 'error', lowerBound: 0, checks: 0, cores: 0, message: e.message };
+      },
+    );
+  };
+  const runSearch = async (until: number, whileCoreRuns = false) => {
     while (now() < until) {
       if (annealer.run(Math.min(until, now() + 100))) return true;
+      if (isProven(annealer.bestScore) || coreSettled()) return true;
+      if (whileCoreRuns && coreResult) return false;
       progress('search');
       await yieldToLoop();
     }
@@ -295,15 +331,17 @@ export async function scheduleMeetings(
   };
   let exact: SchedulerResult['stats']['exact'] = 'skipped';
   let method = large ? 'construct(fair)+anneal' : 'construct+anneal';
-  if (exactWanted && requireAll && !isProven(annealer.bestScore)) {
-    // A short search first: most events reach the per-participant bound at once. Otherwise the LP
-    // relaxation of the run model often proves a higher bound, at which the search can then stop.
-    await runSearch(Math.min(searchUntil, t0 + Math.min(mainLimit * 0.15, Math.max(mainLimit * 0.05, 2000))));
-    if (!isProven(annealer.bestScore) && now() < searchUntil) {
+  if (requireAll && (exactWanted || satWanted) && !isProven(annealer.bestScore)) {
+    // A short search first: most events reach the per-participant bound at once, and the SAT search
+    // starts from a good schedule.
+    await runSearch(Math.min(searchUntil, t0 + Math.min(limit * 0.15, Math.max(limit * 0.05, 2000))));
+    startCore();
+    // The LP relaxation of the run model often proves a higher bound, at which the search can then stop.
+    if (exactWanted && !isProven(annealer.bestScore) && !coreSettled() && now() < searchUntil) {
       progress('exact', true);
       const lp = await lpBound(model, {
         participantBounds: analysis.participantBounds,
-        deadline: Math.min(searchUntil, now() + mainLimit * 0.25),
+        deadline: Math.min(searchUntil, now() + limit * 0.25),
       });
       if (lp !== null && lp > (lowerBound ?? 0)) {
         lowerBound = lp;
@@ -313,9 +351,12 @@ export async function scheduleMeetings(
     }
   }
   if (!isProven(annealer.bestScore)) await runSearch(searchUntil);
+  // HiGHS holds the main thread until its own deadline, so the MIP waits while the SAT search still
+  // runs (it closes more of these events), and gets what time the SAT search leaves.
+  if (core && !coreResult && !isProven(annealer.bestScore)) await runSearch(deadline, true);
   let proven = isProven(annealer.bestScore);
   let mipInfeasible = false;
-  if (!proven && exactWanted && now() < mainDeadline - 50) {
+  if (!proven && !coreSettled() && exactWanted && now() < deadline - 50) {
     progress('exact', true);
     method += '+mip';
     const best = annealer.bestScore;
@@ -323,7 +364,7 @@ export async function scheduleMeetings(
     const res = await solveMip(model, {
       requireAll,
       // HiGHS looks at the clock only now and then: stop it a little early, the search uses the rest
-      deadline: mainDeadline - Math.min(1500, mainLimit * 0.03),
+      deadline: deadline - Math.min(1500, limit * 0.03),
       start: best.fairExcess === 0 ? annealer.best : undefined,
       participantBounds: analysis.participantBounds,
       seed: options.seed,
@@ -341,49 +382,28 @@ export async function scheduleMeetings(
     }
     if (requireAll && res.breaksBound !== undefined) lowerBound = Math.max(lowerBound ?? 0, res.breaksBound);
     if (!proven) proven = isProven(annealer.bestScore);
-    // Time the solver did not need goes back to the local search.
-    if (!proven && !mipInfeasible && now() < mainDeadline - 20) await runSearch(mainDeadline);
   } else if (proven) exact = 'not-needed';
-  proven ||= isProven(annealer.bestScore);
-
+  // Time the solvers did not need goes back to the local search, beside the SAT search if it still runs.
+  if (!proven && !mipInfeasible && now() < deadline - 20) await runSearch(deadline);
   let sat: SchedulerResult['stats']['sat'];
-  const start = annealer.bestScore;
-  if (
-    satWanted &&
-    !proven &&
-    !mipInfeasible &&
-    start.fairExcess === 0 &&
-    start.unscheduledWeight < 1e-9 &&
-    start.moved === 0 &&
-    start.breaks > (lowerBound ?? 0) &&
-    now() < deadline - 1000
-  ) {
-    progress('exact', true);
-    method += '+sat';
-    const ts = now();
-    const res = await satSearch(model, {
-      start: annealer.best,
-      startBreaks: start.breaks,
-      deadline,
-      accept: (slots) => verifiedBreaks(input, model, slots, options),
-    }).catch((e: Error) => ({
-      status: 'error' as const,
-      checks: 0,
-      slots: undefined,
-      lowerBound: undefined,
-      message: e.message,
-    }));
-    if (res.slots) {
-      annealer.offer(res.slots);
-      timeToBest = now() - t0;
+  if (core) {
+    const running = core as CoreSearch;
+    running.stop();
+    const res = await running.result.catch(() => null);
+    const r = coreResult ?? res;
+    if (r) {
+      if (r.status === 'infeasible' && !complete(annealer.bestScore)) mipInfeasible = true;
+      sat = {
+        status: r.status === 'stopped' ? 'unknown' : r.status,
+        checks: r.checks,
+        cores: r.cores,
+        lowerBound: r.lowerBound,
+        timeMs: Math.round(now() - coreStarted),
+        ...(r.message ? { message: r.message } : {}),
+      };
     }
-    if (res.status === 'optimal' && annealer.bestScore.breaks <= (res.lowerBound ?? -1)) proven = true;
-    sat = {
-      status: res.status === 'optimal' || !res.slots ? res.status : 'improved',
-      checks: res.checks,
-      timeMs: Math.round(now() - ts),
-    };
   }
+  proven ||= isProven(annealer.bestScore);
 
   const final = stateFrom(model, annealer.best);
   if (!requireAll && final.fairExcess() > 0) {

@@ -123,11 +123,15 @@ export interface SchedulerResult {
     iterations: number;
     exact: 'skipped' | 'optimal' | 'infeasible' | 'time-limit' | 'error' | 'not-needed';
     method: string;
-    /** Outcome of the final SAT stage, when it ran. */
+    /** Outcome of the core-guided SAT search, when it ran. */
     sat?: {
-      status: 'optimal' | 'improved' | 'unknown' | 'rejected' | 'error';
+      status: 'optimal' | 'infeasible' | 'unknown' | 'rejected' | 'error';
       checks: number;
+      /** Unsatisfiable cores found: each raised the lower bound by one. */
+      cores: number;
+      lowerBound: number;
       timeMs: number;
+      message?: string;
     };
   };
 }
