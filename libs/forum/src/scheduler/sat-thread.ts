@@ -22,8 +22,7 @@ export type FromCoreThread =
 function workerFile(): URL | null {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return new URL('./sat-worker.js', import.meta.url);
-  const marker = `${'/libs/'}`;
-  const at = here.lastIndexOf(marker);
+  const at = here.lastIndexOf('/libs/');
   if (at < 0) return null;
   const built = `${here.slice(0, at)}/dist${here.slice(at).replace(/sat-thread\.ts$/, 'sat-worker.js')}`;
   return existsSync(built) ? pathToFileURL(built) : null;

@@ -389,8 +389,8 @@ export async function scheduleMeetings(
   if (core) {
     const running = core as CoreSearch;
     running.stop();
-    const res = await running.result.catch(() => null);
-    const r = coreResult ?? res;
+    // the result also arrives through the handler that set coreResult; this waits for it
+    const r = await running.result.catch(() => coreResult);
     if (r) {
       if (r.status === 'infeasible' && !complete(annealer.bestScore)) mipInfeasible = true;
       sat = {
