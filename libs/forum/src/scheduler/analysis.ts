@@ -336,3 +336,91 @@ export function analyse(model: Model, requireAll: boolean): Analysis {
   }
   return { infeasible: requireAll && reasons.length ? reasons[0] : undefined, participantBounds, lowerBound };
 }
+
+/** Where a participant's meetings can be when it has no break. */
+export interface BreakFreeRuns {
+  /** First slot of each run of consecutive slots that can hold all its meetings → per meeting (in
+   * `meetingsOf` order) the slots it can take in that run. */
+  runs: Map<number, Set<number>[]>;
+  /** Per meeting, the first and the last slot it can take in any of those runs. */
+  window: [number, number][];
+}
+
+/**
+ * Participant p without a break has its meetings in one run of consecutive slots, so each meeting can only
+ * take a slot of a run that can hold all of them at once (one meeting per slot, each in its domain).
+ * Null when no run can: p always has a break.
+ */
+export function breakFreeRuns(model: Model, p: number): BreakFreeRuns | null {
+  const { T, dom } = model;
+  const ms = model.meetingsOf[p];
+  const n = ms.length;
+  const doms = ms.map((m) => dom[m]);
+  const runs = new Map<number, Set<number>[]>();
+  const window: [number, number][] = ms.map(() => [T, -1]);
+  for (let st = 0; st + n <= T; st++) {
+    const inRun = (t: number) => t >= st && t < st + n;
+    if (matchIntoSlots(doms, inRun, T) < n) continue;
+    const slots = ms.map(() => new Set<number>());
+    for (let i = 0; i < n; i++) {
+      const others = doms.filter((_, j) => j !== i);
+      for (const s of doms[i]) {
+        if (!inRun(s) || matchIntoSlots(others, (t) => inRun(t) && t !== s, T) < n - 1) continue;
+        slots[i].add(s);
+        window[i] = [Math.min(window[i][0], s), Math.max(window[i][1], s)];
+      }
+    }
+    runs.set(st, slots);
+  }
+  return runs.size ? { runs, window } : null;
+}
+
+/** "At least `need` of `partners` have a break": more of hub's meetings than its free slots in a span. */
+export interface HallSet {
+  hub: number;
+  first: number;
+  last: number;
+  partners: number[];
+  need: number;
+}
+
+/**
+ * Hall's condition on each participant's slots: when more of its meetings must fall between two slots,
+ * because their partners have no break, than it has slots there, enough of those partners have a break.
+ * `runs[q]` is q's `breakFreeRuns` (null: q always has a break; undefined: q never has one, its meetings
+ * keep their whole domain). A set whose `need` exceeds its partners means no complete schedule exists.
+ */
+export function hallSets(model: Model, runs: (BreakFreeRuns | null | undefined)[]): HallSet[] {
+  const { P, T, dom, ma, mb, meetingsOf } = model;
+  const out: HallSet[] = [];
+  for (let h = 0; h < P; h++) {
+    const spans: { lo: number; hi: number; q: number | null }[] = [];
+    const slotsOfH = new Uint8Array(T);
+    for (const m of meetingsOf[h]) {
+      for (const t of dom[m]) slotsOfH[t] = 1;
+      const q = ma[m] === h ? mb[m] : ma[m];
+      const r = runs[q];
+      if (r === null) continue;
+      if (r === undefined) spans.push({ lo: Math.min(...dom[m]), hi: Math.max(...dom[m]), q: null });
+      else {
+        const [lo, hi] = r.window[meetingsOf[q].indexOf(m)];
+        spans.push({ lo, hi, q });
+      }
+    }
+    if (spans.length < 2) continue;
+    const los = [...new Set(spans.map((w) => w.lo))];
+    const his = [...new Set(spans.map((w) => w.hi))];
+    for (const first of los)
+      for (const last of his) {
+        if (last < first) continue;
+        const inside = spans.filter((w) => w.lo >= first && w.hi <= last);
+        let room = 0;
+        for (let t = first; t <= last; t++) room += slotsOfH[t];
+        const need = inside.length - room;
+        if (need <= 0) continue;
+        const partners = inside.map((w) => w.q).filter((q): q is number => q !== null);
+        out.push({ hub: h, first, last, partners, need });
+      }
+  }
+  return out;
+}

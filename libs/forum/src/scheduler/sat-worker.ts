@@ -1,16 +1,38 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from './model.js';
-import { startCoreSearch } from './sat.js';
-import type { CoreThreadData, FromCoreThread, ToCoreThread } from './sat-thread.js';
+import { SatNeighbourhoodSearch, startCoreSearch } from './sat.js';
+import type {
+  CoreThreadData,
+  FromCoreThread,
+  FromNeighbourhoodThread,
+  NeighbourhoodThreadData,
+  ToCoreThread,
+  ToNeighbourhoodThread,
+} from './sat-thread.js';
 
 /**
- * Worker-thread entry of the core-guided SAT search: the model and the time left arrive as worker data,
- * the best upper bound found by the main thread arrives as messages, and bounds, schedules to check and
- * the result go back as messages. Schedules are checked by the main thread, which owns the input.
+ * Worker-thread entry of the SAT searches. The core-guided search gets the model and the time left as
+ * worker data, the best upper bound found by the main thread as messages, and sends bounds, schedules to
+ * check and the result back. The neighbourhood search gets the best schedule and sends better ones back.
+ * Schedules are checked by the main thread, which owns the input.
  */
 const port = parentPort;
-if (port) {
-  const data = workerData as CoreThreadData;
+
+/** Total breaks of a complete schedule (the SAT model already keeps every constraint). */
+function breaksOf(model: Model, slots: Int32Array): number | null {
+  let total = 0;
+  for (const ms of model.meetingsOf) {
+    const ts = ms.map((m) => slots[m]).sort((a, b) => a - b);
+    if (ts.some((t) => t < 0)) return null;
+    for (let i = 1; i < ts.length; i++) {
+      if (ts[i] === ts[i - 1]) return null;
+      if (ts[i] > ts[i - 1] + 1) total++;
+    }
+  }
+  return total;
+}
+
+function runCore(data: CoreThreadData, port: NonNullable<typeof parentPort>) {
   const model: Model = data.model;
   let upper = data.upper;
   const send = (msg: FromCoreThread) => port.postMessage(msg);
@@ -29,4 +51,46 @@ if (port) {
     send({ type: 'done', result });
     port.close();
   });
+}
+
+async function runNeighbourhood(data: NeighbourhoodThreadData, port: NonNullable<typeof parentPort>) {
+  const model: Model = data.model;
+  const deadline = performance.now() + data.timeLeftMs;
+  let slots = data.slots;
+  let breaks = data.breaks;
+  let lower = data.lower;
+  let stopped = false;
+  const send = (msg: FromNeighbourhoodThread) => port.postMessage(msg);
+  port.on('message', (msg: ToNeighbourhoodThread) => {
+    if (msg.type === 'stop') stopped = true;
+    else if (msg.type === 'lower') lower = msg.lower;
+    else if (msg.breaks < breaks) {
+      slots = msg.slots;
+      breaks = msg.breaks;
+    }
+  });
+  const search = await SatNeighbourhoodSearch.create(model, data.seed);
+  try {
+    while (!stopped && breaks > lower && performance.now() < deadline - 100) {
+      const got = await search.step(slots, breaks, Math.min(2000, deadline - performance.now() - 50), (s) =>
+        breaksOf(model, s),
+      );
+      if (got && got.breaks < breaks) {
+        slots = got.slots;
+        breaks = got.breaks;
+        send({ type: 'improved', slots, breaks });
+      }
+      send({ type: 'step', steps: search.steps, improvements: search.improvements });
+    }
+  } finally {
+    send({ type: 'done', steps: search.steps, improvements: search.improvements });
+    search.release();
+    port.close();
+  }
+}
+
+if (port) {
+  const data = workerData as CoreThreadData | NeighbourhoodThreadData;
+  if (data.mode === 'neighbourhood') void runNeighbourhood(data, port);
+  else runCore(data, port);
 }

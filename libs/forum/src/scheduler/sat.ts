@@ -1,4 +1,5 @@
-import type { Bool, Context } from 'z3-solver';
+import type { Bool, Context, Solver } from 'z3-solver';
+import { breakFreeRuns, hallSets, type BreakFreeRuns } from './analysis.js';
 import type { Model } from './model.js';
 
 /**
@@ -114,6 +115,9 @@ function encode(Z: Z3Context, model: Model, add: (c: BoolExpr) => void) {
 
   const allB: BoolExpr[] = [];
   const breaksOf: BoolExpr[][] = [];
+  // per participant: a literal true when it has a break, and where its meetings can be when it has none
+  const hasBreak: (BoolExpr | null)[] = [];
+  const runsOf: (BreakFreeRuns | null | undefined)[] = [];
   for (let p = 0; p < P; p++) {
     const u: (BoolExpr | null)[] = [];
     for (let s = 0; s < T; s++) {
@@ -165,6 +169,47 @@ function encode(Z: Z3Context, model: Model, add: (c: BoolExpr) => void) {
       }
     }
     breaksOf.push(bp);
+    hasBreak.push(null);
+    runsOf.push(undefined);
+    // implied: without a break, p's meetings fill one run of consecutive slots that can hold them all;
+    // a meeting elsewhere gives p a break, and the run's slots are all busy
+    if (bp.length) {
+      const free = breakFreeRuns(model, p);
+      runsOf[p] = free;
+      if (!free) add(Z.Or(...(bp as [BoolExpr, ...BoolExpr[]])));
+      else {
+        const hb = Z.Bool.const(`hb_${p}`);
+        hasBreak[p] = hb;
+        add(Z.Or(hb.not(), ...(bp as [BoolExpr, ...BoolExpr[]])));
+        const starts: BoolExpr[] = [];
+        const startsFor = meetingsOf[p].map(() => new Map<number, BoolExpr[]>());
+        for (const [st, slots] of free.runs) {
+          const r = Z.Bool.const(`run_${p}_${st}`);
+          starts.push(r);
+          for (let t = st; t < st + n; t++) {
+            const v = u[t];
+            if (v) add(Z.Or(r.not(), v));
+          }
+          slots.forEach((set, i) => {
+            for (const s of set) {
+              const l = startsFor[i].get(s);
+              if (l) l.push(r);
+              else startsFor[i].set(s, [r]);
+            }
+          });
+        }
+        add(Z.Or(hb, ...starts));
+        if (starts.length > 1) add(Z.AtMost(starts as [BoolExpr, ...BoolExpr[]], 1));
+        meetingsOf[p].forEach((m, i) => {
+          for (const [s, v] of x[m]) add(Z.Or(v.not(), hb, ...(startsFor[i].get(s) ?? [])));
+        });
+      }
+    }
+  }
+  // implied: Hall's condition on each participant's slots (see `hallSets`)
+  for (const set of hallSets(model, runsOf)) {
+    const lits = set.partners.map((q) => hasBreak[q]).filter((l): l is BoolExpr => l !== null);
+    add(lits.length >= set.need ? Z.AtLeast(lits as [BoolExpr, ...BoolExpr[]], set.need) : Z.Bool.val(false));
   }
   // fairness: the most and the fewest breaks at most `fairness` apart
   const someoneWithoutBreaks = model.meetingsOf.some((ms) => ms.length <= 1);
@@ -351,4 +396,141 @@ export function startCoreSearch(model: Model, opts: CoreSearchOptions): CoreSear
       }
     },
   };
+}
+
+/**
+ * Large-neighbourhood search with the SAT model, for the local search to call when it stalls: all meetings
+ * of the best schedule stay where they are but those of a group of related participants (grown from one
+ * with a break) or of a span of slots, and the solver is asked for a schedule with fewer breaks. The
+ * neighbourhood grows after a proof that it cannot improve and shrinks after a step that ran out of time.
+ * Each step runs on z3's thread, so it costs the caller no CPU while it waits.
+ */
+export class SatNeighbourhoodSearch {
+  private size: number;
+  private seed: number;
+  private bounds = new Map<number, BoolExpr>();
+  steps = 0;
+  improvements = 0;
+
+  private constructor(
+    private readonly model: Model,
+    private readonly api: Z3Api,
+    private readonly Z: Z3Context,
+    private readonly solver: Solver<'main'>,
+    private readonly x: Map<number, BoolExpr>[],
+    private readonly allB: BoolExpr[],
+    seed: number,
+  ) {
+    this.size = Math.min(model.M, 40);
+    this.seed = seed >>> 0 || 1;
+  }
+
+  static async create(model: Model, seed = 1): Promise<SatNeighbourhoodSearch> {
+    const { api, Z } = await loadZ3();
+    const solver = new Z.Solver('QF_FD');
+    const { x, allB } = encode(Z, model, (c) => solver.add(c));
+    return new SatNeighbourhoodSearch(model, api, Z, solver, x, allB, seed);
+  }
+
+  private random(): number {
+    this.seed = (Math.imul(this.seed, 1103515245) + 12345) >>> 0;
+    return this.seed / 0x100000000;
+  }
+
+  /** Meetings to free around `slots`: participants grown from one with a break, or a span of slots. */
+  private neighbourhood(slots: Int32Array): Uint8Array {
+    const { M, P, T, meetingsOf, ma, mb } = this.model;
+    const free = new Uint8Array(M);
+    let n = 0;
+    if (this.random() < 0.7) {
+      const withBreak: number[] = [];
+      for (let p = 0; p < P; p++) {
+        const ts = meetingsOf[p].map((m) => slots[m]).sort((a, b) => a - b);
+        if (ts.some((t, i) => i > 0 && t > ts[i - 1] + 1)) withBreak.push(p);
+      }
+      const first = withBreak.length
+        ? withBreak[Math.floor(this.random() * withBreak.length)]
+        : Math.floor(this.random() * P);
+      const queue = [first];
+      const seen = new Set(queue);
+      while (queue.length && n < this.size) {
+        const p = queue.splice(Math.floor(this.random() * queue.length), 1)[0];
+        for (const m of meetingsOf[p]) {
+          if (!free[m]) {
+            free[m] = 1;
+            n++;
+          }
+          const q = ma[m] === p ? mb[m] : ma[m];
+          if (!seen.has(q)) {
+            seen.add(q);
+            queue.push(q);
+          }
+        }
+      }
+    } else {
+      const width = Math.max(2, Math.round((this.size / M) * T));
+      const a = Math.floor(this.random() * Math.max(1, T - width + 1));
+      for (let m = 0; m < M; m++) if (slots[m] >= a && slots[m] < a + width) free[m] = 1;
+    }
+    return free;
+  }
+
+  /**
+   * One step from `slots` (complete and fair, with `breaks` breaks): a schedule with fewer breaks that
+   * `accept` confirms, or null. Spends at most `budgetMs`.
+   */
+  async step(
+    slots: Int32Array,
+    breaks: number,
+    budgetMs: number,
+    accept: (slots: Int32Array) => number | null,
+  ): Promise<{ slots: Int32Array; breaks: number } | null> {
+    const { Z, solver, x, model } = this;
+    let bound = this.bounds.get(breaks - 1);
+    if (!bound) {
+      bound = Z.Bool.const(`lns_${breaks - 1}`);
+      solver.add(Z.Implies(bound, Z.AtMost(this.allB as [BoolExpr, ...BoolExpr[]], breaks - 1)));
+      this.bounds.set(breaks - 1, bound);
+    }
+    const free = this.neighbourhood(slots);
+    const assume: BoolExpr[] = [bound];
+    for (let m = 0; m < model.M; m++) {
+      const v = x[m].get(slots[m]);
+      if (!free[m] && v) assume.push(v);
+    }
+    const budget = Math.max(50, Math.floor(budgetMs));
+    solver.set('timeout', budget);
+    this.steps++;
+    // z3's own timeout is not always honoured (it is not checked in every phase): interrupt it as well
+    const watchdog = setTimeout(() => Z.interrupt(), budget + 250);
+    let r: Awaited<ReturnType<typeof solver.check>>;
+    try {
+      r = await solver.check(...assume);
+    } finally {
+      clearTimeout(watchdog);
+    }
+    unrefWorkers(this.api);
+    if (r === 'unsat') {
+      this.size = Math.min(model.M, Math.round(this.size * 1.15) + 1);
+      return null;
+    }
+    if (r !== 'sat') {
+      this.size = Math.max(8, Math.round(this.size * 0.8));
+      return null;
+    }
+    const found = new Int32Array(model.M).fill(-1);
+    const zModel = solver.model();
+    for (let m = 0; m < model.M; m++)
+      for (const [s, v] of x[m]) if (Z.isTrue(zModel.eval(v, true))) found[m] = s;
+    zModel.release();
+    const got = accept(found);
+    if (got === null || got >= breaks) return null;
+    this.improvements++;
+    return { slots: found, breaks: got };
+  }
+
+  release(): void {
+    this.solver.release();
+    unrefWorkers(this.api);
+  }
 }

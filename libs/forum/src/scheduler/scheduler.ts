@@ -4,7 +4,7 @@ import { lpBound, solveMip } from './mip.js';
 import { buildModel, type Model } from './model.js';
 import { Rng } from './rng.js';
 import type { CoreSearch, CoreSearchResult } from './sat.js';
-import { startCoreSearchThread } from './sat-thread.js';
+import { startCoreSearchThread, startNeighbourhoodThread, type NeighbourhoodThread } from './sat-thread.js';
 import { better, construct, createAnnealer, ScheduleState, stateFrom, type Score } from './search.js';
 import { assignTables, countTableChanges } from './tables.js';
 import type {
@@ -26,6 +26,7 @@ export const EXACT_MAX_PAIRS = 60_000;
 /** The SAT stage runs on events with at least this many slots (smaller ones are closed by the rest). */
 export const SAT_MIN_SLOTS = 20;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** Why a meeting stayed out of the schedule, from the final state. */
 function unscheduledReason(model: Model, st: ScheduleState, m: number): string {
@@ -242,8 +243,10 @@ export async function scheduleMeetings(
     timeMs: Math.round(now() - t0),
   };
   let timeToBest = now() - t0;
+  let lastGain = now();
   const onImprove = (s: Score) => {
     timeToBest = now() - t0;
+    lastGain = now();
     if (s.fairExcess === 0) {
       bestBreaks = s.breaks;
       bestUnsched = s.unscheduledWeight;
@@ -319,11 +322,42 @@ export async function scheduleMeetings(
       },
     );
   };
+  // When the local search stalls on a complete schedule, a SAT neighbourhood search takes over from it on
+  // its own thread (the local search waits meanwhile, leaving the CPU to the two SAT searches).
+  let lns: NeighbourhoodThread | null = null;
+  let lnsRunning = false;
+  const stallMs = Math.max(1000, limit * 0.05);
+  const startNeighbourhood = () => {
+    if (lns || !satWanted || !complete(annealer.bestScore) || now() - lastGain < stallMs) return;
+    if (deadline - now() < 1000) return;
+    lns = startNeighbourhoodThread(model, {
+      best: () => ({ slots: annealer.best, breaks: annealer.bestScore.breaks }),
+      lower: () => lowerBound ?? 0,
+      deadline,
+      seed: options.seed ?? 1,
+      onSchedule: (slots) => {
+        if (verifiedBreaks(input, model, slots, options) === null) return;
+        const before = annealer.bestScore;
+        annealer.offer(slots);
+        if (better(annealer.bestScore, before)) {
+          timeToBest = now() - t0;
+          lastGain = now();
+          progress('search');
+        }
+      },
+    });
+    if (!lns) return;
+    method += '+lns';
+    lnsRunning = true;
+    void lns.done.then(() => (lnsRunning = false));
+  };
   const runSearch = async (until: number, whileCoreRuns = false) => {
     while (now() < until) {
-      if (annealer.run(Math.min(until, now() + 100))) return true;
+      if (lnsRunning) await sleep(Math.min(100, until - now()));
+      else if (annealer.run(Math.min(until, now() + 100))) return true;
       if (isProven(annealer.bestScore) || coreSettled()) return true;
       if (whileCoreRuns && coreResult) return false;
+      startNeighbourhood();
       progress('search');
       await yieldToLoop();
     }
@@ -403,6 +437,12 @@ export async function scheduleMeetings(
       };
     }
   }
+  let neighbourhood: SchedulerResult['stats']['neighbourhood'];
+  if (lns) {
+    const running = lns as NeighbourhoodThread;
+    running.stop();
+    neighbourhood = await running.done;
+  }
   proven ||= isProven(annealer.bestScore);
 
   const final = stateFrom(model, annealer.best);
@@ -418,6 +458,7 @@ export async function scheduleMeetings(
     exact,
     method,
     ...(sat ? { sat } : {}),
+    ...(neighbourhood ? { neighbourhood } : {}),
   };
   if (mipInfeasible)
     return finish(new ScheduleState(model), 'INFEASIBLE', {
