@@ -284,6 +284,8 @@ export async function scheduleMeetings(
     model.T >= SAT_MIN_SLOTS &&
     !large &&
     !model.preferredSlot.some((t) => t >= 0);
+  // The neighbourhood search helps whatever the number of slots (beside the MIP on short events).
+  const lnsWanted = (options.sat ?? true) && requireAll && !large && !model.preferredSlot.some((t) => t >= 0);
   const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
   const complete = (s: Score) => s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.moved === 0;
   let core: CoreSearch | null = null;
@@ -328,7 +330,7 @@ export async function scheduleMeetings(
   let lnsRunning = false;
   const stallMs = Math.max(1000, limit * 0.05);
   const startNeighbourhood = () => {
-    if (lns || !satWanted || !complete(annealer.bestScore) || now() - lastGain < stallMs) return;
+    if (lns || !lnsWanted || !complete(annealer.bestScore) || now() - lastGain < stallMs) return;
     if (deadline - now() < 1000) return;
     lns = startNeighbourhoodThread(model, {
       best: () => ({ slots: annealer.best, breaks: annealer.bestScore.breaks }),
