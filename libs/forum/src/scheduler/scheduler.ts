@@ -26,7 +26,6 @@ export const EXACT_MAX_PAIRS = 60_000;
 /** The SAT stage runs on events with at least this many slots (smaller ones are closed by the rest). */
 export const SAT_MIN_SLOTS = 20;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** Why a meeting stayed out of the schedule, from the final state. */
 function unscheduledReason(model: Model, st: ScheduleState, m: number): string {
@@ -284,8 +283,10 @@ export async function scheduleMeetings(
     model.T >= SAT_MIN_SLOTS &&
     !large &&
     !model.preferredSlot.some((t) => t >= 0);
-  // The neighbourhood search helps whatever the number of slots (beside the MIP on short events).
-  const lnsWanted = (options.sat ?? true) && requireAll && !large && !model.preferredSlot.some((t) => t >= 0);
+  // Where the SAT search does not run (events of fewer than 20 slots), a SAT neighbourhood search runs
+  // beside the local search and the MIP once the local search stalls.
+  const lnsWanted =
+    (options.sat ?? true) && !satWanted && requireAll && !large && !model.preferredSlot.some((t) => t >= 0);
   const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
   const complete = (s: Score) => s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.moved === 0;
   let core: CoreSearch | null = null;
@@ -324,10 +325,8 @@ export async function scheduleMeetings(
       },
     );
   };
-  // When the local search stalls on a complete schedule, a SAT neighbourhood search takes over from it on
-  // its own thread (the local search waits meanwhile, leaving the CPU to the two SAT searches).
+  // The SAT neighbourhood search starts when the local search stalls on a complete schedule.
   let lns: NeighbourhoodThread | null = null;
-  let lnsRunning = false;
   const stallMs = Math.max(1000, limit * 0.05);
   const startNeighbourhood = () => {
     if (lns || !lnsWanted || !complete(annealer.bestScore) || now() - lastGain < stallMs) return;
@@ -350,13 +349,10 @@ export async function scheduleMeetings(
     });
     if (!lns) return;
     method += '+lns';
-    lnsRunning = true;
-    void lns.done.then(() => (lnsRunning = false));
   };
   const runSearch = async (until: number, whileCoreRuns = false) => {
     while (now() < until) {
-      if (lnsRunning) await sleep(Math.min(100, until - now()));
-      else if (annealer.run(Math.min(until, now() + 100))) return true;
+      if (annealer.run(Math.min(until, now() + 100))) return true;
       if (isProven(annealer.bestScore) || coreSettled()) return true;
       if (whileCoreRuns && coreResult) return false;
       startNeighbourhood();
