@@ -116,6 +116,27 @@ class RowBuilder {
       }
   }
 
+  /**
+   * Adds the rows both models share (fairness between the columns `fair.hmax` and `fair.hmin`, unless
+   * fairness is settled otherwise, and the precedences) and returns the problem.
+   */
+  close(
+    model: Model,
+    xcol: Map<number, number>[],
+    fair: { hmax: number; hmin: number } | null,
+    cols: Parameters<RowBuilder['problem']>[0],
+  ) {
+    if (fair)
+      this.fairness(
+        fair.hmax,
+        fair.hmin,
+        model.fairness,
+        model.meetingsOf.some((ms) => ms.length === 0),
+      );
+    this.precedences(model, xcol, model.T);
+    return this.problem(cols);
+  }
+
   /** The problem in the form HiGHS reads: columns as given, these rows as a CSR matrix. */
   problem(cols: {
     colCost: number[];
@@ -293,17 +314,14 @@ export function buildRunMip(model: Model, opts: Pick<MipOptions, 'participantBou
       rows.end(opts.participantBounds[p] + 1, INF);
     }
   }
-  if (!forcedZero)
-    rows.fairness(
-      hmax,
-      hmin,
-      model.fairness,
-      meetingsOf.some((ms) => ms.length === 0),
-    );
-  rows.precedences(model, xcol, T);
-
   const numCols = colCost.length;
-  const data = rows.problem({ colCost, colLower, colUpper, integrality, offset });
+  const data = rows.close(model, xcol, forcedZero ? null : { hmax, hmin }, {
+    colCost,
+    colLower,
+    colUpper,
+    integrality,
+    offset,
+  });
   const startVector = (slots: Int32Array): Float64Array => {
     const v = new Float64Array(numCols);
     const on = new Uint8Array(P * T);
@@ -480,17 +498,14 @@ export function buildMip(model: Model, opts: Pick<MipOptions, 'requireAll' | 'pa
         }
     }
   }
-  if (!forcedZero)
-    rows.fairness(
-      hmax,
-      hmin,
-      model.fairness,
-      meetingsOf.some((ms) => ms.length === 0),
-    );
-  rows.precedences(model, xcol, T);
-
   const numCols = colCost.length;
-  const data = rows.problem({ colCost, colLower, colUpper, integrality, offset });
+  const data = rows.close(model, xcol, forcedZero ? null : { hmax, hmin }, {
+    colCost,
+    colLower,
+    colUpper,
+    integrality,
+    offset,
+  });
 
   /** Full column vector for a slot assignment (a warm start). */
   const startVector = (slots: Int32Array): Float64Array => {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from './model.js';
 import { SatNeighbourhoodSearch, startCoreSearch } from './sat.js';
+import { stateFrom } from './search.js';
 import type {
   CoreThreadData,
   FromCoreThread,
@@ -17,20 +18,6 @@ import type {
  * Schedules are checked by the main thread, which owns the input.
  */
 const port = parentPort;
-
-/** Total breaks of a complete schedule (the SAT model already keeps every constraint). */
-function breaksOf(model: Model, slots: Int32Array): number | null {
-  let total = 0;
-  for (const ms of model.meetingsOf) {
-    const ts = ms.map((m) => slots[m]).sort((a, b) => a - b);
-    if (ts.some((t) => t < 0)) return null;
-    for (let i = 1; i < ts.length; i++) {
-      if (ts[i] === ts[i - 1]) return null;
-      if (ts[i] > ts[i - 1] + 1) total++;
-    }
-  }
-  return total;
-}
 
 function runCore(data: CoreThreadData, port: NonNullable<typeof parentPort>) {
   const model: Model = data.model;
@@ -72,8 +59,9 @@ async function runNeighbourhood(data: NeighbourhoodThreadData, port: NonNullable
   const search = await SatNeighbourhoodSearch.create(model, data.seed);
   try {
     while (!stopped && breaks > lower && performance.now() < deadline - 100) {
+      // the SAT model keeps every constraint, and the main thread checks the schedule again
       const got = await search.step(slots, breaks, Math.min(2000, deadline - performance.now() - 50), (s) =>
-        breaksOf(model, s),
+        s.every((t) => t >= 0) ? stateFrom(model, s).totalBreaks : null,
       );
       if (got && got.breaks < breaks) {
         slots = got.slots;

@@ -1,6 +1,7 @@
 import type { Bool, Context, Solver } from 'z3-solver';
 import { breakFreeRuns, hallSets, type BreakFreeRuns } from './analysis.js';
 import type { Model } from './model.js';
+import { stateFrom } from './search.js';
 
 /**
  * The SAT side of the scheduler: a clause model of "every meeting scheduled, fairness kept" with one
@@ -443,11 +444,9 @@ export class SatNeighbourhoodSearch {
     const free = new Uint8Array(M);
     let n = 0;
     if (this.random() < 0.7) {
+      const { brk } = stateFrom(this.model, slots);
       const withBreak: number[] = [];
-      for (let p = 0; p < P; p++) {
-        const ts = meetingsOf[p].map((m) => slots[m]).sort((a, b) => a - b);
-        if (ts.some((t, i) => i > 0 && t > ts[i - 1] + 1)) withBreak.push(p);
-      }
+      for (let p = 0; p < P; p++) if (brk[p] > 0) withBreak.push(p);
       const first = withBreak.length
         ? withBreak[Math.floor(this.random() * withBreak.length)]
         : Math.floor(this.random() * P);

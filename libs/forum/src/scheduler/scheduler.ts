@@ -273,20 +273,21 @@ export async function scheduleMeetings(
   });
   const isProven = (s: Score) =>
     s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.breaks <= (lowerBound ?? -1) && s.moved === 0;
+  /** Hands a schedule found by another method to the local search, and records it if it is better. */
+  const take = (slots: Int32Array) => {
+    const before = annealer.bestScore;
+    annealer.offer(slots);
+    if (better(annealer.bestScore, before)) onImprove(annealer.bestScore);
+  };
 
   const exactWanted = (options.exact ?? true) && !large;
   const exactShare = Math.min(0.95, Math.max(0, options.exactShare ?? 0.5));
-  // The core-guided SAT search closes gaps the MIP cannot; it runs on z3's thread beside the rest.
-  const satWanted =
-    (options.sat ?? true) &&
-    requireAll &&
-    model.T >= SAT_MIN_SLOTS &&
-    !large &&
-    !model.preferredSlot.some((t) => t >= 0);
-  // Where the SAT search does not run (events of fewer than 20 slots), a SAT neighbourhood search runs
-  // beside the local search and the MIP once the local search stalls.
-  const lnsWanted =
-    (options.sat ?? true) && !satWanted && requireAll && !large && !model.preferredSlot.some((t) => t >= 0);
+  // z3 serves every meeting placed, on events that are neither huge nor incremental with moves allowed:
+  // the core-guided SAT search (closes gaps the MIP cannot) on events of 20 slots or more, beside the
+  // rest; on shorter ones a SAT neighbourhood search beside the local search and the MIP once it stalls.
+  const satUsable = (options.sat ?? true) && requireAll && !large && !model.preferredSlot.some((t) => t >= 0);
+  const satWanted = satUsable && model.T >= SAT_MIN_SLOTS;
+  const lnsWanted = satUsable && !satWanted;
   const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
   const complete = (s: Score) => s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.moved === 0;
   let core: CoreSearch | null = null;
@@ -314,11 +315,7 @@ export async function scheduleMeetings(
       (r) => {
         coreResult = r;
         if (r.lowerBound > (lowerBound ?? 0) && r.status !== 'infeasible') lowerBound = r.lowerBound;
-        if (r.slots) {
-          const before = annealer.bestScore;
-          annealer.offer(r.slots);
-          if (better(annealer.bestScore, before)) timeToBest = now() - t0;
-        }
+        if (r.slots) take(r.slots);
       },
       (e: Error) => {
         coreResult = { status: 'error', lowerBound: 0, checks: 0, cores: 0, message: e.message };
@@ -337,14 +334,7 @@ export async function scheduleMeetings(
       deadline,
       seed: options.seed ?? 1,
       onSchedule: (slots) => {
-        if (verifiedBreaks(input, model, slots, options) === null) return;
-        const before = annealer.bestScore;
-        annealer.offer(slots);
-        if (better(annealer.bestScore, before)) {
-          timeToBest = now() - t0;
-          lastGain = now();
-          progress('search');
-        }
+        if (verifiedBreaks(input, model, slots, options) !== null) take(slots);
       },
     });
     if (!lns) return;
@@ -403,11 +393,7 @@ export async function scheduleMeetings(
       onImprove: () => progress('exact'),
     });
     exact = res.status;
-    if (res.slots) {
-      const before = annealer.bestScore;
-      annealer.offer(res.slots);
-      if (better(annealer.bestScore, before)) timeToBest = now() - t0;
-    }
+    if (res.slots) take(res.slots);
     if (res.status === 'optimal') proven = true;
     if (res.status === 'infeasible') {
       if (requireAll && !full) mipInfeasible = true;
