@@ -9,10 +9,13 @@ export interface CoreThreadData {
   mode: 'core';
   model: Model;
   upper: number;
+  lower: number;
+  direct: boolean;
   /** Clocks differ between threads: the deadline travels as time left. */
   timeLeftMs: number;
 }
-export type ToCoreThread = { type: 'upper'; upper: number } | { type: 'stop' };
+export type ToCoreThread =
+  { type: 'upper'; upper: number } | { type: 'lower'; lower: number } | { type: 'stop' };
 export type FromCoreThread =
   { type: 'bound'; lowerBound: number } | { type: 'done'; result: CoreSearchResult };
 
@@ -46,20 +49,23 @@ function workerFile(): URL | null {
 }
 
 /**
- * Runs the core-guided SAT search on a worker thread, so that the main thread's own solvers (HiGHS
- * blocks its thread while it runs) and the local search never hold it up. `upper` is polled and sent
- * over whenever it changes; `accept` runs here, on the main thread. Falls back to the main thread when
+ * Runs the core-guided SAT search (or its direct questions) on a worker thread, so that the main
+ * thread's own solvers (HiGHS blocks its thread while it runs) and the local search never hold it up.
+ * `upper` and `lower` are polled and sent over whenever they change; `accept` runs here, on the main thread. Falls back to the main thread when
  * no worker file is available.
  */
 export function startCoreSearchThread(model: Model, opts: CoreSearchOptions): CoreSearch {
   const file = workerFile();
   if (!file) return startCoreSearch(model, opts);
   let upper = opts.upper();
+  let lower = opts.lower?.() ?? 0;
   const worker = new Worker(file, {
     workerData: {
       mode: 'core',
       model,
       upper,
+      lower,
+      direct: !!opts.direct,
       timeLeftMs: Math.max(0, opts.deadline - performance.now()),
     } satisfies CoreThreadData,
   });
@@ -72,6 +78,11 @@ export function startCoreSearchThread(model: Model, opts: CoreSearchOptions): Co
     if (u !== upper) {
       upper = u;
       worker.postMessage({ type: 'upper', upper: u } satisfies ToCoreThread);
+    }
+    const l = opts.lower?.() ?? 0;
+    if (l > lower) {
+      lower = l;
+      worker.postMessage({ type: 'lower', lower: l } satisfies ToCoreThread);
     }
   }, 50);
   poll.unref();

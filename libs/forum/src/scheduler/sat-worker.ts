@@ -22,9 +22,12 @@ const port = parentPort;
 function runCore(data: CoreThreadData, port: NonNullable<typeof parentPort>) {
   const model: Model = data.model;
   let upper = data.upper;
+  let lower = data.lower;
   const send = (msg: FromCoreThread) => port.postMessage(msg);
   const search = startCoreSearch(model, {
     upper: () => upper,
+    lower: () => lower,
+    direct: data.direct,
     deadline: performance.now() + data.timeLeftMs,
     // the main thread checks the schedule against the input; here it only has to have every meeting
     accept: (slots) => (slots.every((t) => t >= 0) ? 0 : null),
@@ -32,6 +35,7 @@ function runCore(data: CoreThreadData, port: NonNullable<typeof parentPort>) {
   });
   port.on('message', (msg: ToCoreThread) => {
     if (msg.type === 'upper') upper = msg.upper;
+    else if (msg.type === 'lower') lower = Math.max(lower, msg.lower);
     else if (msg.type === 'stop') search.stop();
   });
   void search.result.then((result) => {

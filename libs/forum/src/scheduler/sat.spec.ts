@@ -1,6 +1,7 @@
 import { checkSchedule, scheduleMeetings, type SchedulerInput } from '#forum';
 import { buildModel } from './model.js';
-import { SatNeighbourhoodSearch } from './sat.js';
+import { SatNeighbourhoodSearch, startCoreSearch } from './sat.js';
+import { stateFrom } from './search.js';
 import { startNeighbourhoodThread } from './sat-thread.js';
 
 /** `slots` morning slots, meetings given as pairs. */
@@ -32,8 +33,6 @@ describe('core-guided SAT search', () => {
   it('proves optimality when every participant has two meetings or more (fairness by a common lower end)', async () => {
     const r = await scheduleMeetings(triangle, options);
     expect(r.stats.sat?.status).toBe('optimal');
-    // one unsatisfiable core: "a, b and c cannot all be without a break"
-    expect(r.stats.sat?.cores).toBe(1);
     expect(r.stats.sat?.lowerBound).toBe(1);
     expect(r.status).toBe('OPTIMAL');
     expect(r.totalBreaks).toBe(1);
@@ -77,8 +76,72 @@ describe('core-guided SAT search', () => {
     expect(r.status).toBe('OPTIMAL');
     expect(r.totalBreaks).toBe(2);
     expect(r.lowerBound).toBe(2);
-    expect(r.stats.sat?.cores).toBe(2);
     expect(checkSchedule(input, r, { requireAll: true })).toEqual([]);
+  });
+
+  // The scheduler runs both searches at once and stops one when the other settles the event, so each
+  // is checked here on its own, on the main thread.
+  const searchAlone = (input: SchedulerInput, direct: boolean) => {
+    const model = buildModel(input);
+    return startCoreSearch(model, {
+      direct,
+      upper: () => Infinity,
+      deadline: performance.now() + 20000,
+      accept: (slots) => stateFrom(model, slots).totalBreaks,
+    }).result;
+  };
+  const twoTriangles = event(
+    ['a', 'b', 'c', 'd', 'e', 'f'],
+    [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'a'],
+      ['d', 'e'],
+      ['e', 'f'],
+      ['f', 'd'],
+    ],
+    8,
+  );
+
+  it('finds one core per triangle, each raising the bound by one', async () => {
+    const one = await searchAlone(triangle, false);
+    // one unsatisfiable core: "a, b and c cannot all be without a break"
+    expect(one).toMatchObject({ status: 'optimal', cores: 1, lowerBound: 1, breaks: 1 });
+    const two = await searchAlone(twoTriangles, false);
+    expect(two).toMatchObject({ status: 'optimal', cores: 2, lowerBound: 2, breaks: 2 });
+  });
+
+  it('asks "at most k breaks" from the bound upwards in direct mode, without cores', async () => {
+    const r = await searchAlone(twoTriangles, true);
+    // "at most 0" and "at most 1" are proven impossible, "at most 2" comes with a schedule
+    expect(r).toMatchObject({ status: 'optimal', cores: 0, checks: 3, lowerBound: 2, breaks: 2 });
+    expect(r.slots).toBeDefined();
+    const model = buildModel(twoTriangles);
+    expect(stateFrom(model, r.slots!).totalBreaks).toBe(2);
+  });
+
+  it('starts the direct questions at a bound proven elsewhere', async () => {
+    const model = buildModel(twoTriangles);
+    const r = await startCoreSearch(model, {
+      direct: true,
+      upper: () => Infinity,
+      lower: () => 2,
+      deadline: performance.now() + 20000,
+      accept: (slots) => stateFrom(model, slots).totalBreaks,
+    }).result;
+    expect(r).toMatchObject({ status: 'optimal', checks: 1, lowerBound: 2, breaks: 2 });
+  });
+
+  it('reports an event that no schedule fits as infeasible in direct mode', async () => {
+    // four meetings of the same pair in three slots
+    const pairs: [string, string][] = [
+      ['a', 'b'],
+      ['a', 'b'],
+      ['a', 'b'],
+      ['a', 'b'],
+    ];
+    const r = await searchAlone(event(['a', 'b'], pairs, 3), true);
+    expect(r.status).toBe('infeasible');
   });
 
   it('is left out with sat: false', async () => {

@@ -290,37 +290,46 @@ export async function scheduleMeetings(
   const lnsWanted = satUsable && !satWanted;
   const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
   const complete = (s: Score) => s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.moved === 0;
-  let core: CoreSearch | null = null;
-  let coreResult: CoreSearchResult | null = null;
+  // the core-guided search and the direct "at most k breaks" questions, each on its own thread
+  const sats: { search: CoreSearch; result: CoreSearchResult | null }[] = [];
   let coreStarted = 0;
   const coreSettled = () =>
-    coreResult !== null && (coreResult.status === 'optimal' || coreResult.status === 'infeasible');
+    sats.some((s) => s.result?.status === 'optimal' || s.result?.status === 'infeasible');
+  const satRunning = () => sats.some((s) => !s.result);
   const startCore = () => {
-    if (!satWanted || core || isProven(annealer.bestScore)) return;
+    if (!satWanted || sats.length || isProven(annealer.bestScore)) return;
     coreStarted = now();
     method += '+sat';
-    core = startCoreSearchThread(model, {
-      upper: () => (complete(annealer.bestScore) ? annealer.bestScore.breaks : Infinity),
-      deadline,
-      accept: (slots) => verifiedBreaks(input, model, slots, options),
-      onBound: (lb) => {
-        if (lb > (lowerBound ?? 0)) {
-          lowerBound = lb;
-          annealer.setTarget(lb);
-        }
-        progress('exact');
-      },
-    });
-    core.result.then(
-      (r) => {
-        coreResult = r;
-        if (r.lowerBound > (lowerBound ?? 0) && r.status !== 'infeasible') lowerBound = r.lowerBound;
-        if (r.slots) take(r.slots);
-      },
-      (e: Error) => {
-        coreResult = { status: 'error', lowerBound: 0, checks: 0, cores: 0, message: e.message };
-      },
-    );
+    for (const direct of [false, true]) {
+      const search = startCoreSearchThread(model, {
+        direct,
+        upper: () => (complete(annealer.bestScore) ? annealer.bestScore.breaks : Infinity),
+        lower: () => lowerBound ?? 0,
+        deadline,
+        accept: (slots) => verifiedBreaks(input, model, slots, options),
+        onBound: (lb) => {
+          if (lb > (lowerBound ?? 0)) {
+            lowerBound = lb;
+            annealer.setTarget(lb);
+          }
+          progress('exact');
+        },
+      });
+      const entry: (typeof sats)[number] = { search, result: null };
+      sats.push(entry);
+      search.result.then(
+        (r) => {
+          entry.result = r;
+          if (r.lowerBound > (lowerBound ?? 0) && r.status !== 'infeasible') lowerBound = r.lowerBound;
+          if (r.slots) take(r.slots);
+          // the other search has nothing left to do
+          if (r.status === 'optimal' || r.status === 'infeasible') for (const s of sats) s.search.stop();
+        },
+        (e: Error) => {
+          entry.result = { status: 'error', lowerBound: 0, checks: 0, cores: 0, message: e.message };
+        },
+      );
+    }
   };
   // The SAT neighbourhood search starts when the local search stalls on a complete schedule.
   let lns: NeighbourhoodThread | null = null;
@@ -344,7 +353,7 @@ export async function scheduleMeetings(
     while (now() < until) {
       if (annealer.run(Math.min(until, now() + 100))) return true;
       if (isProven(annealer.bestScore) || coreSettled()) return true;
-      if (whileCoreRuns && coreResult) return false;
+      if (whileCoreRuns && !satRunning()) return false;
       startNeighbourhood();
       progress('search');
       await yieldToLoop();
@@ -375,7 +384,7 @@ export async function scheduleMeetings(
   if (!isProven(annealer.bestScore)) await runSearch(searchUntil);
   // HiGHS holds the main thread until its own deadline, so the MIP waits while the SAT search still
   // runs (it closes more of these events), and gets what time the SAT search leaves.
-  if (core && !coreResult && !isProven(annealer.bestScore)) await runSearch(deadline, true);
+  if (satRunning() && !isProven(annealer.bestScore)) await runSearch(deadline, true);
   let proven = isProven(annealer.bestScore);
   let mipInfeasible = false;
   if (!proven && !coreSettled() && exactWanted && now() < deadline - 50) {
@@ -404,18 +413,20 @@ export async function scheduleMeetings(
   // Time the solvers did not need goes back to the local search, beside the SAT search if it still runs.
   if (!proven && !mipInfeasible && now() < deadline - 20) await runSearch(deadline);
   let sat: SchedulerResult['stats']['sat'];
-  if (core) {
-    const running = core as CoreSearch;
-    running.stop();
-    // the result also arrives through the handler that set coreResult; this waits for it
-    const r = await running.result.catch(() => coreResult);
+  if (sats.length) {
+    for (const s of sats) s.search.stop();
+    // the results also arrive through the handlers that set `result`; this waits for them
+    const rs = await Promise.all(sats.map((s) => s.search.result.catch(() => s.result)));
+    const done = rs.filter((r): r is CoreSearchResult => r !== null);
+    // the search that settled the event speaks for both; else the core-guided one
+    const r = done.find((x) => x.status === 'optimal' || x.status === 'infeasible') ?? done[0];
     if (r) {
       if (r.status === 'infeasible' && !complete(annealer.bestScore)) mipInfeasible = true;
       sat = {
         status: r.status === 'stopped' ? 'unknown' : r.status,
-        checks: r.checks,
-        cores: r.cores,
-        lowerBound: r.lowerBound,
+        checks: done.reduce((n, x) => n + x.checks, 0),
+        cores: done.reduce((n, x) => n + x.cores, 0),
+        lowerBound: Math.max(...done.map((x) => x.lowerBound)),
         timeMs: Math.round(now() - coreStarted),
         ...(r.message ? { message: r.message } : {}),
       };
