@@ -6,7 +6,6 @@ import { startCoreSearch, type CoreSearch, type CoreSearchOptions, type CoreSear
 
 /** What the worker thread receives when it starts. */
 export interface CoreThreadData {
-  mode: 'core';
   model: Model;
   upper: number;
   lower: number;
@@ -18,22 +17,6 @@ export type ToCoreThread =
   { type: 'upper'; upper: number } | { type: 'lower'; lower: number } | { type: 'stop' };
 export type FromCoreThread =
   { type: 'bound'; lowerBound: number } | { type: 'done'; result: CoreSearchResult };
-
-/** What the neighbourhood search thread receives when it starts. */
-export interface NeighbourhoodThreadData {
-  mode: 'neighbourhood';
-  model: Model;
-  slots: Int32Array;
-  breaks: number;
-  lower: number;
-  timeLeftMs: number;
-  seed: number;
-}
-export type ToNeighbourhoodThread =
-  { type: 'best'; slots: Int32Array; breaks: number } | { type: 'lower'; lower: number } | { type: 'stop' };
-export type FromNeighbourhoodThread =
-  | { type: 'improved'; slots: Int32Array; breaks: number }
-  | { type: 'step' | 'done'; steps: number; improvements: number };
 
 /**
  * The worker's compiled file. Under the test runner this module is TypeScript source, and the worker
@@ -61,7 +44,6 @@ export function startCoreSearchThread(model: Model, opts: CoreSearchOptions): Co
   let lower = opts.lower?.() ?? 0;
   const worker = new Worker(file, {
     workerData: {
-      mode: 'core',
       model,
       upper,
       lower,
@@ -139,90 +121,6 @@ export function startCoreSearchThread(model: Model, opts: CoreSearchOptions): Co
       stopped = true;
       worker.postMessage({ type: 'stop' } satisfies ToCoreThread);
       // a solver call may take a moment to notice; the thread goes at once
-      setTimeout(() => void worker.terminate(), 200).unref();
-    },
-  };
-}
-
-/** A running neighbourhood search on its own thread. */
-export interface NeighbourhoodThread {
-  /** Steps run and improvements found, once the thread has ended. */
-  done: Promise<{ steps: number; improvements: number }>;
-  stop(): void;
-}
-
-export interface NeighbourhoodThreadOptions {
-  /** The best complete schedule so far and its breaks, polled and sent over whenever they change. */
-  best: () => { slots: Int32Array; breaks: number };
-  lower: () => number;
-  deadline: number;
-  seed: number;
-  /** A schedule the thread found, to check and take. */
-  onSchedule: (slots: Int32Array) => void;
-}
-
-/**
- * Runs `SatNeighbourhoodSearch` steps on a worker thread from the best schedule the main thread holds,
- * until the deadline, the lower bound, or `stop()`. A thread can be ended even while z3 is busy. Null when
- * no worker file is available.
- */
-export function startNeighbourhoodThread(
-  model: Model,
-  opts: NeighbourhoodThreadOptions,
-): NeighbourhoodThread | null {
-  const file = workerFile();
-  if (!file) return null;
-  let best = opts.best();
-  let lower = opts.lower();
-  const worker = new Worker(file, {
-    workerData: {
-      mode: 'neighbourhood',
-      model,
-      slots: best.slots,
-      breaks: best.breaks,
-      lower,
-      timeLeftMs: Math.max(0, opts.deadline - performance.now()),
-      seed: opts.seed,
-    } satisfies NeighbourhoodThreadData,
-  });
-  worker.unref();
-  const poll = setInterval(() => {
-    const b = opts.best();
-    if (b.breaks !== best.breaks) {
-      best = b;
-      worker.postMessage({ type: 'best', slots: b.slots, breaks: b.breaks } satisfies ToNeighbourhoodThread);
-    }
-    const l = opts.lower();
-    if (l !== lower) {
-      lower = l;
-      worker.postMessage({ type: 'lower', lower: l } satisfies ToNeighbourhoodThread);
-    }
-  }, 50);
-  poll.unref();
-  let stats = { steps: 0, improvements: 0 };
-  const done = new Promise<{ steps: number; improvements: number }>((resolve) => {
-    let settled = false;
-    const finish = () => {
-      if (settled) return;
-      settled = true;
-      clearInterval(poll);
-      void worker.terminate();
-      resolve(stats);
-    };
-    worker.on('message', (msg: FromNeighbourhoodThread) => {
-      if (msg.type === 'improved') opts.onSchedule(msg.slots);
-      else {
-        stats = { steps: msg.steps, improvements: msg.improvements };
-        if (msg.type === 'done') finish();
-      }
-    });
-    worker.on('error', finish);
-    worker.on('exit', finish);
-  });
-  return {
-    done,
-    stop() {
-      worker.postMessage({ type: 'stop' } satisfies ToNeighbourhoodThread);
       setTimeout(() => void worker.terminate(), 200).unref();
     },
   };

@@ -1,8 +1,7 @@
 import { checkSchedule, scheduleMeetings, type SchedulerInput } from '#forum';
 import { buildModel } from './model.js';
-import { SatNeighbourhoodSearch, startCoreSearch } from './sat.js';
+import { startCoreSearch } from './sat.js';
 import { stateFrom } from './search.js';
-import { startNeighbourhoodThread } from './sat-thread.js';
 
 /** `slots` morning slots, meetings given as pairs. */
 function event(people: string[], pairs: [string, string][], slots: number): SchedulerInput {
@@ -149,66 +148,5 @@ describe('core-guided SAT search', () => {
     expect(r.stats.sat).toBeUndefined();
     expect(r.status).toBe('FEASIBLE');
     expect(r.totalBreaks).toBe(1);
-  });
-});
-
-describe('SAT neighbourhood search', () => {
-  /** Total breaks of a complete schedule, or null when someone has two meetings at once. */
-  const breaksOf = (model: ReturnType<typeof buildModel>) => (slots: Int32Array) => {
-    let total = 0;
-    for (const ms of model.meetingsOf) {
-      const ts = ms.map((m) => slots[m]).sort((a, b) => a - b);
-      for (let i = 1; i < ts.length; i++) {
-        if (ts[i] === ts[i - 1]) return null;
-        if (ts[i] > ts[i - 1] + 1) total++;
-      }
-    }
-    return total;
-  };
-
-  it('finds a schedule with fewer breaks than the one it starts from, and says when none has', async () => {
-    const model = buildModel(triangle);
-    const count = breaksOf(model);
-    // a-b at 0, b-c at 5, c-a at 10: everyone has a break
-    const start = Int32Array.from([0, 5, 10]);
-    expect(count(start)).toBe(3);
-    const search = await SatNeighbourhoodSearch.create(model);
-    try {
-      const got = await search.step(start, 3, 10_000, count);
-      expect(got).not.toBeNull();
-      const better = got as { slots: Int32Array; breaks: number };
-      expect(better.breaks).toBeLessThan(3);
-      expect(count(better.slots)).toBe(better.breaks);
-      // nothing beats the optimum of 1
-      let best = better;
-      for (let i = 0; i < 5 && best.breaks > 1; i++)
-        best = (await search.step(best.slots, best.breaks, 10_000, count)) ?? best;
-      expect(best.breaks).toBe(1);
-      expect(await search.step(best.slots, 1, 10_000, count)).toBeNull();
-      expect(search.improvements).toBeGreaterThanOrEqual(1);
-    } finally {
-      search.release();
-    }
-  });
-
-  it('runs on its own thread from the best schedule and sends better ones back', async () => {
-    const model = buildModel(triangle);
-    const count = breaksOf(model);
-    const found: number[] = [];
-    const thread = startNeighbourhoodThread(model, {
-      best: () => ({ slots: Int32Array.from([0, 5, 10]), breaks: 3 }),
-      lower: () => 1,
-      deadline: performance.now() + 20_000,
-      seed: 7,
-      onSchedule: (slots) => found.push(count(slots) ?? -1),
-    });
-    // the worker runs the build (`npm test` builds first)
-    expect(thread).not.toBeNull();
-    const stats = await thread?.done;
-    expect(found.length).toBeGreaterThanOrEqual(1);
-    expect(found.every((b) => b >= 1 && b < 3)).toBe(true);
-    // it ends by itself at the lower bound
-    expect(found.at(-1)).toBe(1);
-    expect(stats?.improvements).toBe(found.length);
   });
 });

@@ -4,7 +4,7 @@ import { lpBound, solveMip } from './mip.js';
 import { buildModel, type Model } from './model.js';
 import { Rng } from './rng.js';
 import type { CoreSearch, CoreSearchResult } from './sat.js';
-import { startCoreSearchThread, startNeighbourhoodThread, type NeighbourhoodThread } from './sat-thread.js';
+import { startCoreSearchThread } from './sat-thread.js';
 import { better, construct, createAnnealer, ScheduleState, stateFrom, type Score } from './search.js';
 import { assignTables, countTableChanges } from './tables.js';
 import type {
@@ -23,8 +23,11 @@ const now = () => performance.now();
  * instances have at most about 7,000 pairs; a 12,000-meeting edition over 32 slots has 384,000.
  */
 export const EXACT_MAX_PAIRS = 60_000;
-/** The SAT stage runs on events with at least this many slots (smaller ones are closed by the rest). */
-export const SAT_MIN_SLOTS = 20;
+/**
+ * The SAT searches need this much time at least: each thread loads z3 (WebAssembly) first, which takes
+ * a second or two. Under it the MIP is the exact method, as it proves small infeasible events at once.
+ */
+const SAT_MIN_MS = 3000;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Why a meeting stayed out of the schedule, from the final state. */
@@ -242,10 +245,8 @@ export async function scheduleMeetings(
     timeMs: Math.round(now() - t0),
   };
   let timeToBest = now() - t0;
-  let lastGain = now();
   const onImprove = (s: Score) => {
     timeToBest = now() - t0;
-    lastGain = now();
     if (s.fairExcess === 0) {
       bestBreaks = s.breaks;
       bestUnsched = s.unscheduledWeight;
@@ -283,11 +284,13 @@ export async function scheduleMeetings(
   const exactWanted = (options.exact ?? true) && !large;
   const exactShare = Math.min(0.95, Math.max(0, options.exactShare ?? 0.5));
   // z3 serves every meeting placed, on events that are neither huge nor incremental with moves allowed:
-  // the core-guided SAT search (closes gaps the MIP cannot) on events of 20 slots or more, beside the
-  // rest; on shorter ones a SAT neighbourhood search beside the local search and the MIP once it stalls.
-  const satUsable = (options.sat ?? true) && requireAll && !large && !model.preferredSlot.some((t) => t >= 0);
-  const satWanted = satUsable && model.T >= SAT_MIN_SLOTS;
-  const lnsWanted = satUsable && !satWanted;
+  // the core-guided search and the direct questions close gaps the MIP cannot, on short and long days.
+  const satWanted =
+    (options.sat ?? true) &&
+    requireAll &&
+    !large &&
+    limit >= SAT_MIN_MS &&
+    !model.preferredSlot.some((t) => t >= 0);
   const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
   const complete = (s: Score) => s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.moved === 0;
   // the core-guided search and the direct "at most k breaks" questions, each on its own thread
@@ -331,30 +334,11 @@ export async function scheduleMeetings(
       );
     }
   };
-  // The SAT neighbourhood search starts when the local search stalls on a complete schedule.
-  let lns: NeighbourhoodThread | null = null;
-  const stallMs = Math.max(1000, limit * 0.05);
-  const startNeighbourhood = () => {
-    if (lns || !lnsWanted || !complete(annealer.bestScore) || now() - lastGain < stallMs) return;
-    if (deadline - now() < 1000) return;
-    lns = startNeighbourhoodThread(model, {
-      best: () => ({ slots: annealer.best, breaks: annealer.bestScore.breaks }),
-      lower: () => lowerBound ?? 0,
-      deadline,
-      seed: options.seed ?? 1,
-      onSchedule: (slots) => {
-        if (verifiedBreaks(input, model, slots, options) !== null) take(slots);
-      },
-    });
-    if (!lns) return;
-    method += '+lns';
-  };
   const runSearch = async (until: number, whileCoreRuns = false) => {
     while (now() < until) {
       if (annealer.run(Math.min(until, now() + 100))) return true;
       if (isProven(annealer.bestScore) || coreSettled()) return true;
       if (whileCoreRuns && !satRunning()) return false;
-      startNeighbourhood();
       progress('search');
       await yieldToLoop();
     }
@@ -382,8 +366,9 @@ export async function scheduleMeetings(
     }
   }
   if (!isProven(annealer.bestScore)) await runSearch(searchUntil);
-  // HiGHS holds the main thread until its own deadline, so the MIP waits while the SAT search still
-  // runs (it closes more of these events), and gets what time the SAT search leaves.
+  // HiGHS holds the main thread until its own deadline (and sometimes well past it while SAT threads
+  // share the cores: 32 s on a 20 s limit for tic-14crafc.prec25), so the MIP waits while the SAT
+  // searches still run (they close more of these events), and gets what time they leave.
   if (satRunning() && !isProven(annealer.bestScore)) await runSearch(deadline, true);
   let proven = isProven(annealer.bestScore);
   let mipInfeasible = false;
@@ -432,12 +417,6 @@ export async function scheduleMeetings(
       };
     }
   }
-  let neighbourhood: SchedulerResult['stats']['neighbourhood'];
-  if (lns) {
-    const running = lns as NeighbourhoodThread;
-    running.stop();
-    neighbourhood = await running.done;
-  }
   proven ||= isProven(annealer.bestScore);
 
   const final = stateFrom(model, annealer.best);
@@ -453,7 +432,6 @@ export async function scheduleMeetings(
     exact,
     method,
     ...(sat ? { sat } : {}),
-    ...(neighbourhood ? { neighbourhood } : {}),
   };
   if (mipInfeasible)
     return finish(new ScheduleState(model), 'INFEASIBLE', {

@@ -133,7 +133,5 @@ export interface SchedulerResult {
       timeMs: number;
       message?: string;
     };
-    /** The SAT neighbourhood search the local search calls when it stalls: steps run and improvements found. */
-    neighbourhood?: { steps: number; improvements: number };
   };
 }
