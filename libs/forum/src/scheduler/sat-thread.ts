@@ -34,8 +34,8 @@ function workerFile(): URL | null {
 /**
  * Runs the core-guided SAT search (or its direct questions) on a worker thread, so that the main
  * thread's own solvers (HiGHS blocks its thread while it runs) and the local search never hold it up.
- * `upper` and `lower` are polled and sent over whenever they change; `accept` runs here, on the main thread. Falls back to the main thread when
- * no worker file is available.
+ * `upper` and `lower` are polled and sent over whenever they change; `accept` runs here, on the main
+ * thread. Falls back to the main thread when no worker file is available.
  */
 export function startCoreSearchThread(model: Model, opts: CoreSearchOptions): CoreSearch {
   const file = workerFile();

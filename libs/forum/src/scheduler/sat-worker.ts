@@ -10,8 +10,8 @@ import type { CoreThreadData, FromCoreThread, ToCoreThread } from './sat-thread.
  * the input.
  */
 const port = parentPort;
-
-function runCore(data: CoreThreadData, port: NonNullable<typeof parentPort>) {
+if (port) {
+  const data = workerData as CoreThreadData;
   const model: Model = data.model;
   let upper = data.upper;
   let lower = data.lower;
@@ -34,8 +34,4 @@ function runCore(data: CoreThreadData, port: NonNullable<typeof parentPort>) {
     send({ type: 'done', result });
     port.close();
   });
-}
-
-if (port) {
-  runCore(workerData as CoreThreadData, port);
 }

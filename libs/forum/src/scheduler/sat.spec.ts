@@ -24,6 +24,18 @@ const triangle = event(
   ],
   20,
 );
+const twoTriangles = event(
+  ['a', 'b', 'c', 'd', 'e', 'f'],
+  [
+    ['a', 'b'],
+    ['b', 'c'],
+    ['c', 'a'],
+    ['d', 'e'],
+    ['e', 'f'],
+    ['f', 'd'],
+  ],
+  20,
+);
 
 describe('core-guided SAT search', () => {
   // exact: false leaves the LP and the MIP out, so only the SAT search can prove the result optimal
@@ -59,49 +71,25 @@ describe('core-guided SAT search', () => {
   });
 
   it('adds up independent cores: two separate triangles need two breaks', async () => {
-    const input = event(
-      ['a', 'b', 'c', 'd', 'e', 'f'],
-      [
-        ['a', 'b'],
-        ['b', 'c'],
-        ['c', 'a'],
-        ['d', 'e'],
-        ['e', 'f'],
-        ['f', 'd'],
-      ],
-      20,
-    );
-    const r = await scheduleMeetings(input, options);
+    const r = await scheduleMeetings(twoTriangles, options);
     expect(r.status).toBe('OPTIMAL');
     expect(r.totalBreaks).toBe(2);
     expect(r.lowerBound).toBe(2);
-    expect(checkSchedule(input, r, { requireAll: true })).toEqual([]);
+    expect(checkSchedule(twoTriangles, r, { requireAll: true })).toEqual([]);
   });
 
   // The scheduler runs both searches at once and stops one when the other settles the event, so each
   // is checked here on its own, on the main thread.
-  const searchAlone = (input: SchedulerInput, direct: boolean) => {
+  const searchAlone = (input: SchedulerInput, direct: boolean, lower = 0) => {
     const model = buildModel(input);
     return startCoreSearch(model, {
       direct,
       upper: () => Infinity,
+      lower: () => lower,
       deadline: performance.now() + 20000,
       accept: (slots) => stateFrom(model, slots).totalBreaks,
     }).result;
   };
-  const twoTriangles = event(
-    ['a', 'b', 'c', 'd', 'e', 'f'],
-    [
-      ['a', 'b'],
-      ['b', 'c'],
-      ['c', 'a'],
-      ['d', 'e'],
-      ['e', 'f'],
-      ['f', 'd'],
-    ],
-    8,
-  );
-
   it('finds one core per triangle, each raising the bound by one', async () => {
     const one = await searchAlone(triangle, false);
     // one unsatisfiable core: "a, b and c cannot all be without a break"
@@ -120,14 +108,7 @@ describe('core-guided SAT search', () => {
   });
 
   it('starts the direct questions at a bound proven elsewhere', async () => {
-    const model = buildModel(twoTriangles);
-    const r = await startCoreSearch(model, {
-      direct: true,
-      upper: () => Infinity,
-      lower: () => 2,
-      deadline: performance.now() + 20000,
-      accept: (slots) => stateFrom(model, slots).totalBreaks,
-    }).result;
+    const r = await searchAlone(twoTriangles, true, 2);
     expect(r).toMatchObject({ status: 'optimal', checks: 1, lowerBound: 2, breaks: 2 });
   });
 

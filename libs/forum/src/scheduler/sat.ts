@@ -213,8 +213,9 @@ function encode(Z: Z3Context, model: Model, add: (c: BoolExpr) => void, busyCoun
   // Counting busy participants lets the solver see a slot fill up as soon as it chooses where
   // participants' days lie, before it places their meetings (on tic-14crafc, a break-free schedule
   // in 5 s where z3 found none in 60 s without it).
-  for (let s = 0; s < T && busyCount; s++)
-    if (busyAt[s].length > 2 * cap[s]) add(Z.AtMost(busyAt[s] as [BoolExpr, ...BoolExpr[]], 2 * cap[s]));
+  if (busyCount)
+    for (let s = 0; s < T; s++)
+      if (busyAt[s].length > 2 * cap[s]) add(Z.AtMost(busyAt[s] as [BoolExpr, ...BoolExpr[]], 2 * cap[s]));
   // implied: Hall's condition on each participant's slots (see `hallSets`)
   for (const set of hallSets(model, runsOf)) {
     const lits = set.partners.map((q) => hasBreak[q]).filter((l): l is BoolExpr => l !== null);
@@ -347,21 +348,22 @@ export function startCoreSearch(model: Model, opts: CoreSearchOptions): CoreSear
           });
         return out('optimal', { slots, breaks: got });
       };
-      const ready = (): CoreSearchResult | number => {
+      /** Before each check: the result to end with, or null to go on (the solver then has its timeout). */
+      const ending = (): CoreSearchResult | null => {
         if (stopped) return out('stopped');
         if (lb >= opts.upper()) return out('optimal');
         const left = Math.floor(opts.deadline - performance.now());
         if (left < 200) return out('unknown');
         checks++;
         solver.set('timeout', left);
-        return left;
+        return null;
       };
       if (opts.direct) {
         if (!allB.length) return out('unknown', { message: 'no participant can have a break' });
         for (;;) {
           lb = Math.max(lb, opts.lower?.() ?? 0);
-          const left = ready();
-          if (typeof left !== 'number') return left;
+          const end = ending();
+          if (end) return end;
           // "at most lb breaks in all?": a schedule is optimal, a proof raises the bound by one
           const q = Z.Bool.const(`atmost_${lb}`);
           add(Z.Implies(q, Z.AtMost(allB as [BoolExpr, ...BoolExpr[]], lb)));
@@ -406,8 +408,8 @@ export function startCoreSearch(model: Model, opts: CoreSearchOptions): CoreSear
       for (const bp of breaksOf) if (bp.length) keep(breaksBelow(bp, 1));
       if (!softs.size) return out('unknown', { message: 'no participant can have a break' });
       for (;;) {
-        const left = ready();
-        if (typeof left !== 'number') return left;
+        const end = ending();
+        if (end) return end;
         const r = await solver.check(...[...softs.values()].map((s) => s.lit));
         unrefWorkers(api);
         if (stopped) return out('stopped');

@@ -296,8 +296,9 @@ export async function scheduleMeetings(
   // the core-guided search and the direct "at most k breaks" questions, each on its own thread
   const sats: { search: CoreSearch; result: CoreSearchResult | null }[] = [];
   let coreStarted = 0;
-  const coreSettled = () =>
-    sats.some((s) => s.result?.status === 'optimal' || s.result?.status === 'infeasible');
+  /** An optimal or infeasible answer settles the event for every method. */
+  const settles = (r: CoreSearchResult | null) => r?.status === 'optimal' || r?.status === 'infeasible';
+  const coreSettled = () => sats.some((s) => settles(s.result));
   const satRunning = () => sats.some((s) => !s.result);
   const startCore = () => {
     if (!satWanted || sats.length || isProven(annealer.bestScore)) return;
@@ -326,7 +327,7 @@ export async function scheduleMeetings(
           if (r.lowerBound > (lowerBound ?? 0) && r.status !== 'infeasible') lowerBound = r.lowerBound;
           if (r.slots) take(r.slots);
           // the other search has nothing left to do
-          if (r.status === 'optimal' || r.status === 'infeasible') for (const s of sats) s.search.stop();
+          if (settles(r)) for (const s of sats) s.search.stop();
         },
         (e: Error) => {
           entry.result = { status: 'error', lowerBound: 0, checks: 0, cores: 0, message: e.message };
@@ -404,7 +405,7 @@ export async function scheduleMeetings(
     const rs = await Promise.all(sats.map((s) => s.search.result.catch(() => s.result)));
     const done = rs.filter((r): r is CoreSearchResult => r !== null);
     // the search that settled the event speaks for both; else the core-guided one
-    const r = done.find((x) => x.status === 'optimal' || x.status === 'infeasible') ?? done[0];
+    const r = done.find(settles) ?? done[0];
     if (r) {
       if (r.status === 'infeasible' && !complete(annealer.bestScore)) mipInfeasible = true;
       sat = {
