@@ -25,9 +25,11 @@ const now = () => performance.now();
 export const EXACT_MAX_PAIRS = 60_000;
 /**
  * The SAT searches need this much time at least: each thread loads z3 (WebAssembly) first, which takes
- * a second or two. Under it the MIP is the exact method, as it proves small infeasible events at once.
+ * a second or two on an idle machine and longer on a busy one, and the MIP waits for them. Under it the
+ * MIP is the exact method, as it proves small infeasible events at once (at 3 s, a 3-slot event with
+ * fairness 0 was sometimes left UNKNOWN while the test suites ran in parallel).
  */
-const SAT_MIN_MS = 3000;
+const SAT_MIN_MS = 5000;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Why a meeting stayed out of the schedule, from the final state. */
