@@ -11,7 +11,12 @@ interface HighsModel {
   dispose(): void;
 }
 interface HighsEvent {
-  data: { objective_function_value?: number; mip_dual_bound?: number; mip_primal_bound?: number };
+  data: {
+    objective_function_value?: number;
+    mip_dual_bound?: number;
+    mip_primal_bound?: number;
+    mip_solution?: Float64Array;
+  };
   interrupt?: () => void;
 }
 interface Highs {
@@ -37,8 +42,10 @@ export interface MipOptions {
   deadline: number;
   start?: Int32Array;
   participantBounds?: Int32Array;
-  /** Known feasible objective (breaks) to prune with; the solver need only find strictly better. */
+  /** Each improving solution: its objective and the dual bound at that moment. */
   onImprove?: (objective: number, bound: number) => void;
+  /** Each improving schedule as HiGHS finds it, before `onImprove` (a caller that may cut the run short keeps the last). */
+  onSolution?: (slots: Int32Array) => void;
   seed?: number;
 }
 
@@ -609,6 +616,8 @@ export async function solveMip(model: Model, opts: MipOptions): Promise<MipResul
     const cb = highs.constants.callbackType;
     hm.run({
       [cb.mipImprovingSolution]: (e: HighsEvent) => {
+        const sol = e.data.mip_solution;
+        if (opts.onSolution && sol?.length === built.data.numCols) opts.onSolution(built.readSlots(sol));
         opts.onImprove?.(e.data.objective_function_value ?? NaN, e.data.mip_dual_bound ?? NaN);
       },
       [cb.mipInterrupt]: (e: HighsEvent) => {

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Model } from './model.js';
 import { startCoreSearch, type CoreSearch, type CoreSearchOptions, type CoreSearchResult } from './sat.js';
+import { workerFile } from './worker-file.js';
 
 /** What the worker thread receives when it starts. */
 export interface CoreThreadData {
@@ -19,26 +18,13 @@ export type FromCoreThread =
   { type: 'bound'; lowerBound: number } | { type: 'done'; result: CoreSearchResult };
 
 /**
- * The worker's compiled file. Under the test runner this module is TypeScript source, and the worker
- * (plain Node) runs the build of it instead.
- */
-function workerFile(): URL | null {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return new URL('./sat-worker.js', import.meta.url);
-  const at = here.lastIndexOf('/libs/');
-  if (at < 0) return null;
-  const built = `${here.slice(0, at)}/dist${here.slice(at).replace(/sat-thread\.ts$/, 'sat-worker.js')}`;
-  return existsSync(built) ? pathToFileURL(built) : null;
-}
-
-/**
  * Runs the core-guided SAT search (or its direct questions) on a worker thread, so that the main
  * thread's own solvers (HiGHS blocks its thread while it runs) and the local search never hold it up.
  * `upper` and `lower` are polled and sent over whenever they change; `accept` runs here, on the main
  * thread. Falls back to the main thread when no worker file is available.
  */
 export function startCoreSearchThread(model: Model, opts: CoreSearchOptions): CoreSearch {
-  const file = workerFile();
+  const file = workerFile('sat-worker');
   if (!file) return startCoreSearch(model, opts);
   let upper = opts.upper();
   let lower = opts.lower?.() ?? 0;

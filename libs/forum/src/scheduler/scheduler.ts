@@ -1,6 +1,7 @@
 import { analyse } from './analysis.js';
 import { checkSchedule } from './check.js';
-import { lpBound, solveMip } from './mip.js';
+import { lpBound } from './mip.js';
+import { solveMipThread } from './mip-thread.js';
 import { buildModel, type Model } from './model.js';
 import { Rng } from './rng.js';
 import type { CoreSearch, CoreSearchResult } from './sat.js';
@@ -337,11 +338,12 @@ export async function scheduleMeetings(
       );
     }
   };
-  const runSearch = async (until: number, whileCoreRuns = false) => {
+  /** Runs the local search until `until`, or while `keepOn` holds; true when the event is settled. */
+  const runSearch = async (until: number, keepOn?: () => boolean) => {
     while (now() < until) {
       if (annealer.run(Math.min(until, now() + 100))) return true;
       if (isProven(annealer.bestScore) || coreSettled()) return true;
-      if (whileCoreRuns && !satRunning()) return false;
+      if (keepOn && !keepOn()) return false;
       progress('search');
       await yieldToLoop();
     }
@@ -369,10 +371,9 @@ export async function scheduleMeetings(
     }
   }
   if (!isProven(annealer.bestScore)) await runSearch(searchUntil);
-  // HiGHS holds the main thread until its own deadline (and sometimes well past it while SAT threads
-  // share the cores: 32 s on a 20 s limit for tic-14crafc.prec25), so the MIP waits while the SAT
-  // searches still run (they close more of these events), and gets what time they leave.
-  if (satRunning() && !isProven(annealer.bestScore)) await runSearch(deadline, true);
+  // The MIP waits while the SAT searches still run (they close more of these events; three solver
+  // threads on two cores would slow them all), and gets what time they leave.
+  if (satRunning() && !isProven(annealer.bestScore)) await runSearch(deadline, satRunning);
   let proven = isProven(annealer.bestScore);
   let mipInfeasible = false;
   if (!proven && !coreSettled() && exactWanted && now() < deadline - 50) {
@@ -380,15 +381,21 @@ export async function scheduleMeetings(
     method += '+mip';
     const best = annealer.bestScore;
     const full = best.fairExcess === 0 && best.unscheduledWeight < 1e-9;
-    const res = await solveMip(model, {
+    // HiGHS runs on its own thread, and the local search goes on beside it on this one
+    const run = solveMipThread(model, {
       requireAll,
-      // HiGHS looks at the clock only now and then: stop it a little early, the search uses the rest
-      deadline: deadline - Math.min(1500, limit * 0.03),
+      // the thread is ended a moment after its deadline whatever HiGHS is doing
+      deadline: deadline - Math.min(400, limit * 0.03),
       start: best.fairExcess === 0 ? annealer.best : undefined,
       participantBounds: analysis.participantBounds,
       seed: options.seed,
+      onSolution: take,
       onImprove: () => progress('exact'),
     });
+    let mipRunning = true;
+    void run.result.then(() => (mipRunning = false));
+    if (await runSearch(deadline, () => mipRunning)) run.stop();
+    const res = await run.result;
     exact = res.status;
     if (res.slots) take(res.slots);
     if (res.status === 'optimal') proven = true;
