@@ -18,6 +18,38 @@ interface Loaded {
 
 let loading: Promise<Loaded> | null = null;
 
+/**
+ * How many `check` calls are running. z3 runs a check on one of its own threads while this thread goes
+ * on, and z3's JavaScript objects release their native terms from finalizers, which the garbage collector
+ * runs whenever it likes: a release during a check races with the solver on z3's term store, which is
+ * not thread-safe, and was seen to yield wrong answers (under load, one run in five of
+ * ticf-14crafa.fixed020-Forb found a 22nd core where the optimum is 21). The finalizers of z3's objects
+ * therefore wait until no check is running; `checking` counts them and `released` holds what waits.
+ */
+let checking = 0;
+const released: (() => void)[] = [];
+
+/** A finalization registry whose callbacks wait while a z3 check runs. */
+class CheckSafeRegistry<T> extends FinalizationRegistry<T> {
+  constructor(callback: (held: T) => void) {
+    super((held) => {
+      if (checking) released.push(() => callback(held));
+      else callback(held);
+    });
+  }
+}
+
+/** Runs a z3 check with the finalizers held back, then lets them run. */
+async function guardedCheck<R>(run: () => Promise<R>): Promise<R> {
+  checking++;
+  try {
+    return await run();
+  } finally {
+    checking--;
+    if (!checking) for (const release of released.splice(0)) release();
+  }
+}
+
 /** One initialised z3 per process, shared by every run. */
 function loadZ3(): Promise<Loaded> {
   if (!loading) {
@@ -25,8 +57,15 @@ function loadZ3(): Promise<Loaded> {
       const mod = await import('z3-solver');
       // the package is CommonJS: its exports may sit under `default`
       const init = mod.init ?? (mod as unknown as { default: typeof mod }).default.init;
-      const api = await init();
-      return { api, Z: api.Context('main') };
+      // z3 creates its registry while it initialises: it gets the check-safe one
+      const native = globalThis.FinalizationRegistry;
+      globalThis.FinalizationRegistry = CheckSafeRegistry;
+      try {
+        const api = await init();
+        return { api, Z: api.Context('main') };
+      } finally {
+        globalThis.FinalizationRegistry = native;
+      }
     })();
     loading.catch(() => (loading = null));
   }
@@ -367,7 +406,7 @@ export function startCoreSearch(model: Model, opts: CoreSearchOptions): CoreSear
           // "at most lb breaks in all?": a schedule is optimal, a proof raises the bound by one
           const q = Z.Bool.const(`atmost_${lb}`);
           add(Z.Implies(q, Z.AtMost(allB as [BoolExpr, ...BoolExpr[]], lb)));
-          const r = await solver.check(q);
+          const r = await guardedCheck(() => solver.check(q));
           unrefWorkers(api);
           if (stopped) return out('stopped');
           if (r === 'sat') return found();
@@ -410,7 +449,7 @@ export function startCoreSearch(model: Model, opts: CoreSearchOptions): CoreSear
       for (;;) {
         const end = ending();
         if (end) return end;
-        const r = await solver.check(...[...softs.values()].map((s) => s.lit));
+        const r = await guardedCheck(() => solver.check(...[...softs.values()].map((s) => s.lit)));
         unrefWorkers(api);
         if (stopped) return out('stopped');
         if (r === 'sat') return found();
