@@ -1,7 +1,7 @@
 import { analyse } from './analysis.js';
 import { checkSchedule } from './check.js';
-import { lpBound } from './mip.js';
-import { solveMipThread } from './mip-thread.js';
+import { lpBound, type MipResult } from './mip.js';
+import { solveMipThread, type MipRun } from './mip-thread.js';
 import { buildModel, type Model } from './model.js';
 import { Rng } from './rng.js';
 import type { CoreSearch, CoreSearchResult } from './sat.js';
@@ -31,6 +31,11 @@ export const EXACT_MAX_PAIRS = 60_000;
  * fairness 0 was sometimes left UNKNOWN while the test suites ran in parallel).
  */
 const SAT_MIN_MS = 5000;
+/** A MIP run on its thread, and its result once it has one. */
+interface MipEntry {
+  run: MipRun;
+  result: MipResult | null;
+}
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /**
@@ -41,6 +46,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 const STALL_MS = 3000;
 const IDLE_MS = 900;
+/** How long the core-guided search may go without a new core before the MIP may take its place. */
+const CORE_STALL_MS = 3000;
 
 /** Why a meeting stayed out of the schedule, from the final state. */
 function unscheduledReason(model: Model, st: ScheduleState, m: number): string {
@@ -306,7 +313,7 @@ export async function scheduleMeetings(
   const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
   const complete = (s: Score) => s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.moved === 0;
   // the core-guided search and the direct "at most k breaks" questions, each on its own thread
-  const sats: { search: CoreSearch; result: CoreSearchResult | null }[] = [];
+  const sats: { search: CoreSearch; result: CoreSearchResult | null; bound: number; boundAt: number }[] = [];
   let coreStarted = 0;
   /** An optimal or infeasible answer settles the event for every method. */
   const settles = (r: CoreSearchResult | null) => r?.status === 'optimal' || r?.status === 'infeasible';
@@ -317,13 +324,16 @@ export async function scheduleMeetings(
     coreStarted = now();
     method += '+sat';
     for (const direct of [false, true]) {
-      const search = startCoreSearchThread(model, {
+      const entry = { result: null, bound: 0, boundAt: now() } as (typeof sats)[number];
+      entry.search = startCoreSearchThread(model, {
         direct,
         upper: () => (complete(annealer.bestScore) ? annealer.bestScore.breaks : Infinity),
         lower: () => lowerBound ?? 0,
         deadline,
         accept: (slots) => verifiedBreaks(input, model, slots, options),
         onBound: (lb) => {
+          entry.bound = lb;
+          entry.boundAt = now();
           if (lb > (lowerBound ?? 0)) {
             lowerBound = lb;
             annealer.setTarget(lb);
@@ -331,9 +341,8 @@ export async function scheduleMeetings(
           progress('exact');
         },
       });
-      const entry: (typeof sats)[number] = { search, result: null };
       sats.push(entry);
-      search.result.then(
+      entry.search.result.then(
         (r) => {
           entry.result = r;
           if (r.lowerBound > (lowerBound ?? 0) && r.status !== 'infeasible') lowerBound = r.lowerBound;
@@ -347,12 +356,56 @@ export async function scheduleMeetings(
       );
     }
   };
+  // The MIP runs on its own thread from when it starts until the deadline or until the event is settled.
+  let mip = null as MipEntry | null;
+  const mipSettled = () => mip?.result?.status === 'optimal' || mip?.result?.status === 'infeasible';
+  const settled = () => isProven(annealer.bestScore) || coreSettled() || mipSettled();
+  const startMip = () => {
+    if (mip || !exactWanted || now() >= deadline - 50) return;
+    progress('exact', true);
+    method += '+mip';
+    const best = annealer.bestScore;
+    const entry: MipEntry = {
+      run: solveMipThread(model, {
+        requireAll,
+        // the thread is ended a moment after its deadline whatever HiGHS is doing
+        deadline: deadline - Math.min(400, limit * 0.03),
+        start: best.fairExcess === 0 ? annealer.best : undefined,
+        participantBounds: analysis.participantBounds,
+        seed: options.seed,
+        onSolution: take,
+        onImprove: () => progress('exact'),
+      }),
+      result: null,
+    };
+    mip = entry;
+    void entry.run.result.then((r) => {
+      entry.result = r;
+      if (r.slots) take(r.slots);
+      if (mipSettled()) for (const s of sats) s.search.stop();
+    });
+  };
+  /**
+   * Once the direct questions have proven more than the core-guided search, which has found no core for
+   * `CORE_STALL_MS`, both are looking for the same schedule, and the core-guided search gives its core to
+   * the MIP: a different method for the same question (tic-13crafc.fixed040-Forb: the SAT searches had
+   * bound 16 at 13 s and no schedule at 60 s; the MIP alone proves 16 optimal in 56 s).
+   */
+  const swapCoreForMip = () => {
+    if (mip || !exactWanted || sats.length < 2) return;
+    const [core, direct] = sats;
+    if (core.result || direct.result || direct.bound <= core.bound) return;
+    if (now() - core.boundAt < CORE_STALL_MS) return;
+    core.search.stop();
+    startMip();
+  };
   /** Runs the local search until `until`, or while `keepOn` holds; true when the event is settled. */
   const runSearch = async (until: number, keepOn?: () => boolean) => {
     while (now() < until) {
       if (annealer.run(Math.min(until, now() + 100))) return true;
-      if (isProven(annealer.bestScore) || coreSettled()) return true;
+      if (settled()) return true;
       if (keepOn && !keepOn()) return false;
+      swapCoreForMip();
       progress('search');
       if (satRunning() && now() - t0 - timeToBest > STALL_MS) await sleep(IDLE_MS);
       else await yieldToLoop();
@@ -386,32 +439,17 @@ export async function scheduleMeetings(
   if (satRunning() && !isProven(annealer.bestScore)) await runSearch(deadline, satRunning);
   let proven = isProven(annealer.bestScore);
   let mipInfeasible = false;
-  if (!proven && !coreSettled() && exactWanted && now() < deadline - 50) {
-    progress('exact', true);
-    method += '+mip';
-    const best = annealer.bestScore;
-    const full = best.fairExcess === 0 && best.unscheduledWeight < 1e-9;
+  if (!proven && !coreSettled()) startMip();
+  if (mip) {
     // HiGHS runs on its own thread, and the local search goes on beside it on this one
-    const run = solveMipThread(model, {
-      requireAll,
-      // the thread is ended a moment after its deadline whatever HiGHS is doing
-      deadline: deadline - Math.min(400, limit * 0.03),
-      start: best.fairExcess === 0 ? annealer.best : undefined,
-      participantBounds: analysis.participantBounds,
-      seed: options.seed,
-      onSolution: take,
-      onImprove: () => progress('exact'),
-    });
-    let mipRunning = true;
-    void run.result.then(() => (mipRunning = false));
-    if (await runSearch(deadline, () => mipRunning)) run.stop();
+    const { run } = mip;
+    if (await runSearch(deadline, () => !mip?.result)) run.stop();
     const res = await run.result;
     exact = res.status;
     if (res.slots) take(res.slots);
     if (res.status === 'optimal') proven = true;
-    if (res.status === 'infeasible') {
-      if (requireAll && !full) mipInfeasible = true;
-    }
+    // a complete schedule in hand shows the MIP wrong; else it proves the event impossible
+    if (res.status === 'infeasible' && requireAll && !complete(annealer.bestScore)) mipInfeasible = true;
     if (requireAll && res.breaksBound !== undefined) lowerBound = Math.max(lowerBound ?? 0, res.breaksBound);
     if (!proven) proven = isProven(annealer.bestScore);
   } else if (proven) exact = 'not-needed';
