@@ -9,6 +9,7 @@ export interface CoreThreadData {
   upper: number;
   lower: number;
   direct: boolean;
+  seed?: number;
   /** Clocks differ between threads: the deadline travels as time left. */
   timeLeftMs: number;
 }
@@ -34,6 +35,7 @@ export function startCoreSearchThread(model: Model, opts: CoreSearchOptions): Co
       upper,
       lower,
       direct: !!opts.direct,
+      seed: opts.seed,
       timeLeftMs: Math.max(0, opts.deadline - performance.now()),
     } satisfies CoreThreadData,
   });

@@ -20,6 +20,7 @@ if (port) {
     upper: () => upper,
     lower: () => lower,
     direct: data.direct,
+    seed: data.seed,
     deadline: performance.now() + data.timeLeftMs,
     // the main thread checks the schedule against the input; here it only has to have every meeting
     accept: (slots) => (slots.every((t) => t >= 0) ? 0 : null),

@@ -283,6 +283,8 @@ function encode(Z: Z3Context, model: Model, add: (c: BoolExpr) => void, busyCoun
 export interface CoreSearchOptions {
   /** Slots of the best schedule so far, if it is complete: the solver's initial phase. */
   start?: Int32Array;
+  /** z3's random seed (0 when absent): searches with different seeds take very different times. */
+  seed?: number;
   /** Total breaks of the best complete, fair schedule found elsewhere so far (Infinity when none). */
   upper: () => number;
   /** performance.now() time by which the search must end. */
@@ -364,6 +366,7 @@ export function startCoreSearch(model: Model, opts: CoreSearchOptions): CoreSear
     if (stopped) return out('stopped');
     const solver = new Z.Solver('QF_FD');
     try {
+      if (opts.seed) solver.set('random_seed', opts.seed);
       const add = (c: BoolExpr) => solver.add(c);
       // The busy count is what lets the direct questions find break-free days (see `encode`), but it
       // hides the cores of some events (ticf-13crafc: the first in 7–9 s without it, none in 60 s with it).

@@ -46,7 +46,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 const STALL_MS = 3000;
 const IDLE_MS = 900;
-/** How long the core-guided search may go without a new core before the MIP may take its place. */
+/** How long the core-guided search may go without a new core before its thread may be given other work. */
 const CORE_STALL_MS = 3000;
 
 /** Why a meeting stayed out of the schedule, from the final state. */
@@ -319,42 +319,62 @@ export async function scheduleMeetings(
   const settles = (r: CoreSearchResult | null) => r?.status === 'optimal' || r?.status === 'infeasible';
   const coreSettled = () => sats.some((s) => settles(s.result));
   const satRunning = () => sats.some((s) => !s.result);
+  /** Starts one SAT search on its own thread: core-guided, or direct questions with z3's seed `seed`. */
+  const launchSat = (direct: boolean, seed = 0) => {
+    const entry = { result: null, bound: 0, boundAt: now() } as (typeof sats)[number];
+    entry.search = startCoreSearchThread(model, {
+      direct,
+      seed,
+      upper: () => (complete(annealer.bestScore) ? annealer.bestScore.breaks : Infinity),
+      lower: () => lowerBound ?? 0,
+      deadline,
+      accept: (slots) => verifiedBreaks(input, model, slots, options),
+      onBound: (lb) => {
+        entry.bound = lb;
+        entry.boundAt = now();
+        if (lb > (lowerBound ?? 0)) {
+          lowerBound = lb;
+          annealer.setTarget(lb);
+        }
+        progress('exact');
+      },
+    });
+    sats.push(entry);
+    entry.search.result.then(
+      (r) => {
+        entry.result = r;
+        if (r.lowerBound > (lowerBound ?? 0) && r.status !== 'infeasible') lowerBound = r.lowerBound;
+        if (r.slots) take(r.slots);
+        // the other searches have nothing left to do
+        if (settles(r)) for (const s of sats) s.search.stop();
+      },
+      (e: Error) => {
+        entry.result = { status: 'error', lowerBound: 0, checks: 0, cores: 0, message: e.message };
+      },
+    );
+  };
   const startCore = () => {
     if (!satWanted || sats.length || isProven(annealer.bestScore)) return;
     coreStarted = now();
     method += '+sat';
-    for (const direct of [false, true]) {
-      const entry = { result: null, bound: 0, boundAt: now() } as (typeof sats)[number];
-      entry.search = startCoreSearchThread(model, {
-        direct,
-        upper: () => (complete(annealer.bestScore) ? annealer.bestScore.breaks : Infinity),
-        lower: () => lowerBound ?? 0,
-        deadline,
-        accept: (slots) => verifiedBreaks(input, model, slots, options),
-        onBound: (lb) => {
-          entry.bound = lb;
-          entry.boundAt = now();
-          if (lb > (lowerBound ?? 0)) {
-            lowerBound = lb;
-            annealer.setTarget(lb);
-          }
-          progress('exact');
-        },
-      });
-      sats.push(entry);
-      entry.search.result.then(
-        (r) => {
-          entry.result = r;
-          if (r.lowerBound > (lowerBound ?? 0) && r.status !== 'infeasible') lowerBound = r.lowerBound;
-          if (r.slots) take(r.slots);
-          // the other search has nothing left to do
-          if (settles(r)) for (const s of sats) s.search.stop();
-        },
-        (e: Error) => {
-          entry.result = { status: 'error', lowerBound: 0, checks: 0, cores: 0, message: e.message };
-        },
-      );
-    }
+    launchSat(false);
+    launchSat(true);
+  };
+  /**
+   * Once the direct questions have proven more than the core-guided search, which has found no core for
+   * `CORE_STALL_MS`, the core-guided search has nothing left to tell, and its thread asks the direct
+   * questions too, with another z3 seed: the time to answer one of them varies widely with the seed
+   * ("at most 6 breaks?" on forum-13crafb: 13 to 52 s over four seeds; "at most 16?" on
+   * tic-13crafc.fixed040-Forb: 27 s with one seed, no answer in 60 s with another).
+   */
+  const swapCoreForTwin = () => {
+    if (sats.length !== 2) return;
+    const [core, direct] = sats;
+    if (core.result || direct.result || direct.bound <= core.bound) return;
+    if (now() - core.boundAt < CORE_STALL_MS) return;
+    core.search.stop();
+    method += '+twin';
+    launchSat(true, 1);
   };
   // The MIP runs on its own thread from when it starts until the deadline or until the event is settled.
   let mip = null as MipEntry | null;
@@ -385,27 +405,13 @@ export async function scheduleMeetings(
       if (mipSettled()) for (const s of sats) s.search.stop();
     });
   };
-  /**
-   * Once the direct questions have proven more than the core-guided search, which has found no core for
-   * `CORE_STALL_MS`, both are looking for the same schedule, and the core-guided search gives its core to
-   * the MIP: a different method for the same question (tic-13crafc.fixed040-Forb: the SAT searches had
-   * bound 16 at 13 s and no schedule at 60 s; the MIP alone proves 16 optimal in 56 s).
-   */
-  const swapCoreForMip = () => {
-    if (mip || !exactWanted || sats.length < 2) return;
-    const [core, direct] = sats;
-    if (core.result || direct.result || direct.bound <= core.bound) return;
-    if (now() - core.boundAt < CORE_STALL_MS) return;
-    core.search.stop();
-    startMip();
-  };
   /** Runs the local search until `until`, or while `keepOn` holds; true when the event is settled. */
   const runSearch = async (until: number, keepOn?: () => boolean) => {
     while (now() < until) {
       if (annealer.run(Math.min(until, now() + 100))) return true;
       if (settled()) return true;
       if (keepOn && !keepOn()) return false;
-      swapCoreForMip();
+      swapCoreForTwin();
       progress('search');
       if (satRunning() && now() - t0 - timeToBest > STALL_MS) await sleep(IDLE_MS);
       else await yieldToLoop();
@@ -443,9 +449,10 @@ export async function scheduleMeetings(
   if (mip) {
     // HiGHS runs on its own thread, and the local search goes on beside it on this one
     const { run } = mip;
-    if (await runSearch(deadline, () => !mip?.result)) run.stop();
+    const stopped = await runSearch(deadline, () => !mip?.result);
+    if (stopped) run.stop();
     const res = await run.result;
-    exact = res.status;
+    exact = stopped && res.message === 'stopped' ? 'stopped' : res.status;
     if (res.slots) take(res.slots);
     if (res.status === 'optimal') proven = true;
     // a complete schedule in hand shows the MIP wrong; else it proves the event impossible

@@ -121,7 +121,8 @@ export interface SchedulerResult {
     /** The constructive heuristic alone (before local search): breaks, meetings left out, fairness kept. */
     constructive: { breaks: number; unscheduled: number; fair: boolean; timeMs: number };
     iterations: number;
-    exact: 'skipped' | 'optimal' | 'infeasible' | 'time-limit' | 'error' | 'not-needed';
+    /** What the MIP did: not run, proved, ran out of time, failed, was not needed, or was stopped once another method settled the event. */
+    exact: 'skipped' | 'optimal' | 'infeasible' | 'time-limit' | 'error' | 'not-needed' | 'stopped';
     method: string;
     /** Outcome of the core-guided SAT search, when it ran. */
     sat?: {
