@@ -80,10 +80,11 @@ describe('core-guided SAT search', () => {
 
   // The scheduler runs both searches at once and stops one when the other settles the event, so each
   // is checked here on its own, on the main thread.
-  const searchAlone = (input: SchedulerInput, direct: boolean, lower = 0) => {
+  const searchAlone = (input: SchedulerInput, direct: boolean, lower = 0, seed?: number) => {
     const model = buildModel(input);
     return startCoreSearch(model, {
       direct,
+      seed,
       upper: () => Infinity,
       lower: () => lower,
       deadline: performance.now() + 20000,
@@ -110,6 +111,11 @@ describe('core-guided SAT search', () => {
   it('starts the direct questions at a bound proven elsewhere', async () => {
     const r = await searchAlone(twoTriangles, true, 2);
     expect(r).toMatchObject({ status: 'optimal', checks: 1, lowerBound: 2, breaks: 2 });
+  });
+
+  it("gives the same answers with another z3 seed (the scheduler's second direct search)", async () => {
+    const r = await searchAlone(twoTriangles, true, 0, 7);
+    expect(r).toMatchObject({ status: 'optimal', checks: 3, lowerBound: 2, breaks: 2 });
   });
 
   it('reports an event that no schedule fits as infeasible in direct mode', async () => {
