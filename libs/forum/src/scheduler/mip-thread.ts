@@ -42,6 +42,7 @@ export function solveMipThread(model: Model, opts: MipOptions): MipRun {
   });
   worker.unref();
   let slots: Int32Array | undefined;
+  const cutShort = (message: string): MipResult => ({ status: 'time-limit', slots, message });
   let finish: (r: MipResult) => void = () => {};
   const result = new Promise<MipResult>((resolve) => {
     let settled = false;
@@ -52,7 +53,6 @@ export function solveMipThread(model: Model, opts: MipOptions): MipRun {
       void worker.terminate();
       resolve(r);
     };
-    const cutShort = (message: string): MipResult => ({ status: 'time-limit', slots, message });
     const timer = setTimeout(
       () => finish(cutShort('HiGHS was still running at its deadline and was stopped')),
       Math.max(0, deadline - performance.now()) + GRACE_MS,
@@ -70,5 +70,5 @@ export function solveMipThread(model: Model, opts: MipOptions): MipRun {
     worker.on('error', (e) => finish({ status: 'error', message: e.message }));
     worker.on('exit', () => finish(cutShort('the HiGHS thread ended')));
   });
-  return { result, stop: () => finish({ status: 'time-limit', slots, message: 'stopped' }) };
+  return { result, stop: () => finish(cutShort('stopped')) };
 }

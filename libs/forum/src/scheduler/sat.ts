@@ -281,8 +281,6 @@ function encode(Z: Z3Context, model: Model, add: (c: BoolExpr) => void, busyCoun
 }
 
 export interface CoreSearchOptions {
-  /** Slots of the best schedule so far, if it is complete: the solver's initial phase. */
-  start?: Int32Array;
   /** z3's random seed (0 when absent): searches with different seeds take very different times. */
   seed?: number;
   /** Total breaks of the best complete, fair schedule found elsewhere so far (Infinity when none). */
@@ -371,9 +369,6 @@ export function startCoreSearch(model: Model, opts: CoreSearchOptions): CoreSear
       // The busy count is what lets the direct questions find break-free days (see `encode`), but it
       // hides the cores of some events (ticf-13crafc: the first in 7–9 s without it, none in 60 s with it).
       const { x, allB, breaksOf } = encode(Z, model, add, !!opts.direct);
-      if (opts.start)
-        for (let m = 0; m < model.M; m++)
-          for (const [s, v] of x[m]) solver.setInitialValue(v, Z.Bool.val(opts.start[m] === s));
       const found = (): CoreSearchResult => {
         const slots = new Int32Array(model.M).fill(-1);
         const zModel = solver.model();

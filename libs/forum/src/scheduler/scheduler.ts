@@ -1,7 +1,7 @@
 import { analyse } from './analysis.js';
 import { checkSchedule } from './check.js';
-import { lpBound, type MipResult } from './mip.js';
-import { solveMipThread, type MipRun } from './mip-thread.js';
+import { lpBound } from './mip.js';
+import { solveMipThread } from './mip-thread.js';
 import { buildModel, type Model } from './model.js';
 import { Rng } from './rng.js';
 import type { CoreSearch, CoreSearchResult } from './sat.js';
@@ -31,11 +31,6 @@ export const EXACT_MAX_PAIRS = 60_000;
  * fairness 0 was sometimes left UNKNOWN while the test suites ran in parallel).
  */
 const SAT_MIN_MS = 5000;
-/** A MIP run on its thread, and its result once it has one. */
-interface MipEntry {
-  run: MipRun;
-  result: MipResult | null;
-}
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /**
@@ -376,40 +371,11 @@ export async function scheduleMeetings(
     method += '+twin';
     launchSat(true, 1);
   };
-  // The MIP runs on its own thread from when it starts until the deadline or until the event is settled.
-  let mip = null as MipEntry | null;
-  const mipSettled = () => mip?.result?.status === 'optimal' || mip?.result?.status === 'infeasible';
-  const settled = () => isProven(annealer.bestScore) || coreSettled() || mipSettled();
-  const startMip = () => {
-    if (mip || !exactWanted || now() >= deadline - 50) return;
-    progress('exact', true);
-    method += '+mip';
-    const best = annealer.bestScore;
-    const entry: MipEntry = {
-      run: solveMipThread(model, {
-        requireAll,
-        // the thread is ended a moment after its deadline whatever HiGHS is doing
-        deadline: deadline - Math.min(400, limit * 0.03),
-        start: best.fairExcess === 0 ? annealer.best : undefined,
-        participantBounds: analysis.participantBounds,
-        seed: options.seed,
-        onSolution: take,
-        onImprove: () => progress('exact'),
-      }),
-      result: null,
-    };
-    mip = entry;
-    void entry.run.result.then((r) => {
-      entry.result = r;
-      if (r.slots) take(r.slots);
-      if (mipSettled()) for (const s of sats) s.search.stop();
-    });
-  };
   /** Runs the local search until `until`, or while `keepOn` holds; true when the event is settled. */
   const runSearch = async (until: number, keepOn?: () => boolean) => {
     while (now() < until) {
       if (annealer.run(Math.min(until, now() + 100))) return true;
-      if (settled()) return true;
+      if (isProven(annealer.bestScore) || coreSettled()) return true;
       if (keepOn && !keepOn()) return false;
       swapCoreForTwin();
       progress('search');
@@ -445,11 +411,24 @@ export async function scheduleMeetings(
   if (satRunning() && !isProven(annealer.bestScore)) await runSearch(deadline, satRunning);
   let proven = isProven(annealer.bestScore);
   let mipInfeasible = false;
-  if (!proven && !coreSettled()) startMip();
-  if (mip) {
+  if (!proven && !coreSettled() && exactWanted && now() < deadline - 50) {
+    progress('exact', true);
+    method += '+mip';
+    const best = annealer.bestScore;
     // HiGHS runs on its own thread, and the local search goes on beside it on this one
-    const { run } = mip;
-    const stopped = await runSearch(deadline, () => !mip?.result);
+    const run = solveMipThread(model, {
+      requireAll,
+      // the thread is ended a moment after its deadline whatever HiGHS is doing
+      deadline: deadline - Math.min(400, limit * 0.03),
+      start: best.fairExcess === 0 ? annealer.best : undefined,
+      participantBounds: analysis.participantBounds,
+      seed: options.seed,
+      onSolution: take,
+      onImprove: () => progress('exact'),
+    });
+    let answered = false;
+    void run.result.then(() => (answered = true));
+    const stopped = await runSearch(deadline, () => !answered);
     if (stopped) run.stop();
     const res = await run.result;
     exact = stopped && res.message === 'stopped' ? 'stopped' : res.status;
@@ -468,7 +447,7 @@ export async function scheduleMeetings(
     // the results also arrive through the handlers that set `result`; this waits for them
     const rs = await Promise.all(sats.map((s) => s.search.result.catch(() => s.result)));
     const done = rs.filter((r): r is CoreSearchResult => r !== null);
-    // the search that settled the event speaks for both; else the core-guided one
+    // the search that settled the event speaks for all; else the core-guided one
     const r = done.find(settles) ?? done[0];
     if (r) {
       if (r.status === 'infeasible' && !complete(annealer.bestScore)) mipInfeasible = true;
