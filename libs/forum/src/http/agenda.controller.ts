@@ -1,6 +1,6 @@
 import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError } from '#platform';
+import { AppError, errorForLog, loggedUrl } from '#platform';
 import { langFromHeader } from '#directory';
 import {
   AccessService,
@@ -200,7 +200,11 @@ export class ForumAgendaController {
     } catch (e) {
       const status = e instanceof AppError ? STATUS[e.code] : undefined;
       if (!(e instanceof AppError) || !status) {
-        this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'agenda export failed');
+        // The feed's URL is its credential: logged as its route pattern.
+        this.logger.error(
+          { err: errorForLog(e), url: loggedUrl(res.req.originalUrl) },
+          'agenda export failed',
+        );
         res
           .status(500)
           .json({ errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });

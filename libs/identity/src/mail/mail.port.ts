@@ -43,6 +43,7 @@ export class TableMailAdapter implements MailPort {
       `INSERT INTO mail_message (recipient, subject, body, template) VALUES ($1, $2, $3, $4)`,
       [mail.to, subject, body, mail.template],
     );
-    this.logger.log({ to: mail.to, template: mail.template, subject, body }, 'mail');
+    // Bodies carry codes and links that are credentials: the log says only that a mail went out.
+    this.logger.log({ to: mail.to, template: mail.template, subject }, 'mail');
   }
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, isLoopbackHost, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('fills the embedded defaults when nothing is set', () => {
@@ -32,6 +32,41 @@ describe('account settings', () => {
     expect(prod.auth.jwtSecret).toBe('k'.repeat(40));
     // Development runs on a fixed key, which production never accepts as a default.
     expect(loadConfig({}).auth.jwtSecret).not.toBe(prod.auth.jwtSecret);
+  });
+
+  it('accepts the development key only while the api listens on a loopback address', () => {
+    for (const HOST of [
+      '127.0.0.1',
+      '127.8.9.10',
+      '::1',
+      '0:0:0:0:0:0:0:1',
+      '::ffff:127.0.0.1',
+      'localhost',
+    ]) {
+      expect(isLoopbackHost(HOST)).toBe(true);
+      for (const NODE_ENV of ['development', 'test'])
+        expect(loadConfig({ HOST, NODE_ENV }).auth.jwtSecret).toBe(loadConfig({}).auth.jwtSecret);
+    }
+    // Any address another machine can reach needs a key of its own, whatever NODE_ENV says.
+    for (const HOST of ['0.0.0.0', '::', '10.0.0.5', '192.168.1.20', '128.0.0.1', '::2', 'fe80::1']) {
+      expect(isLoopbackHost(HOST)).toBe(false);
+      for (const NODE_ENV of [undefined, 'development', 'test', 'production']) {
+        let error: unknown;
+        try {
+          loadConfig({ HOST, NODE_ENV });
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as ConfigError).problems).toHaveLength(1);
+        expect((error as Error).message).toMatch(/JWT_SECRET/);
+        if (NODE_ENV !== 'production')
+          expect((error as Error).message).toContain(`HOST=${HOST} is not a loopback`);
+      }
+      const secret = 's'.repeat(32);
+      expect(loadConfig({ HOST, JWT_SECRET: secret }).auth.jwtSecret).toBe(secret);
+      expect(loadConfig({ HOST, JWT_SECRET: secret, NODE_ENV: 'production' }).host).toBe(HOST);
+    }
   });
 
   it('bounds the argon2 cost and token lifetimes', () => {

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Typed configuration, validated once at boot. */
@@ -34,7 +35,10 @@ export interface AppConfig {
   trustProxyHops: number;
   /** Accounts and sessions. */
   auth: {
-    /** HMAC key of access tokens; required in production, a fixed development key otherwise. */
+    /**
+     * HMAC key of access tokens. Required in production and whenever HOST is not a loopback
+     * address; a fixed, public development key otherwise.
+     */
     jwtSecret: string;
     accessTokenSeconds: number;
     refreshTokenDays: number;
@@ -137,7 +141,11 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).max(200).default('Tashbik <no-reply@tashbik.invalid>'),
 });
 
-/** Signs development and test tokens only: production refuses to start without its own JWT_SECRET. */
+/**
+ * Signs development and test tokens only. It is public (it stands in this file), so it is accepted
+ * only in development and tests on a loopback address: production, and any HOST reachable from
+ * another machine, refuse to start without their own JWT_SECRET.
+ */
 const DEVELOPMENT_JWT_SECRET = 'tashbik-development-only-secret-do-not-deploy';
 
 export class ConfigError extends Error {
@@ -145,6 +153,19 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** Whether a listening address is reachable from this machine only: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopbackHost(host: string): boolean {
+  if (host.toLowerCase() === 'localhost') return true;
+  const family = isIP(host);
+  if (family === 0) return false;
+  // BlockList also matches IPv4-mapped forms such as ::ffff:127.0.0.1.
+  return LOOPBACK.check(host, family === 6 ? 'ipv6' : 'ipv4');
 }
 
 /** A variable's value as it may appear in an error message: keys hidden, URL passwords masked. */
@@ -177,6 +198,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     meiliHost: e.MEILI_HOST ?? null,
+  if (!e.JWT_SECRET && !isLoopbackHost(e.HOST))
+    throw new ConfigError([
+      `JWT_SECRET="": is required when HOST=${e.HOST} is not a loopback address: the built-in ` +
+        'development key is public and is accepted only on 127.0.0.1, ::1 or localhost ' +
+        '(set at least 32 random characters, e.g. openssl rand -hex 32)',
+    ]);
     meiliMasterKey: e.MEILI_MASTER_KEY ?? null,
     meiliIndexPrefix: e.MEILI_INDEX_PREFIX,
     queuePrefix: e.QUEUE_PREFIX,
