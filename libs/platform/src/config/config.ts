@@ -148,13 +148,6 @@ const schema = z.object({
  */
 const DEVELOPMENT_JWT_SECRET = 'tashbik-development-only-secret-do-not-deploy';
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 const LOOPBACK = new BlockList();
 LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
 LOOPBACK.addAddress('::1', 'ipv6');
@@ -166,6 +159,13 @@ export function isLoopbackHost(host: string): boolean {
   if (family === 0) return false;
   // BlockList also matches IPv4-mapped forms such as ::ffff:127.0.0.1.
   return LOOPBACK.check(host, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
 }
 
 /** A variable's value as it may appear in an error message: keys hidden, URL passwords masked. */
@@ -191,6 +191,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dev = e.NODE_ENV !== 'production';
   if (!dev && !e.JWT_SECRET)
     throw new ConfigError(['JWT_SECRET="": is required in production (at least 32 random characters)']);
+  if (!e.JWT_SECRET && !isLoopbackHost(e.HOST))
+    throw new ConfigError([
+      `JWT_SECRET="": is required when HOST=${e.HOST} is not a loopback address: the built-in ` +
+        'development key is public and is accepted only on 127.0.0.1, ::1 or localhost ' +
+        '(set at least 32 random characters, e.g. openssl rand -hex 32)',
+    ]);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -198,12 +204,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     meiliHost: e.MEILI_HOST ?? null,
-  if (!e.JWT_SECRET && !isLoopbackHost(e.HOST))
-    throw new ConfigError([
-      `JWT_SECRET="": is required when HOST=${e.HOST} is not a loopback address: the built-in ` +
-        'development key is public and is accepted only on 127.0.0.1, ::1 or localhost ' +
-        '(set at least 32 random characters, e.g. openssl rand -hex 32)',
-    ]);
     meiliMasterKey: e.MEILI_MASTER_KEY ?? null,
     meiliIndexPrefix: e.MEILI_INDEX_PREFIX,
     queuePrefix: e.QUEUE_PREFIX,
