@@ -9,19 +9,42 @@ import { OrganizationEntity } from './organisation/organisation.entity.js';
 import { ContactPersonEntity } from './organisation/contact-person.entity.js';
 import { OpportunityEntity } from './opportunity/opportunity.entity.js';
 import { ImporterService } from './import/importer.service.js';
+import { OrganizationChangeService } from './organisation/organisation-change.service.js';
+import {
+  OrganizationChangeResolver,
+  OrganizationPendingChangeResolver,
+} from './organisation/organisation-change.resolver.js';
 
 export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, OpportunityEntity];
 
 /** Services only, for the worker and the CLI. */
 @Module({
-  providers: [OrganizationService, OpportunityService, DirectoryLoaderFactory, ImporterService],
-  exports: [OrganizationService, OpportunityService, DirectoryLoaderFactory, ImporterService],
+  providers: [
+    OrganizationService,
+    OrganizationChangeService,
+    OpportunityService,
+    DirectoryLoaderFactory,
+    ImporterService,
+  ],
+  exports: [
+    OrganizationService,
+    OrganizationChangeService,
+    OpportunityService,
+    DirectoryLoaderFactory,
+    ImporterService,
+  ],
 })
 export class DirectoryModule {}
 
 /** The directory's GraphQL surface, for the api. */
 @Module({
   imports: [DirectoryModule],
-  providers: [OrganizationResolver, OpportunityResolver, TaxonomyResolver],
+  providers: [
+    OrganizationResolver,
+    OrganizationChangeResolver,
+    OrganizationPendingChangeResolver,
+    OpportunityResolver,
+    TaxonomyResolver,
+  ],
 })
 export class DirectoryGraphqlModule {}

@@ -14,6 +14,7 @@ import { parseId, parseInput } from '../graphql/validation.js';
 import { paginate, type Page } from '../graphql/pagination.js';
 import { isKnownCountry, isKnownSector, isWilaya, SECTORS } from '../taxonomy/taxonomy.js';
 import type { OrganizationFilter } from './organisation.inputs.js';
+import { identityReviewed, lockOpenChange, planReview, saveChangeRequest } from './organisation-change.js';
 
 /** Columns of an organisation from validated data; contacts are stored apart. */
 function columns(d: Omit<CreateOrganizationData, 'contacts'>): Partial<OrganizationEntity> {
@@ -177,10 +178,20 @@ export class OrganizationService {
         email: c.email,
         phone: c.phone,
       }));
-      const defined = Object.fromEntries(
+      let defined: Record<string, unknown> = Object.fromEntries(
         Object.entries(patch).filter(([k]) => k in changes && changes[k] !== undefined),
       );
-      const merged = parseInput(createOrganizationSchema, { ...asInput(current, contacts), ...defined });
+      const stored = asInput(current, contacts);
+      let merged = parseInput(createOrganizationSchema, { ...stored, ...defined });
+      if (identityReviewed(current.status, actor)) {
+        // The approved identity stays public until an organiser approves the change; the rest applies now.
+        const open = await lockOpenChange(m, id);
+        const plan = planReview({ ...stored }, { ...merged }, defined, open?.after ?? {});
+        defined = plan.now;
+        merged = parseInput(createOrganizationSchema, { ...stored, ...plan.now });
+        parseInput(createOrganizationSchema, { ...stored, ...plan.now, ...plan.proposed });
+        await saveChangeRequest(m, this.audit, id, { ...stored }, open, plan.proposed, actor!);
+      }
       const { contacts: newContacts, ...rest } = merged;
       m.merge(OrganizationEntity, current, columns(rest));
       const saved = await m.save(OrganizationEntity, current);
@@ -205,6 +216,45 @@ export class OrganizationService {
     });
     await this.outbox.wake();
     return org;
+  }
+
+  /**
+   * Applies identity values an organiser approved, in the caller's transaction, with the audit
+   * entry and the outbox row that brings the index up to date.
+   */
+  async applyReviewed(
+    m: EntityManager,
+    id: string,
+    values: Record<string, unknown>,
+    actor: Viewer,
+  ): Promise<OrganizationEntity> {
+    const current = await m.findOne(OrganizationEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!current) throw notFound('Organization', id);
+    if (current.status === 'ARCHIVED') throw new AppError('CONFLICT', `Organization ${id} is archived`);
+    const before = snapshot(current);
+    const contacts = await m.find(ContactPersonEntity, {
+      where: { organizationId: id },
+      order: { position: 'ASC' },
+    });
+    const { contacts: _contacts, ...rest } = parseInput(createOrganizationSchema, {
+      ...asInput(current, contacts),
+      ...values,
+    });
+    m.merge(OrganizationEntity, current, columns(rest));
+    const saved = await m.save(OrganizationEntity, current);
+    await this.audit.record(m, {
+      actor,
+      action: 'organization.update',
+      entityType: 'organization',
+      entityId: id,
+      before,
+      after: snapshot(saved),
+    });
+    await this.outbox.record(m, [{ entityType: 'organization', entityId: id }]);
+    return saved;
   }
 
   /** Archiving takes the organisation and its opportunities out of search at the next drain. */

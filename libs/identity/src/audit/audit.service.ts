@@ -13,6 +13,11 @@ export interface AuditEntry {
   /** The entity before and after; only fields that differ are stored. Omit for creations or deletions. */
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /**
+   * Record which fields changed but not their values: for data private to an organisation that
+   * the log's readers (admins) must not see, such as a financier's screening criteria.
+   */
+  valuesWithheld?: boolean;
 }
 
 /** Fields never written to the audit log, whatever the entity. */
@@ -49,8 +54,8 @@ export class AuditService {
         entry.entityType,
         entry.entityId,
         d.fields,
-        d.before ? JSON.stringify(d.before) : null,
-        d.after ? JSON.stringify(d.after) : null,
+        d.before && !entry.valuesWithheld ? JSON.stringify(d.before) : null,
+        d.after && !entry.valuesWithheld ? JSON.stringify(d.after) : null,
         currentRequestId() ?? null,
       ],
     );

@@ -2,7 +2,16 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { DirectoryLoaderFactory, LangEnum, OrganizationType, parseId, type GqlContext } from '#directory';
 import type { OrganizationEntity } from '#directory';
 import type { Lang } from '#directory/taxonomy';
-import { AnyOf, arg, Authorize, CurrentViewer, MemberOf, Organiser, type Viewer } from '#identity';
+import {
+  AccessService,
+  AnyOf,
+  arg,
+  Authorize,
+  CurrentViewer,
+  MemberOf,
+  Organiser,
+  type Viewer,
+} from '#identity';
 import { FeedbackService } from '../services/feedback.service.js';
 import { FinancierService } from '../services/financier.service.js';
 import {
@@ -71,6 +80,7 @@ export class MatchmakingResolver {
     private readonly financiers: FinancierService,
     private readonly commands: MatchmakingCommands,
     private readonly loaders: DirectoryLoaderFactory,
+    private readonly access: AccessService,
   ) {}
 
   @Query(() => SuggestionConnection, { description: 'Ranked suggestions for an organisation, with reasons' })
@@ -90,17 +100,22 @@ export class MatchmakingResolver {
     @Context() ctx: GqlContext,
   ): Promise<SuggestionConnection> {
     const l = lang ?? ctx.lang;
+    const orgId = parseId(organizationId, 'organizationId');
     const page = await this.query.page(
-      parseId(organizationId, 'organizationId'),
+      orgId,
       kind,
       first,
       after,
       delegateId ? parseId(delegateId, 'delegateId') : null,
     );
+    // A financier's candidates are scored on its private criteria, and their reasons quote them
+    // (ticket range, thresholds): only its members read them, organisers see the ranking alone.
+    const member = (await this.access.for(ctx).membership(orgId)) !== null;
+    const withheld = (s: { role: string | null }) => s.role === 'CANDIDATE' && !member;
     return {
       edges: page.items.map((s, i) => ({
         cursor: page.cursors[i],
-        node: { ...s, reasons: reasonsOf(s.contributions, l) },
+        node: { ...s, reasons: withheld(s) ? [] : reasonsOf(s.contributions, l) },
       })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
     };

@@ -80,7 +80,11 @@ export class SuggestionObject {
   @Field(() => ID, { nullable: true }) clusterId: string | null;
   @Field(() => Float) score: number;
   @Field(() => Int) rank: number;
-  @Field(() => [MatchReason]) reasons: MatchReason[];
+  @Field(() => [MatchReason], {
+    description:
+      "Why, strongest first. Empty for a financier's candidates unless you are its member: they quote its private criteria",
+  })
+  reasons: MatchReason[];
   @Field() computedAt: Date;
   @Field(() => VerdictEnum, { nullable: true, description: 'Your verdict, once given' }) verdict:
     string | null;

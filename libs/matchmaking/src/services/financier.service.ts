@@ -97,11 +97,7 @@ const toSearch = (r: SavedSearchRow): SavedSearchRecord => ({
 
 export const MAX_SAVED_SEARCHES = 50;
 
-/**
- * A financier's private screening criteria and its saved searches. Only a FINANCIER organisation has
- * them; every change also queues the financier for a recompute through the outbox.
- */
-/** The audited view of a saved search: what it looks for, not when. */
+/** The audited view of a saved search: what it looks for, not when (field names only reach the log). */
 const searchSnapshot = (r: SavedSearchRecord): Record<string, unknown> => ({
   name: r.name,
   query: r.query,
@@ -111,6 +107,11 @@ const searchSnapshot = (r: SavedSearchRecord): Record<string, unknown> => ({
 });
 const criteriaSnapshot = ({ organizationId: _o, updatedAt: _u, ...rest }: CriteriaRecord) => ({ ...rest });
 
+/**
+ * A financier's private screening criteria and its saved searches. Only a FINANCIER organisation has
+ * them; every change also queues the financier for a recompute through the outbox. The audit log
+ * records which fields changed, never their values: its readers are not the financier's members.
+ */
 @Injectable()
 export class FinancierService {
   constructor(
@@ -188,6 +189,7 @@ export class FinancierService {
       const saved = toCriteria(r);
       await this.audit.record(m, {
         actor: this.actor(userId),
+        valuesWithheld: true,
         action: old ? 'financier_criteria.update' : 'financier_criteria.create',
         entityType: 'financier_criteria',
         entityId: organizationId,
@@ -209,6 +211,7 @@ export class FinancierService {
       await this.queueRecompute(m, organizationId);
       await this.audit.record(m, {
         actor: this.actor(userId),
+        valuesWithheld: true,
         action: 'financier_criteria.delete',
         entityType: 'financier_criteria',
         entityId: organizationId,
@@ -251,6 +254,7 @@ export class FinancierService {
       const created = toSearch(r);
       await this.audit.record(m, {
         actor: this.actor(userId),
+        valuesWithheld: true,
         action: 'saved_search.create',
         entityType: 'saved_search',
         entityId: created.id,
@@ -283,6 +287,7 @@ export class FinancierService {
       const updated = toSearch(r);
       await this.audit.record(m, {
         actor: this.actor(userId),
+        valuesWithheld: true,
         action: 'saved_search.update',
         entityType: 'saved_search',
         entityId: id,
@@ -307,6 +312,7 @@ export class FinancierService {
       if (!rows.length) throw new AppError('NOT_FOUND', 'no such saved search for this organisation', { id });
       await this.audit.record(m, {
         actor: this.actor(userId),
+        valuesWithheld: true,
         action: 'saved_search.delete',
         entityType: 'saved_search',
         entityId: id,

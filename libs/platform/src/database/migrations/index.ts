@@ -4,6 +4,8 @@ import { Forum1764700000000 } from './1764700000000-Forum.js';
 import { ForumDay1764750000000 } from './1764750000000-ForumDay.js';
 import { Matchmaking1764800000000 } from './1764800000000-Matchmaking.js';
 import { MatchmakingMore1764850000000 } from './1764850000000-MatchmakingMore.js';
+import { FinancierAuditValues1796596933254 } from './1796596933254-FinancierAuditValues.js';
+import { OrganizationChanges1796596989568 } from './1796596989568-OrganizationChanges.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   ForumDay1764750000000,
   Matchmaking1764800000000,
   MatchmakingMore1764850000000,
+  FinancierAuditValues1796596933254,
+  OrganizationChanges1796596989568,
 ];
