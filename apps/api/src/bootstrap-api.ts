@@ -7,10 +7,11 @@ import { REQUEST_ID_HEADER, requestContext, requestIdOf, type AppConfig } from '
 import { ApiModule } from './api.module.js';
 import { BODY_LIMIT_BYTES, bodyErrors, corsOptions, securityHeaders } from './edge/http-edge.js';
 import { RateLimitService } from './edge/rate-limit.js';
+import { webApp } from './edge/web-app.js';
 
 /**
  * Builds the api application (not yet listening). In front of GraphQL, in this order: request id,
- * security headers, CORS, rate limit, then a bounded JSON body parser whose failures answer JSON.
+ * security headers, the web app's files (when built), CORS, rate limit, then a bounded JSON body parser whose failures answer JSON.
  */
 export async function createApi(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
@@ -28,6 +29,9 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
     requestContext.run({ requestId: req.id }, next);
   });
   app.use(securityHeaders(config));
+  // The web app's files, when built, are served before the rate limit: one page load is many files.
+  const web = await webApp();
+  if (web) app.use(web);
   app.enableCors(corsOptions(config));
   app.use(app.get(RateLimitService).middleware());
   app.use(express.json({ limit: BODY_LIMIT_BYTES }));

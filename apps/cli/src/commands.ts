@@ -14,6 +14,33 @@ import { createWorker } from '../../worker/src/bootstrap-worker.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** Where `npm run schema` writes the printed schema; the web app's operations are checked against it. */
+export const SCHEMA_FILE = 'apps/web/schema.graphql';
+
+/**
+ * Prints the api's GraphQL schema (built from the code, as the running api serves it) to `out`, or
+ * to standard output when `out` is `-`. The schema is built by the api itself, so the services
+ * must answer, as for `npm start`.
+ */
+export async function printApiSchema(config: AppConfig, out: string = SCHEMA_FILE): Promise<void> {
+  const services = await prepareServices(config);
+  const { GraphQLSchemaHost } = await import('@nestjs/graphql');
+  const { lexicographicSortSchema, printSchema } = await import('graphql');
+  const app = await createApi(services.config);
+  try {
+    await app.init();
+    const text = `${printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema))}\n`;
+    if (out === '-') process.stdout.write(text);
+    else {
+      writeFileSync(out, text);
+      say(`schema written to ${out}`);
+    }
+  } finally {
+    await app.close();
+    await services.stop();
+  }
+}
+
 export async function migrate(config: AppConfig): Promise<void> {
   await ensurePostgres(config.databaseUrl);
   const applied = await migrateDatabase(config);

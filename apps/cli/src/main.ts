@@ -13,6 +13,7 @@ const HELP = `Tashbik command line
   bench-b2b [--time-limit S] [--fairness D] [--out DIR] [--scale] [PATH...]
                         B2B scheduler on the JAIR 2022 instances, then a generated 12,000-request edition
   bench-match           matchmaking quality against baselines
+  schema [--out FILE]   print the GraphQL schema (default apps/web/schema.graphql, - for stdout)
 `;
 
 async function main(): Promise<number> {
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   // Commands load the framework; a bad configuration is reported before that.
-  const { importFile, migrate, reindex, seed, start } = await import('./commands.js');
+  const { importFile, migrate, printApiSchema, reindex, seed, start } = await import('./commands.js');
   switch (args.command) {
     case 'start':
       await start(config, args.demo, args.orgs);
@@ -41,6 +42,9 @@ async function main(): Promise<number> {
       return importFile(config, args.positionals[0], args.report);
     case 'reindex':
       await reindex(config);
+      return 0;
+    case 'schema':
+      await printApiSchema(config, args.out);
       return 0;
     case 'bench': {
       const { runBenchmarks } = await import('./bench/run.js');

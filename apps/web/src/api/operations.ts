@@ -1,0 +1,172 @@
+import { operation } from './client';
+
+/*
+ * Every operation the web app sends, with its types written by hand beside it. A test
+ * (operations.test.ts) validates each document against apps/web/schema.graphql, the schema the
+ * api prints with `npm run schema`, so a field removed or retyped in the api fails the web's tests.
+ */
+
+export type OrganizationKind = 'SME' | 'LARGE_FIRM' | 'SUPPORT_INSTITUTION' | 'FINANCIER' | 'PUBLIC_BODY';
+export const ORGANIZATION_KINDS: OrganizationKind[] = [
+  'SME',
+  'LARGE_FIRM',
+  'SUPPORT_INSTITUTION',
+  'FINANCIER',
+  'PUBLIC_BODY',
+];
+
+export interface LocalizedText {
+  ar: string | null;
+  fr: string | null;
+  en: string | null;
+}
+
+export interface OrganizationHit {
+  id: string;
+  kind: OrganizationKind;
+  name: LocalizedText;
+  country: string;
+  city: string | null;
+  highlights: { field: string; snippet: string }[];
+}
+
+export interface SearchResult {
+  searchOrganizations: {
+    estimatedTotal: number;
+    offset: number;
+    limit: number;
+    hits: OrganizationHit[];
+    facets: { field: string; values: { value: string; count: number }[] }[];
+  };
+}
+
+export const SEARCH_ORGANIZATIONS = operation<
+  SearchResult,
+  {
+    query: string | null;
+    filter: { kinds?: OrganizationKind[]; countries?: string[] } | null;
+    limit: number;
+    offset: number;
+  }
+>(`query SearchOrganizations($query: String, $filter: OrganizationSearchFilter, $limit: Int!, $offset: Int!) {
+  searchOrganizations(query: $query, filter: $filter, facets: ["kind", "country"], limit: $limit, offset: $offset) {
+    estimatedTotal
+    offset
+    limit
+    hits { id kind name { ar fr en } country city highlights { field snippet } }
+    facets { field values { value count } }
+  }
+}`);
+
+export interface TaxonomyEntry {
+  code: string;
+  label: string;
+}
+
+export interface OrganizationPage {
+  organization: {
+    id: string;
+    kind: OrganizationKind;
+    name: LocalizedText;
+    description: LocalizedText;
+    country: string;
+    region: string | null;
+    city: string | null;
+    website: string | null;
+    foundedYear: number | null;
+    employeeBand: string | null;
+    languages: string[];
+    sectors: string[];
+    certifications: string[];
+    capabilities: { process: string }[];
+    contactsVisible: boolean;
+    contacts: { id: string; name: string; role: string | null; email: string | null; phone: string | null }[];
+    opportunities: {
+      id: string;
+      type: string;
+      title: LocalizedText;
+      expiresAt: string | null;
+      archived: boolean;
+    }[];
+  };
+  sectors: TaxonomyEntry[];
+  processes: TaxonomyEntry[];
+  certifications: TaxonomyEntry[];
+  opportunityTypes: TaxonomyEntry[];
+}
+
+export const ORGANIZATION = operation<
+  OrganizationPage,
+  { id: string; lang: string }
+>(`query Organization($id: ID!, $lang: Lang) {
+  organization(id: $id) {
+    id
+    kind
+    name { ar fr en }
+    description { ar fr en }
+    country
+    region
+    city
+    website
+    foundedYear
+    employeeBand
+    languages
+    sectors
+    certifications
+    capabilities { process }
+    contactsVisible
+    contacts { id name role email phone }
+    opportunities { id type title { ar fr en } expiresAt archived }
+  }
+  sectors(lang: $lang) { code label }
+  processes(lang: $lang) { code label }
+  certifications(lang: $lang) { code label }
+  opportunityTypes(lang: $lang) { code label }
+}`);
+
+export const REGISTER = operation<
+  { register: boolean },
+  { input: { email: string; password: string; displayName: string; acceptTerms: boolean; locale: string } }
+>(`mutation Register($input: RegisterInput!) { register(input: $input) }`);
+
+export const VERIFY_EMAIL = operation<{ verifyEmail: boolean }, { token: string }>(
+  `mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }`,
+);
+
+export const RESEND_VERIFICATION = operation<{ resendVerification: boolean }, { email: string }>(
+  `mutation ResendVerification($email: String!) { resendVerification(email: $email) }`,
+);
+
+export interface Tokens {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+}
+
+export const LOGIN = operation<{ login: Tokens }, { email: string; password: string }>(
+  `mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken }
+}`,
+);
+
+export const REFRESH = operation<{ refreshSession: Tokens }, { refreshToken: string }>(
+  `mutation Refresh($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }
+}`,
+);
+
+export const LOGOUT = operation<{ logout: boolean }, { refreshToken: string }>(
+  `mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`,
+);
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: string;
+  emailVerified: boolean;
+}
+
+export const ME = operation<{ me: Me | null }>(
+  `query Me { me { id email displayName locale emailVerified } }`,
+);

@@ -1,0 +1,91 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { call, requestState } from '../api/client';
+import { LOGIN, LOGOUT, ME, REFRESH, type Me, type Tokens } from '../api/operations';
+
+/**
+ * The refresh token is kept for this tab only (sessionStorage), so a reload keeps the user signed
+ * in; the access token lives in memory. The page runs no inline or third-party script (see the
+ * Content-Security-Policy the api sends).
+ */
+const REFRESH_KEY = 'tashbik.refresh';
+
+interface Session {
+  me: Me | null;
+  /** True until a stored session has been resumed (or found missing). */
+  resuming: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+function storeTokens(tokens: Tokens | null) {
+  requestState.accessToken = tokens?.accessToken ?? null;
+  try {
+    if (tokens) sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+    else sessionStorage.removeItem(REFRESH_KEY);
+  } catch {
+    // Storage refused: the session lasts as long as the page.
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queries = useQueryClient();
+  const [signedIn, setSignedIn] = useState(!!requestState.accessToken);
+  const [resuming, setResuming] = useState(() => {
+    try {
+      return !requestState.accessToken && !!sessionStorage.getItem(REFRESH_KEY);
+    } catch {
+      return false;
+    }
+  });
+
+  useEffect(() => {
+    if (!resuming) return;
+    const refreshToken = sessionStorage.getItem(REFRESH_KEY)!;
+    call(REFRESH, { refreshToken })
+      .then(({ refreshSession }) => {
+        storeTokens(refreshSession);
+        setSignedIn(true);
+      })
+      .catch(() => storeTokens(null))
+      .finally(() => setResuming(false));
+  }, [resuming]);
+
+  const me = useQuery({
+    queryKey: ['me', signedIn],
+    queryFn: async () => (signedIn ? (await call(ME)).me : null),
+    staleTime: 60_000,
+  });
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const { login } = await call(LOGIN, { email, password });
+      storeTokens(login);
+      setSignedIn(true);
+      await queries.invalidateQueries();
+    },
+    [queries],
+  );
+
+  const signOut = useCallback(async () => {
+    const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+    if (refreshToken) await call(LOGOUT, { refreshToken }).catch(() => undefined);
+    storeTokens(null);
+    setSignedIn(false);
+    queries.clear();
+  }, [queries]);
+
+  const value = useMemo(
+    () => ({ me: me.data ?? null, resuming, signIn, signOut }),
+    [me.data, resuming, signIn, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}

@@ -1,0 +1,131 @@
+import type { ReactNode } from 'react';
+import {
+  ActionIcon,
+  Anchor,
+  AppShell,
+  Button,
+  Container,
+  Group,
+  Menu,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconLanguage, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useLocale, useT } from '../i18n/LocaleProvider';
+import { LOCALES, type Locale } from '../i18n/locale';
+import { useSession } from '../auth/session';
+
+function LanguageMenu() {
+  const t = useT();
+  const { locale, setLocale } = useLocale();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          aria-label={t('nav.language')}
+          data-testid="language"
+        >
+          <IconLanguage size={22} stroke={1.6} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {LOCALES.map((l: Locale) => (
+          <Menu.Item
+            key={l}
+            lang={l}
+            dir={l === 'ar' ? 'rtl' : 'ltr'}
+            onClick={() => setLocale(l)}
+            fw={l === locale ? 700 : 400}
+            aria-current={l === locale ? 'true' : undefined}
+          >
+            {t(`lang.${l}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function AccountMenu() {
+  const t = useT();
+  const { me, signOut } = useSession();
+  const navigate = useNavigate();
+  if (!me)
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Button component={Link} to="/signin" variant="subtle" size="compact-md">
+          {t('nav.signIn')}
+        </Button>
+        <Button component={Link} to="/signup" size="compact-md" visibleFrom="xs">
+          {t('nav.signUp')}
+        </Button>
+      </Group>
+    );
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          aria-label={t('nav.account')}
+          data-testid="account"
+        >
+          <IconUserCircle size={24} stroke={1.6} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <bdi>{t('auth.signedInAs', { name: me.displayName })}</bdi>
+        </Menu.Label>
+        <Menu.Item
+          leftSection={<IconLogout size={16} aria-hidden />}
+          onClick={async () => {
+            await signOut();
+            await navigate({ to: '/' });
+          }}
+        >
+          {t('nav.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** Header (home link, language, account) above the page; phone first. */
+export function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <AppShell header={{ height: 60 }} padding={0}>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Container size="md" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Anchor component={Link} to="/" underline="never" className="brand" aria-label={t('app.name')}>
+              <img src="/favicon.svg" alt="" width={32} height={32} />
+              <Text component="span" fw={800} fz="xl" c="teal.9" aria-hidden>
+                {t('app.name')}
+              </Text>
+              <VisuallyHidden>{t('nav.directory')}</VisuallyHidden>
+            </Anchor>
+            <Group gap={4} wrap="nowrap">
+              <LanguageMenu />
+              <AccountMenu />
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main id="main">
+        <Container size="md" py="md" px="sm">
+          {children}
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,52 @@
+import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { Shell } from './components/Shell';
+import { SearchPage, validateSearch } from './routes/SearchPage';
+import { OrganizationPage } from './routes/OrganizationPage';
+import { SignInPage, SignUpPage } from './routes/AuthPages';
+import { VerifyEmailPage } from './routes/VerifyEmailPage';
+
+const root = createRootRoute({
+  component: () => (
+    <Shell>
+      <Outlet />
+    </Shell>
+  ),
+});
+
+/** The home page is the directory search; its filters live in the URL so a search can be shared. */
+const search = createRoute({ getParentRoute: () => root, path: '/', validateSearch, component: SearchPage });
+const organization = createRoute({
+  getParentRoute: () => root,
+  path: '/o/$id',
+  component: OrganizationPage,
+});
+const signUp = createRoute({ getParentRoute: () => root, path: '/signup', component: SignUpPage });
+const signIn = createRoute({
+  getParentRoute: () => root,
+  path: '/signin',
+  validateSearch: (s: Record<string, unknown>): { next?: string } =>
+    typeof s.next === 'string' && s.next.startsWith('/') && !s.next.startsWith('//') ? { next: s.next } : {},
+  component: SignInPage,
+});
+/** The verification mail links here with ?token=…; the sign-up page comes here with ?email=…. */
+const verifyEmail = createRoute({
+  getParentRoute: () => root,
+  path: '/verify-email',
+  validateSearch: (s: Record<string, unknown>): { token?: string; email?: string } => ({
+    ...(typeof s.token === 'string' ? { token: s.token } : {}),
+    ...(typeof s.email === 'string' ? { email: s.email } : {}),
+  }),
+  component: VerifyEmailPage,
+});
+
+export const routeTree = root.addChildren([search, organization, signUp, signIn, verifyEmail]);
+
+export function createAppRouter(history?: Parameters<typeof createRouter>[0]['history']) {
+  return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
