@@ -3,9 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type Logger } from 'pino';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/config.js';
-import { errorForLog, loggedUrl, redactOptions } from './redaction.js';
+import { errorForLog, loggedUrl, safeLogOptions } from './redaction.js';
 
-export { errorForLog, loggedUrl, redactOptions, type LoggedError } from './redaction.js';
+export { censorSecrets, errorForLog, loggedUrl, safeLogOptions, type LoggedError } from './redaction.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -25,7 +25,7 @@ export function loggerParams(config: Pick<AppConfig, 'logLevel'>): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      redact: redactOptions(),
+      ...safeLogOptions(),
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const id = requestIdOf(req);
         res.setHeader(REQUEST_ID_HEADER, id);
@@ -55,7 +55,6 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, name?: string)
   return pino({
     level: config.logLevel,
     base: name ? { name } : undefined,
-    redact: redactOptions(),
-    serializers: { err: errorForLog },
+    ...safeLogOptions(),
   });
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { QueryFailedError } from 'typeorm';
-import { CENSOR, errorForLog, loggedUrl, redactOptions, withoutParameters } from './redaction.js';
+import { CENSOR, errorForLog, loggedUrl, safeLogOptions, withoutParameters } from './redaction.js';
 
 /** A pino logger writing into an array, with the platform's redaction and error serializer. */
 function capture(): { lines: string[]; logger: pino.Logger } {
@@ -12,7 +12,7 @@ function capture(): { lines: string[]; logger: pino.Logger } {
       done();
     },
   });
-  const logger = pino({ level: 'trace', redact: redactOptions(), serializers: { err: errorForLog } }, sink);
+  const logger = pino({ level: 'trace', ...safeLogOptions() }, sink);
   return { lines, logger };
 }
 
@@ -44,7 +44,8 @@ describe('log redaction', () => {
         variables: { token: 'secret-d', input: { password: 'secret-e', newPassword: 'secret-f' } },
         login: { accessToken: 'secret-g', refreshToken: 'secret-h' },
         password: 'secret-i',
-        deep: { a: { b: { token: 'secret-j' } } },
+        deep: { a: { b: { c: { d: { token: 'secret-j' } } } } },
+        list: [{ Authorization: 'Bearer secret-k' }, 'kept too'],
         harmless: 'kept',
       },
       'x',
@@ -53,6 +54,15 @@ describe('log redaction', () => {
     expect(line).not.toMatch(/secret-/);
     expect(line).toContain(CENSOR);
     expect(line).toContain('kept');
+    expect(line).toContain('kept too');
+  });
+
+  it('leaves the objects a caller logs untouched', () => {
+    const { lines, logger } = capture();
+    const variables = { input: { email: 'a@example.org', password: 'secret-l' } };
+    logger.info({ variables }, 'x');
+    expect(variables.input.password).toBe('secret-l');
+    expect(JSON.parse(lines[0]).variables).toEqual({ input: { email: 'a@example.org', password: CENSOR } });
   });
 
   it('logs the calendar feed route as a pattern and query string values not at all', () => {

@@ -32,25 +32,69 @@ export const SECRET_KEYS = [
   'apiKey',
 ] as const;
 
+const SECRET = new Set<string>(SECRET_KEYS.map((k) => k.toLowerCase()));
+
 /** How deep under the top of a log line a secret key is looked for (`req.headers.cookie` is depth 2). */
-const DEPTH = 4;
+const DEPTH = 8;
 
-const step = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`);
+const isPlain = (v: unknown): v is Record<string, unknown> => {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null || Array.isArray(v);
+};
 
-/** pino `redact` paths: each secret key at the top level and under up to DEPTH levels of any keys. */
-export function redactPaths(): string[] {
-  const paths: string[] = [];
-  for (const key of SECRET_KEYS) {
-    for (let depth = 0; depth <= DEPTH; depth++) {
-      const prefix = Array.from({ length: depth }, () => '*').join('.');
-      paths.push(depth === 0 ? step(key).replace(/^\./, '') : `${prefix}${step(key)}`);
-    }
+/**
+ * A log line's object with the value of every secret key (any case, any depth in plain objects
+ * and arrays) replaced by CENSOR. Copies only what it changes, so the caller's objects stay intact;
+ * class instances (requests, errors) are left to their serializers.
+ */
+export function censorSecrets<T>(value: T, depth = 0): T {
+  if (depth > DEPTH || !isPlain(value)) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    value.forEach((item: unknown, i) => {
+      const censored = censorSecrets(item, depth + 1);
+      if (censored !== item) (copy ??= [...(value as unknown[])])[i] = censored;
+    });
+    return (copy ?? value) as T;
   }
-  return paths;
+  let copy: Record<string, unknown> | null = null;
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    const censored =
+      SECRET.has(key.toLowerCase()) && item !== undefined && item !== null
+        ? CENSOR
+        : censorSecrets(item, depth + 1);
+    if (censored !== item) (copy ??= { ...value })[key] = censored;
+  }
+  return (copy ?? value) as T;
 }
 
+/**
+ * pino `redact` paths for the places credentials are known to stand. Other secret keys are
+ * censored by `censorSecrets` (pino's wildcard paths cost tens of microseconds per line).
+ */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["set-cookie"]',
+];
+
 /** pino `redact` settings shared by every logger of the platform. */
-export const redactOptions = () => ({ paths: redactPaths(), censor: CENSOR });
+export const redactOptions = () => ({ paths: REDACT_PATHS, censor: CENSOR });
+
+/**
+ * The pino options every logger of the platform takes: credential headers redacted, secret keys
+ * censored at any depth, errors reduced by `errorForLog`.
+ */
+export const safeLogOptions = () => ({
+  redact: redactOptions(),
+  formatters: { log: (line: Record<string, unknown>) => censorSecrets(line) },
+  serializers: { err: errorForLog },
+});
 
 /** Routes whose URL carries a credential (the whole path below the prefix), and the pattern logged in its place. */
 const SECRET_ROUTES: [RegExp, string][] = [[/^\/forum\/feeds\//i, '/forum/feeds/:token.ics']];
