@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { Meilisearch } from 'meilisearch';
+import { meiliClient } from '#platform';
 import { adminUrl, createTestDatabase, databaseUrl, startProcess } from '#testing';
 
 /*
@@ -179,7 +179,7 @@ describe('command line and start-up', () => {
     let database: Awaited<ReturnType<typeof createTestDatabase>>;
     let dir: string;
     const env = () => ({ DATABASE_URL: database.url });
-    const meili = new Meilisearch({ host: BASE_ENV.MEILI_HOST, apiKey: BASE_ENV.MEILI_MASTER_KEY });
+    const meili = meiliClient(BASE_ENV.MEILI_HOST, BASE_ENV.MEILI_MASTER_KEY);
 
     beforeAll(async () => {
       database = await createTestDatabase();

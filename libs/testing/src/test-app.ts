@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
+import { meiliClient } from '../../platform/src/meili/meili.provider.js';
 import { indexNames } from '../../search/src/indexing/index-names.js';
 import { createTestDatabase } from './test-services.js';
 import { randomBytes } from 'node:crypto';
@@ -120,7 +121,7 @@ export async function bootTestApp(
   const port = Number(/"port":(\d+)/.exec(api.output.find((l) => l.includes('api listening')) ?? '')?.[1]);
   const url = `http://127.0.0.1:${port}`;
   const db = new pg.Pool({ connectionString: database.url, max: 4 });
-  const meili = new Meilisearch({ host: env.MEILI_HOST, apiKey: env.MEILI_MASTER_KEY });
+  const meili = meiliClient(env.MEILI_HOST, env.MEILI_MASTER_KEY);
   const app: TestApp = {
     url,
     env,

@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Meilisearch } from 'meilisearch';
-import { migrateDatabase, prepareServices, type AppConfig, type RunningServices } from '#platform';
+import type { Meilisearch } from 'meilisearch';
+import {
+  meiliClient,
+  migrateDatabase,
+  prepareServices,
+  type AppConfig,
+  type RunningServices,
+} from '#platform';
 import { CliModule } from '../cli.module.js';
 import { startProcess, type RunningProcess } from '#testing';
 
@@ -50,10 +56,7 @@ export class BenchEnv {
       outboxSweepMs: 2000,
     });
     env.config = env.services.config;
-    env.meili = new Meilisearch({
-      host: env.config.meiliHost!,
-      apiKey: env.config.meiliMasterKey ?? undefined,
-    });
+    env.meili = meiliClient(env.config.meiliHost!, env.config.meiliMasterKey);
     return env;
   }
 

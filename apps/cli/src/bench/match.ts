@@ -1,8 +1,8 @@
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
-import { Meilisearch, type MultiSearchQuery } from 'meilisearch';
-import { loadConfig, startEmbeddedMeili, type EmbeddedMeili } from '#platform';
+import type { MultiSearchQuery } from 'meilisearch';
+import { loadConfig, meiliClient, startEmbeddedMeili, type EmbeddedMeili } from '#platform';
 import { normalisedSynonyms, normaliseQuery, normaliseText } from '#search';
 import {
   adjustedRandIndex,
@@ -107,7 +107,7 @@ async function meiliRankings(set: EvaluationSet): Promise<MeiliRankings> {
     host = embedded.host;
     apiKey = embedded.masterKey;
   }
-  const client = new Meilisearch({ host, apiKey: apiKey || undefined });
+  const client = meiliClient(host, apiKey);
   const uid = `bench_match_${Date.now()}`;
   try {
     const started = performance.now();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
-import { createDataSource, type AppConfig } from '#platform';
+import { createDataSource, meiliClient, type AppConfig } from '#platform';
 import { createOpportunitySchema, DIRECTORY_ENTITIES, parseInput } from '#directory';
 import { SearchIndexerService } from '#search';
 import { AccessService, AuditService, TableMailAdapter } from '#identity';
@@ -150,7 +150,7 @@ beforeAll(async () => {
   drop = database.drop;
   db = createDataSource({ databaseUrl: database.url }, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]);
   await db.initialize();
-  meili = new Meilisearch({ host: process.env.MEILI_HOST!, apiKey: process.env.MEILI_MASTER_KEY });
+  meili = meiliClient(process.env.MEILI_HOST!, process.env.MEILI_MASTER_KEY);
   prefix = `t${randomBytes(4).toString('hex')}_`;
   config = {
     meiliIndexPrefix: prefix,

@@ -1,13 +1,30 @@
 import { Meilisearch } from 'meilisearch';
 import type { AppConfig } from '../config/config.js';
+import { createMeiliTransport, type MeiliTransportOptions } from './meili-transport.js';
+
+export * from './meili-transport.js';
 
 export const MEILI_CLIENT = Symbol('MEILI_CLIENT');
 
+/**
+ * A Meilisearch client on the keep-alive `node:http` transport (see createMeiliTransport); every
+ * part of the project (api, worker, CLI, benchmarks, tests) builds its clients here.
+ */
+export function meiliClient(
+  host: string,
+  apiKey?: string | null,
+  opts: MeiliTransportOptions & { timeout?: number } = {},
+): Meilisearch {
+  const { timeout = 10_000, ...transport } = opts;
+  return new Meilisearch({
+    host,
+    apiKey: apiKey || undefined,
+    timeout,
+    httpClient: createMeiliTransport(transport).httpClient,
+  });
+}
+
 export function createMeiliClient(config: Pick<AppConfig, 'meiliHost' | 'meiliMasterKey'>): Meilisearch {
   if (!config.meiliHost) throw new Error('Meilisearch host is not resolved; start the embedded server first');
-  return new Meilisearch({
-    host: config.meiliHost,
-    apiKey: config.meiliMasterKey ?? undefined,
-    timeout: 10_000,
-  });
+  return meiliClient(config.meiliHost, config.meiliMasterKey);
 }

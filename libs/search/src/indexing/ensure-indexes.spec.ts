@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Meilisearch } from 'meilisearch';
-import { loadConfig } from '#platform';
+import { loadConfig, meiliClient } from '#platform';
 import { SearchIndexerService } from './search-indexer.service.js';
 import { indexNames } from './index-names.js';
 
 /** Index creation against the real Meilisearch the test run started. */
 describe('ensureIndexes', () => {
-  const meili = new Meilisearch({ host: process.env.MEILI_HOST!, apiKey: process.env.MEILI_MASTER_KEY });
+  const meili = meiliClient(process.env.MEILI_HOST!, process.env.MEILI_MASTER_KEY);
   const prefix = `ens${randomBytes(3).toString('hex')}_`;
   const names = indexNames(prefix);
   const indexer = () =>

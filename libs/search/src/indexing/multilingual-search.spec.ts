@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Meilisearch, type Index } from 'meilisearch';
-import { AppError } from '#platform';
+import type { Index } from 'meilisearch';
+import { AppError, meiliClient } from '#platform';
 import type { OrganizationEntity } from '#directory';
 import { normaliseQuery } from '../text/index.js';
 import { organizationFilter } from '../query/filters.js';
@@ -216,10 +216,7 @@ const ROWS: Row[] = [
 ];
 
 describe('multilingual organisation search on a real Meilisearch index', () => {
-  const meili = new Meilisearch({
-    host: process.env.MEILI_HOST ?? '',
-    apiKey: process.env.MEILI_MASTER_KEY ?? '',
-  });
+  const meili = meiliClient(process.env.MEILI_HOST ?? '', process.env.MEILI_MASTER_KEY);
   const uid = `t${randomBytes(4).toString('hex')}_multilingual_organizations`;
   let index: Index<OrganizationDocument>;
 
