@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { bootTestApp, lastMail, signIn, type GqlResponse, type TestApp, type TestUser } from '#testing';
+import {
+  bootTestApp,
+  lastMail,
+  signIn,
+  startProcess,
+  type GqlResponse,
+  type TestApp,
+  type TestUser,
+} from '#testing';
 
 /*
  * What the api and the worker write to their logs, at the most verbose level and with every SQL
@@ -7,6 +15,7 @@ import { bootTestApp, lastMail, signIn, type GqlResponse, type TestApp, type Tes
  * invitation and its acceptance, a calendar feed and its fetch, with Authorization and Cookie
  * headers on the way. No code, token, password or header value issued or sent may appear in any
  * line. A failing query is logged as class, message, code and SQL state, without its parameters.
+ * The public development key that signs tokens without JWT_SECRET never serves another machine.
  */
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -244,5 +253,15 @@ it('logs a failed query as class, message, code and SQL state, never its paramet
       expect(logged[0].err).not.toHaveProperty(key);
   } finally {
     await app.db.query(`ALTER TABLE user_account DROP CONSTRAINT no_poison_names`);
+  }
+}, 60_000);
+
+it('stops start-up on a non-loopback HOST without JWT_SECRET, whatever NODE_ENV says', async () => {
+  for (const NODE_ENV of ['development', 'test']) {
+    const api = await startProcess('api', { ...app.env, NODE_ENV, HOST: '0.0.0.0', JWT_SECRET: '' }, null);
+    expect(await api.stop()).toBe(1);
+    expect(api.output.join('\n')).toMatch(
+      /JWT_SECRET="": is required when HOST=0\.0\.0\.0 is not a loopback address/,
+    );
   }
 }, 60_000);
