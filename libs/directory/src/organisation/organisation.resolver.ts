@@ -12,6 +12,7 @@ import {
   Verified,
   Authenticated,
   Organiser,
+  isOrganiser,
   ReviewService,
   type Viewer,
 } from '#identity';
@@ -176,6 +177,14 @@ export class OrganizationResolver {
   ): Promise<ContactPersonEntity[]> {
     if (!(await this.access.for(ctx).canSeeContacts(org.id))) return [];
     return this.loaders.for(ctx).contactsOf.load(org.id);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "The organiser's note on approval or rejection (organisers only; null for anyone else)",
+  })
+  reviewNote(@Parent() org: OrganizationEntity, @CurrentViewer() viewer: Viewer | null): string | null {
+    return isOrganiser(viewer) ? org.reviewNote : null;
   }
 
   @ResolveField(() => Boolean, {

@@ -88,7 +88,10 @@ export class OrganizationType {
   @Field() updatedAt: Date;
   @Field(() => Date, { nullable: true, description: 'When an organiser approved or rejected it' })
   reviewedAt: Date | null;
-  @Field(() => String, { nullable: true, description: "The organiser's note on approval or rejection" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The organiser's note on approval or rejection (organisers only; null for anyone else)",
+  })
   reviewNote: string | null;
 }
 

@@ -15,10 +15,14 @@ const CONSTRAINT_ERRORS: Record<string, () => AppError> = {
     new AppError('CONFLICT', 'this delegate already has an open or accepted request with that organisation', {
       reason: 'DUPLICATE_REQUEST',
     }),
-  forum_delegate_edition_id_email_key: () =>
-    new AppError('CONFLICT', 'a delegate with this email is already registered for the edition', {
-      reason: 'DUPLICATE_DELEGATE',
-    }),
+  forum_delegate_edition_org_email_key: () =>
+    new AppError(
+      'CONFLICT',
+      'the organisation already registered a delegate with this email for the edition',
+      {
+        reason: 'DUPLICATE_DELEGATE',
+      },
+    ),
   forum_table_edition_id_label_key: () =>
     new AppError('CONFLICT', 'a table with this label already exists in the edition', {
       reason: 'DUPLICATE_TABLE',

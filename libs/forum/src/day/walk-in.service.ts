@@ -40,23 +40,30 @@ export interface WalkInResult {
 }
 
 /**
- * Slots that have not started where both delegates are free (no live meeting, not declared
- * unavailable) and, when the edition has tables, at least one active table is free.
+ * Slots that have not started where both delegates are free and, when the edition has tables, at
+ * least one active table is free. Organisers ($6 true) see the working schedule: draft meetings and
+ * both delegates' unavailable slots. Anyone else sees what the delegates themselves are shown: only
+ * published meetings, and only the unavailability of their own delegate ($2), never the other's.
  */
 const FREE_SLOTS = `
   SELECT s.id AS "slotId", s.position, s.day::text AS day, s.session, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
          (SELECT count(*)::int FROM forum_table t
            WHERE t.edition_id = s.edition_id AND t.active
              AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
-                              WHERE mt.slot_id = s.id AND mt.table_id = t.id AND mt.status <> 'CANCELLED'))
+                              WHERE mt.status <> 'CANCELLED'
+                                AND CASE WHEN $6 THEN mt.slot_id = s.id AND mt.table_id = t.id
+                                         ELSE mt.published_slot_id = s.id AND mt.published_table_id = t.id END))
            AS "freeTables",
          EXISTS (SELECT 1 FROM forum_table t WHERE t.edition_id = s.edition_id AND t.active) AS "hasTables"
     FROM forum_slot s
    WHERE s.edition_id = $1 AND NOT s.is_break AND s.starts_at > $4 AND ($5::uuid IS NULL OR s.id = $5)
-     AND NOT EXISTS (SELECT 1 FROM forum_meeting_participant p
-                      WHERE p.slot_id = s.id AND p.delegate_id IN ($2, $3) AND p.status <> 'CANCELLED')
+     AND NOT ($6 AND EXISTS (SELECT 1 FROM forum_meeting_participant p
+                              WHERE p.slot_id = s.id AND p.delegate_id IN ($2, $3) AND p.status <> 'CANCELLED'))
+     AND NOT (NOT $6 AND EXISTS (SELECT 1 FROM forum_meeting_participant p JOIN forum_meeting mt ON mt.id = p.meeting_id
+                                  WHERE p.delegate_id IN ($2, $3) AND mt.published_slot_id = s.id
+                                    AND mt.status <> 'CANCELLED'))
      AND NOT EXISTS (SELECT 1 FROM forum_delegate_unavailable u
-                      WHERE u.slot_id = s.id AND u.delegate_id IN ($2, $3))
+                      WHERE u.slot_id = s.id AND (u.delegate_id = $2 OR ($6 AND u.delegate_id = $3)))
    ORDER BY s.position`;
 
 /**
@@ -74,16 +81,29 @@ export class WalkInService {
     private readonly requests: RequestService,
   ) {}
 
+  /**
+   * Free slots for a meeting between `delegateId` (the caller's own delegate, unless the caller is an
+   * organiser) and `withDelegateId`. Both must be registered in the edition; members do not learn
+   * more about the other delegate than whether it is free in their published agendas.
+   */
   async freeSlots(
     editionId: string,
     delegateId: string,
     withDelegateId: string,
+    viewer: Viewer | null,
     now = new Date(),
   ): Promise<FreeSlot[]> {
     const eid = parseId(editionId, 'editionId');
     const a = parseId(delegateId, 'delegateId');
     const b = parseId(withDelegateId, 'withDelegateId');
-    return this.free(this.db.manager, eid, a, b, now, null);
+    const organiser = isOrganiser(viewer);
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT d.id FROM forum_delegate d JOIN forum_edition e ON e.id = d.edition_id
+        WHERE d.id IN ($1, $2) AND d.edition_id = $3 AND d.status = 'REGISTERED' AND ($4 OR e.status <> 'DRAFT')`,
+      [a, b, eid, organiser],
+    );
+    for (const id of [a, b]) if (!rows.some((r) => r.id === id)) throw notFound('Delegate', id);
+    return this.free(this.db.manager, eid, a, b, now, null, organiser);
   }
 
   private async free(
@@ -93,6 +113,7 @@ export class WalkInService {
     b: string,
     now: Date,
     slotId: string | null,
+    fullView: boolean,
   ): Promise<FreeSlot[]> {
     const rows = await m.query<(FreeSlot & { hasTables: boolean })[]>(FREE_SLOTS, [
       editionId,
@@ -100,6 +121,7 @@ export class WalkInService {
       b,
       now,
       slotId,
+      fullView,
     ]);
     return rows
       .filter((r) => !r.hasTables || r.freeTables > 0)
@@ -129,9 +151,11 @@ export class WalkInService {
             m.findOneBy(ForumDelegateEntity, { id: toId }),
           ]);
           if (!from || from.editionId !== editionId) throw notFound('Delegate', fromId);
-          if (!to || to.editionId !== editionId) throw notFound('Delegate', toId);
           if ((!organiser || acting) && from.organizationId !== acting)
             throw new AppError('FORBIDDEN', 'the requesting delegate belongs to another organisation');
+          // As in freeSlots: a withdrawn delegate, or one of another edition, is no one to meet.
+          if (!to || to.editionId !== editionId || to.status !== 'REGISTERED')
+            throw notFound('Delegate', toId);
           const slot = await m.findOneBy(ForumSlotEntity, { id: slotId });
           if (!slot || slot.editionId !== editionId) throw notFound('Slot', slotId);
           if (slot.isBreak) throw new AppError('CONFLICT', 'this slot is a break', { reason: 'BREAK' });
@@ -160,7 +184,9 @@ export class WalkInService {
             return { request: accepted, meeting: await this.meetingOf(m, accepted.id) };
           }
 
-          if (!(await this.free(m, editionId, from.id, to.id, new Date(0), slot.id)).length)
+          // A member sees the slot as freeSlots shows it to them: the other side's unavailability and
+          // draft meetings stay private; if they clash, the booking fails when that side agrees.
+          if (!(await this.free(m, editionId, from.id, to.id, new Date(0), slot.id, organiser)).length)
             throw new AppError('SLOT_TAKEN', 'one of the delegates or every table is taken in this slot', {
               reason: 'NOT_FREE',
             });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '#platform';
 import { parseId, parseInput } from '#directory';
 import {
@@ -17,7 +17,7 @@ import {
 } from './edition.schema.js';
 import { planSlots } from './slots.js';
 import { z } from 'zod';
-import { AuditService } from '#identity';
+import { AuditService, isOrganiser, type Viewer } from '#identity';
 import { audit, snapshot, type Actor } from '../common/audit.js';
 
 const updateEditionSchema = z.object(editionFields).partial();
@@ -36,6 +36,16 @@ export class EditionService {
     return edition;
   }
 
+  /**
+   * The edition as `viewer` may see it: a draft is the organisers' work in progress, so to anyone
+   * else it (with its sessions, slots, tables, groups and rules) does not exist.
+   */
+  async visible(id: string, viewer: Viewer | null): Promise<ForumEditionEntity> {
+    const edition = await this.get(id);
+    if (edition.status === 'DRAFT' && !isOrganiser(viewer)) throw notFound('Forum edition', id);
+    return edition;
+  }
+
   /** Locks the edition row: schedule writes, publication and slot changes of one edition run one at a time. */
   async lock(m: EntityManager, id: string): Promise<ForumEditionEntity> {
     const edition = await m.findOne(ForumEditionEntity, {
@@ -46,10 +56,13 @@ export class EditionService {
     return edition;
   }
 
-  list(): Promise<ForumEditionEntity[]> {
-    return this.db
-      .getRepository(ForumEditionEntity)
-      .find({ order: { startsOn: 'DESC', id: 'ASC' }, take: 200 });
+  /** Editions, newest first; drafts only for organisers. */
+  list(viewer: Viewer | null = null): Promise<ForumEditionEntity[]> {
+    return this.db.getRepository(ForumEditionEntity).find({
+      where: isOrganiser(viewer) ? {} : { status: In(['OPEN', 'CLOSED'] as EditionStatus[]) },
+      order: { startsOn: 'DESC', id: 'ASC' },
+      take: 200,
+    });
   }
 
   async create(input: Record<string, unknown>, actor: Actor = null): Promise<ForumEditionEntity> {

@@ -29,6 +29,7 @@ import {
   WalkInResultType,
 } from './forum.types.js';
 import { actingOrganization } from './registration.resolver.js';
+import { DelegateSelf } from '../common/delegate-self.js';
 
 const delegateOwner = (path: string) => MemberOf(ownerOfRecord('forum_delegate', path));
 
@@ -65,15 +66,19 @@ export class ForumDayResolver {
   }
 
   @Query(() => [FreeSlotType], {
-    description: 'Slots not yet started where both delegates are free and a table is free',
+    description:
+      'Slots not yet started where both delegates are free and a table is free. delegateId is a delegate of ' +
+      "the caller's organisation (organisers: any); members see only published meetings and their own " +
+      "delegate's unavailability",
   })
-  @Authorize(AnyOf(Organiser, delegateOwner('delegateId'), delegateOwner('withDelegateId')))
+  @Authorize(AnyOf(Organiser, delegateOwner('delegateId')))
   freeSlots(
     @Args('editionId', { type: () => ID }) editionId: string,
     @Args('delegateId', { type: () => ID }) delegateId: string,
     @Args('withDelegateId', { type: () => ID }) withDelegateId: string,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<FreeSlot[]> {
-    return this.walkIns.freeSlots(editionId, delegateId, withDelegateId);
+    return this.walkIns.freeSlots(editionId, delegateId, withDelegateId, viewer);
   }
 
   @Mutation(() => WalkInResultType, {
@@ -90,9 +95,12 @@ export class ForumDayResolver {
   }
 
   @Mutation(() => AgendaFeedType, {
-    description: 'A new private calendar feed URL for the delegate; the previous one stops working',
+    description:
+      'A new private calendar feed URL for the delegate (its organisation, or the delegate themselves); the ' +
+      'previous one stops working. It also stops when its creator leaves the organisation, when the ' +
+      "delegate withdraws and when the delegate's email changes",
   })
-  @Authorize(delegateOwner('delegateId'))
+  @Authorize(AnyOf(delegateOwner('delegateId'), DelegateSelf('delegateId')))
   async agendaFeedUrl(
     @Args('delegateId', { type: () => ID }) delegateId: string,
     @CurrentViewer() viewer: Viewer | null,

@@ -42,48 +42,71 @@ export class ForumEditionResolver {
     private readonly publisher: PublishService,
   ) {}
 
-  @Query(() => [ForumEditionType])
+  // Draft editions, and everything in them, are for organisers only: to anyone else they do not exist.
+
+  @Query(() => [ForumEditionType], { description: 'Editions, newest first (drafts: organisers only)' })
   @Authorize(Public)
-  forumEditions(): Promise<ForumEditionEntity[]> {
-    return this.editions.list();
+  forumEditions(@CurrentViewer() viewer: Viewer | null): Promise<ForumEditionEntity[]> {
+    return this.editions.list(viewer);
   }
 
   @Query(() => ForumEditionType)
   @Authorize(Public)
-  forumEdition(@Args('id', { type: () => ID }) id: string): Promise<ForumEditionEntity> {
-    return this.editions.get(id);
+  forumEdition(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumEditionEntity> {
+    return this.editions.visible(id, viewer);
   }
 
   @Query(() => [ForumSessionType])
   @Authorize(Public)
-  forumSessions(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumSessionEntity[]> {
+  async forumSessions(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumSessionEntity[]> {
+    await this.editions.visible(editionId, viewer);
     return this.editions.sessions(editionId);
   }
 
   @Query(() => [ForumSlotType])
   @Authorize(Public)
-  forumSlots(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumSlotEntity[]> {
+  async forumSlots(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumSlotEntity[]> {
+    await this.editions.visible(editionId, viewer);
     return this.editions.slots(editionId);
   }
 
   @Query(() => [ForumTableType])
   @Authorize(Authenticated)
-  forumTables(
+  async forumTables(
     @Args('editionId', { type: () => ID }) editionId: string,
     @Args('includeInactive', { defaultValue: false }) includeInactive: boolean,
+    @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumTableEntity[]> {
+    await this.editions.visible(editionId, viewer);
     return this.tables.list(editionId, includeInactive);
   }
 
   @Query(() => [ForumGroupType])
   @Authorize(Authenticated)
-  forumGroups(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumGroupEntity[]> {
+  async forumGroups(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumGroupEntity[]> {
+    await this.editions.visible(editionId, viewer);
     return this.groups.list(editionId);
   }
 
   @Query(() => [ForumGroupRuleType])
   @Authorize(Authenticated)
-  forumGroupRules(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumGroupRuleEntity[]> {
+  async forumGroupRules(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ForumGroupRuleEntity[]> {
+    await this.editions.visible(editionId, viewer);
     return this.groups.rules(editionId);
   }
 

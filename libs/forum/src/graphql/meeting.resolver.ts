@@ -59,6 +59,11 @@ export class ForumMeetingResolver {
     @Args('input') input: MeetingRequestInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingRequestEntity> {
+    // Only organisers file requests in their own name.
+    if (input.source === 'ORGANISER' && !isOrganiser(viewer))
+      throw new AppError('FORBIDDEN', 'only organisers can make requests with source ORGANISER', {
+        reason: 'ORGANISER_SOURCE',
+      });
     return this.requests.request({ ...input }, viewer?.userId ?? null);
   }
 

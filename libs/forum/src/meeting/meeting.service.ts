@@ -192,7 +192,8 @@ export class MeetingService {
   /**
    * Records how a meeting went, for one side (the delegates of `organizationId`) or, for an
    * organiser acting without an organisation, for both. Only a meeting that has started and was not
-   * cancelled can have an outcome; reporting again replaces the side's earlier report.
+   * cancelled can have an outcome; reporting again replaces the side's earlier report. Returns the
+   * sides reported for, never the other side's outcome or note.
    */
   async reportOutcome(
     meetingId: string,
@@ -241,7 +242,13 @@ export class MeetingService {
           { delegateId: r.delegate_id, outcome: r.before },
           { delegateId: r.delegate_id, outcome, note: noteText },
         );
-      return m.find(MeetingParticipantEntity, { where: { meetingId: id }, order: { delegateId: 'ASC' } });
+      // Each side's report (its note above all) is its own: the caller gets back the side it acted for.
+      const own = new Set(rows.map((r) => r.delegate_id));
+      const sides = await m.find(MeetingParticipantEntity, {
+        where: { meetingId: id },
+        order: { delegateId: 'ASC' },
+      });
+      return sides.filter((p) => own.has(p.delegateId));
     });
   }
 }

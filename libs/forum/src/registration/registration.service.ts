@@ -8,7 +8,7 @@ import { registerDelegateSchema, updateDelegateSchema } from './registration.sch
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { withForumErrors } from '../common/db-errors.js';
 import { cancelMeetingsOfRequests } from '../meeting/meeting-writes.js';
-import { AuditService } from '#identity';
+import { AuditService, isOrganiser } from '#identity';
 import { audit, snapshot, type Actor } from '../common/audit.js';
 
 export interface DelegateView extends ForumDelegateEntity {
@@ -24,6 +24,36 @@ async function lockDelegate(m: EntityManager, id: string): Promise<ForumDelegate
   });
   if (!current) throw notFound('Delegate', id);
   return current;
+}
+
+/** Organisers and the system (seeds, imports) are trusted with any registration; members are not. */
+const privileged = (actor: Actor): boolean => !actor || ('roles' in actor && isOrganiser(actor));
+
+/**
+ * The account a delegate is linked to. A member may link only their own account (their acceptance);
+ * with no link asked, the delegate is linked to the account whose verified address is the delegate's,
+ * if there is one. Organisers and the system may link any account.
+ */
+async function accountFor(
+  m: EntityManager,
+  email: string,
+  asked: string | null | undefined,
+  actor: Actor,
+): Promise<string | null> {
+  if (asked) {
+    if (asked !== actor?.userId && !privileged(actor))
+      throw new AppError(
+        'FORBIDDEN',
+        "a delegate can be linked only to your own account; another person's account is linked by its verified address",
+        { reason: 'FOREIGN_ACCOUNT' },
+      );
+    return asked;
+  }
+  const [owner] = await m.query<{ id: string }[]>(
+    `SELECT id FROM user_account WHERE email = $1 AND email_verified_at IS NOT NULL`,
+    [email],
+  );
+  return owner?.id ?? null;
 }
 
 @Injectable()
@@ -96,6 +126,8 @@ export class RegistrationService {
         this.db.transaction(async (m) => {
           const edition = await m.findOneBy(ForumEditionEntity, { id: editionId });
           if (!edition) throw notFound('Forum edition', editionId);
+          // A draft is the organisers' work in progress: to members it does not exist yet.
+          if (edition.status === 'DRAFT' && !privileged(actor)) throw notFound('Forum edition', editionId);
           if (edition.status === 'CLOSED')
             throw new AppError('CONFLICT', 'registrations for this edition are closed');
           const [org] = await m.query<{ kind: string; status: string }[]>(
@@ -108,10 +140,12 @@ export class RegistrationService {
           // The organiser's group named after the organisation's kind (SME, FINANCIER, ...) is the default.
           const group = await m.findOneBy(ForumGroupEntity, { editionId, code: org.kind });
           const { unavailableSlotIds, ...fields } = data;
+          const userId = await accountFor(m, fields.email, fields.userId, actor);
           const delegate = await m.save(
             ForumDelegateEntity,
             m.create(ForumDelegateEntity, {
               ...fields,
+              userId,
               editionId,
               organizationId,
               groupId: group?.id ?? null,
@@ -161,6 +195,22 @@ export class RegistrationService {
           const inputsBefore = matchInputs(current);
           const { unavailableSlotIds, ...fields } = patch;
           const given = Object.fromEntries(Object.entries(fields).filter(([k]) => changes[k] !== undefined));
+          // A new address or a new link is checked as at registration; a new address drops a link the
+          // account did not make itself, as the registration now names someone else.
+          const emailChanged = given.email !== undefined && given.email !== current.email;
+          if ((changes.userId !== undefined && fields.userId !== current.userId) || emailChanged) {
+            const keep =
+              changes.userId === undefined && current.userId !== null && current.userId === actor?.userId;
+            given.userId =
+              changes.userId === null
+                ? null
+                : await accountFor(
+                    m,
+                    (given.email as string | undefined) ?? current.email,
+                    keep ? current.userId : (fields.userId ?? undefined),
+                    actor,
+                  );
+          }
           m.merge(ForumDelegateEntity, current, given);
           const saved = await m.save(ForumDelegateEntity, current);
           if (changes.unavailableSlotIds !== undefined && unavailableSlotIds) {

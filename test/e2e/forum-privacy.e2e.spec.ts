@@ -1,0 +1,457 @@
+import { bootTestApp, signIn, type GqlResponse, type TestApp, type TestUser } from '#testing';
+
+/*
+ * Forum privacy through the real api, tried as another organisation would: what freeSlots and
+ * bookWalkIn tell about the other side, whose outcome notes come back, what draft editions and review
+ * notes show, who may link a delegate to an account or file a request as the organisers, and when a
+ * calendar feed URL stops working.
+ */
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let app: TestApp;
+let organiser: TestUser;
+
+const ok = (res: GqlResponse<unknown>): Json => {
+  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
+  return res.data as Json;
+};
+const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
+const get = (path: string) => fetch(`${app.url}${path}`);
+
+async function organization(name: string, kind = 'SME', status = 'ACTIVE', reviewNote: string | null = null) {
+  const { rows } = await app.db.query<{ id: string }>(
+    `INSERT INTO organization (kind, name, description, country, innovation, status, review_note)
+     VALUES ($1, $2, '{}'::jsonb, 'DZ', '{}'::jsonb, $3, $4) RETURNING id`,
+    [kind, JSON.stringify({ ar: null, fr: name, en: null }), status, reviewNote],
+  );
+  return rows[0].id;
+}
+
+const owner = (organizationId: string) => signIn(app, { memberships: [{ organizationId, role: 'OWNER' }] });
+
+/** An edition on a day to come: 6 meeting slots, two tables, one group; OPEN unless asked. */
+async function edition(status: 'OPEN' | 'DRAFT' = 'OPEN') {
+  const id = ok(
+    await app.gql(
+      `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
+      {
+        input: {
+          name: { fr: 'Forum privé', en: 'Private forum' },
+          startsOn: '2031-03-10',
+          endsOn: '2031-03-10',
+          slotMinutes: 30,
+          sessions: [{ day: '2031-03-10', kind: 'MORNING', start: '09:00', end: '12:00' }],
+        },
+      },
+      organiser.headers,
+    ),
+  ).createForumEdition.id as string;
+  ok(
+    await app.gql(
+      `mutation($e: ID!, $t: [ForumTableInput!]!) { addForumTables(editionId: $e, tables: $t) { id } }`,
+      { e: id, t: [{ label: 'T1' }, { label: 'T2' }] },
+      organiser.headers,
+    ),
+  );
+  ok(
+    await app.gql(
+      `mutation($e: ID!, $g: ForumGroupInput!) { createForumGroup(editionId: $e, input: $g) { id } }`,
+      { e: id, g: { code: 'GUESTS', name: { fr: 'Invités' } } },
+      organiser.headers,
+    ),
+  );
+  if (status === 'OPEN')
+    ok(
+      await app.gql(
+        `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
+        { id },
+        organiser.headers,
+      ),
+    );
+  const slots = ok(
+    await app.gql(
+      `query($e: ID!) { forumSlots(editionId: $e) { id isBreak } }`,
+      { e: id },
+      organiser.headers,
+    ),
+  ).forumSlots.filter((s: Json) => !s.isBreak) as Json[];
+  return { id, slots: slots.map((s) => s.id as string) };
+}
+
+const REGISTER = `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id userId } }`;
+const register = (by: TestUser, input: Json) => app.gql(REGISTER, { input }, by.headers);
+async function delegate(by: TestUser, editionId: string, organizationId: string, extra: Json = {}) {
+  const email = `d-${Math.random().toString(36).slice(2, 10)}@example.org`;
+  return ok(await register(by, { editionId, organizationId, name: 'Delegate', email, ...extra }))
+    .registerDelegate as { id: string; userId: string | null };
+}
+
+async function acceptedRequest(e: string, from: [TestUser, string, string], to: [TestUser, string, string]) {
+  const r = ok(
+    await app.gql(
+      `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`,
+      { input: { editionId: e, organizationId: from[1], fromDelegateId: from[2], toDelegateId: to[2] } },
+      from[0].headers,
+    ),
+  ).requestMeeting.id as string;
+  ok(
+    await app.gql(
+      `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
+      { r, o: to[1] },
+      to[0].headers,
+    ),
+  );
+  return r;
+}
+
+const book = async (requestId: string, slotId: string) =>
+  ok(
+    await app.gql(
+      `mutation($r: ID!, $s: ID!) { bookMeeting(requestId: $r, slotId: $s) { id } }`,
+      { r: requestId, s: slotId },
+      organiser.headers,
+    ),
+  ).bookMeeting.id as string;
+
+beforeAll(async () => {
+  app = await bootTestApp();
+  organiser = await signIn(app, { roles: ['ORGANISER'] });
+}, 120_000);
+afterAll(() => app?.close());
+
+describe('freeSlots and bookWalkIn (item 6)', () => {
+  const FREE = `query($e: ID!, $a: ID!, $b: ID!) { freeSlots(editionId: $e, delegateId: $a, withDelegateId: $b) { slotId freeTables } }`;
+  const WALK_IN = `mutation($input: WalkInInput!) { bookWalkIn(input: $input) { request { status } meeting { id } } }`;
+
+  it('answers only for the caller’s own delegate, registered in the edition, and keeps the other side’s unavailability and drafts private', async () => {
+    const { id: e, slots } = await edition();
+    const other = await edition();
+    const [orgA, orgB, orgC] = [await organization('A'), await organization('B'), await organization('C')];
+    const [a, b, c] = [await owner(orgA), await owner(orgB), await owner(orgC)];
+    const dA = (await delegate(a, e, orgA, { unavailableSlotIds: [slots[0]] })).id;
+    const dB = (await delegate(b, e, orgB, { unavailableSlotIds: [slots[1]] })).id;
+    const dC = (await delegate(c, e, orgC)).id;
+    const dAElsewhere = (await delegate(a, other.id, orgA)).id;
+    const dBWithdrawn = (await delegate(b, e, orgB)).id;
+    ok(
+      await app.gql(
+        `mutation($d: ID!, $o: ID) { withdrawDelegate(delegateId: $d, organizationId: $o) { status } }`,
+        { d: dBWithdrawn, o: orgB },
+        b.headers,
+      ),
+    );
+
+    // B and C meet in slot 3 (published); the organiser then moves it to slot 2 in the working draft.
+    const meeting = await book(await acceptedRequest(e, [b, orgB, dB], [c, orgC, dC]), slots[3]);
+    ok(
+      await app.gql(
+        `mutation($m: ID!, $s: ID!) { moveMeeting(meetingId: $m, slotId: $s) { id } }`,
+        { m: meeting, s: slots[2] },
+        organiser.headers,
+      ),
+    );
+
+    // Only for a delegate of the caller's organisation: C may not ask about A's delegate.
+    expect(codeOf(await app.gql(FREE, { e, a: dA, b: dC }, c.headers))).toBe('FORBIDDEN');
+    // Both delegates registered in that edition.
+    expect(codeOf(await app.gql(FREE, { e, a: dA, b: dAElsewhere }, a.headers))).toBe('NOT_FOUND');
+    expect(codeOf(await app.gql(FREE, { e, a: dA, b: dBWithdrawn }, a.headers))).toBe('NOT_FOUND');
+    expect(codeOf(await app.gql(FREE, { e: other.id, a: dA, b: dB }, a.headers))).toBe('NOT_FOUND');
+
+    // A member sees its own unavailability (slot 0) and B's published meeting (slot 3), nothing else:
+    // not B's unavailable slot 1, not the draft move to slot 2, whose table stays free too.
+    const mine = ok(await app.gql(FREE, { e, a: dA, b: dB }, a.headers)).freeSlots as Json[];
+    expect(mine.map((s) => s.slotId)).toEqual([slots[1], slots[2], slots[4], slots[5]]);
+    expect(mine.every((s) => s.freeTables === 2)).toBe(true);
+    // Organisers see the working schedule and both sides' unavailability.
+    const all = ok(await app.gql(FREE, { e, a: dA, b: dB }, organiser.headers)).freeSlots as Json[];
+    expect(all.map((s) => s.slotId)).toEqual([slots[3], slots[4], slots[5]]);
+
+    // bookWalkIn tells no more: a slot B declared unavailable is a proposal like any other.
+    const walkIn = (slotId: string) =>
+      app.gql(
+        WALK_IN,
+        { input: { editionId: e, organizationId: orgA, fromDelegateId: dA, toDelegateId: dB, slotId } },
+        a.headers,
+      );
+    expect(ok(await walkIn(slots[1])).bookWalkIn).toEqual({ request: { status: 'PENDING' }, meeting: null });
+    // Nor about a withdrawn delegate than freeSlots does.
+    expect(
+      codeOf(
+        await app.gql(
+          WALK_IN,
+          {
+            input: {
+              editionId: e,
+              organizationId: orgA,
+              fromDelegateId: dA,
+              toDelegateId: dBWithdrawn,
+              slotId: slots[4],
+            },
+          },
+          a.headers,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+  }, 60_000);
+
+  it('refuses a walk-in in a slot the other side’s published agenda fills', async () => {
+    const { id: e, slots } = await edition();
+    const [orgA, orgB, orgC] = [await organization('A'), await organization('B'), await organization('C')];
+    const [a, b, c] = [await owner(orgA), await owner(orgB), await owner(orgC)];
+    const dA = (await delegate(a, e, orgA)).id;
+    const dB = (await delegate(b, e, orgB)).id;
+    const dC = (await delegate(c, e, orgC)).id;
+    await book(await acceptedRequest(e, [b, orgB, dB], [c, orgC, dC]), slots[3]);
+    expect(
+      codeOf(
+        await app.gql(
+          WALK_IN,
+          {
+            input: {
+              editionId: e,
+              organizationId: orgA,
+              fromDelegateId: dA,
+              toDelegateId: dB,
+              slotId: slots[3],
+            },
+          },
+          a.headers,
+        ),
+      ),
+    ).toBe('SLOT_TAKEN');
+  }, 60_000);
+});
+
+it('returns only the caller’s side of a meeting outcome; organisers see both (item 7)', async () => {
+  const { id: e, slots } = await edition();
+  const [orgA, orgB] = [await organization('A'), await organization('B')];
+  const [a, b] = [await owner(orgA), await owner(orgB)];
+  const dA = (await delegate(a, e, orgA)).id;
+  const dB = (await delegate(b, e, orgB)).id;
+  const meeting = await book(await acceptedRequest(e, [a, orgA, dA], [b, orgB, dB]), slots[0]);
+  await app.db.query(
+    `UPDATE forum_slot SET starts_at = now() - interval '40 minutes', ends_at = now() - interval '10 minutes' WHERE id = $1`,
+    [slots[0]],
+  );
+  const OUTCOME = `mutation($m: ID!, $o: ID, $n: String) { reportMeetingOutcome(meetingId: $m, organizationId: $o, outcome: HELD, note: $n) { delegateId outcome outcomeNote } }`;
+  const mineB = ok(
+    await app.gql(OUTCOME, { m: meeting, o: orgB, n: 'B thinks A overpriced' }, b.headers),
+  ).reportMeetingOutcome;
+  expect(mineB).toEqual([{ delegateId: dB, outcome: 'HELD', outcomeNote: 'B thinks A overpriced' }]);
+  const mineA = ok(
+    await app.gql(OUTCOME, { m: meeting, o: orgA, n: 'fine' }, a.headers),
+  ).reportMeetingOutcome;
+  expect(mineA).toEqual([{ delegateId: dA, outcome: 'HELD', outcomeNote: 'fine' }]);
+  expect(JSON.stringify(mineA)).not.toContain('overpriced');
+  const both = ok(await app.gql(OUTCOME, { m: meeting, o: null, n: 'checked' }, organiser.headers))
+    .reportMeetingOutcome as Json[];
+  expect(both.map((p) => p.delegateId).sort()).toEqual([dA, dB].sort());
+}, 60_000);
+
+describe('drafts and review notes (item 8)', () => {
+  it('shows a draft edition, its slots, tables, groups and rules to organisers only', async () => {
+    const { id: e } = await edition('DRAFT');
+    const orgA = await organization('A');
+    const a = await owner(orgA);
+    const anonymous = {};
+    for (const who of [anonymous, a.headers]) {
+      const list = ok(await app.gql(`query { forumEditions { id } }`, {}, who)).forumEditions as Json[];
+      expect(list.map((x) => x.id)).not.toContain(e);
+      expect(codeOf(await app.gql(`query($e: ID!) { forumEdition(id: $e) { id } }`, { e }, who))).toBe(
+        'NOT_FOUND',
+      );
+      expect(codeOf(await app.gql(`query($e: ID!) { forumSlots(editionId: $e) { id } }`, { e }, who))).toBe(
+        'NOT_FOUND',
+      );
+      expect(
+        codeOf(await app.gql(`query($e: ID!) { forumSessions(editionId: $e) { id } }`, { e }, who)),
+      ).toBe('NOT_FOUND');
+    }
+    for (const q of ['forumTables', 'forumGroups'])
+      expect(codeOf(await app.gql(`query($e: ID!) { ${q}(editionId: $e) { id } }`, { e }, a.headers))).toBe(
+        'NOT_FOUND',
+      );
+    expect(
+      codeOf(
+        await app.gql(`query($e: ID!) { forumGroupRules(editionId: $e) { groupId } }`, { e }, a.headers),
+      ),
+    ).toBe('NOT_FOUND');
+    // Organisers see it all.
+    const list = ok(await app.gql(`query { forumEditions { id } }`, {}, organiser.headers))
+      .forumEditions as Json[];
+    expect(list.map((x) => x.id)).toContain(e);
+    expect(
+      ok(await app.gql(`query($e: ID!) { forumGroups(editionId: $e) { code } }`, { e }, organiser.headers))
+        .forumGroups,
+    ).toEqual([{ code: 'GUESTS' }]);
+
+    // Members cannot register delegates in it; organisers can prepare it.
+    const input = { editionId: e, organizationId: orgA, name: 'Early bird', email: 'early@example.org' };
+    expect(codeOf(await register(a, input))).toBe('NOT_FOUND');
+    expect(ok(await register(organiser, input)).registerDelegate.id).toBeTruthy();
+  }, 60_000);
+
+  it('shows an organisation’s review note to organisers only', async () => {
+    const org = await organization('Rejected', 'SME', 'REJECTED', 'looks like a shell company');
+    const member = await owner(org);
+    const Q = `query($id: ID!) { organization(id: $id) { id reviewNote } }`;
+    expect(ok(await app.gql(Q, { id: org }, member.headers)).organization).toEqual({
+      id: org,
+      reviewNote: null,
+    });
+    expect(ok(await app.gql(Q, { id: org }, organiser.headers)).organization.reviewNote).toBe(
+      'looks like a shell company',
+    );
+  });
+});
+
+describe('who a delegate is (item 9)', () => {
+  it('links a delegate to an account only by its verified address or its own acceptance', async () => {
+    const { id: e } = await edition();
+    const [orgA, orgB] = [await organization('A'), await organization('B')];
+    const a = await owner(orgA);
+    const bob = await owner(orgB);
+    const unverified = await signIn(app, { verified: false });
+
+    // A member of A cannot point its delegate at Bob's account...
+    expect(
+      codeOf(
+        await register(a, {
+          editionId: e,
+          organizationId: orgA,
+          name: 'Bob?',
+          email: 'x@a.example',
+          userId: bob.userId,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    // ...nor block Bob's own organisation by registering his address first.
+    const squatter = ok(
+      await register(a, { editionId: e, organizationId: orgA, name: 'Bob', email: bob.email }),
+    ).registerDelegate;
+    const own = ok(
+      await register(bob, {
+        editionId: e,
+        organizationId: orgB,
+        name: 'Bob',
+        email: bob.email,
+        userId: bob.userId,
+      }),
+    ).registerDelegate;
+    expect(own.userId).toBe(bob.userId);
+    // The address is linked to Bob's account because he verified it; an unverified address is not.
+    expect(squatter.userId).toBe(bob.userId);
+    const notYet = ok(
+      await register(a, { editionId: e, organizationId: orgA, name: 'U', email: unverified.email }),
+    ).registerDelegate;
+    expect(notYet.userId).toBeNull();
+
+    // Changing a delegate later obeys the same rule.
+    const mine = await delegate(a, e, orgA, { userId: a.userId });
+    expect(mine.userId).toBe(a.userId);
+    const UPDATE = `mutation($input: UpdateDelegateInput!) { updateDelegate(input: $input) { id userId } }`;
+    expect(
+      codeOf(
+        await app.gql(
+          UPDATE,
+          { input: { id: mine.id, organizationId: orgA, userId: bob.userId } },
+          a.headers,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const moved = ok(
+      await app.gql(
+        UPDATE,
+        { input: { id: notYet.id, organizationId: orgA, email: 'someone@else.example' } },
+        a.headers,
+      ),
+    ).updateDelegate;
+    expect(moved.userId).toBeNull();
+  }, 60_000);
+
+  it('accepts source ORGANISER on a meeting request from organisers only', async () => {
+    const { id: e } = await edition();
+    const [orgA, orgB] = [await organization('A'), await organization('B')];
+    const [a, b] = [await owner(orgA), await owner(orgB)];
+    const dA = (await delegate(a, e, orgA)).id;
+    const dB = (await delegate(b, e, orgB)).id;
+    const REQUEST = `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id source } }`;
+    const input = {
+      editionId: e,
+      organizationId: orgA,
+      fromDelegateId: dA,
+      toDelegateId: dB,
+      source: 'ORGANISER',
+    };
+    expect(codeOf(await app.gql(REQUEST, { input }, a.headers))).toBe('FORBIDDEN');
+    expect(ok(await app.gql(REQUEST, { input }, organiser.headers)).requestMeeting.source).toBe('ORGANISER');
+  }, 60_000);
+});
+
+describe('calendar feed URLs (item 10)', () => {
+  const FEED = `mutation($d: ID!) { agendaFeedUrl(delegateId: $d) { path } }`;
+  const feed = async (by: TestUser, d: string) =>
+    ok(await app.gql(FEED, { d }, by.headers)).agendaFeedUrl.path as string;
+
+  it('stop working when their creator leaves, when the delegate withdraws or changes address', async () => {
+    const { id: e } = await edition();
+    const orgA = await organization('A');
+    const a = await owner(orgA);
+    const colleague = await signIn(app, { memberships: [{ organizationId: orgA, role: 'MEMBER' }] });
+    const [d1, d2, d3] = [await delegate(a, e, orgA), await delegate(a, e, orgA), await delegate(a, e, orgA)];
+
+    const byColleague = await feed(colleague, d1.id);
+    expect((await get(byColleague)).status).toBe(200);
+    ok(
+      await app.gql(
+        `mutation($o: ID!) { leaveOrganization(organizationId: $o) }`,
+        { o: orgA },
+        colleague.headers,
+      ),
+    );
+    expect((await get(byColleague)).status).toBe(404);
+
+    const beforeWithdrawal = await feed(a, d2.id);
+    expect((await get(beforeWithdrawal)).status).toBe(200);
+    ok(
+      await app.gql(
+        `mutation($d: ID!, $o: ID) { withdrawDelegate(delegateId: $d, organizationId: $o) { status } }`,
+        { d: d2.id, o: orgA },
+        a.headers,
+      ),
+    );
+    expect((await get(beforeWithdrawal)).status).toBe(404);
+
+    const beforeMove = await feed(a, d3.id);
+    expect((await get(beforeMove)).status).toBe(200);
+    ok(
+      await app.gql(
+        `mutation($input: UpdateDelegateInput!) { updateDelegate(input: $input) { id } }`,
+        { input: { id: d3.id, organizationId: orgA, email: 'new-address@example.org' } },
+        a.headers,
+      ),
+    );
+    expect((await get(beforeMove)).status).toBe(404);
+    // A new URL asked after the change works.
+    expect((await get(await feed(a, d3.id))).status).toBe(200);
+  }, 60_000);
+
+  it('can be rotated by the delegate themselves', async () => {
+    const { id: e } = await edition();
+    const orgA = await organization('A');
+    const a = await owner(orgA);
+    const guest = await signIn(app); // verified, not a member of A
+    const d = await delegate(a, e, orgA, { email: guest.email });
+    expect(d.userId).toBe(guest.userId);
+    const outsider = await signIn(app);
+    expect(codeOf(await app.gql(FEED, { d: d.id }, outsider.headers))).toBe('FORBIDDEN');
+
+    const first = await feed(guest, d.id);
+    expect((await get(first)).status).toBe(200);
+    const second = await feed(guest, d.id);
+    expect((await get(first)).status).toBe(404);
+    expect((await get(second)).status).toBe(200);
+  }, 60_000);
+});
