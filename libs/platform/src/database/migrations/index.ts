@@ -5,6 +5,7 @@ import { ForumDay1764750000000 } from './1764750000000-ForumDay.js';
 import { Matchmaking1764800000000 } from './1764800000000-Matchmaking.js';
 import { MatchmakingMore1764850000000 } from './1764850000000-MatchmakingMore.js';
 import { FinancierAuditValues1796596933254 } from './1796596933254-FinancierAuditValues.js';
+import { ForumPrivacy1796596972446 } from './1796596972446-ForumPrivacy.js';
 import { OrganizationChanges1796596989568 } from './1796596989568-OrganizationChanges.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Matchmaking1764800000000,
   MatchmakingMore1764850000000,
   FinancierAuditValues1796596933254,
+  ForumPrivacy1796596972446,
   OrganizationChanges1796596989568,
 ];
