@@ -6,6 +6,7 @@ import { AuditService } from './audit/audit.service.js';
 import { MAIL_PORT, TableMailAdapter } from './mail/mail.port.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginThrottle } from './auth/login-throttle.js';
+import { SenderBudget } from './mail/sender-budget.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { ContactRequestResolver, MembershipResolver, PrivacyResolver } from './graphql/identity.resolvers.js';
 import { MembershipService } from './membership/membership.service.js';
@@ -23,6 +24,7 @@ import { ReviewService } from './review/review.service.js';
     MembershipService,
     ContactRequestService,
     ReviewService,
+    SenderBudget,
   ],
   exports: [AccessService, AuditService, MAIL_PORT, MembershipService, ContactRequestService, ReviewService],
 })

@@ -21,3 +21,4 @@ export * from './database/migrate-database.js';
 export * from './services/fatal.js';
 export * from './database/returning.js';
 export * from './graphql/ids.js';
+export * from './net/client-network.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, type AppConfig } from '#platform';
+import { APP_CONFIG, clientNetwork, type AppConfig } from '#platform';
 import { sendEdgeError } from './http-edge.js';
 
 /**
@@ -15,25 +15,7 @@ export type RateLimitKeyOf = (req: Request) => string | null | Promise<string | 
 /** Injection token of the RateLimitKeyOf in use; the api binds it to clientAddressKey. */
 export const RATE_LIMIT_KEY = Symbol('RATE_LIMIT_KEY');
 
-/**
- * The network a client address belongs to: an IPv4 address itself, an IPv6 address its /64, since
- * one subscriber usually holds a whole /64 and could otherwise draw a fresh budget per address.
- */
-export function clientNetwork(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1];
-  if (!address.includes(':')) return address;
-  const [head, tail = ''] = address.toLowerCase().split('%')[0].split('::');
-  const left = head ? head.split(':') : [];
-  const right = address.includes('::') && tail ? tail.split(':') : [];
-  const groups = address.includes('::')
-    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
-    : left;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
-}
+export { clientNetwork };
 
 /** Keys requests by client network (behind TRUST_PROXY proxies, the address they report). */
 export const clientAddressKey: RateLimitKeyOf = (req) =>

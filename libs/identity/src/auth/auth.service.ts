@@ -215,7 +215,9 @@ export class AuthService {
     const email = this.parseEmail(rawEmail);
     if (typeof password !== 'string' || password.length > 512)
       throw new AppError('INVALID_CREDENTIALS', 'wrong email or password');
-    await this.throttle.attempt('login', client.address, email);
+    await this.throttle.attempt('login', client.address);
+    // Reserved before argon2 runs: a parallel burst gets the checks the wait allows, no more.
+    await this.throttle.reservePasswordCheck(email, client.address);
     const [user] = await this.db.query<UserRow[]>(
       `SELECT id, password_hash, session_epoch FROM user_account WHERE email = $1`,
       [email],
@@ -223,12 +225,11 @@ export class AuthService {
     const ok = user
       ? await verifyPassword(user.password_hash, password)
       : await verifyDecoy(password, this.config.auth.argon2);
-    if (!ok || !user) {
-      await this.throttle.failed(email);
-      throw new AppError('INVALID_CREDENTIALS', 'wrong email or password');
-    }
-    await this.throttle.succeeded(email);
-    return this.db.transaction((m) => this.openSession(m, user.id, user.session_epoch, randomUUID(), client));
+    if (!ok || !user) throw new AppError('INVALID_CREDENTIALS', 'wrong email or password');
+    await this.throttle.succeeded(email, client.address);
+    return this.db.transaction((m) =>
+      this.openSession(m, user.id, user.session_epoch, randomUUID(), client, null),
+    );
   }
 
   private async openSession(
@@ -237,18 +238,25 @@ export class AuthService {
     epoch: number,
     familyId: string,
     client: ClientInfo,
+    startedAt: Date | null,
   ): Promise<Session> {
     const access = await this.tokens.sign({ userId, epoch });
     const refresh = opaqueToken();
+    // However often it is refreshed, a session ends SESSION_MAX_AGE_DAYS after its sign-in.
     const [row] = await m.query<{ expires_at: Date }[]>(
-      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at, user_agent)
-       VALUES ($1, $2, $3, now() + make_interval(days => $4), $5) RETURNING expires_at`,
+      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at, user_agent, session_started_at)
+       VALUES ($1, $2, $3,
+         least(now() + make_interval(days => $4), coalesce($6::timestamptz, now()) + make_interval(days => $7)),
+         $5, coalesce($6::timestamptz, now()))
+       RETURNING expires_at`,
       [
         userId,
         familyId,
         refresh.hash,
         this.config.auth.refreshTokenDays,
         client.userAgent?.slice(0, 300) ?? null,
+        startedAt,
+        this.config.auth.sessionMaxAgeDays,
       ],
     );
     return {
@@ -267,16 +275,31 @@ export class AuthService {
   async refresh(token: string, client: ClientInfo): Promise<Session> {
     const hash = hashToken(String(token ?? ''));
     const session = await this.db.transaction(async (m) => {
-      const [used] = await returning<{ user_id: string; family_id: string; session_epoch: number }>(
+      const [used] = await returning<{
+        user_id: string;
+        family_id: string;
+        session_epoch: number;
+        session_started_at: Date;
+      }>(
         m,
         `UPDATE refresh_token r SET used_at = now()
          FROM user_account u
          WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now()
+           AND r.session_started_at > now() - make_interval(days => $2)
            AND u.id = r.user_id
-         RETURNING r.user_id, r.family_id, u.session_epoch`,
-        [hash],
+         RETURNING r.user_id, r.family_id, u.session_epoch, r.session_started_at`,
+        [hash, this.config.auth.sessionMaxAgeDays],
       );
-      return used ? this.openSession(m, used.user_id, used.session_epoch, used.family_id, client) : null;
+      return used
+        ? this.openSession(
+            m,
+            used.user_id,
+            used.session_epoch,
+            used.family_id,
+            client,
+            used.session_started_at,
+          )
+        : null;
     });
     if (session) return session;
     await this.db.transaction(async (m) => {
@@ -350,6 +373,13 @@ export class AuthService {
     await this.throttle.attempt('reset', client.address);
     const problem = passwordProblem(String(newPassword ?? ''));
     if (problem) throw badInput([{ path: 'newPassword', message: problem }]);
+    // A code that cannot work costs no hashing; it is consumed (once) below.
+    const [live] = await this.db.query<unknown[]>(
+      `SELECT 1 FROM email_token WHERE token_hash = $1 AND purpose = 'RESET_PASSWORD'
+         AND used_at IS NULL AND expires_at > now()`,
+      [hashToken(String(token ?? ''))],
+    );
+    if (!live) throw new AppError('INVALID_TOKEN', 'this code is unknown, already used or expired');
     const hash = await hashPassword(newPassword, this.config.auth.argon2);
     await this.db.transaction(async (m) => {
       const userId = await this.consume(m, 'RESET_PASSWORD', token);
@@ -377,6 +407,12 @@ export class AuthService {
        WHERE id = $1 RETURNING email, locale`,
       [userId, hash, action === 'user.reset-password'],
     );
+    // Reset codes issued before the change die with the old password.
+    await m.query(
+      `UPDATE email_token SET used_at = now()
+       WHERE user_id = $1 AND purpose = 'RESET_PASSWORD' AND used_at IS NULL`,
+      [userId],
+    );
     await this.logoutEverywhere(m, userId);
     await this.audit.record(m, {
       actor: { userId },
@@ -394,13 +430,13 @@ export class AuthService {
    * sign-in: a stolen access token must not become a way to guess the password.
    */
   async checkPassword(viewer: Viewer, password: string, client: ClientInfo): Promise<boolean> {
-    await this.throttle.attempt('login', client.address, viewer.email);
+    await this.throttle.attempt('login', client.address);
+    await this.throttle.reservePasswordCheck(viewer.email, client.address);
     const [u] = await this.db.query<UserRow[]>(`SELECT password_hash FROM user_account WHERE id = $1`, [
       viewer.userId,
     ]);
     const ok = !!u && (await verifyPassword(u.password_hash, String(password ?? '')));
-    if (ok) await this.throttle.succeeded(viewer.email);
-    else await this.throttle.failed(viewer.email);
+    if (ok) await this.throttle.succeeded(viewer.email, client.address);
     return ok;
   }
 }

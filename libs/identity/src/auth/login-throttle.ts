@@ -2,36 +2,128 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, AppError, type AppConfig } from '#platform';
+import { APP_CONFIG, AppError, clientNetwork, type AppConfig } from '#platform';
 
-/** Failed logins of one account before each further attempt must wait. */
+/** Failed sign-ins on one account from one client network before each further one must wait. */
 export const FREE_FAILURES = 3;
-/** Longest wait between attempts on one account, in seconds. */
+/** Longest wait between attempts on one account from one client network, in seconds. */
 export const MAX_DELAY_S = 900;
+/** Failed sign-ins on one account, from every network together, before the account-wide wait starts. */
+export const ACCOUNT_FREE_FAILURES = 10;
+/**
+ * Longest account-wide wait, in seconds. Short on purpose: it is what strangers can impose on the
+ * owner signing in from a network the account has not used yet, and it still holds guessing from
+ * many networks to one guess a minute.
+ */
+export const ACCOUNT_MAX_DELAY_S = 60;
+/** How long a network where the account signed in stays exempt from the account-wide wait. */
+export const KNOWN_NETWORK_DAYS = 30;
+/** How long failures are remembered after the last attempt. */
+const FAILURE_MEMORY_MS = 24 * 3600 * 1000;
 
 /** Reset and verification messages sent to one address per hour. */
 export const MAILS_PER_ACCOUNT_HOUR = 5;
 
-/** The wait after `failures` consecutive failures: none for the first few, then 1, 2, 4 … seconds, up to 15 minutes. */
-export const delayAfter = (failures: number): number =>
-  failures < FREE_FAILURES ? 0 : Math.min(MAX_DELAY_S, 2 ** (failures - FREE_FAILURES));
+/** The wait after `failures` consecutive failures: none for the first `free`, then 1, 2, 4 … seconds, up to `max`. */
+export const delayAfter = (failures: number, free = FREE_FAILURES, max = MAX_DELAY_S): number =>
+  failures < free ? 0 : Math.min(max, 2 ** Math.min(30, failures - free));
 
 export type ThrottledAction = 'login' | 'reset' | 'register';
 
 /**
+ * Reserves one password check, atomically: refuses while the account's wait (from this network,
+ * or account-wide unless the network is known) is running; otherwise counts the attempt as a
+ * failure in advance and starts the next wait, so parallel requests cannot all pass the check
+ * before any failure is recorded. A success clears the network's count afterwards.
+ * KEYS: pair (account, network), account, known (account, network).
+ * ARGV: free and max of the pair, free and max of the account, memory in ms.
+ * Returns {0} when reserved, or {waitMs, 1 for the pair | 2 for the account}.
+ */
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local known = redis.call('EXISTS', KEYS[3]) == 1
+local pn = tonumber(redis.call('HGET', KEYS[1], 'n') or '0')
+if pn > now then return {pn - now, 1} end
+if not known then
+  local an = tonumber(redis.call('HGET', KEYS[2], 'n') or '0')
+  if an > now then return {an - now, 2} end
+end
+local function bump(key, free, max)
+  local f = redis.call('HINCRBY', key, 'f', 1)
+  local d = 0
+  if f >= free then d = math.min(max, 2 ^ math.min(30, f - free)) end
+  redis.call('HSET', key, 'n', string.format('%d', now + d * 1000))
+  redis.call('PEXPIRE', key, ARGV[5])
+end
+bump(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]))
+bump(KEYS[2], tonumber(ARGV[3]), tonumber(ARGV[4]))
+return {0}
+`;
+
+interface WaitState {
+  failures: number;
+  nextAt: number;
+  expiresAt: number;
+}
+
+/** The same reservation per process, for when Redis cannot be reached. */
+class MemoryWaits {
+  private readonly waits = new Map<string, WaitState>();
+  private readonly known = new Map<string, number>();
+
+  private get(key: string, now: number): WaitState {
+    const s = this.waits.get(key);
+    if (s && s.expiresAt > now) return s;
+    return { failures: 0, nextAt: 0, expiresAt: 0 };
+  }
+
+  reserve(pair: string, account: string, knownKey: string): [number, number?] {
+    const now = Date.now();
+    if (this.waits.size > 100_000) this.waits.clear();
+    const p = this.get(pair, now);
+    if (p.nextAt > now) return [p.nextAt - now, 1];
+    const isKnown = (this.known.get(knownKey) ?? 0) > now;
+    const a = this.get(account, now);
+    if (!isKnown && a.nextAt > now) return [a.nextAt - now, 2];
+    for (const [key, s, free, max] of [
+      [pair, p, FREE_FAILURES, MAX_DELAY_S],
+      [account, a, ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_DELAY_S],
+    ] as const) {
+      const failures = s.failures + 1;
+      this.waits.set(key, {
+        failures,
+        nextAt: now + delayAfter(failures, free, max) * 1000,
+        expiresAt: now + FAILURE_MEMORY_MS,
+      });
+    }
+    return [0];
+  }
+
+  succeeded(pair: string, knownKey: string): void {
+    this.waits.delete(pair);
+    if (this.known.size > 100_000) this.known.clear();
+    this.known.set(knownKey, Date.now() + KNOWN_NETWORK_DAYS * 86_400_000);
+  }
+}
+
+/**
  * Brute-force protection for sign-in and password reset, counted in Redis so every api process
- * shares it: a budget per client address, and per account a growing delay after failures. Keys of
- * accounts are hashes of the normalised email, whether or not it is registered, so the answers do
- * not tell which addresses exist.
+ * shares it: a budget per client network (an IPv4 address, an IPv6 /64), and per account a growing
+ * wait reserved before the password is checked. The wait is kept per (account, network), so
+ * strangers guessing from their networks lock themselves out, not the owner; an account-wide wait
+ * with a short cap slows guessing spread over many networks, and does not apply on networks where
+ * the account signed in during the last 30 days. Keys of accounts are hashes of the normalised
+ * email, whether or not it is registered, so the answers do not tell which addresses exist.
  */
 @Injectable()
 export class LoginThrottle implements OnApplicationShutdown {
   private readonly logger = new Logger('LoginThrottle');
   private readonly redis: Redis;
   private readonly perAddress: RateLimiterRedis;
-  private readonly failures: RateLimiterRedis;
-  private readonly waits: RateLimiterRedis;
   private readonly mails: RateLimiterRedis;
+  private readonly prefix: string;
+  private readonly memory = new MemoryWaits();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = new Redis(config.redisUrl, {
@@ -42,6 +134,7 @@ export class LoginThrottle implements OnApplicationShutdown {
     });
     this.redis.on('error', (e: Error) => this.logger.warn(`Redis: ${e.message}`));
     const prefix = `${config.queuePrefix}:auth`;
+    this.prefix = prefix;
     const insurance = (points: number, duration: number) => new RateLimiterMemory({ points, duration });
     this.perAddress = new RateLimiterRedis({
       storeClient: this.redis,
@@ -50,13 +143,6 @@ export class LoginThrottle implements OnApplicationShutdown {
       duration: 900,
       insuranceLimiter: insurance(config.auth.attemptsPerAddress, 900),
     });
-    this.failures = new RateLimiterRedis({
-      storeClient: this.redis,
-      keyPrefix: `${prefix}:fail`,
-      points: 1_000_000,
-      duration: 24 * 3600,
-      insuranceLimiter: insurance(1_000_000, 24 * 3600),
-    });
     this.mails = new RateLimiterRedis({
       storeClient: this.redis,
       keyPrefix: `${prefix}:mail`,
@@ -64,17 +150,22 @@ export class LoginThrottle implements OnApplicationShutdown {
       duration: 3600,
       insuranceLimiter: insurance(MAILS_PER_ACCOUNT_HOUR, 3600),
     });
-    this.waits = new RateLimiterRedis({
-      storeClient: this.redis,
-      keyPrefix: `${prefix}:wait`,
-      points: 1,
-      duration: 1,
-      insuranceLimiter: insurance(1, 1),
-    });
   }
 
   private static account(email: string): string {
     return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+  }
+
+  private keys(email: string, address: string) {
+    const account = LoginThrottle.account(email);
+    const pair = createHash('sha256')
+      .update(`${account} ${clientNetwork(address)}`)
+      .digest('base64url');
+    return {
+      pair: `${this.prefix}:wait:${pair}`,
+      account: `${this.prefix}:wait-account:${account}`,
+      known: `${this.prefix}:known:${pair}`,
+    };
   }
 
   private static refuse(ms: number, what: string): AppError {
@@ -84,19 +175,43 @@ export class LoginThrottle implements OnApplicationShutdown {
     });
   }
 
-  /** Spends one attempt of the client address; refuses when its budget or the account's wait is not over. */
-  async attempt(action: ThrottledAction, address: string, email?: string): Promise<void> {
+  /** Spends one attempt of the client network's budget for this action; refuses when it is spent. */
+  async attempt(action: ThrottledAction, address: string): Promise<void> {
     try {
-      await this.perAddress.consume(`${action}:${address}`);
+      await this.perAddress.consume(`${action}:${clientNetwork(address)}`);
     } catch (e) {
       if (e instanceof RateLimiterRes)
         throw LoginThrottle.refuse(e.msBeforeNext, 'too many attempts from this address');
       throw e;
     }
-    if (action !== 'login' || !email) return;
-    const wait = await this.waits.get(LoginThrottle.account(email));
-    if (wait && wait.consumedPoints > 1)
-      throw LoginThrottle.refuse(wait.msBeforeNext, 'too many failed sign-ins for this account');
+  }
+
+  /**
+   * Reserves one password check of this account from this address, before the check runs, or
+   * refuses with the wait left. Each reservation counts as a failure until `succeeded` clears it.
+   */
+  async reservePasswordCheck(email: string, address: string): Promise<void> {
+    const k = this.keys(email, address);
+    let result: [number, number?];
+    try {
+      result = (await this.redis.eval(
+        RESERVE,
+        3,
+        k.pair,
+        k.account,
+        k.known,
+        FREE_FAILURES,
+        MAX_DELAY_S,
+        ACCOUNT_FREE_FAILURES,
+        ACCOUNT_MAX_DELAY_S,
+        FAILURE_MEMORY_MS,
+      )) as [number, number?];
+    } catch (e) {
+      this.logger.warn(`sign-in waits counted per process: ${(e as Error).message}`);
+      result = this.memory.reserve(k.pair, k.account, k.known);
+    }
+    const [waitMs] = result;
+    if (waitMs > 0) throw LoginThrottle.refuse(waitMs, 'too many failed sign-ins for this account');
   }
 
   /**
@@ -114,18 +229,23 @@ export class LoginThrottle implements OnApplicationShutdown {
     }
   }
 
-  /** Counts a failed login and starts the account's wait. */
-  async failed(email: string): Promise<void> {
-    const key = LoginThrottle.account(email);
-    const res = await this.failures.penalty(key, 1);
-    const seconds = delayAfter(res.consumedPoints);
-    if (seconds > 0) await this.waits.block(key, seconds);
-  }
-
-  /** A successful login clears the account's failures. */
-  async succeeded(email: string): Promise<void> {
-    const key = LoginThrottle.account(email);
-    await Promise.all([this.failures.delete(key), this.waits.delete(key)]);
+  /**
+   * A successful check clears the failures counted from this network and marks the network as one
+   * the account uses. The account-wide count is left to fade, so a success does not hand strangers
+   * elsewhere a fresh allowance.
+   */
+  async succeeded(email: string, address: string): Promise<void> {
+    const k = this.keys(email, address);
+    try {
+      await this.redis
+        .multi()
+        .del(k.pair)
+        .set(k.known, '1', 'EX', KNOWN_NETWORK_DAYS * 86_400)
+        .exec();
+    } catch (e) {
+      this.logger.warn(`sign-in waits counted per process: ${(e as Error).message}`);
+    }
+    this.memory.succeeded(k.pair, k.known);
   }
 
   onApplicationShutdown(): void {

@@ -8,6 +8,7 @@ import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
 import type { Viewer } from '../viewer.js';
 import { requireUuid } from '../policy/rules.js';
 import { messageSchema } from '../auth/auth.schema.js';
+import { SenderBudget } from '../mail/sender-budget.js';
 
 export interface ContactRequestRow {
   id: string;
@@ -40,6 +41,7 @@ export class ContactRequestService {
     @Inject(MAIL_PORT) private readonly mail: MailPort,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly budget: SenderBudget,
   ) {}
 
   async request(
@@ -53,48 +55,55 @@ export class ContactRequestService {
     const parsed = messageSchema.safeParse(message);
     if (!parsed.success) throw badInput([{ path: 'message', message: parsed.error.issues[0].message }]);
     const text = parsed.data;
-    return this.db.transaction(async (m) => {
-      const orgs = await m.query<{ id: string; status: string; name: Record<string, string | null> }[]>(
-        `SELECT id, status, name FROM organization WHERE id = ANY($1::uuid[])`,
-        [[from, to]],
-      );
-      const target = orgs.find((o) => o.id === to);
-      const source = orgs.find((o) => o.id === from);
-      if (!target || target.status !== 'ACTIVE') throw notFound('Organization', to);
-      if (!source || source.status !== 'ACTIVE')
-        throw new AppError('CONFLICT', 'your organisation must be approved before it sends contact requests');
-      const [row] = await m.query<ContactRequestRow[]>(
-        `INSERT INTO contact_request (from_organization_id, to_organization_id, requested_by, message)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING *`,
-        [from, to, viewer.userId, text],
-      );
-      if (!row) throw new AppError('CONFLICT', 'a request to this organisation is already pending');
-      await this.audit.record(m, {
-        actor: viewer,
-        action: 'contact-request.create',
-        entityType: 'contact_request',
-        entityId: row.id,
-        after: { from, to },
-      });
-      const recipients = await m.query<{ email: string; locale: Locale }[]>(
-        `SELECT u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id WHERE ms.organization_id = $1`,
-        [to],
-      );
-      for (const r of recipients)
-        await this.mail.send(
-          {
-            to: r.email,
-            template: 'contact-request',
-            locale: r.locale,
-            params: {
-              organization: source.name[r.locale] ?? source.name.fr ?? source.name.en ?? source.name.ar ?? '',
-              message: text ?? '',
-            },
-          },
-          m,
+    return this.budget.sending(viewer.userId, (spend) =>
+      this.db.transaction(async (m) => {
+        const orgs = await m.query<{ id: string; status: string; name: Record<string, string | null> }[]>(
+          `SELECT id, status, name FROM organization WHERE id = ANY($1::uuid[])`,
+          [[from, to]],
         );
-      return row;
-    });
+        const target = orgs.find((o) => o.id === to);
+        const source = orgs.find((o) => o.id === from);
+        if (!target || target.status !== 'ACTIVE') throw notFound('Organization', to);
+        if (!source || source.status !== 'ACTIVE')
+          throw new AppError(
+            'CONFLICT',
+            'your organisation must be approved before it sends contact requests',
+          );
+        await spend();
+        const [row] = await m.query<ContactRequestRow[]>(
+          `INSERT INTO contact_request (from_organization_id, to_organization_id, requested_by, message)
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING *`,
+          [from, to, viewer.userId, text],
+        );
+        if (!row) throw new AppError('CONFLICT', 'a request to this organisation is already pending');
+        await this.audit.record(m, {
+          actor: viewer,
+          action: 'contact-request.create',
+          entityType: 'contact_request',
+          entityId: row.id,
+          after: { from, to },
+        });
+        const recipients = await m.query<{ email: string; locale: Locale }[]>(
+          `SELECT u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id WHERE ms.organization_id = $1`,
+          [to],
+        );
+        for (const r of recipients)
+          await this.mail.send(
+            {
+              to: r.email,
+              template: 'contact-request',
+              locale: r.locale,
+              params: {
+                organization:
+                  source.name[r.locale] ?? source.name.fr ?? source.name.en ?? source.name.ar ?? '',
+                message: text ?? '',
+              },
+            },
+            m,
+          );
+        return row;
+      }),
+    );
   }
 
   /** Accepts or declines a pending request addressed to the viewer's organisation. */

@@ -8,6 +8,7 @@ import { hashToken, opaqueToken } from '../auth/tokens.js';
 import { emailSchema } from '../auth/auth.schema.js';
 import type { MembershipRole, Viewer } from '../viewer.js';
 import { requireUuid } from '../policy/rules.js';
+import { SenderBudget } from '../mail/sender-budget.js';
 
 const INVITATION_DAYS = 7;
 
@@ -29,6 +30,7 @@ export class MembershipService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MAIL_PORT) private readonly mail: MailPort,
     private readonly audit: AuditService,
+    private readonly budget: SenderBudget,
   ) {}
 
   members(organizationId: string): Promise<MemberRow[]> {
@@ -50,47 +52,55 @@ export class MembershipService {
     const parsed = emailSchema.safeParse(rawEmail);
     if (!parsed.success) throw badInput([{ path: 'email', message: parsed.error.issues[0].message }]);
     const email = parsed.data;
-    return this.db.transaction(async (m) => {
-      const [org] = await m.query<{ name: Record<string, string | null> }[]>(
-        `SELECT name FROM organization WHERE id = $1`,
-        [organizationId],
-      );
-      if (!org) throw notFound('Organization', organizationId);
-      const [already] = await m.query<unknown[]>(
-        `SELECT 1 FROM membership m JOIN user_account u ON u.id = m.user_id
+    return this.budget.sending(viewer.userId, (spend) =>
+      this.db.transaction(async (m) => {
+        const [org] = await m.query<{ name: Record<string, string | null>; status: string }[]>(
+          `SELECT name, status FROM organization WHERE id = $1`,
+          [organizationId],
+        );
+        if (!org) throw notFound('Organization', organizationId);
+        // Invitations mail strangers in the organisation's name: only once organisers approved it.
+        if (org.status !== 'ACTIVE')
+          throw new AppError('CONFLICT', 'your organisation must be approved before it invites members', {
+            reason: 'ORGANIZATION_NOT_APPROVED',
+          });
+        const [already] = await m.query<unknown[]>(
+          `SELECT 1 FROM membership m JOIN user_account u ON u.id = m.user_id
          WHERE m.organization_id = $1 AND u.email = $2`,
-        [organizationId, email],
-      );
-      if (already) throw new AppError('CONFLICT', `${email} is already a member`);
-      const { token, hash } = opaqueToken();
-      const [inv] = await m.query<{ id: string; expires_at: Date }[]>(
-        `INSERT INTO organization_invitation (organization_id, email, role, token_hash, invited_by, expires_at)
+          [organizationId, email],
+        );
+        if (already) throw new AppError('CONFLICT', `${email} is already a member`);
+        await spend();
+        const { token, hash } = opaqueToken();
+        const [inv] = await m.query<{ id: string; expires_at: Date }[]>(
+          `INSERT INTO organization_invitation (organization_id, email, role, token_hash, invited_by, expires_at)
          VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) RETURNING id, expires_at`,
-        [organizationId, email, role, hash, viewer.userId, INVITATION_DAYS],
-      );
-      const [invitee] = await m.query<{ locale: Locale }[]>(
-        `SELECT locale FROM user_account WHERE email = $1`,
-        [email],
-      );
-      const locale = invitee?.locale ?? 'fr';
-      await this.mail.send(
-        {
-          to: email,
-          template: 'invitation',
-          locale,
-          params: { organization: orgName(org.name, locale), inviter: viewer.email, role, token },
-        },
-        m,
-      );
-      await this.audit.record(m, {
-        actor: viewer,
-        action: 'membership.invite',
-        entityType: 'organization',
-        entityId: organizationId,
-        after: { invited: email, role },
-      });
-      return { id: inv.id, expiresAt: inv.expires_at, email };
-    });
+          [organizationId, email, role, hash, viewer.userId, INVITATION_DAYS],
+        );
+        const [invitee] = await m.query<{ locale: Locale }[]>(
+          `SELECT locale FROM user_account WHERE email = $1`,
+          [email],
+        );
+        const locale = invitee?.locale ?? 'fr';
+        await this.mail.send(
+          {
+            to: email,
+            template: 'invitation',
+            locale,
+            params: { organization: orgName(org.name, locale), inviter: viewer.email, role, token },
+          },
+          m,
+        );
+        await this.audit.record(m, {
+          actor: viewer,
+          action: 'membership.invite',
+          entityType: 'organization',
+          entityId: organizationId,
+          after: { invited: email, role },
+        });
+        return { id: inv.id, expiresAt: inv.expires_at, email };
+      }),
+    );
   }
 
   /** Accepts an invitation sent to the signed-in user's own (verified) address. */

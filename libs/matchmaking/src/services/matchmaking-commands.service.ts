@@ -18,13 +18,27 @@ export class MatchmakingCommands {
     @InjectQueue(MATCH_QUEUE) private readonly queue: Queue,
   ) {}
 
+  /**
+   * Queues one recompute of the organisation. While one is pending (its outbox row not yet
+   * drained) further requests fold into it: a lock per organisation makes parallel requests
+   * queue one row, not one each.
+   */
   async requestRecompute(organizationId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO outbox (entity_type, entity_id, op, topic)
-       SELECT 'organization', id, 'upsert', 'match' FROM organization WHERE id = $1`,
-      [organizationId],
-    );
-    await this.wake();
+    const queued = await this.db.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-recompute:' || $1, 0))`, [
+        organizationId,
+      ]);
+      return m.query<unknown[]>(
+        `INSERT INTO outbox (entity_type, entity_id, op, topic)
+         SELECT 'organization', o.id, 'upsert', 'match' FROM organization o
+         WHERE o.id = $1 AND NOT EXISTS (
+           SELECT 1 FROM outbox p WHERE p.topic = 'match' AND p.entity_type = 'organization'
+             AND p.entity_id = o.id AND p.processed_at IS NULL)
+         RETURNING id`,
+        [organizationId],
+      );
+    });
+    if (queued.length) await this.wake();
   }
 
   /** Every organisation with a registered delegate in the edition, for its meeting suggestions. */

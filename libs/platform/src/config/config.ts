@@ -46,6 +46,10 @@ export interface AppConfig {
     argon2: { memoryKib: number; timeCost: number };
     /** Sign-in, reset and sign-up attempts allowed per client address in 15 minutes. */
     attemptsPerAddress: number;
+    /** A session's absolute lifetime from its sign-in, however often it is refreshed. */
+    sessionMaxAgeDays: number;
+    /** Invitations and contact requests one user may send (mail sent on their behalf). */
+    senderMails: { perHour: number; perDay: number };
   };
   /** Where users reach the platform, for links in emails. */
   publicUrl: string;
@@ -137,6 +141,9 @@ const schema = z.object({
   ARGON2_MEMORY_KIB: count(8_192, 1_048_576, 19_456),
   ARGON2_TIME_COST: count(1, 10, 2),
   AUTH_ATTEMPTS_PER_ADDRESS: count(1, 100_000, 30),
+  SESSION_MAX_AGE_DAYS: count(1, 3650, 90),
+  SENDER_MAILS_PER_HOUR: count(1, 100_000, 20),
+  SENDER_MAILS_PER_DAY: count(1, 1_000_000, 100),
   PUBLIC_URL: url(['http:', 'https:'], 'https://forum.example.org').optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Tashbik <no-reply@tashbik.invalid>'),
 });
@@ -229,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTokenDays: e.REFRESH_TOKEN_TTL_DAYS,
       argon2: { memoryKib: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
       attemptsPerAddress: e.AUTH_ATTEMPTS_PER_ADDRESS,
+      sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS,
+      senderMails: { perHour: e.SENDER_MAILS_PER_HOUR, perDay: e.SENDER_MAILS_PER_DAY },
     },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/$/, ''),
     mailFrom: e.MAIL_FROM,

@@ -6,6 +6,7 @@ import { Matchmaking1764800000000 } from './1764800000000-Matchmaking.js';
 import { MatchmakingMore1764850000000 } from './1764850000000-MatchmakingMore.js';
 import { FinancierAuditValues1796596933254 } from './1796596933254-FinancierAuditValues.js';
 import { ForumPrivacy1796596972446 } from './1796596972446-ForumPrivacy.js';
+import { SessionMaxAge1796596979290 } from './1796596979290-SessionMaxAge.js';
 import { OrganizationChanges1796596989568 } from './1796596989568-OrganizationChanges.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   MatchmakingMore1764850000000,
   FinancierAuditValues1796596933254,
   ForumPrivacy1796596972446,
+  SessionMaxAge1796596979290,
   OrganizationChanges1796596989568,
 ];
