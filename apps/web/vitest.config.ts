@@ -12,5 +12,7 @@ export default defineConfig({
     css: false,
     pool: 'threads',
     maxWorkers: 2,
+    // Shared machines are slow; a component test that waits this long has failed anyway.
+    testTimeout: 30_000,
   },
 });

@@ -16,6 +16,8 @@ export const theme = createTheme({
   primaryColor: 'teal',
   primaryShade: 8,
   defaultRadius: 'md',
+  // Animations off for people who ask their system for less motion.
+  respectReducedMotion: true,
 });
 
 export function App({ router, locale }: { router: ReturnType<typeof createAppRouter>; locale?: Locale }) {

@@ -4,11 +4,11 @@ import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
 
-// jsdom has no layout: Mantine asks for these.
-if (!window.matchMedia)
+// jsdom has no layout: Mantine asks for these. Reduced motion is on, so menus open at once.
+if (typeof window !== 'undefined' && !window.matchMedia)
   window.matchMedia = (query: string) =>
     ({
-      matches: false,
+      matches: query.includes('prefers-reduced-motion: reduce'),
       media: query,
       onchange: null,
       addListener: () => undefined,
@@ -23,4 +23,4 @@ class NoResize {
   disconnect() {}
 }
 globalThis.ResizeObserver ??= NoResize as unknown as typeof ResizeObserver;
-window.scrollTo = () => undefined;
+if (typeof window !== 'undefined') window.scrollTo = () => undefined;
