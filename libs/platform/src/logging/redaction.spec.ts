@@ -46,6 +46,9 @@ describe('log redaction', () => {
         password: 'secret-i',
         deep: { a: { b: { c: { d: { token: 'secret-j' } } } } },
         list: [{ Authorization: 'Bearer secret-k' }, 'kept too'],
+        smtp: { auth: { user: 'mailer', pass: 'secret-m' }, headers: { 'X-Api-Key': 'secret-n' } },
+        row: { secrets: 'secret-o', params: { resetToken: 'secret-p' }, token_hash: 'secret-q' },
+        config: { jwtSecret: 'secret-r', meiliMasterKey: 'secret-s' },
         harmless: 'kept',
       },
       'x',
@@ -55,6 +58,7 @@ describe('log redaction', () => {
     expect(line).toContain(CENSOR);
     expect(line).toContain('kept');
     expect(line).toContain('kept too');
+    expect(line).toContain('mailer');
   });
 
   it('leaves the objects a caller logs untouched', () => {

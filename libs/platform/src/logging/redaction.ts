@@ -7,32 +7,17 @@
 export const CENSOR = '[redacted]';
 
 /**
- * Keys whose values are credentials wherever they appear in a logged object: request and response
- * headers, GraphQL variables and arguments, mail parameters, configuration.
+ * Keys whose values are credentials wherever they appear in a logged object (request and response
+ * headers, GraphQL variables and arguments, mail parameters, configuration, SMTP settings): the
+ * credential headers, `pass`, and any key naming a password, token, secret or key, in any case
+ * (`password`, `newPassword`, `token`, `accessToken`, `refreshToken`, `token_hash`, `jwtSecret`,
+ * `secrets`, `apiKey`, `x-api-key`, `masterKey`, `privateKey` …).
  */
-export const SECRET_KEYS = [
-  'authorization',
-  'cookie',
-  'set-cookie',
-  'password',
-  'currentPassword',
-  'newPassword',
-  'passwordHash',
-  'password_hash',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'feedToken',
-  'tokenHash',
-  'token_hash',
-  'jwtSecret',
-  'secret',
-  'masterKey',
-  'meiliMasterKey',
-  'apiKey',
-] as const;
+const SECRET_KEY =
+  /^(authorization|proxy-authorization|cookie|set-cookie|pass)$|password|passwd|token|secret|api[-_]?key|master[-_]?key|private[-_]?key|encryption[-_]?key/i;
 
-const SECRET = new Set<string>(SECRET_KEYS.map((k) => k.toLowerCase()));
+/** Whether a logged key holds a credential. */
+export const isSecretKey = (key: string): boolean => SECRET_KEY.test(key);
 
 /** How deep under the top of a log line a secret key is looked for (`req.headers.cookie` is depth 2). */
 const DEPTH = 8;
@@ -62,9 +47,7 @@ export function censorSecrets<T>(value: T, depth = 0): T {
   for (const key of Object.keys(value)) {
     const item = value[key];
     const censored =
-      SECRET.has(key.toLowerCase()) && item !== undefined && item !== null
-        ? CENSOR
-        : censorSecrets(item, depth + 1);
+      isSecretKey(key) && item !== undefined && item !== null ? CENSOR : censorSecrets(item, depth + 1);
     if (censored !== item) (copy ??= { ...value })[key] = censored;
   }
   return (copy ?? value) as T;
