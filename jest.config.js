@@ -21,7 +21,8 @@ export default {
   moduleNameMapper: {
     '^#platform/boot$': '<rootDir>/libs/platform/src/boot.ts',
     '^#directory/taxonomy$': '<rootDir>/libs/directory/src/taxonomy/index.ts',
-    '^#(platform|directory|identity|search|testing|forum|matchmaking)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(platform|directory|identity|search|testing|forum|matchmaking|notifications)$':
+      '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],

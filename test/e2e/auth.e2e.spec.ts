@@ -410,14 +410,12 @@ describe('accounts and sessions', () => {
     it('answers true for unknown addresses without mailing anyone', async () => {
       const unknown = uniqueEmail('ghost');
       const { rows: before } = await app.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM mail_message`,
+        `SELECT count(*)::int AS n FROM mail_outbox`,
       );
       const r = await app.gql(REQUEST_RESET, { e: unknown }, {});
       expect(r).toEqual({ status: 200, data: { requestPasswordReset: true } });
       expect(await lastMail(app, unknown)).toBeNull();
-      const { rows: after } = await app.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM mail_message`,
-      );
+      const { rows: after } = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox`);
       expect(after[0].n).toBe(before[0].n);
       // The same answer for a registered address.
       const acct = await newAccount();
@@ -629,7 +627,7 @@ describe('accounts and sessions', () => {
         acct.email,
       ]);
       expect(contacts).toHaveLength(0);
-      const { rows: mails } = await app.db.query(`SELECT 1 FROM mail_message WHERE recipient = $1`, [
+      const { rows: mails } = await app.db.query(`SELECT 1 FROM mail_outbox WHERE recipient = $1`, [
         acct.email,
       ]);
       expect(mails).toHaveLength(0);

@@ -26,7 +26,7 @@ const TABLES = [
   'contact_request',
   'contact_grant',
   'audit_log',
-  'mail_message',
+  'mail_outbox',
   'organization',
   'forum_edition',
   'forum_session',

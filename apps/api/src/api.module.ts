@@ -23,6 +23,7 @@ import {
   IdentityModule,
   PolicyGuard,
 } from '#identity';
+import { NotificationsGraphqlModule, NotificationsModule } from '#notifications';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphqlPassThroughFilter } from './edge/exception-filter.js';
 import { graphqlLimits } from './edge/graphql-limits.js';
@@ -75,6 +76,7 @@ export class ApiModule {
       imports: [
         PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]),
         IdentityModule,
+        NotificationsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
@@ -108,6 +110,7 @@ export class ApiModule {
         SearchGraphqlModule,
         MatchmakingGraphqlModule,
         ForumGraphqlModule,
+        NotificationsGraphqlModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,6 +3,7 @@ import { PlatformModule, type AppConfig } from '#platform';
 import { DIRECTORY_ENTITIES, DirectoryModule } from '#directory';
 import { SearchModule } from '#search';
 import { IdentityModule } from '#identity';
+import { NotificationsModule } from '#notifications';
 
 /** Services for one-shot commands: no HTTP server, no job processors. */
 @Module({})
@@ -13,6 +14,7 @@ export class CliModule {
       imports: [
         PlatformModule.forRoot(config, DIRECTORY_ENTITIES),
         IdentityModule,
+        NotificationsModule,
         DirectoryModule,
         SearchModule,
       ],

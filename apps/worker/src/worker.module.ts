@@ -11,6 +11,8 @@ import { MatchmakingModule } from '#matchmaking';
 import { MatchmakingProcessor } from './matchmaking.processor.js';
 import { FORUM_ENTITIES, ForumModule } from '#forum';
 import { ForumProcessor } from './forum.processor.js';
+import { NotificationsJobsModule, NotificationsModule } from '#notifications';
+import { MailProcessor } from './mail.processor.js';
 
 @Module({})
 export class WorkerModule implements OnApplicationBootstrap {
@@ -29,11 +31,19 @@ export class WorkerModule implements OnApplicationBootstrap {
         PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]),
         IdentityModule,
         IdentityJobsModule,
+        NotificationsModule,
+        NotificationsJobsModule,
         SearchModule,
         MatchmakingModule,
         ForumModule,
       ],
-      providers: [SearchSyncProcessor, MatchmakingProcessor, ForumProcessor, IdentityProcessor],
+      providers: [
+        SearchSyncProcessor,
+        MatchmakingProcessor,
+        ForumProcessor,
+        IdentityProcessor,
+        MailProcessor,
+      ],
     };
   }
 

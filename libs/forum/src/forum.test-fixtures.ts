@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { Queue } from 'bullmq';
 import { createDataSource, OutboxService, type AppConfig } from '#platform';
 import { createTestDatabase } from '#testing';
-import { AccessService, AuditService, TableMailAdapter } from '#identity';
+import { AccessService, AuditService } from '#identity';
+import { OutboxMailer } from '#notifications';
 import { EditionService } from './edition/edition.service.js';
 import { TableService } from './edition/table.service.js';
 import { GroupService } from './edition/group.service.js';
@@ -54,8 +55,11 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
   await db.initialize();
   const notified: ForumHarness['notified'] = [];
   const audit = new AuditService();
-  // Mails land in mail_message, as in the running apps.
-  const mail = new TableMailAdapter(db, { publicUrl: 'https://forum.test' } as AppConfig);
+  // Mails land in mail_outbox, as in the running apps (no queue: nothing is delivered).
+  const mail = new OutboxMailer(db, {
+    publicUrl: 'https://forum.test',
+    auth: { jwtSecret: 'forum-test-secret-0123456789abcdef' },
+  } as AppConfig);
   const notifier = new AgendaNotifier(db, mail);
   const send = notifier.agendasChanged.bind(notifier);
   notifier.agendasChanged = (editionId, version, delegateIds) => {

@@ -3,7 +3,6 @@ import { BullModule } from '@nestjs/bullmq';
 import { HousekeepingService, IDENTITY_QUEUE } from './housekeeping/housekeeping.service.js';
 import { AccessService } from './access/access.service.js';
 import { AuditService } from './audit/audit.service.js';
-import { MAIL_PORT, TableMailAdapter } from './mail/mail.port.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { SenderBudget } from './mail/sender-budget.js';
@@ -14,19 +13,18 @@ import { ContactRequestService } from './contact/contact-request.service.js';
 import { PrivacyService } from './privacy/privacy.service.js';
 import { ReviewService } from './review/review.service.js';
 
-/** Access facts, the audit log and the mail port, for every app and module (global). */
+/** Access facts and the audit log, for every app and module (global); the mail port comes from NotificationsModule. */
 @Global()
 @Module({
   providers: [
     AccessService,
     AuditService,
-    { provide: MAIL_PORT, useClass: TableMailAdapter },
     MembershipService,
     ContactRequestService,
     ReviewService,
     SenderBudget,
   ],
-  exports: [AccessService, AuditService, MAIL_PORT, MembershipService, ContactRequestService, ReviewService],
+  exports: [AccessService, AuditService, MembershipService, ContactRequestService, ReviewService],
 })
 export class IdentityModule {}
 

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
+import { REDACTED } from '../../notifications/src/mail/catalog.js';
+import { SecretBox } from '../../notifications/src/mail/secrets.js';
 import type { TestApp } from './test-app.js';
 
 export interface TestUser {
@@ -76,16 +78,32 @@ export async function addMembership(
   );
 }
 
-/** The last message the development mail adapter stored for an address. */
+/**
+ * The last message queued for an address, as the recipient reads it: the stored copy (codes
+ * hidden) with the codes put back from the row's sealed values, while the row still holds them
+ * (until it is sent; tests run without SMTP_URL unless they start a server).
+ */
 export async function lastMail(
   app: TestApp,
   to: string,
   template?: string,
-): Promise<{ subject: string; body: string; template: string } | null> {
-  const { rows } = await app.db.query<{ subject: string; body: string; template: string }>(
-    `SELECT subject, body, template FROM mail_message WHERE recipient = $1 AND ($2::text IS NULL OR template = $2)
-     ORDER BY id DESC LIMIT 1`,
+): Promise<{ subject: string; body: string; template: string; status: string } | null> {
+  const { rows } = await app.db.query<{
+    subject: string;
+    body: string;
+    template: string;
+    status: string;
+    secrets: string | null;
+  }>(
+    `SELECT subject, body, template, status, secrets FROM mail_outbox
+      WHERE recipient = $1 AND ($2::text IS NULL OR template = $2)
+      ORDER BY id DESC LIMIT 1`,
     [to, template ?? null],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  const { secrets, ...mail } = row;
+  if (!secrets) return mail;
+  const { token } = new SecretBox(app.env.JWT_SECRET).open(secrets);
+  return { ...mail, body: token ? mail.body.split(REDACTED).join(token) : mail.body };
 }

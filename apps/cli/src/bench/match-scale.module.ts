@@ -3,6 +3,7 @@ import { PlatformModule, type AppConfig } from '#platform';
 import { DIRECTORY_ENTITIES, DirectoryModule } from '#directory';
 import { SearchModule } from '#search';
 import { IdentityModule } from '#identity';
+import { NotificationsModule } from '#notifications';
 import { FORUM_ENTITIES, ForumModule } from '#forum';
 import { MatchmakingModule } from '#matchmaking';
 
@@ -18,6 +19,7 @@ export class MatchScaleModule {
       imports: [
         PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]),
         IdentityModule,
+        NotificationsModule,
         DirectoryModule,
         SearchModule,
         MatchmakingModule,

@@ -81,7 +81,7 @@ async function shiftSlot(slotId: string, fromNow: number, minutes = 30) {
 const mails = async (to: string, template: string): Promise<number> =>
   (
     await h.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM mail_message WHERE recipient = $1 AND template = $2`,
+      `SELECT count(*)::int AS n FROM mail_outbox WHERE recipient = $1 AND template = $2`,
       [to, template],
     )
   )[0].n;
@@ -273,7 +273,7 @@ it('sends each participant one reminder per meeting, however often and concurren
   expect(await mails(b.email, 'meeting-reminder')).toBe(1);
   expect(await mails(c.email, 'meeting-reminder')).toBe(0);
   const [mail] = await h.db.query<{ body: string }[]>(
-    `SELECT body FROM mail_message WHERE recipient = $1 AND template = 'meeting-reminder'`,
+    `SELECT body FROM mail_outbox WHERE recipient = $1 AND template = 'meeting-reminder'`,
     [b.email],
   );
   expect(mail.body).toContain('R1');

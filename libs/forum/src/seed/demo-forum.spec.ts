@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, PlatformModule, QUEUES, type AppConfig } from '#platform';
 import { DIRECTORY_ENTITIES, DirectoryModule, generateRecords, ImporterService } from '#directory';
 import { IdentityModule } from '#identity';
+import { NotificationsModule } from '#notifications';
 import { createTestDatabase } from '#testing';
 import { FORUM_ENTITIES, ForumModule } from '../forum.module.js';
 import { FORUM_QUEUE } from '../schedule/forum-queue.js';
@@ -24,6 +25,7 @@ class DemoSeedModule {
       imports: [
         PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]),
         IdentityModule,
+        NotificationsModule,
         DirectoryModule,
         ForumModule,
       ],
@@ -213,7 +215,7 @@ describe('seedDemoForum', () => {
       `SELECT (SELECT count(*)::int FROM contact_grant WHERE source = 'MEETING_REQUEST') AS grants,
               (SELECT count(*)::int FROM audit_log WHERE action = 'meeting_request.accept') AS accepts,
               (SELECT count(*)::int FROM audit_log WHERE action = 'forum_edition.publish') AS publications,
-              (SELECT count(*)::int FROM mail_message WHERE template = 'agenda-changed') AS mails`,
+              (SELECT count(*)::int FROM mail_outbox WHERE template = 'agenda-changed') AS mails`,
     );
     expect(row.grants).toBe(first.accepted);
     expect(row.accepts).toBe(first.accepted);
@@ -250,7 +252,7 @@ describe('seedDemoForum', () => {
       'forum_agenda_change',
       'contact_grant',
       'audit_log',
-      'mail_message',
+      'mail_outbox',
     ];
     const counts = () =>
       db.query(`SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);

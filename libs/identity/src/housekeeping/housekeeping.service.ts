@@ -16,7 +16,7 @@ export const RETENTION = {
   emailTokenDays: 1,
   /** Invitations past their expiry or accepted. */
   invitationDays: 30,
-  /** Copies of sent emails in the development mail table. */
+  /** Copies of emails in the mail outbox (codes hidden). */
   mailDays: 90,
 } as const;
 
@@ -53,7 +53,7 @@ export class HousekeepingService {
         RETENTION.invitationDays,
       ),
       mails: await count(
-        `DELETE FROM mail_message WHERE created_at < $1::timestamptz - make_interval(days => $2) RETURNING 1 AS n`,
+        `DELETE FROM mail_outbox WHERE created_at < $1::timestamptz - make_interval(days => $2) RETURNING 1 AS n`,
         RETENTION.mailDays,
       ),
     };

@@ -39,8 +39,8 @@ describe('identity housekeeping', () => {
       [user, ago(1), ago(3), new Date(now.getTime() + 3_600_000)],
     );
     await db.query(
-      `INSERT INTO mail_message (recipient, subject, body, template, created_at) VALUES
-       ('keep@example.org', 'old', 'b', 'verify-email', $1), ('keep@example.org', 'new', 'b', 'verify-email', $2)`,
+      `INSERT INTO mail_outbox (recipient, subject, body, template, locale, created_at) VALUES
+       ('keep@example.org', 'old', 'b', 'verify-email', 'en', $1), ('keep@example.org', 'new', 'b', 'verify-email', 'en', $2)`,
       [ago(100), ago(10)],
     );
 
@@ -49,7 +49,7 @@ describe('identity housekeeping', () => {
     const left = async (sql: string) => (await db.query<{ k: string }[]>(sql)).map((r) => r.k).sort();
     expect(await left(`SELECT token_hash AS k FROM refresh_token`)).toEqual(['expired-yesterday', 'live']);
     expect(await left(`SELECT token_hash AS k FROM email_token`)).toEqual(['pending']);
-    expect(await left(`SELECT subject AS k FROM mail_message`)).toEqual(['new']);
+    expect(await left(`SELECT subject AS k FROM mail_outbox`)).toEqual(['new']);
     // Running again finds nothing more: the purge is idempotent.
     expect(await new HousekeepingService(db).purge(now)).toEqual({
       sessions: 0,

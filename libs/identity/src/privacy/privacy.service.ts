@@ -45,8 +45,8 @@ const SOURCES: PersonalDataSource[] = [
   },
   {
     name: 'emails',
-    exportSql: `SELECT template, subject, created_at FROM mail_message WHERE recipient = $2 ORDER BY id`,
-    deleteSql: `DELETE FROM mail_message WHERE recipient = $2`,
+    exportSql: `SELECT template, subject, created_at FROM mail_outbox WHERE recipient = $2 ORDER BY id`,
+    deleteSql: `DELETE FROM mail_outbox WHERE recipient = $2`,
   },
   {
     name: 'changesMade',

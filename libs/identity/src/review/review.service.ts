@@ -74,6 +74,7 @@ export class ReviewService {
             params: {
               organization: org.name[o.locale] ?? org.name.fr ?? org.name.en ?? org.name.ar ?? '',
               reason: text ?? '',
+              organizationId,
             },
           },
           m,

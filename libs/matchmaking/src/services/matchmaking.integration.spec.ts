@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, meiliClient, type AppConfig } from '#platform';
 import { createOpportunitySchema, DIRECTORY_ENTITIES, parseInput } from '#directory';
 import { SearchIndexerService } from '#search';
-import { AccessService, AuditService, TableMailAdapter } from '#identity';
+import { AccessService, AuditService } from '#identity';
+import { OutboxMailer } from '#notifications';
 import { FORUM_ENTITIES, groupRules, meetingForbidden, RequestService } from '#forum';
 import { createTestDatabase } from '#testing';
 import { FeedbackService } from './feedback.service.js';
@@ -22,7 +23,7 @@ let prefix: string;
 let indexer: SearchIndexerService;
 let recompute: RecomputeService;
 let config: AppConfig;
-let mail: TableMailAdapter;
+let mail: OutboxMailer;
 const audit = new AuditService();
 const feedbackService = () =>
   new FeedbackService(db, audit, new RequestService(db, new AccessService(db), audit));
@@ -156,10 +157,11 @@ beforeAll(async () => {
     meiliIndexPrefix: prefix,
     outboxBatchSize: 1000,
     publicUrl: 'http://localhost:3000',
+    auth: { jwtSecret: 'matchmaking-test-secret-0123456789abcdef' },
   } as AppConfig;
   indexer = new SearchIndexerService(db, meili, config);
   await indexer.ensureIndexes();
-  mail = new TableMailAdapter(db, config);
+  mail = new OutboxMailer(db, config);
   recompute = new RecomputeService(db, meili, config, mail);
 
   buyer = await org({ kind: 'LARGE_FIRM', name: 'Sonacome', sectors: ['29'] });
@@ -368,7 +370,7 @@ describe('matchmaking storage and recompute', () => {
     // The member who saved the search is mailed, in their language, and the alert is stamped.
     const mails = () =>
       db.query<{ subject: string; body: string }[]>(
-        `SELECT subject, body FROM mail_message WHERE recipient = $1 AND template = 'saved-search-alert' ORDER BY id`,
+        `SELECT subject, body FROM mail_outbox WHERE recipient = $1 AND template = 'saved-search-alert' ORDER BY id`,
         ['analyste@banque.example'],
       );
     expect(await mails()).toEqual([

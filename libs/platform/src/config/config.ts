@@ -54,6 +54,10 @@ export interface AppConfig {
   /** Where users reach the platform, for links in emails. */
   publicUrl: string;
   mailFrom: string;
+  /** SMTP server of outgoing mail (`smtp://` or `smtps://`, credentials in the URL); unset keeps mail in the outbox. */
+  smtpUrl: string | null;
+  /** Delivery attempts of one mail before it is marked FAILED, and the first retry's delay (doubling). */
+  mailDelivery: { attempts: number; retryMs: number };
 }
 
 const url = (protocols: string[], example: string) =>
@@ -146,6 +150,9 @@ const schema = z.object({
   SENDER_MAILS_PER_DAY: count(1, 1_000_000, 100),
   PUBLIC_URL: url(['http:', 'https:'], 'https://forum.example.org').optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Tashbik <no-reply@tashbik.invalid>'),
+  SMTP_URL: url(['smtp:', 'smtps:'], 'smtps://user:password@smtp.example.org:465').optional(),
+  MAIL_MAX_ATTEMPTS: count(1, 100, 8),
+  MAIL_RETRY_MS: count(50, 3_600_000, 5000),
 });
 
 /**
@@ -241,6 +248,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/$/, ''),
     mailFrom: e.MAIL_FROM,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailDelivery: { attempts: e.MAIL_MAX_ATTEMPTS, retryMs: e.MAIL_RETRY_MS },
   };
 }
 

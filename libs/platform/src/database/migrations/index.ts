@@ -8,6 +8,7 @@ import { FinancierAuditValues1796596933254 } from './1796596933254-FinancierAudi
 import { ForumPrivacy1796596972446 } from './1796596972446-ForumPrivacy.js';
 import { SessionMaxAge1796596979290 } from './1796596979290-SessionMaxAge.js';
 import { OrganizationChanges1796596989568 } from './1796596989568-OrganizationChanges.js';
+import { MailOutbox1796597085596 } from './1796597085596-MailOutbox.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ForumPrivacy1796596972446,
   SessionMaxAge1796596979290,
   OrganizationChanges1796596989568,
+  MailOutbox1796597085596,
 ];

@@ -1,0 +1,355 @@
+import type { Locale, MailTemplate } from '#identity';
+
+/** What one message says in one language; `{name}` is replaced by the parameter of that name. */
+export interface MessageTexts {
+  subject: string;
+  /** Paragraphs, in order. */
+  lines: string[];
+  /** The label of the message's button (its link is the template's `path`). */
+  action?: string;
+}
+
+export interface MessageKind {
+  /** Web route under PUBLIC_URL the message links to (docs/NOTIFICATIONS.md lists them). */
+  path?: string;
+  /** Whether the message shows the `{token}` code in a box of its own. */
+  code?: boolean;
+  texts: Record<Locale, MessageTexts>;
+}
+
+/** Parameters that are credentials: shown to the recipient only, replaced in every stored copy. */
+export const SECRET_PARAMS = ['token'] as const;
+
+/** What a stored copy shows instead of a code or a link's token. */
+export const REDACTED = '[hidden]';
+
+/** Words of the layout around every message. */
+export const LAYOUT_TEXTS: Record<Locale, { code: string; link: string; footer: string }> = {
+  en: {
+    code: 'Your code',
+    link: 'If the button does not work, open this link:',
+    footer:
+      'Tashbik, matchmaking for small and medium industries. You receive this message about your account.',
+  },
+  fr: {
+    code: 'Votre code',
+    link: 'Si le bouton ne fonctionne pas, ouvrez ce lien :',
+    footer:
+      'Tashbik, la mise en relation des petites et moyennes industries. Vous recevez ce message au sujet de votre compte.',
+  },
+  ar: {
+    code: 'رمزك',
+    link: 'إن لم يعمل الزر، افتح هذا الرابط:',
+    footer: 'تشبيك، منصة التشبيك بين المؤسسات الصغيرة والمتوسطة. تصلك هذه الرسالة بخصوص حسابك.',
+  },
+};
+
+export const CATALOG: Record<MailTemplate, MessageKind> = {
+  'verify-email': {
+    path: '/verify?token={token}',
+    code: true,
+    texts: {
+      en: {
+        subject: 'Confirm your email address',
+        lines: [
+          'Welcome to Tashbik, {name}.',
+          'Confirm your address with this code or the button (valid 48 hours).',
+        ],
+        action: 'Confirm my address',
+      },
+      fr: {
+        subject: 'Confirmez votre adresse e-mail',
+        lines: [
+          'Bienvenue sur Tashbik, {name}.',
+          'Confirmez votre adresse avec ce code ou le bouton (valable 48 heures).',
+        ],
+        action: 'Confirmer mon adresse',
+      },
+      ar: {
+        subject: 'تأكيد بريدك الإلكتروني',
+        lines: ['مرحبًا بك في تشبيك، {name}.', 'أكّد عنوانك بهذا الرمز أو بالزر (صالح 48 ساعة).'],
+        action: 'تأكيد عنواني',
+      },
+    },
+  },
+  'already-registered': {
+    path: '/reset',
+    texts: {
+      en: {
+        subject: 'Someone tried to register with your address',
+        lines: [
+          'An account already exists for this address.',
+          'If it was you, sign in or choose a new password. Otherwise, ignore this message.',
+        ],
+        action: 'Choose a new password',
+      },
+      fr: {
+        subject: "Tentative d'inscription avec votre adresse",
+        lines: [
+          'Un compte existe déjà pour cette adresse.',
+          "Si c'était vous, connectez-vous ou choisissez un nouveau mot de passe. Sinon, ignorez ce message.",
+        ],
+        action: 'Choisir un nouveau mot de passe',
+      },
+      ar: {
+        subject: 'محاولة تسجيل بعنوانك',
+        lines: [
+          'يوجد حساب بهذا العنوان.',
+          'إن كنت أنت، سجّل الدخول أو اختر كلمة مرور جديدة. وإلا فتجاهل هذه الرسالة.',
+        ],
+        action: 'اختيار كلمة مرور جديدة',
+      },
+    },
+  },
+  'reset-password': {
+    path: '/reset?token={token}',
+    code: true,
+    texts: {
+      en: {
+        subject: 'Reset your password',
+        lines: [
+          'Use this code or the button to choose a new password (valid 1 hour).',
+          'If you did not ask for it, ignore this message.',
+        ],
+        action: 'Choose a new password',
+      },
+      fr: {
+        subject: 'Réinitialisez votre mot de passe',
+        lines: [
+          'Utilisez ce code ou le bouton pour choisir un nouveau mot de passe (valable 1 heure).',
+          "Si vous ne l'avez pas demandé, ignorez ce message.",
+        ],
+        action: 'Choisir un nouveau mot de passe',
+      },
+      ar: {
+        subject: 'إعادة تعيين كلمة المرور',
+        lines: [
+          'استخدم هذا الرمز أو الزر لاختيار كلمة مرور جديدة (صالح ساعة واحدة).',
+          'إن لم تطلب ذلك فتجاهل هذه الرسالة.',
+        ],
+        action: 'اختيار كلمة مرور جديدة',
+      },
+    },
+  },
+  'password-changed': {
+    path: '/reset',
+    texts: {
+      en: {
+        subject: 'Your password was changed',
+        lines: [
+          'Your password was changed and every session was signed out.',
+          'If you did not do it, choose a new password at once.',
+        ],
+        action: 'Choose a new password',
+      },
+      fr: {
+        subject: 'Votre mot de passe a été modifié',
+        lines: [
+          'Votre mot de passe a été modifié et toutes les sessions ont été fermées.',
+          "Si ce n'était pas vous, choisissez tout de suite un nouveau mot de passe.",
+        ],
+        action: 'Choisir un nouveau mot de passe',
+      },
+      ar: {
+        subject: 'تم تغيير كلمة المرور',
+        lines: [
+          'تم تغيير كلمة مرورك وإنهاء جميع الجلسات.',
+          'إن لم تكن أنت من فعل ذلك، فاختر كلمة مرور جديدة فورًا.',
+        ],
+        action: 'اختيار كلمة مرور جديدة',
+      },
+    },
+  },
+  invitation: {
+    path: '/invitations/{invitationId}?token={token}',
+    code: true,
+    texts: {
+      en: {
+        subject: 'Invitation to join {organization}',
+        lines: [
+          '{inviter} invites you to join {organization} on Tashbik as {role}.',
+          'Sign in and accept with this code or the button (valid 7 days).',
+        ],
+        action: 'Accept the invitation',
+      },
+      fr: {
+        subject: 'Invitation à rejoindre {organization}',
+        lines: [
+          '{inviter} vous invite à rejoindre {organization} sur Tashbik en tant que {role}.',
+          'Connectez-vous et acceptez avec ce code ou le bouton (valable 7 jours).',
+        ],
+        action: "Accepter l'invitation",
+      },
+      ar: {
+        subject: 'دعوة للانضمام إلى {organization}',
+        lines: [
+          'يدعوك {inviter} للانضمام إلى {organization} على تشبيك بصفة {role}.',
+          'سجّل الدخول واقبل بهذا الرمز أو بالزر (صالح 7 أيام).',
+        ],
+        action: 'قبول الدعوة',
+      },
+    },
+  },
+  'organization-approved': {
+    path: '/organizations/{organizationId}',
+    texts: {
+      en: {
+        subject: '{organization} is now public',
+        lines: ['An organiser approved {organization}. It now appears in search.'],
+        action: 'See the profile',
+      },
+      fr: {
+        subject: '{organization} est maintenant publique',
+        lines: ['Un organisateur a approuvé {organization}. Elle apparaît désormais dans la recherche.'],
+        action: 'Voir le profil',
+      },
+      ar: {
+        subject: '{organization} أصبحت منشورة',
+        lines: ['وافق أحد المنظمين على {organization}، وهي تظهر الآن في البحث.'],
+        action: 'عرض الملف',
+      },
+    },
+  },
+  'organization-rejected': {
+    path: '/organizations/{organizationId}',
+    texts: {
+      en: {
+        subject: '{organization} was not approved',
+        lines: ['An organiser did not approve {organization}.', "The organiser's note: {reason}"],
+        action: 'Edit the profile',
+      },
+      fr: {
+        subject: "{organization} n'a pas été approuvée",
+        lines: ["Un organisateur n'a pas approuvé {organization}.", "La note de l'organisateur : {reason}"],
+        action: 'Modifier le profil',
+      },
+      ar: {
+        subject: 'لم تتم الموافقة على {organization}',
+        lines: ['لم يوافق أحد المنظمين على {organization}.', 'ملاحظة المنظم: {reason}'],
+        action: 'تعديل الملف',
+      },
+    },
+  },
+  'contact-request': {
+    path: '/requests/contact',
+    texts: {
+      en: {
+        subject: 'Contact request from {organization}',
+        lines: ['{organization} would like to get in touch:', '{message}'],
+        action: 'Answer the request',
+      },
+      fr: {
+        subject: 'Demande de contact de {organization}',
+        lines: ['{organization} souhaite entrer en contact :', '{message}'],
+        action: 'Répondre à la demande',
+      },
+      ar: {
+        subject: 'طلب تواصل من {organization}',
+        lines: ['ترغب {organization} في التواصل معكم:', '{message}'],
+        action: 'الرد على الطلب',
+      },
+    },
+  },
+  'contact-request-accepted': {
+    path: '/requests/contact',
+    texts: {
+      en: {
+        subject: '{organization} accepted your contact request',
+        lines: ['{organization} accepted your contact request. Its contact persons are now shown to you.'],
+        action: 'See the contacts',
+      },
+      fr: {
+        subject: '{organization} a accepté votre demande de contact',
+        lines: [
+          '{organization} a accepté votre demande de contact. Ses contacts vous sont désormais visibles.',
+        ],
+        action: 'Voir les contacts',
+      },
+      ar: {
+        subject: 'قبلت {organization} طلب التواصل',
+        lines: ['قبلت {organization} طلب التواصل، وأصبحت بيانات جهات الاتصال لديها ظاهرة لكم.'],
+        action: 'عرض جهات الاتصال',
+      },
+    },
+  },
+  'contact-request-declined': {
+    path: '/requests/contact',
+    texts: {
+      en: {
+        subject: '{organization} declined your contact request',
+        lines: ['{organization} declined your contact request.'],
+        action: 'See your requests',
+      },
+      fr: {
+        subject: '{organization} a décliné votre demande de contact',
+        lines: ['{organization} a décliné votre demande de contact.'],
+        action: 'Voir vos demandes',
+      },
+      ar: {
+        subject: 'رفضت {organization} طلب التواصل',
+        lines: ['رفضت {organization} طلب التواصل.'],
+        action: 'عرض طلباتك',
+      },
+    },
+  },
+  'agenda-changed': {
+    path: '/forum/{editionId}/agenda',
+    texts: {
+      en: {
+        subject: 'Your B2B agenda changed',
+        lines: ['Your agenda for {edition} changed.'],
+        action: 'See my agenda',
+      },
+      fr: {
+        subject: 'Votre agenda B2B a changé',
+        lines: ['Votre agenda pour {edition} a changé.'],
+        action: 'Voir mon agenda',
+      },
+      ar: {
+        subject: 'تغيّر جدول لقاءاتك',
+        lines: ['تغيّر جدول لقاءاتك في {edition}.'],
+        action: 'عرض جدولي',
+      },
+    },
+  },
+  'saved-search-alert': {
+    path: '/searches',
+    texts: {
+      en: {
+        subject: 'New match for "{search}"',
+        lines: ['{organization} now matches your saved search "{search}".'],
+        action: 'See the results',
+      },
+      fr: {
+        subject: 'Nouveau résultat pour « {search} »',
+        lines: ['{organization} correspond désormais à votre recherche « {search} ».'],
+        action: 'Voir les résultats',
+      },
+      ar: {
+        subject: 'نتيجة جديدة لـ«{search}»',
+        lines: ['أصبحت {organization} تطابق بحثك المحفوظ «{search}».'],
+        action: 'عرض النتائج',
+      },
+    },
+  },
+  'meeting-reminder': {
+    path: '/forum/{editionId}/agenda',
+    texts: {
+      en: {
+        subject: 'Meeting at {time}, table {table}',
+        lines: ['Reminder: you meet {counterpart} at {time}, table {table}.'],
+        action: 'See my agenda',
+      },
+      fr: {
+        subject: 'Rendez-vous à {time}, table {table}',
+        lines: ['Rappel : vous rencontrez {counterpart} à {time}, table {table}.'],
+        action: 'Voir mon agenda',
+      },
+      ar: {
+        subject: 'لقاء الساعة {time}، الطاولة {table}',
+        lines: ['تذكير: لديك لقاء مع {counterpart} الساعة {time}، الطاولة {table}.'],
+        action: 'عرض جدولي',
+      },
+    },
+  },
+};

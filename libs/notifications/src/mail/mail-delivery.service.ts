@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Transporter } from 'nodemailer';
+import { APP_CONFIG, returning, type AppConfig } from '#platform';
+import type { Locale, MailTemplate } from '#identity';
+import { renderMail } from './layout.js';
+import { SecretBox } from './secrets.js';
+import { describeError, isPermanent, smtpTransport } from './smtp.js';
+
+/** How long a claimed row may stay SENDING before the sweep calls the attempt interrupted. */
+export const SENDING_LEASE_S = 120;
+
+export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
+
+/** A delivery that may succeed later: the job retries it with backoff. */
+export class RetryableMailError extends Error {
+  override name = 'RetryableMailError';
+}
+
+interface ClaimedRow {
+  id: string;
+  recipient: string;
+  template: MailTemplate;
+  locale: Locale;
+  params: Record<string, string>;
+  secrets: string | null;
+  attempts: number;
+  smtp_id: string;
+}
+
+/**
+ * Sends mail_outbox rows over SMTP, each at most once: a row is claimed (PENDING to SENDING, with
+ * its Message-ID fixed) in one statement before the server is contacted, and marked SENT with the
+ * server's answer once accepted, so a retried or duplicated job finds nothing left to send. A
+ * failed attempt returns the row to PENDING with its error, or marks it FAILED after the last
+ * attempt or on a permanent (5xx) refusal.
+ */
+@Injectable()
+export class MailDeliveryService implements OnModuleDestroy {
+  private readonly logger = new Logger('MailDelivery');
+  private readonly box: SecretBox;
+  private transport: Transporter | null = null;
+  private readonly domain: string;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.box = new SecretBox(config.auth.jwtSecret);
+    this.domain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'tashbik.invalid';
+  }
+
+  get enabled(): boolean {
+    return !!this.config.smtpUrl;
+  }
+
+  private smtp(): Transporter {
+    this.transport ??= smtpTransport(this.config.smtpUrl!);
+    return this.transport;
+  }
+
+  async deliver(id: string): Promise<DeliveryOutcome> {
+    if (!this.enabled) return 'skipped';
+    const [row] = await returning<ClaimedRow>(
+      this.db,
+      `UPDATE mail_outbox SET status = 'SENDING', attempts = attempts + 1, updated_at = now(),
+              lease_until = now() + make_interval(secs => $3), smtp_id = coalesce(smtp_id, $2)
+        WHERE id = $1 AND status = 'PENDING'
+        RETURNING id::text AS id, recipient, template, locale, params, secrets, attempts, smtp_id`,
+      [id, `<mail-${id}.${randomBytes(6).toString('hex')}@${this.domain}>`, SENDING_LEASE_S],
+    );
+    if (!row) return 'skipped';
+    let mail;
+    try {
+      const secrets = row.secrets ? this.box.open(row.secrets) : {};
+      mail = await renderMail(row.template, row.locale, { ...row.params, ...secrets }, this.config.publicUrl);
+    } catch (e) {
+      await this.fail(row.id, `cannot be prepared: ${(e as Error).message}`);
+      return 'failed';
+    }
+    try {
+      const info = (await this.smtp().sendMail({
+        from: this.config.mailFrom,
+        to: row.recipient,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: row.smtp_id,
+        headers: { 'Content-Language': row.locale, 'X-Tashbik-Mail': `${row.template}` },
+      })) as { response?: string };
+      await this.db.query(
+        `UPDATE mail_outbox SET status = 'SENT', sent_at = now(), updated_at = now(), smtp_response = $2,
+                secrets = NULL, last_error = NULL, lease_until = NULL
+          WHERE id = $1 AND status = 'SENDING'`,
+        [row.id, String(info.response ?? '').slice(0, 500)],
+      );
+      this.logger.log({ mailId: row.id, template: row.template, attempts: row.attempts }, 'mail sent');
+      return 'sent';
+    } catch (e) {
+      const error = describeError(e);
+      if (isPermanent(e) || row.attempts >= this.config.mailDelivery.attempts) {
+        await this.fail(row.id, error);
+        return 'failed';
+      }
+      await this.db.query(
+        `UPDATE mail_outbox SET status = 'PENDING', last_error = $2, lease_until = NULL, updated_at = now()
+          WHERE id = $1 AND status = 'SENDING'`,
+        [row.id, error],
+      );
+      this.logger.warn({ mailId: row.id, attempts: row.attempts, err: error }, 'mail not sent; will retry');
+      throw new RetryableMailError(error);
+    }
+  }
+
+  private async fail(id: string, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE mail_outbox SET status = 'FAILED', last_error = $2, secrets = NULL, lease_until = NULL, updated_at = now()
+        WHERE id = $1`,
+      [id, error.slice(0, 1000)],
+    );
+    this.logger.error({ mailId: id, err: error }, 'mail failed');
+  }
+
+  /**
+   * Rows a sweep must act on: SENDING past its lease is FAILED (the process stopped while the
+   * server had the message, so whether it was accepted is unknown and it is not sent twice), and
+   * the ids of PENDING rows older than `minAgeMs`, to queue again (a queued one is not duplicated).
+   */
+  async sweep(minAgeMs = 10_000, limit = 1000): Promise<{ interrupted: number; pending: string[] }> {
+    const interrupted = await returning<{ id: string }>(
+      this.db,
+      `UPDATE mail_outbox SET status = 'FAILED', secrets = NULL, lease_until = NULL, updated_at = now(),
+              last_error = 'interrupted while sending: whether the server accepted it is unknown, so it is not sent again'
+        WHERE status = 'SENDING' AND lease_until < now() RETURNING id::text AS id`,
+      [],
+    );
+    if (!this.enabled) return { interrupted: interrupted.length, pending: [] };
+    const pending = await this.db.query<{ id: string }[]>(
+      `SELECT id::text AS id FROM mail_outbox
+        WHERE status = 'PENDING' AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
+        ORDER BY id LIMIT $2`,
+      [minAgeMs, limit],
+    );
+    return { interrupted: interrupted.length, pending: pending.map((r) => r.id) };
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#platform';
+import type { MailPort, OutgoingMail } from '#identity';
+import { SECRET_PARAMS } from './catalog.js';
+import { renderText } from './layout.js';
+import { SecretBox } from './secrets.js';
+import { afterCommit } from './after-commit.js';
+import { deliverJobOptions, MAIL_JOBS, MAIL_QUEUE } from './mail-queue.js';
+
+/**
+ * The platform's mail port: writes a mail_outbox row in the caller's transaction (a rolled-back
+ * change sends nothing) and, once that commits, queues its delivery. The row keeps a copy with
+ * codes replaced; the codes themselves travel sealed until the message is sent.
+ */
+@Injectable()
+export class OutboxMailer implements MailPort {
+  private readonly logger = new Logger('Mail');
+  private readonly box: SecretBox;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @InjectQueue(MAIL_QUEUE) private readonly queue?: Queue,
+  ) {
+    this.box = new SecretBox(config.auth.jwtSecret);
+  }
+
+  async send(mail: OutgoingMail, m?: EntityManager): Promise<void> {
+    const copy = renderText(mail.template, mail.locale, mail.params, this.config.publicUrl, true);
+    const params: Record<string, string> = {};
+    const secrets: Record<string, string> = {};
+    for (const [k, v] of Object.entries(mail.params)) {
+      if (v === undefined || v === null) continue;
+      if ((SECRET_PARAMS as readonly string[]).includes(k)) secrets[k] = String(v);
+      else params[k] = String(v);
+    }
+    const [row] = await (m ?? this.db.manager).query<{ id: string }[]>(
+      `INSERT INTO mail_outbox (recipient, subject, body, template, locale, params, secrets)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id`,
+      [
+        mail.to,
+        copy.subject,
+        copy.text,
+        mail.template,
+        mail.locale,
+        params,
+        Object.keys(secrets).length ? this.box.seal(secrets) : null,
+      ],
+    );
+    this.logger.log({ mailId: row.id, template: mail.template }, 'mail queued');
+    afterCommit(m, () => void this.wake(row.id));
+  }
+
+  /** Queues the delivery; a lost wake-up only waits for the sweep. */
+  private async wake(id: string): Promise<void> {
+    if (!this.queue || !this.config.smtpUrl) return;
+    const { attempts, retryMs } = this.config.mailDelivery;
+    try {
+      await Promise.race([
+        this.queue.add(MAIL_JOBS.deliver, { id }, deliverJobOptions(id, attempts, retryMs)),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in 1 s')), 1000)),
+      ]);
+    } catch (e) {
+      this.logger.warn({ mailId: id, err: (e as Error).message }, 'mail delivery not queued; the sweep will');
+    }
+  }
+}

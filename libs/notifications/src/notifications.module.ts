@@ -1,0 +1,38 @@
+import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MAIL_PORT } from '#identity';
+import { AfterCommitSubscriber } from './mail/after-commit.js';
+import { OutboxMailer } from './mail/outbox-mailer.js';
+import { MAIL_QUEUE } from './mail/mail-queue.js';
+import { MailDeliveryService } from './mail/mail-delivery.service.js';
+import { MailDeliveriesService } from './mail/mail-deliveries.service.js';
+import { MailDeliveriesResolver } from './graphql/mail-deliveries.resolver.js';
+
+/** The mail port for every module (global): mail_outbox rows, delivery queued after commit. */
+@Global()
+@Module({
+  imports: [BullModule.registerQueue({ name: MAIL_QUEUE })],
+  providers: [{ provide: MAIL_PORT, useClass: OutboxMailer }, MailDeliveriesService],
+  exports: [MAIL_PORT, MailDeliveriesService, BullModule],
+})
+export class NotificationsModule implements OnModuleInit {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  onModuleInit(): void {
+    if (!this.db.subscribers.some((s) => s instanceof AfterCommitSubscriber))
+      this.db.subscribers.push(new AfterCommitSubscriber());
+  }
+}
+
+/** The worker's side: delivery over SMTP (its processor is in apps/worker). */
+@Module({
+  providers: [MailDeliveryService],
+  exports: [MailDeliveryService],
+})
+export class NotificationsJobsModule {}
+
+/** `mailDeliveries` for admins. */
+@Module({ providers: [MailDeliveriesResolver] })
+export class NotificationsGraphqlModule {}

@@ -1,0 +1,279 @@
+import { createServer as createNetServer, type Socket } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { bootTestApp, eventually, signIn, type TestApp, type TestUser } from '#testing';
+
+/**
+ * Mail leaves the platform over SMTP: a real SMTP server run by the test receives what the worker
+ * sends, and mailparser reads it as a mail client would.
+ */
+
+interface Received {
+  mail: ParsedMail;
+  raw: string;
+}
+
+/** An SMTP server on a fixed port that can be killed and brought back. */
+class TestSmtp {
+  readonly received: Received[] = [];
+  private server: SMTPServer | null = null;
+  private readonly sockets = new Set<Socket>();
+
+  constructor(readonly port: number) {}
+
+  async start(): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onRcptTo: (address, _session, cb) =>
+        address.address.startsWith('bounce-')
+          ? cb(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }))
+          : cb(),
+      onData: (stream, _session, cb) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          simpleParser(raw).then((mail) => {
+            this.received.push({ mail, raw });
+            cb();
+          }, cb);
+        });
+      },
+    });
+    (server as unknown as { server: import('node:net').Server }).server.on('connection', (s: Socket) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((ok, fail) => {
+      server.on('error', fail);
+      server.listen(this.port, '127.0.0.1', () => ok());
+    });
+    this.server = server;
+  }
+
+  /** Stops at once: open connections are cut, new ones refused. */
+  async kill(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    const closed = new Promise<void>((ok) => server.close(() => ok()));
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+
+  to(address: string): Received[] {
+    return this.received.filter((r) => r.mail.to && JSON.stringify(r.mail.to).includes(address));
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const srv = createNetServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) }`;
+const VERIFY = `mutation($t: String!) { verifyEmail(token: $t) }`;
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
+const DELIVERIES = `query($status: MailDeliveryStatus, $to: String, $first: Int, $after: String) {
+  mailDeliveries(status: $status, to: $to, first: $first, after: $after) {
+    edges { cursor node { id to template locale subject body status attempts lastError smtpId smtpResponse sentAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const PUBLIC_URL = 'https://forum.tashbik.test';
+const password = 'Tashbik-mail-test-7Qx!pass';
+let seq = 0;
+const uniqueEmail = (tag: string) => `${tag}-${Date.now().toString(36)}-${++seq}@example.org`;
+
+let smtp: TestSmtp;
+let app: TestApp;
+let admin: TestUser;
+
+beforeAll(async () => {
+  smtp = new TestSmtp(await freePort());
+  await smtp.start();
+  app = await bootTestApp({
+    worker: true,
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_FROM: 'Tashbik <no-reply@forum.tashbik.test>',
+      MAIL_RETRY_MS: '250',
+      MAIL_MAX_ATTEMPTS: '30',
+      PUBLIC_URL,
+      RATE_LIMIT_POINTS: '0',
+    },
+  });
+  admin = await signIn(app, { roles: ['ADMIN'] });
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await smtp?.kill();
+});
+
+const register = (email: string, locale: string, displayName = 'Amina Benali') =>
+  app.gql(REGISTER, { input: { email, password, displayName, locale, acceptTerms: true } }, {});
+
+it('delivers an Arabic verification mail, HTML right to left and plain text, whose code verifies the account', async () => {
+  const email = uniqueEmail('amina');
+  expect((await register(email, 'ar')).errors).toBeUndefined();
+  const [got] = await eventually(async () => (smtp.to(email).length ? smtp.to(email) : null));
+  const { mail } = got;
+
+  // Headers.
+  expect(mail.subject).toBe('تأكيد بريدك الإلكتروني');
+  expect(mail.from?.value[0]).toEqual({ address: 'no-reply@forum.tashbik.test', name: 'Tashbik' });
+  expect(mail.to && !Array.isArray(mail.to) && mail.to.value[0].address).toBe(email);
+  expect(mail.headers.get('content-language')).toBe('ar');
+  const [row] = (
+    await app.db.query<{
+      status: string;
+      smtp_id: string;
+      secrets: string | null;
+      body: string;
+      subject: string;
+    }>(`SELECT status, smtp_id, secrets, body, subject FROM mail_outbox WHERE recipient = $1`, [email])
+  ).rows;
+  expect(mail.messageId).toBe(row.smtp_id);
+
+  // Both parts, in Arabic, the HTML laid out right to left.
+  expect(mail.text).toContain('مرحبًا بك في تشبيك، Amina Benali.');
+  expect(mail.html).toBeTruthy();
+  expect(mail.html).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"/);
+  expect(mail.html).toContain('أكّد عنوانك بهذا الرمز أو بالزر');
+  expect(mail.html).not.toMatch(/\{\w+\}/);
+
+  // The link, under PUBLIC_URL, carries the code; the same code stands in the text.
+  const link = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/verify\\?token=([A-Za-z0-9_-]{20,})`);
+  const code = link.exec(mail.text!)![1];
+  expect(link.exec(mail.html as string)![1]).toBe(code);
+
+  // The stored copy hides it; the sealed code is erased once sent.
+  await eventually(async () => {
+    const { rows } = await app.db.query(
+      `SELECT 1 FROM mail_outbox WHERE recipient = $1 AND status = 'SENT'`,
+      [email],
+    );
+    return rows.length > 0;
+  });
+  const [sent] = (
+    await app.db.query<{ body: string; secrets: string | null }>(
+      `SELECT body, secrets FROM mail_outbox WHERE recipient = $1`,
+      [email],
+    )
+  ).rows;
+  expect(sent.secrets).toBeNull();
+  expect(sent.body).not.toContain(code);
+  expect(sent.body).toContain(`${PUBLIC_URL}/verify?token=[hidden]`);
+
+  // The code from the mail verifies the account, which then signs in.
+  expect((await app.gql(VERIFY, { t: code }, {})).data).toEqual({ verifyEmail: true });
+  const { rows: verified } = await app.db.query(
+    `SELECT 1 FROM user_account WHERE email = $1 AND email_verified_at IS NOT NULL`,
+    [email],
+  );
+  expect(verified).toHaveLength(1);
+  expect((await app.gql(LOGIN, { e: email, p: password }, {})).errors).toBeUndefined();
+});
+
+it('lists deliveries to admins only, codes hidden, filtered by status and recipient, page by page', async () => {
+  const email = uniqueEmail('list');
+  await register(email, 'fr');
+  await eventually(async () => smtp.to(email).length > 0);
+  const res = await eventually(async () => {
+    const r = await app.gql<{ mailDeliveries: { edges: { node: Record<string, unknown> }[] } }>(
+      DELIVERIES,
+      { status: 'SENT', to: email },
+      admin.headers,
+    );
+    return r.data?.mailDeliveries.edges.length ? r : null;
+  });
+  const node = res.data!.mailDeliveries.edges[0].node;
+  expect(node).toMatchObject({
+    to: email,
+    template: 'verify-email',
+    locale: 'fr',
+    subject: 'Confirmez votre adresse e-mail',
+    status: 'SENT',
+    attempts: 1,
+    lastError: null,
+  });
+  expect(node.body).toContain('[hidden]');
+  expect(node.smtpResponse).toMatch(/^250/);
+
+  // Pages follow one another without overlap.
+  const first = await app.gql<{
+    mailDeliveries: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  }>(DELIVERIES, { first: 1 }, admin.headers);
+  expect(first.data!.mailDeliveries.pageInfo.hasNextPage).toBe(true);
+  const second = await app.gql<{ mailDeliveries: { edges: { cursor: string }[] } }>(
+    DELIVERIES,
+    { first: 1, after: first.data!.mailDeliveries.pageInfo.endCursor },
+    admin.headers,
+  );
+  expect(second.data!.mailDeliveries.edges[0].cursor).not.toBe(first.data!.mailDeliveries.edges[0].cursor);
+
+  const organiser = await signIn(app, { roles: ['ORGANISER'] });
+  const refused = await app.gql(DELIVERIES, {}, organiser.headers);
+  expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  const bad = await app.gql(DELIVERIES, { first: 0, after: 'x' }, admin.headers);
+  expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+it('keeps mail while the SMTP server is down and delivers each once when it returns', async () => {
+  await smtp.kill();
+  const emails = Array.from({ length: 6 }, (_, i) => uniqueEmail(`outage${i}`));
+  for (const [i, email] of emails.entries()) await register(email, ['ar', 'fr', 'en'][i % 3]);
+  // Every mail has been tried and is waiting for its next attempt, with the error kept.
+  await eventually(async () => {
+    const { rows } = await app.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mail_outbox
+        WHERE recipient = ANY($1) AND status = 'PENDING' AND attempts >= 1 AND last_error IS NOT NULL`,
+      [emails],
+    );
+    return rows[0].n === emails.length;
+  }, 30_000);
+  expect(emails.flatMap((e) => smtp.to(e))).toHaveLength(0);
+
+  await smtp.start();
+  await eventually(async () => {
+    const { rows } = await app.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mail_outbox WHERE recipient = ANY($1) AND status = 'SENT'`,
+      [emails],
+    );
+    return rows[0].n === emails.length;
+  }, 60_000);
+  // Once each: jobs retried during the outage never send a mail twice.
+  await new Promise((r) => setTimeout(r, 1500));
+  for (const email of emails) expect(smtp.to(email)).toHaveLength(1);
+  const ids = smtp.received.map((r) => r.mail.messageId);
+  expect(new Set(ids).size).toBe(ids.length);
+}, 120_000);
+
+it('marks a mail the server refuses for good as FAILED with its error, without retrying', async () => {
+  const email = uniqueEmail('bounce');
+  await register(email, 'en');
+  const row = await eventually(async () => {
+    const { rows } = await app.db.query<{
+      status: string;
+      attempts: number;
+      last_error: string;
+      secrets: null;
+    }>(
+      `SELECT status, attempts, last_error, secrets FROM mail_outbox WHERE recipient = $1 AND status = 'FAILED'`,
+      [email],
+    );
+    return rows[0];
+  });
+  expect(row.attempts).toBe(1);
+  expect(row.last_error).toMatch(/550/);
+  expect(row.secrets).toBeNull();
+  expect(smtp.to(email)).toHaveLength(0);
+});
