@@ -20,6 +20,11 @@ export interface AppConfig {
   outboxSweepMs: number;
   /** Outbox rows a drain sends to Meilisearch in one batch. */
   outboxBatchSize: number;
+  /**
+   * Searches: how long one Meilisearch request may take, and how long searches then answer
+   * SEARCH_UNAVAILABLE at once, without asking, before one search probes Meilisearch again.
+   */
+  search: { timeoutMs: number; circuitOpenMs: number };
   /** Log every SQL statement (operators' diagnosis; tests count queries with it). */
   logSql: boolean;
   /** Browser origins allowed to call the api; a `:*` port matches any port of that host. */
@@ -117,6 +122,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(10).max(20_000).default(5000),
+  SEARCH_TIMEOUT_MS: count(50, 60_000, 2000),
+  SEARCH_CIRCUIT_OPEN_MS: count(100, 600_000, 5000),
   LOG_SQL: flag.default('false'),
   CORS_ORIGINS: z
     .string()
@@ -225,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     outboxSweepMs: e.OUTBOX_SWEEP_MS,
     outboxBatchSize: e.OUTBOX_BATCH_SIZE,
+    search: { timeoutMs: e.SEARCH_TIMEOUT_MS, circuitOpenMs: e.SEARCH_CIRCUIT_OPEN_MS },
     logSql: isOn(e.LOG_SQL, false),
     corsOrigins: e.CORS_ORIGINS ?? (dev ? DEV_ORIGINS : []),
     graphqlIntrospection: isOn(e.GRAPHQL_INTROSPECTION, dev),

@@ -2,12 +2,21 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Hit, Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, APP_CONFIG, badInput, MEILI_CLIENT, type AppConfig } from '#platform';
+import {
+  AppError,
+  APP_CONFIG,
+  badInput,
+  isMeiliUnavailable,
+  meiliApiError,
+  MEILI_CLIENT,
+  type AppConfig,
+} from '#platform';
 import { indexNames } from '../indexing/index-names.js';
 import type { OpportunityDocument, OrganizationDocument } from '../indexing/documents.js';
 import { OPPORTUNITY_FACETS, ORGANIZATION_FACETS } from '../indexing/index-settings.js';
 import { normaliseQuery } from '../text/index.js';
 import { opportunityFilter, organizationFilter } from './filters.js';
+import { SearchCircuit, SearchCircuitOpenError } from './search-circuit.js';
 import {
   OpportunitySort,
   OrganizationSort,
@@ -83,6 +92,8 @@ function facetsOf(distribution: Record<string, Record<string, number>> | undefin
 export class SearchService {
   private readonly logger = new Logger(SearchService.name);
   private readonly names: { organizations: string; opportunities: string };
+  /** Fails searches fast (timeout, then at once) while Meilisearch is down or frozen. */
+  readonly circuit: SearchCircuit;
 
   constructor(
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
@@ -90,6 +101,10 @@ export class SearchService {
     @InjectDataSource() private readonly db: DataSource,
   ) {
     this.names = indexNames(config.meiliIndexPrefix);
+    this.circuit = new SearchCircuit(
+      { timeoutMs: config.search.timeoutMs, cooldownMs: config.search.circuitOpenMs },
+      this.logger,
+    );
   }
 
   /**
@@ -157,15 +172,26 @@ export class SearchService {
   ): Promise<SearchResponse<T>> {
     const { q, ...rest } = p;
     try {
-      return await this.meili.index<T>(uid).search(q, rest);
+      return await this.circuit.run((signal) => this.meili.index<T>(uid).search(q, rest, { signal }));
     } catch (e) {
-      const err = e as { name?: string; cause?: { code?: string } };
-      this.logger.warn({ err: (e as Error).message, index: uid }, 'search failed');
-      if (err.name === 'MeiliSearchApiError') throw e;
-      throw new AppError(
+      const unavailable = new AppError(
         'SEARCH_UNAVAILABLE',
         'Search is temporarily unavailable; the directory itself still works.',
       );
+      // The circuit's own refusals are logged once, when it opens.
+      if (e instanceof SearchCircuitOpenError) throw unavailable;
+      const err = e as Error;
+      this.logger.warn(
+        {
+          err: err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message,
+          index: uid,
+        },
+        'search failed',
+      );
+      // Meilisearch down, frozen or failing; or the index not there yet (a fresh install before
+      // the worker's first run). Any other refusal is a bug of this service: masked and logged.
+      if (isMeiliUnavailable(e) || meiliApiError(e)?.cause?.code === 'index_not_found') throw unavailable;
+      throw e;
     }
   }
 
