@@ -61,6 +61,18 @@ describe('log redaction', () => {
     expect(line).toContain('mailer');
   });
 
+  it('scrubs credentials quoted in texts: URL passwords, Authorization values, feed addresses', () => {
+    const { lines, logger } = capture();
+    const feed = '/forum/feeds/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde.ics';
+    logger.warn(`SMTP smtps://mailer:secret-t@smtp.example.org:465 refused; sent Bearer secret-u.x.y`);
+    logger.info({ note: `fetched ${feed}`, url: 'redis://:secret-v@cache:6379' }, 'x');
+    logger.error({ err: new Error(`GET ${feed} failed with Basic c2VjcmV0LXc6eA==`) }, 'y');
+    const text = lines.join('');
+    expect(text).not.toMatch(/secret-|AbCdEfGh|c2VjcmV0/);
+    expect(text).toContain('smtps://mailer:***@smtp.example.org');
+    expect(text).toContain('/forum/feeds/:token.ics');
+  });
+
   it('leaves the objects a caller logs untouched', () => {
     const { lines, logger } = capture();
     const variables = { input: { email: 'a@example.org', password: 'secret-l' } };

@@ -30,10 +30,11 @@ const isPlain = (v: unknown): v is Record<string, unknown> => {
 
 /**
  * A log line's object with the value of every secret key (any case, any depth in plain objects
- * and arrays) replaced by CENSOR. Copies only what it changes, so the caller's objects stay intact;
+ * and arrays) replaced by CENSOR, and credentials inside its strings by `scrubText`. Copies only what it changes, so the caller's objects stay intact;
  * class instances (requests, errors) are left to their serializers.
  */
 export function censorSecrets<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return scrubText(value) as T;
   if (depth > DEPTH || !isPlain(value)) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
@@ -51,6 +52,23 @@ export function censorSecrets<T>(value: T, depth = 0): T {
     if (censored !== item) (copy ??= { ...value })[key] = censored;
   }
   return (copy ?? value) as T;
+}
+
+const URL_CREDENTIALS = /(\/\/[^/\s:@]*:)[^@\s/]+@/g;
+const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+const FEED_PATH = /\/forum\/feeds\/[A-Za-z0-9_%-]+(\.ics)?/gi;
+
+/**
+ * A text with the credentials a message may quote replaced: a URL's password
+ * (`smtps://user:***@host`), an `Authorization` value (`Bearer [redacted]`) and a calendar feed
+ * address (`/forum/feeds/:token.ics`).
+ */
+export function scrubText(text: string): string {
+  if (!/[@]|bearer|basic|feeds/i.test(text)) return text;
+  return text
+    .replace(URL_CREDENTIALS, '$1***@')
+    .replace(AUTH_SCHEME, `$1 ${CENSOR}`)
+    .replace(FEED_PATH, '/forum/feeds/:token.ics');
 }
 
 /**
@@ -77,6 +95,15 @@ export const safeLogOptions = () => ({
   redact: redactOptions(),
   formatters: { log: (line: Record<string, unknown>) => censorSecrets(line) },
   serializers: { err: errorForLog },
+  hooks: {
+    // The message text itself (`logger.warn(\`Redis: ${e.message}\`)`) is scrubbed too.
+    logMethod(this: unknown, args: unknown[], method: (...a: unknown[]) => void) {
+      method.apply(
+        this,
+        args.map((a) => (typeof a === 'string' ? scrubText(a) : a)),
+      );
+    },
+  },
 });
 
 /** Routes whose URL carries a credential (the whole path below the prefix), and the pattern logged in its place. */
@@ -178,7 +205,7 @@ export function errorForLog(thrown: unknown, depth = 0): LoggedError {
   }
   const e = error as Omit<ErrorLike, 'name'> & { name?: unknown; type?: unknown };
   const params = Array.isArray(e.parameters) ? e.parameters : undefined;
-  const message = withoutParameters(e.message, params);
+  const message = scrubText(withoutParameters(e.message, params));
   const extCode = str(e.extensions?.code);
   const driverCode = str(e.driverError?.code) ?? str(e.code);
   // An already reduced error (logged again) keeps its SQL state.
