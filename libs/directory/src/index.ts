@@ -12,6 +12,7 @@ export * from './graphql/validation.js';
 export * from './graphql/directory.loaders.js';
 export * from './organisation/organisation.types.js';
 export * from './organisation/organisation.service.js';
+export * from './organisation/personal-data.js';
 export * from './opportunity/opportunity.types.js';
 export * from './opportunity/opportunity.service.js';
 export * from './directory.module.js';

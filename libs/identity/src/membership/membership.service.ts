@@ -87,13 +87,7 @@ export class MembershipService {
             to: email,
             template: 'invitation',
             locale,
-            params: {
-              organization: orgName(org.name, locale),
-              inviter: viewer.email,
-              role,
-              token,
-              invitationId: inv.id,
-            },
+            params: { organization: orgName(org.name, locale), inviter: viewer.email, role, token },
           },
           m,
         );
@@ -119,10 +113,13 @@ export class MembershipService {
         email: string;
       }>(
         m,
-        `UPDATE organization_invitation SET accepted_at = now()
-         WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now() AND email = $2
-         RETURNING id, organization_id, role, email`,
-        [hashToken(String(token ?? '')), viewer.email],
+        // The invited address must be the accepting account's, verified (as stored now, not as the token saw it).
+        `UPDATE organization_invitation i SET accepted_at = now()
+           FROM user_account u
+          WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at > now()
+            AND u.id = $2 AND u.email_verified_at IS NOT NULL AND i.email = u.email
+         RETURNING i.id, i.organization_id, i.role, i.email`,
+        [hashToken(String(token ?? '')), viewer.userId],
       );
       if (!inv)
         throw new AppError(
