@@ -66,17 +66,3 @@ registerKeptColumns({
   'organization_change.review_note':
     "an organiser's note on a change to an organisation's identity, about the organisation; its author is covered",
 });
-
-// Who asked for a change to an approved organisation's identity, and which organiser decided it.
-registerPersonalDataSource({
-  name: 'organisationChangeRequests',
-  covers: ['organization_change.requested_by', 'organization_change.reviewed_by'],
-  exportSql: `SELECT organization_id, status, fields, requested_at, reviewed_at,
-                     requested_by = $1 AS requested, reviewed_by = $1 AS reviewed
-                FROM organization_change WHERE requested_by = $1 OR reviewed_by = $1 ORDER BY requested_at`,
-});
-
-registerKeptColumns({
-  'organization_change.review_note':
-    "an organiser's note on a change to an organisation's identity, about the organisation; its author (reviewed_by) is covered",
-});
