@@ -220,7 +220,7 @@ describe('records matched by address', () => {
       expect.arrayContaining(['audit_log.after', 'contact_person.phone']),
     );
     expect(await whereFound(app.db, [email])).toEqual(
-      expect.arrayContaining(['mail_message.recipient', 'audit_log.after']),
+      expect.arrayContaining(['mail_outbox.recipient', 'audit_log.after']),
     );
 
     // Nadia herself signs up and verifies her address: now everything carrying it is hers.

@@ -128,18 +128,19 @@ registerPersonalDataSource({
   // The request stays between the organisations; the text the user wrote goes, with its copies in
   // the mails that told the other organisation's members.
   deleteSql: `WITH sent AS (SELECT id, message FROM contact_request WHERE requested_by = $1 AND message IS NOT NULL),
-                copies AS (UPDATE mail_message m
-                              SET body = replace(m.body, s.message, '(message deleted)')
+                copies AS (UPDATE mail_outbox m
+                              SET body = replace(m.body, s.message, '(message deleted)'),
+                                  params = m.params || '{"message": "(message deleted)"}'::jsonb
                              FROM sent s
                             WHERE m.template = 'contact-request' AND s.message <> ''
-                              AND strpos(m.body, s.message) > 0)
+                              AND (strpos(m.body, s.message) > 0 OR m.params->>'message' = s.message))
               UPDATE contact_request SET message = NULL WHERE id IN (SELECT id FROM sent)`,
 });
 registerPersonalDataSource({
   name: 'emails',
-  covers: ['mail_message.recipient'],
-  exportSql: `SELECT template, subject, created_at FROM mail_message WHERE recipient = $2 ORDER BY id`,
-  deleteSql: `DELETE FROM mail_message WHERE recipient = $2`,
+  covers: ['mail_outbox.recipient'],
+  exportSql: `SELECT template, subject, status, created_at, sent_at FROM mail_outbox WHERE recipient = $2 ORDER BY id`,
+  deleteSql: `DELETE FROM mail_outbox WHERE recipient = $2`,
 });
 registerPersonalDataSource({
   name: 'changesMade',
@@ -180,13 +181,15 @@ registerPersonalDataSource({
 });
 registerPersonalDataSource({
   name: 'emailsMentioningYou',
-  covers: ['mail_message.body', 'mail_message.subject'],
-  // Mails sent to others that name the account's address (an invitation names its sender).
-  exportSql: `SELECT template, created_at FROM mail_message
+  covers: ['mail_outbox.body', 'mail_outbox.subject'],
+  // Mails sent to others that name the account's address (an invitation names its sender); the
+  // values a message is rendered from (params) are anonymised with the copy.
+  exportSql: `SELECT template, created_at FROM mail_outbox
                WHERE recipient <> $2 AND strpos(lower(body), lower($2)) > 0 ORDER BY id`,
-  deleteSql: `UPDATE mail_message SET body = replace(body, $2, 'a deleted account'),
-                                      subject = replace(subject, $2, 'a deleted account')
-               WHERE recipient <> $2 AND strpos(lower(body || subject), lower($2)) > 0`,
+  deleteSql: `UPDATE mail_outbox SET body = replace(body, $2, 'a deleted account'),
+                                     subject = replace(subject, $2, 'a deleted account'),
+                                     params = replace(params::text, $2, 'a deleted account')::jsonb
+               WHERE recipient <> $2 AND strpos(lower(body || subject || params::text), lower($2)) > 0`,
 });
 
 registerKeptColumns({
