@@ -495,4 +495,17 @@ describe('calendar feed URLs (item 10)', () => {
     expect((await get(first)).status).toBe(404);
     expect((await get(second)).status).toBe(200);
   }, 60_000);
+
+  it('can be rotated by a delegate whose account verified the address after the registration', async () => {
+    const { id: e } = await edition();
+    const orgA = await organization('A');
+    const a = await owner(orgA);
+    const late = await signIn(app, { verified: false });
+    const d = await delegate(a, e, orgA, { email: late.email });
+    expect(d.userId).toBeNull();
+    expect(codeOf(await app.gql(FEED, { d: d.id }, late.headers))).toBe('FORBIDDEN');
+    await app.db.query(`UPDATE user_account SET email_verified_at = now() WHERE id = $1`, [late.userId]);
+    const path = await feed(late, d.id);
+    expect((await get(path)).status).toBe(200);
+  }, 60_000);
 });

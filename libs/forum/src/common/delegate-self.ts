@@ -1,13 +1,17 @@
 import { arg, Custom, registerOwnerLookup, verdict, type Rule } from '#identity';
 
 /*
- * The account a registered delegate is linked to, answered through identity's owner lookups (which
+ * The account a registered delegate is linked to (or else the account that has verified the
+ * delegate's address since it was registered), answered through identity's owner lookups (which
  * cache one id per record and request): the user id stands where an organisation id usually does.
  */
 const DELEGATE_ACCOUNT = 'forum.delegate_account';
 registerOwnerLookup(
   DELEGATE_ACCOUNT,
-  `SELECT user_id::text AS organization_id FROM forum_delegate WHERE id = $1 AND status = 'REGISTERED'`,
+  `SELECT coalesce(d.user_id, u.id)::text AS organization_id
+     FROM forum_delegate d
+     LEFT JOIN user_account u ON u.email = d.email AND u.email_verified_at IS NOT NULL
+    WHERE d.id = $1 AND d.status = 'REGISTERED'`,
 );
 
 /** The person registered as the delegate whose id sits at `path` (the account linked to the registration). */

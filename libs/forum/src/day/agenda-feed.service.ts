@@ -78,6 +78,9 @@ export class AgendaFeedService {
          FROM forum_delegate d
         WHERE f.token_hash = $1 AND d.id = f.delegate_id AND d.status = 'REGISTERED' AND d.email = f.delegate_email
           AND (f.created_by = d.user_id
+               OR (d.user_id IS NULL
+                   AND EXISTS (SELECT 1 FROM user_account u
+                                WHERE u.id = f.created_by AND u.email = d.email AND u.email_verified_at IS NOT NULL))
                OR EXISTS (SELECT 1 FROM membership ms
                            WHERE ms.user_id = f.created_by AND ms.organization_id = d.organization_id))
         RETURNING f.delegate_id`,
