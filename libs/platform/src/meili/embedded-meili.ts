@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
+  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -19,9 +20,24 @@ export interface EmbeddedMeili {
   host: string;
   dir: string;
   masterKey: string;
-  pid: number;
+  /** Process id of the server now running (it changes when a supervised server is restarted). */
+  readonly pid: number;
+  /** Times a supervised server was restarted after it exited on its own. */
+  readonly restarts: number;
   stop(): Promise<void>;
 }
+
+/** Where a supervised server reports its exits and restarts (a pino logger fits). */
+export interface SupervisorLog {
+  warn(fields: object, msg: string): void;
+  info(fields: object, msg: string): void;
+}
+
+/** First wait before a restart; it doubles after each failed restart, up to RESTART_MAX_DELAY_MS. */
+export const RESTART_FIRST_DELAY_MS = 500;
+export const RESTART_MAX_DELAY_MS = 30_000;
+/** A server that stayed up this long starts the back-off afresh when it next exits. */
+const STABLE_MS = 60_000;
 
 export interface EmbeddedMeiliOptions {
   /** Folder holding `data/`, the generated key and the log. */
@@ -30,6 +46,11 @@ export interface EmbeddedMeiliOptions {
   timeoutMs?: number;
   /** Where to keep the executable copy of the binary; defaults to `dir/bin`. */
   binDir?: string;
+  /**
+   * Restart the server when it exits on its own (crash, OOM kill, SIGKILL): same port, data folder
+   * and key, after a back-off, with the exit and the restart logged here. Off by default.
+   */
+  supervise?: SupervisorLog;
 }
 
 /** Path of the Meilisearch binary shipped by the optional npm dependency, or null when absent. */
@@ -82,7 +103,8 @@ function isAlive(pid: number): boolean {
 async function waitHealthy(host: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`Meilisearch exited with ${child.signalCode ?? `code ${child.exitCode}`}`);
     try {
       const res = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
@@ -122,38 +144,116 @@ export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<Em
   }
   const port = opts.port ?? (await freePort());
   const host = `http://127.0.0.1:${port}`;
-  const log = openSync(join(dir, 'meilisearch.log'), 'a');
-  const child = spawn(
-    exe,
-    [
-      '--db-path',
-      join(dir, 'data'),
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      '--master-key',
-      masterKey,
-      '--no-analytics',
-      '--env',
-      'development',
-      '--max-indexing-threads',
-      '2',
-    ],
-    { stdio: ['ignore', log, log], detached: false },
-  );
-  writeFileSync(pidFile, String(child.pid));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const spawnServer = (): ChildProcess => {
+    const log = openSync(join(dir, 'meilisearch.log'), 'a');
+    const child = spawn(
+      exe,
+      [
+        '--db-path',
+        join(dir, 'data'),
+        '--http-addr',
+        `127.0.0.1:${port}`,
+        '--master-key',
+        masterKey,
+        '--no-analytics',
+        '--env',
+        'development',
+        '--max-indexing-threads',
+        '2',
+      ],
+      { stdio: ['ignore', log, log], detached: false },
+    );
+    closeSync(log);
+    // An error (the binary gone, say) is followed by 'exit' or handled by the caller's wait.
+    child.on('error', () => undefined);
+    writeFileSync(pidFile, String(child.pid));
+    return child;
+  };
+  const stopChild = async (c: ChildProcess): Promise<void> => {
+    if (c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise<void>((r) => c.once('exit', () => r()));
+    c.kill('SIGTERM');
+    const timer = setTimeout(() => c.kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
   };
+
+  let child = spawnServer();
   try {
-    await waitHealthy(host, child, opts.timeoutMs ?? 30_000);
+    await waitHealthy(host, child, timeoutMs);
   } catch (e) {
-    await stop();
+    await stopChild(child);
     throw e;
   }
-  return { host, dir, masterKey, pid: child.pid ?? 0, stop };
+
+  let stopping = false;
+  let restarts = 0;
+  let retry: NodeJS.Timeout | null = null;
+  const supervisor = opts.supervise;
+  if (supervisor) {
+    let delay = RESTART_FIRST_DELAY_MS;
+    let upSince = Date.now();
+    const watch = (c: ChildProcess) => {
+      c.once('exit', (code, signal) => {
+        if (stopping) return;
+        if (Date.now() - upSince >= STABLE_MS) delay = RESTART_FIRST_DELAY_MS;
+        supervisor.warn(
+          { code, signal, pid: c.pid, restartInMs: delay, host },
+          `bundled Meilisearch exited (${signal ? `signal ${signal}` : `code ${code}`}); restarting in ${delay} ms`,
+        );
+        schedule();
+      });
+    };
+    const schedule = () => {
+      const wait = delay;
+      delay = Math.min(delay * 2, RESTART_MAX_DELAY_MS);
+      retry = setTimeout(() => {
+        retry = null;
+        if (stopping) return;
+        const next = spawnServer();
+        child = next;
+        waitHealthy(host, next, timeoutMs).then(
+          () => {
+            if (stopping) return;
+            restarts++;
+            upSince = Date.now();
+            supervisor.info(
+              { pid: next.pid, host, restarts },
+              'bundled Meilisearch restarted: same port, data and key',
+            );
+            watch(next);
+          },
+          async (e: unknown) => {
+            if (stopping) return;
+            await stopChild(next);
+            supervisor.warn(
+              { err: (e as Error).message, restartInMs: delay, host },
+              `bundled Meilisearch did not come back; trying again in ${delay} ms`,
+            );
+            schedule();
+          },
+        );
+      }, wait);
+    };
+    watch(child);
+  }
+
+  const stop = async (): Promise<void> => {
+    stopping = true;
+    if (retry) clearTimeout(retry);
+    await stopChild(child);
+  };
+  return {
+    host,
+    dir,
+    masterKey,
+    get pid() {
+      return child.pid ?? 0;
+    },
+    get restarts() {
+      return restarts;
+    },
+    stop,
+  };
 }

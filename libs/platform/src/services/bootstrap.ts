@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AppConfig } from '../config/config.js';
 import { startEmbeddedMeili } from '../meili/embedded-meili.js';
+import { createLogger } from '../logging/logging.js';
 import { checkMeilisearch, checkRedis, ensurePostgres } from './preflight.js';
 import { ServiceUnavailableError } from './service-unavailable.error.js';
 
@@ -13,7 +14,8 @@ export interface RunningServices {
 
 /**
  * Checks Postgres (creating the database if needed) and Redis, and starts the bundled
- * Meilisearch when no MEILI_HOST is configured. Fails fast with a ServiceUnavailableError.
+ * Meilisearch when no MEILI_HOST is configured, restarting it whenever it exits on its own. Fails
+ * fast with a ServiceUnavailableError.
  */
 export async function prepareServices(config: AppConfig): Promise<RunningServices> {
   await Promise.all([ensurePostgres(config.databaseUrl), checkRedis(config.redisUrl)]);
@@ -24,7 +26,8 @@ export async function prepareServices(config: AppConfig): Promise<RunningService
   const dir = join(config.dataDir, 'meili');
   let meili;
   try {
-    meili = await startEmbeddedMeili({ dir });
+    // Supervised: a server that dies is logged and restarted on the same port, data and key.
+    meili = await startEmbeddedMeili({ dir, supervise: createLogger(config, 'meilisearch') });
   } catch (e) {
     throw new ServiceUnavailableError(
       'Meilisearch',
