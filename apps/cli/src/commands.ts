@@ -9,6 +9,7 @@ import { SearchIndexerService } from '#search';
 import { ensureDemoAccounts, type DemoAccount } from '#identity';
 import { demoForumServices, findDemoForum, seedDemoForum, type DemoForumReport } from '#forum';
 import { CliModule } from './cli.module.js';
+import { mailLine, startCatcherIfNeeded } from './catcher.js';
 import { createApi } from '../../api/src/bootstrap-api.js';
 import { createWorker } from '../../worker/src/bootstrap-worker.js';
 
@@ -182,7 +183,8 @@ function agendaExample(url: string, forum: DemoForumReport | null, accounts: Dem
 /** api and worker in one process with the demo data: the single-machine way to run Tashbik. */
 export async function start(config: AppConfig, demo: boolean, demoOrgs: number): Promise<void> {
   const services = await prepareServices(config);
-  const cfg = services.config;
+  const catcher = await startCatcherIfNeeded(services.config);
+  const cfg = catcher ? { ...services.config, smtpUrl: catcher.smtpUrl } : services.config;
   await migrateDatabase(cfg);
   const worker = await createWorker(cfg);
   const [{ n }] = await worker.get(DataSource).query(`SELECT count(*)::int AS n FROM organization`);
@@ -202,7 +204,7 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
   await api.listen(cfg.port, cfg.host);
   const url = `http://127.0.0.1:${cfg.port}/graphql`;
   say(
-    `\nTashbik is running.\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'${
+    `\nTashbik is running.\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}${mailLine(cfg, catcher)}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'${
       accounts.length
         ? `\n\nDemo accounts (sign in with the login mutation; passwords kept in ${cfg.dataDir}/demo-accounts.json):\n${accounts
             .map((a) => `  ${a.email}  ${a.password}  (${a.role})`)
@@ -213,6 +215,7 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
   onShutdown(async () => {
     await api.close().catch(() => undefined);
     await worker.close().catch(() => undefined);
+    await catcher?.stop().catch(() => undefined);
     await services.stop();
   });
 }

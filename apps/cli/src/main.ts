@@ -13,6 +13,8 @@ const HELP = `Tashbik command line
   bench-b2b [--time-limit S] [--fairness D] [--out DIR] [--scale] [PATH...]
                         B2B scheduler on the JAIR 2022 instances, then a generated 12,000-request edition
   bench-match           matchmaking quality against baselines
+  grant-role EMAIL ORGANISER|ADMIN   give an existing account a platform role (audited)
+  revoke-role EMAIL ORGANISER|ADMIN  take it away (the last admin stays)
   schema [--out FILE]   print the GraphQL schema (default apps/web/schema.graphql, - for stdout)
 `;
 
@@ -26,6 +28,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  if (args.command === 'grant-role' || args.command === 'revoke-role') {
+    // Roles need PostgreSQL only: the other commands' services are not loaded.
+    const { changeRole } = await import('./roles.js');
+    const [email, role] = args.positionals;
+    return changeRole(config, args.command === 'grant-role' ? 'grant' : 'revoke', email, role);
+  }
   // Commands load the framework; a bad configuration is reported before that.
   const { importFile, migrate, printApiSchema, reindex, seed, start } = await import('./commands.js');
   switch (args.command) {

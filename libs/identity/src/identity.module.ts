@@ -12,6 +12,9 @@ import { MembershipService } from './membership/membership.service.js';
 import { ContactRequestService } from './contact/contact-request.service.js';
 import { PrivacyService } from './privacy/privacy.service.js';
 import { ReviewService } from './review/review.service.js';
+import { PlatformRolesService } from './roles/platform-roles.service.js';
+import { FirstAdminCheck } from './roles/first-admin.check.js';
+import { RolesResolver } from './graphql/roles.resolver.js';
 
 /** Access facts and the audit log, for every app and module (global); the mail port comes from NotificationsModule. */
 @Global()
@@ -22,9 +25,17 @@ import { ReviewService } from './review/review.service.js';
     MembershipService,
     ContactRequestService,
     ReviewService,
+    PlatformRolesService,
     SenderBudget,
   ],
-  exports: [AccessService, AuditService, MembershipService, ContactRequestService, ReviewService],
+  exports: [
+    AccessService,
+    AuditService,
+    MembershipService,
+    ContactRequestService,
+    ReviewService,
+    PlatformRolesService,
+  ],
 })
 export class IdentityModule {}
 
@@ -46,6 +57,13 @@ export class AuthModule {}
 /** Identity's GraphQL surface. */
 @Module({
   imports: [AuthModule],
-  providers: [AuthResolver, MembershipResolver, ContactRequestResolver, PrivacyResolver],
+  providers: [
+    AuthResolver,
+    MembershipResolver,
+    ContactRequestResolver,
+    PrivacyResolver,
+    RolesResolver,
+    FirstAdminCheck,
+  ],
 })
 export class IdentityGraphqlModule {}

@@ -15,6 +15,7 @@ export interface ContactRequestRow {
   from_organization_id: string;
   to_organization_id: string;
   message: string | null;
+  requested_by: string | null;
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED';
   created_at: Date;
   responded_at: Date | null;
@@ -132,6 +133,21 @@ export class ContactRequestService {
         before: { status: 'PENDING' },
         after: { status: row.status },
       });
+      // The requester hears the answer; once accepted, the contact persons are shown to them.
+      const [to] = await m.query<{ email: string; locale: Locale; name: Record<string, string | null> }[]>(
+        `SELECT u.email, u.locale, o.name FROM user_account u, organization o WHERE u.id = $1 AND o.id = $2`,
+        [row.requested_by, row.to_organization_id],
+      );
+      if (to)
+        await this.mail.send(
+          {
+            to: to.email,
+            template: accept ? 'contact-request-accepted' : 'contact-request-declined',
+            locale: to.locale,
+            params: { organization: to.name[to.locale] ?? to.name.fr ?? to.name.en ?? to.name.ar ?? '' },
+          },
+          m,
+        );
       return row;
     });
   }

@@ -1,0 +1,36 @@
+import { Args, Field, ID, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { badInput, isUuid } from '#platform';
+import { Authorize } from '../policy/authorize.js';
+import { Admin } from '../policy/rules.js';
+import { CurrentViewer } from './current-viewer.js';
+import { PlatformRoleEnum } from './identity.types.js';
+import { PlatformRolesService } from '../roles/platform-roles.service.js';
+import type { Viewer } from '../viewer.js';
+
+@ObjectType()
+export class PlatformRolesChange {
+  @Field(() => ID) userId: string;
+  @Field() email: string;
+  @Field(() => [PlatformRoleEnum]) previousRoles: string[];
+  @Field(() => [PlatformRoleEnum]) roles: string[];
+}
+
+@Resolver()
+export class RolesResolver {
+  constructor(private readonly roles: PlatformRolesService) {}
+
+  @Authorize(Admin)
+  @Mutation(() => PlatformRolesChange, {
+    description:
+      "Sets a user's platform roles (admins only; audited). Removing ADMIN from the last admin is refused with CONFLICT (reason LAST_ADMIN)",
+  })
+  async setPlatformRoles(
+    @CurrentViewer() viewer: Viewer,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('roles', { type: () => [PlatformRoleEnum] }) roles: string[],
+  ): Promise<PlatformRolesChange> {
+    if (!isUuid(userId)) throw badInput([{ path: 'userId', message: 'must be a UUID' }]);
+    const c = await this.roles.setRoles(viewer, { userId }, roles);
+    return { userId: c.userId, email: c.email, previousRoles: c.before, roles: c.after };
+  }
+}
