@@ -22,11 +22,13 @@ export interface BenchNames {
   queuePrefix: string;
 }
 
+/** BENCH_NAME (a-z, 0-9) gives a run names of its own, so two checkouts can benchmark on one machine. */
+const suffix = /^[a-z0-9]{1,20}$/.test(process.env.BENCH_NAME ?? '') ? `_${process.env.BENCH_NAME}` : '';
 const DEFAULT_NAMES: BenchNames = {
-  database: 'tashbik_bench',
-  dataDir: 'bench',
+  database: `tashbik_bench${suffix}`,
+  dataDir: `bench${suffix}`,
   indexPrefix: 'bench_',
-  queuePrefix: 'tashbik-bench',
+  queuePrefix: `tashbik-bench${suffix}`,
 };
 
 /** A throw-away installation for benchmarks: its own database, data folder, index and queue prefixes. */

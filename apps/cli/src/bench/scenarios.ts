@@ -1,8 +1,10 @@
+import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Writable } from 'node:stream';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { ImporterService, OpportunityEntity, OrganizationEntity, type RawRecord } from '#directory';
+import { Meilisearch } from 'meilisearch';
 import { opportunityDocument, organizationDocument, SearchIndexerService, SearchService } from '#search';
 import type { BenchEnv } from './bench-env.js';
 import { load, percentile } from './stats.js';
@@ -128,12 +130,22 @@ export interface SearchQuery {
 export interface LatencyFigures {
   concurrency: number;
   requests: number;
+  /** The engine's own time (processingTimeMs of the direct requests). */
+  engineP50: number;
+  engineP95: number;
+  /** searchOrganizations through GraphQL, from a keep-alive node:http client. */
   apiP50: number;
   apiP95: number;
   apiRps: number;
+  /** The same Meilisearch requests sent directly through the project's transport (keep-alive node:http). */
   directP50: number;
   directP95: number;
   directRps: number;
+  /** The same requests through the client's default transport, Node's fetch. */
+  fetchP50: number;
+  fetchP95: number;
+  fetchRps: number;
+  /** api p95 / direct p95. */
   p95Ratio: number;
 }
 
@@ -159,50 +171,123 @@ async function gql(
   return body.data!;
 }
 
-/** searchOrganizations through GraphQL against the same Meilisearch requests sent directly, same run. */
+/**
+ * A GraphQL client for the load generator on node:http with keep-alive and one write per request:
+ * Node's fetch would add its own ~40 ms delayed-ACK stall to every api call measured.
+ */
+function gqlClient(url: string): (query: string, variables: Record<string, unknown>) => Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  return (query, variables) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ query, variables });
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+              errors?: { message: string }[];
+            };
+            if (parsed.errors?.length) reject(new Error(parsed.errors[0].message));
+            else resolve();
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
+/**
+ * searchOrganizations through GraphQL against the same Meilisearch requests sent directly, in the
+ * same run: through the project's keep-alive node:http transport (the baseline), through the
+ * client's default fetch transport, and the engine's own processingTimeMs of those requests.
+ */
 export async function searchBench(
   env: BenchEnv,
   queries: SearchQuery[],
   plan: { concurrency: number; requests: number }[],
 ): Promise<LatencyFigures[]> {
   const url = await env.startApi();
+  const gql = gqlClient(url);
   // Only used to build the Meilisearch requests GraphQL would send; it never queries Postgres here.
   const service = new SearchService(env.meili, env.config, null as never);
   const direct = queries.map((q) =>
     service.organizationRequest({ query: q.query, filter: q.filter as never, limit: 20 }),
   );
+  const viaFetch = new Meilisearch({
+    host: env.config.meiliHost!,
+    apiKey: env.config.meiliMasterKey ?? undefined,
+    timeout: 10_000,
+  });
   const warm = Math.min(100, queries.length * 2);
-  await load(
-    warm,
-    4,
-    async (i) =>
-      void (await gql(url, SEARCH, {
-        q: queries[i % queries.length].query,
-        f: queries[i % queries.length].filter,
-      })),
-  );
+  await load(warm, 4, async (i) => {
+    const q = queries[i % queries.length];
+    await gql(SEARCH, { q: q.query, f: q.filter });
+    const { uid, params } = direct[i % direct.length];
+    const { q: text, ...rest } = params;
+    await env.meili.index(uid).search(text, rest);
+    await viaFetch.index(uid).search(text, rest);
+  });
   const out: LatencyFigures[] = [];
-  for (const { concurrency, requests } of plan) {
-    const api = await load(requests, concurrency, async (i) => {
+  const engine: number[] = [];
+  const modes = {
+    api: async (i: number) => {
       const q = queries[i % queries.length];
-      await gql(url, SEARCH, { q: q.query, f: q.filter });
-    });
-    const dir = await load(requests, concurrency, async (i) => {
+      await gql(SEARCH, { q: q.query, f: q.filter });
+    },
+    direct: async (i: number) => {
       const { uid, params } = direct[i % direct.length];
       const { q, ...rest } = params;
-      await env.meili.index(uid).search(q, rest);
-    });
+      engine.push((await env.meili.index(uid).search(q, rest)).processingTimeMs);
+    },
+    fetch: async (i: number) => {
+      const { uid, params } = direct[i % direct.length];
+      const { q, ...rest } = params;
+      await viaFetch.index(uid).search(q, rest);
+    },
+  };
+  const names = Object.keys(modes) as (keyof typeof modes)[];
+  // The three run in interleaved rounds, each first in turn, so a change of load on the machine
+  // during the run weighs on all three alike.
+  const ROUNDS = 6;
+  for (const { concurrency, requests } of plan) {
+    engine.length = 0;
+    const took = Object.fromEntries(names.map((n) => [n, { latencies: [] as number[], seconds: 0 }]));
+    for (let r = 0; r < ROUNDS; r++) {
+      const n = Math.ceil(requests / ROUNDS);
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(r + k) % names.length];
+        const run = await load(n, concurrency, (i) => modes[name](r * n + i));
+        took[name].latencies.push(...run.latencies);
+        took[name].seconds += run.seconds;
+      }
+    }
+    const { api, direct: dir, fetch: old } = took;
+    const done = api.latencies.length;
     const apiP95 = percentile(api.latencies, 95);
     const directP95 = percentile(dir.latencies, 95);
     out.push({
       concurrency,
-      requests,
+      requests: done,
+      engineP50: percentile(engine, 50),
+      engineP95: percentile(engine, 95),
       apiP50: percentile(api.latencies, 50),
       apiP95,
-      apiRps: requests / api.seconds,
+      apiRps: done / api.seconds,
       directP50: percentile(dir.latencies, 50),
       directP95,
-      directRps: requests / dir.seconds,
+      directRps: done / dir.seconds,
+      fetchP50: percentile(old.latencies, 50),
+      fetchP95: percentile(old.latencies, 95),
+      fetchRps: done / old.seconds,
       p95Ratio: apiP95 / directP95,
     });
   }
