@@ -367,10 +367,24 @@ describe('erasure is complete', () => {
       [`run-${hex()}`, editionId, user.userId],
     );
     await app.db.query(`UPDATE organization SET reviewed_by = $1 WHERE id = $2`, [user.userId, otherOrgId]);
+    // Reasons the user gave: declining a request to another delegate, and cancelling one (through the api).
+    await app.db.query(
+      `INSERT INTO forum_meeting_request (edition_id, from_delegate_id, from_organization_id, to_delegate_id,
+         to_organization_id, status, responded_by, responded_at, reason, expires_at)
+       VALUES ($1, $2, $3, $4, $5, 'DECLINED', $6, now(), $7, now() + interval '1 day')`,
+      [editionId, mine, orgId, theirs, otherOrgId, user.userId, `declined ${marker}`],
+    );
+    ok(
+      await app.gql(
+        `mutation($r: ID!, $o: ID!, $why: String) { cancelMeetingRequest(requestId: $r, organizationId: $o, reason: $why) { status } }`,
+        { r: req[1].id, o: otherOrgId, why: `cancel ${marker}` },
+        user.headers,
+      ),
+    );
 
     const exported = await exportOf(user);
     const text = JSON.stringify(exported);
-    for (const what of ['contact', 'meet', 'outcome', 'feedback'])
+    for (const what of ['contact', 'meet', 'outcome', 'feedback', 'declined', 'cancel'])
       expect(text).toContain(`${what} ${marker}`);
     expect(exported.forumOrganiserActions.map((a: Json) => a.what).sort()).toEqual([
       'agenda feed',

@@ -59,16 +59,31 @@ registerPersonalDataSource({
     'forum_meeting_request.message',
     'forum_meeting_request.requested_by',
     'forum_meeting_request.responded_by',
+    'forum_meeting_request.reason',
   ],
   exportSql: `SELECT id, edition_id, from_delegate_id, to_delegate_id, from_organization_id, to_organization_id,
-                     message, status, source, created_at, responded_at,
+                     message, status, reason, source, created_at, responded_at,
                      requested_by = $1 AS requested_by_you, responded_by = $1 AS answered_by_you
                 FROM forum_meeting_request
                WHERE from_delegate_id IN (${MINE}) OR to_delegate_id IN (${MINE})
                   OR requested_by = $1 OR responded_by = $1
                ORDER BY created_at`,
-  // Messages sent from the person's registrations go with them (above); those the account wrote for another.
-  deleteSql: `UPDATE forum_meeting_request SET message = NULL WHERE requested_by = $1 AND message IS NOT NULL`,
+  /*
+   * Messages sent from the person's registrations go with them (above); here those the account
+   * wrote for another delegate, and the reasons it gave to decline or cancel (cancellations are
+   * known by the audit log's author, which is forgotten after every other source ran).
+   */
+  deleteSql: `UPDATE forum_meeting_request r
+                 SET message = CASE WHEN r.requested_by = $1 THEN NULL ELSE r.message END,
+                     reason = CASE WHEN r.responded_by = $1 OR EXISTS (
+                                SELECT 1 FROM audit_log a
+                                 WHERE a.actor_id = $1 AND a.entity_type = 'meeting_request'
+                                   AND a.action = 'meeting_request.cancel' AND a.entity_id = r.id::text)
+                              THEN NULL ELSE r.reason END
+               WHERE (r.requested_by = $1 AND r.message IS NOT NULL)
+                  OR (r.reason IS NOT NULL AND (r.responded_by = $1 OR r.id::text IN (
+                        SELECT entity_id FROM audit_log
+                         WHERE actor_id = $1 AND entity_type = 'meeting_request' AND action = 'meeting_request.cancel')))`,
 });
 
 registerPersonalDataSource({

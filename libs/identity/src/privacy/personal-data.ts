@@ -20,6 +20,11 @@ export interface PersonalDataSource {
   deleteSql?: string;
   /** One row, exported as an object rather than a list. */
   single?: boolean;
+  /**
+   * Erased after every other source: for a statement that forgets who did what (the audit log's
+   * authors), which other sources' statements may read first.
+   */
+  eraseLast?: boolean;
 }
 
 const SOURCES: PersonalDataSource[] = [];
@@ -39,6 +44,12 @@ export function registerKeptColumns(columns: Record<string, string>): void {
 }
 
 export const personalDataSources = (): readonly PersonalDataSource[] => SOURCES;
+
+/** The sources in the order their erasure runs: as registered, those marked `eraseLast` at the end. */
+export const erasureOrder = (): PersonalDataSource[] => [
+  ...SOURCES.filter((s) => !s.eraseLast),
+  ...SOURCES.filter((s) => s.eraseLast),
+];
 export const keptColumns = (): ReadonlyMap<string, string> => KEPT;
 
 const PERSONAL_WORDS = new Set([
@@ -149,6 +160,7 @@ registerPersonalDataSource({
                ORDER BY id LIMIT 100000`,
   // The log keeps what happened; who did it is forgotten.
   deleteSql: `UPDATE audit_log SET actor_id = NULL, actor_label = 'deleted account' WHERE actor_id = $1`,
+  eraseLast: true,
 });
 registerPersonalDataSource({
   name: 'accountHistory',

@@ -5,7 +5,7 @@ import { AppError, OutboxService, returning } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService, type ClientInfo } from '../auth/auth.service.js';
 import type { Viewer } from '../viewer.js';
-import { personalDataSources } from './personal-data.js';
+import { erasureOrder, personalDataSources } from './personal-data.js';
 
 /** Whom the sources are asked about: the account id, and its address only once verified. */
 interface Subject {
@@ -116,7 +116,7 @@ export class PrivacyService {
             after: { status: 'ARCHIVED', reason: 'owner account deleted' },
           });
       }
-      for (const s of personalDataSources()) if (s.deleteSql) await m.query(...bind(s.deleteSql, who));
+      for (const s of erasureOrder()) if (s.deleteSql) await m.query(...bind(s.deleteSql, who));
       await m.query(`DELETE FROM user_account WHERE id = $1`, [viewer.userId]);
       await this.audit.record(m, {
         actor: null,
