@@ -57,10 +57,18 @@ describe.each([
     await throttle.succeeded(account, '192.0.2.1');
     let total = 0;
     for (let n = 0; n < 6; n++) total += await granted(throttle, 4, account, `10.0.${n}.1`);
-    // The owner's own check counted account-wide too: a success does not reset that count.
-    expect(total).toBe(ACCOUNT_FREE_FAILURES - 1);
+    // The owner's own successful check does not count against the account.
+    expect(total).toBe(ACCOUNT_FREE_FAILURES);
     await expect(throttle.reservePasswordCheck(account, '10.9.9.9')).rejects.toThrow(/this account/);
     await throttle.reservePasswordCheck(account, '192.0.2.1');
+  });
+
+  it('never lets the owner’s own sign-ins from new networks add up to an account-wide wait', async () => {
+    const account = email();
+    for (let n = 0; n < ACCOUNT_FREE_FAILURES + 5; n++) {
+      await throttle.reservePasswordCheck(account, `100.64.${n}.7`);
+      await throttle.succeeded(account, `100.64.${n}.7`);
+    }
   });
 });
 

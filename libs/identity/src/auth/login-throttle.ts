@@ -61,6 +61,19 @@ bump(KEYS[2], tonumber(ARGV[3]), tonumber(ARGV[4]))
 return {0}
 `;
 
+/**
+ * After a successful check: clears the network's failures, marks the network as one the account
+ * uses, and takes the check's own reservation back from the account-wide count (strangers'
+ * failures stay counted). KEYS: pair, account, known. ARGV: how long the network stays known, s.
+ */
+const SUCCEED = `
+redis.call('DEL', KEYS[1])
+redis.call('SET', KEYS[3], '1', 'EX', ARGV[1])
+local f = tonumber(redis.call('HGET', KEYS[2], 'f') or '0')
+if f > 0 then redis.call('HINCRBY', KEYS[2], 'f', -1) end
+return 0
+`;
+
 interface WaitState {
   failures: number;
   nextAt: number;
@@ -100,8 +113,10 @@ class MemoryWaits {
     return [0];
   }
 
-  succeeded(pair: string, knownKey: string): void {
+  succeeded(pair: string, account: string, knownKey: string): void {
     this.waits.delete(pair);
+    const a = this.waits.get(account);
+    if (a && a.failures > 0) a.failures -= 1;
     if (this.known.size > 100_000) this.known.clear();
     this.known.set(knownKey, Date.now() + KNOWN_NETWORK_DAYS * 86_400_000);
   }
@@ -230,22 +245,19 @@ export class LoginThrottle implements OnApplicationShutdown {
   }
 
   /**
-   * A successful check clears the failures counted from this network and marks the network as one
-   * the account uses. The account-wide count is left to fade, so a success does not hand strangers
-   * elsewhere a fresh allowance.
+   * A successful check clears the failures counted from this network, marks the network as one the
+   * account uses, and takes its own reservation back from the account-wide count. Strangers'
+   * failures stay in that count (until a day passes without any), so a success does not hand them
+   * a fresh allowance, and the owner's own sign-ins never add up to a wait.
    */
   async succeeded(email: string, address: string): Promise<void> {
     const k = this.keys(email, address);
     try {
-      await this.redis
-        .multi()
-        .del(k.pair)
-        .set(k.known, '1', 'EX', KNOWN_NETWORK_DAYS * 86_400)
-        .exec();
+      await this.redis.eval(SUCCEED, 3, k.pair, k.account, k.known, KNOWN_NETWORK_DAYS * 86_400);
     } catch (e) {
       this.logger.warn(`sign-in waits counted per process: ${(e as Error).message}`);
     }
-    this.memory.succeeded(k.pair, k.known);
+    this.memory.succeeded(k.pair, k.account, k.known);
   }
 
   onApplicationShutdown(): void {
