@@ -21,10 +21,12 @@ export const SCHEMA_FILE = 'apps/web/schema.graphql';
 /**
  * Prints the api's GraphQL schema (built from the code, as the running api serves it) to `out`, or
  * to standard output when `out` is `-`. The schema is built by the api itself, so the services
- * must answer, as for `npm start`.
+ * must answer and the database is migrated, as for `npm start`.
  */
 export async function printApiSchema(config: AppConfig, out: string = SCHEMA_FILE): Promise<void> {
   const services = await prepareServices(config);
+  // The api checks its tables as it starts, so the database is migrated first, as for `npm start`.
+  await migrateDatabase(services.config);
   const { GraphQLSchemaHost } = await import('@nestjs/graphql');
   const { lexicographicSortSchema, printSchema } = await import('graphql');
   const app = await createApi(services.config);

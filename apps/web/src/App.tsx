@@ -14,7 +14,7 @@ export const theme = createTheme({
   fontFamily: "'Noto Sans Arabic Variable', system-ui, sans-serif",
   headings: { fontFamily: "'Noto Sans Arabic Variable', system-ui, sans-serif", fontWeight: '800' },
   primaryColor: 'teal',
-  primaryShade: 8,
+  primaryShade: 9,
   defaultRadius: 'md',
   // Animations off for people who ask their system for less motion.
   respectReducedMotion: true,

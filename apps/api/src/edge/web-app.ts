@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -47,7 +48,6 @@ export async function webApp(dir: string = defaultWebDir()): Promise<RequestHand
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) return null;
   const express = (await import('express')).default;
-  const index = readFileSync(indexFile);
   const statics = express.static(dir, {
     index: false,
     fallthrough: true,
@@ -63,9 +63,12 @@ export async function webApp(dir: string = defaultWebDir()): Promise<RequestHand
     statics(req, res, () => {
       // Browsers' navigations say text/html; API clients asking for */* get the api's own 404.
       if (!req.headers.accept?.includes('text/html') || req.path.startsWith('/assets/')) return next();
-      res.setHeader('Content-Security-Policy', WEB_CSP);
-      res.setHeader('Cache-Control', 'no-cache');
-      res.type('html').send(index);
+      // Read each time: a rebuild (new asset names) is served without restarting the api.
+      readFile(indexFile).then((index) => {
+        res.setHeader('Content-Security-Policy', WEB_CSP);
+        res.setHeader('Cache-Control', 'no-cache');
+        res.type('html').send(index);
+      }, next);
     });
   };
 }

@@ -79,9 +79,11 @@ function AccountMenu() {
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>
+        {/* An item, not a Menu.Label: a menu may hold only items, groups and separators (ARIA). */}
+        <Menu.Item disabled c="dark.6" style={{ opacity: 1 }}>
           <bdi>{t('auth.signedInAs', { name: me.displayName })}</bdi>
-        </Menu.Label>
+        </Menu.Item>
+        <Menu.Divider />
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}
           onClick={async () => {

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+export const E2E_DATABASE = 'tashbik_web_e2e';
+const ADMIN_URL = process.env.TASHBIK_E2E_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const e2eDatabaseUrl = () =>
+  process.env.TASHBIK_E2E_DATABASE_URL ?? ADMIN_URL.replace(/\/[^/]*$/, `/${E2E_DATABASE}`);
+
+/**
+ * Boots what `npm start` runs, from the build in dist/ (api + worker + bundled Meilisearch, demo
+ * data seeded into a fresh database), waits until the demo firms are searchable, and returns the
+ * teardown. Its output goes to reports/web-e2e-stack.log.
+ */
+export default async function startStack(): Promise<() => Promise<void>> {
+  if (process.env.TASHBIK_WEB_URL) return async () => undefined;
+  for (const file of ['dist/apps/cli/src/main.js', 'dist/web/index.html'])
+    if (!existsSync(`${ROOT}/${file}`))
+      throw new Error(`${file} is missing: run npm run build && npm run build:web first (npm test does)`);
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE} WITH (FORCE)`);
+  await admin.end();
+  const dataDir = `${ROOT}/.data/web-e2e`;
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(`${ROOT}/reports`, { recursive: true });
+  const log = createWriteStream(`${ROOT}/reports/web-e2e-stack.log`);
+  const port = process.env.TASHBIK_WEB_PORT!;
+  const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'start'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'development',
+      PORT: port,
+      DATABASE_URL: e2eDatabaseUrl(),
+      TASHBIK_DATA_DIR: dataDir,
+      MEILI_HOST: '',
+      MEILI_INDEX_PREFIX: 'webe2e_',
+      QUEUE_PREFIX: 'tashbik-webe2e',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_POINTS: '0',
+      AUTH_ATTEMPTS_PER_ADDRESS: '100000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((r) => child.once('close', r));
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      log.write(chunk);
+    });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+    log.end();
+  };
+  const deadline = Date.now() + 6 * 60_000;
+  while (!output.includes('Tashbik is running')) {
+    if (child.exitCode !== null) throw new Error(`npm start's stack exited early:\n${output.slice(-3000)}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the stack did not start in 6 minutes:\n${output.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  // The worker indexes the seeded firms in the background: wait until search finds them.
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (;;) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ searchOrganizations(query: "ميكانيك") { estimatedTotal } }' }),
+    }).then((r) => r.json() as Promise<{ data?: { searchOrganizations: { estimatedTotal: number } } }>);
+    if ((res.data?.searchOrganizations.estimatedTotal ?? 0) > 0) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error('the demo firms were not searchable in time');
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return stop;
+}

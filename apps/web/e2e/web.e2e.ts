@@ -1,0 +1,220 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
+import { e2eDatabaseUrl } from './stack';
+
+/*
+ * The web app in a phone-sized Chromium against the real stack: in Arabic and in French, the
+ * directory search finds the demo mechanics firms, a filter survives a reload of the shared URL,
+ * an organisation page opens, and a new user signs up, confirms their address with a code, signs
+ * in and out. axe-core checks each screen; screenshots go to reports/screenshots/.
+ */
+
+type Catalogue = Record<string, string>;
+const catalogue = (locale: string): Catalogue =>
+  JSON.parse(readFileSync(new URL(`../src/i18n/messages/${locale}.json`, import.meta.url), 'utf8'));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = fileURLToPath(new URL('../../../reports/screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; serious and critical violations fail the test, with what and where. */
+async function checkAccessibility(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  const bad = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+/** A phone-sized screenshot (the whole page, or the screen only while a menu is open), then axe. */
+async function screen(
+  page: Page,
+  locale: string,
+  name: string,
+  opts: { axe?: boolean; fullPage?: boolean } = {},
+) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `${SHOTS}${locale}-${name}.png`, fullPage: opts.fullPage ?? true });
+  if (opts.axe ?? true) await checkAccessibility(page);
+}
+
+/** A verification code the test knows, stored as the api stores the ones it mails (SHA-256). */
+async function issueVerificationCode(email: string): Promise<string> {
+  const code = randomBytes(32).toString('base64url');
+  const hash = createHash('sha256').update(code).digest('base64url');
+  const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await db.connect();
+  try {
+    const { rowCount } = await db.query(
+      `INSERT INTO email_token (user_id, purpose, token_hash, expires_at)
+       SELECT id, 'VERIFY_EMAIL', $2, now() + interval '1 hour' FROM user_account WHERE email = $1`,
+      [email, hash],
+    );
+    expect(rowCount).toBe(1);
+  } finally {
+    await db.end();
+  }
+  return code;
+}
+
+const CASES = [
+  { locale: 'ar', dir: 'rtl', query: 'ميكانيك', firm: /ميكانيك/ },
+  { locale: 'fr', dir: 'ltr', query: 'mécanique', firm: /[Mm][ée]cani/ },
+] as const;
+
+for (const { locale, dir, query, firm } of CASES) {
+  const t = catalogue(locale);
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+
+    test('the home page searches the directory as one types, with facets and a shareable URL', async ({
+      page,
+    }) => {
+      await page.goto('/');
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(page.locator('html')).toHaveAttribute('dir', dir);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['search.title']);
+      await screen(page, locale, 'home');
+
+      await page.getByRole('searchbox', { name: t['search.label'] }).fill(query);
+      await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(query)}`));
+      // The results follow the typed text: demo firms named after mechanics, the match highlighted.
+      const names = page.locator('.hit-name');
+      await expect(names.filter({ hasText: firm }).first()).toBeVisible();
+      await expect(page.locator('.hits mark').first()).toBeVisible();
+      await screen(page, locale, 'search');
+
+      // Only SMEs: every hit carries the SME badge, and the filter is in the URL.
+      await page.getByRole('group', { name: t['search.facet.kind'] }).getByText(t['kind.SME']).click();
+      await expect(page).toHaveURL(/[?&]kind=SME/);
+      const badges = page.locator('.hit .mantine-Badge-root');
+      await expect(badges.filter({ hasNotText: t['kind.SME'] })).toHaveCount(0);
+      await expect(badges.first()).toHaveText(t['kind.SME']);
+
+      // The shared link gives the same page.
+      const shared = page.url();
+      const other = await page.context().newPage();
+      await other.goto(shared);
+      await expect(other.getByRole('searchbox', { name: t['search.label'] })).toHaveValue(query);
+      await expect(other.locator('.hit').first()).toBeVisible();
+      expect(await other.locator('.hit-name').allTextContents()).toEqual(await names.allTextContents());
+      await other.close();
+    });
+
+    test('an organisation page shows the firm and explains when contacts become visible', async ({
+      page,
+    }) => {
+      await page.goto(`/?q=${encodeURIComponent(query)}`);
+      const first = page.locator('.hit-name').first();
+      const name = (await first.textContent())!.trim();
+      await first.click();
+      await expect(page).toHaveURL(/\/o\/[0-9a-f-]{36}$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+      await expect(page.getByText(t['org.contactsHidden'])).toBeVisible();
+      await screen(page, locale, 'organisation');
+
+      await page.getByRole('button', { name: t['org.back'] }).click();
+      await expect(page).toHaveURL(/[?&]q=/);
+    });
+
+    test('a new user signs up, confirms the address with the code, signs in and out', async ({ page }) => {
+      const email = `web-${locale}-${randomBytes(4).toString('hex')}@example.org`;
+      const password = `Tashbik ${randomBytes(6).toString('hex')} forum`;
+      await page.goto('/');
+      await page.getByRole('link', { name: t['nav.signIn'] }).first().click();
+      await page.getByRole('link', { name: t['auth.signIn.noAccount'] }).click();
+      await expect(page).toHaveURL(/\/signup$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['auth.signUp.title']);
+      await page.getByLabel(t['auth.displayName']).fill(locale === 'ar' ? 'مؤسسة الاختبار' : 'Atelier Test');
+      await page.getByLabel(t['auth.email']).fill(email);
+      await page.getByLabel(t['auth.password'], { exact: false }).fill(password);
+      await page.getByLabel(t['auth.acceptTerms']).check();
+      await screen(page, locale, 'signup');
+      await page.getByRole('button', { name: t['auth.signUp.submit'] }).click();
+
+      await expect(page).toHaveURL(/\/verify-email\?email=/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['auth.verify.title']);
+      await expect(page.getByText(email)).toBeVisible();
+      // A wrong code is refused in the interface language.
+      await page.getByTestId('verify-code').fill('not-the-code');
+      await page.getByRole('button', { name: t['auth.verify.submit'] }).click();
+      await expect(page.getByTestId('form-error')).toHaveText(t['error.INVALID_TOKEN']);
+      await screen(page, locale, 'verify-email');
+
+      const code = await issueVerificationCode(email);
+      await page.getByTestId('verify-code').fill(code);
+      await page.getByRole('button', { name: t['auth.verify.submit'] }).click();
+      await expect(page.getByTestId('verified')).toHaveText(t['auth.verify.done']);
+      await screen(page, locale, 'verified');
+
+      await page.getByRole('link', { name: t['auth.continue'] }).click();
+      await expect(page).toHaveURL(/\/signin$/);
+      await page.getByLabel(t['auth.email']).fill(email);
+      await page.getByLabel(t['auth.password']).fill(`${password}x`);
+      await page.getByRole('button', { name: t['auth.signIn.submit'] }).click();
+      await expect(page.getByTestId('form-error')).toHaveText(t['error.INVALID_CREDENTIALS']);
+      await screen(page, locale, 'signin-refused');
+
+      await page.getByLabel(t['auth.password']).fill(password);
+      await page.getByRole('button', { name: t['auth.signIn.submit'] }).click();
+      await expect(page).toHaveURL(/\/$/);
+      const account = page.getByRole('button', { name: t['nav.account'] });
+      await expect(account).toBeVisible();
+      // Still signed in after a reload (the refresh token is kept for the tab).
+      await page.reload();
+      await expect(account).toBeVisible();
+      await account.click();
+      await expect(
+        page.getByText(new RegExp(locale === 'ar' ? 'مؤسسة الاختبار' : 'Atelier Test')),
+      ).toBeVisible();
+      await screen(page, locale, 'account-menu', { fullPage: false });
+      await page.getByRole('menuitem', { name: t['nav.signOut'] }).click();
+      await expect(page.getByRole('link', { name: t['nav.signIn'] }).first()).toBeVisible();
+      await page.reload();
+      await expect(page.getByRole('link', { name: t['nav.signIn'] }).first()).toBeVisible();
+    });
+  });
+}
+
+test.describe('under the app’s Content-Security-Policy', () => {
+  test.use({ bypassCSP: false, locale: 'ar' });
+
+  test('the app loads, searches and switches language with no policy violation', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') violations.push(m.text());
+    });
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
+    const res = await page.goto('/');
+    expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByRole('searchbox').fill('لحام');
+    await expect(page.locator('.hit').first()).toBeVisible();
+    const fr = catalogue('fr');
+    await page.getByRole('button', { name: catalogue('ar')['nav.language'] }).click();
+    await page.getByRole('menuitem', { name: 'Français' }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr['search.title']);
+    // The choice is remembered.
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    expect(violations).toEqual([]);
+  });
+});

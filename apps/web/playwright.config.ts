@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+
+/*
+ * End-to-end tests of the web app in Debian's Chromium against the real stack `npm start` runs
+ * (api + worker + bundled Meilisearch on its own database), booted by e2e/stack.ts. The port is
+ * chosen once here, in the runner's process; its workers inherit it through the environment.
+ * TASHBIK_WEB_URL (with TASHBIK_E2E_DATABASE_URL) runs the tests against a stack already running.
+ */
+process.env.TASHBIK_WEB_PORT ??= String(20000 + Math.floor(Math.random() * 20000));
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '*.e2e.ts',
+  globalSetup: './e2e/stack.ts',
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: '../../reports/playwright.json' }]],
+  outputDir: '../../reports/playwright',
+  use: {
+    baseURL: process.env.TASHBIK_WEB_URL ?? `http://127.0.0.1:${process.env.TASHBIK_WEB_PORT}`,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    // axe-core is injected as a script, which the app's Content-Security-Policy rightly refuses;
+    // one test runs without this bypass to check the app itself under the policy.
+    bypassCSP: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox'],
+    },
+  },
+});
