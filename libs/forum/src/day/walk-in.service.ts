@@ -10,6 +10,7 @@ import { MeetingEntity } from '../meeting/meeting.entity.js';
 import { ForumSlotEntity } from '../edition/edition.entity.js';
 import { ForumDelegateEntity } from '../registration/registration.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
+import { lockEditionMeetings } from '../meeting/meeting-writes.js';
 
 export interface FreeSlot {
   slotId: string;
@@ -146,6 +147,7 @@ export class WalkInService {
     return withForumErrors(() =>
       retryOnDeadlock(() =>
         this.db.transaction(async (m) => {
+          await lockEditionMeetings(m, 'edition', editionId);
           const [from, to] = await Promise.all([
             m.findOneBy(ForumDelegateEntity, { id: fromId }),
             m.findOneBy(ForumDelegateEntity, { id: toId }),

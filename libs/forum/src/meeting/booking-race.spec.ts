@@ -177,3 +177,97 @@ it('reports SLOT_TAKEN from the scheduler write when a booking committed first',
   );
   expect(n).toBe(0);
 });
+
+it('answers every cancellation racing the scheduler moving published meetings, and keeps them cancelled', async () => {
+  const e = await createEdition(h);
+  const tables = await h.tables.add(
+    e.id,
+    Array.from({ length: 4 }, (_, i) => ({ label: `T${i + 1}` })),
+  );
+  const people = await delegates(e.id, 8);
+  // Delegate i (0-3) meets delegate j (4-7) in slot (i + j) % 4 at table i: 16 meetings, no clash.
+  const pairs: { requestId: string; slot: number; table: string }[] = [];
+  for (let i = 0; i < 4; i++)
+    for (let j = 4; j < 8; j++)
+      pairs.push({
+        requestId: (await acceptedRequest(h, e.id, people[i], people[j])).id,
+        slot: (i + j) % 4,
+        table: tables[i].id,
+      });
+  const failures: string[] = [];
+  for (let round = 0; round < 12; round++) {
+    await h.db.query(`DELETE FROM forum_meeting WHERE edition_id = $1`, [e.id]);
+    const first = buildSchedulerInput(await h.runner.snapshot(e.id), false);
+    await h.runner.persist(
+      e.id,
+      first,
+      { assignments: pairs.map((p) => ({ meetingId: p.requestId, slot: p.slot, table: p.table })) },
+      false,
+    );
+    await h.publisher.publish(e.id);
+    const live = await h.db.query<{ id: string; request_id: string }[]>(
+      `SELECT id, request_id FROM forum_meeting WHERE edition_id = $1 ORDER BY id`,
+      [e.id],
+    );
+    expect(live).toHaveLength(16);
+    // The scheduler moves every published meeting one slot later while half of them are cancelled.
+    const built = buildSchedulerInput(await h.runner.snapshot(e.id), true);
+    const later = {
+      assignments: pairs.map((p) => ({ meetingId: p.requestId, slot: p.slot + 1, table: p.table })),
+    };
+    const victims = live.filter((_, i) => i % 2 === round % 2);
+    const [save, ...cancels] = await Promise.allSettled([
+      h.runner.persist(e.id, built, later, true),
+      ...victims.map((v) => h.meetings.cancel(v.id)),
+    ]);
+    for (const r of [save, ...cancels])
+      if (r.status === 'rejected')
+        failures.push(`${codeOf(r) ?? 'INTERNAL'}: ${(r.reason as Error).message}`);
+    // Cancelled meetings stay cancelled (the save did not bring one back); each participant has the
+    // agenda change of the publication and that of the cancellation.
+    const rows = await h.db.query<{ id: string; status: string; changes: number }[]>(
+      `SELECT mt.id, mt.status,
+              (SELECT count(*)::int FROM forum_agenda_change c WHERE mt.id = ANY(c.meeting_ids)
+                  AND c.published_version = e.published_version) AS changes
+         FROM forum_meeting mt JOIN forum_edition e ON e.id = mt.edition_id
+        WHERE mt.id = ANY($1::uuid[])`,
+      [victims.map((v) => v.id)],
+    );
+    expect(rows.map((r) => [r.status, r.changes])).toEqual(victims.map(() => ['CANCELLED', 4]));
+    // The others moved one slot later; requests whose meeting was cancelled before the save read the
+    // schedule got a new draft there. Nobody is double-booked.
+    expect(await doubleBookings(e.id)).toEqual([]);
+    const spared = await h.db.query<{ request_id: string; slot_id: string; status: string }[]>(
+      `SELECT request_id, slot_id, status FROM forum_meeting WHERE id = ANY($1::uuid[])`,
+      [live.filter((l) => !victims.includes(l)).map((l) => l.id)],
+    );
+    const slotOf = new Map(pairs.map((p) => [p.requestId, built.slotIds[p.slot + 1]]));
+    for (const m of spared) expect([m.status, m.slot_id]).toEqual(['PUBLISHED', slotOf.get(m.request_id)]);
+  }
+  expect(failures).toEqual([]);
+});
+
+it('fills the free tables when many bookings without a table hit one slot at once', async () => {
+  const e = await createEdition(h);
+  await h.tables.add(
+    e.id,
+    Array.from({ length: 30 }, (_, i) => ({ label: `T${String(i + 1).padStart(2, '0')}` })),
+  );
+  const people = await delegates(e.id, 48);
+  const requests = [];
+  for (let i = 0; i < 48; i += 2) requests.push(await acceptedRequest(h, e.id, people[i], people[i + 1]));
+  const slot = (await h.editions.slots(e.id))[1];
+  const results = await Promise.allSettled(requests.map((r) => h.meetings.book(r.id, slot.id, null)));
+  expect(results.map(codeOf)).toEqual(Array(24).fill('OK'));
+  const placed = results.map((r) => (r as PromiseFulfilledResult<{ tableId: string }>).value.tableId);
+  expect(new Set(placed).size).toBe(24);
+  expect(await doubleBookings(e.id)).toEqual([]);
+  // With every table taken, one more booking is refused with TABLE_BUSY, not placed without a table.
+  const extra = await delegates(e.id, 14);
+  const more = [];
+  for (let i = 0; i < 14; i += 2) more.push(await acceptedRequest(h, e.id, extra[i], extra[i + 1]));
+  const rest = await Promise.allSettled(more.map((r) => h.meetings.book(r.id, slot.id, null)));
+  expect(rest.map(codeOf).sort()).toEqual([...Array(6).fill('OK'), 'SLOT_TAKEN']);
+  const refused = rest.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+  expect((refused.reason as { extensions: { reason: string } }).extensions.reason).toBe('TABLE_BUSY');
+});

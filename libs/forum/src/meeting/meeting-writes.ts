@@ -5,6 +5,31 @@ import { MeetingEntity } from './meeting.entity.js';
 import type { MeetingRequestEntity } from '../request/request.entity.js';
 import { ForumSlotEntity, ForumTableEntity } from '../edition/edition.entity.js';
 
+/** The rows whose edition `lockEditionMeetings` can find from their id. */
+const EDITION_OF = {
+  edition: 'SELECT $1::uuid',
+  meeting: 'SELECT edition_id FROM forum_meeting WHERE id = $1',
+  request: 'SELECT edition_id FROM forum_meeting_request WHERE id = $1',
+  delegate: 'SELECT edition_id FROM forum_delegate WHERE id = $1',
+} as const;
+
+/**
+ * Takes the edition's row in share mode: the first lock of every write that changes meetings
+ * (bookings, moves, pins, cancellations, outcomes, walk-ins, withdrawals). The scheduler's save and
+ * the precedence checks take the same row exclusively, so they wait for these writes to finish
+ * and these writes wait for them: with the edition always locked first, a write and a save can
+ * never hold each other's rows (the agenda change a cancellation records needs the edition row,
+ * which the save holds while it moves meetings), and a save never works from meetings a
+ * concurrent cancellation is changing. Writes of different meetings do not wait for each other.
+ */
+export async function lockEditionMeetings(
+  m: EntityManager,
+  of: keyof typeof EDITION_OF,
+  id: string,
+): Promise<void> {
+  await m.query(`SELECT 1 FROM forum_edition WHERE id = (${EDITION_OF[of]}) FOR SHARE`, [id]);
+}
+
 /**
  * Cancels the live meetings of the given requests. Meetings delegates had already been shown get a
  * higher SEQUENCE (so calendars replace them with a cancelled event) and an agenda change row for
@@ -70,14 +95,9 @@ export async function placeMeeting(
     });
   const delegates = [req.fromDelegateId, req.toDelegateId];
   await refuseUnavailable(m, slot.id, delegates);
-  const table = await chooseTable(m, req.editionId, slot.id, tableId);
-  const id = randomUUID();
-  await m.query(
-    `INSERT INTO forum_meeting (id, edition_id, request_id, slot_id, table_id, status, pinned,
-                                published_slot_id, published_table_id, uid)
-     VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', true, $4, $5, $6)`,
-    [id, req.editionId, req.id, slot.id, table, meetingUid(id)],
-  );
+  const id = tableId
+    ? await insertMeeting(m, req, slot.id, await chooseTable(m, req.editionId, slot.id, tableId))
+    : await insertAtFreeTable(m, req, slot.id);
   await m.query(
     `INSERT INTO forum_meeting_participant (meeting_id, delegate_id, slot_id, status)
      SELECT $1, unnest($2::uuid[]), $3, 'PUBLISHED'`,
@@ -85,6 +105,64 @@ export async function placeMeeting(
   );
   await recordAgendaChanges(m, [id]);
   return m.findOneByOrFail(MeetingEntity, { id });
+}
+
+/** Inserts the published, pinned meeting of `req` in a slot at a given table (or none). */
+async function insertMeeting(
+  m: EntityManager,
+  req: MeetingRequestEntity,
+  slotId: string,
+  tableId: string | null,
+): Promise<string> {
+  const id = randomUUID();
+  await m.query(
+    `INSERT INTO forum_meeting (id, edition_id, request_id, slot_id, table_id, status, pinned,
+                                published_slot_id, published_table_id, uid)
+     VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', true, $4, $5, $6)`,
+    [id, req.editionId, req.id, slotId, tableId, meetingUid(id)],
+  );
+  return id;
+}
+
+/**
+ * Inserts the meeting of `req` at the first table free in the slot, chosen by the insert itself:
+ * when a concurrent booking took that table first (the unique index on slot and table, waited on
+ * until that booking commits or rolls back), the next free table is tried, so bookings fired
+ * together fill the free tables instead of all losing the first one. SLOT_TAKEN only when no
+ * table is free; no table at all when the edition has none.
+ */
+async function insertAtFreeTable(
+  m: EntityManager,
+  req: MeetingRequestEntity,
+  slotId: string,
+): Promise<string> {
+  const lost: string[] = [];
+  for (;;) {
+    const id = randomUUID();
+    const [row] = await m.query<{ picked: string | null; placed: string | null }[]>(
+      `WITH pick AS (
+         SELECT t.id FROM forum_table t
+          WHERE t.edition_id = $2 AND t.active AND t.id <> ALL($6::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
+                             WHERE mt.slot_id = $4 AND mt.table_id = t.id AND mt.status <> 'CANCELLED')
+          ORDER BY t.label LIMIT 1),
+       ins AS (
+         INSERT INTO forum_meeting (id, edition_id, request_id, slot_id, table_id, status, pinned,
+                                    published_slot_id, published_table_id, uid)
+         SELECT $1, $2, $3, $4, pick.id, 'PUBLISHED', true, $4, pick.id, $5 FROM pick
+         ON CONFLICT (slot_id, table_id) WHERE status <> 'CANCELLED' AND table_id IS NOT NULL DO NOTHING
+         RETURNING table_id)
+       SELECT (SELECT id FROM pick) AS picked, (SELECT table_id FROM ins) AS placed`,
+      [id, req.editionId, req.id, slotId, meetingUid(id), lost],
+    );
+    if (row.placed) return id;
+    if (row.picked) {
+      lost.push(row.picked);
+      continue;
+    }
+    // No free table left (or none at all): the same answer as for a table given.
+    return insertMeeting(m, req, slotId, await chooseTable(m, req.editionId, slotId, null));
+  }
 }
 
 /** Refuses a slot that one of the delegates declared they cannot attend. */

@@ -13,7 +13,13 @@ import { audit, type Actor } from '../common/audit.js';
 const outcomeNoteSchema = text(2000)
   .nullish()
   .transform((v) => v || null);
-import { chooseTable, placeMeeting, recordAgendaChanges, refuseUnavailable } from './meeting-writes.js';
+import {
+  chooseTable,
+  lockEditionMeetings,
+  placeMeeting,
+  recordAgendaChanges,
+  refuseUnavailable,
+} from './meeting-writes.js';
 
 export { meetingUid } from './meeting-writes.js';
 
@@ -50,6 +56,7 @@ export class MeetingService {
     return withForumErrors(() =>
       retryOnDeadlock(() =>
         this.db.transaction(async (m) => {
+          await lockEditionMeetings(m, 'request', rid);
           const req = await m.findOneBy(MeetingRequestEntity, { id: rid });
           if (!req) throw notFound('Meeting request', rid);
           const mt = await placeMeeting(m, req, sid, tid);
@@ -80,6 +87,7 @@ export class MeetingService {
     return withForumErrors(() =>
       retryOnDeadlock(() =>
         this.db.transaction(async (m) => {
+          await lockEditionMeetings(m, 'meeting', id);
           const mt = await m.findOne(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
           if (!mt) throw notFound('Meeting', id);
           if (mt.status === 'CANCELLED') throw new AppError('CONFLICT', 'this meeting is cancelled');
@@ -132,7 +140,12 @@ export class MeetingService {
   /** Pinned meetings keep their slot and table when the scheduler runs again. */
   async pin(meetingId: string, pinned: boolean, actor: Actor = null): Promise<MeetingEntity> {
     const id = parseId(meetingId, 'meetingId');
+    return retryOnDeadlock(() => this.pinOnce(id, pinned, actor));
+  }
+
+  private pinOnce(id: string, pinned: boolean, actor: Actor): Promise<MeetingEntity> {
     return this.db.transaction(async (m) => {
+      await lockEditionMeetings(m, 'meeting', id);
       const [row] = await returning<{ id: string; was: boolean }>(
         m,
         `UPDATE forum_meeting mt SET pinned = $2, updated_at = now()
@@ -158,7 +171,12 @@ export class MeetingService {
   /** Cancels one meeting; its request stays accepted, so the next scheduler run may place it again. */
   async cancel(meetingId: string, actor: Actor = null): Promise<MeetingEntity> {
     const id = parseId(meetingId, 'meetingId');
+    return retryOnDeadlock(() => this.cancelOnce(id, actor));
+  }
+
+  private cancelOnce(id: string, actor: Actor): Promise<MeetingEntity> {
     return this.db.transaction(async (m) => {
+      await lockEditionMeetings(m, 'meeting', id);
       const rows = await returning<{ id: string; announced: boolean; status: string }>(
         m,
         `UPDATE forum_meeting mt
@@ -205,7 +223,18 @@ export class MeetingService {
     const id = parseId(meetingId, 'meetingId');
     const org = organizationId ? parseId(organizationId, 'organizationId') : null;
     const noteText = parseInput(outcomeNoteSchema, note, 'note');
+    return retryOnDeadlock(() => this.reportOutcomeOnce(id, org, outcome, noteText, actor));
+  }
+
+  private reportOutcomeOnce(
+    id: string,
+    org: string | null,
+    outcome: MeetingOutcome,
+    noteText: string | null,
+    actor: Actor,
+  ): Promise<MeetingParticipantEntity[]> {
     return this.db.transaction(async (m) => {
+      await lockEditionMeetings(m, 'meeting', id);
       const [mt] = await m.query<{ status: string; started: boolean }[]>(
         `SELECT mt.status, s.starts_at <= now() AS started
            FROM forum_meeting mt JOIN forum_slot s ON s.id = coalesce(mt.published_slot_id, mt.slot_id)

@@ -6,8 +6,8 @@ import { parseId, parseInput } from '#directory';
 import { ForumDelegateEntity, ForumGroupEntity } from './registration.entity.js';
 import { registerDelegateSchema, updateDelegateSchema } from './registration.schema.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
-import { withForumErrors } from '../common/db-errors.js';
-import { cancelMeetingsOfRequests } from '../meeting/meeting-writes.js';
+import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
+import { cancelMeetingsOfRequests, lockEditionMeetings } from '../meeting/meeting-writes.js';
 import { AuditService, isOrganiser } from '#identity';
 import { audit, snapshot, type Actor } from '../common/audit.js';
 
@@ -282,42 +282,46 @@ export class RegistrationService {
   ): Promise<ForumDelegateEntity> {
     const id = parseId(delegateId, 'delegateId');
     return this.thenWake(
-      this.db.transaction(async (m) => {
-        const current = await lockDelegate(m, id);
-        if (organizationId && current.organizationId !== organizationId.toLowerCase())
-          throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
-        if (current.status === 'WITHDRAWN') return { value: current, wake: false };
-        const requests = await returning<{ id: string }>(
-          m,
-          `UPDATE forum_meeting_request
-            SET status = 'CANCELLED', cancelled_by_organization_id = $2, reason = 'delegate withdrawn', updated_at = now()
-          WHERE (from_delegate_id = $1 OR to_delegate_id = $1) AND status IN ('PENDING','ACCEPTED')
-          RETURNING id`,
-          [id, current.organizationId],
-        );
-        const meetings = await cancelMeetingsOfRequests(
-          m,
-          requests.map((r) => r.id),
-        );
-        current.status = 'WITHDRAWN';
-        const saved = await m.save(ForumDelegateEntity, current);
-        await audit(
-          this.auditLog,
-          m,
-          actor,
-          'forum_delegate.withdraw',
-          'forum_delegate',
-          id,
-          { status: 'REGISTERED' },
-          {
-            status: 'WITHDRAWN',
-            cancelledRequestIds: requests.map((r) => r.id),
-            cancelledMeetingIds: meetings,
-          },
-        );
-        await this.changed(m, saved.organizationId);
-        return { value: saved, wake: true };
-      }),
+      retryOnDeadlock(() =>
+        this.db.transaction(async (m) => {
+          // Its meetings are cancelled: the edition first, as for every meeting write.
+          await lockEditionMeetings(m, 'delegate', id);
+          const current = await lockDelegate(m, id);
+          if (organizationId && current.organizationId !== organizationId.toLowerCase())
+            throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
+          if (current.status === 'WITHDRAWN') return { value: current, wake: false };
+          const requests = await returning<{ id: string }>(
+            m,
+            `UPDATE forum_meeting_request
+              SET status = 'CANCELLED', cancelled_by_organization_id = $2, reason = 'delegate withdrawn', updated_at = now()
+            WHERE (from_delegate_id = $1 OR to_delegate_id = $1) AND status IN ('PENDING','ACCEPTED')
+            RETURNING id`,
+            [id, current.organizationId],
+          );
+          const meetings = await cancelMeetingsOfRequests(
+            m,
+            requests.map((r) => r.id),
+          );
+          current.status = 'WITHDRAWN';
+          const saved = await m.save(ForumDelegateEntity, current);
+          await audit(
+            this.auditLog,
+            m,
+            actor,
+            'forum_delegate.withdraw',
+            'forum_delegate',
+            id,
+            { status: 'REGISTERED' },
+            {
+              status: 'WITHDRAWN',
+              cancelledRequestIds: requests.map((r) => r.id),
+              cancelledMeetingIds: meetings,
+            },
+          );
+          await this.changed(m, saved.organizationId);
+          return { value: saved, wake: true };
+        }),
+      ),
     );
   }
 

@@ -14,7 +14,7 @@ import {
 import { groupRules, meetingForbidden } from '../registration/meeting-rules.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
-import { cancelMeetingsOfRequests, placeMeeting } from '../meeting/meeting-writes.js';
+import { cancelMeetingsOfRequests, lockEditionMeetings, placeMeeting } from '../meeting/meeting-writes.js';
 
 /** Request statuses that use up a delegate's quota of requests sent. */
 const COUNTED_SENT: RequestStatus[] = ['PENDING', 'ACCEPTED', 'DECLINED'];
@@ -257,6 +257,8 @@ export class RequestService {
   ): Promise<MeetingRequestEntity> {
     if (!within) await this.expireOne(requestId);
     const body = async (m: EntityManager) => {
+      // An accepted walk-in is booked at once: the edition first, as for every meeting write.
+      if (!within) await lockEditionMeetings(m, 'request', parseId(requestId, 'requestId'));
       const req = await this.lockPending(m, requestId);
       if (organizationId && req.toOrganizationId !== organizationId.toLowerCase())
         throw new AppError('FORBIDDEN', 'only the receiving organisation may accept this request');
@@ -358,9 +360,20 @@ export class RequestService {
     userId: string | null = null,
   ): Promise<MeetingRequestEntity> {
     const why = parseInput(reasonSchema, reason, 'reason');
+    const id = parseId(requestId, 'requestId');
+    return retryOnDeadlock(() => this.cancelOnce(id, organizationId, why, userId));
+  }
+
+  private cancelOnce(
+    requestId: string,
+    organizationId: string | null,
+    why: string | null,
+    userId: string | null,
+  ): Promise<MeetingRequestEntity> {
     return this.db.transaction(async (m) => {
+      await lockEditionMeetings(m, 'request', requestId);
       const req = await m.findOne(MeetingRequestEntity, {
-        where: { id: parseId(requestId, 'requestId') },
+        where: { id: requestId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!req) throw notFound('Meeting request', requestId);
