@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import cliProgress from 'cli-progress';
@@ -11,6 +11,7 @@ import { demoForumServices, findDemoForum, seedDemoForum, type DemoForumReport }
 import { CliModule } from './cli.module.js';
 import { mailLine, startCatcherIfNeeded } from './catcher.js';
 import { createApi } from '../../api/src/bootstrap-api.js';
+import { defaultWebDir } from '../../api/src/edge/web-app.js';
 import { createWorker } from '../../worker/src/bootstrap-worker.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -205,8 +206,11 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
   const api = await createApi(cfg);
   await api.listen(cfg.port, cfg.host);
   const url = `http://127.0.0.1:${cfg.port}/graphql`;
+  const web = existsSync(defaultWebDir())
+    ? `http://127.0.0.1:${cfg.port}/`
+    : '(not built: npm run build:web, then restart)';
   say(
-    `\nTashbik is running.\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}${mailLine(cfg, catcher)}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'${
+    `\nTashbik is running.\n  Web app: ${web}\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}${mailLine(cfg, catcher)}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'${
       accounts.length
         ? `\n\nDemo accounts (sign in with the login mutation; passwords kept in ${cfg.dataDir}/demo-accounts.json):\n${accounts
             .map((a) => `  ${a.email}  ${a.password}  (${a.role})`)
