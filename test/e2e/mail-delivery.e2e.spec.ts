@@ -277,3 +277,57 @@ it('marks a mail the server refuses for good as FAILED with its error, without r
   expect(row.secrets).toBeNull();
   expect(smtp.to(email)).toHaveLength(0);
 });
+
+it('tells the requester, in their language, that a contact request was accepted or declined', async () => {
+  const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+  const REQUEST = `mutation($f: ID!, $t: ID!) { requestContact(fromOrganizationId: $f, toOrganizationId: $t, message: "Bonjour") { id } }`;
+  const RESPOND = `mutation($id: ID!, $a: Boolean!) { respondToContactRequest(id: $id, accept: $a) { status } }`;
+  const requester = await signIn(app, { email: uniqueEmail('requester') });
+  await app.db.query(`UPDATE user_account SET locale = 'ar' WHERE id = $1`, [requester.userId]);
+  const org = async (owner: TestUser, name: string) => {
+    const r = await app.gql<{ createOrganization: { id: string } }>(
+      CREATE_ORG,
+      {
+        input: {
+          kind: 'SME',
+          name: { fr: name, ar: name },
+          country: 'DZ',
+          regionCode: 'DZ-16',
+          sectors: ['25'],
+        },
+      },
+      owner.headers,
+    );
+    const id = r.data!.createOrganization.id;
+    await app.db.query(`UPDATE organization SET status = 'ACTIVE' WHERE id = $1`, [id]);
+    return id;
+  };
+  const from = await org(requester, 'Atelier Requérant');
+  const answering = await signIn(app, { email: uniqueEmail('answering') });
+  const to = await org(answering, 'Mécanique Répondante');
+  const other = await org(answering, 'Fonderie Déclinante');
+
+  const ask = async (target: string) =>
+    (await app.gql<{ requestContact: { id: string } }>(REQUEST, { f: from, t: target }, requester.headers))
+      .data!.requestContact.id;
+  expect((await app.gql(RESPOND, { id: await ask(to), a: true }, answering.headers)).errors).toBeUndefined();
+  expect(
+    (await app.gql(RESPOND, { id: await ask(other), a: false }, answering.headers)).errors,
+  ).toBeUndefined();
+
+  const mails = await eventually(async () =>
+    smtp.to(requester.email).length >= 2 ? smtp.to(requester.email) : null,
+  );
+  const subjects = mails.map((r) => r.mail.subject).sort();
+  expect(subjects).toEqual(
+    ['رفضت Fonderie Déclinante طلب التواصل', 'قبلت Mécanique Répondante طلب التواصل'].sort(),
+  );
+  for (const { mail } of mails) {
+    expect(mail.html).toMatch(/dir="rtl"/);
+    expect(mail.text).toContain(`${PUBLIC_URL}/requests/contact`);
+  }
+  // The answering side received the requests themselves.
+  expect(smtp.to(answering.email).map((r) => r.mail.subject)).toEqual(
+    expect.arrayContaining(['Demande de contact de Atelier Requérant']),
+  );
+}, 60_000);

@@ -370,7 +370,8 @@ describe('matchmaking storage and recompute', () => {
     // The member who saved the search is mailed, in their language, and the alert is stamped.
     const mails = () =>
       db.query<{ subject: string; body: string }[]>(
-        `SELECT subject, body FROM mail_outbox WHERE recipient = $1 AND template = 'saved-search-alert' ORDER BY id`,
+        `SELECT subject, split_part(body, E'\n', 1) AS body FROM mail_outbox
+          WHERE recipient = $1 AND template = 'saved-search-alert' ORDER BY id`,
         ['analyste@banque.example'],
       );
     expect(await mails()).toEqual([
