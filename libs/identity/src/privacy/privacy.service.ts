@@ -48,26 +48,29 @@ export class PrivacyService {
   /**
    * Every registered source's rows for the account. Records carrying its address (contact-person
    * entries, delegate registrations, invitations, mails) are included only once it is verified.
+   * One snapshot: every source is read as of the same moment.
    */
   async export(viewer: Viewer): Promise<Record<string, unknown>> {
-    const who = await subjectOf(this.db, viewer.userId);
-    const out: Record<string, unknown> = {
-      exportedAt: new Date().toISOString(),
-      purpose:
-        'Tashbik holds these data to run your account, your organisations’ profiles and the forum’s meetings (docs/PRIVACY.md).',
-    };
-    for (const s of personalDataSources()) {
-      const rows = await this.db.query<unknown[]>(...bind(s.exportSql, who));
-      out[s.name] = s.single ? (rows[0] ?? null) : rows;
-    }
-    return out;
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const who = await subjectOf(m, viewer.userId);
+      const out: Record<string, unknown> = {
+        exportedAt: new Date().toISOString(),
+        purpose:
+          'Tashbik holds these data to run your account, your organisations’ profiles and the forum’s meetings (docs/PRIVACY.md).',
+      };
+      for (const s of personalDataSources()) {
+        const rows = await m.query<unknown[]>(...bind(s.exportSql, who));
+        out[s.name] = s.single ? (rows[0] ?? null) : rows;
+      }
+      return out;
+    });
   }
 
   /**
    * Deletes the account and the personal data tied to it (records carrying its address only once
-   * the address is verified). Organisations the user was the only
-   * member of are archived (out of search at once); an organisation with other members but no
-   * other owner blocks deletion until ownership is handed over.
+   * the address is verified). Organisations the user was the only member of are archived (out of
+   * search at once); an organisation with other members but no other owner blocks deletion until
+   * ownership is handed over.
    */
   async deleteAccount(
     viewer: Viewer,
