@@ -1,5 +1,11 @@
 import { mean, ndcgAt, precisionAt, recallAt } from './metrics.js';
-import type { Judged } from './generator.js';
+
+/** A judged case: the relevant ids, graded gains, and the near misses planted for it. */
+export interface JudgedCase {
+  relevant: readonly string[];
+  gains: Readonly<Record<string, number>>;
+  nearMisses: readonly { id: string }[];
+}
 
 export interface RankingReport {
   cases: number;
@@ -13,7 +19,7 @@ export interface RankingReport {
 }
 
 /** Quality of a ranker over judged cases; the ranker returns the ids it suggests, best first. */
-export function evaluateRankings<C extends Judged>(
+export function evaluateRankings<C extends JudgedCase>(
   cases: readonly C[],
   rank: (c: C) => readonly string[],
 ): RankingReport {
