@@ -20,7 +20,7 @@ function LanguageMenu() {
   const t = useT();
   const { locale, setLocale } = useLocale();
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <ActionIcon
           variant="subtle"
@@ -66,7 +66,7 @@ function AccountMenu() {
       </Group>
     );
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <ActionIcon
           variant="subtle"
@@ -83,7 +83,6 @@ function AccountMenu() {
         <Menu.Item disabled c="dark.6" style={{ opacity: 1 }}>
           <bdi>{t('auth.signedInAs', { name: me.displayName })}</bdi>
         </Menu.Item>
-        <Menu.Divider />
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}
           onClick={async () => {

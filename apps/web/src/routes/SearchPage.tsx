@@ -57,8 +57,12 @@ const route = getRouteApi('/');
 function Hit({ hit, locale }: { hit: OrganizationHit; locale: Locale }) {
   const t = useT();
   const name = pickText(hit.name, locale);
-  const nameMark = hit.highlights.find((h) => h.field === `name.${locale}`) ?? null;
-  const other = hit.highlights.find((h) => !h.field.startsWith('name.'));
+  // The api names highlighted fields name_ar, description_fr…: the shown name gets its own marks,
+  // and the first match elsewhere (a description, another field) is shown under it.
+  const plain = (snippet: string) => snippet.replace(/<\/?mark>/g, '');
+  const nameMark =
+    hit.highlights.find((h) => h.field.startsWith('name_') && plain(h.snippet) === name) ?? null;
+  const other = hit.highlights.find((h) => !h.field.startsWith('name_'));
   return (
     <Card withBorder radius="md" padding="md" component="li" className="hit">
       <Stack gap={6}>
