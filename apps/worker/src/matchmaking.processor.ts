@@ -18,6 +18,10 @@ import {
   type RecomputeShardJobData,
 } from '#matchmaking';
 
+/** First pause of the drain after Meilisearch was found unavailable; doubled after each failed try. */
+export const DRAIN_PAUSE_FIRST_MS = 1000;
+export const DRAIN_PAUSE_MAX_MS = 30_000;
+
 /** The job names this processor handles; start-up fails if the library defines one it does not. */
 export const MATCH_HANDLED_JOBS: readonly string[] = [
   MATCH_JOBS.drainOutbox,
@@ -32,6 +36,10 @@ export const MATCH_HANDLED_JOBS: readonly string[] = [
 export class MatchmakingProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MatchmakingProcessor.name);
   private readonly flows: FlowProducer;
+  /** Aborted when the worker stops: a drain in progress finishes its organisation and returns. */
+  private readonly stopping = new AbortController();
+  /** Set while Meilisearch is known unavailable: drains wait until `until`, then one tries. */
+  private outage: { since: number; pauseMs: number; until: number } | null = null;
 
   constructor(
     private readonly recompute: RecomputeService,
@@ -67,6 +75,8 @@ export class MatchmakingProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onModuleDestroy(): Promise<void> {
+    // Before the queue's worker closes and waits for its active jobs (onApplicationShutdown).
+    this.stopping.abort();
     await this.flows.close();
   }
 
@@ -97,7 +107,26 @@ export class MatchmakingProcessor extends WorkerHost implements OnApplicationBoo
 
   private async drain(job: Job): Promise<unknown> {
     const started = Date.now();
-    const res = await this.recompute.drain((rows) => void job.updateProgress({ rows }));
+    if (this.outage && started < this.outage.until) return { paused: true };
+    const res = await this.recompute.drain((rows) => void job.updateProgress({ rows }), this.stopping.signal);
+    if (res.unavailable) {
+      // One line per outage; the tries in between only lengthen the pause.
+      const pauseMs = this.outage
+        ? Math.min(this.outage.pauseMs * 2, DRAIN_PAUSE_MAX_MS)
+        : DRAIN_PAUSE_FIRST_MS;
+      if (!this.outage)
+        this.logger.warn(
+          { backlog: res.unavailable.backlog, err: res.unavailable.error, retryInMs: pauseMs },
+          'Meilisearch unavailable: matchmaking drain paused, backlog left pending; retrying with back-off',
+        );
+      this.outage = { since: this.outage?.since ?? started, pauseMs, until: Date.now() + pauseMs };
+    } else if (this.outage && res.organizations > 0) {
+      this.logger.log(
+        { pausedMs: Date.now() - this.outage.since, rows: res.rows },
+        'Meilisearch answers again: matchmaking drain resumed',
+      );
+      this.outage = null;
+    }
     if (res.related.length)
       await this.queue.addBulk(
         res.related.map((organizationId) => ({

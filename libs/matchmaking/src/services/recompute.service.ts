@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
-import { APP_CONFIG, MEILI_CLIENT, type AppConfig } from '#platform';
+import { APP_CONFIG, isMeiliUnavailable, MEILI_CLIENT, type AppConfig } from '#platform';
 import { MAIL_PORT, type MailPort } from '#identity';
 import { ProfileStore } from '../storage/profile-store.js';
 import { replaceSuggestions } from '../storage/suggestion-writer.js';
@@ -34,6 +34,13 @@ export interface MatchDrainResult {
   failed: string[];
   /** Organisations whose suggestions may have changed too: to recompute once, later. */
   related: string[];
+  /**
+   * Set when Meilisearch could not answer: the drain stopped at that organisation and left it and
+   * every row after it pending, untouched; `backlog` is the number of match rows still pending.
+   */
+  unavailable: { error: string; backlog: number } | null;
+  /** True when the drain stopped early because `signal` was aborted (shutdown); the rest stays pending. */
+  interrupted: boolean;
 }
 
 export interface RecomputeResult {
@@ -88,9 +95,12 @@ export class RecomputeService {
    * Drains the outbox's `match` rows: the organisations they touch are recomputed and checked
    * against saved searches, and only then are their rows marked done. A failure leaves that
    * organisation's rows pending (with the error) and the others proceed; the job then fails so
-   * the queue retries it.
+   * the queue retries it. A failure because Meilisearch cannot answer (down, frozen, 5xx) is no
+   * fault of that organisation: the drain stops there, leaving it and the rest pending without an
+   * attempt counted, and reports the backlog, so an outage costs one failed request, not one per
+   * organisation. An aborted `signal` stops the drain after the organisation in hand.
    */
-  async drain(onProgress?: (done: number) => void): Promise<MatchDrainResult> {
+  async drain(onProgress?: (done: number) => void, signal?: AbortSignal): Promise<MatchDrainResult> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     const result: MatchDrainResult = {
@@ -101,6 +111,8 @@ export class RecomputeService {
       mailed: 0,
       failed: [],
       related: [],
+      unavailable: null,
+      interrupted: false,
     };
     try {
       const [{ ok }] = await runner.query('SELECT pg_try_advisory_lock($1) AS ok', [MATCH_DRAIN_LOCK]);
@@ -112,7 +124,7 @@ export class RecomputeService {
         const related = new Set<string>();
         const done = new Set<string>();
         let after = '0';
-        for (;;) {
+        rounds: for (;;) {
           const rows: OutboxRow[] = await runner.query(
             // Candidates come from the search index: a change is matched only once search has indexed
             // everything up to it (its own search row was written just before its match row).
@@ -127,6 +139,10 @@ export class RecomputeService {
           after = rows[rows.length - 1].id;
           const byOrg = await this.organisationsOf(rows);
           for (const [orgId, ids] of byOrg) {
+            if (signal?.aborted) {
+              result.interrupted = true;
+              break rounds;
+            }
             try {
               const r = await this.recompute(orgId, null, computer);
               for (const id of r.related) related.add(id);
@@ -139,6 +155,10 @@ export class RecomputeService {
               done.add(orgId);
               onProgress?.(result.rows);
             } catch (e) {
+              if (isMeiliUnavailable(e)) {
+                result.unavailable = { error: (e as Error).message, backlog: 0 };
+                break rounds;
+              }
               result.failed.push(orgId);
               this.logger.warn({ organizationId: orgId, err: (e as Error).message }, 'recompute failed');
               await runner.query(
@@ -150,8 +170,14 @@ export class RecomputeService {
         }
         for (const id of done) related.delete(id);
         result.related = [...related];
+        if (result.unavailable) {
+          const [{ n }] = await runner.query(
+            `SELECT count(*)::int AS n FROM outbox WHERE topic = 'match' AND processed_at IS NULL`,
+          );
+          result.unavailable.backlog = n;
+        }
         const mailer = new SavedSearchMailer(this.db, this.mail);
-        for (let n = -1; n !== 0;) {
+        for (let n = -1; n !== 0 && !signal?.aborted;) {
           n = await mailer.sendPending();
           result.mailed += n;
         }
