@@ -22,3 +22,4 @@ export * from './services/fatal.js';
 export * from './database/returning.js';
 export * from './graphql/ids.js';
 export * from './net/client-network.js';
+export * from './redis/request-redis.js';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, clientNetwork, type AppConfig } from '#platform';
+import { APP_CONFIG, clientNetwork, RedisFallback, requestPathRedis, type AppConfig } from '#platform';
 import { sendEdgeError } from './http-edge.js';
 
 /**
@@ -45,15 +45,17 @@ const isHealth = (path: string) => path === '/health' || path.startsWith('/healt
 
 /**
  * Fixed-window request budget per key, counted in Redis so that every api process shares it. When
- * Redis is unreachable each process falls back to the same budget in memory rather than refusing
- * service or dropping the limit. Health endpoints are never limited: orchestrators poll them.
+ * Redis is unreachable, or stalled past REDIS_REQUEST_TIMEOUT_MS, each process falls back to the
+ * same budget in memory rather than refusing service, waiting or dropping the limit (logged once
+ * per outage). Health endpoints are never limited: orchestrators poll them.
  */
 @Injectable()
 export class RateLimitService implements OnApplicationShutdown {
   private readonly logger = new Logger('RateLimit');
   private readonly redis: Redis | null = null;
   private readonly limiter: RateLimiterRedis | null = null;
-  private redisDown = false;
+  private readonly memory: RateLimiterMemory | null = null;
+  private readonly fallback = new RedisFallback('rate limits', this.logger);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,29 +63,17 @@ export class RateLimitService implements OnApplicationShutdown {
   ) {
     const { points, windowSeconds } = config.rateLimit;
     if (points === 0) return;
-    this.redis = new Redis(config.redisUrl, {
-      // A request must not wait for Redis to come back: the in-memory budget answers meanwhile.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-    });
-    this.redis.on('error', (e: Error) => {
-      if (!this.redisDown)
-        this.logger.warn(`Redis unreachable, rate limits counted per process: ${e.message}`);
-      this.redisDown = true;
-    });
-    this.redis.on('ready', () => {
-      if (this.redisDown) this.logger.log('Redis reachable again, rate limits shared');
-      this.redisDown = false;
-    });
+    // A request must not wait for Redis: the in-memory budget answers while it is down or stalled.
+    this.redis = requestPathRedis(config.redisUrl, config.redisRequestTimeoutMs);
+    this.redis.on('error', (e: Error) => this.fallback.failed(e));
     this.limiter = new RateLimiterRedis({
       storeClient: this.redis,
       keyPrefix: `${config.queuePrefix}:rate-limit`,
       points,
       duration: windowSeconds,
       rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds }),
     });
+    this.memory = new RateLimiterMemory({ points, duration: windowSeconds });
   }
 
   /** Express middleware; mount it before body parsing so refused requests cost no parsing. */
@@ -99,7 +89,12 @@ export class RateLimitService implements OnApplicationShutdown {
     const { points, windowSeconds } = this.config.rateLimit;
     let state: RateLimiterRes;
     try {
-      state = await this.limiter.consume(key);
+      const { limiter, memory } = this;
+      state = await this.fallback.run(
+        () => limiter.consume(key),
+        () => memory!.consume(key),
+        (e) => e instanceof RateLimiterRes,
+      );
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) {
         // Both counters failed: serving unlimited beats refusing everyone.

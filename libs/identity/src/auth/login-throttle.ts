@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, AppError, clientNetwork, type AppConfig } from '#platform';
+import {
+  APP_CONFIG,
+  AppError,
+  clientNetwork,
+  RedisFallback,
+  requestPathRedis,
+  type AppConfig,
+} from '#platform';
 
 /** Failed sign-ins on one account from one client network before each further one must wait. */
 export const FREE_FAILURES = 3;
@@ -29,6 +36,9 @@ export const delayAfter = (failures: number, free = FREE_FAILURES, max = MAX_DEL
   failures < free ? 0 : Math.min(max, 2 ** Math.min(30, failures - free));
 
 export type ThrottledAction = 'login' | 'reset' | 'register';
+
+/** A limiter refusing (budget spent) is an answer, not a Redis failure. */
+const isRefusal = (e: unknown) => e instanceof RateLimiterRes;
 
 /**
  * Reserves one password check, atomically: refuses while the account's wait (from this network,
@@ -130,6 +140,8 @@ class MemoryWaits {
  * with a short cap slows guessing spread over many networks, and does not apply on networks where
  * the account signed in during the last 30 days. Keys of accounts are hashes of the normalised
  * email, whether or not it is registered, so the answers do not tell which addresses exist.
+ * While Redis is down or stalled past REDIS_REQUEST_TIMEOUT_MS, the same limits are counted in
+ * memory, per process (logged once per outage), so sign-in neither waits nor goes unlimited.
  */
 @Injectable()
 export class LoginThrottle implements OnApplicationShutdown {
@@ -137,34 +149,33 @@ export class LoginThrottle implements OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly perAddress: RateLimiterRedis;
   private readonly mails: RateLimiterRedis;
+  private readonly perAddressMemory: RateLimiterMemory;
+  private readonly mailsMemory: RateLimiterMemory;
   private readonly prefix: string;
   private readonly memory = new MemoryWaits();
+  private readonly fallback = new RedisFallback('sign-in limits', this.logger);
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      lazyConnect: false,
-    });
-    this.redis.on('error', (e: Error) => this.logger.warn(`Redis: ${e.message}`));
+    this.redis = requestPathRedis(config.redisUrl, config.redisRequestTimeoutMs);
+    this.redis.on('error', (e: Error) => this.fallback.failed(e));
     const prefix = `${config.queuePrefix}:auth`;
     this.prefix = prefix;
-    const insurance = (points: number, duration: number) => new RateLimiterMemory({ points, duration });
     this.perAddress = new RateLimiterRedis({
       storeClient: this.redis,
       keyPrefix: `${prefix}:addr`,
       points: config.auth.attemptsPerAddress,
       duration: 900,
-      insuranceLimiter: insurance(config.auth.attemptsPerAddress, 900),
+      rejectIfRedisNotReady: true,
     });
+    this.perAddressMemory = new RateLimiterMemory({ points: config.auth.attemptsPerAddress, duration: 900 });
     this.mails = new RateLimiterRedis({
       storeClient: this.redis,
       keyPrefix: `${prefix}:mail`,
       points: MAILS_PER_ACCOUNT_HOUR,
       duration: 3600,
-      insuranceLimiter: insurance(MAILS_PER_ACCOUNT_HOUR, 3600),
+      rejectIfRedisNotReady: true,
     });
+    this.mailsMemory = new RateLimiterMemory({ points: MAILS_PER_ACCOUNT_HOUR, duration: 3600 });
   }
 
   private static account(email: string): string {
@@ -192,8 +203,13 @@ export class LoginThrottle implements OnApplicationShutdown {
 
   /** Spends one attempt of the client network's budget for this action; refuses when it is spent. */
   async attempt(action: ThrottledAction, address: string): Promise<void> {
+    const key = `${action}:${clientNetwork(address)}`;
     try {
-      await this.perAddress.consume(`${action}:${clientNetwork(address)}`);
+      await this.fallback.run(
+        () => this.perAddress.consume(key),
+        () => this.perAddressMemory.consume(key),
+        isRefusal,
+      );
     } catch (e) {
       if (e instanceof RateLimiterRes)
         throw LoginThrottle.refuse(e.msBeforeNext, 'too many attempts from this address');
@@ -207,25 +223,22 @@ export class LoginThrottle implements OnApplicationShutdown {
    */
   async reservePasswordCheck(email: string, address: string): Promise<void> {
     const k = this.keys(email, address);
-    let result: [number, number?];
-    try {
-      result = (await this.redis.eval(
-        RESERVE,
-        3,
-        k.pair,
-        k.account,
-        k.known,
-        FREE_FAILURES,
-        MAX_DELAY_S,
-        ACCOUNT_FREE_FAILURES,
-        ACCOUNT_MAX_DELAY_S,
-        FAILURE_MEMORY_MS,
-      )) as [number, number?];
-    } catch (e) {
-      this.logger.warn(`sign-in waits counted per process: ${(e as Error).message}`);
-      result = this.memory.reserve(k.pair, k.account, k.known);
-    }
-    const [waitMs] = result;
+    const [waitMs] = await this.fallback.run(
+      async () =>
+        (await this.redis.eval(
+          RESERVE,
+          3,
+          k.pair,
+          k.account,
+          k.known,
+          FREE_FAILURES,
+          MAX_DELAY_S,
+          ACCOUNT_FREE_FAILURES,
+          ACCOUNT_MAX_DELAY_S,
+          FAILURE_MEMORY_MS,
+        )) as [number, number?],
+      () => this.memory.reserve(k.pair, k.account, k.known),
+    );
     if (waitMs > 0) throw LoginThrottle.refuse(waitMs, 'too many failed sign-ins for this account');
   }
 
@@ -235,8 +248,13 @@ export class LoginThrottle implements OnApplicationShutdown {
    * and the answer still tells nothing.
    */
   async mayMail(email: string): Promise<boolean> {
+    const account = LoginThrottle.account(email);
     try {
-      await this.mails.consume(LoginThrottle.account(email));
+      await this.fallback.run(
+        () => this.mails.consume(account),
+        () => this.mailsMemory.consume(account),
+        isRefusal,
+      );
       return true;
     } catch (e) {
       if (e instanceof RateLimiterRes) return false;

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, AppError, type AppConfig } from '#platform';
+import { APP_CONFIG, AppError, RedisFallback, requestPathRedis, type AppConfig } from '#platform';
 
 /**
  * How many invitations and contact requests (mail the platform sends on a user's behalf) one user
  * may send per hour and per day (`SENDER_MAILS_PER_HOUR`, `SENDER_MAILS_PER_DAY`), counted in Redis
  * so every api process shares them. Beyond either budget the action is refused with `RATE_LIMITED`
- * (`reason: SENDER_BUDGET`, `retryAfterSeconds`) and nothing is written or sent.
+ * (`reason: SENDER_BUDGET`, `retryAfterSeconds`) and nothing is written or sent. While Redis is
+ * down or stalled past REDIS_REQUEST_TIMEOUT_MS the budgets are counted in memory, per process.
  */
 @Injectable()
 export class SenderBudget implements OnApplicationShutdown {
@@ -15,14 +16,13 @@ export class SenderBudget implements OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly hour: RateLimiterRedis;
   private readonly day: RateLimiterRedis;
+  private readonly hourMemory: RateLimiterMemory;
+  private readonly dayMemory: RateLimiterMemory;
+  private readonly fallback = new RedisFallback('sender budgets', this.logger);
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-    });
-    this.redis.on('error', (e: Error) => this.logger.warn(`Redis: ${e.message}`));
+    this.redis = requestPathRedis(config.redisUrl, config.redisRequestTimeoutMs);
+    this.redis.on('error', (e: Error) => this.fallback.failed(e));
     const { perHour, perDay } = config.auth.senderMails;
     const keyPrefix = `${config.queuePrefix}:sender`;
     this.hour = new RateLimiterRedis({
@@ -30,15 +30,17 @@ export class SenderBudget implements OnApplicationShutdown {
       keyPrefix: `${keyPrefix}:hour`,
       points: perHour,
       duration: 3600,
-      insuranceLimiter: new RateLimiterMemory({ points: perHour, duration: 3600 }),
+      rejectIfRedisNotReady: true,
     });
+    this.hourMemory = new RateLimiterMemory({ points: perHour, duration: 3600 });
     this.day = new RateLimiterRedis({
       storeClient: this.redis,
       keyPrefix: `${keyPrefix}:day`,
       points: perDay,
       duration: 86_400,
-      insuranceLimiter: new RateLimiterMemory({ points: perDay, duration: 86_400 }),
+      rejectIfRedisNotReady: true,
     });
+    this.dayMemory = new RateLimiterMemory({ points: perDay, duration: 86_400 });
   }
 
   private refuse(e: RateLimiterRes, limit: number, period: string): AppError {
@@ -50,19 +52,34 @@ export class SenderBudget implements OnApplicationShutdown {
     );
   }
 
+  private consume(redis: RateLimiterRedis, memory: RateLimiterMemory, key: string): Promise<RateLimiterRes> {
+    return this.fallback.run(
+      () => redis.consume(key),
+      () => memory.consume(key),
+      (e) => e instanceof RateLimiterRes,
+    );
+  }
+
+  private reward(redis: RateLimiterRedis, memory: RateLimiterMemory, key: string): Promise<RateLimiterRes> {
+    return this.fallback.run(
+      () => redis.reward(key),
+      () => memory.reward(key),
+    );
+  }
+
   /** Spends one send of the user's hourly and daily budgets, or refuses when either is spent. */
   async spend(userId: string): Promise<void> {
     const { perHour, perDay } = this.config.auth.senderMails;
     try {
-      await this.hour.consume(userId);
+      await this.consume(this.hour, this.hourMemory, userId);
     } catch (e) {
       if (e instanceof RateLimiterRes) throw this.refuse(e, perHour, 'hour');
       throw e;
     }
     try {
-      await this.day.consume(userId);
+      await this.consume(this.day, this.dayMemory, userId);
     } catch (e) {
-      await this.hour.reward(userId).catch(() => undefined);
+      await this.reward(this.hour, this.hourMemory, userId).catch(() => undefined);
       if (e instanceof RateLimiterRes) throw this.refuse(e, perDay, 'day');
       throw e;
     }
@@ -70,9 +87,10 @@ export class SenderBudget implements OnApplicationShutdown {
 
   /** Gives a send back when the action it was spent on did not happen. */
   async refund(userId: string): Promise<void> {
-    await Promise.all([this.hour.reward(userId), this.day.reward(userId)]).catch((e: Error) =>
-      this.logger.warn(`could not refund a send: ${e.message}`),
-    );
+    await Promise.all([
+      this.reward(this.hour, this.hourMemory, userId),
+      this.reward(this.day, this.dayMemory, userId),
+    ]).catch((e: Error) => this.logger.warn(`could not refund a send: ${e.message}`));
   }
 
   /**

@@ -36,6 +36,11 @@ export interface AppConfig {
   graphqlLimits: { depth: number; cost: number; aliases: number; tokens: number };
   /** Requests per client in each window, shared by every api process through Redis; 0 turns it off. */
   rateLimit: { points: number; windowSeconds: number };
+  /**
+   * How long a Redis command on the request path (rate limits, sign-in waits, sender budgets) may
+   * take before the request goes on with per-process counters in memory.
+   */
+  redisRequestTimeoutMs: number;
   /** How many reverse proxies in front of the api are trusted to give the client address. */
   trustProxyHops: number;
   /** Accounts and sessions. */
@@ -145,6 +150,7 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: count(50, 100_000, 2000),
   RATE_LIMIT_POINTS: count(0, 1_000_000, 600),
   RATE_LIMIT_WINDOW_S: count(1, 86_400, 60),
+  REDIS_REQUEST_TIMEOUT_MS: count(10, 60_000, 500),
   TRUST_PROXY: count(0, 10, 0),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_S: count(60, 86_400, 900),
@@ -244,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tokens: e.GRAPHQL_MAX_TOKENS,
     },
     rateLimit: { points: e.RATE_LIMIT_POINTS, windowSeconds: e.RATE_LIMIT_WINDOW_S },
+    redisRequestTimeoutMs: e.REDIS_REQUEST_TIMEOUT_MS,
     trustProxyHops: e.TRUST_PROXY,
     auth: {
       jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
