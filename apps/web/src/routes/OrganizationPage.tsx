@@ -114,8 +114,9 @@ export function OrganizationPage() {
         <Badge variant="light" color={o.kind === 'SME' ? 'teal' : 'indigo'}>
           {t(`kind.${o.kind}`)}
         </Badge>
+        {/* dir="auto" isolates the name and sets its direction; a <bdi> inside would hide the text it reads. */}
         <Title order={1} fz={{ base: 24, sm: 30 }} dir="auto">
-          <bdi>{pickText(o.name, locale)}</bdi>
+          {pickText(o.name, locale)}
         </Title>
         <Text c="dimmed">
           {[o.city, o.region].filter(Boolean).map((p) => (
