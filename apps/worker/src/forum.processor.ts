@@ -4,6 +4,7 @@ import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import { requestContext } from '#platform';
 import {
   AgendaNotifier,
+  attemptOf,
   EXPIRE_EVERY_MS,
   FORUM_JOB_OPTIONS,
   FORUM_JOBS,
@@ -70,6 +71,7 @@ export class ForumProcessor extends WorkerHost implements OnApplicationBootstrap
               (p) => {
                 void job.updateProgress({ fraction: p.fraction, phase: p.phase, bestBreaks: p.bestBreaks });
               },
+              attemptOf(job),
             );
             return { state: run.state, result: run.result };
           } catch (e) {

@@ -221,7 +221,14 @@ export class ScheduleRunType {
   @Field(() => ScheduleResultEnum, { nullable: true }) result: string | null;
   @Field({ description: 'Share of the time budget used, 0..1' }) progress: number;
   @Field(() => String, { nullable: true }) phase: string | null;
-  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the run failed, or why its last attempt failed while RETRYING',
+  })
+  reason: string | null;
+  @Field(() => Int, { description: 'The attempt running, or the last one run (0 while queued)' })
+  attempt: number;
+  @Field(() => Int, { description: 'How many attempts the run may make' }) maxAttempts: number;
   @Field(() => ScheduleRunSummaryType, { nullable: true }) summary: ScheduleRunSummaryType | null;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;

@@ -18,6 +18,17 @@ export interface ScheduleEditionJobData {
   timeLimitMs: number;
 }
 
+/** Which attempt of its job a scheduling run is, out of how many the job may make. */
+export interface RunAttempt {
+  attempt: number;
+  of: number;
+}
+
+/** The attempt a BullMQ job is making now: `attemptsMade` counts the attempts that already failed. */
+export function attemptOf(job: { attemptsMade: number; opts: { attempts?: number } }): RunAttempt {
+  return { attempt: job.attemptsMade + 1, of: Math.max(1, job.opts.attempts ?? 1) };
+}
+
 export const FORUM_JOB_OPTIONS: Record<'schedule' | 'expire' | 'remind', JobsOptions> = {
   // A booking that wins a race against the run's write makes it fail with SLOT_TAKEN: the retry reloads.
   schedule: {

@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export const RUN_STATES = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const;
+/**
+ * RETRYING: an attempt failed (`reason` says why) and the job will run again; FAILED only once no
+ * attempt is left (or the input can never be scheduled).
+ */
+export const RUN_STATES = ['QUEUED', 'RUNNING', 'RETRYING', 'DONE', 'FAILED'] as const;
 export type RunState = (typeof RUN_STATES)[number];
 export const RUN_RESULTS = ['OPTIMAL', 'FEASIBLE', 'INFEASIBLE', 'UNKNOWN'] as const;
 export type RunResult = (typeof RUN_RESULTS)[number];
@@ -32,6 +36,9 @@ export class ScheduleRunEntity {
   @Column({ type: 'real', default: 0 }) progress: number;
   @Column({ type: 'text', nullable: true }) phase: string | null;
   @Column({ type: 'text', nullable: true }) reason: string | null;
+  /** The attempt running, or the last one run (0 while queued), out of `maxAttempts`. */
+  @Column({ type: 'int', default: 0 }) attempt: number;
+  @Column({ type: 'int', name: 'max_attempts', default: 1 }) maxAttempts: number;
   @Column({ type: 'jsonb', nullable: true }) summary: ScheduleRunSummary | null;
   @Column({ type: 'uuid', name: 'requested_by', nullable: true }) requestedBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

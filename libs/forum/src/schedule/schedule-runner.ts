@@ -3,12 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, notFound, returning } from '#platform';
-import { scheduleMeetings, type SchedulerProgress, type SchedulerResult } from '../scheduler/index.js';
+import {
+  scheduleMeetings,
+  SchedulerInputError,
+  type SchedulerProgress,
+  type SchedulerResult,
+} from '../scheduler/index.js';
 import { buildSchedulerInput, type BuiltInput, type EditionSnapshot } from './build-input.js';
 import { ScheduleRunEntity, type ScheduleRunSummary } from './schedule-run.entity.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { mapForumDbError, retryOnDeadlock } from '../common/db-errors.js';
 import { meetingUid } from '../meeting/meeting.service.js';
+import type { RunAttempt } from './forum-queue.js';
 
 export interface PersistOutcome {
   inserted: number;
@@ -73,20 +79,27 @@ export class ScheduleRunner {
     return { fairness: edition.fairness, slots, tables, delegates, requests, meetings, precedences };
   }
 
-  /** Runs the scheduler for `runId` and writes the draft; the run row records state, progress and result. */
+  /**
+   * Runs the scheduler for `runId` and writes the draft; the run row records state, progress and
+   * result. When this attempt fails and `attempt` says another will follow, the run is RETRYING
+   * with the reason (no finish time); it is FAILED only after the last attempt, or at once when
+   * the input itself is wrong (no retry can help).
+   */
   async run(
     runId: string,
     editionId: string,
     allowMoves: boolean,
     timeLimitMs: number,
     onProgress?: (p: SchedulerProgress) => void,
+    attempt: RunAttempt = { attempt: 1, of: 1 },
   ): Promise<ScheduleRunEntity> {
     const runs = this.db.getRepository(ScheduleRunEntity);
     await this.db.query(
-      `INSERT INTO forum_schedule_run (id, edition_id, allow_moves, state, started_at)
-       VALUES ($1, $2, $3, 'RUNNING', now())
-       ON CONFLICT (id) DO UPDATE SET state = 'RUNNING', started_at = now(), reason = NULL`,
-      [runId, editionId, allowMoves],
+      `INSERT INTO forum_schedule_run (id, edition_id, allow_moves, state, started_at, attempt, max_attempts)
+       VALUES ($1, $2, $3, 'RUNNING', now(), $4, $5)
+       ON CONFLICT (id) DO UPDATE SET state = 'RUNNING', started_at = now(), finished_at = NULL,
+                                      reason = NULL, attempt = $4, max_attempts = $5`,
+      [runId, editionId, allowMoves, attempt.attempt, attempt.of],
     );
     let lastWrite = 0;
     let writing: Promise<unknown> = Promise.resolve();
@@ -141,13 +154,17 @@ export class ScheduleRunner {
       );
     } catch (e) {
       await writing;
+      const reason = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+      const retrying = attempt.attempt < attempt.of && !(e instanceof SchedulerInputError);
       await runs.update(
         { id: runId },
-        {
-          state: 'FAILED',
-          reason: e instanceof Error ? e.message.slice(0, 1000) : String(e),
-          finishedAt: new Date(),
-        },
+        retrying
+          ? { state: 'RETRYING', reason, finishedAt: null }
+          : { state: 'FAILED', reason, finishedAt: new Date() },
+      );
+      this.logger.warn(
+        { runId, editionId, attempt: attempt.attempt, of: attempt.of, err: reason },
+        retrying ? 'schedule run attempt failed; retrying' : 'schedule run failed',
       );
       throw e;
     }
@@ -191,6 +208,7 @@ export class ScheduleRunner {
     try {
       return await retryOnDeadlock(() =>
         this.db.transaction(async (m) => {
+          // Exclusive: meeting writes hold this row in share mode (lockEditionMeetings) until they commit.
           await m.query(`SELECT id FROM forum_edition WHERE id = $1 FOR UPDATE`, [editionId]);
           const removed = await returning<{ id: string }>(
             m,
