@@ -331,3 +331,58 @@ it('tells the requester, in their language, that a contact request was accepted 
     expect.arrayContaining(['Demande de contact de Atelier Requérant']),
   );
 }, 60_000);
+
+it('keeps no reset, invitation or verification code in the stored copies, only in the mails sent', async () => {
+  const owner = await signIn(app, { email: uniqueEmail('inviter') });
+  const created = await app.gql<{ createOrganization: { id: string } }>(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+    {
+      input: {
+        kind: 'SME',
+        name: { fr: 'Atelier Invitant' },
+        country: 'DZ',
+        regionCode: 'DZ-16',
+        sectors: ['25'],
+      },
+    },
+    owner.headers,
+  );
+  const orgId = created.data!.createOrganization.id;
+  await app.db.query(`UPDATE organization SET status = 'ACTIVE' WHERE id = $1`, [orgId]);
+  const invitee = uniqueEmail('invitee');
+  const invited = await app.gql<{ inviteMember: { id: string } }>(
+    `mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o, email: $e) { id } }`,
+    { o: orgId, e: invitee },
+    owner.headers,
+  );
+  expect(invited.errors).toBeUndefined();
+  await app.gql(`mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: owner.email }, {});
+
+  const [invitation] = await eventually(async () => (smtp.to(invitee).length ? smtp.to(invitee) : null));
+  expect(invitation.mail.text).toContain(`${PUBLIC_URL}/invitations/${invited.data!.inviteMember.id}?token=`);
+  await eventually(async () =>
+    smtp.received.some((r) => r.mail.subject === 'Réinitialisez votre mot de passe'),
+  );
+  await eventually(async () => {
+    const { rows } = await app.db.query(`SELECT 1 FROM mail_outbox WHERE status IN ('PENDING', 'SENDING')`);
+    return rows.length === 0;
+  });
+
+  // Every code any mail carried, against every stored copy and the values kept to render them.
+  const codes = [
+    ...new Set(
+      smtp.received.flatMap((r) =>
+        [...(r.mail.text ?? '').matchAll(/token=([A-Za-z0-9_-]{20,})/g)].map((m) => m[1]),
+      ),
+    ),
+  ];
+  expect(codes.length).toBeGreaterThanOrEqual(3);
+  const { rows: copies } = await app.db.query<{ stored: string; secrets: string | null }>(
+    `SELECT subject || body || params::text || coalesce(smtp_response, '') AS stored, secrets FROM mail_outbox`,
+  );
+  for (const { stored, secrets } of copies) {
+    expect(secrets).toBeNull();
+    for (const code of codes) expect(stored).not.toContain(code);
+  }
+  expect(copies.filter((c) => c.stored.includes('token=[hidden]')).length).toBeGreaterThanOrEqual(3);
+}, 60_000);
