@@ -13,7 +13,7 @@ status=0
 NODE_OPTIONS=--experimental-vm-modules npx jest --json --outputFile=reports/jest.json "$@" || status=1
 if [ $# -eq 0 ]; then
   npx vitest run --config apps/web/vitest.config.ts --reporter=default --reporter=json \
-    --outputFile.json=reports/vitest.json || status=1
+    --outputFile.json="$PWD/reports/vitest.json" || status=1
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test -c apps/web/playwright.config.ts || status=1
 fi
 exit $status

@@ -45,6 +45,8 @@ export default async function startStack(): Promise<() => Promise<void>> {
       AUTH_ATTEMPTS_PER_ADDRESS: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so the teardown also ends what it started (Meilisearch, the mail catcher).
+    detached: true,
   });
   let output = '';
   const exited = new Promise<number | null>((r) => child.once('close', r));
@@ -53,11 +55,20 @@ export default async function startStack(): Promise<() => Promise<void>> {
       output += chunk.toString();
       log.write(chunk);
     });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // The group has already ended.
+    }
+  };
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    if (child.exitCode === null && child.signalCode === null) signalGroup('SIGTERM');
+    const timer = setTimeout(() => signalGroup('SIGKILL'), 60_000);
     await exited;
     clearTimeout(timer);
+    // Anything of the group still running after the stack's own shutdown.
+    signalGroup('SIGKILL');
     log.end();
   };
   const deadline = Date.now() + 6 * 60_000;
