@@ -4,6 +4,7 @@ import {
   type OrganizationKind,
   type ProcessCode,
 } from '#directory/taxonomy';
+import { coveredCertifications, holdsCertification } from './certifications.js';
 import { DEFAULT_SUPPLIER_KINDS, passesSubcontractingHard } from './hard.js';
 import { compareStrings, hashString } from './random.js';
 import { canonicalMaterial } from './materials.js';
@@ -171,11 +172,13 @@ function keysOf(o: OrgProfile): Set<string> {
     keys.add(`d|${d}|c|${o.country}`);
     keys.add(`d|${d}`);
   }
+  // A larger scheme opens the buckets of the ones it includes, as it meets their requirement.
+  const certifications = coveredCertifications(o.certifications);
   for (const k of filtered) {
     keys.add(k);
-    for (const c of o.certifications) keys.add(`${k}|k|${c}`);
+    for (const c of certifications) keys.add(`${k}|k|${c}`);
   }
-  for (const c of o.certifications) keys.add(`k|${c}`);
+  for (const c of certifications) keys.add(`k|${c}`);
   return keys;
 }
 
@@ -211,6 +214,7 @@ function preScore({ request, materials, arab }: RequestFacts, o: OrgProfile): nu
   if (materials.size) s += (2 * Math.min(matched, materials.size)) / materials.size;
   if (request.languages.some((l) => o.languages.includes(l))) s += 1;
   if (o.capabilities.length && request.processes.includes(o.capabilities[0].process)) s += 1;
-  for (const c of request.preferredCertifications ?? []) if (o.certifications.includes(c)) s += 0.5;
+  for (const c of request.preferredCertifications ?? [])
+    if (holdsCertification(o.certifications, c)) s += 0.5;
   return s + feedbackScore(o.feedback).score;
 }

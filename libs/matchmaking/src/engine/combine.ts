@@ -194,11 +194,20 @@ class Combiner<C extends string> {
   }
 }
 
-/** Deterministic order: score, then the forward fit, then the candidate id. */
+/**
+ * Scores compared to nine decimals: the same facts listed in another order (capabilities, materials) sum
+ * in another order and may differ in the last bits, which must not decide a rank.
+ */
+const tieKey = (x: number): number => Math.round(x * 1e9);
+
+/** Deterministic order: score, then the forward fit, then the candidate id (by code points, not locale). */
 export const compareResults = (
   a: Pick<MatchResult, 'score' | 'forward' | 'candidateId'>,
   b: Pick<MatchResult, 'score' | 'forward' | 'candidateId'>,
-): number => b.score - a.score || b.forward - a.forward || compareStrings(a.candidateId, b.candidateId);
+): number =>
+  tieKey(b.score) - tieKey(a.score) ||
+  tieKey(b.forward) - tieKey(a.forward) ||
+  compareStrings(a.candidateId, b.candidateId);
 
 function finish<C extends string>(
   combiner: Combiner<C>,

@@ -1,4 +1,5 @@
 import type { EmployeeBand, OrganizationKind } from '#directory/taxonomy';
+import { holdsCertification } from './certifications.js';
 import { bandIndex } from './scoring.js';
 import type { Evidence, FinancierCriteria, OrgProfile, SubcontractingRequest } from './types.js';
 
@@ -21,7 +22,8 @@ export function passesSubcontractingHard(
     for (const c of supplier.capabilities) if (c.process === p) held = true;
     if (!held) return false;
   }
-  for (const c of request.requiredCertifications) if (!supplier.certifications.includes(c)) return false;
+  for (const c of request.requiredCertifications)
+    if (!holdsCertification(supplier.certifications, c)) return false;
   if (request.countries.length && !request.countries.includes(supplier.country)) return false;
   if (
     request.regionCodes.length &&
@@ -47,7 +49,9 @@ export function subcontractingHardFailures(
     if (missing.length) failed.push({ code: 'hard.process', params: { missing } });
   }
   if (request.requiredCertifications.length) {
-    const missing = request.requiredCertifications.filter((c) => !supplier.certifications.includes(c));
+    const missing = request.requiredCertifications.filter(
+      (c) => !holdsCertification(supplier.certifications, c),
+    );
     if (missing.length) failed.push({ code: 'hard.certification', params: { missing } });
   }
   if (request.countries.length && !request.countries.includes(supplier.country))
@@ -98,7 +102,7 @@ export function financingHardFailures(
       },
     });
   if (criteria.requiredCertifications.length) {
-    const missing = criteria.requiredCertifications.filter((c) => !sme.certifications.includes(c));
+    const missing = criteria.requiredCertifications.filter((c) => !holdsCertification(sme.certifications, c));
     if (missing.length) failed.push({ code: 'hard.certification', params: { missing } });
   }
   return failed;

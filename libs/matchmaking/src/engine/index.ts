@@ -1,6 +1,7 @@
 export * from './types.js';
 export * from './random.js';
 export * from './materials.js';
+export * from './certifications.js';
 export * from './scoring.js';
 export * from './hard.js';
 export * from './combine.js';

@@ -193,7 +193,10 @@ const heldCertifications: Renderer = (p, lang) => {
       en: many ? 'Holds the requested certifications' : 'Holds the requested certification',
     }) +
     COLON[lang] +
-    names(p.held, lang, certLabel)
+    names(p.held, lang, certLabel) +
+    (list(p.through).length
+      ? ` (${pick(lang, { ar: 'ضمن', fr: 'inclus dans', en: 'included in' })} ${names(p.through, lang, certLabel)})`
+      : '')
   );
 };
 

@@ -7,6 +7,7 @@ import {
   type EmployeeBand,
   type ProcessCode,
 } from '#directory/taxonomy';
+import { coveringCertification } from './certifications.js';
 import { canonicalMaterial } from './materials.js';
 import type { CriterionScore, FeedbackInput, InnovationInput } from './types.js';
 
@@ -292,12 +293,24 @@ export function languagesScore(wanted: readonly string[], spoken: readonly strin
   };
 }
 
-/** Share of the certifications the asker names (required or preferred) that the candidate holds. */
+/**
+ * Share of the certifications the asker names (required or preferred) that the candidate holds, itself
+ * or through a larger scheme that includes it (`through` names the scheme).
+ */
 export function certificationsScore(wanted: readonly string[], held: readonly string[]): CriterionScore {
   const want = uniq(wanted);
   if (!want.length) return notApplicable('certification.unspecified');
-  const have = want.filter((c) => held.includes(c));
-  const missing = want.filter((c) => !held.includes(c));
+  const have: string[] = [];
+  const missing: string[] = [];
+  const through: string[] = [];
+  for (const c of want) {
+    const by = coveringCertification(held, c);
+    if (by === null) missing.push(c);
+    else {
+      have.push(c);
+      if (by !== c && !through.includes(by)) through.push(by);
+    }
+  }
   const code = !missing.length
     ? 'certification.held'
     : have.length
@@ -306,7 +319,7 @@ export function certificationsScore(wanted: readonly string[], held: readonly st
   return {
     score: have.length / want.length,
     applicable: true,
-    evidence: { code, params: { held: have, missing } },
+    evidence: { code, params: { held: have, missing, through } },
   };
 }
 

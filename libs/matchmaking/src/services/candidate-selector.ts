@@ -1,6 +1,7 @@
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import { EMPLOYEE_BANDS, PROCESS_FAMILY, sectorWithAncestors, type ProcessCode } from '#directory/taxonomy';
 import { indexNames, normaliseQuery } from '#search';
+import { certificationsMeeting } from '../engine/certifications.js';
 import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
 
 /**
@@ -64,7 +65,8 @@ export class CandidateSelector {
     if (request.countries.length) hard.push(anyOf('country', request.countries));
     if (request.regionCodes.length) hard.push(anyOf('region_code', request.regionCodes));
     for (const p of request.requiredProcesses) hard.push(`processes = ${q(p)}`);
-    for (const c of request.requiredCertifications) hard.push(`certifications = ${q(c)}`);
+    for (const c of request.requiredCertifications)
+      hard.push(anyOf('certifications', certificationsMeeting(c)));
     const tiers: string[][] = [];
     if (request.processes.length) {
       const processes = anyOf('processes', request.processes);
@@ -137,7 +139,8 @@ export class CandidateSelector {
   smesFor(criteria: FinancierCriteria, asOfYear: number, text = ''): Promise<string[]> {
     const hard = [`kind = "SME"`];
     if (criteria.countries.length) hard.push(anyOf('country', criteria.countries));
-    for (const c of criteria.requiredCertifications) hard.push(`certifications = ${q(c)}`);
+    for (const c of criteria.requiredCertifications)
+      hard.push(anyOf('certifications', certificationsMeeting(c)));
     if (criteria.minAgeYears != null) hard.push(`founded_year <= ${asOfYear - criteria.minAgeYears}`);
     if (criteria.minEmployeeBand) {
       const from = EMPLOYEE_BANDS.indexOf(criteria.minEmployeeBand);

@@ -22,6 +22,7 @@ import {
   weightMultipliers,
   type PastVerdict,
 } from '../feedback/adjustments.js';
+import { compareStrings } from '../engine/random.js';
 import { criteriaFromTerms } from '../storage/profiles.js';
 import type { ProfileStore, SuggestionKind } from '../storage/profile-store.js';
 import type { CandidateSelector } from './candidate-selector.js';
@@ -180,7 +181,7 @@ export class SuggestionComputer {
         (a, b) =>
           b.score - a.score ||
           (b.forward ?? 0) - (a.forward ?? 0) ||
-          `${a.counterpartId}|${a.opportunityId}`.localeCompare(`${b.counterpartId}|${b.opportunityId}`),
+          compareStrings(`${a.counterpartId}|${a.opportunityId}`, `${b.counterpartId}|${b.opportunityId}`),
       )
       .slice(0, this.perKind);
   }
@@ -286,7 +287,7 @@ export class SuggestionComputer {
         const r = scoreFinancing(criteria, me, { weights, asOfYear: this.asOfYear });
         if (!isRejection(r) && r.score >= 0.05) scored.push({ r, f });
       }
-      scored.sort((a, b) => b.r.score - a.r.score || a.f.id.localeCompare(b.f.id));
+      scored.sort((a, b) => b.r.score - a.r.score || compareStrings(a.f.id, b.f.id));
       for (const { r, f } of scored.slice(0, this.perList)) {
         // scoreFinancing names the SME as its candidate; the counterpart here is the financier.
         items.push({ s: { ...make(r, 'FINANCIER'), counterpartId: f.id }, counterpart: f });
