@@ -81,6 +81,7 @@ beforeAll(async () => {
       RATE_LIMIT_POINTS: '1000',
       LOG_LEVEL: 'info',
     },
+    readyTimeoutMs: 120_000,
   });
   user = await signIn(app);
 }, 120_000);
@@ -101,7 +102,7 @@ describe('requests during a Redis stall', () => {
     frozen = true;
 
     // Reads answer while Redis is still frozen, each still counted against a budget (in memory).
-    const during = [];
+    const during: Awaited<ReturnType<typeof within<Awaited<ReturnType<typeof me>>>>>[] = [];
     for (let i = 0; i < 5; i++) during.push(await within(me()));
     for (const r of during) expect(r).toMatchObject({ status: 200, email: user.email });
     const remaining = during.map((r) => (r === 'hung' ? NaN : Number(r.remaining)));

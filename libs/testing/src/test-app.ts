@@ -98,6 +98,8 @@ export async function bootTestApp(
     env?: Record<string, string>;
     /** Signs in a user with this platform role and sends its token with every call by default. */
     signedIn?: 'ORGANISER' | 'ADMIN';
+    /** How long the api may take to start (default 30 s). */
+    readyTimeoutMs?: number;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -117,7 +119,7 @@ export async function bootTestApp(
     JWT_SECRET: 'test-only-secret-for-access-tokens-0123456789',
     ...opts.env,
   };
-  const api = await startProcess('api', env, /"msg":"api listening"/);
+  const api = await startProcess('api', env, /"msg":"api listening"/, [], opts.readyTimeoutMs);
   const port = Number(/"port":(\d+)/.exec(api.output.find((l) => l.includes('api listening')) ?? '')?.[1]);
   const url = `http://127.0.0.1:${port}`;
   const db = new pg.Pool({ connectionString: database.url, max: 4 });
