@@ -26,7 +26,7 @@ interface SentBatch {
 /** The rows search must hold, per entity type: what the sweep compares the index with. */
 const LIVE = {
   organization: `SELECT id, version FROM organization WHERE status = 'ACTIVE'`,
-  opportunity: `SELECT p.id, p.version FROM opportunity p JOIN organization o ON o.id = p.organization_id
+  opportunity: `SELECT p.id, p.version, p.organization_id FROM opportunity p JOIN organization o ON o.id = p.organization_id
     WHERE p.archived_at IS NULL AND o.status = 'ACTIVE'`,
 } as const;
 
@@ -239,7 +239,9 @@ export class SearchIndexerService {
 
   /**
    * Finds drift between Postgres and what the index last received (missed, stale or orphaned
-   * documents, or an index that lost documents) and queues outbox rows to repair it.
+   * documents, or an index that lost documents) and queues outbox rows to repair it. Nothing is
+   * queued for an entity whose row is still pending, nor for the current opportunities of an
+   * organisation whose row is: that row's drain rewrites them.
    */
   async sweep(): Promise<{ queued: number }> {
     const result = await this.withWriterLock(async (runner) => {
@@ -261,7 +263,13 @@ export class SearchIndexerService {
         }
       }
       const queued = await runner.query(`
-        WITH live_org AS (${LIVE.organization}), live_opp AS (${LIVE.opportunity}), drift AS (
+        WITH live_org AS (${LIVE.organization}), live_opp AS (${LIVE.opportunity}),
+        -- Organisations with a pending row: draining it rebuilds (or deletes) the documents of their
+        -- current opportunities too, so those wait for it instead of getting rows of their own.
+        pending_org AS (
+          SELECT DISTINCT entity_id AS id FROM outbox
+           WHERE topic = 'search' AND processed_at IS NULL AND entity_type = 'organization'),
+        drift AS (
           SELECT 'organization' AS t, l.id FROM live_org l
             LEFT JOIN search_state s ON s.entity_type = 'organization' AND s.entity_id = l.id
             WHERE s.version IS DISTINCT FROM l.version
@@ -272,9 +280,12 @@ export class SearchIndexerService {
           SELECT 'opportunity', l.id FROM live_opp l
             LEFT JOIN search_state s ON s.entity_type = 'opportunity' AND s.entity_id = l.id
             WHERE s.version IS DISTINCT FROM l.version
+              AND NOT EXISTS (SELECT 1 FROM pending_org o WHERE o.id = l.organization_id)
           UNION ALL
           SELECT 'opportunity', s.entity_id FROM search_state s
             WHERE s.entity_type = 'opportunity' AND NOT EXISTS (SELECT 1 FROM live_opp l WHERE l.id = s.entity_id)
+              AND NOT EXISTS (SELECT 1 FROM opportunity p JOIN pending_org o ON o.id = p.organization_id
+                               WHERE p.id = s.entity_id AND p.archived_at IS NULL)
         )
         INSERT INTO outbox (entity_type, entity_id, op)
         SELECT d.t, d.id, 'upsert' FROM drift d
