@@ -501,6 +501,18 @@ const OPERATIONS: Operation[] = [
     vars: () => ({ e: editionId, o: orgA }),
     expect: MEMBERS_OR_ORGANISERS,
   },
+  // Everyone signed in reads and marks only their own notifications.
+  {
+    name: 'notifications',
+    query: `{ notifications(first: 5) { edges { node { id } } } }`,
+    expect: SIGNED_IN,
+  },
+  { name: 'unreadNotificationCount', query: `{ unreadNotificationCount }`, expect: SIGNED_IN },
+  {
+    name: 'markNotificationsRead',
+    query: `mutation { markNotificationsRead(input: { all: true }) { marked } }`,
+    expect: SIGNED_IN,
+  },
 ];
 
 describe('role × operation', () => {

@@ -27,6 +27,7 @@ import { NotificationsGraphqlModule, NotificationsModule } from '#notifications'
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphqlPassThroughFilter } from './edge/exception-filter.js';
 import { graphqlLimits } from './edge/graphql-limits.js';
+import { graphqlSubscriptions } from './edge/subscriptions.js';
 import { RATE_LIMIT_KEY, RateLimitService, userOrAddressKey } from './edge/rate-limit.js';
 
 type Verified = Awaited<ReturnType<AccessTokens['verify']>>;
@@ -92,6 +93,8 @@ export class ApiModule {
             // Access rules on nested fields run through the same guard as on queries and mutations.
             fieldResolverEnhancers: ['guards'],
             ...limits,
+            // graphql-ws at the same path, signed in with the access token in the connection parameters.
+            subscriptions: graphqlSubscriptions(auth, config, limits),
             context: async ({ req }: { req: IncomingMessage & { id?: string } }): Promise<GqlContext> => ({
               req,
               requestId: String(req.id ?? ''),

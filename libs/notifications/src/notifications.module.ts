@@ -9,13 +9,21 @@ import { MAIL_QUEUE } from './mail/mail-queue.js';
 import { MailDeliveryService } from './mail/mail-delivery.service.js';
 import { MailDeliveriesService } from './mail/mail-deliveries.service.js';
 import { MailDeliveriesResolver } from './graphql/mail-deliveries.resolver.js';
+import { EventBus } from './inapp/event-bus.js';
+import { NotificationService } from './inapp/notification.service.js';
+import { NotificationsResolver } from './inapp/notifications.resolver.js';
 
 /** The mail port for every module (global): mail_outbox rows, delivery queued after commit. */
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: MAIL_QUEUE })],
-  providers: [{ provide: MAIL_PORT, useClass: OutboxMailer }, MailDeliveriesService],
-  exports: [MAIL_PORT, MailDeliveriesService, BullModule],
+  providers: [
+    { provide: MAIL_PORT, useClass: OutboxMailer },
+    MailDeliveriesService,
+    EventBus,
+    NotificationService,
+  ],
+  exports: [MAIL_PORT, MailDeliveriesService, BullModule, EventBus, NotificationService],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -33,6 +41,6 @@ export class NotificationsModule implements OnModuleInit {
 })
 export class NotificationsJobsModule {}
 
-/** `mailDeliveries` for admins. */
-@Module({ providers: [MailDeliveriesResolver] })
+/** `mailDeliveries` for admins; every user's notifications and their live feed. */
+@Module({ providers: [MailDeliveriesResolver, NotificationsResolver] })
 export class NotificationsGraphqlModule {}

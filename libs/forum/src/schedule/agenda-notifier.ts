@@ -7,6 +7,8 @@ interface PendingChange {
   ids: string[];
   delegate_id: string;
   email: string;
+  user_id: string | null;
+  edition_id: string;
   locale: Locale | null;
   edition_name: Record<string, string | null>;
 }
@@ -47,14 +49,15 @@ export class AgendaNotifier {
             WHERE c.notified_at IS NULL AND ($1::uuid IS NULL OR c.edition_id = $1)
             ORDER BY c.id LIMIT ${BATCH * 4}
             FOR UPDATE SKIP LOCKED)
-         SELECT array_agg(p.id::text ORDER BY p.id) AS ids, d.id AS delegate_id, d.email,
+         SELECT array_agg(p.id::text ORDER BY p.id) AS ids, d.id AS delegate_id, d.email, d.user_id,
+                d.edition_id,
                 u.locale, e.name AS edition_name
            FROM pending p
            JOIN forum_delegate d ON d.id = p.delegate_id
            JOIN forum_edition e ON e.id = d.edition_id
            LEFT JOIN user_account u ON u.id = d.user_id
           WHERE d.status = 'REGISTERED'
-          GROUP BY d.id, d.email, u.locale, e.name
+          GROUP BY d.id, d.email, d.user_id, d.edition_id, u.locale, e.name
           LIMIT ${BATCH}`,
         [editionId ?? null],
       );
@@ -62,7 +65,17 @@ export class AgendaNotifier {
         const locale: Locale = r.locale ?? 'fr';
         const edition =
           r.edition_name[locale] || r.edition_name.fr || r.edition_name.en || r.edition_name.ar || '';
-        await this.mail.send({ to: r.email, template: 'agenda-changed', locale, params: { edition } }, m);
+        await this.mail.send(
+          {
+            to: r.email,
+            userId: r.user_id,
+            ids: { editionId: r.edition_id, delegateId: r.delegate_id },
+            template: 'agenda-changed',
+            locale,
+            params: { edition },
+          },
+          m,
+        );
       }
       // Changes of withdrawn delegates are closed without a mail.
       await m.query(

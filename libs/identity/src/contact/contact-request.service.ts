@@ -84,14 +84,16 @@ export class ContactRequestService {
           entityId: row.id,
           after: { from, to },
         });
-        const recipients = await m.query<{ email: string; locale: Locale }[]>(
-          `SELECT u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id WHERE ms.organization_id = $1`,
+        const recipients = await m.query<{ id: string; email: string; locale: Locale }[]>(
+          `SELECT u.id, u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id WHERE ms.organization_id = $1`,
           [to],
         );
         for (const r of recipients)
           await this.mail.send(
             {
               to: r.email,
+              userId: r.id,
+              ids: { contactRequestId: row.id, fromOrganizationId: from },
               template: 'contact-request',
               locale: r.locale,
               params: {
@@ -142,6 +144,8 @@ export class ContactRequestService {
         await this.mail.send(
           {
             to: to.email,
+            userId: row.requested_by,
+            ids: { contactRequestId: row.id, toOrganizationId: row.to_organization_id },
             template: accept ? 'contact-request-accepted' : 'contact-request-declined',
             locale: to.locale,
             params: { organization: to.name[to.locale] ?? to.name.fr ?? to.name.en ?? to.name.ar ?? '' },

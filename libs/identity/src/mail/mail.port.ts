@@ -8,6 +8,14 @@ export interface OutgoingMail {
   template: MailTemplate;
   locale: Locale;
   params: MailParams;
+  /**
+   * The recipient's account, when the message is a notice a user also sees in the app: the port
+   * then writes a notification row in the same transaction (kind = template, payload = `ids` and
+   * the params, without codes or free text).
+   */
+  userId?: string | null;
+  /** Ids of what the notice is about (e.g. `{ contactRequestId }`), for the in-app notification. */
+  ids?: Record<string, string>;
 }
 
 /** The one way the platform sends email. */

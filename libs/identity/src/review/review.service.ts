@@ -60,8 +60,8 @@ export class ReviewService {
         after: { status, reviewNote: text },
       });
       await this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }]);
-      const owners = await m.query<{ email: string; locale: Locale }[]>(
-        `SELECT u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id
+      const owners = await m.query<{ id: string; email: string; locale: Locale }[]>(
+        `SELECT u.id, u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id
          WHERE ms.organization_id = $1 AND ms.role = 'OWNER'`,
         [organizationId],
       );
@@ -69,6 +69,7 @@ export class ReviewService {
         await this.mail.send(
           {
             to: o.email,
+            userId: o.id,
             template: decision === 'APPROVE' ? 'organization-approved' : 'organization-rejected',
             locale: o.locale,
             params: {

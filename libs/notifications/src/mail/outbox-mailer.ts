@@ -10,6 +10,7 @@ import { renderText } from './layout.js';
 import { SecretBox } from './secrets.js';
 import { afterCommit } from './after-commit.js';
 import { deliverJobOptions, MAIL_JOBS, MAIL_QUEUE } from './mail-queue.js';
+import { NotificationService } from '../inapp/notification.service.js';
 
 /**
  * The platform's mail port: writes a mail_outbox row in the caller's transaction (a rolled-back
@@ -25,6 +26,8 @@ export class OutboxMailer implements MailPort {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @InjectQueue(MAIL_QUEUE) private readonly queue?: Queue,
+    /** Writes the in-app notification of a notice addressed to an account (`userId`). */
+    @Optional() private readonly inApp?: NotificationService,
   ) {
     this.box = new SecretBox(config.auth.jwtSecret);
   }
@@ -52,6 +55,7 @@ export class OutboxMailer implements MailPort {
       ],
     );
     this.logger.log({ mailId: row.id, template: mail.template }, 'mail queued');
+    if (mail.userId && this.inApp) await this.inApp.add(m, mail.userId, mail.template, params, mail.ids);
     afterCommit(m, () => void this.wake(row.id));
   }
 

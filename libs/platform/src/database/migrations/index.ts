@@ -9,6 +9,7 @@ import { ForumPrivacy1796596972446 } from './1796596972446-ForumPrivacy.js';
 import { SessionMaxAge1796596979290 } from './1796596979290-SessionMaxAge.js';
 import { OrganizationChanges1796596989568 } from './1796596989568-OrganizationChanges.js';
 import { MailOutbox1796597085596 } from './1796597085596-MailOutbox.js';
+import { Notification1796600394908 } from './1796600394908-Notification.js';
 import { ScheduleRunRetrying1796599815191 } from './1796599815191-ScheduleRunRetrying.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   OrganizationChanges1796596989568,
   MailOutbox1796597085596,
   ScheduleRunRetrying1796599815191,
+  Notification1796600394908,
 ];

@@ -1,0 +1,85 @@
+import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { AppError, badInput } from '#platform';
+import { Authenticated, Authorize, CurrentViewer, type Viewer } from '#identity';
+import { EventBus } from './event-bus.js';
+import { notificationTopic, NotificationService, type NotificationEvent } from './notification.service.js';
+import {
+  MarkNotificationsReadInput,
+  MarkNotificationsReadResult,
+  Notification,
+  NotificationConnection,
+  toNotification,
+} from './notification.types.js';
+
+const CURSOR = /^\d{1,18}$/;
+
+function signedIn(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new AppError('UNAUTHENTICATED', 'sign in to do this');
+  return viewer;
+}
+
+/** The signed-in user's own notifications; nobody reads or marks another's. */
+@Resolver()
+export class NotificationsResolver {
+  constructor(
+    private readonly service: NotificationService,
+    private readonly bus: EventBus,
+  ) {}
+
+  @Authorize(Authenticated)
+  @Query(() => NotificationConnection, { description: 'Your notifications, newest first' })
+  async notifications(
+    @CurrentViewer() viewer: Viewer | null,
+    @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page' })
+    after: string | null,
+  ): Promise<NotificationConnection> {
+    const problems: { path: string; message: string }[] = [];
+    if (first < 1 || first > 100) problems.push({ path: 'first', message: 'must be from 1 to 100' });
+    if (after != null && !CURSOR.test(after)) problems.push({ path: 'after', message: 'not a cursor' });
+    if (problems.length) throw badInput(problems);
+    const rows = await this.service.list(signedIn(viewer).userId, first, after);
+    const page = rows.slice(0, first);
+    return {
+      edges: page.map((r) => ({ cursor: r.id, node: toNotification(r) })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: page.at(-1)?.id ?? null },
+    };
+  }
+
+  @Authorize(Authenticated)
+  @Query(() => Int, { description: 'How many of your notifications are unread' })
+  unreadNotificationCount(@CurrentViewer() viewer: Viewer | null): Promise<number> {
+    return this.service.unreadCount(signedIn(viewer).userId);
+  }
+
+  @Authorize(Authenticated)
+  @Mutation(() => MarkNotificationsReadResult, {
+    description: 'Marks your notifications read: the given ids (others are ignored) or all',
+  })
+  async markNotificationsRead(
+    @CurrentViewer() viewer: Viewer | null,
+    @Args('input') input: MarkNotificationsReadInput,
+  ): Promise<MarkNotificationsReadResult> {
+    const { userId } = signedIn(viewer);
+    const ids = input.ids ?? null;
+    const all = input.all === true;
+    if (all === (ids !== null)) throw badInput([{ path: 'input', message: 'give either ids or all: true' }]);
+    if (ids && (ids.length < 1 || ids.length > 500))
+      throw badInput([{ path: 'input.ids', message: 'from 1 to 500 ids' }]);
+    if (ids?.some((id) => !CURSOR.test(id)))
+      throw badInput([{ path: 'input.ids', message: 'not a notification id' }]);
+    const marked = await this.service.markRead(userId, all ? null : ids);
+    return { marked, unreadCount: await this.service.unreadCount(userId) };
+  }
+
+  @Authorize(Authenticated)
+  @Subscription(() => Notification, {
+    description: 'Your notifications as they are written (over graphql-ws at /graphql)',
+    resolve: (event: NotificationEvent) => toNotification(event),
+  })
+  notificationAdded(
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<AsyncIterableIterator<NotificationEvent>> {
+    return this.bus.listen<NotificationEvent>(notificationTopic(signedIn(viewer).userId));
+  }
+}
