@@ -20,7 +20,7 @@ import {
 
 /** First pause of the drain after Meilisearch was found unavailable; doubled after each failed try. */
 export const DRAIN_PAUSE_FIRST_MS = 1000;
-export const DRAIN_PAUSE_MAX_MS = 30_000;
+export const DRAIN_PAUSE_MAX_MS = 15_000;
 
 /** The job names this processor handles; start-up fails if the library defines one it does not. */
 export const MATCH_HANDLED_JOBS: readonly string[] = [
