@@ -4,6 +4,7 @@ import { compareStrings } from './random.js';
 import {
   capacityScore,
   certificationsScore,
+  convertQuantity,
   DISTANCE_CREDIT,
   distanceScore,
   feedbackScore,
@@ -142,6 +143,8 @@ class Combiner<C extends string> {
     private readonly directions: Readonly<Record<C, Direction>>,
     private readonly weights: Readonly<Record<C, number>>,
     private readonly how: Reciprocity,
+    /** Multiplier of the combined score from the criteria (1 leaves it). */
+    private readonly penalty: (scores: Record<C, CriterionScore>) => number = () => 1,
   ) {
     this.names = Object.keys(directions) as C[];
   }
@@ -168,7 +171,8 @@ class Combiner<C extends string> {
     const rev = rw > 0 ? rs / rw : null;
     const forward = fwd ?? rev ?? 0;
     const reverse = rev ?? fwd ?? 0;
-    return { candidateId, score: reciprocal(forward, reverse, this.how), forward, reverse, scores };
+    const score = reciprocal(forward, reverse, this.how) * this.penalty(scores);
+    return { candidateId, score, forward, reverse, scores };
   }
 
   /** Each criterion's weight, contribution and evidence; built only for the results that are kept. */
@@ -232,9 +236,34 @@ function relevantCapabilities(
   return caps.filter((c) => processes.some((p) => processCredit(p, c.process) > 0));
 }
 
-function capacityOf(caps: readonly CapabilityInput[]): number | null {
-  const known = caps.filter((c) => c.monthlyCapacity != null);
-  return known.length ? known.reduce((sum, c) => sum + (c.monthlyCapacity ?? 0), 0) : null;
+/** Monthly capacity in the request's unit; `otherUnit` names a unit that stated capacity could not be converted from. */
+function capacityOf(
+  caps: readonly CapabilityInput[],
+  unit: string | null | undefined,
+): { capacity: number | null; otherUnit: string | null } {
+  let capacity: number | null = null;
+  let otherUnit: string | null = null;
+  for (const c of caps) {
+    if (c.monthlyCapacity == null) continue;
+    const converted = convertQuantity(c.monthlyCapacity, c.capacityUnit, unit);
+    if (converted == null) otherUnit ??= c.capacityUnit ?? null;
+    else capacity = (capacity ?? 0) + converted;
+  }
+  return { capacity, otherUnit: capacity == null ? otherUnit : null };
+}
+
+/**
+ * Scores of a supplier that a procurement officer would not take, whatever else fits: it makes under a
+ * tenth of the monthly volume, or works only materials of another class. It is kept (the buyer may
+ * still look) but its score is multiplied by this factor, and the criterion's reason says why.
+ */
+export const UNFIT_FACTOR = 0.25;
+const UNFIT_CODES = new Set(['capacity.far_short', 'materials.incompatible']);
+
+export function unfitReasons(scores: Record<string, CriterionScore>): string[] {
+  const out: string[] = [];
+  for (const s of Object.values(scores)) if (UNFIT_CODES.has(s.evidence.code)) out.push(s.evidence.code);
+  return out;
 }
 
 export function subcontractingScores(
@@ -244,13 +273,13 @@ export function subcontractingScores(
 ): Record<SubcontractingCriterion, CriterionScore> {
   const offered = supplier.capabilities.map((c) => c.process);
   const relevant = relevantCapabilities(request.processes, supplier.capabilities);
-  const capacity = capacityOf(relevant);
+  const { capacity, otherUnit } = capacityOf(relevant, request.volumeUnit);
   const materials = (relevant.length ? relevant : supplier.capabilities).flatMap((c) => c.materials);
   return {
     process: processScore(request.processes, offered),
     sector: sectorScore(request.sectors, supplier.sectors),
     materials: materialsScore(request.materials, materials),
-    capacity: capacityScore(request.volume, capacity),
+    capacity: capacityScore(request.volume, capacity, otherUnit),
     certifications: certificationsScore(
       [...request.requiredCertifications, ...(request.preferredCertifications ?? [])],
       supplier.certifications,
@@ -268,6 +297,7 @@ const subcontractingCombiner = (options: SubcontractingOptions) =>
     SUBCONTRACTING_CRITERIA,
     resolveWeights(DEFAULT_SUBCONTRACTING_WEIGHTS, options.weights),
     options.reciprocity ?? 'harmonic',
+    (scores) => (unfitReasons(scores).length ? UNFIT_FACTOR : 1),
   );
 
 /** One request against one supplier: the rejection when a hard criterion fails, else the scored result. */

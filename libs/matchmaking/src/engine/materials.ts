@@ -92,3 +92,40 @@ export function canonicalMaterial(tag: string): string {
   }
   return code;
 }
+
+/** Broad material classes: a supplier working only another class cannot work the wanted material. */
+const MATERIAL_CLASS: Readonly<Record<string, string>> = {
+  STEEL: 'METAL',
+  STAINLESS_STEEL: 'METAL',
+  ALUMINIUM: 'METAL',
+  CAST_IRON: 'METAL',
+  COPPER: 'METAL',
+  BRASS: 'METAL',
+  POLYPROPYLENE: 'POLYMER',
+  POLYETHYLENE: 'POLYMER',
+  PVC: 'POLYMER',
+  ABS: 'POLYMER',
+  PET: 'POLYMER',
+  RUBBER: 'POLYMER',
+  RESIN: 'POLYMER',
+  PCB: 'ELECTRONIC',
+  CARDBOARD: 'PAPER',
+  PAPER: 'PAPER',
+  COTTON: 'FIBRE',
+  POLYESTER: 'FIBRE',
+  WOOL: 'FIBRE',
+  LEATHER: 'FIBRE',
+  WOOD: 'WOOD',
+  MDF: 'WOOD',
+  GLASS: 'MINERAL',
+  CERAMIC: 'MINERAL',
+  CEMENT: 'MINERAL',
+  WHEAT: 'FOOD',
+  MILK: 'FOOD',
+  OLIVE_OIL: 'FOOD',
+  DATES: 'FOOD',
+  ACTIVE_INGREDIENTS: 'CHEMICAL',
+};
+
+/** The class of a material code (`METAL`, `POLYMER`…), or null for a tag the dictionary does not know. */
+export const materialClass = (code: string): string | null => MATERIAL_CLASS[code] ?? null;

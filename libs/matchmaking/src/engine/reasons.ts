@@ -291,6 +291,14 @@ const RENDERERS: Record<string, Renderer> = {
     }) +
     COLON[lang] +
     names(p.missing, lang, materialLabel),
+  'materials.incompatible': (p, lang) =>
+    pick(lang, {
+      ar: 'غير مناسب: يعمل على مواد من صنف آخر',
+      fr: "Inadapté : travaille des matériaux d'une autre famille",
+      en: 'Unfit: works materials of another kind',
+    }) +
+    COLON[lang] +
+    names(p.offered, lang, materialLabel),
   'materials.unknown': (_p, lang) =>
     pick(lang, { ar: 'المواد غير محددة', fr: 'Matériaux non renseignés', en: 'Materials not stated' }),
 
@@ -305,6 +313,18 @@ const RENDERERS: Record<string, Renderer> = {
       ar: `طاقة إنتاجية شهرية قدرها ${num(p.capacity, lang)} تغطي ${pct(p.percent, lang)} من الحجم المطلوب البالغ ${num(p.volume, lang)}`,
       fr: `Une capacité mensuelle de ${num(p.capacity, lang)} couvre ${pct(p.percent, lang)} du volume demandé de ${num(p.volume, lang)}`,
       en: `A monthly capacity of ${num(p.capacity, lang)} covers ${pct(p.percent, lang)} of the requested volume of ${num(p.volume, lang)}`,
+    }),
+  'capacity.far_short': (p, lang) =>
+    pick(lang, {
+      ar: `غير مناسب: طاقة إنتاجية شهرية قدرها ${num(p.capacity, lang)} لا تغطي سوى ${pct(p.percent, lang)} من الحجم المطلوب البالغ ${num(p.volume, lang)}`,
+      fr: `Inadapté : une capacité mensuelle de ${num(p.capacity, lang)} ne couvre que ${pct(p.percent, lang)} du volume demandé de ${num(p.volume, lang)}`,
+      en: `Unfit: a monthly capacity of ${num(p.capacity, lang)} covers only ${pct(p.percent, lang)} of the requested volume of ${num(p.volume, lang)}`,
+    }),
+  'capacity.other_unit': (p, lang) =>
+    pick(lang, {
+      ar: `الطاقة الإنتاجية مذكورة بوحدة أخرى (${String(p.unit)}) لا يمكن مقارنتها بالحجم المطلوب`,
+      fr: `Capacité donnée dans une autre unité (${String(p.unit)}), sans conversion vers le volume demandé`,
+      en: `Capacity stated in another unit (${String(p.unit)}) that does not convert to the requested volume`,
     }),
   'capacity.unknown': (_p, lang) =>
     pick(lang, {

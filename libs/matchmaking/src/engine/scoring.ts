@@ -8,7 +8,7 @@ import {
   type ProcessCode,
 } from '#directory/taxonomy';
 import { coveringCertification } from './certifications.js';
-import { canonicalMaterial } from './materials.js';
+import { canonicalMaterial, materialClass } from './materials.js';
 import type { CriterionScore, FeedbackInput, InnovationInput } from './types.js';
 
 /**
@@ -133,7 +133,11 @@ export function sectorScore(wanted: readonly string[], offered: readonly string[
   };
 }
 
-/** Share of the wanted materials the candidate works with, whatever language either side wrote them in. */
+/**
+ * Share of the wanted materials the candidate works with, whatever language either side wrote them in.
+ * When it works none of them and every material it names is known and of another class (plastics for
+ * an aluminium part), it is `materials.incompatible`: unfit for the request, and ranked down.
+ */
 export function materialsScore(wanted: readonly string[], offered: readonly string[]): CriterionScore {
   const want = uniq(wanted.map(canonicalMaterial)).filter(Boolean);
   if (!want.length) return notApplicable('materials.unspecified');
@@ -146,6 +150,20 @@ export function materialsScore(wanted: readonly string[], offered: readonly stri
     };
   const matched = want.filter((m) => have.has(m));
   const missing = want.filter((m) => !have.has(m));
+  if (!matched.length) {
+    const wantedClasses = want.map(materialClass);
+    const offeredClasses = [...have].map(materialClass);
+    const incompatible =
+      wantedClasses.every((c) => c !== null) &&
+      offeredClasses.every((c) => c !== null) &&
+      !wantedClasses.some((c) => offeredClasses.includes(c));
+    if (incompatible)
+      return {
+        score: 0,
+        applicable: true,
+        evidence: { code: 'materials.incompatible', params: { missing, offered: [...have] } },
+      };
+  }
   return {
     score: matched.length / want.length,
     applicable: true,
@@ -153,19 +171,90 @@ export function materialsScore(wanted: readonly string[], offered: readonly stri
   };
 }
 
-/** Forward capacity: can the supplier make the monthly volume? Partial credit for part of it. */
-export function capacityScore(volume: number | null, capacity: number | null): CriterionScore {
+const UNIT_ALIASES: Readonly<Record<string, { dimension: string; factor: number }>> = {
+  t: { dimension: 'mass', factor: 1000 },
+  tonne: { dimension: 'mass', factor: 1000 },
+  tonnes: { dimension: 'mass', factor: 1000 },
+  ton: { dimension: 'mass', factor: 1000 },
+  tons: { dimension: 'mass', factor: 1000 },
+  طن: { dimension: 'mass', factor: 1000 },
+  kg: { dimension: 'mass', factor: 1 },
+  kilogram: { dimension: 'mass', factor: 1 },
+  kilograms: { dimension: 'mass', factor: 1 },
+  كغ: { dimension: 'mass', factor: 1 },
+  pieces: { dimension: 'count', factor: 1 },
+  piece: { dimension: 'count', factor: 1 },
+  pcs: { dimension: 'count', factor: 1 },
+  units: { dimension: 'count', factor: 1 },
+  unit: { dimension: 'count', factor: 1 },
+  pièces: { dimension: 'count', factor: 1 },
+  قطعة: { dimension: 'count', factor: 1 },
+  l: { dimension: 'volume', factor: 1 },
+  litres: { dimension: 'volume', factor: 1 },
+  liters: { dimension: 'volume', factor: 1 },
+  m3: { dimension: 'volume', factor: 1000 },
+};
+
+/** `t/month`, `Tonnes`, `kg / mois` → the unit's alias key; null for no unit. */
+const unitKey = (unit: string | null | undefined): string | null => {
+  if (!unit) return null;
+  const k = unit.toLowerCase().split(/[/ ]/)[0]?.trim();
+  return k || null;
+};
+
+/**
+ * A quantity in another unit: mass to mass and volume to volume convert; equal units, or one side
+ * without a unit, compare as they are; anything else (pieces against tonnes) has no conversion: null.
+ */
+export function convertQuantity(
+  value: number,
+  from: string | null | undefined,
+  to: string | null | undefined,
+): number | null {
+  const a = unitKey(from);
+  const b = unitKey(to);
+  if (!a || !b || a === b) return value;
+  const ua = UNIT_ALIASES[a];
+  const ub = UNIT_ALIASES[b];
+  if (!ua || !ub || ua.dimension !== ub.dimension) return null;
+  return (value * ua.factor) / ub.factor;
+}
+
+/** Below this share of the monthly volume, a supplier cannot serve the order even split in several. */
+export const FAR_SHORT_SHARE = 0.1;
+
+/**
+ * Forward capacity: can the supplier make the monthly volume? Partial credit for part of it; under a
+ * tenth it is `capacity.far_short` (unfit, ranked down). A capacity stated only in a unit that does not
+ * convert to the request's is `capacity.other_unit`: neutral, and said.
+ */
+export function capacityScore(
+  volume: number | null,
+  capacity: number | null,
+  otherUnit: string | null = null,
+): CriterionScore {
   if (volume == null || volume <= 0) return notApplicable('capacity.unspecified');
+  if ((capacity == null || capacity <= 0) && otherUnit)
+    return {
+      score: NEUTRAL,
+      applicable: true,
+      evidence: { code: 'capacity.other_unit', params: { volume, unit: otherUnit } },
+    };
   if (capacity == null || capacity <= 0)
     return { score: NEUTRAL, applicable: true, evidence: { code: 'capacity.unknown', params: { volume } } };
   const share = capacity / volume;
-  return share >= 1
-    ? { score: 1, applicable: true, evidence: { code: 'capacity.enough', params: { volume, capacity } } }
-    : {
-        score: clamp01(share),
-        applicable: true,
-        evidence: { code: 'capacity.short', params: { volume, capacity, percent: Math.round(share * 100) } },
-      };
+  if (share >= 1)
+    return {
+      score: 1,
+      applicable: true,
+      evidence: { code: 'capacity.enough', params: { volume, capacity } },
+    };
+  const params = { volume, capacity, percent: Math.round(share * 100) };
+  return {
+    score: clamp01(share),
+    applicable: true,
+    evidence: { code: share < FAR_SHORT_SHARE ? 'capacity.far_short' : 'capacity.short', params },
+  };
 }
 
 /** Below this share of its monthly capacity, an order starts to be too small to interest the supplier. */

@@ -90,8 +90,10 @@ export interface SubcontractingRequest {
   requiredProcesses: readonly ProcessCode[];
   sectors: readonly string[];
   materials: readonly string[];
-  /** Monthly volume in the suppliers' capacity unit; null when not stated. */
+  /** Monthly volume; null when not stated. */
   volume: number | null;
+  /** Unit of `volume` (`tonnes`, `kg`, `pieces`…); capacities in another unit are converted where one exists. */
+  volumeUnit?: string | null;
   requiredCertifications: readonly string[];
   preferredCertifications?: readonly string[];
   /** Countries a supplier must be in; empty means anywhere. */

@@ -34,12 +34,13 @@ const PROFILE_SELECT = `
     FROM suggestion_feedback f WHERE f.counterpart_organization_id = o.id) fb ON true`;
 
 const REQUEST_SELECT = `
-  SELECT p.id, p.organization_id, p.sectors, p.processes, p.quantity, p.countries, p.required_certifications,
+  SELECT p.id, p.organization_id, p.sectors, p.processes, p.quantity, p.quantity_unit, p.countries, p.required_certifications,
          p.required_processes, p.materials, p.region_codes, p.title, p.description,
          o.country AS owner_country, o.region_code AS owner_region_code, o.languages AS owner_languages
   FROM opportunity p JOIN organization o ON o.id = p.organization_id
   WHERE p.type = 'SUBCONTRACTING_REQUEST' AND p.status = 'OPEN' AND p.archived_at IS NULL
-    AND (p.expires_at IS NULL OR p.expires_at >= current_date) AND o.status = 'ACTIVE'`;
+    AND (p.expires_at IS NULL OR p.expires_at >= current_date)
+    AND (p.deadline IS NULL OR p.deadline >= current_date) AND o.status = 'ACTIVE'`;
 
 const CRITERIA_SELECT = `
   SELECT c.*, o.country AS owner_country, o.region_code AS owner_region_code

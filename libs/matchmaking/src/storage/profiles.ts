@@ -64,6 +64,7 @@ export interface RequestRow {
   sectors: string[];
   processes: ProcessCode[];
   quantity: string | number | null;
+  quantity_unit?: string | null;
   countries: string[];
   required_certifications: string[];
   required_processes: ProcessCode[];
@@ -146,6 +147,7 @@ export function requestFromRow(r: RequestRow): SubcontractingRequest {
     sectors: r.sectors,
     materials: r.materials ?? [],
     volume: num(r.quantity),
+    volumeUnit: r.quantity_unit ?? null,
     requiredCertifications: r.required_certifications ?? [],
     countries: r.countries,
     regionCodes: r.region_codes ?? [],
