@@ -374,6 +374,10 @@ function clusters(set: EvaluationSet): Record<string, unknown> {
     truthLabels,
     smes.map((s) => `${s.sectors[0] ?? 'none'}|${s.regionCode ?? s.country}`),
   );
+  const byRegion = adjustedRandIndex(
+    truthLabels,
+    smes.map((s) => s.regionCode ?? s.country),
+  );
   const sizes = proposals.map((p) => p.members.length);
   const withSupport = proposals.filter((p) => p.supportInstitution).length;
   const withFinancier = proposals.filter((p) => p.financier).length;
@@ -385,6 +389,7 @@ function clusters(set: EvaluationSet): Record<string, unknown> {
     table([
       { grouping: 'engine (value-chain graph + Louvain, seed 1)', ARI: f3(ari) },
       { grouping: 'same sector (ISIC division) only', ARI: f3(bySector) },
+      { grouping: 'same wilaya only', ARI: f3(byRegion) },
       { grouping: 'same sector and same wilaya (extra baseline)', ARI: f3(bySectorRegion) },
     ]),
   );
@@ -401,6 +406,7 @@ function clusters(set: EvaluationSet): Record<string, unknown> {
     ari,
     ariSectorOnly: bySector,
     ariSectorAndRegion: bySectorRegion,
+    ariRegionOnly: byRegion,
     sizes,
     withSupport,
     withFinancier,
