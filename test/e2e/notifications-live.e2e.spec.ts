@@ -114,7 +114,7 @@ function connectRaw(url: string, payload?: Json): Promise<{ code: number | 'ack'
 }
 
 beforeAll(async () => {
-  const env = { SUBSCRIPTION_CONNECTIONS_PER_USER: '3', SUBSCRIPTIONS_PER_CONNECTION: '2' };
+  const env = { WS_CONNECTIONS_PER_USER: '3', WS_SUBS_PER_CONNECTION: '2' };
   app = await bootTestApp({ env });
   second = await startProcess('api', app.env, /"msg":"api listening"/);
   const port = Number(/"port":(\d+)/.exec(second.output.find((l) => l.includes('api listening')) ?? '')?.[1]);

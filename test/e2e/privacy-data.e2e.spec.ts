@@ -13,6 +13,7 @@ import { hashToken, keptColumns, looksPersonal, personalDataGaps, personalDataSo
 import '#directory';
 import '#forum';
 import '#matchmaking';
+import '#notifications';
 
 /*
  * Export and erasure of personal data (docs/PRIVACY.md): nothing is matched to an account by its
@@ -382,9 +383,16 @@ describe('erasure is complete', () => {
       ),
     );
 
+    // An in-app notification addressed to the user.
+    await app.db.query(
+      `INSERT INTO notification (user_id, kind, payload) VALUES ($1, 'organization-rejected', $2)`,
+      [user.userId, { organizationId: myOrg, reason: `notice ${marker}` }],
+    );
+
     const exported = await exportOf(user);
     const text = JSON.stringify(exported);
-    for (const what of ['contact', 'meet', 'outcome', 'feedback', 'declined', 'cancel'])
+    expect(exported.notifications.map((n: Json) => n.kind)).toContain('organization-rejected');
+    for (const what of ['contact', 'meet', 'outcome', 'feedback', 'declined', 'cancel', 'notice'])
       expect(text).toContain(`${what} ${marker}`);
     expect(exported.forumOrganiserActions.map((a: Json) => a.what).sort()).toEqual([
       'agenda feed',

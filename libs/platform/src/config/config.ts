@@ -153,8 +153,8 @@ const schema = z.object({
   RATE_LIMIT_POINTS: count(0, 1_000_000, 600),
   RATE_LIMIT_WINDOW_S: count(1, 86_400, 60),
   REDIS_REQUEST_TIMEOUT_MS: count(10, 60_000, 500),
-  SUBSCRIPTION_CONNECTIONS_PER_USER: count(1, 1000, 5),
-  SUBSCRIPTIONS_PER_CONNECTION: count(1, 1000, 10),
+  WS_CONNECTIONS_PER_USER: count(1, 1000, 5),
+  WS_SUBS_PER_CONNECTION: count(1, 1000, 10),
   TRUST_PROXY: count(0, 10, 0),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_S: count(60, 86_400, 900),
@@ -256,8 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: { points: e.RATE_LIMIT_POINTS, windowSeconds: e.RATE_LIMIT_WINDOW_S },
     redisRequestTimeoutMs: e.REDIS_REQUEST_TIMEOUT_MS,
     subscriptions: {
-      connectionsPerUser: e.SUBSCRIPTION_CONNECTIONS_PER_USER,
-      perConnection: e.SUBSCRIPTIONS_PER_CONNECTION,
+      connectionsPerUser: e.WS_CONNECTIONS_PER_USER,
+      perConnection: e.WS_SUBS_PER_CONNECTION,
     },
     trustProxyHops: e.TRUST_PROXY,
     auth: {
