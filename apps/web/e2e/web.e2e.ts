@@ -98,6 +98,16 @@ for (const { locale, dir, query, firm } of CASES) {
       await expect(page.locator('.hits mark').first()).toBeVisible();
       await screen(page, locale, 'search');
 
+      // The next page of results, in the URL too.
+      const firstPage = await names.allTextContents();
+      await page.getByRole('button', { name: t['search.next'] }).click();
+      await expect(page).toHaveURL(/[?&]page=2/);
+      await expect(names.first()).not.toHaveText(firstPage[0]);
+      expect(firstPage).not.toContain(await names.first().textContent());
+      await page.goBack();
+      await expect(page).not.toHaveURL(/[?&]page=/);
+      await expect(names.first()).toHaveText(firstPage[0]);
+
       // Only SMEs: every hit carries the SME badge, and the filter is in the URL.
       await page.getByRole('group', { name: t['search.facet.kind'] }).getByText(t['kind.SME']).click();
       await expect(page).toHaveURL(/[?&]kind=SME/);
