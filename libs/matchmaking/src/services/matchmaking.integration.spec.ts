@@ -513,6 +513,38 @@ describe('subcontracting hard criteria from the opportunity', () => {
   });
 });
 
+describe('needs past their deadline', () => {
+  it('produce no suggestions, and a later deadline does', async () => {
+    const buyer = await org({ kind: 'LARGE_FIRM', name: 'Échéance Rouiba', sectors: ['29'] });
+    const supplier = await org({
+      name: 'Tôlerie Échéance',
+      capabilities: [cap('SHEET_METAL')],
+      sectors: ['25'],
+    });
+    const insert = async (deadline: string) => {
+      const [{ id }] = await db.query<{ id: string }[]>(
+        `INSERT INTO opportunity (organization_id, type, title, description, sectors, processes, quantity, deadline)
+         VALUES ($1, 'SUBCONTRACTING_REQUEST', $2, $3, '{25}', '{SHEET_METAL}', 500, $4::date) RETURNING id`,
+        [buyer, text('Tôlerie'), text('Pièces de tôlerie en acier'), deadline],
+      );
+      await outbox('opportunity', id);
+      return id;
+    };
+    const expired = await insert('2000-01-01');
+    const open = await insert('2999-01-01');
+    await indexer.drain();
+    expect((await recompute.drain()).failed).toEqual([]);
+    const forBuyer = await db.query<{ opportunity_id: string; counterpart_organization_id: string }[]>(
+      `SELECT opportunity_id, counterpart_organization_id FROM suggestion WHERE organization_id = $1 AND role = 'SUPPLIER'`,
+      [buyer],
+    );
+    expect(forBuyer.filter((r) => r.opportunity_id === expired)).toEqual([]);
+    expect(
+      forBuyer.filter((r) => r.opportunity_id === open).map((r) => r.counterpart_organization_id),
+    ).toContain(supplier);
+  });
+});
+
 describe('meeting suggestions for forum delegates', () => {
   let edition: string;
   const groups: Record<string, string> = {};
