@@ -115,8 +115,9 @@ function connectRaw(url: string, payload?: Json): Promise<{ code: number | 'ack'
 
 beforeAll(async () => {
   const env = { WS_CONNECTIONS_PER_USER: '3', WS_SUBS_PER_CONNECTION: '2' };
-  app = await bootTestApp({ env });
-  second = await startProcess('api', app.env, /"msg":"api listening"/);
+  // Generous start-up bounds: the api boots twice on a busy machine.
+  app = await bootTestApp({ env, readyTimeoutMs: 120_000 });
+  second = await startProcess('api', app.env, /"msg":"api listening"/, [], 120_000);
   const port = Number(/"port":(\d+)/.exec(second.output.find((l) => l.includes('api listening')) ?? '')?.[1]);
   secondUrl = `http://127.0.0.1:${port}`;
   redis = new Redis(app.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -127,7 +128,7 @@ beforeAll(async () => {
   orgA = await org(`Atelier A ${tag}`, alice);
   orgB = await org(`Fonderie B ${tag}`, bob);
   orgC = await org(`Chaudronnerie C ${tag}`, carol);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -395,4 +396,111 @@ describe('reading and marking notifications', () => {
       expect([vars, r.errors?.[0]?.extensions?.code]).toEqual([vars, 'BAD_USER_INPUT']);
     }
   });
+});
+
+describe('meetingRequestChanged', () => {
+  it('tells the members of both organisations and organisers, on the other process, and nobody else', async () => {
+    const organiser = await signIn(app, { roles: ['ORGANISER'] });
+    const editionId = ok(
+      await app.gql<{ createForumEdition: Json }>(
+        `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
+        {
+          input: {
+            name: { fr: `Forum ${randomBytes(3).toString('hex')}` },
+            startsOn: '2031-03-14',
+            endsOn: '2031-03-15',
+            slotMinutes: 30,
+            sessions: [{ day: '2031-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
+          },
+        },
+        organiser.headers,
+      ),
+    ).createForumEdition.id as string;
+    ok(
+      await app.gql(
+        `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
+        { id: editionId },
+        organiser.headers,
+      ),
+    );
+    const register = async (organizationId: string) =>
+      ok(
+        await app.gql<{ registerDelegate: { id: string } }>(
+          `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id } }`,
+          {
+            input: {
+              editionId,
+              organizationId,
+              name: 'Delegate',
+              email: `d-${randomBytes(4).toString('hex')}@example.org`,
+            },
+          },
+          organiser.headers,
+        ),
+      ).registerDelegate.id;
+    const fromDelegate = await register(orgA);
+    const toDelegate = await register(orgB);
+
+    const CHANGED = `subscription($e: ID!) { meetingRequestChanged(editionId: $e) { requestId editionId status action fromOrganizationId toOrganizationId at } }`;
+    const on = (user: TestUser) => {
+      const feed: Feed = { events: [], errors: [], completed: false, stop: () => undefined };
+      feed.stop = client(secondUrl, { authorization: user.headers.authorization }).subscribe(
+        { query: CHANGED, variables: { e: editionId } },
+        {
+          next: (v) => feed.events.push(v as Json),
+          error: (e) => feed.errors.push(e),
+          complete: () => (feed.completed = true),
+        },
+      );
+      return feed;
+    };
+    const bobFeed = on(bob);
+    const carolFeed = on(carol);
+    const organiserFeed = on(organiser);
+    const channel = `${app.env.QUEUE_PREFIX}:events:meeting-request:${editionId}`;
+    await eventually(async () => {
+      const [, n] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+      // One subscriber connection per process; wait until the three subscriptions have started.
+      return Number(n) >= 1 && bobFeed.errors.length + carolFeed.errors.length === 0 ? true : null;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+
+    const requestId = ok(
+      await app.gql<{ requestMeeting: { id: string } }>(
+        `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`,
+        {
+          input: { editionId, organizationId: orgA, fromDelegateId: fromDelegate, toDelegateId: toDelegate },
+        },
+        alice.headers,
+      ),
+    ).requestMeeting.id;
+    const created = await eventually(async () => bobFeed.events[0] ?? null, 10_000);
+    expect(created.data.meetingRequestChanged).toMatchObject({
+      requestId,
+      editionId,
+      status: 'PENDING',
+      action: 'create',
+      fromOrganizationId: orgA,
+      toOrganizationId: orgB,
+    });
+    ok(
+      await app.gql(
+        `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
+        { r: requestId, o: orgB },
+        bob.headers,
+      ),
+    );
+    await eventually(
+      async () => (bobFeed.events.length >= 2 && organiserFeed.events.length >= 2 ? true : null),
+      10_000,
+    );
+    expect(bobFeed.events.map((e) => e.data.meetingRequestChanged.status)).toEqual(['PENDING', 'ACCEPTED']);
+    expect(organiserFeed.events.map((e) => e.data.meetingRequestChanged.action)).toEqual([
+      'create',
+      'accept',
+    ]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(carolFeed.events).toEqual([]);
+    expect([bobFeed.errors, carolFeed.errors, organiserFeed.errors]).toEqual([[], [], []]);
+  }, 60_000);
 });

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound, returning } from '#platform';
 import { parseId, parseInput } from '#directory';
 import { AccessService, AuditService } from '#identity';
+import { EventBus, publishMeetingRequestChange } from '#notifications';
 import { MeetingRequestEntity, type RequestStatus } from './request.entity.js';
 import { meetingRequestSchema, reasonSchema } from './request.schema.js';
 import {
@@ -44,6 +45,8 @@ export class RequestService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    /** Live `meetingRequestChanged` events, published after commit. */
+    @Optional() private readonly events?: EventBus,
   ) {}
 
   private record(
@@ -53,6 +56,14 @@ export class RequestService {
     req: MeetingRequestEntity,
     before?: string,
   ) {
+    publishMeetingRequestChange(this.events, m, {
+      requestId: req.id,
+      editionId: req.editionId,
+      fromOrganizationId: req.fromOrganizationId,
+      toOrganizationId: req.toOrganizationId,
+      status: req.status,
+      action,
+    });
     return this.audit.record(m, {
       actor: userId ? { userId } : null,
       action: `meeting_request.${action}`,

@@ -64,3 +64,15 @@ export const toNotification = (r: {
     readAt: read ? new Date(read) : null,
   };
 };
+
+@ObjectType({ description: 'A meeting request of the edition was created, accepted, declined or cancelled' })
+export class MeetingRequestChange {
+  @Field(() => ID) requestId: string;
+  @Field(() => ID) editionId: string;
+  @Field(() => ID) fromOrganizationId: string;
+  @Field(() => ID) toOrganizationId: string;
+  @Field({ description: 'The status after the change: PENDING, ACCEPTED, DECLINED, CANCELLED' })
+  status: string;
+  @Field({ description: 'create, accept, decline or cancel' }) action: string;
+  @Field() at: Date;
+}

@@ -1,11 +1,16 @@
-import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppError, badInput } from '#platform';
-import { Authenticated, Authorize, CurrentViewer, type Viewer } from '#identity';
+import { Authenticated, Authorize, CurrentViewer, requireUuid, type Viewer } from '#identity';
+import { filtered } from './filtered.js';
+import { meetingRequestTopic, type MeetingRequestEvent } from './meeting-request-events.js';
 import { EventBus } from './event-bus.js';
 import { notificationTopic, NotificationService, type NotificationEvent } from './notification.service.js';
 import {
   MarkNotificationsReadInput,
   MarkNotificationsReadResult,
+  MeetingRequestChange,
   Notification,
   NotificationConnection,
   toNotification,
@@ -24,6 +29,7 @@ export class NotificationsResolver {
   constructor(
     private readonly service: NotificationService,
     private readonly bus: EventBus,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Authorize(Authenticated)
@@ -81,5 +87,29 @@ export class NotificationsResolver {
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<AsyncIterableIterator<NotificationEvent>> {
     return this.bus.listen<NotificationEvent>(notificationTopic(signedIn(viewer).userId));
+  }
+
+  @Authorize(Authenticated)
+  @Subscription(() => MeetingRequestChange, {
+    description:
+      'Meeting requests of an edition as they change: those of your organisations (all of them for organisers); never the message',
+    resolve: (event: MeetingRequestEvent) => ({ ...event, at: new Date(event.at) }),
+  })
+  async meetingRequestChanged(
+    @CurrentViewer() viewer: Viewer | null,
+    @Args('editionId', { type: () => ID }) editionId: string,
+  ): Promise<AsyncIterableIterator<MeetingRequestEvent>> {
+    const { userId, roles } = signedIn(viewer);
+    requireUuid(editionId, 'editionId');
+    const events = await this.bus.listen<MeetingRequestEvent>(meetingRequestTopic(editionId));
+    if (roles.includes('ORGANISER') || roles.includes('ADMIN')) return events;
+    // Members see their organisations' requests, checked at each event (memberships change).
+    return filtered(events, async (e) => {
+      const rows = await this.db.query<unknown[]>(
+        `SELECT 1 FROM membership WHERE user_id = $1 AND organization_id = ANY($2::uuid[]) LIMIT 1`,
+        [userId, [e.fromOrganizationId, e.toOrganizationId]],
+      );
+      return rows.length > 0;
+    });
   }
 }
