@@ -142,8 +142,8 @@ describe('matchmaking drain while Meilisearch is stopped', () => {
     await startMeili();
     // The pause has grown during the outage: the next try comes within DRAIN_PAUSE_MAX_MS.
     await eventually(async () => count(worker, RESUMED) === 1, 120_000).catch((e: Error) => {
-      const lines = worker.output.filter((l) => /matchmaking|Meilisearch|drain/i.test(l)).slice(-15);
-      throw new Error(`${e.message}\n${lines.join('\n')}`);
+      const state = `exit ${worker.child.exitCode ?? worker.child.signalCode ?? 'none'}`;
+      throw new Error(`${e.message}; worker ${state}\n${worker.output.slice(-25).join('\n')}`);
     });
     await eventually(async () => (await pending()).n === 0, 240_000);
     expect(count(worker, PAUSED)).toBe(1);

@@ -108,7 +108,17 @@ export class MatchmakingProcessor extends WorkerHost implements OnApplicationBoo
   private async drain(job: Job): Promise<unknown> {
     const started = Date.now();
     if (this.outage && started < this.outage.until) return { paused: true };
-    const res = await this.recompute.drain((rows) => void job.updateProgress({ rows }), this.stopping.signal);
+    const res = await this.recompute.drain((rows) => {
+      void job.updateProgress({ rows });
+      // A recompute went through: Meilisearch answers again (said at once, not after the backlog).
+      if (this.outage) {
+        this.logger.log(
+          { pausedMs: Date.now() - this.outage.since },
+          'Meilisearch answers again: matchmaking drain resumed',
+        );
+        this.outage = null;
+      }
+    }, this.stopping.signal);
     if (res.unavailable) {
       // One line per outage; the tries in between only lengthen the pause.
       const pauseMs = this.outage
@@ -120,12 +130,6 @@ export class MatchmakingProcessor extends WorkerHost implements OnApplicationBoo
           'Meilisearch unavailable: matchmaking drain paused, backlog left pending; retrying with back-off',
         );
       this.outage = { since: this.outage?.since ?? started, pauseMs, until: Date.now() + pauseMs };
-    } else if (this.outage && res.organizations > 0) {
-      this.logger.log(
-        { pausedMs: Date.now() - this.outage.since, rows: res.rows },
-        'Meilisearch answers again: matchmaking drain resumed',
-      );
-      this.outage = null;
     }
     if (res.related.length)
       await this.queue.addBulk(
