@@ -74,8 +74,8 @@ export function createMeiliTransport(opts: MeiliTransportOptions = {}): MeiliTra
         method,
         headers,
         agent,
-        noDelay: true,
       });
+      req.setNoDelay(true);
       let settled = false;
       const onAbort = () => {
         if (settled) return;
