@@ -16,6 +16,12 @@ const MATCH_DRAIN_LOCK = 727_245_101;
 /** Outbox rows read per round of a drain. */
 const DRAIN_BATCH = 500;
 
+/** An error's message with its cause's (the client wraps Meilisearch's answer in a request error). */
+const errorText = (e: unknown): string => {
+  const err = e as Error;
+  return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : String(err.message);
+};
+
 interface OutboxRow {
   id: string;
   entity_type: 'organization' | 'opportunity';
@@ -156,14 +162,14 @@ export class RecomputeService {
               onProgress?.(result.rows);
             } catch (e) {
               if (isMeiliUnavailable(e)) {
-                result.unavailable = { error: (e as Error).message, backlog: 0 };
+                result.unavailable = { error: errorText(e), backlog: 0 };
                 break rounds;
               }
               result.failed.push(orgId);
-              this.logger.warn({ organizationId: orgId, err: (e as Error).message }, 'recompute failed');
+              this.logger.warn({ organizationId: orgId, err: errorText(e) }, 'recompute failed');
               await runner.query(
                 `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
-                [ids, String((e as Error).message).slice(0, 1000)],
+                [ids, errorText(e).slice(0, 1000)],
               );
             }
           }
