@@ -87,7 +87,13 @@ export class MembershipService {
             to: email,
             template: 'invitation',
             locale,
-            params: { organization: orgName(org.name, locale), inviter: viewer.email, role, token },
+            params: {
+              organization: orgName(org.name, locale),
+              inviter: viewer.email,
+              role,
+              token,
+              invitationId: inv.id,
+            },
           },
           m,
         );
