@@ -143,6 +143,22 @@ async function freshOrg(status: 'ACTIVE' | 'PENDING' | 'REJECTED' = 'ACTIVE'): P
   return id;
 }
 
+/** A public organisation without members (as an import leaves it), with one contact address. */
+async function ownerlessOrg(): Promise<{ id: string; contact: string }> {
+  const tag = randomBytes(3).toString('hex');
+  const { rows } = await app.db.query<{ id: string }>(
+    `INSERT INTO organization (kind, name, description, country, innovation, status)
+     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id`,
+    [JSON.stringify({ ar: null, fr: `Importée ${tag}`, en: null })],
+  );
+  const contact = `contact@importee-${tag}.example`;
+  await app.db.query(
+    `INSERT INTO contact_person (organization_id, position, name, email) VALUES ($1, 0, 'Contact', $2)`,
+    [rows[0].id, contact],
+  );
+  return { id: rows[0].id, contact };
+}
+
 async function freshOpportunity(organizationId: string): Promise<string> {
   const { rows } = await app.db.query<{ id: string }>(
     `INSERT INTO opportunity (organization_id, type, title, description)
@@ -288,7 +304,41 @@ const OPERATIONS: Operation[] = [
     name: 'inviteMember',
     query: `mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o, email: $e) { id } }`,
     vars: () => ({ o: orgA, e: `invitee-${randomBytes(4).toString('hex')}@example.org` }),
-    expect: OWNERS,
+    expect: row('FORBIDDEN', { ownerA: 'OK', organiser: 'OK', admin: 'OK' }),
+  },
+  {
+    name: 'claimOptions',
+    query: `query($id: ID!) { claimOptions(id: $id) { address } }`,
+    vars: async () => ({ id: (await ownerlessOrg()).id }),
+    expect: VERIFIED,
+  },
+  {
+    name: 'claimOrganization',
+    query: `mutation($id: ID!, $e: String!) { claimOrganization(id: $id, email: $e) { id } }`,
+    vars: async () => {
+      const org = await ownerlessOrg();
+      return { id: org.id, e: org.contact };
+    },
+    expect: VERIFIED,
+  },
+  {
+    name: 'organizationClaims',
+    query: `{ organizationClaims { id status } }`,
+    expect: ORGANISERS,
+  },
+  {
+    name: 'resolveOrganizationClaim',
+    query: `mutation($id: ID!) { resolveOrganizationClaim(id: $id, approve: false) { status } }`,
+    vars: async () => {
+      const org = await ownerlessOrg();
+      const { rows } = await app.db.query<{ id: string }>(
+        `INSERT INTO organization_claim (organization_id, user_id, email, status, contest_reason, expires_at)
+         VALUES ($1, $2, $3, 'CONTESTED', 'OTHER_CLAIMANT', now() + interval '1 day') RETURNING id`,
+        [org.id, spareOwner, org.contact],
+      );
+      return { id: rows[0].id };
+    },
+    expect: ORGANISERS,
   },
   {
     name: 'removeMember',

@@ -15,6 +15,8 @@ import { ReviewService } from './review/review.service.js';
 import { PlatformRolesService } from './roles/platform-roles.service.js';
 import { FirstAdminCheck } from './roles/first-admin.check.js';
 import { RolesResolver } from './graphql/roles.resolver.js';
+import { ClaimService } from './claim/claim.service.js';
+import { ClaimResolver } from './claim/claim.resolver.js';
 
 /** Access facts and the audit log, for every app and module (global); the mail port comes from NotificationsModule. */
 @Global()
@@ -27,6 +29,7 @@ import { RolesResolver } from './graphql/roles.resolver.js';
     ReviewService,
     PlatformRolesService,
     SenderBudget,
+    ClaimService,
   ],
   exports: [
     AccessService,
@@ -35,6 +38,7 @@ import { RolesResolver } from './graphql/roles.resolver.js';
     ContactRequestService,
     ReviewService,
     PlatformRolesService,
+    ClaimService,
   ],
 })
 export class IdentityModule {}
@@ -63,6 +67,7 @@ export class AuthModule {}
     ContactRequestResolver,
     PrivacyResolver,
     RolesResolver,
+    ClaimResolver,
     FirstAdminCheck,
   ],
 })

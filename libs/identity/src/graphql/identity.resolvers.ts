@@ -54,9 +54,10 @@ export class MembershipResolver {
     }));
   }
 
-  @Authorize(OwnerOf(arg('organizationId')))
+  @Authorize(AnyOf(OwnerOf(arg('organizationId')), Organiser))
   @Mutation(() => InvitationType, {
-    description: 'Emails an invitation to join the organisation (owners only)',
+    description:
+      'Emails an invitation to join the organisation (its owners, and organisers: e.g. a first owner for an organisation without members)',
   })
   async inviteMember(
     @CurrentViewer() viewer: Viewer,

@@ -5,6 +5,7 @@ export type MailTemplate =
   | 'reset-password'
   | 'password-changed'
   | 'invitation'
+  | 'organization-claim'
   | 'organization-approved'
   | 'organization-rejected'
   | 'contact-request'

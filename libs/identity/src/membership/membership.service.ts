@@ -149,6 +149,31 @@ export class MembershipService {
   }
 
   /**
+   * Makes a user an owner of an organisation inside the caller's transaction (a confirmed or
+   * approved claim), audited with how the ownership came (`via`).
+   */
+  async grantOwner(
+    m: EntityManager,
+    actor: Viewer,
+    organizationId: string,
+    userId: string,
+    via: string,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')
+       ON CONFLICT (user_id, organization_id) DO UPDATE SET role = 'OWNER'`,
+      [userId, organizationId],
+    );
+    await this.audit.record(m, {
+      actor,
+      action: 'membership.join',
+      entityType: 'organization',
+      entityId: organizationId,
+      after: { member: userId, role: 'OWNER', via },
+    });
+  }
+
+  /**
    * Locks an organisation's memberships (so two owners cannot demote or remove each other at once)
    * and finds one member, saying whether they are its only owner.
    */

@@ -190,6 +190,36 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
       },
     },
   },
+  'organization-claim': {
+    path: '/claims/{claimId}?token={token}',
+    code: true,
+    texts: {
+      en: {
+        subject: 'Confirm the claim on {organization}',
+        lines: [
+          '{claimant} asks to manage {organization} on Tashbik and chose this address to prove it.',
+          'If that is you, confirm with this code or the button (valid 24 hours). Otherwise, ignore this message: nothing changes without the code.',
+        ],
+        action: 'Confirm the claim',
+      },
+      fr: {
+        subject: 'Confirmez la revendication de {organization}',
+        lines: [
+          '{claimant} demande à gérer {organization} sur Tashbik et a choisi cette adresse pour le prouver.',
+          "Si c'est vous, confirmez avec ce code ou le bouton (valable 24 heures). Sinon, ignorez ce message : rien ne change sans le code.",
+        ],
+        action: 'Confirmer la revendication',
+      },
+      ar: {
+        subject: 'تأكيد المطالبة بـ{organization}',
+        lines: [
+          'يطلب {claimant} إدارة {organization} على تشبيك، واختار هذا العنوان لإثبات ذلك.',
+          'إن كنت أنت، فأكّد بهذا الرمز أو بالزر (صالح 24 ساعة). وإلا فتجاهل هذه الرسالة: لا يتغيّر شيء دون الرمز.',
+        ],
+        action: 'تأكيد المطالبة',
+      },
+    },
+  },
   'organization-approved': {
     path: '/organizations/{organizationId}',
     texts: {

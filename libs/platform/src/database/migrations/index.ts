@@ -11,6 +11,7 @@ import { OrganizationChanges1796596989568 } from './1796596989568-OrganizationCh
 import { MailOutbox1796597085596 } from './1796597085596-MailOutbox.js';
 import { Notification1796600394908 } from './1796600394908-Notification.js';
 import { ScheduleRunRetrying1796599815191 } from './1796599815191-ScheduleRunRetrying.js';
+import { OrganizationClaim1796602252834 } from './1796602252834-OrganizationClaim.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MailOutbox1796597085596,
   ScheduleRunRetrying1796599815191,
   Notification1796600394908,
+  OrganizationClaim1796602252834,
 ];

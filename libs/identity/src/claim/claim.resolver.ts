@@ -1,0 +1,122 @@
+import {
+  Args,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { Authorize } from '../policy/authorize.js';
+import { Organiser, Verified } from '../policy/rules.js';
+import { CurrentViewer } from '../graphql/current-viewer.js';
+import type { Viewer } from '../viewer.js';
+import { CLAIM_STATUSES, ClaimService, type ClaimStatus, type ClaimView } from './claim.service.js';
+
+export const ClaimStatusEnum = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, s]));
+registerEnumType(ClaimStatusEnum, {
+  name: 'OrganizationClaimStatus',
+  description:
+    'CODE_SENT: waiting for the mailed code; CONTESTED: organisers decide; APPROVED: the claimant is owner; REJECTED by organisers; EXPIRED: replaced, out of tries or past its time',
+});
+export const ContestReasonEnum = { OTHER_CLAIMANT: 'OTHER_CLAIMANT', HAS_OWNER: 'HAS_OWNER' };
+registerEnumType(ContestReasonEnum, { name: 'ClaimContestReason' });
+export const ClaimAddressKindEnum = { CONTACT_PERSON: 'CONTACT_PERSON', WEBSITE_DOMAIN: 'WEBSITE_DOMAIN' };
+registerEnumType(ClaimAddressKindEnum, { name: 'ClaimAddressKind' });
+
+@ObjectType()
+export class ClaimOptionType {
+  @Field({
+    description:
+      'A contact-person address masked (a***@firm.dz), or *@domain for any address at the website’s domain',
+  })
+  address: string;
+  @Field(() => ClaimAddressKindEnum) kind: string;
+}
+
+@ObjectType('OrganizationClaim')
+export class OrganizationClaimType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) organizationId: string;
+  @Field() organizationName: string;
+  @Field(() => ID) claimantId: string;
+  @Field() claimantEmail: string;
+  @Field() claimantName: string;
+  @Field({ description: 'Where the code went: masked for the claimant, in full for organisers' })
+  address: string;
+  @Field(() => ClaimStatusEnum) status: string;
+  @Field(() => ContestReasonEnum, { nullable: true }) contestReason: string | null;
+  @Field() expiresAt: Date;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) confirmedAt: Date | null;
+  @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
+  @Field(() => String, { nullable: true, description: "The organisers' note on their decision" })
+  note: string | null;
+}
+
+const toType = (c: ClaimView): OrganizationClaimType => ({ ...c });
+
+@Resolver()
+export class ClaimResolver {
+  constructor(private readonly claims: ClaimService) {}
+
+  @Authorize(Verified)
+  @Query(() => [ClaimOptionType], {
+    description:
+      'Where a claim code for an organisation without owner may be mailed, masked (verified users). CONFLICT (reason ORGANIZATION_HAS_OWNER) once it has an owner',
+  })
+  claimOptions(@Args('id', { type: () => ID }) id: string): Promise<ClaimOptionType[]> {
+    return this.claims.claimOptions(id);
+  }
+
+  @Authorize(Verified)
+  @Mutation(() => OrganizationClaimType, {
+    description:
+      "Claims an organisation that has no owner: mails a single-use code (24 hours) to `email`, one of claimOptions (masked or in full) or an address at the website's domain. Counts against the sender budget",
+  })
+  async claimOrganization(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('email') email: string,
+  ): Promise<OrganizationClaimType> {
+    return toType(await this.claims.claim(viewer, id, email));
+  }
+
+  @Authorize(Verified)
+  @Mutation(() => OrganizationClaimType, {
+    description:
+      "Confirms the viewer's claim with the mailed code: APPROVED (the viewer is OWNER), or CONTESTED when another claimant has an open claim or the organisation got an owner. A wrong code is INVALID_TOKEN; five void the claim",
+  })
+  async confirmOrganizationClaim(
+    @CurrentViewer() viewer: Viewer,
+    @Args('claimId', { type: () => ID }) claimId: string,
+    @Args('code') code: string,
+  ): Promise<OrganizationClaimType> {
+    return toType(await this.claims.confirm(viewer, claimId, code));
+  }
+
+  @Authorize(Organiser)
+  @Query(() => [OrganizationClaimType], { description: 'Claims on organisations, newest first (organisers)' })
+  async organizationClaims(
+    @Args('status', { type: () => ClaimStatusEnum, nullable: true }) status?: ClaimStatus | null,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first?: number,
+  ): Promise<OrganizationClaimType[]> {
+    return (await this.claims.list(status, first)).map(toType);
+  }
+
+  @Authorize(Organiser)
+  @Mutation(() => OrganizationClaimType, {
+    description:
+      'Decides a claim (organisers): approving a CONTESTED claim makes its claimant OWNER; rejecting closes a CONTESTED or waiting claim',
+  })
+  async resolveOrganizationClaim(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('approve') approve: boolean,
+    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+  ): Promise<OrganizationClaimType> {
+    return toType(await this.claims.resolve(viewer, id, approve, note));
+  }
+}
