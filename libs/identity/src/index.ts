@@ -8,6 +8,7 @@ export * from './identity.module.js';
 export * from './audit/audit.service.js';
 export * from './mail/mail.port.js';
 export * from './mail/templates.js';
+export * from './mail/sender-budget.js';
 export * from './auth/auth.service.js';
 export * from './auth/passwords.js';
 export * from './auth/tokens.js';

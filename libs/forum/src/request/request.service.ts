@@ -1,9 +1,17 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound, returning } from '#platform';
 import { parseId, parseInput } from '#directory';
-import { AccessService, AuditService } from '#identity';
+import {
+  AccessService,
+  AuditService,
+  MAIL_PORT,
+  type Locale,
+  type MailParams,
+  type MailPort,
+  type MailTemplate,
+} from '#identity';
 import { EventBus, publishMeetingRequestChange } from '#notifications';
 import { MeetingRequestEntity, type RequestStatus } from './request.entity.js';
 import { meetingRequestSchema, reasonSchema } from './request.schema.js';
@@ -28,6 +36,41 @@ export interface WalkInProposal {
   expiresAt: Date;
 }
 
+/** What a notice needs of a request: its two sides. */
+interface RequestSides {
+  id: string;
+  editionId: string;
+  fromDelegateId: string;
+  fromOrganizationId: string;
+  toDelegateId: string | null;
+  toOrganizationId: string;
+  requestedBy: string | null;
+}
+
+type Localized = Record<string, string | null>;
+const inLocale = (t: Localized | null, l: Locale) => (t ? (t[l] ?? t.fr ?? t.en ?? t.ar ?? '') : '');
+
+interface ExpiredRow {
+  id: string;
+  edition_id: string;
+  from_delegate_id: string;
+  from_organization_id: string;
+  to_delegate_id: string | null;
+  to_organization_id: string;
+  requested_by: string | null;
+}
+const EXPIRED_COLUMNS =
+  'id, edition_id, from_delegate_id, from_organization_id, to_delegate_id, to_organization_id, requested_by';
+const sidesOf = (r: ExpiredRow): RequestSides => ({
+  id: r.id,
+  editionId: r.edition_id,
+  fromDelegateId: r.from_delegate_id,
+  fromOrganizationId: r.from_organization_id,
+  toDelegateId: r.to_delegate_id,
+  toOrganizationId: r.to_organization_id,
+  requestedBy: r.requested_by,
+});
+
 export interface RequestFilter {
   editionId: string;
   organizationId?: string | null;
@@ -47,7 +90,79 @@ export class RequestService {
     private readonly audit: AuditService,
     /** Live `meetingRequestChanged` events, published after commit. */
     @Optional() private readonly events?: EventBus,
+    /** Mail and in-app notices to the side that has to hear of a change, in the same transaction. */
+    @Optional() @Inject(MAIL_PORT) private readonly mail?: MailPort,
   ) {}
+
+  /**
+   * Who hears of a change on one side of a request. The requesting side: the requesting delegate
+   * and the account that sent the request. The receiving side: the delegate it names (every
+   * registered delegate of the organisation when it names none) and the members of the receiving
+   * organisation, who may answer it. Withdrawn delegates are left out; each person is told once.
+   */
+  private async recipients(m: EntityManager, req: RequestSides, side: 'from' | 'to') {
+    const rows = await m.query<{ email: string; user_id: string | null; locale: Locale | null }[]>(
+      `SELECT email, user_id, locale FROM (
+         SELECT d.email, d.user_id, u.locale, 0 AS pri FROM forum_delegate d
+           LEFT JOIN user_account u ON u.id = d.user_id
+          WHERE d.status = 'REGISTERED'
+            AND (d.id = $1 OR ($1::uuid IS NULL AND d.edition_id = $2 AND d.organization_id = $3))
+         UNION ALL
+         SELECT u.email, u.id, u.locale, 1 FROM user_account u WHERE u.id = $4
+         UNION ALL
+         SELECT u.email, u.id, u.locale, 1 FROM membership ms JOIN user_account u ON u.id = ms.user_id
+          WHERE ms.organization_id = $5) r
+       ORDER BY pri, email`,
+      side === 'from'
+        ? [req.fromDelegateId, req.editionId, req.fromOrganizationId, req.requestedBy, null]
+        : [req.toDelegateId, req.editionId, req.toOrganizationId, null, req.toOrganizationId],
+    );
+    const seen = new Set<string>();
+    return rows.filter((r) => {
+      const keys = [r.email.toLowerCase(), r.user_id].filter((k): k is string => !!k);
+      if (keys.some((k) => seen.has(k))) return false;
+      keys.forEach((k) => seen.add(k));
+      return true;
+    });
+  }
+
+  /** Mails (and, to people with an account, notifies in the app) one side of a request, in `m`'s transaction. */
+  private async notify(
+    m: EntityManager,
+    req: RequestSides,
+    side: 'from' | 'to',
+    template: MailTemplate,
+    extra: MailParams = {},
+  ): Promise<void> {
+    if (!this.mail) return;
+    const people = await this.recipients(m, req, side);
+    if (!people.length) return;
+    const [names] = await m.query<{ edition: Localized; from_name: Localized; to_name: Localized }[]>(
+      `SELECT e.name AS edition, f.name AS from_name, t.name AS to_name
+         FROM forum_edition e, organization f, organization t
+        WHERE e.id = $1 AND f.id = $2 AND t.id = $3`,
+      [req.editionId, req.fromOrganizationId, req.toOrganizationId],
+    );
+    for (const p of people) {
+      const locale: Locale = p.locale ?? 'fr';
+      await this.mail.send(
+        {
+          to: p.email,
+          userId: p.user_id,
+          ids: { meetingRequestId: req.id, editionId: req.editionId },
+          template,
+          locale,
+          params: {
+            organization: inLocale(side === 'to' ? names?.from_name : names?.to_name, locale),
+            edition: inLocale(names?.edition ?? null, locale),
+            requestId: req.id,
+            ...extra,
+          },
+        },
+        m,
+      );
+    }
+  }
 
   private record(
     m: EntityManager,
@@ -74,27 +189,40 @@ export class RequestService {
     });
   }
 
-  /** Marks pending requests past their expiry date as expired (all editions when none is given). */
-  async expireDue(m: EntityManager = this.db.manager, editionId?: string): Promise<number> {
-    const rows = await returning<{ id: string }>(
-      m,
-      `UPDATE forum_meeting_request SET status = 'EXPIRED', updated_at = now()
-        WHERE status = 'PENDING' AND expires_at <= now() AND ($1::uuid IS NULL OR edition_id = $1)
-        RETURNING id`,
-      [editionId ?? null],
-    );
-    const n = rows.length;
+  /**
+   * Marks pending requests past their expiry date as expired (all editions when none is given) and
+   * tells each requesting side, in `m`'s transaction (a transaction of its own when none is given).
+   */
+  async expireDue(m?: EntityManager, editionId?: string): Promise<number> {
+    const run = async (t: EntityManager) => {
+      const rows = await returning<ExpiredRow>(
+        t,
+        `UPDATE forum_meeting_request SET status = 'EXPIRED', updated_at = now()
+          WHERE status = 'PENDING' AND expires_at <= now() AND ($1::uuid IS NULL OR edition_id = $1)
+          RETURNING ${EXPIRED_COLUMNS}`,
+        [editionId ?? null],
+      );
+      for (const r of rows) await this.notify(t, sidesOf(r), 'from', 'meeting-request-expired');
+      return rows.length;
+    };
+    const n = m ? await run(m) : await this.db.transaction(run);
     if (n) this.logger.log({ expired: n, editionId }, 'meeting requests expired');
     return n;
   }
 
-  /** Records the expiry of one request that is past its date, in its own statement (it must outlive a refusal). */
+  /** Records the expiry of one request that is past its date, in a transaction of its own (it must outlive a refusal). */
   private async expireOne(id: string): Promise<void> {
-    await this.db.query(
-      `UPDATE forum_meeting_request SET status = 'EXPIRED', updated_at = now()
-        WHERE id = $1 AND status = 'PENDING' AND expires_at <= now()`,
-      [parseId(id, 'requestId')],
-    );
+    const requestId = parseId(id, 'requestId');
+    await this.db.transaction(async (m) => {
+      const rows = await returning<ExpiredRow>(
+        m,
+        `UPDATE forum_meeting_request SET status = 'EXPIRED', updated_at = now()
+          WHERE id = $1 AND status = 'PENDING' AND expires_at <= now()
+          RETURNING ${EXPIRED_COLUMNS}`,
+        [requestId],
+      );
+      for (const r of rows) await this.notify(m, sidesOf(r), 'from', 'meeting-request-expired');
+    });
   }
 
   async get(id: string, m: EntityManager = this.db.manager): Promise<MeetingRequestEntity> {
@@ -106,7 +234,7 @@ export class RequestService {
 
   async list(filter: RequestFilter): Promise<MeetingRequestEntity[]> {
     const editionId = parseId(filter.editionId, 'editionId');
-    await this.expireDue(this.db.manager, editionId);
+    await this.expireDue(undefined, editionId);
     const qb = this.db
       .getRepository(MeetingRequestEntity)
       .createQueryBuilder('r')
@@ -250,6 +378,7 @@ export class RequestService {
         }),
       );
       await this.record(m, userId, 'create', created);
+      await this.notify(m, created, 'to', 'meeting-request', { message: created.message ?? '' });
       return created;
     };
     return withForumErrors(() => (within ? body(within) : this.db.transaction(body)));
@@ -325,6 +454,7 @@ export class RequestService {
         req.id,
       );
       await this.record(m, userId, 'accept', saved, 'PENDING');
+      await this.notify(m, saved, 'from', 'meeting-request-accepted');
       // A walk-in is booked in the slot it proposed, or not accepted at all.
       if (saved.source === 'WALK_IN' && saved.proposedSlotId) {
         const mt = await placeMeeting(m, saved, saved.proposedSlotId, saved.proposedTableId);
@@ -359,6 +489,7 @@ export class RequestService {
       req.reason = why;
       const saved = await m.save(MeetingRequestEntity, req);
       await this.record(m, userId, 'decline', saved, 'PENDING');
+      await this.notify(m, saved, 'from', 'meeting-request-declined', { message: why ?? '' });
       return saved;
     });
   }
@@ -402,6 +533,11 @@ export class RequestService {
       const saved = await m.save(MeetingRequestEntity, req);
       await cancelMeetingsOfRequests(m, [req.id]);
       await this.record(m, userId, 'cancel', saved, before);
+      // The other side hears of it; when an organiser cancels, both sides do.
+      const sides: ('from' | 'to')[] =
+        org === req.fromOrganizationId ? ['to'] : org === req.toOrganizationId ? ['from'] : ['from', 'to'];
+      for (const side of sides)
+        await this.notify(m, saved, side, 'meeting-request-cancelled', { message: why ?? '' });
       return saved;
     });
   }

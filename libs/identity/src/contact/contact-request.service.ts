@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound, returning } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../access/access.service.js';
@@ -45,19 +45,25 @@ export class ContactRequestService {
     private readonly budget: SenderBudget,
   ) {}
 
+  /**
+   * Opens a contact request from `from` to `to` and tells the receiving organisation's members.
+   * Inside `within` (the caller's transaction) when given, so the caller's own writes and the
+   * request commit or roll back together; the same checks apply either way.
+   */
   async request(
-    viewer: Viewer,
+    viewer: Pick<Viewer, 'userId'>,
     from: string,
     to: string,
     message: string | null,
+    within?: EntityManager,
   ): Promise<ContactRequestRow> {
     requireUuid(to, 'toOrganizationId');
     if (from === to) throw badInput([{ path: 'toOrganizationId', message: 'must be another organisation' }]);
     const parsed = messageSchema.safeParse(message);
     if (!parsed.success) throw badInput([{ path: 'message', message: parsed.error.issues[0].message }]);
     const text = parsed.data;
-    return this.budget.sending(viewer.userId, (spend) =>
-      this.db.transaction(async (m) => {
+    return this.budget.sending(viewer.userId, (spend) => {
+      const body = async (m: EntityManager) => {
         const orgs = await m.query<{ id: string; status: string; name: Record<string, string | null> }[]>(
           `SELECT id, status, name FROM organization WHERE id = ANY($1::uuid[])`,
           [[from, to]],
@@ -105,8 +111,9 @@ export class ContactRequestService {
             m,
           );
         return row;
-      }),
-    );
+      };
+      return within ? body(within) : this.db.transaction(body);
+    });
   }
 
   /** Accepts or declines a pending request addressed to the viewer's organisation. */

@@ -11,6 +11,11 @@ export type MailTemplate =
   | 'contact-request'
   | 'contact-request-accepted'
   | 'contact-request-declined'
+  | 'meeting-request'
+  | 'meeting-request-accepted'
+  | 'meeting-request-declined'
+  | 'meeting-request-cancelled'
+  | 'meeting-request-expired'
   | 'agenda-changed'
   | 'saved-search-alert'
   | 'meeting-reminder';

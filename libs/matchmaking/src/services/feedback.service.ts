@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput } from '#platform';
-import { AuditService } from '#identity';
+import { AuditService, ContactRequestService } from '#identity';
 import { parseInput, text } from '#directory';
 import { RequestService } from '#forum';
 import { similarityKey, type NotRelevantReason, type Verdict } from '../feedback/adjustments.js';
@@ -53,6 +53,7 @@ export class FeedbackService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly requests: RequestService,
+    private readonly contacts: ContactRequestService,
   ) {}
 
   /**
@@ -135,23 +136,27 @@ export class FeedbackService {
         s.counterpart &&
         input.openContactRequest !== false
       ) {
-        const inserted = await m.query<{ id: string }[]>(
-          `INSERT INTO contact_request (from_organization_id, to_organization_id, requested_by, message)
-           VALUES ($1, $2, $3, $4)
-           ON CONFLICT (from_organization_id, to_organization_id) WHERE status = 'PENDING' DO NOTHING
-           RETURNING id`,
-          [input.organizationId, s.counterpart, userId, input.message ?? null],
+        // Accepting again keeps the request this acceptance opened while it is pending; any other
+        // request is opened by the contact-request service, with requestContact's checks and notice
+        // (a pending request opened another way is refused there as a duplicate).
+        const [mine] = await m.query<{ id: string }[]>(
+          `SELECT c.id FROM suggestion_feedback f
+             JOIN contact_request c ON c.id = f.contact_request_id AND c.status = 'PENDING'
+            WHERE f.organization_id = $1 AND f.kind = $2 AND f.counterpart_organization_id = $3`,
+          [input.organizationId, s.kind, s.counterpart],
         );
-        contactRequestId =
-          inserted[0]?.id ??
-          (
-            await m.query<{ id: string }[]>(
-              `SELECT id FROM contact_request
-               WHERE from_organization_id = $1 AND to_organization_id = $2 AND status = 'PENDING'`,
-              [input.organizationId, s.counterpart],
-            )
-          )[0]?.id ??
-          null;
+        if (mine) contactRequestId = mine.id;
+        else {
+          if (!userId) throw new AppError('UNAUTHENTICATED', 'sign in to open a contact request');
+          const opened = await this.contacts.request(
+            { userId },
+            input.organizationId,
+            s.counterpart,
+            input.message ?? null,
+            m,
+          );
+          contactRequestId = opened.id;
+        }
       }
       await m.query(
         `INSERT INTO suggestion_feedback (organization_id, kind, counterpart_organization_id, cluster_key, verdict,

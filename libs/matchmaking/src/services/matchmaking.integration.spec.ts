@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, meiliClient, type AppConfig } from '#platform';
 import { createOpportunitySchema, DIRECTORY_ENTITIES, parseInput } from '#directory';
 import { SearchIndexerService } from '#search';
-import { AccessService, AuditService } from '#identity';
+import { AccessService, AuditService, ContactRequestService, SenderBudget } from '#identity';
 import { OutboxMailer } from '#notifications';
 import { FORUM_ENTITIES, groupRules, meetingForbidden, RequestService } from '#forum';
 import { createTestDatabase } from '#testing';
@@ -25,8 +25,21 @@ let recompute: RecomputeService;
 let config: AppConfig;
 let mail: OutboxMailer;
 const audit = new AuditService();
-const feedbackService = () =>
-  new FeedbackService(db, audit, new RequestService(db, new AccessService(db), audit));
+let budget: SenderBudget | undefined;
+const feedbackService = () => {
+  budget ??= new SenderBudget({
+    ...config,
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    queuePrefix: prefix,
+    auth: { ...config.auth, senderMails: { perHour: 100, perDay: 100 } },
+  } as AppConfig);
+  return new FeedbackService(
+    db,
+    audit,
+    new RequestService(db, new AccessService(db), audit),
+    new ContactRequestService(db, mail, audit, new AccessService(db), budget),
+  );
+};
 
 const text = (fr: string) => JSON.stringify({ ar: null, fr, en: null });
 const innovation = JSON.stringify({
@@ -197,6 +210,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  budget?.onApplicationShutdown();
   await db?.destroy();
   await meili?.deleteIndexIfExists(`${prefix}organizations`).catch(() => undefined);
   await meili?.deleteIndexIfExists(`${prefix}opportunities`).catch(() => undefined);
@@ -316,8 +330,9 @@ describe('matchmaking storage and recompute', () => {
   it('accepting opens one contact request, even when accepted twice', async () => {
     const feedback = feedbackService();
     const [s] = await suggestionsOf(fit);
-    const a = await feedback.give({ organizationId: fit, suggestionId: s.id, verdict: 'ACCEPTED' }, null);
-    const b = await feedback.give({ organizationId: fit, suggestionId: s.id, verdict: 'ACCEPTED' }, null);
+    const u = await user('accepts-twice@example.test');
+    const a = await feedback.give({ organizationId: fit, suggestionId: s.id, verdict: 'ACCEPTED' }, u);
+    const b = await feedback.give({ organizationId: fit, suggestionId: s.id, verdict: 'ACCEPTED' }, u);
     expect(a.contactRequestId).toBeTruthy();
     expect(b.contactRequestId).toBe(a.contactRequestId);
     const rows = await db.query<{ status: string }[]>(

@@ -322,6 +322,121 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
       },
     },
   },
+  'meeting-request': {
+    path: '/requests/meetings/{requestId}',
+    texts: {
+      en: {
+        subject: '{organization} asks to meet you at {edition}',
+        lines: ['{organization} asks for a B2B meeting with you at {edition}:', '{message}'],
+        action: 'Answer the request',
+      },
+      fr: {
+        subject: '{organization} souhaite vous rencontrer à {edition}',
+        lines: ['{organization} demande un rendez-vous B2B avec vous à {edition} :', '{message}'],
+        action: 'Répondre à la demande',
+      },
+      ar: {
+        subject: 'تطلب {organization} لقاءكم في {edition}',
+        lines: ['تطلب {organization} لقاء أعمال معكم في {edition}:', '{message}'],
+        action: 'الرد على الطلب',
+      },
+    },
+  },
+  'meeting-request-accepted': {
+    path: '/requests/meetings/{requestId}',
+    texts: {
+      en: {
+        subject: '{organization} accepted your meeting request',
+        lines: [
+          '{organization} accepted your meeting request for {edition}. Its contact persons are now shown to you.',
+        ],
+        action: 'See the request',
+      },
+      fr: {
+        subject: '{organization} a accepté votre demande de rendez-vous',
+        lines: [
+          '{organization} a accepté votre demande de rendez-vous pour {edition}. Ses contacts vous sont désormais visibles.',
+        ],
+        action: 'Voir la demande',
+      },
+      ar: {
+        subject: 'قبلت {organization} طلب اللقاء',
+        lines: ['قبلت {organization} طلب اللقاء في {edition}، وأصبحت بيانات جهات الاتصال لديها ظاهرة لكم.'],
+        action: 'عرض الطلب',
+      },
+    },
+  },
+  'meeting-request-declined': {
+    path: '/requests/meetings/{requestId}',
+    texts: {
+      en: {
+        subject: '{organization} declined your meeting request',
+        lines: ['{organization} declined your meeting request for {edition}.', '{message}'],
+        action: 'See the request',
+      },
+      fr: {
+        subject: '{organization} a décliné votre demande de rendez-vous',
+        lines: ['{organization} a décliné votre demande de rendez-vous pour {edition}.', '{message}'],
+        action: 'Voir la demande',
+      },
+      ar: {
+        subject: 'رفضت {organization} طلب اللقاء',
+        lines: ['رفضت {organization} طلب اللقاء في {edition}.', '{message}'],
+        action: 'عرض الطلب',
+      },
+    },
+  },
+  'meeting-request-cancelled': {
+    path: '/requests/meetings/{requestId}',
+    texts: {
+      en: {
+        subject: 'Meeting request with {organization} cancelled',
+        lines: [
+          'The meeting request between you and {organization} for {edition} was cancelled, with its meeting if one was booked.',
+          '{message}',
+        ],
+        action: 'See the request',
+      },
+      fr: {
+        subject: 'Demande de rendez-vous avec {organization} annulée',
+        lines: [
+          'La demande de rendez-vous entre vous et {organization} pour {edition} a été annulée, avec son rendez-vous s’il était planifié.',
+          '{message}',
+        ],
+        action: 'Voir la demande',
+      },
+      ar: {
+        subject: 'أُلغي طلب اللقاء مع {organization}',
+        lines: [
+          'أُلغي طلب اللقاء بينكم وبين {organization} في {edition}، ومعه اللقاء إن كان قد حُدّد.',
+          '{message}',
+        ],
+        action: 'عرض الطلب',
+      },
+    },
+  },
+  'meeting-request-expired': {
+    path: '/requests/meetings/{requestId}',
+    texts: {
+      en: {
+        subject: 'Your meeting request to {organization} expired',
+        lines: ['{organization} did not answer your meeting request for {edition} in time; it has expired.'],
+        action: 'See the request',
+      },
+      fr: {
+        subject: 'Votre demande de rendez-vous à {organization} a expiré',
+        lines: [
+          "{organization} n'a pas répondu à temps à votre demande de rendez-vous pour {edition} ; elle a expiré.",
+        ],
+        action: 'Voir la demande',
+      },
+      ar: {
+        subject: 'انتهت صلاحية طلب اللقاء مع {organization}',
+        lines: ['لم ترد {organization} على طلب اللقاء في {edition} في الوقت المحدد، فانتهت صلاحيته.'],
+        action: 'عرض الطلب',
+      },
+    },
+  },
   'agenda-changed': {
     path: '/forum/{editionId}/agenda',
     texts: {
