@@ -232,6 +232,64 @@ describe('meeting request notices', () => {
       expect.objectContaining({ meetingRequestId: lapsed }),
     ]);
   }, 30_000);
+  it("erases the sender's message and a decline's reason from the notices' copies with their accounts", async () => {
+    // Erin (a member of A) writes the request; Fred (a member of B) declines it with a reason.
+    const erin = await user('fr');
+    const fred = await user('fr');
+    await addMembership(app, erin.userId, orgA, 'MEMBER');
+    await addMembership(app, fred.userId, orgB, 'MEMBER');
+    const requestId = ok(
+      await app.gql<{ requestMeeting: { id: string } }>(
+        `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`,
+        {
+          input: {
+            editionId,
+            organizationId: orgA,
+            fromDelegateId: await anotherDelegate(),
+            toOrganizationId: orgB,
+            message: 'Message confidentiel 7731',
+          },
+        },
+        erin.headers,
+      ),
+    ).requestMeeting.id;
+    ok(
+      await app.gql(
+        `mutation($r: ID!, $o: ID, $why: String) { declineMeetingRequest(requestId: $r, organizationId: $o, reason: $why) { id } }`,
+        { r: requestId, o: orgB, why: 'Raison confidentielle 4419' },
+        fred.headers,
+      ),
+    );
+    const copies = async (template: string) =>
+      (
+        await app.db.query<{ body: string; params: Json }>(
+          `SELECT body, params FROM mail_outbox WHERE template = $1 AND params->>'requestId' = $2`,
+          [template, requestId],
+        )
+      ).rows;
+    expect((await copies('meeting-request'))[0].body).toContain('Message confidentiel 7731');
+    expect((await copies('meeting-request-declined'))[0].body).toContain('Raison confidentielle 4419');
+    for (const u of [erin, fred])
+      ok(
+        await app.gql(
+          `mutation($p: String!) { deleteMyAccount(password: $p) { deleted } }`,
+          { p: u.password },
+          u.headers,
+        ),
+      );
+    const received = await copies('meeting-request');
+    const declined = await copies('meeting-request-declined');
+    expect(received.length).toBeGreaterThan(0);
+    expect(declined.length).toBeGreaterThan(0);
+    for (const c of received) {
+      expect(c.body).not.toContain('Message confidentiel 7731');
+      expect(c.params.message).toBe('(message deleted)');
+    }
+    for (const c of declined) {
+      expect(c.body).not.toContain('Raison confidentielle 4419');
+      expect(c.params.message).toBe('(message deleted)');
+    }
+  }, 30_000);
 });
 
 describe('accepting a subcontracting suggestion', () => {
