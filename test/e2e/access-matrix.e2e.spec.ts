@@ -322,6 +322,11 @@ const OPERATIONS: Operation[] = [
     expect: VERIFIED,
   },
   {
+    name: 'myOrganizationClaims',
+    query: `{ myOrganizationClaims { id status } }`,
+    expect: VERIFIED,
+  },
+  {
     name: 'organizationClaims',
     query: `{ organizationClaims { id status } }`,
     expect: ORGANISERS,

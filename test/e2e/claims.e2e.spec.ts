@@ -208,6 +208,22 @@ it('sends contested claims to organisers, whose decision applies; only organiser
   );
   expect(await roleOf(second.userId, org.id)).toBe('OWNER');
   expect(await roleOf(first.userId, org.id)).toBeNull();
+  // Each claimant sees the outcome of their own claim, the address masked, and no one else's.
+  const mine = ok(
+    await app.gql<{ myOrganizationClaims: Json[] }>(
+      `{ myOrganizationClaims { id status address note } }`,
+      {},
+      first.headers,
+    ),
+  ).myOrganizationClaims;
+  expect(mine).toEqual([
+    {
+      id: a.claim.id,
+      status: 'REJECTED',
+      address: org.contact.replace(/^(.).*@/, '$1***@'),
+      note: 'Pas de lien avec la société',
+    },
+  ]);
   // A decided claim stays decided.
   expect(codeOf(await app.gql(RESOLVE, { id: a.claim.id, a: true }, organiser.headers))).toBe('CONFLICT');
   const rejected = ok(
@@ -258,4 +274,31 @@ it('counts claims against the sender budget', async () => {
   const over = await app.gql(CLAIM, { id: orgs[4].id, e: orgs[4].contact }, user.headers);
   expect(codeOf(over)).toBe('RATE_LIMITED');
   expect(await lastMail(app, orgs[4].contact, 'organization-claim')).toBeNull();
+});
+
+it("exports the claimant's claims and erases them with the account", async () => {
+  const org = await importedOrg();
+  const user = await signIn(app);
+  const { claim } = await claimAndCode(user, org.id, org.contact);
+  const exported = ok(
+    await app.gql<{ exportMyData: unknown }>(`{ exportMyData }`, {}, user.headers),
+  ).exportMyData;
+  const data = (typeof exported === 'string' ? JSON.parse(exported) : exported) as Json;
+  expect(data.organizationClaims).toEqual([
+    expect.objectContaining({
+      id: claim.id,
+      organization_id: org.id,
+      email: org.contact,
+      status: 'CODE_SENT',
+    }),
+  ]);
+  ok(
+    await app.gql(
+      `mutation($p: String!) { deleteMyAccount(password: $p) { deleted } }`,
+      { p: user.password },
+      user.headers,
+    ),
+  );
+  const { rows } = await app.db.query(`SELECT 1 FROM organization_claim WHERE id = $1`, [claim.id]);
+  expect(rows).toEqual([]);
 });

@@ -97,6 +97,14 @@ export class ClaimResolver {
     return toType(await this.claims.confirm(viewer, claimId, code));
   }
 
+  @Authorize(Verified)
+  @Query(() => [OrganizationClaimType], {
+    description: "The viewer's own claims on organisations, newest first, addresses masked",
+  })
+  async myOrganizationClaims(@CurrentViewer() viewer: Viewer): Promise<OrganizationClaimType[]> {
+    return (await this.claims.mine(viewer)).map(toType);
+  }
+
   @Authorize(Organiser)
   @Query(() => [OrganizationClaimType], { description: 'Claims on organisations, newest first (organisers)' })
   async organizationClaims(

@@ -383,6 +383,15 @@ export class ClaimService {
     return rows.map((r) => ClaimService.toView(r, false));
   }
 
+  /** The viewer's own claims, newest first, addresses masked. */
+  async mine(viewer: Viewer): Promise<ClaimView[]> {
+    const rows = await this.db.query<ClaimRow[]>(
+      `${SELECT_CLAIMS} WHERE c.user_id = $1 ORDER BY c.created_at DESC, c.id LIMIT 100`,
+      [viewer.userId],
+    );
+    return rows.map((r) => ClaimService.toView(r, true));
+  }
+
   private async view(id: string, masked: boolean): Promise<ClaimView> {
     const [row] = await this.db.query<ClaimRow[]>(`${SELECT_CLAIMS} WHERE c.id = $1`, [id]);
     return ClaimService.toView(row, masked);
