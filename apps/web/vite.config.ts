@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react-swc';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The api `npm run dev:web` proxies to (a running `npm start`). */
@@ -8,7 +9,28 @@ const api = process.env.TASHBIK_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The offline agenda: a Workbox service worker (dist/web/sw.js, same origin, so the CSP's
+    // default-src 'self' allows it) precaches the app shell and answers every app route with
+    // index.html offline. The agenda's data is kept by the page itself (src/forum/agendaStore.ts):
+    // GraphQL POSTs are not cacheable.
+    VitePWA({
+      injectRegister: 'script-defer',
+      registerType: 'autoUpdate',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        navigateFallback: '/index.html',
+        // The api's own paths: calendar feeds and printouts under /forum, GraphQL, health.
+        navigateFallbackDenylist: [/^\/graphql/, /^\/health/, /^\/forum\//],
+        cleanupOutdatedCaches: true,
+        // The page that installed the worker is served by it at once, so it works offline without a second visit.
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

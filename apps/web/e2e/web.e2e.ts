@@ -228,3 +228,73 @@ test.describe('under the app’s Content-Security-Policy', () => {
     expect(violations).toEqual([]);
   });
 });
+
+/** The demo owner's password, from the file the stack's first start writes beside its data. */
+function demoOwnerPassword(): string {
+  const dir =
+    process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
+  const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
+    email: string;
+    password: string;
+  }[];
+  return accounts.find((a) => a.email === 'owner@tashbik.test')!.password;
+}
+
+test.describe('the forum agenda', () => {
+  test.use({ locale: 'ar' });
+
+  test('the demo owner reads the published agenda, then again offline after a reload', async ({
+    page,
+    context,
+  }) => {
+    const ar = catalogue('ar');
+    const fr = catalogue('fr');
+    await page.goto('/signin');
+    await page.getByLabel(ar['auth.email']).fill('owner@tashbik.test');
+    await page.getByLabel(ar['auth.password']).fill(demoOwnerPassword());
+    await page.getByRole('button', { name: ar['auth.signIn.submit'] }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.getByRole('button', { name: ar['nav.account'] }).click();
+    await page.getByRole('menuitem', { name: ar['nav.agenda'] }).click();
+    await expect(page).toHaveURL(/\/agenda\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ar['agenda.title']);
+
+    // Meetings by day: 24-hour times with Latin digits, a table, the counterpart and their firm.
+    const meetings = page.getByTestId('meeting');
+    await expect(meetings.first()).toBeVisible();
+    const count = await meetings.count();
+    expect(count).toBeGreaterThan(0);
+    await expect(meetings.first().locator('.meeting-time')).toHaveText(/^\s*\d{2}:\d{2}–\d{2}:\d{2}$/);
+    await expect(meetings.first().locator('bdi')).toHaveCount(2);
+
+    // "Add to calendar" asks the api for the delegate's private feed.
+    await page.getByRole('button', { name: ar['agenda.addToCalendar'] }).first().click();
+    await expect(page.getByTestId('feed-url').first()).toContainText('/forum/');
+    await expect(page.getByRole('link', { name: ar['agenda.openCalendar'] }).first()).toHaveAttribute(
+      'href',
+      /^webcal:/,
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screen(page, 'ar', 'agenda');
+
+    // Once the service worker controls the page, the app and the stored agenda work offline.
+    await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 60_000 });
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect(page.getByTestId('agenda-offline')).toBeVisible();
+      await expect(meetings).toHaveCount(count);
+      await screen(page, 'ar', 'agenda-offline');
+
+      // The language switches offline too (the catalogues are in the app).
+      await page.getByRole('button', { name: ar['nav.language'] }).click();
+      await page.getByRole('menuitem', { name: 'Français' }).click();
+      await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr['agenda.title']);
+      await expect(meetings).toHaveCount(count);
+      await screen(page, 'fr', 'agenda-offline');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+});

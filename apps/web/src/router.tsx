@@ -4,6 +4,7 @@ import { SearchPage, validateSearch } from './routes/SearchPage';
 import { OrganizationPage } from './routes/OrganizationPage';
 import { SignInPage, SignUpPage } from './routes/AuthPages';
 import { VerifyEmailPage } from './routes/VerifyEmailPage';
+import { AgendaIndexPage, AgendaPage } from './routes/AgendaPage';
 
 const root = createRootRoute({
   component: () => (
@@ -39,7 +40,19 @@ const verifyEmail = createRoute({
   component: VerifyEmailPage,
 });
 
-export const routeTree = root.addChildren([search, organization, signUp, signIn, verifyEmail]);
+/** A delegate's forum agenda (outside /forum, which is the api's: calendar feeds and printouts). */
+const agendaIndex = createRoute({ getParentRoute: () => root, path: '/agenda', component: AgendaIndexPage });
+const agenda = createRoute({ getParentRoute: () => root, path: '/agenda/$edition', component: AgendaPage });
+
+export const routeTree = root.addChildren([
+  search,
+  organization,
+  signUp,
+  signIn,
+  verifyEmail,
+  agendaIndex,
+  agenda,
+]);
 
 export function createAppRouter(history?: Parameters<typeof createRouter>[0]['history']) {
   return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });

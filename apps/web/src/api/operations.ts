@@ -170,3 +170,62 @@ export interface Me {
 export const ME = operation<{ me: Me | null }>(
   `query Me { me { id email displayName locale emailVerified } }`,
 );
+
+export interface ForumEditionSummary {
+  id: string;
+  name: LocalizedText;
+  timezone: string;
+  startsOn: string;
+  endsOn: string;
+  venue: string | null;
+  publishedAt: string | null;
+}
+
+/** Editions the viewer may see, newest first (drafts for organisers only). */
+export const FORUM_EDITIONS = operation<{ forumEditions: ForumEditionSummary[] }>(
+  `query ForumEditions { forumEditions { id name { ar fr en } timezone startsOn endsOn venue publishedAt } }`,
+);
+
+export interface AgendaMeeting {
+  meetingId: string;
+  start: string;
+  end: string;
+  timezone: string;
+  tableLabel: string | null;
+  delegateId: string;
+  delegateName: string;
+  counterpartDelegateName: string;
+  counterpartOrganizationName: string;
+  status: string;
+}
+
+const AGENDA_FIELDS = `meetingId start end timezone tableLabel delegateId delegateName
+      counterpartDelegateName counterpartOrganizationName status`;
+
+/** The edition and the published meetings of each organisation the signed-in user belongs to. */
+export const MY_AGENDA = operation<
+  {
+    forumEdition: ForumEditionSummary;
+    myOrganizations: { id: string; name: LocalizedText }[];
+  },
+  { editionId: string }
+>(
+  `query MyAgendaEdition($editionId: ID!) {
+  forumEdition(id: $editionId) { id name { ar fr en } timezone startsOn endsOn venue publishedAt }
+  myOrganizations { id name { ar fr en } }
+}`,
+);
+
+export const ORGANIZATION_AGENDA = operation<
+  { organizationAgenda: AgendaMeeting[] },
+  { editionId: string; organizationId: string }
+>(
+  `query OrganizationAgenda($editionId: ID!, $organizationId: ID!) {
+  organizationAgenda(editionId: $editionId, organizationId: $organizationId) { ${AGENDA_FIELDS} }
+}`,
+);
+
+/** A new private calendar feed URL for one delegate (the previous one stops working). */
+export const AGENDA_FEED_URL = operation<{ agendaFeedUrl: { url: string } }, { delegateId: string }>(
+  `mutation AgendaFeedUrl($delegateId: ID!) { agendaFeedUrl(delegateId: $delegateId) { url } }`,
+);

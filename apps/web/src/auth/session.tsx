@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, requestState } from '../api/client';
+import { call, requestState, toApiError } from '../api/client';
+import { clearAgendas } from '../forum/agendaStore';
 import { LOGIN, LOGOUT, ME, REFRESH, type Me, type Tokens } from '../api/operations';
 
 /**
@@ -49,7 +50,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         storeTokens(refreshSession);
         setSignedIn(true);
       })
-      .catch(() => storeTokens(null))
+      // Offline, the refresh token is kept for when the connection returns (the agenda shows its stored copy).
+      .catch((e: unknown) => (toApiError(e).code === 'NETWORK' ? undefined : storeTokens(null)))
       .finally(() => setResuming(false));
   }, [resuming]);
 
@@ -73,6 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const refreshToken = sessionStorage.getItem(REFRESH_KEY);
     if (refreshToken) await call(LOGOUT, { refreshToken }).catch(() => undefined);
     storeTokens(null);
+    clearAgendas();
     setSignedIn(false);
     queries.clear();
   }, [queries]);

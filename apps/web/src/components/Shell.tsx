@@ -10,7 +10,7 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconLanguage, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconCalendarEvent, IconLanguage, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useLocale, useT } from '../i18n/LocaleProvider';
 import { LOCALES, type Locale } from '../i18n/locale';
@@ -82,6 +82,9 @@ function AccountMenu() {
         {/* An item, not a Menu.Label: a menu may hold only items, groups and separators (ARIA). */}
         <Menu.Item disabled c="dark.6" style={{ opacity: 1 }}>
           <bdi>{t('auth.signedInAs', { name: me.displayName })}</bdi>
+        </Menu.Item>
+        <Menu.Item component={Link} to="/agenda" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
+          {t('nav.agenda')}
         </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}

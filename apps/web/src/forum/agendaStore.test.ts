@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { AgendaMeeting } from '../api/operations';
+import {
+  byDay,
+  clearAgendas,
+  dayTitle,
+  loadAgenda,
+  saveAgenda,
+  timeOf,
+  type StoredAgenda,
+} from './agendaStore';
+
+const meeting = (id: string, start: string): AgendaMeeting => ({
+  meetingId: id,
+  start,
+  end: start,
+  timezone: 'Africa/Algiers',
+  tableLabel: 'T-12',
+  delegateId: 'd1',
+  delegateName: 'Amina',
+  counterpartDelegateName: 'Karim',
+  counterpartOrganizationName: 'Mécanique du Sahel',
+  status: 'PUBLISHED',
+});
+
+describe('the agenda', () => {
+  it('says times in the venue’s zone, 24-hour, with Latin digits in Arabic too', () => {
+    // 22:30 UTC is 23:30 in Algiers (UTC+1), whatever the browser's own zone.
+    expect(timeOf('2027-03-15T22:30:00.000Z', 'ar-u-nu-latn', 'Africa/Algiers')).toMatch(/^23:30$/);
+    expect(timeOf('2027-03-15T13:05:00.000Z', 'fr', 'Africa/Algiers')).toBe('14:05');
+    expect(dayTitle('2027-03-15T22:30:00.000Z', 'ar-u-nu-latn', 'Africa/Algiers')).toMatch(/15/);
+    expect(dayTitle('2027-03-15T22:30:00.000Z', 'ar-u-nu-latn', 'Africa/Algiers')).not.toMatch(/[٠-٩]/);
+  });
+
+  it('groups meetings by the venue’s day, in time order', () => {
+    const days = byDay(
+      [
+        meeting('b', '2027-03-16T08:00:00.000Z'),
+        meeting('a', '2027-03-15T23:30:00.000Z'), // 00:30 on the 16th in Algiers
+        meeting('c', '2027-03-15T09:00:00.000Z'),
+      ],
+      'Africa/Algiers',
+    );
+    expect(days.map(([day, ms]) => [day, ms.map((m) => m.meetingId)])).toEqual([
+      ['2027-03-15', ['c']],
+      ['2027-03-16', ['a', 'b']],
+    ]);
+  });
+
+  it('is kept per edition and forgotten at sign-out', () => {
+    const stored: StoredAgenda = {
+      userId: 'u1',
+      savedAt: '2027-03-15T08:00:00.000Z',
+      edition: {
+        id: 'e1',
+        name: { ar: 'منتدى', fr: 'Forum', en: 'Forum' },
+        timezone: 'Africa/Algiers',
+        startsOn: '2027-03-15',
+        endsOn: '2027-03-17',
+        venue: null,
+        publishedAt: '2027-03-01T00:00:00.000Z',
+      },
+      organizations: [],
+      meetings: [meeting('a', '2027-03-15T09:00:00.000Z')],
+    };
+    saveAgenda(stored);
+    expect(loadAgenda('e1')).toEqual(stored);
+    localStorage.setItem('tashbik.locale', 'fr');
+    clearAgendas();
+    expect(loadAgenda('e1')).toBeNull();
+    expect(localStorage.getItem('tashbik.locale')).toBe('fr');
+  });
+});

@@ -1,0 +1,251 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconCalendarPlus, IconClock, IconPrinter, IconWifiOff } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { useIntl } from 'react-intl';
+import { call, toApiError } from '../api/client';
+import { AGENDA_FEED_URL, FORUM_EDITIONS, MY_AGENDA, ORGANIZATION_AGENDA } from '../api/operations';
+import { useSession } from '../auth/session';
+import { errorMessage, pickText } from '../components/text';
+import {
+  byDay,
+  dayTitle,
+  lastAgendaEdition,
+  loadAgenda,
+  saveAgenda,
+  timeOf,
+  type StoredAgenda,
+} from '../forum/agendaStore';
+import { useLocale, useT } from '../i18n/LocaleProvider';
+import { intlLocaleOf } from '../i18n/locale';
+
+const route = getRouteApi('/agenda/$edition');
+
+/** /agenda: the newest published edition's agenda (offline: the one loaded last). */
+export function AgendaIndexPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const editions = useQuery({
+    queryKey: ['forumEditions'],
+    queryFn: async () => (await call(FORUM_EDITIONS)).forumEditions,
+  });
+  const target =
+    editions.data?.find((e) => e.publishedAt)?.id ??
+    (editions.data ? undefined : (lastAgendaEdition() ?? undefined));
+  useEffect(() => {
+    if (target) void navigate({ to: '/agenda/$edition', params: { edition: target }, replace: true });
+  }, [target, navigate]);
+  if (editions.data && !target) return <Alert color="gray">{t('agenda.noEdition')}</Alert>;
+  return <Loader aria-label={t('agenda.loading')} />;
+}
+
+async function fetchAgenda(editionId: string, userId: string): Promise<StoredAgenda> {
+  const { forumEdition, myOrganizations } = await call(MY_AGENDA, { editionId });
+  const agendas = await Promise.all(
+    myOrganizations.map((o) => call(ORGANIZATION_AGENDA, { editionId, organizationId: o.id })),
+  );
+  const seen = new Set<string>();
+  const meetings = agendas
+    .flatMap((a) => a.organizationAgenda)
+    .filter((m) => m.status !== 'CANCELLED' && !seen.has(m.meetingId) && !!seen.add(m.meetingId));
+  return {
+    userId,
+    savedAt: new Date().toISOString(),
+    edition: forumEdition,
+    organizations: myOrganizations,
+    meetings,
+  };
+}
+
+/** One delegate's private calendar feed: asked for on demand, since a new one replaces the old. */
+function CalendarFeed({ delegateId, name, named }: { delegateId: string; name: string; named: boolean }) {
+  const t = useT();
+  const intl = useIntl();
+  const feed = useMutation({
+    mutationFn: async () => (await call(AGENDA_FEED_URL, { delegateId })).agendaFeedUrl.url,
+  });
+  return (
+    <Stack gap={4}>
+      {named && (
+        <Text size="sm" fw={600}>
+          <bdi>{name}</bdi>
+        </Text>
+      )}
+      {feed.data ? (
+        <>
+          <Button
+            component="a"
+            href={feed.data.replace(/^https?:/, 'webcal:')}
+            leftSection={<IconCalendarPlus size={18} aria-hidden />}
+            variant="light"
+          >
+            {t('agenda.openCalendar')}
+          </Button>
+          <Text size="sm">{t('agenda.feedHint')}</Text>
+          <Text size="xs" dir="ltr" className="feed-url" data-testid="feed-url">
+            {feed.data}
+          </Text>
+        </>
+      ) : (
+        <Button
+          onClick={() => feed.mutate()}
+          loading={feed.isPending}
+          leftSection={<IconCalendarPlus size={18} aria-hidden />}
+          variant="light"
+        >
+          {t('agenda.addToCalendar')}
+        </Button>
+      )}
+      {feed.error && (
+        <Text size="sm" c="red.8" role="alert">
+          {errorMessage(intl, toApiError(feed.error))}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** A signed-in delegate's published meetings of one edition, by day, in the venue's time zone. */
+export function AgendaPage() {
+  const t = useT();
+  const intl = useIntl();
+  const { locale } = useLocale();
+  const { edition } = route.useParams();
+  const { me, resuming } = useSession();
+  const [stored] = useState(() => loadAgenda(edition));
+  const agenda = useQuery({
+    queryKey: ['agenda', edition, me?.id],
+    queryFn: () => fetchAgenda(edition, me!.id),
+    enabled: !!me,
+  });
+  useEffect(() => {
+    if (agenda.data) saveAgenda(agenda.data);
+  }, [agenda.data]);
+
+  // Offline (or before the session resumes) the copy loaded last; never another user's.
+  const fromStore = !agenda.data && stored && (!me || stored.userId === me.id) ? stored : null;
+  const data = agenda.data ?? fromStore;
+
+  if (!data) {
+    if (resuming || (agenda.isPending && !!me)) return <Loader aria-label={t('agenda.loading')} />;
+    if (!me)
+      return (
+        <Stack>
+          <Title order={1}>{t('agenda.title')}</Title>
+          <Alert color="gray">{t('agenda.signIn')}</Alert>
+          <Link to="/signin" search={{ next: `/agenda/${edition}` }} className="button-link">
+            {t('nav.signIn')}
+          </Link>
+        </Stack>
+      );
+    return (
+      <Alert color="red" role="alert">
+        {agenda.error ? errorMessage(intl, toApiError(agenda.error)) : t('agenda.error')}
+      </Alert>
+    );
+  }
+
+  const zone = data.edition.timezone;
+  const intlLocale = intlLocaleOf(locale);
+  const days = byDay(data.meetings, zone);
+  const delegates = [...new Map(data.meetings.map((m) => [m.delegateId, m.delegateName])).entries()];
+  const manyDelegates = delegates.length > 1;
+
+  return (
+    <Stack gap="md" className="agenda">
+      <div>
+        <Title order={1}>{t('agenda.title')}</Title>
+        <Text fw={600}>
+          <bdi>{pickText(data.edition.name, locale)}</bdi>
+        </Text>
+        {data.edition.venue && (
+          <Text size="sm" c="dimmed">
+            <bdi>{data.edition.venue}</bdi>
+          </Text>
+        )}
+        <Text size="sm" c="dimmed">
+          {t('agenda.venueTime')} <span dir="ltr">{zone}</span>
+        </Text>
+      </div>
+
+      {fromStore && (
+        <Alert color="yellow" icon={<IconWifiOff size={18} aria-hidden />} data-testid="agenda-offline">
+          {t('agenda.offline', {
+            date: `${dayTitle(fromStore.savedAt, intlLocale, zone)} ${timeOf(fromStore.savedAt, intlLocale, zone)}`,
+          })}
+        </Alert>
+      )}
+
+      <Group gap="xs" className="no-print">
+        <Button
+          variant="default"
+          leftSection={<IconPrinter size={18} aria-hidden />}
+          onClick={() => window.print()}
+        >
+          {t('agenda.print')}
+        </Button>
+      </Group>
+
+      {days.length === 0 && <Alert color="gray">{t('agenda.empty')}</Alert>}
+
+      {days.map(([day, meetings]) => (
+        <section key={day} aria-labelledby={`day-${day}`}>
+          <Title order={2} size="h3" id={`day-${day}`} mb="xs">
+            {dayTitle(meetings[0].start, intlLocale, zone)}
+          </Title>
+          <ol className="agenda-list">
+            {meetings.map((m) => (
+              <li key={m.meetingId}>
+                <Card withBorder padding="sm" className="meeting" data-testid="meeting">
+                  <Group gap="md" wrap="nowrap" align="flex-start">
+                    <Text fw={700} className="meeting-time" dir="ltr">
+                      <IconClock size={16} aria-hidden />{' '}
+                      <time dateTime={m.start}>{timeOf(m.start, intlLocale, zone)}</time>
+                      {'–'}
+                      <time dateTime={m.end}>{timeOf(m.end, intlLocale, zone)}</time>
+                    </Text>
+                    <Text size="sm" className="meeting-table">
+                      {t('agenda.table')}{' '}
+                      {m.tableLabel ? (
+                        <span dir="ltr" className="table-label">
+                          {m.tableLabel}
+                        </span>
+                      ) : (
+                        t('agenda.noTable')
+                      )}
+                    </Text>
+                  </Group>
+                  <Text fw={600} mt={4}>
+                    <bdi>{m.counterpartDelegateName}</bdi>
+                  </Text>
+                  <Text size="sm">
+                    <bdi>{m.counterpartOrganizationName}</bdi>
+                  </Text>
+                  {manyDelegates && (
+                    <Text size="xs" c="dimmed">
+                      {t('agenda.yourDelegate')} <bdi>{m.delegateName}</bdi>
+                    </Text>
+                  )}
+                </Card>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+
+      {delegates.length > 0 && (
+        <section aria-labelledby="agenda-calendar" className="no-print">
+          <Title order={2} size="h3" id="agenda-calendar" mb="xs">
+            {t('agenda.calendar')}
+          </Title>
+          <Stack gap="sm">
+            {delegates.map(([id, name]) => (
+              <CalendarFeed key={id} delegateId={id} name={name} named={manyDelegates} />
+            ))}
+          </Stack>
+        </section>
+      )}
+    </Stack>
+  );
+}
