@@ -224,6 +224,21 @@ it('sends contested claims to organisers, whose decision applies; only organiser
       note: 'Pas de lien avec la société',
     },
   ]);
+  // The claimants hear of the decision, with the note, by mail and in the app.
+  expect((await lastMail(app, first.email, 'organization-claim-rejected'))!.body).toContain(
+    'Pas de lien avec la société',
+  );
+  expect(await lastMail(app, second.email, 'organization-claim-approved')).not.toBeNull();
+  const notices = await app.db.query<{ kind: string; payload: Json }>(
+    `SELECT kind, payload FROM notification WHERE user_id = $1`,
+    [first.userId],
+  );
+  expect(notices.rows).toEqual([
+    expect.objectContaining({
+      kind: 'organization-claim-rejected',
+      payload: expect.objectContaining({ claimId: a.claim.id, organizationId: org.id }),
+    }),
+  ]);
   // A decided claim stays decided.
   expect(codeOf(await app.gql(RESOLVE, { id: a.claim.id, a: true }, organiser.headers))).toBe('CONFLICT');
   const rejected = ok(

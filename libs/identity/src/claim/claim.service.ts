@@ -362,6 +362,25 @@ export class ClaimService {
           { reason: 'CLAIM_NOT_OPEN' },
         );
       if (approve) await this.members.grantOwner(m, viewer, organizationId, claim.user_id, 'claim');
+      // The claimant hears of the decision, by mail and in the app.
+      const [who] = await m.query<{ email: string; locale: Locale; name: Record<string, string | null> }[]>(
+        `SELECT u.email, u.locale, o.name FROM user_account u, organization o WHERE u.id = $1 AND o.id = $2`,
+        [claim.user_id, organizationId],
+      );
+      await this.mail.send(
+        {
+          to: who.email,
+          userId: claim.user_id,
+          template: approve ? 'organization-claim-approved' : 'organization-claim-rejected',
+          locale: who.locale,
+          params: {
+            organization: orgName(who.name, who.locale),
+            ...(approve ? {} : { reason: note ?? '' }),
+          },
+          ids: { claimId, organizationId },
+        },
+        m,
+      );
       await this.audit.record(m, {
         actor: viewer,
         action: 'organization.claim-resolve',

@@ -6,6 +6,8 @@ export type MailTemplate =
   | 'password-changed'
   | 'invitation'
   | 'organization-claim'
+  | 'organization-claim-approved'
+  | 'organization-claim-rejected'
   | 'organization-approved'
   | 'organization-rejected'
   | 'contact-request'

@@ -220,6 +220,54 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
       },
     },
   },
+  'organization-claim-approved': {
+    path: '/organizations/{organizationId}',
+    texts: {
+      en: {
+        subject: 'You now manage {organization}',
+        lines: ['An organiser approved your claim: you are now an owner of {organization}.'],
+        action: 'See the profile',
+      },
+      fr: {
+        subject: 'Vous gérez désormais {organization}',
+        lines: [
+          'Un organisateur a approuvé votre revendication : vous êtes désormais propriétaire de {organization}.',
+        ],
+        action: 'Voir le profil',
+      },
+      ar: {
+        subject: 'أصبحت تدير {organization}',
+        lines: ['وافق أحد المنظمين على مطالبتك: أصبحت مالكًا لـ{organization}.'],
+        action: 'عرض الملف',
+      },
+    },
+  },
+  'organization-claim-rejected': {
+    path: '/claims/{claimId}',
+    texts: {
+      en: {
+        subject: 'Your claim on {organization} was not approved',
+        lines: [
+          'An organiser did not approve your claim on {organization}.',
+          "The organiser's note: {reason}",
+        ],
+        action: 'See the claim',
+      },
+      fr: {
+        subject: "Votre revendication de {organization} n'a pas été approuvée",
+        lines: [
+          "Un organisateur n'a pas approuvé votre revendication de {organization}.",
+          "Note de l'organisateur : {reason}",
+        ],
+        action: 'Voir la revendication',
+      },
+      ar: {
+        subject: 'لم تُقبل مطالبتك بـ{organization}',
+        lines: ['لم يوافق أحد المنظمين على مطالبتك بـ{organization}.', 'ملاحظة المنظم: {reason}'],
+        action: 'عرض المطالبة',
+      },
+    },
+  },
   'organization-approved': {
     path: '/organizations/{organizationId}',
     texts: {
