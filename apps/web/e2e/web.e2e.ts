@@ -276,6 +276,12 @@ test.describe('the forum agenda', () => {
     );
     await page.evaluate(() => window.scrollTo(0, 0));
     await screen(page, 'ar', 'agenda');
+    // The print layout: the agenda alone, without the header and the buttons.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('banner')).toBeHidden();
+    await expect(page.getByRole('button', { name: ar['agenda.print'] })).toBeHidden();
+    await screen(page, 'ar', 'agenda-print', { axe: false });
+    await page.emulateMedia({ media: 'screen' });
 
     // Once the service worker controls the page, the app and the stored agenda work offline.
     await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 60_000 });

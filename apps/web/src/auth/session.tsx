@@ -15,6 +15,8 @@ interface Session {
   me: Me | null;
   /** True until a stored session has been resumed (or found missing). */
   resuming: boolean;
+  /** True when a stored session could not be resumed because the api was out of reach. */
+  offline: boolean;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -34,6 +36,7 @@ function storeTokens(tokens: Tokens | null) {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queries = useQueryClient();
   const [signedIn, setSignedIn] = useState(!!requestState.accessToken);
+  const [offline, setOffline] = useState(false);
   const [resuming, setResuming] = useState(() => {
     try {
       return !requestState.accessToken && !!sessionStorage.getItem(REFRESH_KEY);
@@ -51,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setSignedIn(true);
       })
       // Offline, the refresh token is kept for when the connection returns (the agenda shows its stored copy).
-      .catch((e: unknown) => (toApiError(e).code === 'NETWORK' ? undefined : storeTokens(null)))
+      .catch((e: unknown) => (toApiError(e).code === 'NETWORK' ? setOffline(true) : storeTokens(null)))
       .finally(() => setResuming(false));
   }, [resuming]);
 
@@ -81,8 +84,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queries]);
 
   const value = useMemo(
-    () => ({ me: me.data ?? null, resuming, signIn, signOut }),
-    [me.data, resuming, signIn, signOut],
+    () => ({ me: me.data ?? null, resuming, offline, signIn, signOut }),
+    [me.data, resuming, offline, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -112,7 +112,7 @@ export function AgendaPage() {
   const intl = useIntl();
   const { locale } = useLocale();
   const { edition } = route.useParams();
-  const { me, resuming } = useSession();
+  const { me, resuming, offline } = useSession();
   const [stored] = useState(() => loadAgenda(edition));
   const agenda = useQuery({
     queryKey: ['agenda', edition, me?.id],
@@ -123,8 +123,10 @@ export function AgendaPage() {
     if (agenda.data) saveAgenda(agenda.data);
   }, [agenda.data]);
 
-  // Offline (or before the session resumes) the copy loaded last; never another user's.
-  const fromStore = !agenda.data && stored && (!me || stored.userId === me.id) ? stored : null;
+  // The copy loaded last when the api is out of reach: the signed-in user's own, or, with no
+  // session because the network is down, the one this browser stored (erased at sign-out).
+  const unreachable = offline || globalThis.navigator?.onLine === false;
+  const fromStore = !agenda.data && stored && (me ? stored.userId === me.id : unreachable) ? stored : null;
   const data = agenda.data ?? fromStore;
 
   if (!data) {
