@@ -12,6 +12,7 @@ import {
   type RunningProcess,
   type TestApp,
   type TestUser,
+  openForumEdition,
 } from '#testing';
 
 /*
@@ -401,28 +402,12 @@ describe('reading and marking notifications', () => {
 describe('meetingRequestChanged', () => {
   it('tells the members of both organisations and organisers, on the other process, and nobody else', async () => {
     const organiser = await signIn(app, { roles: ['ORGANISER'] });
-    const editionId = ok(
-      await app.gql<{ createForumEdition: Json }>(
-        `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
-        {
-          input: {
-            name: { fr: `Forum ${randomBytes(3).toString('hex')}` },
-            startsOn: '2031-03-14',
-            endsOn: '2031-03-15',
-            slotMinutes: 30,
-            sessions: [{ day: '2031-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
-          },
-        },
-        organiser.headers,
-      ),
-    ).createForumEdition.id as string;
-    ok(
-      await app.gql(
-        `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
-        { id: editionId },
-        organiser.headers,
-      ),
-    );
+    const editionId = await openForumEdition(app, organiser.headers, {
+      name: { fr: `Forum ${randomBytes(3).toString('hex')}` },
+      startsOn: '2031-03-14',
+      endsOn: '2031-03-15',
+      sessions: [{ day: '2031-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
+    });
     const register = async (organizationId: string) =>
       ok(
         await app.gql<{ registerDelegate: { id: string } }>(

@@ -7,6 +7,7 @@ import {
   type GqlResponse,
   type TestApp,
   type TestUser,
+  openForumEdition,
 } from '#testing';
 import { hashToken, keptColumns, looksPersonal, personalDataGaps, personalDataSources } from '#identity';
 // The libraries declare their personal-data sources when they load, as they do in the api.
@@ -143,28 +144,12 @@ beforeAll(async () => {
   owner = await signIn(app);
   orgId = await smeWithContact(owner, { name: 'Premier contact', email: `first-${hex()}@example.org` });
   otherOrgId = await smeWithContact(owner, { name: 'Autre contact', email: `other-${hex()}@example.org` });
-  editionId = ok(
-    await app.gql<{ createForumEdition: Json }>(
-      `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
-      {
-        input: {
-          name: { fr: `Forum ${hex()}` },
-          startsOn: '2031-03-14',
-          endsOn: '2031-03-15',
-          slotMinutes: 30,
-          sessions: [{ day: '2031-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
-        },
-      },
-      organiser.headers,
-    ),
-  ).createForumEdition.id as string;
-  ok(
-    await app.gql(
-      `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
-      { id: editionId },
-      organiser.headers,
-    ),
-  );
+  editionId = await openForumEdition(app, organiser.headers, {
+    name: { fr: `Forum ${hex()}` },
+    startsOn: '2031-03-14',
+    endsOn: '2031-03-15',
+    sessions: [{ day: '2031-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
+  });
   slotIds = (
     await app.db.query<{ id: string }>(
       `SELECT id FROM forum_slot WHERE edition_id = $1 AND NOT is_break ORDER BY starts_at`,

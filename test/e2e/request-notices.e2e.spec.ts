@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { addMembership, bootTestApp, signIn, type GqlResponse, type TestApp, type TestUser } from '#testing';
+import {
+  addMembership,
+  bootTestApp,
+  signIn,
+  type GqlResponse,
+  type TestApp,
+  type TestUser,
+  openForumEdition,
+} from '#testing';
 
 /*
  * Notices of meeting and contact requests: the receiving side of a meeting request, and its sender
@@ -93,28 +101,12 @@ describe('meeting request notices', () => {
     ).requestMeeting.id;
 
   beforeAll(async () => {
-    editionId = ok(
-      await app.gql<{ createForumEdition: Json }>(
-        `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
-        {
-          input: {
-            name: { fr: 'Forum de Sétif', en: 'Setif Forum', ar: 'منتدى سطيف' },
-            startsOn: '2031-03-14',
-            endsOn: '2031-03-15',
-            slotMinutes: 30,
-            sessions: [{ day: '2031-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
-          },
-        },
-        organiser.headers,
-      ),
-    ).createForumEdition.id as string;
-    ok(
-      await app.gql(
-        `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
-        { id: editionId },
-        organiser.headers,
-      ),
-    );
+    editionId = await openForumEdition(app, organiser.headers, {
+      name: { fr: 'Forum de Sétif', en: 'Setif Forum', ar: 'منتدى سطيف' },
+      startsOn: '2031-03-14',
+      endsOn: '2031-03-15',
+      sessions: [{ day: '2031-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
+    });
     register = async (organizationId: string, email: string) =>
       ok(
         await app.gql<{ registerDelegate: { id: string } }>(

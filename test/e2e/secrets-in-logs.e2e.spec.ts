@@ -7,6 +7,7 @@ import {
   type GqlResponse,
   type TestApp,
   type TestUser,
+  openForumEdition,
 } from '#testing';
 
 /*
@@ -147,28 +148,12 @@ it('logs no code, token, password or credential header of a whole account and fo
   ).toMatchObject({ organizationId, role: 'MEMBER' });
 
   // A forum edition, the owner as delegate, the delegate's private calendar feed and its fetch.
-  const editionId = ok(
-    await app.gql(
-      `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
-      {
-        input: {
-          name: { fr: 'Forum des secrets', en: 'Secrets forum' },
-          startsOn: '2030-06-10',
-          endsOn: '2030-06-10',
-          slotMinutes: 30,
-          sessions: [{ day: '2030-06-10', kind: 'MORNING', start: '09:00', end: '11:00' }],
-        },
-      },
-      organiser.headers,
-    ),
-  ).createForumEdition.id as string;
-  ok(
-    await app.gql(
-      `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
-      { id: editionId },
-      organiser.headers,
-    ),
-  );
+  const editionId = await openForumEdition(app, organiser.headers, {
+    name: { fr: 'Forum des secrets', en: 'Secrets forum' },
+    startsOn: '2030-06-10',
+    endsOn: '2030-06-10',
+    sessions: [{ day: '2030-06-10', kind: 'MORNING', start: '09:00', end: '11:00' }],
+  });
   const delegateId = ok(
     await app.gql(
       `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id } }`,

@@ -1,3 +1,4 @@
 export * from './test-services.js';
 export * from './test-app.js';
 export * from './sign-in.js';
+export * from './forum.js';
