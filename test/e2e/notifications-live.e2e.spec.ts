@@ -489,3 +489,128 @@ describe('meetingRequestChanged', () => {
     expect([bobFeed.errors, carolFeed.errors, organiserFeed.errors]).toEqual([[], [], []]);
   }, 60_000);
 });
+
+describe('agendaChanged', () => {
+  const AGENDA = (d: string) =>
+    `subscription { agendaChanged(delegateId: "${d}") { delegateId editionId publishedVersion meetingIds at } }`;
+  const agendaListeners = async (delegateId: string) =>
+    Number(
+      (
+        (await redis.pubsub('NUMSUB', `${app.env.QUEUE_PREFIX}:events:agenda:${delegateId}`)) as [
+          string,
+          number,
+        ]
+      )[1],
+    );
+
+  it("pushes a cancelled published meeting to the delegate's account, its organisation and organisers on another process; refuses others", async () => {
+    const organiser = await signIn(app, { roles: ['ORGANISER'] });
+    const colleague = await signIn(app, { memberships: [{ organizationId: orgA, role: 'MEMBER' }] });
+    const editionId = await openForumEdition(app, organiser.headers, {
+      name: { fr: 'Forum live', en: 'Live forum' },
+      startsOn: '2030-06-10',
+      endsOn: '2030-06-10',
+      sessions: [{ day: '2030-06-10', kind: 'MORNING', start: '09:00', end: '12:00' }],
+    });
+    ok(
+      await app.gql(
+        `mutation($e: ID!, $t: [ForumTableInput!]!) { addForumTables(editionId: $e, tables: $t) { id } }`,
+        { e: editionId, t: [{ label: 'T1' }] },
+        organiser.headers,
+      ),
+    );
+    const slots = ok(
+      await app.gql<{ forumSlots: Json[] }>(
+        `query($e: ID!) { forumSlots(editionId: $e) { id isBreak } }`,
+        { e: editionId },
+        organiser.headers,
+      ),
+    ).forumSlots.filter((s) => !s.isBreak);
+    const register = async (organizationId: string, user: TestUser) =>
+      ok(
+        await app.gql<{ registerDelegate: { id: string } }>(
+          `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id } }`,
+          { input: { editionId, organizationId, name: 'Delegate', email: user.email, userId: user.userId } },
+          user.headers,
+        ),
+      ).registerDelegate.id;
+    const delegateA = await register(orgA, alice);
+    const delegateB = await register(orgB, bob);
+    const requestId = ok(
+      await app.gql<{ requestMeeting: { id: string } }>(
+        `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`,
+        { input: { editionId, organizationId: orgA, fromDelegateId: delegateA, toDelegateId: delegateB } },
+        alice.headers,
+      ),
+    ).requestMeeting.id;
+    ok(
+      await app.gql(
+        `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
+        { r: requestId, o: orgB },
+        bob.headers,
+      ),
+    );
+    const meetingId = ok(
+      await app.gql<{ bookMeeting: { id: string } }>(
+        `mutation($r: ID!, $s: ID!) { bookMeeting(requestId: $r, slotId: $s) { id } }`,
+        { r: requestId, s: slots[0].id },
+        organiser.headers,
+      ),
+    ).bookMeeting.id;
+
+    // A member of another organisation may not follow delegate A's agenda.
+    const refused = subscribe(
+      client(secondUrl, { authorization: carol.headers.authorization }),
+      AGENDA(delegateA),
+    );
+    // The refusal arrives as the operation's only result, with no data, and the operation ends.
+    await eventually(async () => (refused.completed ? true : null), 5000);
+    expect(refused.events).toHaveLength(1);
+    expect(refused.events[0].data ?? null).toBeNull();
+    expect(refused.events[0].errors[0].extensions.code).toBe('FORBIDDEN');
+
+    const own = subscribe(
+      client(secondUrl, { authorization: alice.headers.authorization }),
+      AGENDA(delegateA),
+    );
+    const member = subscribe(
+      client(secondUrl, { authorization: colleague.headers.authorization }),
+      AGENDA(delegateA),
+    );
+    const staff = subscribe(
+      client(secondUrl, { authorization: organiser.headers.authorization }),
+      AGENDA(delegateB),
+    );
+    await eventually(async () =>
+      (await agendaListeners(delegateA)) >= 1 && (await agendaListeners(delegateB)) >= 1 ? true : null,
+    );
+    await eventually(async () => (own.events.length === 0 && member.events.length === 0 ? true : null));
+
+    // The organiser cancels the published meeting through the first process.
+    ok(
+      await app.gql(
+        `mutation($m: ID!) { cancelMeeting(meetingId: $m) { status } }`,
+        { m: meetingId },
+        organiser.headers,
+      ),
+    );
+    const got = await eventually(async () => own.events[0] ?? null, 10_000);
+    expect(got.data.agendaChanged).toMatchObject({
+      delegateId: delegateA,
+      editionId,
+      meetingIds: [meetingId],
+    });
+    const { rows } = await app.db.query<{ published_version: number }>(
+      `SELECT published_version FROM forum_agenda_change WHERE delegate_id = $1 ORDER BY id DESC LIMIT 1`,
+      [delegateA],
+    );
+    expect(got.data.agendaChanged.publishedVersion).toBe(rows[0].published_version);
+    const seenByMember = await eventually(async () => member.events[0] ?? null, 10_000);
+    expect(seenByMember.data.agendaChanged.delegateId).toBe(delegateA);
+    const seenByStaff = await eventually(async () => staff.events[0] ?? null, 10_000);
+    expect(seenByStaff.data.agendaChanged).toMatchObject({ delegateId: delegateB, meetingIds: [meetingId] });
+    await new Promise((r) => setTimeout(r, 300));
+    expect([own.events.length, member.events.length, staff.events.length]).toEqual([1, 1, 1]);
+    expect([own.errors, member.errors, staff.errors]).toEqual([[], [], []]);
+  }, 60_000);
+});

@@ -13,6 +13,7 @@ export * from './graphql/mail-deliveries.resolver.js';
 export * from './inapp/event-bus.js';
 export * from './inapp/notification.service.js';
 export * from './inapp/meeting-request-events.js';
+export * from './inapp/agenda-events.js';
 export * from './inapp/notification.types.js';
 export * from './inapp/notifications.resolver.js';
 export * from './inapp/personal-data.js';

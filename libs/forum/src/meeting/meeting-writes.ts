@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { publishAgendaChanges, type EventBus } from '#notifications';
 import { AppError, notFound, returning } from '#platform';
 import { MeetingEntity } from './meeting.entity.js';
 import type { MeetingRequestEntity } from '../request/request.entity.js';
@@ -35,7 +36,11 @@ export async function lockEditionMeetings(
  * higher SEQUENCE (so calendars replace them with a cancelled event) and an agenda change row for
  * each participant. Returns the cancelled meeting ids.
  */
-export async function cancelMeetingsOfRequests(m: EntityManager, requestIds: string[]): Promise<string[]> {
+export async function cancelMeetingsOfRequests(
+  m: EntityManager,
+  requestIds: string[],
+  events?: EventBus,
+): Promise<string[]> {
   if (!requestIds.length) return [];
   const rows = await returning<{ id: string; edition_id: string; announced: boolean }>(
     m,
@@ -49,14 +54,24 @@ export async function cancelMeetingsOfRequests(m: EntityManager, requestIds: str
   await recordAgendaChanges(
     m,
     rows.filter((r) => r.announced).map((r) => r.id),
+    events,
   );
   return rows.map((r) => r.id);
 }
 
-/** One agenda change row per delegate of the given meetings, at their edition's current published version. */
-export async function recordAgendaChanges(m: EntityManager, meetingIds: string[]): Promise<number> {
+/**
+ * One agenda change row per delegate of the given meetings, at their edition's current published
+ * version; each delegate's `agendaChanged` subscribers hear of it once the transaction commits.
+ */
+export async function recordAgendaChanges(
+  m: EntityManager,
+  meetingIds: string[],
+  events?: EventBus,
+): Promise<number> {
   if (!meetingIds.length) return 0;
-  const rows = await m.query<{ delegate_id: string }[]>(
+  const rows = await m.query<
+    { delegate_id: string; edition_id: string; published_version: number; meeting_ids: string[] }[]
+  >(
     `INSERT INTO forum_agenda_change (edition_id, delegate_id, published_version, meeting_ids)
      SELECT mt.edition_id, p.delegate_id, e.published_version, array_agg(mt.id ORDER BY mt.id)
        FROM forum_meeting mt
@@ -64,8 +79,18 @@ export async function recordAgendaChanges(m: EntityManager, meetingIds: string[]
        JOIN forum_edition e ON e.id = mt.edition_id
       WHERE mt.id = ANY($1::uuid[])
       GROUP BY mt.edition_id, p.delegate_id, e.published_version
-     RETURNING delegate_id`,
+     RETURNING delegate_id, edition_id, published_version, meeting_ids::text[] AS meeting_ids`,
     [meetingIds],
+  );
+  publishAgendaChanges(
+    events,
+    m,
+    rows.map((r) => ({
+      delegateId: r.delegate_id,
+      editionId: r.edition_id,
+      publishedVersion: Number(r.published_version),
+      meetingIds: r.meeting_ids,
+    })),
   );
   return rows.length;
 }
@@ -83,6 +108,7 @@ export async function placeMeeting(
   req: MeetingRequestEntity,
   slotId: string,
   tableId: string | null,
+  events?: EventBus,
 ): Promise<MeetingEntity> {
   if (req.status !== 'ACCEPTED' || !req.toDelegateId)
     throw new AppError('CONFLICT', 'only an accepted request can be booked', { status: req.status });
@@ -103,7 +129,7 @@ export async function placeMeeting(
      SELECT $1, unnest($2::uuid[]), $3, 'PUBLISHED'`,
     [id, delegates, slot.id],
   );
-  await recordAgendaChanges(m, [id]);
+  await recordAgendaChanges(m, [id], events);
   return m.findOneByOrFail(MeetingEntity, { id });
 }
 

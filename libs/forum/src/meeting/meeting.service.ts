@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { EventBus } from '#notifications';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, notFound, returning } from '#platform';
@@ -31,6 +32,7 @@ export class MeetingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly auditLog: AuditService,
+    @Optional() private readonly events?: EventBus,
   ) {}
 
   async get(id: string): Promise<MeetingEntity> {
@@ -59,7 +61,7 @@ export class MeetingService {
           await lockEditionMeetings(m, 'request', rid);
           const req = await m.findOneBy(MeetingRequestEntity, { id: rid });
           if (!req) throw notFound('Meeting request', rid);
-          const mt = await placeMeeting(m, req, sid, tid);
+          const mt = await placeMeeting(m, req, sid, tid, this.events);
           await audit(this.auditLog, m, actor, 'forum_meeting.book', 'forum_meeting', mt.id, null, {
             requestId: req.id,
             ...place(mt),
@@ -192,7 +194,7 @@ export class MeetingService {
         if (!existing) throw notFound('Meeting', id);
         return existing;
       }
-      if (rows[0].announced) await recordAgendaChanges(m, [id]);
+      if (rows[0].announced) await recordAgendaChanges(m, [id], this.events);
       await audit(
         this.auditLog,
         m,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { EventBus } from '#notifications';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound, OutboxService, returning } from '#platform';
@@ -62,6 +63,7 @@ export class RegistrationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly auditLog: AuditService,
     private readonly outbox: OutboxService,
+    @Optional() private readonly events?: EventBus,
   ) {}
 
   /**
@@ -301,6 +303,7 @@ export class RegistrationService {
           const meetings = await cancelMeetingsOfRequests(
             m,
             requests.map((r) => r.id),
+            this.events,
           );
           current.status = 'WITHDRAWN';
           const saved = await m.save(ForumDelegateEntity, current);

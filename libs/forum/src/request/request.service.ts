@@ -457,7 +457,7 @@ export class RequestService {
       await this.notify(m, saved, 'from', 'meeting-request-accepted');
       // A walk-in is booked in the slot it proposed, or not accepted at all.
       if (saved.source === 'WALK_IN' && saved.proposedSlotId) {
-        const mt = await placeMeeting(m, saved, saved.proposedSlotId, saved.proposedTableId);
+        const mt = await placeMeeting(m, saved, saved.proposedSlotId, saved.proposedTableId, this.events);
         await this.audit.record(m, {
           actor: userId ? { userId } : null,
           action: 'forum_meeting.book',
@@ -531,7 +531,7 @@ export class RequestService {
       req.cancelledByOrganizationId = org;
       req.reason = why;
       const saved = await m.save(MeetingRequestEntity, req);
-      await cancelMeetingsOfRequests(m, [req.id]);
+      await cancelMeetingsOfRequests(m, [req.id], this.events);
       await this.record(m, userId, 'cancel', saved, before);
       // The other side hears of it; when an organiser cancels, both sides do.
       const sides: ('from' | 'to')[] =

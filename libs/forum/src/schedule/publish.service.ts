@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { EventBus, publishAgendaChanges } from '#notifications';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound, returning } from '#platform';
@@ -25,6 +26,7 @@ export class PublishService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly notifier: AgendaNotifier,
     private readonly auditLog: AuditService,
+    @Optional() private readonly events?: EventBus,
   ) {}
 
   /**
@@ -56,15 +58,25 @@ export class PublishService {
       );
       const ids = changed.map((c) => c.id);
       const delegates = ids.length
-        ? await m.query<{ delegate_id: string }[]>(
+        ? await m.query<{ delegate_id: string; meeting_ids: string[] }[]>(
             `INSERT INTO forum_agenda_change (edition_id, delegate_id, published_version, meeting_ids)
              SELECT $1, p.delegate_id, $2, array_agg(p.meeting_id ORDER BY p.meeting_id)
                FROM forum_meeting_participant p WHERE p.meeting_id = ANY($3::uuid[])
               GROUP BY p.delegate_id
-             RETURNING delegate_id`,
+              RETURNING delegate_id, meeting_ids::text[] AS meeting_ids`,
             [editionId, edition.published_version, ids],
           )
         : [];
+      publishAgendaChanges(
+        this.events,
+        m,
+        delegates.map((d) => ({
+          delegateId: d.delegate_id,
+          editionId,
+          publishedVersion: edition.published_version,
+          meetingIds: d.meeting_ids,
+        })),
+      );
       await audit(
         this.auditLog,
         m,

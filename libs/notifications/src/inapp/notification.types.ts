@@ -76,3 +76,13 @@ export class MeetingRequestChange {
   @Field({ description: 'create, accept, decline or cancel' }) action: string;
   @Field() at: Date;
 }
+
+@ObjectType({ description: "A delegate's published agenda changed: meetings published, moved or cancelled" })
+export class AgendaChange {
+  @Field(() => ID) delegateId: string;
+  @Field(() => ID) editionId: string;
+  @Field(() => Int, { description: 'The published version of the edition the change belongs to' })
+  publishedVersion: number;
+  @Field(() => [ID], { description: 'The meetings of the delegate that changed' }) meetingIds: string[];
+  @Field() at: Date;
+}

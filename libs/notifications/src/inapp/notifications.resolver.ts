@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, badInput } from '#platform';
 import { Authenticated, Authorize, CurrentViewer, requireUuid, type Viewer } from '#identity';
+import { agendaTopic, type AgendaChangeEvent } from './agenda-events.js';
 import { filtered } from './filtered.js';
 import { meetingRequestTopic, type MeetingRequestEvent } from './meeting-request-events.js';
 import { EventBus } from './event-bus.js';
 import { notificationTopic, NotificationService, type NotificationEvent } from './notification.service.js';
 import {
+  AgendaChange,
   MarkNotificationsReadInput,
   MarkNotificationsReadResult,
   MeetingRequestChange,
@@ -111,5 +113,35 @@ export class NotificationsResolver {
       );
       return rows.length > 0;
     });
+  }
+
+  @Authorize(Authenticated)
+  @Subscription(() => AgendaChange, {
+    description:
+      "A delegate's published agenda as it changes: for the delegate's account, members of the delegate's organisation and organisers",
+    resolve: (event: AgendaChangeEvent) => ({ ...event, at: new Date(event.at) }),
+  })
+  async agendaChanged(
+    @CurrentViewer() viewer: Viewer | null,
+    @Args('delegateId', { type: () => ID }) delegateId: string,
+  ): Promise<AsyncIterableIterator<AgendaChangeEvent>> {
+    const { userId, roles } = signedIn(viewer);
+    requireUuid(delegateId, 'delegateId');
+    const organiser = roles.includes('ORGANISER') || roles.includes('ADMIN');
+    const allowed = async () =>
+      organiser ||
+      (
+        await this.db.query<unknown[]>(
+          `SELECT 1 FROM forum_delegate d
+            WHERE d.id = $1 AND (d.user_id = $2 OR EXISTS (
+              SELECT 1 FROM membership ms WHERE ms.user_id = $2 AND ms.organization_id = d.organization_id))`,
+          [delegateId, userId],
+        )
+      ).length > 0;
+    // An unknown delegate and someone else's look the same.
+    if (!(await allowed())) throw new AppError('FORBIDDEN', "you may not follow this delegate's agenda");
+    const events = await this.bus.listen<AgendaChangeEvent>(agendaTopic(delegateId));
+    // Checked again at each event: a membership or the delegate's account may change.
+    return organiser ? events : filtered(events, allowed);
   }
 }
