@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { hash } from '@node-rs/argon2';
 import { SignJWT } from 'jose';
 import {
@@ -317,6 +318,110 @@ describe('accounts and sessions', () => {
       const acct = await newAccount();
       expect(ok(await app.gql(LOGOUT, { r: acct.session.refreshToken }, {})).logout).toBe(true);
       expect(codeOf(await app.gql(REFRESH, { r: acct.session.refreshToken }, {}))).toBe('INVALID_TOKEN');
+    });
+
+    describe('cookie mode (the web app)', () => {
+      const COOKIE_MODE = { 'x-tashbik-session': 'cookie' };
+      const LOGIN_C = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken userId } }`;
+      const REFRESH_C = `mutation { refreshSession { accessToken refreshToken userId } }`;
+
+      /** Posts with raw headers and answers the body and the session cookie set, if any. */
+      async function post(query: string, variables: Json, headers: Record<string, string>) {
+        const res = await fetch(`${app.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query, variables }),
+        });
+        const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('tashbik_refresh='));
+        return { body: (await res.json()) as GqlResponse<Json>, setCookie };
+      }
+      const valueOf = (setCookie: string | undefined) =>
+        /^tashbik_refresh=([^;]*)/.exec(setCookie ?? '')?.[1];
+
+      it('sets an HttpOnly SameSite=Strict cookie on the GraphQL path, refreshes and rotates from it alone, logout clears it', async () => {
+        const acct = await newAccount();
+        const signedIn = await post(LOGIN_C, { e: acct.email, p: acct.password }, COOKIE_MODE);
+        const payload = ok(signedIn.body).login;
+        // The token is in the cookie only, never in the body a script reads.
+        expect(payload.refreshToken).toBe('');
+        const attrs = signedIn.setCookie!.split(';').map((a) => a.trim());
+        expect(attrs).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/graphql']));
+        // A loopback host (the test app's 127.0.0.1) has no HTTPS: no Secure there.
+        expect(attrs).not.toContain('Secure');
+        expect(Number(/Max-Age=(\d+)/.exec(signedIn.setCookie!)?.[1])).toBeGreaterThan(3600);
+        const first = valueOf(signedIn.setCookie)!;
+        expect(first.length).toBeGreaterThan(20);
+
+        // Refresh from the cookie alone: a new access token, and the cookie is rotated.
+        const refreshed = await post(REFRESH_C, {}, { ...COOKIE_MODE, cookie: `tashbik_refresh=${first}` });
+        const next = ok(refreshed.body).refreshSession;
+        expect(next.userId).toBe(acct.session.userId);
+        expect(next.refreshToken).toBe('');
+        expect(ok(await app.gql<{ me: Json }>(ME, {}, bearer(next.accessToken))).me.email).toBe(acct.email);
+        const second = valueOf(refreshed.setCookie)!;
+        expect(second).toBeTruthy();
+        expect(second).not.toBe(first);
+        // The old cookie works once only.
+        const reused = await post(REFRESH_C, {}, { ...COOKIE_MODE, cookie: `tashbik_refresh=${first}` });
+        expect(codeOf(reused.body)).toBe('INVALID_TOKEN');
+        expect(reused.setCookie).toMatch(/^tashbik_refresh=;.*Max-Age=0/);
+
+        // A fresh session, then logout clears the cookie and ends the session.
+        const again = valueOf(
+          (await post(LOGIN_C, { e: acct.email, p: acct.password }, COOKIE_MODE)).setCookie,
+        )!;
+        const out = await post(
+          `mutation { logout }`,
+          {},
+          { ...COOKIE_MODE, cookie: `tashbik_refresh=${again}` },
+        );
+        expect(ok(out.body).logout).toBe(true);
+        expect(out.setCookie).toMatch(/^tashbik_refresh=;.*Max-Age=0/);
+        const after = await post(REFRESH_C, {}, { ...COOKIE_MODE, cookie: `tashbik_refresh=${again}` });
+        expect(codeOf(after.body)).toBe('INVALID_TOKEN');
+      });
+
+      it('is Secure outside loopback', async () => {
+        const acct = await newAccount();
+        // fetch will not send another Host header: node:http does.
+        const setCookie = await new Promise<string[]>((resolve, reject) => {
+          const body = JSON.stringify({ query: LOGIN_C, variables: { e: acct.email, p: acct.password } });
+          const req = httpRequest(
+            `${app.url}/graphql`,
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', host: 'tashbik.example.org', ...COOKIE_MODE },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.headers['set-cookie'] ?? []));
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        });
+        const cookie = setCookie.find((c) => c.startsWith('tashbik_refresh='));
+        expect(cookie!.split(';').map((a) => a.trim())).toEqual(
+          expect.arrayContaining(['Secure', 'HttpOnly', 'SameSite=Strict', 'Path=/graphql']),
+        );
+      });
+
+      it('leaves the argument flow of API clients unchanged: no cookie, tokens in the body', async () => {
+        const acct = await newAccount();
+        const plain = await post(LOGIN_C, { e: acct.email, p: acct.password }, {});
+        expect(plain.setCookie).toBeUndefined();
+        const r1 = ok(plain.body).login.refreshToken as string;
+        expect(r1.length).toBeGreaterThan(20);
+        const next = await post(REFRESH, { r: r1 }, {});
+        expect(next.setCookie).toBeUndefined();
+        const r2 = ok(next.body).refreshSession.refreshToken as string;
+        expect(r2).not.toBe(r1);
+        // Without the header a cookie is ignored (and not spent): the argument is what counts.
+        const cookieOnly = await post(REFRESH_C, {}, { cookie: `tashbik_refresh=${r2}` });
+        expect(codeOf(cookieOnly.body)).toBe('INVALID_TOKEN');
+        expect(ok((await post(REFRESH, { r: r2 }, {})).body).refreshSession.userId).toBe(acct.session.userId);
+        expect(ok((await post(LOGOUT, { r: r2 }, {})).body).logout).toBe(true);
+      });
     });
 
     const sessionEnded = (r: GqlResponse<unknown>) => {

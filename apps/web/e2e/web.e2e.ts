@@ -184,9 +184,17 @@ for (const { locale, dir, query, firm } of CASES) {
       await expect(page).toHaveURL(/\/$/);
       const account = page.getByRole('button', { name: t['nav.account'] });
       await expect(account).toBeVisible();
-      // Still signed in after a reload (the refresh token is kept for the tab).
+      // Still signed in after a reload: the refresh token is in the api's HttpOnly cookie, and no
+      // token of any kind is in the page's storage.
       await page.reload();
       await expect(account).toBeVisible();
+      const stored = await page.evaluate(() =>
+        [localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`)),
+      );
+      expect(stored.filter((e) => /token|refresh|eyJ/i.test(e))).toEqual([]);
+      const [cookie] = (await page.context().cookies()).filter((c) => c.name === 'tashbik_refresh');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/graphql' });
+      expect(await page.evaluate(() => document.cookie)).not.toContain('tashbik_refresh');
       await account.click();
       await expect(
         page.getByText(new RegExp(locale === 'ar' ? 'مؤسسة الاختبار' : 'Atelier Test')),
@@ -194,6 +202,9 @@ for (const { locale, dir, query, firm } of CASES) {
       await screen(page, locale, 'account-menu', { fullPage: false });
       await page.getByRole('menuitem', { name: t['nav.signOut'] }).click();
       await expect(page.getByRole('link', { name: t['nav.signIn'] }).first()).toBeVisible();
+      await expect
+        .poll(async () => (await page.context().cookies()).some((c) => c.name === 'tashbik_refresh'))
+        .toBe(false);
       await page.reload();
       await expect(page.getByRole('link', { name: t['nav.signIn'] }).first()).toBeVisible();
     });

@@ -25,6 +25,8 @@ const endpoint = () => new URL('/graphql', globalThis.location?.origin ?? 'http:
 const client = new GraphQLClient(endpoint(), {
   headers: () => ({
     'accept-language': requestState.locale,
+    // The refresh token lives in the api's HttpOnly cookie, never in the page (docs/ACCESS.md).
+    'x-tashbik-session': 'cookie',
     ...(requestState.accessToken ? { authorization: `Bearer ${requestState.accessToken}` } : {}),
   }),
 });

@@ -140,24 +140,20 @@ export const RESEND_VERIFICATION = operation<{ resendVerification: boolean }, { 
 export interface Tokens {
   accessToken: string;
   accessTokenExpiresAt: string;
-  refreshToken: string;
 }
 
+// The refresh token travels in the api's HttpOnly session cookie (the client sends `x-tashbik-session: cookie`).
 export const LOGIN = operation<{ login: Tokens }, { email: string; password: string }>(
   `mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken }
+  login(email: $email, password: $password) { accessToken accessTokenExpiresAt }
 }`,
 );
 
-export const REFRESH = operation<{ refreshSession: Tokens }, { refreshToken: string }>(
-  `mutation Refresh($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }
-}`,
+export const REFRESH = operation<{ refreshSession: Tokens }>(
+  `mutation Refresh { refreshSession { accessToken accessTokenExpiresAt } }`,
 );
 
-export const LOGOUT = operation<{ logout: boolean }, { refreshToken: string }>(
-  `mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`,
-);
+export const LOGOUT = operation<{ logout: boolean }>(`mutation Logout { logout }`);
 
 export interface Me {
   id: string;

@@ -5,11 +5,11 @@ import { clearAgendas } from '../forum/agendaStore';
 import { LOGIN, LOGOUT, ME, REFRESH, type Me, type Tokens } from '../api/operations';
 
 /**
- * The refresh token is kept for this tab only (sessionStorage), so a reload keeps the user signed
- * in; the access token lives in memory. The page runs no inline or third-party script (see the
+ * The access token lives in memory only. The refresh token is in the api's HttpOnly, SameSite=Strict
+ * session cookie, which no script can read: on load the app asks the api to refresh through it, so a
+ * reload keeps the user signed in. The page runs no inline or third-party script (see the
  * Content-Security-Policy the api sends).
  */
-const REFRESH_KEY = 'tashbik.refresh';
 
 interface Session {
   me: Me | null;
@@ -25,35 +25,23 @@ const SessionContext = createContext<Session | null>(null);
 
 function storeTokens(tokens: Tokens | null) {
   requestState.accessToken = tokens?.accessToken ?? null;
-  try {
-    if (tokens) sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
-    else sessionStorage.removeItem(REFRESH_KEY);
-  } catch {
-    // Storage refused: the session lasts as long as the page.
-  }
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queries = useQueryClient();
   const [signedIn, setSignedIn] = useState(!!requestState.accessToken);
   const [offline, setOffline] = useState(false);
-  const [resuming, setResuming] = useState(() => {
-    try {
-      return !requestState.accessToken && !!sessionStorage.getItem(REFRESH_KEY);
-    } catch {
-      return false;
-    }
-  });
+  // Whether a session cookie exists is unknown to the page: it always asks the api once.
+  const [resuming, setResuming] = useState(() => !requestState.accessToken);
 
   useEffect(() => {
     if (!resuming) return;
-    const refreshToken = sessionStorage.getItem(REFRESH_KEY)!;
-    call(REFRESH, { refreshToken })
+    call(REFRESH)
       .then(({ refreshSession }) => {
         storeTokens(refreshSession);
         setSignedIn(true);
       })
-      // Offline, the refresh token is kept for when the connection returns (the agenda shows its stored copy).
+      // Offline, the cookie is kept for when the connection returns (the agenda shows its stored copy).
       .catch((e: unknown) => (toApiError(e).code === 'NETWORK' ? setOffline(true) : storeTokens(null)))
       .finally(() => setResuming(false));
   }, [resuming]);
@@ -75,8 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    const refreshToken = sessionStorage.getItem(REFRESH_KEY);
-    if (refreshToken) await call(LOGOUT, { refreshToken }).catch(() => undefined);
+    await call(LOGOUT).catch(() => undefined);
     storeTokens(null);
     clearAgendas();
     setSignedIn(false);

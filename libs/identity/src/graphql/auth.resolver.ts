@@ -7,6 +7,9 @@ import { Authenticated, Public } from '../policy/rules.js';
 import { CurrentViewer } from './current-viewer.js';
 import { clientInfo } from './client-info.js';
 import { AuthPayload, MeType, RegisterInput } from './identity.types.js';
+import { clearSessionCookie, cookieToken, storeSessionCookie, wantsCookie } from './session-cookie.js';
+import type { Session } from '../auth/auth.service.js';
+import type { IncomingMessage } from 'node:http';
 import type { Viewer } from '../viewer.js';
 
 @Resolver()
@@ -43,28 +46,58 @@ export class AuthResolver {
   }
 
   @Authorize(Public)
-  @Mutation(() => AuthPayload)
-  login(
+  @Mutation(() => AuthPayload, {
+    description:
+      "Signs in. With the header `x-tashbik-session: cookie` the refresh token is set as an HttpOnly cookie and the payload's refreshToken is empty.",
+  })
+  async login(
     @Args('email') email: string,
     @Args('password') password: string,
-    @Context() ctx: object,
+    @Context() ctx: { req?: IncomingMessage },
   ): Promise<AuthPayload> {
-    return this.auth.login(email, password, clientInfo(ctx));
+    return this.answer(ctx, await this.auth.login(email, password, clientInfo(ctx)));
   }
 
   @Authorize(Public)
   @Mutation(() => AuthPayload, {
-    description: 'Exchanges a refresh token (once) for a new access and refresh token',
+    description:
+      'Exchanges a refresh token (once) for a new access and refresh token. Without the argument, in cookie mode (header `x-tashbik-session: cookie`), the token is read from the session cookie, which is rotated.',
   })
-  refreshSession(@Args('refreshToken') refreshToken: string, @Context() ctx: object): Promise<AuthPayload> {
-    return this.auth.refresh(refreshToken, clientInfo(ctx));
+  async refreshSession(
+    @Args('refreshToken', { type: () => String, nullable: true }) refreshToken: string | null | undefined,
+    @Context() ctx: { req?: IncomingMessage },
+  ): Promise<AuthPayload> {
+    const cookieMode = wantsCookie(ctx.req);
+    const token = refreshToken ?? (cookieMode ? cookieToken(ctx.req) : null) ?? '';
+    try {
+      return this.answer(ctx, await this.auth.refresh(token, clientInfo(ctx)));
+    } catch (e) {
+      if (cookieMode && refreshToken == null) clearSessionCookie(ctx.req);
+      throw e;
+    }
   }
 
   @Authorize(Public)
-  @Mutation(() => Boolean, { description: 'Ends the session of this refresh token' })
-  async logout(@Args('refreshToken') refreshToken: string): Promise<boolean> {
-    await this.auth.logout(refreshToken);
+  @Mutation(() => Boolean, {
+    description:
+      'Ends the session of this refresh token; without the argument, in cookie mode, that of the session cookie, which is cleared',
+  })
+  async logout(
+    @Args('refreshToken', { type: () => String, nullable: true }) refreshToken: string | null | undefined,
+    @Context() ctx: { req?: IncomingMessage },
+  ): Promise<boolean> {
+    const cookieMode = wantsCookie(ctx.req);
+    const token = refreshToken ?? (cookieMode ? cookieToken(ctx.req) : null);
+    if (token) await this.auth.logout(token);
+    if (cookieMode) clearSessionCookie(ctx.req);
     return true;
+  }
+
+  /** In cookie mode the refresh token goes to the cookie only, never to a script. */
+  private answer(ctx: { req?: IncomingMessage }, session: Session): AuthPayload {
+    if (!wantsCookie(ctx.req)) return session;
+    storeSessionCookie(ctx.req, session.refreshToken, session.refreshTokenExpiresAt);
+    return { ...session, refreshToken: '' };
   }
 
   @Authorize(Authenticated)
