@@ -490,6 +490,8 @@ describe('meetingRequestChanged', () => {
   }, 60_000);
 });
 
+let liveEditionId: string;
+
 describe('agendaChanged', () => {
   const AGENDA = (d: string) =>
     `subscription { agendaChanged(delegateId: "${d}") { delegateId editionId publishedVersion meetingIds at } }`;
@@ -512,6 +514,7 @@ describe('agendaChanged', () => {
       endsOn: '2030-06-10',
       sessions: [{ day: '2030-06-10', kind: 'MORNING', start: '09:00', end: '12:00' }],
     });
+    liveEditionId = editionId;
     ok(
       await app.gql(
         `mutation($e: ID!, $t: [ForumTableInput!]!) { addForumTables(editionId: $e, tables: $t) { id } }`,
@@ -613,4 +616,50 @@ describe('agendaChanged', () => {
     expect([own.events.length, member.events.length, staff.events.length]).toEqual([1, 1, 1]);
     expect([own.errors, member.errors, staff.errors]).toEqual([[], [], []]);
   }, 60_000);
+});
+
+describe('scheduleRunProgress', () => {
+  it("pushes a worker's scheduler run to organisers on another api process, about once a second, ending with done; refuses others", async () => {
+    const organiser = await signIn(app, { roles: ['ORGANISER'] });
+    // Queued while no worker runs, so the subscription is in place before the run starts.
+    const runId = ok(
+      await app.gql<{ scheduleEdition: { id: string } }>(
+        `mutation($e: ID!) { scheduleEdition(editionId: $e, timeLimitSeconds: 3) { id } }`,
+        { e: liveEditionId },
+        organiser.headers,
+      ),
+    ).scheduleEdition.id;
+    const PROGRESS = `subscription { scheduleRunProgress(runId: "${runId}") { runId editionId phase fraction bestBreaks lowerBound elapsedMs at } }`;
+    const refused = subscribe(client(secondUrl, { authorization: carol.headers.authorization }), PROGRESS);
+    await eventually(async () => (refused.completed || refused.errors.length ? true : null), 5000);
+    expect(refused.events[0]?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const feed = subscribe(client(secondUrl, { authorization: organiser.headers.authorization }), PROGRESS);
+    await eventually(async () => {
+      const [, n] = (await redis.pubsub(
+        'NUMSUB',
+        `${app.env.QUEUE_PREFIX}:events:schedule-run:${runId}`,
+      )) as [string, number];
+      return Number(n) >= 1 ? true : null;
+    });
+    await app.startWorker();
+    const last = await eventually(
+      async () => feed.events.find((e) => e.data?.scheduleRunProgress?.phase === 'done') ?? null,
+      60_000,
+    );
+    expect(last.data.scheduleRunProgress).toMatchObject({ runId, editionId: liveEditionId, fraction: 1 });
+    expect(feed.errors).toEqual([]);
+    const got = feed.events.map((e) => e.data.scheduleRunProgress);
+    expect(got.every((p) => p.runId === runId && p.elapsedMs >= 0)).toBe(true);
+    // Throttled: events before the last are at least about a second apart.
+    const times = got.slice(0, -1).map((p) => Date.parse(p.at));
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(950);
+    const run = ok(
+      await app.gql<{ scheduleRun: { state: string } }>(
+        `query($j: ID!) { scheduleRun(jobId: $j) { state } }`,
+        { j: runId },
+        organiser.headers,
+      ),
+    ).scheduleRun;
+    expect(run.state).toBe('DONE');
+  }, 120_000);
 });

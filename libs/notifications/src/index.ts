@@ -14,6 +14,7 @@ export * from './inapp/event-bus.js';
 export * from './inapp/notification.service.js';
 export * from './inapp/meeting-request-events.js';
 export * from './inapp/agenda-events.js';
+export * from './inapp/schedule-run-events.js';
 export * from './inapp/notification.types.js';
 export * from './inapp/notifications.resolver.js';
 export * from './inapp/personal-data.js';

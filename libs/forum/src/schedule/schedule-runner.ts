@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, notFound, returning } from '#platform';
+import { EventBus, scheduleRunTopic, type ScheduleRunProgressEvent } from '#notifications';
 import {
   scheduleMeetings,
   SchedulerInputError,
@@ -30,7 +31,10 @@ export interface PersistOutcome {
 export class ScheduleRunner {
   private readonly logger = new Logger(ScheduleRunner.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() private readonly events?: EventBus,
+  ) {}
 
   async snapshot(editionId: string, m: EntityManager = this.db.manager): Promise<EditionSnapshot> {
     const edition = await m.findOneBy(ForumEditionEntity, { id: editionId });
@@ -103,8 +107,31 @@ export class ScheduleRunner {
     );
     let lastWrite = 0;
     let writing: Promise<unknown> = Promise.resolve();
+    // Live progress for `scheduleRunProgress`: at most one event a second, and the last one.
+    const started = Date.now();
+    let lastEvent = 0;
+    const publish = (p: SchedulerProgress, force = false) => {
+      const now = Date.now();
+      if (!this.events || (!force && now - lastEvent < 1000)) return;
+      lastEvent = now;
+      const event: ScheduleRunProgressEvent = {
+        runId,
+        editionId,
+        phase: p.phase,
+        fraction: p.fraction,
+        bestBreaks: p.bestBreaks,
+        lowerBound: p.lowerBound,
+        unscheduledWeight: p.unscheduledWeight,
+        elapsedMs: now - started,
+        at: new Date(now).toISOString(),
+      };
+      void this.events.publish(scheduleRunTopic(runId), event);
+    };
+    let latest: SchedulerProgress | null = null;
     const progress = (p: SchedulerProgress) => {
       onProgress?.(p);
+      latest = p;
+      publish(p);
       const now = Date.now();
       if (now - lastWrite < 500) return;
       lastWrite = now;
@@ -148,6 +175,16 @@ export class ScheduleRunner {
           },
         );
       }
+      publish(
+        {
+          fraction: 1,
+          phase: 'done',
+          bestBreaks: (latest as SchedulerProgress | null)?.bestBreaks ?? null,
+          lowerBound: (latest as SchedulerProgress | null)?.lowerBound ?? null,
+          unscheduledWeight: (latest as SchedulerProgress | null)?.unscheduledWeight ?? null,
+        },
+        true,
+      );
       this.logger.log(
         { runId, editionId, status: result.status, scheduled: summary.scheduled, ms: result.stats.timeMs },
         'schedule run finished',

@@ -2,9 +2,14 @@ import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, badInput } from '#platform';
-import { Authenticated, Authorize, CurrentViewer, requireUuid, type Viewer } from '#identity';
+import { Authenticated, Authorize, CurrentViewer, Organiser, requireUuid, type Viewer } from '#identity';
 import { agendaTopic, type AgendaChangeEvent } from './agenda-events.js';
 import { filtered } from './filtered.js';
+import {
+  ScheduleRunProgress,
+  scheduleRunTopic,
+  type ScheduleRunProgressEvent,
+} from './schedule-run-events.js';
 import { meetingRequestTopic, type MeetingRequestEvent } from './meeting-request-events.js';
 import { EventBus } from './event-bus.js';
 import { notificationTopic, NotificationService, type NotificationEvent } from './notification.service.js';
@@ -143,5 +148,18 @@ export class NotificationsResolver {
     const events = await this.bus.listen<AgendaChangeEvent>(agendaTopic(delegateId));
     // Checked again at each event: a membership or the delegate's account may change.
     return organiser ? events : filtered(events, allowed);
+  }
+
+  @Authorize(Organiser)
+  @Subscription(() => ScheduleRunProgress, {
+    description:
+      "A scheduler run's phase, best breaks, lower bound and elapsed time, about once a second (organisers)",
+    resolve: (event: ScheduleRunProgressEvent) => ({ ...event, at: new Date(event.at) }),
+  })
+  scheduleRunProgress(
+    @Args('runId', { type: () => ID }) runId: string,
+  ): Promise<AsyncIterableIterator<ScheduleRunProgressEvent>> {
+    requireUuid(runId, 'runId');
+    return this.bus.listen<ScheduleRunProgressEvent>(scheduleRunTopic(runId));
   }
 }
