@@ -1,10 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
-import { e2eDatabaseUrl } from './stack';
+import { randomBytes } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { catalogue, demoOwnerPassword, issueVerificationCode, screen } from './kit';
 
 /*
  * The web app in a phone-sized Chromium against the real stack: in Arabic and in French, the
@@ -12,64 +8,6 @@ import { e2eDatabaseUrl } from './stack';
  * an organisation page opens, and a new user signs up, confirms their address with a code, signs
  * in and out. axe-core checks each screen; screenshots go to reports/screenshots/.
  */
-
-type Catalogue = Record<string, string>;
-const catalogue = (locale: string): Catalogue =>
-  JSON.parse(readFileSync(new URL(`../src/i18n/messages/${locale}.json`, import.meta.url), 'utf8'));
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = fileURLToPath(new URL('../../../reports/screenshots/', import.meta.url));
-mkdirSync(SHOTS, { recursive: true });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page; serious and critical violations fail the test, with what and where. */
-async function checkAccessibility(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  const bad = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
-}
-
-/** A phone-sized screenshot (the whole page, or the screen only while a menu is open), then axe. */
-async function screen(
-  page: Page,
-  locale: string,
-  name: string,
-  opts: { axe?: boolean; fullPage?: boolean } = {},
-) {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${SHOTS}${locale}-${name}.png`, fullPage: opts.fullPage ?? true });
-  if (opts.axe ?? true) await checkAccessibility(page);
-}
-
-/** A verification code the test knows, stored as the api stores the ones it mails (SHA-256). */
-async function issueVerificationCode(email: string): Promise<string> {
-  const code = randomBytes(32).toString('base64url');
-  const hash = createHash('sha256').update(code).digest('base64url');
-  const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await db.connect();
-  try {
-    const { rowCount } = await db.query(
-      `INSERT INTO email_token (user_id, purpose, token_hash, expires_at)
-       SELECT id, 'VERIFY_EMAIL', $2, now() + interval '1 hour' FROM user_account WHERE email = $1`,
-      [email, hash],
-    );
-    expect(rowCount).toBe(1);
-  } finally {
-    await db.end();
-  }
-  return code;
-}
 
 const CASES = [
   { locale: 'ar', dir: 'rtl', query: 'ميكانيك', firm: /ميكانيك/ },
@@ -239,17 +177,6 @@ test.describe('under the app’s Content-Security-Policy', () => {
     expect(violations).toEqual([]);
   });
 });
-
-/** The demo owner's password, from the file the stack's first start writes beside its data. */
-function demoOwnerPassword(): string {
-  const dir =
-    process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
-  const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
-    email: string;
-    password: string;
-  }[];
-  return accounts.find((a) => a.email === 'owner@tashbik.test')!.password;
-}
 
 test.describe('the forum agenda', () => {
   test.use({ locale: 'ar' });

@@ -1,6 +1,6 @@
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES } from './catalogues';
+import { CATALOGUES, duplicateKeys } from './catalogues';
 import { intlLocaleOf, LOCALES } from './locale';
 
 const keys = (l: keyof typeof CATALOGUES) => Object.keys(CATALOGUES[l]).sort();
@@ -8,6 +8,10 @@ const keys = (l: keyof typeof CATALOGUES) => Object.keys(CATALOGUES[l]).sort();
 describe('message catalogues', () => {
   it.each(LOCALES)('%s has exactly the keys of the others', (l) => {
     for (const other of LOCALES) expect(keys(l)).toEqual(keys(other));
+  });
+
+  it.each(LOCALES)('%s defines each key in one file only', (l) => {
+    expect(duplicateKeys(l)).toEqual([]);
   });
 
   it.each(LOCALES)('every %s message is valid ICU and formats without error', (l) => {

@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+import pg from 'pg';
+import { e2eDatabaseUrl } from './stack';
+
+/*
+ * What every browser journey shares: the message catalogues as the app merges them, axe-core,
+ * phone-sized screenshots under reports/screenshots/, and the stack's demo accounts.
+ */
+
+export type Catalogue = Record<string, string>;
+const AREAS = ['', 'account/', 'organization/', 'inbox/', 'forum/', 'console/'];
+/** A locale's messages: the shared file and every area's file, merged as src/i18n/catalogues.ts does. */
+export const catalogue = (locale: string): Catalogue =>
+  Object.assign(
+    {},
+    ...AREAS.map((area) => new URL(`../src/i18n/messages/${area}${locale}.json`, import.meta.url))
+      .filter((url) => existsSync(url))
+      .map((url) => JSON.parse(readFileSync(url, 'utf8')) as Catalogue),
+  );
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+export const SHOTS = fileURLToPath(new URL('../../../reports/screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; serious and critical violations fail the test, with what and where. */
+export async function checkAccessibility(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  const bad = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+/** A phone-sized screenshot (the whole page, or the screen only while a menu is open), then axe. */
+export async function screen(
+  page: Page,
+  locale: string,
+  name: string,
+  opts: { axe?: boolean; fullPage?: boolean } = {},
+) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `${SHOTS}${locale}-${name}.png`, fullPage: opts.fullPage ?? true });
+  if (opts.axe ?? true) await checkAccessibility(page);
+}
+
+/** A verification code the test knows, stored as the api stores the ones it mails (SHA-256). */
+export async function issueVerificationCode(email: string): Promise<string> {
+  const code = randomBytes(32).toString('base64url');
+  const hash = createHash('sha256').update(code).digest('base64url');
+  const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await db.connect();
+  try {
+    const { rowCount } = await db.query(
+      `INSERT INTO email_token (user_id, purpose, token_hash, expires_at)
+       SELECT id, 'VERIFY_EMAIL', $2, now() + interval '1 hour' FROM user_account WHERE email = $1`,
+      [email, hash],
+    );
+    expect(rowCount).toBe(1);
+  } finally {
+    await db.end();
+  }
+  return code;
+}
+
+/** The demo owner's password, from the file the stack's first start writes beside its data. */
+export function demoOwnerPassword(): string {
+  const dir =
+    process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
+  const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
+    email: string;
+    password: string;
+  }[];
+  return accounts.find((a) => a.email === 'owner@tashbik.test')!.password;
+}
