@@ -1,10 +1,17 @@
-import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+} from '@tanstack/react-router';
 import { Shell } from './components/Shell';
 import { SearchPage, validateSearch } from './routes/SearchPage';
 import { OrganizationPage } from './routes/OrganizationPage';
 import { SignInPage, SignUpPage } from './routes/AuthPages';
 import { VerifyEmailPage } from './routes/VerifyEmailPage';
 import { AgendaIndexPage, AgendaPage } from './routes/AgendaPage';
+import { ConsoleGate } from './routes/console/ConsoleGate';
 
 const root = createRootRoute({
   component: () => (
@@ -44,6 +51,29 @@ const verifyEmail = createRoute({
 const agendaIndex = createRoute({ getParentRoute: () => root, path: '/agenda', component: AgendaIndexPage });
 const agenda = createRoute({ getParentRoute: () => root, path: '/agenda/$edition', component: AgendaPage });
 
+/**
+ * The organisers' console: the gate (main chunk, tiny) lets only ORGANISER and ADMIN users load the
+ * console's layout; each page is its own chunk. Console parts add their pages to this list and their
+ * navigation entries to src/routes/console/nav.ts.
+ */
+const consoleSection = createRoute({ getParentRoute: () => root, path: '/console', component: ConsoleGate });
+const consolePages = [
+  createRoute({
+    getParentRoute: () => consoleSection,
+    path: '/',
+    component: lazyRouteComponent(() => import('./routes/console/ConsoleHome'), 'ConsoleHome'),
+  }),
+];
+
+/** The inbox: notifications, contact and meeting requests, suggestions, financiers' saved searches. */
+const inboxPages = [
+  createRoute({
+    getParentRoute: () => root,
+    path: '/notifications',
+    component: lazyRouteComponent(() => import('./routes/inbox/NotificationsPage'), 'NotificationsPage'),
+  }),
+];
+
 export const routeTree = root.addChildren([
   search,
   organization,
@@ -52,6 +82,8 @@ export const routeTree = root.addChildren([
   verifyEmail,
   agendaIndex,
   agenda,
+  consoleSection.addChildren(consolePages),
+  ...inboxPages,
 ]);
 
 export function createAppRouter(history?: Parameters<typeof createRouter>[0]['history']) {

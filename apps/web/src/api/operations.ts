@@ -155,16 +155,20 @@ export const REFRESH = operation<{ refreshSession: Tokens }>(
 
 export const LOGOUT = operation<{ logout: boolean }>(`mutation Logout { logout }`);
 
+/** ADMIN holds every ORGANISER right. */
+export type PlatformRole = 'ADMIN' | 'ORGANISER';
+
 export interface Me {
   id: string;
   email: string;
   displayName: string;
   locale: string;
   emailVerified: boolean;
+  roles: PlatformRole[];
 }
 
 export const ME = operation<{ me: Me | null }>(
-  `query Me { me { id email displayName locale emailVerified } }`,
+  `query Me { me { id email displayName locale emailVerified roles } }`,
 );
 
 export interface ForumEditionSummary {

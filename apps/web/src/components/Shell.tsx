@@ -10,11 +10,19 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconCalendarEvent, IconLanguage, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconLanguage,
+  IconLayoutDashboard,
+  IconLogout,
+  IconUserCircle,
+} from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useLocale, useT } from '../i18n/LocaleProvider';
 import { LOCALES, type Locale } from '../i18n/locale';
 import { useSession } from '../auth/session';
+import { NotificationBell } from '../routes/inbox/NotificationBell';
+import { canUseConsole } from '../routes/console/access';
 
 function LanguageMenu() {
   const t = useT();
@@ -86,6 +94,16 @@ function AccountMenu() {
         <Menu.Item component={Link} to="/agenda" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
           {t('nav.agenda')}
         </Menu.Item>
+        {canUseConsole(me.roles) && (
+          <Menu.Item
+            component={Link}
+            to="/console"
+            leftSection={<IconLayoutDashboard size={16} aria-hidden />}
+            data-testid="console-link"
+          >
+            {t('console.menu')}
+          </Menu.Item>
+        )}
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}
           onClick={async () => {
@@ -119,6 +137,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <VisuallyHidden>{t('nav.directory')}</VisuallyHidden>
             </Anchor>
             <Group gap={4} wrap="nowrap">
+              <NotificationBell />
               <LanguageMenu />
               <AccountMenu />
             </Group>
