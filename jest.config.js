@@ -20,6 +20,7 @@ export default {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^#platform/boot$': '<rootDir>/libs/platform/src/boot.ts',
+    '^#platform/random$': '<rootDir>/libs/platform/src/random.ts',
     '^#directory/taxonomy$': '<rootDir>/libs/directory/src/taxonomy/index.ts',
     '^#(platform|directory|identity|search|testing|forum|matchmaking|notifications)$':
       '<rootDir>/libs/$1/src/index.ts',

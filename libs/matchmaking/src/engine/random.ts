@@ -1,16 +1,7 @@
 /** Small deterministic helpers: every random choice in matchmaking must be reproducible from a seed. */
 
-/** Mulberry32: a tiny 32-bit generator, good enough for tie shuffles and Louvain's random walk. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded generator (mulberry32), for tie shuffles and Louvain's random walk. */
+export { seededRandom } from '#platform/random';
 
 /** FNV-1a hash of a string: stable across runs and platforms. */
 export function hashString(s: string, seed = 0x811c9dc5): number {

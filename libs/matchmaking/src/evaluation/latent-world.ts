@@ -6,6 +6,7 @@ import {
   type OrganizationKind,
   type ProcessCode,
 } from '#directory/taxonomy';
+import { seededRandom } from '#platform/random';
 
 /**
  * A subcontracting evaluation set written from its own specification, not from the scorer. Each firm
@@ -344,22 +345,10 @@ export interface LatentWorldOptions {
   background?: number;
 }
 
-/** Mulberry32, written here so that the set owes nothing to the engine's helpers. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Dice {
   readonly next: () => number;
   constructor(seed: number) {
-    this.next = rng(seed);
+    this.next = seededRandom(seed);
   }
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));
