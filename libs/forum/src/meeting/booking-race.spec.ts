@@ -272,6 +272,44 @@ it('fills the free tables when many bookings without a table hit one slot at onc
   expect((refused.reason as { extensions: { reason: string } }).extensions.reason).toBe('TABLE_BUSY');
 });
 
+it('fills the free tables when many moves without a table hit one slot at once', async () => {
+  const e = await createEdition(h);
+  const tables = await h.tables.add(
+    e.id,
+    Array.from({ length: 30 }, (_, i) => ({ label: `M${String(i + 1).padStart(2, '0')}` })),
+  );
+  const people = await delegates(e.id, 48);
+  const [from, to] = (await h.editions.slots(e.id)).filter((s) => !s.isBreak);
+  const meetings = [];
+  for (let i = 0; i < 48; i += 2) {
+    const r = await acceptedRequest(h, e.id, people[i], people[i + 1]);
+    meetings.push(await h.meetings.book(r.id, from.id, tables[i / 2].id));
+  }
+  // Two tables of the target slot are already taken: the moves must fill the other 28.
+  const [blockA, blockB] = await delegates(e.id, 2);
+  const blocker = await acceptedRequest(h, e.id, blockA, blockB);
+  await h.meetings.book(blocker.id, to.id, tables[0].id);
+  const results = await Promise.allSettled(meetings.map((mt) => h.meetings.move(mt.id, to.id, null)));
+  expect(results.map(codeOf)).toEqual(Array(24).fill('OK'));
+  const placed = results.map((r) => (r as PromiseFulfilledResult<{ tableId: string; slotId: string }>).value);
+  expect(placed.every((p) => p.slotId === to.id)).toBe(true);
+  expect(new Set(placed.map((p) => p.tableId)).size).toBe(24);
+  expect(placed.map((p) => p.tableId)).not.toContain(tables[0].id);
+  expect(await doubleBookings(e.id)).toEqual([]);
+  // Five tables are left free in the target slot: of six more moves, five fit and one is refused.
+  const more = [];
+  for (let i = 0; i < 6; i++) {
+    const [a, b] = await delegates(e.id, 2);
+    const r = await acceptedRequest(h, e.id, a, b);
+    more.push(await h.meetings.book(r.id, from.id, tables[24 + i].id));
+  }
+  const rest = await Promise.allSettled(more.map((mt) => h.meetings.move(mt.id, to.id, null)));
+  expect(rest.map(codeOf).sort()).toEqual([...Array(5).fill('OK'), 'SLOT_TAKEN']);
+  const refused = rest.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+  expect((refused.reason as { extensions: { reason: string } }).extensions.reason).toBe('TABLE_BUSY');
+  expect(await doubleBookings(e.id)).toEqual([]);
+});
+
 it('answers request cancellations, withdrawals, pins and outcomes racing the scheduler moving meetings', async () => {
   const e = await createEdition(h);
   const tables = await h.tables.add(

@@ -5,6 +5,7 @@ import { AppError, notFound, returning } from '#platform';
 import { MeetingEntity } from './meeting.entity.js';
 import type { MeetingRequestEntity } from '../request/request.entity.js';
 import { ForumSlotEntity, ForumTableEntity } from '../edition/edition.entity.js';
+import { pgError } from '../common/db-errors.js';
 
 /** The rows whose edition `lockEditionMeetings` can find from their id. */
 const EDITION_OF = {
@@ -188,6 +189,47 @@ async function insertAtFreeTable(
     }
     // No free table left (or none at all): the same answer as for a table given.
     return insertMeeting(m, req, slotId, await chooseTable(m, req.editionId, slotId, null));
+  }
+}
+
+/**
+ * Moves a live meeting to the first table free in a slot. When a concurrent booking or move took
+ * that table first (the unique index on slot and table, waited on until the other transaction
+ * ends), the update is undone to a savepoint and the next free table is tried, so moves fired
+ * together fill the free tables like bookings do. SLOT_TAKEN only when no table is free; no table
+ * at all when the edition has none.
+ */
+export async function moveToFreeTable(
+  m: EntityManager,
+  meetingId: string,
+  editionId: string,
+  slotId: string,
+): Promise<void> {
+  const lost: string[] = [];
+  for (;;) {
+    const [pick] = await m.query<{ id: string }[]>(
+      `SELECT t.id FROM forum_table t
+        WHERE t.edition_id = $1 AND t.active AND t.id <> ALL($3::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
+                           WHERE mt.slot_id = $2 AND mt.table_id = t.id AND mt.status <> 'CANCELLED')
+        ORDER BY t.label LIMIT 1`,
+      [editionId, slotId, lost],
+    );
+    const table = pick ? pick.id : await chooseTable(m, editionId, slotId, null);
+    await m.query('SAVEPOINT move_to_free_table');
+    try {
+      await m.query(
+        `UPDATE forum_meeting SET slot_id = $2, table_id = $3, pinned = true, updated_at = now() WHERE id = $1`,
+        [meetingId, slotId, table],
+      );
+      await m.query('RELEASE SAVEPOINT move_to_free_table');
+      return;
+    } catch (e) {
+      const pg = pgError(e);
+      if (!table || pg?.code !== '23505' || pg.constraint !== 'forum_meeting_table_slot_idx') throw e;
+      await m.query('ROLLBACK TO SAVEPOINT move_to_free_table');
+      lost.push(table);
+    }
   }
 }
 

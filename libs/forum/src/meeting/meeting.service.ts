@@ -17,6 +17,7 @@ const outcomeNoteSchema = text(2000)
 import {
   chooseTable,
   lockEditionMeetings,
+  moveToFreeTable,
   placeMeeting,
   recordAgendaChanges,
   refuseUnavailable,
@@ -112,16 +113,19 @@ export class MeetingService {
             people.map((p) => p.delegateId),
           );
           const before = place(mt);
-          // Out of the way first, so the table search does not see the meeting's own place.
-          const table =
-            tid ??
-            (mt.tableId && slot.id === mt.slotId
+          // A table given, or the meeting's own when it stays in its slot; otherwise the first free
+          // one, the next when a concurrent write takes it first.
+          const table = tid
+            ? await chooseTable(m, mt.editionId, sid, tid)
+            : mt.tableId && slot.id === mt.slotId
               ? mt.tableId
-              : await chooseTable(m, mt.editionId, sid, null));
-          await m.query(
-            `UPDATE forum_meeting SET slot_id = $2, table_id = $3, pinned = true, updated_at = now() WHERE id = $1`,
-            [id, sid, table],
-          );
+              : null;
+          if (table)
+            await m.query(
+              `UPDATE forum_meeting SET slot_id = $2, table_id = $3, pinned = true, updated_at = now() WHERE id = $1`,
+              [id, sid, table],
+            );
+          else await moveToFreeTable(m, id, mt.editionId, sid);
           const moved = await m.findOneByOrFail(MeetingEntity, { id });
           await audit(
             this.auditLog,
