@@ -287,6 +287,8 @@ const OPERATIONS: Operation[] = [
   // identity
   { name: 'me', query: `{ me { id } }`, expect: PUBLIC },
   { name: 'exportMyData', query: `{ exportMyData }`, expect: SIGNED_IN },
+  { name: 'mySessions', query: `{ mySessions { id current } }`, expect: SIGNED_IN },
+  { name: 'setMyLocale', query: `mutation { setMyLocale(locale: ar) }`, expect: SIGNED_IN },
   { name: 'auditLog', query: `{ auditLog(first: 5) { entries { id action } } }`, expect: ADMINS },
   {
     name: 'organizationMembers (public org A)',

@@ -7,6 +7,8 @@ import { AuthService } from './auth/auth.service.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { SenderBudget } from './mail/sender-budget.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
+import { AccountResolver } from './graphql/account.resolver.js';
+import { AccountSessionsService } from './auth/account-sessions.service.js';
 import { ContactRequestResolver, MembershipResolver, PrivacyResolver } from './graphql/identity.resolvers.js';
 import { MembershipService } from './membership/membership.service.js';
 import { ContactRequestService } from './contact/contact-request.service.js';
@@ -53,8 +55,8 @@ export class IdentityJobsModule {}
 
 /** Sign-up, sign-in and sessions, for the api (it holds the sign-in throttle's Redis connection). */
 @Module({
-  providers: [AuthService, LoginThrottle, PrivacyService],
-  exports: [AuthService, PrivacyService],
+  providers: [AuthService, LoginThrottle, PrivacyService, AccountSessionsService],
+  exports: [AuthService, PrivacyService, AccountSessionsService],
 })
 export class AuthModule {}
 
@@ -63,6 +65,7 @@ export class AuthModule {}
   imports: [AuthModule],
   providers: [
     AuthResolver,
+    AccountResolver,
     MembershipResolver,
     ContactRequestResolver,
     PrivacyResolver,
