@@ -33,6 +33,7 @@ import { WalkInService } from './day/walk-in.service.js';
 import { AgendaFeedService } from './day/agenda-feed.service.js';
 import { StatisticsService } from './day/statistics.service.js';
 import { ReminderService } from './day/reminder.service.js';
+import { BadgeService } from './badge/badge.service.js';
 import './common/registrations.js';
 
 export const FORUM_ENTITIES = [
@@ -68,6 +69,7 @@ const SERVICES = [
   AgendaFeedService,
   StatisticsService,
   ReminderService,
+  BadgeService,
 ];
 
 /**

@@ -27,6 +27,8 @@ export * from './schedule/precedence.service.js';
 export * from './meeting/agenda-document.service.js';
 export * from './day/walk-in.service.js';
 export * from './day/agenda-feed.service.js';
+export * from './badge/badge-code.js';
+export * from './badge/badge.service.js';
 export * from './day/statistics.service.js';
 export * from './day/reminder.service.js';
 export * from './common/db-errors.js';

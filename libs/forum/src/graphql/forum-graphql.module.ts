@@ -6,6 +6,7 @@ import { ForumRegistrationResolver } from './registration.resolver.js';
 import { ForumMeetingResolver } from './meeting.resolver.js';
 import { ForumDayResolver } from './day.resolver.js';
 import { ForumParticipantResolver } from './participant.resolver.js';
+import { ForumBadgeResolver } from './badge.resolver.js';
 import { ForumAgendaController } from '../http/agenda.controller.js';
 
 /**
@@ -20,6 +21,7 @@ import { ForumAgendaController } from '../http/agenda.controller.js';
     ForumMeetingResolver,
     ForumDayResolver,
     ForumParticipantResolver,
+    ForumBadgeResolver,
   ],
   controllers: [ForumAgendaController],
 })

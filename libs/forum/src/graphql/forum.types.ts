@@ -130,6 +130,20 @@ export class ForumDelegateType {
   @Field(() => Date, { nullable: true }) checkedInAt: Date | null;
 }
 
+@ObjectType('ForumBadge', {
+  description: "A delegate's badge: the signed code its QR code carries, and who it names",
+})
+export class ForumBadgeType {
+  @Field({ description: 'Signed by the api (HMAC-SHA256); read back with forumBadge(code:)' }) code: string;
+  @Field(() => ID) delegateId: string;
+  @Field(() => ID) editionId: string;
+  @Field() delegateName: string;
+  @Field(() => ID) organizationId: string;
+  @Field(() => LocalizedText) organizationName: LocalizedText;
+  @Field(() => DelegateStatusEnum) status: string;
+  @Field(() => Date, { nullable: true }) checkedInAt: Date | null;
+}
+
 @ObjectType('MeetingRequest')
 export class MeetingRequestType {
   @Field(() => ID) id: string;

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   AnyOf,
   arg,
@@ -31,6 +31,11 @@ export class ForumRegistrationResolver {
     @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
   ): Promise<ForumDelegateEntity[]> {
     return this.registrations.list(editionId, organizationId);
+  }
+
+  @ResolveField(() => [ID], { description: 'Slots the delegate cannot attend' })
+  async unavailableSlotIds(@Parent() delegate: ForumDelegateEntity): Promise<string[]> {
+    return (await this.registrations.unavailableSlots([delegate.id])).get(delegate.id) ?? [];
   }
 
   @Mutation(() => ForumDelegateType)
