@@ -208,6 +208,18 @@ export class ForumMeetingResolver {
     return this.agendas.agenda({ editionId, tableId, view });
   }
 
+  @Query(() => [AgendaMeetingType], {
+    description:
+      'Every meeting of an edition, one entry per meeting seen from the requesting delegate (organisers: the slots x tables grid)',
+  })
+  @Authorize(Organiser)
+  editionMeetings(
+    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('view', { type: () => AgendaViewEnum, defaultValue: 'DRAFT' }) view: AgendaView,
+  ): Promise<AgendaMeeting[]> {
+    return this.agendas.agenda({ editionId, view });
+  }
+
   /** Only organisers see the working draft. */
   private view(viewer: Viewer | null, view: AgendaView): AgendaView {
     if (view === 'DRAFT' && !isOrganiser(viewer))

@@ -1,0 +1,169 @@
+import {
+  bootTestApp,
+  openForumEdition,
+  signIn,
+  type GqlResponse,
+  type TestApp,
+  type TestUser,
+} from '#testing';
+
+/*
+ * editionMeetings, the organisers' view of a whole edition's schedule (the console's slots x tables
+ * grid): one entry per meeting, seen from the requesting delegate, the draft before publication
+ * and the published schedule after; members are refused.
+ */
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let app: TestApp;
+let organiser: TestUser;
+
+const ok = (res: GqlResponse<unknown>): Json => {
+  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
+  return res.data as Json;
+};
+const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
+
+async function organization(name: string): Promise<string> {
+  const { rows } = await app.db.query<{ id: string }>(
+    `INSERT INTO organization (kind, name, description, country, innovation)
+     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb) RETURNING id`,
+    [JSON.stringify({ ar: null, fr: name, en: null })],
+  );
+  return rows[0].id;
+}
+
+const MEETINGS = `query($e: ID!, $v: AgendaView!) { editionMeetings(editionId: $e, view: $v) {
+  meetingId status slotId tableId tableLabel delegateId delegateName organizationName
+  counterpartDelegateId counterpartDelegateName counterpartOrganizationName } }`;
+
+beforeAll(async () => {
+  app = await bootTestApp();
+  organiser = await signIn(app, { roles: ['ORGANISER'] });
+}, 120_000);
+afterAll(() => app?.close());
+
+it('lists every meeting of the edition once, draft then published, for organisers only', async () => {
+  const editionId = await openForumEdition(app, organiser.headers, {
+    name: { fr: 'Forum grille' },
+    startsOn: '2031-03-14',
+    endsOn: '2031-03-14',
+    sessions: [{ day: '2031-03-14', kind: 'MORNING', start: '09:00', end: '10:30' }],
+  });
+  const tables = ok(
+    await app.gql(
+      `mutation($e: ID!, $t: [ForumTableInput!]!) { addForumTables(editionId: $e, tables: $t) { id label } }`,
+      { e: editionId, t: [{ label: 'T1' }, { label: 'T2' }] },
+      organiser.headers,
+    ),
+  ).addForumTables as Json[];
+  const slots = ok(
+    await app.gql(
+      `query($e: ID!) { forumSlots(editionId: $e) { id position } }`,
+      { e: editionId },
+      organiser.headers,
+    ),
+  ).forumSlots as Json[];
+  expect(slots).toHaveLength(3);
+
+  const orgs = [await organization('Alpha'), await organization('Beta'), await organization('Gamma')];
+  const delegates: string[] = [];
+  for (const [i, organizationId] of orgs.entries())
+    delegates.push(
+      ok(
+        await app.gql(
+          `mutation($i: RegisterDelegateInput!) { registerDelegate(input: $i) { id } }`,
+          { i: { editionId, organizationId, name: `Delegate ${i}`, email: `d${i}@example.org` } },
+          organiser.headers,
+        ),
+      ).registerDelegate.id as string,
+    );
+  const book = async (from: number, to: number, slot: number, table: number) => {
+    const request = ok(
+      await app.gql(
+        `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`,
+        {
+          i: {
+            editionId,
+            organizationId: orgs[from],
+            fromDelegateId: delegates[from],
+            toDelegateId: delegates[to],
+          },
+        },
+        organiser.headers,
+      ),
+    ).requestMeeting.id as string;
+    ok(
+      await app.gql(
+        `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
+        { r: request, o: orgs[to] },
+        organiser.headers,
+      ),
+    );
+    return ok(
+      await app.gql(
+        `mutation($r: ID!, $s: ID!, $t: ID) { bookMeeting(requestId: $r, slotId: $s, tableId: $t) { id } }`,
+        { r: request, s: slots[slot].id, t: tables[table].id },
+        organiser.headers,
+      ),
+    ).bookMeeting.id as string;
+  };
+  const first = await book(0, 1, 0, 0);
+  const second = await book(2, 0, 1, 1);
+
+  // Organisers' bookings are published at once; a move changes the draft until the next publication.
+  const moved = ok(
+    await app.gql(
+      `mutation($m: ID!, $s: ID!, $t: ID) { moveMeeting(meetingId: $m, slotId: $s, tableId: $t) { id } }`,
+      { m: first, s: slots[2].id, t: tables[1].id },
+      organiser.headers,
+    ),
+  ).moveMeeting;
+  expect(moved.id).toBe(first);
+
+  const draft = ok(await app.gql(MEETINGS, { e: editionId, v: 'DRAFT' }, organiser.headers))
+    .editionMeetings as Json[];
+  // In slot order: the second meeting (slot 1) before the moved one (slot 2); each seen from its requester.
+  expect(draft).toHaveLength(2);
+  expect(draft[0]).toMatchObject({
+    meetingId: second,
+    slotId: slots[1].id,
+    tableLabel: 'T2',
+    delegateName: 'Delegate 2',
+    organizationName: 'Gamma',
+    counterpartDelegateName: 'Delegate 0',
+    counterpartOrganizationName: 'Alpha',
+  });
+  expect(draft[1]).toMatchObject({
+    meetingId: first,
+    slotId: slots[2].id,
+    tableId: tables[1].id,
+    delegateName: 'Delegate 0',
+    counterpartDelegateName: 'Delegate 1',
+    counterpartOrganizationName: 'Beta',
+  });
+
+  const published = () =>
+    app
+      .gql(MEETINGS, { e: editionId, v: 'PUBLISHED' }, organiser.headers)
+      .then((r) => (ok(r).editionMeetings as Json[]).map((m) => [m.meetingId, m.slotId, m.tableLabel]));
+  expect(await published()).toEqual([
+    [first, slots[0].id, 'T1'],
+    [second, slots[1].id, 'T2'],
+  ]);
+  ok(
+    await app.gql(
+      `mutation($e: ID!) { publishSchedule(editionId: $e) { changedMeetings } }`,
+      { e: editionId },
+      organiser.headers,
+    ),
+  );
+  expect(await published()).toEqual([
+    [second, slots[1].id, 'T2'],
+    [first, slots[2].id, 'T2'],
+  ]);
+
+  const member = await signIn(app, { memberships: [{ organizationId: orgs[0], role: 'OWNER' }] });
+  expect(codeOf(await app.gql(MEETINGS, { e: editionId, v: 'DRAFT' }, member.headers))).toBe('FORBIDDEN');
+  expect(codeOf(await app.gql(MEETINGS, { e: editionId, v: 'DRAFT' }, {}))).toBe('UNAUTHENTICATED');
+});
