@@ -1,4 +1,5 @@
 import { operation } from './client';
+import type { LocalizedText, OrganizationKind } from './operations';
 
 /*
  * The organisers' console: review, claims, staff, import and operations. Types are written beside
@@ -21,4 +22,85 @@ export const CONSOLE_COUNTS = operation<ConsoleCounts>(`query ConsoleCounts {
   reviewQueue(first: 100) { edges { cursor } pageInfo { endCursor hasNextPage } }
   pendingOrganizationChanges(first: 100) { edges { cursor } pageInfo { endCursor hasNextPage } }
   organizationClaims(first: 100, status: CONTESTED) { id status }
+}`);
+
+export interface ReviewOrganization {
+  id: string;
+  kind: OrganizationKind;
+  name: LocalizedText;
+  country: string;
+  city: string | null;
+  website: string | null;
+  createdAt: string;
+  status: string;
+}
+
+export interface ReviewQueue {
+  reviewQueue: { edges: { cursor: string; node: ReviewOrganization }[]; pageInfo: PageInfo };
+}
+
+export const REVIEW_QUEUE = operation<
+  ReviewQueue,
+  { after: string | null }
+>(`query ReviewQueue($after: String) {
+  reviewQueue(first: 20, after: $after) {
+    edges { cursor node { id kind name { ar fr en } country city website createdAt status } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`);
+
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface PendingChange {
+  id: string;
+  organizationId: string;
+  requestedAt: string;
+  changes: FieldChange[];
+  organization: { id: string; name: LocalizedText; kind: OrganizationKind } | null;
+}
+
+export interface PendingChanges {
+  pendingOrganizationChanges: { edges: { cursor: string; node: PendingChange }[]; pageInfo: PageInfo };
+}
+
+export const PENDING_CHANGES = operation<
+  PendingChanges,
+  { after: string | null }
+>(`query PendingChanges($after: String) {
+  pendingOrganizationChanges(first: 20, after: $after) {
+    edges { cursor node { id organizationId requestedAt changes { field before after } organization { id name { ar fr en } kind } } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`);
+
+export const APPROVE_ORGANIZATION = operation<
+  { approveOrganization: { id: string; status: string } },
+  { id: string; note: string | null }
+>(`mutation ApproveOrganization($id: ID!, $note: String) {
+  approveOrganization(id: $id, note: $note) { id status }
+}`);
+
+export const REJECT_ORGANIZATION = operation<
+  { rejectOrganization: { id: string; status: string } },
+  { id: string; note: string }
+>(`mutation RejectOrganization($id: ID!, $note: String!) {
+  rejectOrganization(id: $id, note: $note) { id status }
+}`);
+
+export const APPROVE_CHANGE = operation<
+  { approveOrganizationChange: { id: string; status: string } },
+  { id: string; note: string | null }
+>(`mutation ApproveOrganizationChange($id: ID!, $note: String) {
+  approveOrganizationChange(id: $id, note: $note) { id status }
+}`);
+
+export const REJECT_CHANGE = operation<
+  { rejectOrganizationChange: { id: string; status: string } },
+  { id: string; note: string }
+>(`mutation RejectOrganizationChange($id: ID!, $note: String!) {
+  rejectOrganizationChange(id: $id, note: $note) { id status }
 }`);

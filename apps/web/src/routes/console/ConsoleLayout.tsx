@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation } from '@tanstack/react-router';
 import type { PlatformRole } from '../../api/operations';
 import { useT } from '../../i18n/LocaleProvider';
 import { CONSOLE_NAV, visibleEntries } from './nav';
+import './console.css';
 
 function ConsoleNav({ roles, onNavigate }: { roles: PlatformRole[]; onNavigate?: () => void }) {
   const t = useT();

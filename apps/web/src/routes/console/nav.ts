@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconLayoutDashboard } from '@tabler/icons-react';
+import { IconClipboardCheck, IconLayoutDashboard } from '@tabler/icons-react';
 import type { MessageKey } from '../../i18n/catalogues';
 import type { PlatformRole } from '../../api/operations';
 
@@ -22,6 +22,7 @@ export interface ConsoleNavEntry {
  */
 export const CONSOLE_NAV: ConsoleNavEntry[] = [
   { to: '/console', label: 'console.nav.home', icon: IconLayoutDashboard, exact: true },
+  { to: '/console/review', label: 'console.nav.review', icon: IconClipboardCheck },
 ];
 
 /** The entries a user with these platform roles may open. */
