@@ -21,7 +21,6 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useLocale, useT } from '../i18n/LocaleProvider';
 import { LOCALES, type Locale } from '../i18n/locale';
 import { useSession } from '../auth/session';
-import { NotificationBell } from '../routes/inbox/NotificationBell';
 import { canUseConsole } from '../routes/console/access';
 
 function LanguageMenu() {
@@ -137,7 +136,6 @@ export function Shell({ children }: { children: ReactNode }) {
               <VisuallyHidden>{t('nav.directory')}</VisuallyHidden>
             </Anchor>
             <Group gap={4} wrap="nowrap">
-              <NotificationBell />
               <LanguageMenu />
               <AccountMenu />
             </Group>
