@@ -7,6 +7,7 @@ import {
   loadAgenda,
   saveAgenda,
   timeOf,
+  zoneName,
   type StoredAgenda,
 } from './agendaStore';
 
@@ -69,5 +70,15 @@ describe('the agenda', () => {
     clearAgendas();
     expect(loadAgenda('e1')).toBeNull();
     expect(localStorage.getItem('tashbik.locale')).toBe('fr');
+  });
+
+  it('names the venue’s time zone in the interface language, never by its IANA identifier', () => {
+    const day = '2027-03-16T09:00:00Z';
+    expect(zoneName('Africa/Algiers', 'en', day)).toBe('Central European Standard Time (GMT+1)');
+    expect(zoneName('Africa/Algiers', 'fr', day)).toBe('heure normale d’Europe centrale (UTC+1)');
+    expect(zoneName('Africa/Algiers', 'ar-u-nu-latn', day)).toBe('توقيت وسط أوروبا الرسمي (غرينتش+1)');
+    expect(zoneName('Africa/Casablanca', 'en', day)).toBe('Morocco Time (GMT+1)');
+    for (const locale of ['ar-u-nu-latn', 'fr', 'en'])
+      expect(zoneName('Africa/Algiers', locale, day)).not.toContain('Algiers');
   });
 });

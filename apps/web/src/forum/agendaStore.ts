@@ -88,3 +88,18 @@ export function dayTitle(iso: string, intlLocale: string, timeZone: string): str
     numberingSystem: 'latn',
   }).format(new Date(iso));
 }
+
+/**
+ * The venue's time zone as people say it in the interface language, with its offset from UTC on the
+ * given day (e.g. "Central European Time (GMT+1)"), never the IANA identifier.
+ */
+export function zoneName(timeZone: string, intlLocale: string, at: string | Date = new Date()): string {
+  const part = (timeZoneName: 'longGeneric' | 'long' | 'shortOffset') =>
+    new Intl.DateTimeFormat(intlLocale, { timeZone, timeZoneName, numberingSystem: 'latn' })
+      .formatToParts(new Date(at))
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  let name = part('longGeneric');
+  const offset = part('shortOffset');
+  if (!name || name === offset) name = part('long');
+  return name && name !== offset ? `${name} (${offset})` : offset;
+}
