@@ -70,6 +70,56 @@ const consolePages = [
   }),
 ];
 
+/** The inbox: notifications, contact and meeting requests, suggestions, financiers' saved searches. */
+const inboxPages = [
+  createRoute({
+    getParentRoute: () => root,
+    path: '/notifications',
+    component: lazyRouteComponent(() => import('./routes/inbox/NotificationsPage'), 'NotificationsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/requests/contact',
+    component: lazyRouteComponent(() => import('./routes/inbox/ContactRequestsPage'), 'ContactRequestsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/requests/meetings',
+    component: lazyRouteComponent(() => import('./routes/inbox/MeetingRequestsPage'), 'MeetingRequestsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/requests/meetings/$requestId',
+    component: lazyRouteComponent(() => import('./routes/inbox/MeetingRequestsPage'), 'MeetingRequestPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/suggestions',
+    component: lazyRouteComponent(() => import('./routes/inbox/SuggestionsPage'), 'SuggestionsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/searches',
+    component: lazyRouteComponent(() => import('./routes/inbox/SearchesPage'), 'SearchesPage'),
+  }),
+];
+
+/** The account: password reset (linked from mails), sessions, export, deletion. */
+const accountPages = [
+  createRoute({
+    getParentRoute: () => root,
+    path: '/reset',
+    validateSearch: (s: Record<string, unknown>): { token?: string } =>
+      typeof s.token === 'string' ? { token: s.token } : {},
+    component: lazyRouteComponent(() => import('./routes/account/ResetPasswordPage'), 'ResetPasswordPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/account',
+    component: lazyRouteComponent(() => import('./routes/account/AccountPage'), 'AccountPage'),
+  }),
+];
+
 export const routeTree = root.addChildren([
   search,
   organization,
@@ -79,6 +129,8 @@ export const routeTree = root.addChildren([
   agendaIndex,
   agenda,
   consoleSection.addChildren(consolePages),
+  ...inboxPages,
+  ...accountPages,
 ]);
 
 export function createAppRouter(history?: Parameters<typeof createRouter>[0]['history']) {

@@ -11,21 +11,29 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import {
+  IconBulb,
   IconCalendarEvent,
+  IconCoin,
+  IconInbox,
   IconLanguage,
   IconLayoutDashboard,
   IconLogout,
+  IconSettings,
   IconUserCircle,
 } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useLocale, useT } from '../i18n/LocaleProvider';
 import { LOCALES, type Locale } from '../i18n/locale';
 import { useSession } from '../auth/session';
+import { NotificationBell } from '../routes/inbox/NotificationBell';
 import { canUseConsole } from '../routes/console/access';
+import { useAccountLocale } from '../routes/account/accountLocale';
 
 function LanguageMenu() {
   const t = useT();
-  const { locale, setLocale } = useLocale();
+  const { locale } = useLocale();
+  // Remembered on the account when signed in, and applied at sign-in.
+  const setLocale = useAccountLocale();
   return (
     <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
@@ -93,6 +101,18 @@ function AccountMenu() {
         <Menu.Item component={Link} to="/agenda" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
           {t('nav.agenda')}
         </Menu.Item>
+        <Menu.Item component={Link} to="/suggestions" leftSection={<IconBulb size={16} aria-hidden />}>
+          {t('inbox.nav.suggestions')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/requests/contact" leftSection={<IconInbox size={16} aria-hidden />}>
+          {t('inbox.nav.requests')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/searches" leftSection={<IconCoin size={16} aria-hidden />}>
+          {t('inbox.nav.searches')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/account" leftSection={<IconSettings size={16} aria-hidden />}>
+          {t('account.title')}
+        </Menu.Item>
         {canUseConsole(me.roles) && (
           <Menu.Item
             component={Link}
@@ -136,6 +156,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <VisuallyHidden>{t('nav.directory')}</VisuallyHidden>
             </Anchor>
             <Group gap={4} wrap="nowrap">
+              <NotificationBell />
               <LanguageMenu />
               <AccountMenu />
             </Group>

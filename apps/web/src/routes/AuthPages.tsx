@@ -193,6 +193,9 @@ export function SignInPage() {
             required
             dir="ltr"
           />
+          <Anchor component={Link} to="/reset" size="sm" style={{ alignSelf: 'flex-start' }}>
+            {t('account.forgot')}
+          </Anchor>
           <FormError message={error} />
           <Button type="submit" size="md" loading={busy} fullWidth>
             {t('auth.signIn.submit')}

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
+import { call, toApiError } from '../../api/client';
+import {
+  CANCEL_CONTACT,
+  CONTACT_REQUESTS,
+  RESPOND_CONTACT,
+  type ContactRequest,
+  type ContactRequestStatus,
+} from '../../api/inbox';
+import { errorMessage } from '../../components/text';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useLocale, useT } from '../../i18n/LocaleProvider';
+import { ContactPersons, formatWhen, OrganizationChooser, OrganizationName, SignedIn } from './common';
+import { pollInterval, useLiveConnected } from './live';
+import { RequestTabs } from './RequestTabs';
+import './inbox.css';
+
+const STATUS_COLOR: Record<ContactRequestStatus, string> = {
+  PENDING: 'yellow',
+  ACCEPTED: 'teal',
+  DECLINED: 'gray',
+  CANCELLED: 'gray',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return (
+    <Badge
+      color={STATUS_COLOR[status as ContactRequestStatus] ?? 'gray'}
+      variant="light"
+      data-testid="status"
+    >
+      {t(`inbox.status.${status}` as MessageKey)}
+    </Badge>
+  );
+}
+
+function ContactRequestCard({ request, incoming }: { request: ContactRequest; incoming: boolean }) {
+  const t = useT();
+  const intl = useIntl();
+  const { locale } = useLocale();
+  const queries = useQueryClient();
+  const other = incoming ? request.fromOrganizationId : request.toOrganizationId;
+  const done = () => queries.invalidateQueries({ queryKey: ['inbox'] });
+  const respond = useMutation({
+    mutationFn: (accept: boolean) => call(RESPOND_CONTACT, { id: request.id, accept }),
+    onSuccess: done,
+  });
+  const cancel = useMutation({ mutationFn: () => call(CANCEL_CONTACT, { id: request.id }), onSuccess: done });
+  const error = respond.error ?? cancel.error;
+  const pending = request.status === 'PENDING';
+  return (
+    <Card withBorder padding="sm" data-testid="contact-request" data-id={request.id}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Text>
+          {t(incoming ? 'inbox.contact.from' : 'inbox.contact.to')} <OrganizationName id={other} />
+        </Text>
+        <StatusBadge status={request.status} />
+      </Group>
+      {request.message && (
+        <Text size="sm" mt={4} dir="auto" className="request-message">
+          {request.message}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed" mt={4}>
+        {t('inbox.sentAt')} <time dateTime={request.createdAt}>{formatWhen(request.createdAt, locale)}</time>
+        {request.respondedAt && (
+          <>
+            {' · '}
+            {t('inbox.answeredAt')}{' '}
+            <time dateTime={request.respondedAt}>{formatWhen(request.respondedAt, locale)}</time>
+          </>
+        )}
+      </Text>
+      {request.status === 'ACCEPTED' && (
+        <Stack gap={4} mt="xs">
+          <Text size="sm" fw={600}>
+            {t('inbox.contact.released')}
+          </Text>
+          <ContactPersons id={other} />
+        </Stack>
+      )}
+      {pending && (
+        <Group gap="xs" mt="sm">
+          {incoming ? (
+            <>
+              <Button size="compact-md" onClick={() => respond.mutate(true)} loading={respond.isPending}>
+                {t('inbox.accept')}
+              </Button>
+              <Button
+                size="compact-md"
+                variant="default"
+                onClick={() => respond.mutate(false)}
+                disabled={respond.isPending}
+              >
+                {t('inbox.decline')}
+              </Button>
+            </>
+          ) : (
+            <Button
+              size="compact-md"
+              variant="default"
+              onClick={() => cancel.mutate()}
+              loading={cancel.isPending}
+            >
+              {t('inbox.cancel')}
+            </Button>
+          )}
+        </Group>
+      )}
+      {error && (
+        <Text size="sm" c="red.8" role="alert" mt={4}>
+          {errorMessage(intl, toApiError(error))}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function ContactRequests({ organizationId }: { organizationId: string }) {
+  const t = useT();
+  const intl = useIntl();
+  const live = useLiveConnected();
+  const requests = useQuery({
+    queryKey: ['inbox', 'contactRequests', organizationId],
+    queryFn: () => call(CONTACT_REQUESTS, { organizationId }),
+    refetchInterval: pollInterval(live),
+  });
+  if (requests.isPending) return <Loader aria-label={t('inbox.loading')} />;
+  if (requests.error)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(intl, toApiError(requests.error))}
+      </Alert>
+    );
+  const sections = [
+    { id: 'received', title: t('inbox.received'), list: requests.data.incoming, incoming: true },
+    { id: 'sent', title: t('inbox.sent'), list: requests.data.outgoing, incoming: false },
+  ];
+  return (
+    <>
+      {sections.map((s) => (
+        <section key={s.id} aria-labelledby={`contact-${s.id}`}>
+          <Title order={2} size="h3" id={`contact-${s.id}`} mb="xs">
+            {s.title}
+          </Title>
+          {s.list.length === 0 ? (
+            <Text c="dimmed">{t('inbox.contact.none')}</Text>
+          ) : (
+            <Stack gap="xs" component="ul" className="plain-list">
+              {s.list.map((r) => (
+                <li key={r.id}>
+                  <ContactRequestCard request={r} incoming={s.incoming} />
+                </li>
+              ))}
+            </Stack>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** /requests/contact: contact requests received and sent; the other side's contacts once accepted. */
+export function ContactRequestsPage() {
+  const t = useT();
+  const [organizationId, setOrganizationId] = useState<string | null>(null);
+  return (
+    <SignedIn title={t('inbox.requests.title')}>
+      <Stack gap="md">
+        <Title order={1}>{t('inbox.requests.title')}</Title>
+        <RequestTabs current="contact" />
+        <Text size="sm">{t('inbox.contact.intro')}</Text>
+        <OrganizationChooser value={organizationId} onChange={setOrganizationId}>
+          {(o) => <ContactRequests organizationId={o.id} />}
+        </OrganizationChooser>
+      </Stack>
+    </SignedIn>
+  );
+}

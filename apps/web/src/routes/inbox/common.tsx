@@ -1,0 +1,160 @@
+import type { ReactNode } from 'react';
+import { Alert, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from '@tanstack/react-router';
+import { useIntl } from 'react-intl';
+import { call, toApiError } from '../../api/client';
+import { MY_ORGANIZATIONS, ORGANIZATION_CARD } from '../../api/inbox';
+import { useSession } from '../../auth/session';
+import { errorMessage, pickText } from '../../components/text';
+import { useLocale, useT } from '../../i18n/LocaleProvider';
+import { intlLocaleOf, type Locale } from '../../i18n/locale';
+
+/** A date and time in the interface language: Latin digits, 24-hour. */
+export function formatWhen(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
+/** A page for signed-in users: asks to sign in (and come back) otherwise. */
+export function SignedIn({ title, children }: { title: string; children: ReactNode }) {
+  const t = useT();
+  const { me, resuming } = useSession();
+  const { pathname } = useLocation();
+  if (resuming) return <Loader aria-label={t('inbox.loading')} />;
+  if (!me)
+    return (
+      <Stack>
+        <Title order={1}>{title}</Title>
+        <Alert color="gray">{t('inbox.signIn')}</Alert>
+        <Link to="/signin" search={{ next: pathname }} className="button-link">
+          {t('nav.signIn')}
+        </Link>
+      </Stack>
+    );
+  return <>{children}</>;
+}
+
+export function useMyOrganizations() {
+  const { me } = useSession();
+  return useQuery({
+    queryKey: ['inbox', 'myOrganizations', me?.id],
+    queryFn: async () => (await call(MY_ORGANIZATIONS)).myOrganizations,
+    enabled: !!me,
+    staleTime: 60_000,
+  });
+}
+
+type MyOrganization = NonNullable<ReturnType<typeof useMyOrganizations>['data']>[number];
+
+/**
+ * The organisation the page acts for: a picker when the user belongs to several (optionally only
+ * some kinds), nothing to pick with one, a note with none.
+ */
+export function OrganizationChooser({
+  value,
+  onChange,
+  filter,
+  empty,
+  children,
+}: {
+  value: string | null;
+  onChange: (id: string) => void;
+  filter?: (o: MyOrganization) => boolean;
+  /** What to say when no organisation fits. */
+  empty?: string;
+  children: (organization: MyOrganization) => ReactNode;
+}) {
+  const t = useT();
+  const intl = useIntl();
+  const { locale } = useLocale();
+  const organizations = useMyOrganizations();
+  if (organizations.isPending) return <Loader aria-label={t('inbox.loading')} />;
+  if (organizations.error)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(intl, toApiError(organizations.error))}
+      </Alert>
+    );
+  const list = organizations.data.filter(filter ?? (() => true));
+  if (list.length === 0) return <Alert color="gray">{empty ?? t('inbox.noOrganization')}</Alert>;
+  const current = list.find((o) => o.id === value) ?? list[0];
+  return (
+    <Stack gap="md">
+      {list.length > 1 && (
+        <Select
+          label={t('inbox.actingFor')}
+          data={list.map((o) => ({ value: o.id, label: pickText(o.name, locale) }))}
+          value={current.id}
+          onChange={(id) => id && onChange(id)}
+          allowDeselect={false}
+        />
+      )}
+      {children(current)}
+    </Stack>
+  );
+}
+
+export function useOrganizationCard(id: string | null) {
+  return useQuery({
+    queryKey: ['inbox', 'organization', id],
+    queryFn: async () => (await call(ORGANIZATION_CARD, { id: id! })).organization,
+    enabled: !!id,
+    staleTime: 60_000,
+  });
+}
+
+/** An organisation's name (isolated with <bdi>), linked to its page. */
+export function OrganizationName({ id }: { id: string }) {
+  const { locale } = useLocale();
+  const t = useT();
+  const card = useOrganizationCard(id);
+  return (
+    <Link to="/o/$id" params={{ id }} className="org-link">
+      <bdi>{card.data ? pickText(card.data.name, locale) : t('inbox.organization')}</bdi>
+    </Link>
+  );
+}
+
+/** The contact persons an accepted request released. */
+export function ContactPersons({ id }: { id: string }) {
+  const t = useT();
+  const card = useOrganizationCard(id);
+  if (!card.data) return null;
+  if (!card.data.contactsVisible || card.data.contacts.length === 0)
+    return <Text size="sm">{t('inbox.contact.noContacts')}</Text>;
+  return (
+    <Stack gap={4} data-testid="released-contacts">
+      {card.data.contacts.map((c) => (
+        <Text size="sm" key={c.id}>
+          <bdi>{c.name}</bdi>
+          {c.role && (
+            <>
+              {' · '}
+              <bdi>{c.role}</bdi>
+            </>
+          )}
+          {c.email && (
+            <>
+              {' · '}
+              <a href={`mailto:${c.email}`} dir="ltr">
+                {c.email}
+              </a>
+            </>
+          )}
+          {c.phone && (
+            <>
+              {' · '}
+              <a href={`tel:${c.phone.replace(/\s/g, '')}`} dir="ltr">
+                {c.phone}
+              </a>
+            </>
+          )}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
