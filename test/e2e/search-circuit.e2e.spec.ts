@@ -113,3 +113,30 @@ describe('search while Meilisearch is frozen', () => {
     expect(logged('search circuit open')).toBe(1);
   });
 });
+
+describe('matchmaking drain while Meilisearch is frozen', () => {
+  it('gives up on a candidate search after SEARCH_TIMEOUT_MS, not the client default, and pauses once', async () => {
+    const worker = await app.startWorker();
+    const paused = () => worker.output.filter((l) => l.includes('matchmaking drain paused'));
+    freeze();
+    await app.db.query(
+      `WITH o AS (
+         INSERT INTO organization (kind, name, description, country, region_code, sectors, employee_band,
+           founded_year, languages, innovation, status)
+         SELECT 'SME', jsonb_build_object('fr', 'Atelier gelé ' || g), jsonb_build_object('fr', 'Usinage ' || g),
+           'DZ', 'DZ-16', ARRAY['25'], '10-49', 2010, ARRAY['fr'],
+           '{"rdActivity":false,"patents":0,"utilityModels":0,"trademarks":0,"industrialDesigns":0}', 'ACTIVE'
+         FROM generate_series(1, 5) g RETURNING id)
+       INSERT INTO outbox (entity_type, entity_id, op, topic)
+       SELECT 'organization', id, 'upsert', 'match' FROM o`,
+    );
+    await eventually(async () => paused().length === 1, 30_000);
+    const line = JSON.parse(paused()[0]) as { backlog: number };
+    // The request that found Meilisearch frozen waited the search timeout, not the client's 10 s.
+    expect(paused()[0]).toContain(`timed out after ${TIMEOUT_MS}ms`);
+    expect(line.backlog).toBeGreaterThanOrEqual(5);
+    thaw();
+    await eventually(async () => worker.output.some((l) => l.includes('matchmaking drain resumed')), 60_000);
+    expect(paused()).toHaveLength(1);
+  }, 120_000);
+});

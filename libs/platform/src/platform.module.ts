@@ -6,7 +6,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions, type EntityList } from './database/data-source.js';
 import { OutboxService } from './database/outbox.service.js';
-import { createMeiliClient, MEILI_CLIENT } from './meili/meili.provider.js';
+import {
+  createMeiliClient,
+  createMeiliQueryClient,
+  MEILI_CLIENT,
+  MEILI_QUERY_CLIENT,
+} from './meili/meili.provider.js';
 import { loggerParams } from './logging/logging.js';
 import { QUEUES, redisConnection } from './queue/queues.js';
 import { MeiliHealthIndicator, RedisHealthIndicator } from './health/health.indicators.js';
@@ -31,6 +36,7 @@ export class PlatformModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: MEILI_CLIENT, useFactory: () => createMeiliClient(config) },
+        { provide: MEILI_QUERY_CLIENT, useFactory: () => createMeiliQueryClient(config) },
         RedisHealthIndicator,
         MeiliHealthIndicator,
         OutboxService,
@@ -39,6 +45,7 @@ export class PlatformModule {
         OutboxService,
         APP_CONFIG,
         MEILI_CLIENT,
+        MEILI_QUERY_CLIENT,
         TypeOrmModule,
         BullModule,
         TerminusModule,

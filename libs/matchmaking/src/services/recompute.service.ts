@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
-import { APP_CONFIG, isMeiliUnavailable, MEILI_CLIENT, type AppConfig } from '#platform';
+import { APP_CONFIG, isMeiliUnavailable, MEILI_QUERY_CLIENT, type AppConfig } from '#platform';
 import { MAIL_PORT, type MailPort } from '#identity';
 import { ProfileStore } from '../storage/profile-store.js';
 import { replaceSuggestions } from '../storage/suggestion-writer.js';
@@ -65,7 +65,8 @@ export class RecomputeService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
+    // Candidate queries give up after SEARCH_TIMEOUT_MS: a frozen Meilisearch pauses the drain that soon.
+    @Inject(MEILI_QUERY_CLIENT) private readonly meili: Meilisearch,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'meiliIndexPrefix'>,
     @Inject(MAIL_PORT) private readonly mail: MailPort,
   ) {

@@ -5,6 +5,12 @@ import { createMeiliTransport, type MeiliTransportOptions } from './meili-transp
 export * from './meili-transport.js';
 
 export const MEILI_CLIENT = Symbol('MEILI_CLIENT');
+/**
+ * A client for queries only (the matchmaking drain's candidate searches): each request gives up
+ * after SEARCH_TIMEOUT_MS, so a frozen Meilisearch costs a drain that long, not the 10 s indexing
+ * requests may take.
+ */
+export const MEILI_QUERY_CLIENT = Symbol('MEILI_QUERY_CLIENT');
 
 /**
  * A Meilisearch client on the keep-alive `node:http` transport (see createMeiliTransport); every
@@ -27,4 +33,11 @@ export function meiliClient(
 export function createMeiliClient(config: Pick<AppConfig, 'meiliHost' | 'meiliMasterKey'>): Meilisearch {
   if (!config.meiliHost) throw new Error('Meilisearch host is not resolved; start the embedded server first');
   return meiliClient(config.meiliHost, config.meiliMasterKey);
+}
+
+export function createMeiliQueryClient(
+  config: Pick<AppConfig, 'meiliHost' | 'meiliMasterKey' | 'search'>,
+): Meilisearch {
+  if (!config.meiliHost) throw new Error('Meilisearch host is not resolved; start the embedded server first');
+  return meiliClient(config.meiliHost, config.meiliMasterKey, { timeout: config.search.timeoutMs });
 }
