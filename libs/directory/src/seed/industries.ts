@@ -118,6 +118,62 @@ export const PROCESS_TEXT: Record<ProcessCode, ProcessText> = {
   ),
   GLASS_CERAMICS: pt('céramique', 'la céramique', 'صناعة الخزف', 'ceramics'),
   RECYCLING: pt('recyclage', 'le recyclage', 'الرسكلة', 'recycling'),
+  STEEL_STRUCTURES: pt(
+    'charpente métallique',
+    'la charpente métallique',
+    'الهياكل المعدنية',
+    'structural steelwork',
+  ),
+  BOILERMAKING_PIPING: pt(
+    'chaudronnerie',
+    'la chaudronnerie',
+    'صناعة الخزانات والأنابيب المعدنية',
+    'boilermaking and piping',
+  ),
+  MOULD_TOOLMAKING: pt(
+    'fabrication de moules',
+    'la fabrication de moules',
+    'صناعة القوالب',
+    'mould and tool making',
+  ),
+  BLOW_MOULDING: pt('soufflage plastique', 'le soufflage plastique', 'القولبة بالنفخ', 'blow moulding'),
+  RUBBER_PRODUCTS: pt(
+    'transformation du caoutchouc',
+    'la transformation du caoutchouc',
+    'صناعة المطاط',
+    'rubber processing',
+  ),
+  ELECTRICAL_PANELS: pt(
+    'montage de tableaux électriques',
+    'le montage de tableaux électriques',
+    'تصنيع اللوحات الكهربائية',
+    'electrical panel building',
+  ),
+  GRAIN_MILLING: pt('meunerie', 'la meunerie', 'طحن الحبوب', 'flour and semolina milling'),
+  SPINNING_WEAVING: pt(
+    'filature et tissage',
+    'la filature et le tissage',
+    'الغزل والنسيج',
+    'spinning and weaving',
+  ),
+  TEXTILE_FINISHING: pt(
+    'ennoblissement textile',
+    "l'ennoblissement textile",
+    'صباغة المنسوجات وتجهيزها',
+    'textile dyeing and finishing',
+  ),
+  FOOTWEAR: pt(
+    'fabrication de chaussures',
+    'la fabrication de chaussures',
+    'صناعة الأحذية',
+    'footwear manufacturing',
+  ),
+  PAPER_CARDBOARD: pt(
+    'transformation du papier et du carton',
+    'la transformation du papier et du carton',
+    'صناعة الورق والكرتون',
+    'paper and cardboard converting',
+  ),
 };
 
 /**

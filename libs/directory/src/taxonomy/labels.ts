@@ -162,6 +162,37 @@ export const PROCESS_LABELS: Record<ProcessCode, Labels> = {
   },
   GLASS_CERAMICS: { ar: 'الزجاج والخزف', fr: 'Verre et céramique', en: 'Glass and ceramics' },
   RECYCLING: { ar: 'إعادة التدوير (الرسكلة)', fr: 'Recyclage', en: 'Recycling' },
+  STEEL_STRUCTURES: {
+    ar: 'الهياكل والمنشآت المعدنية',
+    fr: 'Charpente métallique',
+    en: 'Structural steelwork',
+  },
+  BOILERMAKING_PIPING: {
+    ar: 'صناعة الخزانات والأنابيب المعدنية (المرجلية)',
+    fr: 'Chaudronnerie et tuyauterie',
+    en: 'Boilermaking and piping',
+  },
+  MOULD_TOOLMAKING: { ar: 'صناعة القوالب والعُدد', fr: 'Moules et outillage', en: 'Mould and tool making' },
+  BLOW_MOULDING: { ar: 'القولبة بالنفخ', fr: 'Soufflage plastique', en: 'Blow moulding' },
+  RUBBER_PRODUCTS: { ar: 'منتجات المطاط', fr: 'Transformation du caoutchouc', en: 'Rubber products' },
+  ELECTRICAL_PANELS: {
+    ar: 'تصنيع اللوحات الكهربائية',
+    fr: 'Tableaux électriques',
+    en: 'Electrical panel building',
+  },
+  GRAIN_MILLING: {
+    ar: 'المطاحن (الدقيق والسميد)',
+    fr: 'Meunerie et semoulerie',
+    en: 'Flour and semolina milling',
+  },
+  SPINNING_WEAVING: { ar: 'الغزل والنسيج', fr: 'Filature et tissage', en: 'Spinning and weaving' },
+  TEXTILE_FINISHING: {
+    ar: 'صباغة المنسوجات وتجهيزها',
+    fr: 'Teinture et ennoblissement textile',
+    en: 'Textile dyeing and finishing',
+  },
+  FOOTWEAR: { ar: 'صناعة الأحذية', fr: 'Chaussure', en: 'Footwear' },
+  PAPER_CARDBOARD: { ar: 'الورق والكرتون', fr: 'Papier et carton', en: 'Paper and cardboard' },
 };
 
 export const PROCESS_FAMILY_LABELS: Record<ProcessFamily, Labels> = {
