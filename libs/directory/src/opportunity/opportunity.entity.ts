@@ -76,6 +76,12 @@ export class OpportunityEntity {
   @Column({ type: 'text', array: true, name: 'region_codes', default: () => "'{}'" })
   regionCodes: string[];
 
+  @Column({ type: 'text', array: true, name: 'preferred_certifications', default: () => "'{}'" })
+  preferredCertifications: string[];
+
+  @Column({ type: 'text', array: true, name: 'preferred_region_codes', default: () => "'{}'" })
+  preferredRegionCodes: string[];
+
   @Column({ type: 'date', nullable: true })
   deadline: string | null;
 

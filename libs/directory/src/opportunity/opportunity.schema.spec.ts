@@ -158,7 +158,34 @@ describe('createOpportunitySchema', () => {
       requiredProcesses: [],
       materials: [],
       regionCodes: [],
+      preferredCertifications: [],
+      preferredRegionCodes: [],
     });
+  });
+
+  it('takes wished-for certifications and wilayas on a subcontracting request only', () => {
+    const out = createOpportunitySchema.parse({
+      ...subcontracting,
+      preferredCertifications: ['ISO_14001', 'ISO_14001'],
+      preferredRegionCodes: ['DZ-31'],
+    });
+    expect(out).toMatchObject({ preferredCertifications: ['ISO_14001'], preferredRegionCodes: ['DZ-31'] });
+    const paths = (input: object) =>
+      (createOpportunitySchema.safeParse(input).error?.issues ?? []).map(
+        (i) => `${i.path.join('.')}: ${i.message}`,
+      );
+    expect(paths({ ...subcontracting, preferredRegionCodes: ['DZ-99'] })).toEqual([
+      'preferredRegionCodes.0: unknown Algerian wilaya code "DZ-99"',
+    ]);
+    expect(
+      paths({ ...subcontracting, regionCodes: ['DZ-16', 'DZ-09'], preferredRegionCodes: ['DZ-31'] }),
+    ).toEqual(['preferredRegionCodes: preferred wilayas outside the required ones: DZ-31']);
+    expect(paths({ ...subcontracting, countries: ['TN'], preferredRegionCodes: ['DZ-31'] })).toEqual([
+      'preferredRegionCodes: preferred wilayas are in Algeria, which the countries exclude',
+    ]);
+    expect(paths({ ...subcontracting, type: 'CAPABILITY_OFFER', preferredCertifications: ['ISO_9001'] })).toEqual([
+      'preferredCertifications: only a subcontracting request sets it',
+    ]);
   });
 
   it('reads blank texts as none', () => {

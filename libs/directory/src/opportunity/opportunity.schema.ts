@@ -84,6 +84,19 @@ export const opportunityFields = {
     .max(58)
     .nullish()
     .transform((l) => [...new Set(l ?? [])]),
+  // Wishes of a subcontracting request: used in ranking and shown in reasons, never a filter.
+  preferredCertifications: z
+    .array(z.enum(CERTIFICATIONS))
+    .max(CERTIFICATIONS.length)
+    .nullish()
+    .transform((l) => [...new Set(l ?? [])]),
+  preferredRegionCodes: z
+    .array(
+      z.string().refine(isWilaya, { error: (iss) => `unknown Algerian wilaya code "${String(iss.input)}"` }),
+    )
+    .max(58)
+    .nullish()
+    .transform((l) => [...new Set(l ?? [])]),
   deadline: isoDate.nullish().transform((v) => v ?? null),
   expiresAt: isoDate.nullish().transform((v) => v ?? null),
   status: z
@@ -98,7 +111,14 @@ function crossCheck(o: Partial<Fields>, ctx: z.RefinementCtx): void {
   if (o.amount != null && o.currency == null)
     ctx.addIssue({ code: 'custom', path: ['currency'], message: 'an amount needs a currency' });
   if (o.type !== 'SUBCONTRACTING_REQUEST')
-    for (const k of ['requiredCertifications', 'requiredProcesses', 'materials', 'regionCodes'] as const)
+    for (const k of [
+      'requiredCertifications',
+      'requiredProcesses',
+      'materials',
+      'regionCodes',
+      'preferredCertifications',
+      'preferredRegionCodes',
+    ] as const)
       if (o[k]?.length)
         ctx.addIssue({ code: 'custom', path: [k], message: 'only a subcontracting request sets it' });
   if (o.regionCodes?.length && o.countries?.length && !o.countries.includes('DZ'))
@@ -107,6 +127,21 @@ function crossCheck(o: Partial<Fields>, ctx: z.RefinementCtx): void {
       path: ['regionCodes'],
       message: 'wilayas limit suppliers to Algeria, which the countries exclude',
     });
+  if (o.preferredRegionCodes?.length && o.countries?.length && !o.countries.includes('DZ'))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['preferredRegionCodes'],
+      message: 'preferred wilayas are in Algeria, which the countries exclude',
+    });
+  if (o.preferredRegionCodes?.length && o.regionCodes?.length) {
+    const outside = o.preferredRegionCodes.filter((r) => !o.regionCodes!.includes(r));
+    if (outside.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['preferredRegionCodes'],
+        message: `preferred wilayas outside the required ones: ${outside.join(', ')}`,
+      });
+  }
 }
 
 export const createOpportunitySchema = z.object(opportunityFields).superRefine(crossCheck);

@@ -124,6 +124,8 @@ export class OpportunityService {
           requiredProcesses: current.requiredProcesses,
           materials: current.materials,
           regionCodes: current.regionCodes,
+          preferredCertifications: current.preferredCertifications,
+          preferredRegionCodes: current.preferredRegionCodes,
           deadline: current.deadline,
           expiresAt: current.expiresAt,
           status: current.status,

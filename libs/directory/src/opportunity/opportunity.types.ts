@@ -34,6 +34,16 @@ export class OpportunityObject {
   materials: string[];
   @Field(() => [String], { description: 'Subcontracting: wilayas a supplier must be in; empty means any' })
   regionCodes: string[];
+  @Field(() => [CertificationEnum], {
+    description:
+      'Subcontracting: certifications wished for; they raise a supplier in the ranking, never exclude one',
+  })
+  preferredCertifications: string[];
+  @Field(() => [String], {
+    description:
+      'Subcontracting: wilayas wished for (DZ-16); a supplier there ranks as a neighbour, others stay in',
+  })
+  preferredRegionCodes: string[];
   @Field(() => String, { nullable: true }) deadline: string | null;
   @Field(() => String, { nullable: true, description: 'After this date it leaves search until renewed' })
   expiresAt: string | null;
@@ -69,6 +79,9 @@ class OpportunityFieldsInput {
   @Field(() => [ProcessEnum], { nullable: true }) requiredProcesses?: string[];
   @Field(() => [String], { nullable: true }) materials?: string[];
   @Field(() => [String], { nullable: true, description: 'Wilaya codes (DZ-16)' }) regionCodes?: string[];
+  @Field(() => [CertificationEnum], { nullable: true }) preferredCertifications?: string[];
+  @Field(() => [String], { nullable: true, description: 'Wilaya codes (DZ-16)' })
+  preferredRegionCodes?: string[];
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) deadline?: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) expiresAt?: string;
   @Field(() => OpportunityStatusEnum, { nullable: true }) status?: string;

@@ -147,6 +147,24 @@ describe('combination and ranking', () => {
     expect(zero.criteria.find((c) => c.criterion === 'distance')?.contribution).toBe(0);
   });
 
+  it('lifts a supplier in a wished-for wilaya without excluding the others, and says why', () => {
+    const oran = sme('oran', { regionCode: 'DZ-31' });
+    const setif = sme('setif', { regionCode: 'DZ-19' });
+    const plain = request({ regionCode: 'DZ-16' });
+    // Both are in another wilaya of the same country: the same score, so ties break on the id.
+    expect(ids(rankSuppliers(plain, [setif, oran]).results)).toEqual(['oran', 'setif']);
+    const wished = request({ regionCode: 'DZ-16', preferredRegionCodes: ['DZ-19'] });
+    const ranked = rankSuppliers(wished, [oran, setif]).results;
+    expect(ids(ranked)).toEqual(['setif', 'oran']);
+    expect(ranked[0].score).toBeGreaterThan(ranked[1].score);
+    expect(ranked[0].criteria.find((c) => c.criterion === 'distance')?.evidence.code).toBe(
+      'distance.preferred_region',
+    );
+    expect(ranked[1].criteria.find((c) => c.criterion === 'distance')?.evidence.code).toBe(
+      'distance.same_country',
+    );
+  });
+
   it('honours limit and minimum score', () => {
     const candidates = Array.from({ length: 8 }, (_, i) => sme(`s${i}`));
     expect(rankSuppliers(request(), candidates, { limit: 3 }).results).toHaveLength(3);

@@ -284,12 +284,31 @@ export function subcontractingScores(
       [...request.requiredCertifications, ...(request.preferredCertifications ?? [])],
       supplier.certifications,
     ),
-    distance: distanceScore(request, supplier, distanceCredit),
+    distance: requestDistanceScore(request, supplier, distanceCredit),
     languages: languagesScore(request.languages, supplier.languages),
     feedback: feedbackScore(supplier.feedback),
     size: sizeFitScore(request.volume, capacity),
     focus: focusScore(request.processes, request.sectors, offered, supplier.sectors),
   };
+}
+
+/**
+ * Distance from the requester, except that a supplier in one of the wilayas the request wishes for
+ * scores as a neighbour (whatever the requester's own wilaya), with that wish as its reason.
+ */
+function requestDistanceScore(
+  request: SubcontractingRequest,
+  supplier: OrgProfile,
+  credit: typeof DISTANCE_CREDIT,
+): CriterionScore {
+  const preferred = request.preferredRegionCodes ?? [];
+  if (supplier.regionCode && preferred.includes(supplier.regionCode))
+    return {
+      score: credit.sameRegion,
+      applicable: true,
+      evidence: { code: 'distance.preferred_region', params: { region: supplier.regionCode } },
+    };
+  return distanceScore(request, supplier, credit);
 }
 
 const subcontractingCombiner = (options: SubcontractingOptions) =>

@@ -8,6 +8,13 @@ const all = (evidence: Evidence) => ({
 });
 
 describe('renderReason', () => {
+  it('names the wished-for wilaya in the three languages', () => {
+    const r = all({ code: 'distance.preferred_region', params: { region: 'DZ-19' } });
+    expect(r.fr).toMatch(/^Situé dans une wilaya que vous préférez \(.*Sétif.*\)$/);
+    expect(r.en).toMatch(/^Located in a wilaya you prefer \(.*S[ée]tif.*\)$/);
+    expect(r.ar).toMatch(/^يقع في ولاية تفضّلونها \(.*سطيف.*\)$/);
+  });
+
   it('renders process evidence in Arabic, French and English, with plurals', () => {
     expect(all({ code: 'process.exact', params: { exact: ['MACHINING'] } })).toEqual({
       ar: 'يتقن العملية المطلوبة: التشغيل الميكانيكي',

@@ -381,6 +381,12 @@ const RENDERERS: Record<string, Renderer> = {
       fr: 'Situé dans la même wilaya',
       en: 'Located in the same wilaya',
     }) + ` (${regionLabel(String(p.region), lang)})`,
+  'distance.preferred_region': (p, lang) =>
+    pick(lang, {
+      ar: 'يقع في ولاية تفضّلونها',
+      fr: 'Situé dans une wilaya que vous préférez',
+      en: 'Located in a wilaya you prefer',
+    }) + ` (${regionLabel(String(p.region), lang)})`,
   'distance.same_country': (p, lang) =>
     pick(lang, { ar: 'يقع في نفس البلد', fr: 'Situé dans le même pays', en: 'Located in the same country' }) +
     ` (${countryLabel(String(p.country), lang)})`,

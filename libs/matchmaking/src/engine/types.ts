@@ -100,6 +100,8 @@ export interface SubcontractingRequest {
   countries: readonly string[];
   /** Wilayas a supplier must be in; empty means anywhere in the allowed countries. */
   regionCodes: readonly string[];
+  /** Wilayas wished for: a supplier there is scored as a neighbour; others are not excluded. */
+  preferredRegionCodes?: readonly string[];
   languages: readonly string[];
 }
 

@@ -70,6 +70,8 @@ export interface RequestRow {
   required_processes: ProcessCode[];
   materials: string[];
   region_codes: string[];
+  preferred_certifications?: string[];
+  preferred_region_codes?: string[];
   owner_country: string;
   owner_region_code: string | null;
   owner_languages: string[];
@@ -149,8 +151,10 @@ export function requestFromRow(r: RequestRow): SubcontractingRequest {
     volume: num(r.quantity),
     volumeUnit: r.quantity_unit ?? null,
     requiredCertifications: r.required_certifications ?? [],
+    preferredCertifications: r.preferred_certifications ?? [],
     countries: r.countries,
     regionCodes: r.region_codes ?? [],
+    preferredRegionCodes: r.preferred_region_codes ?? [],
     languages: r.owner_languages,
   };
 }
