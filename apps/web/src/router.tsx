@@ -12,6 +12,7 @@ import { SignInPage, SignUpPage } from './routes/AuthPages';
 import { VerifyEmailPage } from './routes/VerifyEmailPage';
 import { AgendaIndexPage, AgendaPage } from './routes/AgendaPage';
 import { ConsoleGate } from './routes/console/ConsoleGate';
+import { editionTab } from './routes/console/forum/routes';
 
 const root = createRootRoute({
   component: () => (
@@ -67,6 +68,17 @@ const consolePages = [
     getParentRoute: () => consoleSection,
     path: '/review',
     component: lazyRouteComponent(() => import('./routes/console/ReviewPage'), 'ReviewPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
+    path: '/forum',
+    component: lazyRouteComponent(() => import('./routes/console/forum/ForumEditionsPage'), 'ForumEditionsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
+    path: '/forum/$editionId',
+    validateSearch: editionTab,
+    component: lazyRouteComponent(() => import('./routes/console/forum/EditionPage'), 'EditionPage'),
   }),
 ];
 

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** For BAD_USER_INPUT: the offending fields' paths and messages, as the api gives them. */
     readonly problems: { path: string; message: string }[] = [],
+    /** The api's finer reason, when it gives one (e.g. TABLE_BUSY for SLOT_TAKEN). */
+    readonly reason: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -59,9 +61,13 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e instanceof ClientError) {
     const first = e.response.errors?.[0];
-    const ext = (first?.extensions ?? {}) as { code?: string; fields?: { path: string; message: string }[] };
+    const ext = (first?.extensions ?? {}) as {
+      code?: string;
+      reason?: string;
+      fields?: { path: string; message: string }[];
+    };
     const code = ext.code ?? (e.response.status === 429 ? 'RATE_LIMITED' : 'INTERNAL_SERVER_ERROR');
-    return new ApiError(code, first?.message ?? e.message, ext.fields ?? []);
+    return new ApiError(code, first?.message ?? e.message, ext.fields ?? [], ext.reason ?? null);
   }
   return new ApiError('NETWORK', (e as Error)?.message ?? String(e));
 }

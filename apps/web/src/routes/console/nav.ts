@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconClipboardCheck, IconLayoutDashboard } from '@tabler/icons-react';
+import { IconCalendarEvent, IconClipboardCheck, IconLayoutDashboard } from '@tabler/icons-react';
 import type { MessageKey } from '../../i18n/catalogues';
 import type { PlatformRole } from '../../api/operations';
 
@@ -23,6 +23,7 @@ export interface ConsoleNavEntry {
 export const CONSOLE_NAV: ConsoleNavEntry[] = [
   { to: '/console', label: 'console.nav.home', icon: IconLayoutDashboard, exact: true },
   { to: '/console/review', label: 'console.nav.review', icon: IconClipboardCheck },
+  { to: '/console/forum', label: 'consoleForum.nav', icon: IconCalendarEvent },
 ];
 
 /** The entries a user with these platform roles may open. */
