@@ -290,6 +290,17 @@ const OPERATIONS: Operation[] = [
   { name: 'mySessions', query: `{ mySessions { id current } }`, expect: SIGNED_IN },
   { name: 'setMyLocale', query: `mutation { setMyLocale(locale: ar) }`, expect: SIGNED_IN },
   { name: 'auditLog', query: `{ auditLog(first: 5) { entries { id action } } }`, expect: ADMINS },
+  { name: 'platformStaff', query: `{ platformStaff { userId roles } }`, expect: ADMINS },
+  {
+    name: 'userByEmail',
+    query: `{ userByEmail(email: "nobody@example.org") { userId } }`,
+    expect: ADMINS,
+  },
+  {
+    name: 'importOrganizations (a part whose one record is rejected)',
+    query: `mutation { importOrganizations(input: { format: JSONL, text: "{}" }) { read rejected { line } } }`,
+    expect: ORGANISERS,
+  },
   {
     name: 'organizationMembers (public org A)',
     query: `query($o: ID!) { organizationMembers(organizationId: $o) { userId role } }`,

@@ -9,6 +9,7 @@ import { OrganizationEntity } from './organisation/organisation.entity.js';
 import { ContactPersonEntity } from './organisation/contact-person.entity.js';
 import { OpportunityEntity } from './opportunity/opportunity.entity.js';
 import { ImporterService } from './import/importer.service.js';
+import { ImporterResolver } from './import/importer.resolver.js';
 import { OrganizationChangeService } from './organisation/organisation-change.service.js';
 import {
   OrganizationChangeResolver,
@@ -45,6 +46,7 @@ export class DirectoryModule {}
     OrganizationPendingChangeResolver,
     OpportunityResolver,
     TaxonomyResolver,
+    ImporterResolver,
   ],
 })
 export class DirectoryGraphqlModule {}

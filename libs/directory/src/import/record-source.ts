@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 
 /** One line of an import file, parsed to a plain object, or the reason it could not be. */
@@ -58,8 +59,9 @@ async function* jsonl(path: string): AsyncGenerator<RawRecord> {
   }
 }
 
-async function* csv(path: string): AsyncGenerator<RawRecord> {
-  const parser = createReadStream(path, 'utf8').pipe(
+/** CSV records of a stream whose first line is the header; `lineOffset` is added to each record's line. */
+async function* csvOf(input: Readable, lineOffset = 0): AsyncGenerator<RawRecord> {
+  const parser = input.pipe(
     parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: false, info: true }),
   );
   try {
@@ -67,10 +69,47 @@ async function* csv(path: string): AsyncGenerator<RawRecord> {
       record: Record<string, string>;
       info: { lines: number };
     }>) {
-      yield { line: info.lines, value: csvRowToInput(record) };
+      yield { line: info.lines + lineOffset, value: csvRowToInput(record) };
     }
   } catch (e) {
     yield { line: -1, error: `CSV could not be read past this point: ${(e as Error).message}` };
+  }
+}
+
+const csv = (path: string) => csvOf(createReadStream(path, 'utf8'));
+
+export type ImportFormat = 'CSV' | 'JSONL';
+
+/** A part of an import file sent as text (the web console sends a file in parts, each a whole number of records). */
+export interface ImportChunk {
+  format: ImportFormat;
+  text: string;
+  /** The line of the file `text` starts on (1 for the first part). */
+  firstLine: number;
+  /** CSV: the file's header line, for parts after the first (the first part starts with it). */
+  header?: string | null;
+}
+
+/** The records of one part of a file, numbered with the file's own line numbers. */
+export function readChunk(chunk: ImportChunk): AsyncGenerator<RawRecord> {
+  if (chunk.format === 'CSV') {
+    // The header keeps its own line ending, so the part reads as the file does.
+    const header = chunk.header ? (chunk.header.endsWith('\n') ? chunk.header : `${chunk.header}\n`) : '';
+    return csvOf(Readable.from([header + chunk.text]), chunk.firstLine - 1 - (header ? 1 : 0));
+  }
+  return jsonlOf(chunk.text, chunk.firstLine);
+}
+
+async function* jsonlOf(text: string, firstLine: number): AsyncGenerator<RawRecord> {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    if (!line.trim()) continue;
+    try {
+      yield { line: firstLine + i, value: JSON.parse(line) };
+    } catch (e) {
+      yield { line: firstLine + i, error: `invalid JSON: ${(e as Error).message}` };
+    }
   }
 }
 

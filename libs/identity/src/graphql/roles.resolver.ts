@@ -1,10 +1,10 @@
-import { Args, Field, ID, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { badInput, isUuid } from '#platform';
 import { Authorize } from '../policy/authorize.js';
 import { Admin } from '../policy/rules.js';
 import { CurrentViewer } from './current-viewer.js';
 import { PlatformRoleEnum } from './identity.types.js';
-import { PlatformRolesService } from '../roles/platform-roles.service.js';
+import { PlatformRolesService, type StaffAccount } from '../roles/platform-roles.service.js';
 import type { Viewer } from '../viewer.js';
 
 @ObjectType()
@@ -15,9 +15,36 @@ export class PlatformRolesChange {
   @Field(() => [PlatformRoleEnum]) roles: string[];
 }
 
+@ObjectType({ description: 'An account and its platform roles, for admins' })
+export class StaffMember {
+  @Field(() => ID) userId: string;
+  @Field() email: string;
+  @Field() displayName: string;
+  @Field(() => [PlatformRoleEnum]) roles: string[];
+}
+
 @Resolver()
 export class RolesResolver {
   constructor(private readonly roles: PlatformRolesService) {}
+
+  @Authorize(Admin)
+  @Query(() => [StaffMember], {
+    description: 'Every account holding a platform role, by email (admins only)',
+  })
+  platformStaff(): Promise<StaffAccount[]> {
+    return this.roles.staff();
+  }
+
+  @Authorize(Admin)
+  @Query(() => StaffMember, {
+    nullable: true,
+    description: 'The account with this email, any case, or null (admins only): whom to appoint',
+  })
+  userByEmail(@Args('email') email: string): Promise<StaffAccount | null> {
+    if (!email.trim() || email.length > 320)
+      throw badInput([{ path: 'email', message: 'must be an email address' }]);
+    return this.roles.findByEmail(email);
+  }
 
   @Authorize(Admin)
   @Mutation(() => PlatformRolesChange, {

@@ -12,6 +12,14 @@ export interface RoleChange {
   after: PlatformRole[];
 }
 
+/** An account as the staff list shows it. */
+export interface StaffAccount {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: PlatformRole[];
+}
+
 /** Who changes roles: an admin through GraphQL, or an operator at the command line (no account). */
 export type RoleActor = Viewer | null;
 
@@ -90,6 +98,23 @@ export class PlatformRolesService {
       });
       return { userId: user.id, email: user.email, before, after };
     });
+  }
+
+  /** Every account holding a platform role, by email. */
+  async staff(): Promise<StaffAccount[]> {
+    return this.db.query<StaffAccount[]>(
+      `SELECT id AS "userId", email, display_name AS "displayName", roles
+         FROM user_account WHERE cardinality(roles) > 0 ORDER BY email`,
+    );
+  }
+
+  /** The account with this email (any case), or null: how an admin finds someone to appoint. */
+  async findByEmail(email: string): Promise<StaffAccount | null> {
+    const [user] = await this.db.query<StaffAccount[]>(
+      `SELECT id AS "userId", email, display_name AS "displayName", roles FROM user_account WHERE email = $1`,
+      [email.trim()],
+    );
+    return user ?? null;
   }
 
   /** How many accounts hold ADMIN. */
