@@ -36,7 +36,7 @@ export const MATCH_HANDLED_JOBS: readonly string[] = [
 export class MatchmakingProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MatchmakingProcessor.name);
   private readonly flows: FlowProducer;
-  /** Aborted when the worker stops: a drain in progress finishes its organisation and returns. */
+  /** Aborted when the worker stops: a drain in progress finishes its chunk of organisations and returns. */
   private readonly stopping = new AbortController();
   /** Set while Meilisearch is known unavailable: drains wait until `until`, then one tries. */
   private outage: { since: number; pauseMs: number; until: number } | null = null;

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import { EMPLOYEE_BANDS, PROCESS_FAMILY, sectorWithAncestors, type ProcessCode } from '#directory/taxonomy';
 import { indexNames, normaliseQuery } from '#search';
@@ -26,22 +27,31 @@ export const TIER_LIMIT = 150;
 /** At most this many candidates are loaded and scored per request or criteria. */
 export const POOL_LIMIT = 400;
 const MAX_TEXT = 200;
+/** Queries sent in one multi-search request by the batching selector. */
+const MULTI_SEARCH_BATCH = 24;
+/** Multi-search requests one batching selector has in flight at once. */
+const MULTI_SEARCH_IN_FLIGHT = 2;
 
 export class CandidateSelector {
   private readonly names: { organizations: string; opportunities: string };
 
   constructor(
-    private readonly meili: Meilisearch,
+    protected readonly meili: Meilisearch,
     prefix: string,
   ) {
     this.names = indexNames(prefix);
   }
 
+  /** The hit ids of each query, in the order of `queries`. */
+  protected async search(queries: MultiSearchQuery[]): Promise<string[][]> {
+    const { results } = await this.meili.multiSearch({ queries });
+    return results.map((r) => r.hits.map((h) => String(h.id)));
+  }
+
   private async ids(queries: MultiSearchQuery[], limit = POOL_LIMIT): Promise<string[]> {
     if (!queries.length) return [];
-    const { results } = await this.meili.multiSearch({ queries });
     const out = new Set<string>();
-    for (const r of results) for (const h of r.hits) if (out.size < limit) out.add(String(h.id));
+    for (const hits of await this.search(queries)) for (const id of hits) if (out.size < limit) out.add(id);
     return [...out];
   }
 
@@ -157,5 +167,39 @@ export class CandidateSelector {
     }
     queries.push(this.org(hard, words));
     return this.ids(queries);
+  }
+}
+
+/**
+ * The same selection for many recomputes in flight at once: the queries they send in the same tick
+ * go to Meilisearch in one multi-search request, and an identical query is sent once per instance
+ * (one drain batch). Each query's hits are those it would get alone.
+ */
+export class BatchCandidateSelector extends CandidateSelector {
+  /** Requests sent and not answered yet, and those waiting for one of them to end. */
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly loader = new DataLoader<MultiSearchQuery, string[], string>(
+    async (queries) => {
+      // Queued here rather than in Meilisearch, so a request's time-out counts only its own work.
+      if (this.inFlight >= MULTI_SEARCH_IN_FLIGHT) await new Promise<void>((r) => this.waiting.push(r));
+      this.inFlight++;
+      try {
+        return await super.search([...queries]);
+      } finally {
+        this.inFlight--;
+        this.waiting.shift()?.();
+      }
+    },
+    { cacheKeyFn: (query) => JSON.stringify(query), maxBatchSize: MULTI_SEARCH_BATCH },
+  );
+
+  protected override async search(queries: MultiSearchQuery[]): Promise<string[][]> {
+    const out: string[][] = [];
+    for (const hits of await this.loader.loadMany(queries)) {
+      if (hits instanceof Error) throw hits;
+      out.push(hits);
+    }
+    return out;
   }
 }

@@ -42,16 +42,6 @@ export class MeetingPlanner {
     private readonly asOfYear = new Date().getUTCFullYear(),
   ) {}
 
-  /** Open editions in which the organisation has a registered delegate. */
-  private async editionsOf(organizationId: string): Promise<string[]> {
-    const rows = await this.db.query<{ edition_id: string }[]>(
-      `SELECT DISTINCT d.edition_id FROM forum_delegate d JOIN forum_edition e ON e.id = d.edition_id
-       WHERE d.organization_id = $1 AND d.status = 'REGISTERED' AND e.status = 'OPEN' ORDER BY d.edition_id`,
-      [organizationId],
-    );
-    return rows.map((r) => r.edition_id);
-  }
-
   edition(editionId: string): Promise<EditionContext> {
     let ctx = this.editions.get(editionId);
     if (!ctx) {
@@ -124,7 +114,7 @@ export class MeetingPlanner {
     perDelegate: number,
   ): Promise<MeetingMatch[]> {
     const out: MeetingMatch[] = [];
-    for (const editionId of await this.editionsOf(organizationId)) {
+    for (const editionId of await this.store.openEditionsOf(organizationId)) {
       const ctx = await this.edition(editionId);
       const forbidden = (me: MeetingParty, other: MeetingParty): string | null => {
         if (ctx.requested.has(pair(me.organization.id, other.organization.id)))

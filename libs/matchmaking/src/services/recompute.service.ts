@@ -1,20 +1,33 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { APP_CONFIG, isMeiliUnavailable, MEILI_QUERY_CLIENT, type AppConfig } from '#platform';
 import { MAIL_PORT, type MailPort } from '#identity';
+import { BatchProfileStore } from '../storage/batch-profile-store.js';
 import { ProfileStore } from '../storage/profile-store.js';
-import { replaceSuggestions } from '../storage/suggestion-writer.js';
-import { CandidateSelector } from './candidate-selector.js';
+import { replaceManySuggestions, replaceSuggestions } from '../storage/suggestion-writer.js';
+import { BatchCandidateSelector, CandidateSelector } from './candidate-selector.js';
 import { SavedSearchAlerts } from './saved-search-alerts.js';
 import { SavedSearchMailer } from './saved-search-mailer.js';
-import { RECOMPUTED_KINDS, SuggestionComputer, type ComputerOptions } from './suggestion-computer.js';
+import {
+  RECOMPUTED_KINDS,
+  SuggestionComputer,
+  type Computation,
+  type ComputerOptions,
+} from './suggestion-computer.js';
 
-/** Held by the matchmaking drain, so two workers never read the same rows at once. */
+/**
+ * With a shard number, names the lock a drain holds on one shard of organisations while it
+ * recomputes them, so two drains (in one worker or in several) never recompute the same one.
+ */
 const MATCH_DRAIN_LOCK = 727_245_101;
-/** Outbox rows read per round of a drain. */
+/** Shards of organisations (by a hash of the organisation id) the drains share out. */
+export const MATCH_DRAIN_SHARDS = 16;
+/** Outbox rows read from a shard per round of a drain. */
 const DRAIN_BATCH = 500;
+/** Organisations recomputed together: reads gathered, candidates in one multi-search, one write. */
+export const DRAIN_CHUNK = 50;
 
 /** An error's message with its cause's (the client wraps Meilisearch's answer in a request error). */
 const errorText = (e: unknown): string => {
@@ -82,6 +95,18 @@ export class RecomputeService {
     );
   }
 
+  /**
+   * A computer for many recomputes in flight at once (`recomputeMany`): the reads they make together
+   * become one query or one multi-search each, kept for the instance's life (one round of a drain).
+   */
+  batchComputer(options?: ComputerOptions): SuggestionComputer {
+    return new SuggestionComputer(
+      new BatchProfileStore(this.db),
+      new BatchCandidateSelector(this.meili, this.prefix),
+      options,
+    );
+  }
+
   async recompute(
     organizationId: string,
     runId: string | null = null,
@@ -99,13 +124,52 @@ export class RecomputeService {
   }
 
   /**
+   * Recomputes several organisations at once with a batch computer and replaces all their
+   * suggestions in one transaction; the suggestions are those `recompute` gives each one. Rejects
+   * with the first failure, writing nothing: the caller then retries them one by one.
+   */
+  async recomputeMany(
+    organizationIds: readonly string[],
+    computer = this.batchComputer(),
+    runId: string | null = null,
+  ): Promise<Map<string, RecomputeResult>> {
+    const computed = await Promise.allSettled(organizationIds.map((id) => computer.compute(id)));
+    // An outage first: it is what the drain must see, whatever else failed.
+    const failures = computed.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));
+    if (failures.length) throw failures.find((e) => isMeiliUnavailable(e)) ?? failures[0];
+    const results = computed.map((c) => (c as PromiseFulfilledResult<Computation>).value);
+    const written = await this.db.transaction((m) =>
+      replaceManySuggestions(
+        m,
+        RECOMPUTED_KINDS,
+        organizationIds.map((organizationId, i) => ({
+          organizationId,
+          active: results[i].active,
+          suggestions: results[i].suggestions,
+        })),
+        runId,
+      ),
+    );
+    return new Map(
+      organizationIds.map((id, i) => [
+        id,
+        { suggestions: written.get(id) ?? 0, related: results[i].related },
+      ]),
+    );
+  }
+
+  /**
    * Drains the outbox's `match` rows: the organisations they touch are recomputed and checked
-   * against saved searches, and only then are their rows marked done. A failure leaves that
-   * organisation's rows pending (with the error) and the others proceed; the job then fails so
-   * the queue retries it. A failure because Meilisearch cannot answer (down, frozen, 5xx) is no
-   * fault of that organisation: the drain stops there, leaving it and the rest pending without an
-   * attempt counted, and reports the backlog, so an outage costs one failed request, not one per
-   * organisation. An aborted `signal` stops the drain after the organisation in hand.
+   * against saved searches, and only then are their rows marked done. Organisations are split in
+   * shards; a drain works on one shard at a time under that shard's lock, so drains running side by
+   * side (in one worker or several) share the backlog and never recompute the same organisation at
+   * once. A shard's rows are recomputed in chunks of `DRAIN_CHUNK` organisations (`recomputeMany`).
+   * When a chunk fails for another reason than Meilisearch, its organisations are retried one by one:
+   * a failure then leaves that organisation's rows pending (with the error) and the others proceed;
+   * the job then fails so the queue retries it. A failure because Meilisearch cannot answer (down,
+   * frozen, 5xx) is no fault of the organisations: the drain stops there, leaving the chunk and the
+   * rest pending without an attempt counted, and reports the backlog, so an outage costs one failed
+   * request, not one per organisation. An aborted `signal` stops the drain after the chunk in hand.
    */
   async drain(onProgress?: (done: number) => void, signal?: AbortSignal): Promise<MatchDrainResult> {
     const runner = this.db.createQueryRunner();
@@ -122,79 +186,174 @@ export class RecomputeService {
       interrupted: false,
     };
     try {
-      const [{ ok }] = await runner.query('SELECT pg_try_advisory_lock($1) AS ok', [MATCH_DRAIN_LOCK]);
-      if (!ok) return result;
-      result.ran = true;
-      try {
-        const computer = this.computer();
-        const alerts = new SavedSearchAlerts(this.db, new ProfileStore(this.db));
-        const related = new Set<string>();
-        const done = new Set<string>();
-        let after = '0';
-        rounds: for (;;) {
-          const rows: OutboxRow[] = await runner.query(
-            // Candidates come from the search index: a change is matched only once search has indexed
-            // everything up to it (its own search row was written just before its match row).
-            `SELECT id, entity_type, entity_id FROM outbox
-             WHERE topic = 'match' AND processed_at IS NULL AND id > $2::bigint
-               AND id < coalesce((SELECT min(id) FROM outbox WHERE topic = 'search' AND processed_at IS NULL),
-                                 9223372036854775807)
-             ORDER BY id LIMIT $1`,
-            [DRAIN_BATCH, after],
-          );
-          if (!rows.length) break;
-          after = rows[rows.length - 1].id;
-          const byOrg = await this.organisationsOf(rows);
-          for (const [orgId, ids] of byOrg) {
-            if (signal?.aborted) {
-              result.interrupted = true;
-              break rounds;
-            }
-            try {
-              const r = await this.recompute(orgId, null, computer);
-              for (const id of r.related) related.add(id);
-              result.alerts += await alerts.evaluate(orgId);
-              await runner.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [
-                ids,
-              ]);
-              result.rows += ids.length;
-              result.organizations++;
-              done.add(orgId);
-              onProgress?.(result.rows);
-            } catch (e) {
-              if (isMeiliUnavailable(e)) {
-                result.unavailable = { error: errorText(e), backlog: 0 };
-                break rounds;
-              }
-              result.failed.push(orgId);
-              this.logger.warn({ organizationId: orgId, err: errorText(e) }, 'recompute failed');
-              await runner.query(
-                `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
-                [ids, errorText(e).slice(0, 1000)],
-              );
-            }
+      const [{ started }] = await runner.query(`SELECT now() AS started`);
+      const related = new Set<string>();
+      const done = new Set<string>();
+      // Per shard, the last row read: rows left pending by a failure are not read again in this drain.
+      const after = new Map<number, string>();
+      const first = Math.floor(Math.random() * MATCH_DRAIN_SHARDS);
+      let drained = false;
+      rounds: while (!drained) {
+        drained = true;
+        for (let k = 0; k < MATCH_DRAIN_SHARDS; k++) {
+          const shard = (first + k) % MATCH_DRAIN_SHARDS;
+          if (signal?.aborted) {
+            result.interrupted = true;
+            break rounds;
           }
+          const [{ ok }] = await runner.query('SELECT pg_try_advisory_lock($1::int, $2::int) AS ok', [
+            MATCH_DRAIN_LOCK,
+            shard,
+          ]);
+          if (!ok) continue;
+          result.ran = true;
+          try {
+            const rows = await this.pendingRows(runner, shard, after.get(shard) ?? '0');
+            if (!rows.length) continue;
+            drained = false;
+            after.set(shard, rows[rows.length - 1].id);
+            await this.drainRows(rows, result, related, done, onProgress, signal);
+          } finally {
+            await runner.query('SELECT pg_advisory_unlock($1::int, $2::int)', [MATCH_DRAIN_LOCK, shard]);
+          }
+          if (result.unavailable || result.interrupted) break rounds;
         }
-        for (const id of done) related.delete(id);
-        result.related = [...related];
-        if (result.unavailable) {
-          const [{ n }] = await runner.query(
-            `SELECT count(*)::int AS n FROM outbox WHERE topic = 'match' AND processed_at IS NULL`,
-          );
-          result.unavailable.backlog = n;
-        }
-        const mailer = new SavedSearchMailer(this.db, this.mail);
-        for (let n = -1; n !== 0 && !signal?.aborted;) {
-          n = await mailer.sendPending();
-          result.mailed += n;
-        }
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [MATCH_DRAIN_LOCK]);
+      }
+      if (!result.ran) return result;
+      for (const id of done) related.delete(id);
+      if (related.size) {
+        // Recomputed by another drain since this one started, or about to be: nothing to queue.
+        const covered: { id: string }[] = await runner.query(
+          `SELECT DISTINCT entity_id AS id FROM outbox
+           WHERE topic = 'match' AND entity_type = 'organization' AND entity_id = ANY($1::uuid[])
+             AND (processed_at IS NULL OR processed_at >= $2)`,
+          [[...related], started],
+        );
+        for (const c of covered) related.delete(c.id);
+      }
+      result.related = [...related];
+      if (result.unavailable) {
+        const [{ n }] = await runner.query(
+          `SELECT count(*)::int AS n FROM outbox WHERE topic = 'match' AND processed_at IS NULL`,
+        );
+        result.unavailable.backlog = n;
+      }
+      const mailer = new SavedSearchMailer(this.db, this.mail);
+      for (let n = -1; n !== 0 && !signal?.aborted;) {
+        n = await mailer.sendPending();
+        result.mailed += n;
       }
       return result;
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Pending `match` rows of one shard after `after`, in id order. Candidates come from the search
+   * index: a change is matched only once search has indexed everything up to it (its own search row
+   * was written just before its match row). An opportunity's row belongs to its owner's shard.
+   */
+  private pendingRows(runner: QueryRunner, shard: number, after: string): Promise<OutboxRow[]> {
+    return runner.query(
+      `SELECT x.id, x.entity_type, x.entity_id FROM outbox x
+       LEFT JOIN opportunity p ON x.entity_type = 'opportunity' AND p.id = x.entity_id
+       WHERE x.topic = 'match' AND x.processed_at IS NULL AND x.id > $2::bigint
+         AND x.id < coalesce((SELECT min(id) FROM outbox WHERE topic = 'search' AND processed_at IS NULL),
+                             9223372036854775807)
+         AND mod(abs(hashtext(coalesce(p.organization_id, x.entity_id)::text)), $4) = $3
+       ORDER BY x.id LIMIT $1`,
+      [DRAIN_BATCH, after, shard, MATCH_DRAIN_SHARDS],
+    );
+  }
+
+  /** Recomputes the organisations of a shard's rows, chunk by chunk, and marks their rows done. */
+  private async drainRows(
+    rows: OutboxRow[],
+    result: MatchDrainResult,
+    related: Set<string>,
+    done: Set<string>,
+    onProgress: ((done: number) => void) | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const byOrg = [...(await this.organisationsOf(rows))];
+    // One computer per round: what the chunks read is shared between them, never kept longer.
+    const computer = this.batchComputer();
+    const alerts = new SavedSearchAlerts(this.db, new BatchProfileStore(this.db));
+    for (let i = 0; i < byOrg.length; i += DRAIN_CHUNK) {
+      if (signal?.aborted) {
+        result.interrupted = true;
+        return;
+      }
+      const chunk = byOrg.slice(i, i + DRAIN_CHUNK);
+      let recomputed: Map<string, RecomputeResult> | null = null;
+      try {
+        recomputed = await this.recomputeMany(
+          chunk.map(([orgId]) => orgId),
+          computer,
+        );
+      } catch (e) {
+        if (isMeiliUnavailable(e)) {
+          result.unavailable = { error: errorText(e), backlog: 0 };
+          return;
+        }
+      }
+      const finished: [string, string[]][] = [];
+      if (recomputed) {
+        const checked = await Promise.allSettled(chunk.map(([orgId]) => alerts.evaluate(orgId)));
+        for (const [j, [orgId, ids]] of chunk.entries()) {
+          const c = checked[j];
+          if (c.status === 'fulfilled') {
+            result.alerts += c.value;
+            for (const id of recomputed.get(orgId)!.related) related.add(id);
+            finished.push([orgId, ids]);
+          } else await this.recordFailure(result, orgId, ids, c.reason);
+        }
+      } else {
+        // The chunk failed as a whole: each organisation on its own, so only the one at fault fails.
+        const single = this.computer();
+        for (const [orgId, ids] of chunk) {
+          try {
+            const r = await this.recompute(orgId, null, single);
+            result.alerts += await alerts.evaluate(orgId);
+            for (const id of r.related) related.add(id);
+            finished.push([orgId, ids]);
+          } catch (e) {
+            if (isMeiliUnavailable(e)) {
+              result.unavailable = { error: errorText(e), backlog: 0 };
+              break;
+            }
+            await this.recordFailure(result, orgId, ids, e);
+          }
+        }
+      }
+      if (finished.length) {
+        await this.db.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [
+          finished.flatMap(([, ids]) => ids),
+        ]);
+        for (const [orgId, ids] of finished) {
+          result.rows += ids.length;
+          result.organizations++;
+          done.add(orgId);
+        }
+        onProgress?.(result.rows);
+      }
+      if (result.unavailable) return;
+    }
+  }
+
+  private async recordFailure(
+    result: MatchDrainResult,
+    orgId: string,
+    ids: string[],
+    e: unknown,
+  ): Promise<void> {
+    result.failed.push(orgId);
+    this.logger.warn({ organizationId: orgId, err: errorText(e) }, 'recompute failed');
+    await this.db.query(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+      [ids, errorText(e).slice(0, 1000)],
+    );
   }
 
   /**

@@ -127,11 +127,39 @@ export class ProfileStore {
 
   /** A financier's private screening criteria, if it stated them. */
   async criteriaOf(financierId: string): Promise<FinancierCriteria | null> {
+    return (await this.criteriaOfMany([financierId])).get(financierId) ?? null;
+  }
+
+  /** The private screening criteria of those of `financierIds` that stated them. */
+  async criteriaOfMany(financierIds: readonly string[]): Promise<Map<string, FinancierCriteria>> {
+    if (!financierIds.length) return new Map();
     const rows = await this.db.query<FinancierCriteriaRow[]>(
-      `${CRITERIA_SELECT} AND c.organization_id = $1`,
-      [financierId],
+      `${CRITERIA_SELECT} AND c.organization_id = ANY($1::uuid[])`,
+      [financierIds],
     );
-    return rows[0] ? criteriaFromRow(rows[0]) : null;
+    return new Map(rows.map((r) => [r.organization_id, criteriaFromRow(r)]));
+  }
+
+  /** Open forum editions in which the organisation has a registered delegate, in id order. */
+  async openEditionsOf(organizationId: string): Promise<string[]> {
+    return (await this.openEditionsOfMany([organizationId])).get(organizationId) ?? [];
+  }
+
+  /** `openEditionsOf` for several organisations at once. */
+  async openEditionsOfMany(organizationIds: readonly string[]): Promise<Map<string, string[]>> {
+    if (!organizationIds.length) return new Map();
+    const rows = await this.db.query<{ organization_id: string; edition_id: string }[]>(
+      `SELECT DISTINCT d.organization_id, d.edition_id FROM forum_delegate d JOIN forum_edition e ON e.id = d.edition_id
+       WHERE d.organization_id = ANY($1::uuid[]) AND d.status = 'REGISTERED' AND e.status = 'OPEN'
+       ORDER BY d.organization_id, d.edition_id`,
+      [organizationIds],
+    );
+    const out = new Map<string, string[]>();
+    for (const r of rows)
+      (out.get(r.organization_id) ?? out.set(r.organization_id, []).get(r.organization_id)!).push(
+        r.edition_id,
+      );
+    return out;
   }
 
   /**
@@ -142,8 +170,21 @@ export class ProfileStore {
     organizationId: string,
     kind: SuggestionKind,
   ): Promise<{ refused: Set<string>; verdicts: PastVerdict[] }> {
+    return (await this.verdictsOfMany([organizationId], kind)).get(organizationId)!;
+  }
+
+  /** `verdictsOf` for several organisations at once; every one of `organizationIds` has an entry. */
+  async verdictsOfMany(
+    organizationIds: readonly string[],
+    kind: SuggestionKind,
+  ): Promise<Map<string, { refused: Set<string>; verdicts: PastVerdict[] }>> {
+    const out = new Map(
+      organizationIds.map((id) => [id, { refused: new Set<string>(), verdicts: [] as PastVerdict[] }]),
+    );
+    if (!organizationIds.length) return out;
     const rows = await this.db.query<
       {
+        organization_id: string;
         counterpart: string | null;
         cluster_key: string | null;
         verdict: Verdict;
@@ -151,16 +192,16 @@ export class ProfileStore {
         similarity: string | null;
       }[]
     >(
-      `SELECT counterpart_organization_id AS counterpart, cluster_key, verdict, reason,
+      `SELECT organization_id, counterpart_organization_id AS counterpart, cluster_key, verdict, reason,
               snapshot->>'similarity' AS similarity
-       FROM suggestion_feedback WHERE organization_id = $1 AND kind = $2`,
-      [organizationId, kind],
+       FROM suggestion_feedback WHERE organization_id = ANY($1::uuid[]) AND kind = $2`,
+      [organizationIds, kind],
     );
-    const refused = new Set<string>();
-    for (const r of rows) if (r.verdict !== 'ACCEPTED') refused.add((r.counterpart ?? r.cluster_key)!);
-    return {
-      refused,
-      verdicts: rows.map((r) => ({ verdict: r.verdict, reason: r.reason, similarity: r.similarity })),
-    };
+    for (const r of rows) {
+      const of = out.get(r.organization_id)!;
+      if (r.verdict !== 'ACCEPTED') of.refused.add((r.counterpart ?? r.cluster_key)!);
+      of.verdicts.push({ verdict: r.verdict, reason: r.reason, similarity: r.similarity });
+    }
+    return out;
   }
 }

@@ -1,0 +1,301 @@
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { generateRecords, ImporterService, type RawRecord } from '#directory';
+import { SearchIndexerService } from '#search';
+import {
+  CandidateSelector,
+  ProfileStore,
+  RecomputeService,
+  SavedSearchAlerts,
+  SuggestionComputer,
+} from '#matchmaking';
+import { startProcess, type RunningProcess } from '#testing';
+import type { AppConfig } from '#platform';
+import { BenchEnv } from './bench-env.js';
+import { MatchScaleModule } from './match-scale.module.js';
+import { ratio, table } from './stats.js';
+
+/** Its own installation, so it can run beside the other benchmarks. */
+const NAMES = {
+  database: 'tashbik_bench_drain',
+  dataDir: 'bench-match-drain',
+  indexPrefix: 'benchdrain_',
+  queuePrefix: 'tashbik-bench-drain',
+};
+
+const say = (s = '') => process.stdout.write(`${s}\n`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+async function* seedRecords(orgs: number): AsyncGenerator<RawRecord> {
+  let line = 0;
+  for (const value of generateRecords({ orgs, seed: 42 })) yield { line: ++line, value };
+}
+
+/** Wall time spent in each method of the one-by-one path (sequential, so the parts add up). */
+class Breakdown {
+  readonly ms = new Map<string, number>();
+  readonly calls = new Map<string, number>();
+  private readonly restore: (() => void)[] = [];
+
+  wrap(proto: object, names: string[], prefix: string): void {
+    const target = proto as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const { ms, calls } = this;
+    for (const name of names) {
+      const original = target[name];
+      const key = `${prefix}.${name}`;
+      let depth = 0;
+      target[name] = async function (this: unknown, ...args: unknown[]) {
+        // Only the outermost call of a method counts (profile() calls profiles()).
+        if (depth++) return original.apply(this, args).finally(() => depth--);
+        const t = performance.now();
+        try {
+          return await original.apply(this, args);
+        } finally {
+          depth--;
+          ms.set(key, (ms.get(key) ?? 0) + performance.now() - t);
+          calls.set(key, (calls.get(key) ?? 0) + 1);
+        }
+      };
+      this.restore.push(() => (target[name] = original));
+    }
+  }
+
+  unwrap(): void {
+    for (const r of this.restore.splice(0)) r();
+  }
+}
+
+interface DrainRun {
+  label: string;
+  organizations: number;
+  seconds: number;
+  perSecond: number;
+  load: string;
+}
+
+/** Queues one `match` row per active organisation, as an import leaves them, and clears suggestions. */
+async function queueBacklog(pool: pg.Pool): Promise<number> {
+  await pool.query(`UPDATE outbox SET processed_at = now() WHERE processed_at IS NULL`);
+  await pool.query(`DELETE FROM suggestion`);
+  const { rowCount } = await pool.query(
+    `INSERT INTO outbox (entity_type, entity_id, op, topic)
+     SELECT 'organization', id, 'upsert', 'match' FROM organization WHERE status = 'ACTIVE' ORDER BY created_at, id`,
+  );
+  return rowCount ?? 0;
+}
+
+async function backlog(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM outbox WHERE topic = 'match' AND processed_at IS NULL`,
+  );
+  return rows[0].n;
+}
+
+/**
+ * The drain as it ran before batching, organisation by organisation: recompute (its own queries,
+ * its own candidate requests, one transaction), saved-search alerts, then its outbox rows marked
+ * done. Runs for `seconds` over the backlog's first organisations.
+ */
+async function oneByOne(app: INestApplicationContext, pool: pg.Pool, seconds: number): Promise<DrainRun> {
+  const recompute = app.get(RecomputeService);
+  const db = app.get(DataSource);
+  const { rows } = await pool.query<{ id: string; entity_id: string }>(
+    `SELECT id, entity_id FROM outbox WHERE topic = 'match' AND processed_at IS NULL ORDER BY id`,
+  );
+  const computer = recompute.computer();
+  const alerts = new SavedSearchAlerts(db, new ProfileStore(db));
+  const t0 = performance.now();
+  let n = 0;
+  for (const r of rows) {
+    if (performance.now() - t0 > seconds * 1000) break;
+    await recompute.recompute(r.entity_id, null, computer);
+    await alerts.evaluate(r.entity_id);
+    await db.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [[r.id]]);
+    n++;
+  }
+  const s = (performance.now() - t0) / 1000;
+  return { label: 'one by one (before)', organizations: n, seconds: s, perSecond: n / s, load: load() };
+}
+
+/** The worker's drain (`RecomputeService.drain`), called in this process until the backlog is empty. */
+async function inProcess(app: INestApplicationContext, pool: pg.Pool): Promise<DrainRun> {
+  const total = await queueBacklog(pool);
+  const t0 = performance.now();
+  const res = await app.get(RecomputeService).drain();
+  const s = (performance.now() - t0) / 1000;
+  if (res.failed.length || res.unavailable || (await backlog(pool)))
+    throw new Error(`drain left work behind: ${JSON.stringify({ ...res, related: res.related.length })}`);
+  return {
+    label: 'drain, in this process',
+    organizations: total,
+    seconds: s,
+    perSecond: total / s,
+    load: load(),
+  };
+}
+
+/** Worker processes, as deployed, until the backlog is empty. */
+async function withWorkers(env: BenchEnv, pool: pg.Pool, workers: number): Promise<DrainRun> {
+  const total = await queueBacklog(pool);
+  const t0 = performance.now();
+  const procs: RunningProcess[] = [];
+  try {
+    for (let i = 0; i < workers; i++)
+      procs.push(await startProcess('worker', workerEnv(env.config), /"msg":"worker ready"/, [], 120_000));
+    for (;;) {
+      const left = await backlog(pool);
+      if (left === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await Promise.all(procs.map((p) => p.stop()));
+  }
+  const s = (performance.now() - t0) / 1000;
+  return {
+    label: `${workers} worker process${workers > 1 ? 'es' : ''}`,
+    organizations: total,
+    seconds: s,
+    perSecond: total / s,
+    load: load(),
+  };
+}
+
+function workerEnv(c: AppConfig): Record<string, string> {
+  return {
+    DATABASE_URL: c.databaseUrl,
+    REDIS_URL: c.redisUrl,
+    MEILI_HOST: c.meiliHost ?? '',
+    MEILI_MASTER_KEY: c.meiliMasterKey ?? '',
+    MEILI_INDEX_PREFIX: c.meiliIndexPrefix,
+    QUEUE_PREFIX: c.queuePrefix,
+    OUTBOX_SWEEP_MS: String(c.outboxSweepMs),
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/**
+ * `npm run bench -- match-drain`: the backlog an import of MATCH_DRAIN_ORGS organisations (default
+ * 10,000) leaves on the `match` topic, drained one by one (the path before batching, the baseline)
+ * and by the worker's drain with 1 and 2 worker processes, in the same run.
+ */
+export async function matchDrainBench(config: AppConfig): Promise<Record<string, unknown>> {
+  const orgs = Number(process.env.MATCH_DRAIN_ORGS ?? 10_000);
+  const baselineSeconds = Number(process.env.MATCH_DRAIN_BASELINE_S ?? 30);
+  const env = await BenchEnv.create(config, NAMES);
+  try {
+    let reuse = false;
+    if (process.env.MATCH_DRAIN_REUSE === '1') {
+      env.pool ??= new pg.Pool({ connectionString: env.config.databaseUrl, max: 4 });
+      const n = await env.pool
+        .query<{ n: number }>(`SELECT count(*)::int AS n FROM organization`)
+        .then((r) => r.rows[0].n)
+        .catch(() => -1);
+      reuse = n === orgs;
+    }
+    if (!reuse) await env.reset();
+    const app = await NestFactory.createApplicationContext(MatchScaleModule.forRoot(env.config), {
+      logger: ['error'],
+    });
+    try {
+      if (!reuse) {
+        say(`match-drain: importing ${orgs} organisations (seed 42)…`);
+        const report = await app.get(ImporterService).import(seedRecords(orgs));
+        if (report.rejected.length) throw new Error(`${report.rejected.length} generated records rejected`);
+        await app.get(SearchIndexerService).reindex();
+      }
+      await env.pool.query(`UPDATE outbox SET processed_at = now() WHERE processed_at IS NULL`);
+      const [{ active }] = (
+        await env.pool.query<{ active: number }>(
+          `SELECT count(*)::int AS active FROM organization WHERE status = 'ACTIVE'`,
+        )
+      ).rows;
+      await env.waitIndexed(active);
+      await env.pool.query('VACUUM ANALYZE');
+      say(`  ${active} active organisations indexed; load average ${load()}`);
+
+      const runs: DrainRun[] = [];
+      // Baseline, with where its time goes.
+      await queueBacklog(env.pool);
+      const parts = new Breakdown();
+      parts.wrap(
+        ProfileStore.prototype,
+        ['profiles', 'verdictsOf', 'requestsOf', 'requestsById', 'criteriaOf'],
+        'postgres',
+      );
+      parts.wrap(
+        CandidateSelector.prototype,
+        ['suppliersFor', 'requestsFor', 'financiersFor', 'smesFor'],
+        'meilisearch',
+      );
+      parts.wrap(SuggestionComputer.prototype, ['compute'], 'compute');
+      parts.wrap(RecomputeService.prototype, ['recompute'], 'recompute');
+      parts.wrap(SavedSearchAlerts.prototype, ['evaluate'], 'alerts');
+      say(`  one by one for ${baselineSeconds} s…`);
+      const base = await oneByOne(app, env.pool, baselineSeconds);
+      parts.unwrap();
+      runs.push(base);
+      const total = base.seconds * 1000;
+      const computeMs = parts.ms.get('compute.compute') ?? 0;
+      const recomputeMs = parts.ms.get('recompute.recompute') ?? 0;
+      const alertsMs = parts.ms.get('alerts.evaluate') ?? 0;
+      const rows = [...parts.ms]
+        .filter(([k]) => k.startsWith('postgres') || k.startsWith('meilisearch'))
+        .map(([k, v]) => ({ part: k, calls: parts.calls.get(k) ?? 0, ms: v }));
+      const fetched = rows.reduce((s, r) => s + r.ms, 0);
+      rows.push(
+        { part: 'engine and the rest of compute', calls: base.organizations, ms: computeMs - fetched },
+        { part: 'write (transaction)', calls: base.organizations, ms: recomputeMs - computeMs },
+        { part: 'saved-search alerts', calls: base.organizations, ms: alertsMs },
+        {
+          part: 'outbox update and loop',
+          calls: base.organizations,
+          ms: total - recomputeMs - alertsMs,
+        },
+      );
+      say(
+        table(
+          rows.map((r) => ({
+            'one by one: part': r.part,
+            calls: r.calls,
+            'ms/org': (r.ms / Math.max(1, base.organizations)).toFixed(2),
+            share: `${((100 * r.ms) / total).toFixed(1)}%`,
+          })),
+        ),
+      );
+      const counts = (process.env.MATCH_DRAIN_WORKERS ?? '1,2').split(',').filter(Boolean).map(Number);
+      say(`  the drain in this process over ${active} organisations…`);
+      runs.push(await inProcess(app, env.pool));
+      await app.close();
+      for (const workers of counts) {
+        say(`  ${workers} worker process(es) draining ${active} organisations…`);
+        runs.push(await withWorkers(env, env.pool, workers));
+      }
+      say(
+        table(
+          runs.map((r) => ({
+            path: r.label,
+            organisations: r.organizations,
+            s: r.seconds.toFixed(1),
+            'orgs/s': r.perSecond.toFixed(1),
+            'vs one by one': ratio(r.perSecond, base.perSecond),
+            'load avg (1/5/15 min) after': r.load,
+          })),
+        ),
+      );
+      const one = runs.find((r) => r.label === '1 worker process');
+      const two = runs.find((r) => r.label === '2 worker processes');
+      if (one && two) say(`  2 workers / 1 worker: ${ratio(two.perSecond, one.perSecond)}`);
+      return { orgs, active, runs, breakdown: rows };
+    } finally {
+      await app.close().catch(() => undefined);
+    }
+  } finally {
+    await env.close();
+  }
+}
