@@ -11,3 +11,4 @@ export * from './clusters.js';
 export * from './blocking.js';
 export * from './network.js';
 export * from './meeting.js';
+export * from './cluster-core.js';

@@ -6,6 +6,7 @@ import { AuditService, ContactRequestService } from '#identity';
 import { parseInput, text } from '#directory';
 import { RequestService } from '#forum';
 import { similarityKey, type NotRelevantReason, type Verdict } from '../feedback/adjustments.js';
+import type { ClusterCore } from '../engine/cluster-core.js';
 
 export interface SuggestionFeedbackInput {
   organizationId: string;
@@ -128,6 +129,18 @@ export class FeedbackService {
         });
       const similarity =
         s.sectors && s.country ? similarityKey({ sectors: s.sectors, country: s.country.trim() }) : null;
+      // A verdict on a cluster proposal is kept on its core (engine/cluster-core.ts), so that a later
+      // proposal differing by a member or two carries it.
+      const [cluster] = s.cluster_id
+        ? await m.query<ClusterCore[]>(
+            `SELECT c.value_chain AS "valueChain", c.country, c.region_code AS "regionCode",
+                    coalesce(array_agg(cm.organization_id::text ORDER BY cm.organization_id)
+                             FILTER (WHERE cm.organization_id IS NOT NULL), '{}') AS members
+               FROM cluster_proposal c LEFT JOIN cluster_member cm ON cm.cluster_id = c.id
+              WHERE c.id = $1 GROUP BY c.id`,
+            [s.cluster_id],
+          )
+        : [];
       const reason = input.verdict === 'NOT_RELEVANT' ? input.reason : null;
       let contactRequestId: string | null = null;
       if (
@@ -176,7 +189,12 @@ export class FeedbackService {
           input.verdict,
           reason,
           input.comment ?? null,
-          JSON.stringify({ similarity, score: s.score, suggestionId: s.id }),
+          JSON.stringify({
+            similarity,
+            score: s.score,
+            suggestionId: s.id,
+            ...(cluster ? { cluster: { ...cluster, country: cluster.country.trim() } } : {}),
+          }),
           contactRequestId,
           userId,
           meetingRequestId,

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { proposeClusters } from '../engine/clusters.js';
+import { sameCore, type ClusterCore } from '../engine/cluster-core.js';
 import { ProfileStore } from '../storage/profile-store.js';
 import { RecomputeService } from './recompute.service.js';
 
@@ -129,6 +130,25 @@ export class FullRecomputeService {
            FROM jsonb_to_recordset($1::jsonb) AS r(cluster uuid, org uuid, division text, gap jsonb)`,
           [JSON.stringify(members)],
         );
+      // Members who refused a proposal with the same core keep it refused (engine/cluster-core.ts).
+      const refusals = await m.query<{ organization_id: string; core: ClusterCore }[]>(
+        `SELECT organization_id, snapshot->'cluster' AS core FROM suggestion_feedback
+          WHERE kind = 'CLUSTER' AND verdict <> 'ACCEPTED' AND snapshot ? 'cluster'`,
+      );
+      const refusedBy = new Map<string, ClusterCore[]>();
+      for (const r of refusals)
+        refusedBy.set(r.organization_id, [...(refusedBy.get(r.organization_id) ?? []), r.core]);
+      const refusedPairs = proposals.flatMap((p) => {
+        const core: ClusterCore = {
+          valueChain: p.valueChain.code,
+          country: p.region.country,
+          regionCode: p.region.regionCode,
+          members: p.members.map((mm) => mm.id),
+        };
+        return p.members
+          .filter((mm) => (refusedBy.get(mm.id) ?? []).some((judged) => sameCore(judged, core, mm.id)))
+          .map((mm) => ({ org: mm.id, key: p.id }));
+      });
       await m.query(`DELETE FROM suggestion WHERE kind = 'CLUSTER'`);
       await m.query(
         `INSERT INTO suggestion (organization_id, kind, cluster_id, role, score, rank, contributions, run_id)
@@ -143,8 +163,11 @@ export class FullRecomputeService {
          FROM cluster_member cm JOIN cluster_proposal c ON c.id = cm.cluster_id
          WHERE NOT EXISTS (
            SELECT 1 FROM suggestion_feedback f WHERE f.organization_id = cm.organization_id
-             AND f.kind = 'CLUSTER' AND f.cluster_key = c.key AND f.verdict <> 'ACCEPTED')`,
-        [maxCohesion, runId],
+             AND f.kind = 'CLUSTER' AND f.cluster_key = c.key AND f.verdict <> 'ACCEPTED')
+           AND NOT EXISTS (
+             SELECT 1 FROM jsonb_to_recordset($3::jsonb) AS k(org uuid, key text)
+             WHERE k.org = cm.organization_id AND k.key = c.key)`,
+        [maxCohesion, runId, JSON.stringify(refusedPairs)],
       );
       return proposals.length;
     });
