@@ -82,6 +82,30 @@ const consolePages = [
   }),
 ];
 
+/** The forum, participants' side: editions, delegates, the participant directory, my requests. */
+const forumPages = [
+  createRoute({
+    getParentRoute: () => root,
+    path: '/events',
+    component: lazyRouteComponent(() => import('./routes/forum/EventsPage'), 'EventsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/events/$editionId',
+    component: lazyRouteComponent(() => import('./routes/forum/EventsPage'), 'EditionPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/events/$editionId/participants',
+    component: lazyRouteComponent(() => import('./routes/forum/ParticipantsPage'), 'ParticipantsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/events/$editionId/requests',
+    component: lazyRouteComponent(() => import('./routes/forum/MyRequestsPage'), 'MyRequestsPage'),
+  }),
+];
+
 /** The inbox: notifications, contact and meeting requests, suggestions, financiers' saved searches. */
 const inboxPages = [
   createRoute({
@@ -141,6 +165,7 @@ export const routeTree = root.addChildren([
   agendaIndex,
   agenda,
   consoleSection.addChildren(consolePages),
+  ...forumPages,
   ...inboxPages,
   ...accountPages,
 ]);

@@ -131,13 +131,13 @@ export interface ParticipantFilter {
   sectors?: string[];
 }
 
+export interface ForumParticipantConnection {
+  edges: { node: ForumParticipant }[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+
 export const FORUM_PARTICIPANTS = operation<
-  {
-    forumParticipants: {
-      edges: { node: ForumParticipant }[];
-      pageInfo: { endCursor: string | null; hasNextPage: boolean };
-    };
-  },
+  { forumParticipants: ForumParticipantConnection },
   { editionId: string; filter: ParticipantFilter | null; first: number; after: string | null }
 >(`query ForumParticipants($editionId: ID!, $filter: ForumParticipantFilter, $first: Int!, $after: String) {
   forumParticipants(editionId: $editionId, filter: $filter, first: $first, after: $after) {

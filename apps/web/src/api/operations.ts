@@ -194,12 +194,14 @@ export interface AgendaMeeting {
   tableLabel: string | null;
   delegateId: string;
   delegateName: string;
+  /** The delegate's organisation (the side an outcome is reported for); absent in agendas stored before it was kept. */
+  organizationId?: string;
   counterpartDelegateName: string;
   counterpartOrganizationName: string;
   status: string;
 }
 
-const AGENDA_FIELDS = `meetingId start end timezone tableLabel delegateId delegateName
+const AGENDA_FIELDS = `meetingId start end timezone tableLabel delegateId delegateName organizationId
       counterpartDelegateName counterpartOrganizationName status`;
 
 /** The edition and the published meetings of each organisation the signed-in user belongs to. */

@@ -46,6 +46,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setResuming(false));
   }, [resuming]);
 
+  // Offline at load, the session is resumed when the connection returns.
+  useEffect(() => {
+    if (!offline) return;
+    const retry = () => {
+      setOffline(false);
+      setResuming(true);
+    };
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [offline]);
+
   const me = useQuery({
     queryKey: ['me', signedIn],
     queryFn: async () => (signedIn ? (await call(ME)).me : null),

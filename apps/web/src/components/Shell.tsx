@@ -3,6 +3,7 @@ import {
   ActionIcon,
   Anchor,
   AppShell,
+  Badge,
   Button,
   Container,
   Group,
@@ -18,6 +19,8 @@ import {
   IconLanguage,
   IconLayoutDashboard,
   IconLogout,
+  IconUsersGroup,
+  IconWifiOff,
   IconSettings,
   IconUserCircle,
 } from '@tabler/icons-react';
@@ -67,8 +70,20 @@ function LanguageMenu() {
 
 function AccountMenu() {
   const t = useT();
-  const { me, signOut } = useSession();
+  const { me, signOut, offline } = useSession();
   const navigate = useNavigate();
+  // Offline with a stored session, the user is not signed out: the session resumes with the connection.
+  if (!me && offline)
+    return (
+      <Badge
+        color="gray"
+        variant="light"
+        leftSection={<IconWifiOff size={14} aria-hidden />}
+        data-testid="offline"
+      >
+        {t('forum.offline')}
+      </Badge>
+    );
   if (!me)
     return (
       <Group gap="xs" wrap="nowrap">
@@ -100,6 +115,9 @@ function AccountMenu() {
         </Menu.Item>
         <Menu.Item component={Link} to="/agenda" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
           {t('nav.agenda')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/events" leftSection={<IconUsersGroup size={16} aria-hidden />}>
+          {t('forum.nav.events')}
         </Menu.Item>
         <Menu.Item component={Link} to="/suggestions" leftSection={<IconBulb size={16} aria-hidden />}>
           {t('inbox.nav.suggestions')}

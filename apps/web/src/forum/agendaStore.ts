@@ -1,3 +1,4 @@
+import type { ForumBadge } from '../api/forum';
 import type { AgendaMeeting, ForumEditionSummary, LocalizedText } from '../api/operations';
 
 /**
@@ -11,6 +12,8 @@ export interface StoredAgenda {
   edition: ForumEditionSummary;
   organizations: { id: string; name: LocalizedText }[];
   meetings: AgendaMeeting[];
+  /** The badges of the user's delegates (the user's own when the user is a delegate), signed by the api. */
+  badges?: ForumBadge[];
 }
 
 const PREFIX = 'tashbik.agenda.';

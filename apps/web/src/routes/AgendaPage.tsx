@@ -1,11 +1,18 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconClock, IconPrinter, IconWifiOff } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../api/client';
-import { AGENDA_FEED_URL, FORUM_EDITIONS, MY_AGENDA, ORGANIZATION_AGENDA } from '../api/operations';
+import {
+  AGENDA_FEED_URL,
+  FORUM_EDITIONS,
+  MY_AGENDA,
+  ORGANIZATION_AGENDA,
+  type AgendaMeeting,
+} from '../api/operations';
+import { DELEGATE_BADGE, FORUM_DELEGATES, REPORT_OUTCOME, type MeetingOutcome } from '../api/forum';
 import { useSession } from '../auth/session';
 import { errorMessage, pickText } from '../components/text';
 import {
@@ -15,12 +22,17 @@ import {
   loadAgenda,
   saveAgenda,
   timeOf,
+  zoneName,
   type StoredAgenda,
 } from '../forum/agendaStore';
+import { flushOutcomes, loadOutcomes, outcomeOf, queueOutcome } from '../forum/outcomeQueue';
+import { OutcomeReport } from './forum/OutcomeReport';
 import { useLocale, useT } from '../i18n/LocaleProvider';
 import { intlLocaleOf } from '../i18n/locale';
 
 const route = getRouteApi('/agenda/$edition');
+// The QR code library loads with the badge only (the service worker precaches it for offline use).
+const BadgeCard = lazy(() => import('./forum/BadgeCard').then((m) => ({ default: m.BadgeCard })));
 
 /** /agenda: the newest published edition's agenda (offline: the one loaded last). */
 export function AgendaIndexPage() {
@@ -45,6 +57,18 @@ async function fetchAgenda(editionId: string, userId: string): Promise<StoredAge
   const agendas = await Promise.all(
     myOrganizations.map((o) => call(ORGANIZATION_AGENDA, { editionId, organizationId: o.id })),
   );
+  const delegates = (
+    await Promise.all(myOrganizations.map((o) => call(FORUM_DELEGATES, { editionId, organizationId: o.id })))
+  )
+    .flatMap((r) => r.forumDelegates)
+    .filter((d) => d.status === 'REGISTERED');
+  // A delegate sees their own badge; a member who is no delegate, those of the organisation's delegates.
+  const own = delegates.filter((d) => d.userId === userId);
+  const badges = await Promise.all(
+    (own.length ? own : delegates)
+      .slice(0, 10)
+      .map(async (d) => (await call(DELEGATE_BADGE, { delegateId: d.id })).delegateBadge),
+  );
   const seen = new Set<string>();
   const meetings = agendas
     .flatMap((a) => a.organizationAgenda)
@@ -55,6 +79,7 @@ async function fetchAgenda(editionId: string, userId: string): Promise<StoredAge
     edition: forumEdition,
     organizations: myOrganizations,
     meetings,
+    badges,
   };
 }
 
@@ -114,6 +139,30 @@ export function AgendaPage() {
   const { edition } = route.useParams();
   const { me, resuming, offline } = useSession();
   const [stored] = useState(() => loadAgenda(edition));
+  const [outcomes, setOutcomes] = useState(() => loadOutcomes());
+  // Outcome reports wait in localStorage and are sent once signed in with the api in reach.
+  const flush = useCallback(async () => {
+    if (!me) return;
+    setOutcomes(
+      await flushOutcomes(
+        me.id,
+        async (r) => {
+          await call(REPORT_OUTCOME, {
+            meetingId: r.meetingId,
+            organizationId: r.organizationId,
+            outcome: r.outcome,
+            note: r.note,
+          });
+        },
+        (e) => toApiError(e).code,
+      ),
+    );
+  }, [me]);
+  useEffect(() => {
+    void flush();
+    window.addEventListener('online', flush);
+    return () => window.removeEventListener('online', flush);
+  }, [flush]);
   const agenda = useQuery({
     queryKey: ['agenda', edition, me?.id],
     queryFn: () => fetchAgenda(edition, me!.id),
@@ -150,6 +199,14 @@ export function AgendaPage() {
 
   const zone = data.edition.timezone;
   const intlLocale = intlLocaleOf(locale);
+  const userId = me?.id ?? data.userId;
+  const now = Date.now();
+  const report = (m: AgendaMeeting, outcome: MeetingOutcome, note: string | null) => {
+    const organizationId = m.organizationId ?? data.organizations[0]?.id;
+    if (!organizationId) return;
+    setOutcomes(queueOutcome({ userId, meetingId: m.meetingId, organizationId, outcome, note }));
+    void flush();
+  };
   const days = byDay(data.meetings, zone);
   const delegates = [...new Map(data.meetings.map((m) => [m.delegateId, m.delegateName])).entries()];
   const manyDelegates = delegates.length > 1;
@@ -167,7 +224,8 @@ export function AgendaPage() {
           </Text>
         )}
         <Text size="sm" c="dimmed">
-          {t('agenda.venueTime')} <span dir="ltr">{zone}</span>
+          {t('agenda.venueTime')}{' '}
+          {zoneName(zone, intlLocale, data.meetings[0]?.start ?? `${data.edition.startsOn}T12:00:00Z`)}
         </Text>
       </div>
 
@@ -229,12 +287,37 @@ export function AgendaPage() {
                       {t('agenda.yourDelegate')} <bdi>{m.delegateName}</bdi>
                     </Text>
                   )}
+                  {new Date(m.start).getTime() <= now && (
+                    <OutcomeReport
+                      meetingId={m.meetingId}
+                      queued={outcomeOf(outcomes, userId, m.meetingId)}
+                      onReport={(outcome, note) => report(m, outcome, note)}
+                    />
+                  )}
                 </Card>
               </li>
             ))}
           </ol>
         </section>
       ))}
+
+      {!!data.badges?.length && (
+        <section aria-labelledby="agenda-badge" className="no-print">
+          <Title order={2} size="h3" id="agenda-badge" mb="xs">
+            {t('forum.badge.title')}
+          </Title>
+          <Text size="sm" mb="xs">
+            {t('forum.badge.hint')}
+          </Text>
+          <Suspense fallback={<Loader size="sm" aria-label={t('agenda.loading')} />}>
+            <Stack gap="sm">
+              {data.badges.map((b) => (
+                <BadgeCard key={b.delegateId} badge={b} />
+              ))}
+            </Stack>
+          </Suspense>
+        </section>
+      )}
 
       {delegates.length > 0 && (
         <section aria-labelledby="agenda-calendar" className="no-print">
