@@ -128,6 +128,20 @@ describe('scoring functions', () => {
     expect(bad.score).toBeLessThan(0.5);
   });
 
+  it('never lets one organisation’s verdict lower a candidate for everyone', () => {
+    // Dismissals ("not now") are personal: any number of them leaves others' lists as they were.
+    expect(feedbackScore({ accepted: 0, dismissed: 9, notRelevant: 0 })).toMatchObject({
+      score: 0.5,
+      evidence: { code: 'feedback.none' },
+    });
+    // One "not relevant" is one firm's view; two firms agreeing lower the candidate.
+    expect(feedbackScore({ accepted: 0, dismissed: 0, notRelevant: 1 }).score).toBe(0.5);
+    expect(feedbackScore({ accepted: 0, dismissed: 0, notRelevant: 2 }).score).toBeLessThan(0.5);
+    expect(feedbackScore({ accepted: 3, dismissed: 5, notRelevant: 1 }).score).toBe(
+      feedbackScore({ accepted: 3, dismissed: 0, notRelevant: 0 }).score,
+    );
+  });
+
   it('scores the focus of a request on the supplier core business', () => {
     const core = focusScore(['CNC_MACHINING'], ['25'], ['CNC_MACHINING', 'WELDING'], ['25']);
     const side = focusScore(['CNC_MACHINING'], ['25'], ['PACKAGING', 'PRINTING', 'CNC_MACHINING'], ['17']);

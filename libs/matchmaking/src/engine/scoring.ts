@@ -412,13 +412,21 @@ export function certificationsScore(wanted: readonly string[], held: readonly st
   };
 }
 
+/** Organisations that must have judged a candidate not relevant before it is lowered for everyone. */
+export const SHARED_REFUSALS = 2;
+
 /**
- * Past feedback as a smoothed acceptance rate (Laplace prior of one accept and one refusal), so a single
- * verdict moves the score only a little and no history sits at the neutral 0.5.
+ * Past feedback of other organisations on the candidate, as a smoothed acceptance rate (Laplace prior
+ * of one accept and one refusal), so a single verdict moves the score only a little and no history
+ * sits at the neutral 0.5. Verdicts are each organisation's own: the requester's dismissals and "not
+ * relevant" remove the candidate from its own lists only (the stores leave them out), a dismissal
+ * ("not now") never counts for anyone else, and "not relevant" counts for everyone only once at
+ * least SHARED_REFUSALS organisations said so. One firm's verdict never lowers a supplier for all.
  */
 export function feedbackScore(feedback: FeedbackInput | null | undefined): CriterionScore {
   const accepted = feedback?.accepted ?? 0;
-  const refused = (feedback?.dismissed ?? 0) + (feedback?.notRelevant ?? 0);
+  const notRelevant = feedback?.notRelevant ?? 0;
+  const refused = notRelevant >= SHARED_REFUSALS ? notRelevant : 0;
   if (accepted + refused === 0)
     return { score: NEUTRAL, applicable: true, evidence: { code: 'feedback.none', params: {} } };
   const score = (accepted + 1) / (accepted + refused + 2);
@@ -427,7 +435,7 @@ export function feedbackScore(feedback: FeedbackInput | null | undefined): Crite
     applicable: true,
     evidence: {
       code: score >= NEUTRAL ? 'feedback.positive' : 'feedback.negative',
-      params: { accepted, dismissed: feedback?.dismissed ?? 0, notRelevant: feedback?.notRelevant ?? 0 },
+      params: { accepted, dismissed: 0, notRelevant: refused },
     },
   };
 }
