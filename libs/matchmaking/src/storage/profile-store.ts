@@ -35,7 +35,8 @@ const PROFILE_SELECT = `
 
 const REQUEST_SELECT = `
   SELECT p.id, p.organization_id, p.sectors, p.processes, p.quantity, p.quantity_unit, p.countries, p.required_certifications,
-         p.required_processes, p.materials, p.region_codes, p.title, p.description,
+         p.required_processes, p.materials, p.region_codes, p.preferred_certifications, p.preferred_region_codes,
+         p.title, p.description,
          o.country AS owner_country, o.region_code AS owner_region_code, o.languages AS owner_languages
   FROM opportunity p JOIN organization o ON o.id = p.organization_id
   WHERE p.type = 'SUBCONTRACTING_REQUEST' AND p.status = 'OPEN' AND p.archived_at IS NULL
