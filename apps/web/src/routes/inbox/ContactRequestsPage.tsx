@@ -19,7 +19,7 @@ import { RequestTabs } from './RequestTabs';
 import './inbox.css';
 
 const STATUS_COLOR: Record<ContactRequestStatus, string> = {
-  PENDING: 'yellow',
+  PENDING: 'indigo',
   ACCEPTED: 'teal',
   DECLINED: 'gray',
   CANCELLED: 'gray',

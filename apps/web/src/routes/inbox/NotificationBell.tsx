@@ -26,7 +26,7 @@ export function NotificationBell() {
     <Indicator
       label={count > 99 ? '99+' : String(count)}
       size={18}
-      color="red.8"
+      color="red.9"
       disabled={count === 0}
       offset={6}
       data-testid="unread-badge"

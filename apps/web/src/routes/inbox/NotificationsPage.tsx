@@ -41,7 +41,7 @@ function NotificationItem({ n, onOpen }: { n: Notification; onOpen: (n: Notifica
           </Text>
         </Link>
         {unread && (
-          <Badge color="red.8" variant="light" size="sm">
+          <Badge color="red.9" variant="filled" size="sm" className="score">
             {t('inbox.notifications.new')}
           </Badge>
         )}
