@@ -528,6 +528,42 @@ describe('subcontracting hard criteria from the opportunity', () => {
   });
 });
 
+describe('wishes of a subcontracting request', () => {
+  it('rank a supplier in a preferred wilaya first and say so, without excluding the others', async () => {
+    const buyer = await org({ kind: 'LARGE_FIRM', name: 'Souhaits Rouiba', sectors: ['29'] });
+    const supplier = (name: string, regionCode: string) =>
+      org({
+        name,
+        regionCode,
+        capabilities: [cap('FORGING')],
+        sectors: ['25'],
+        certifications: ['ISO_9001'],
+      });
+    const setif = await supplier('Forge Sétif', 'DZ-19');
+    const oran = await supplier('Forge Oran', 'DZ-31');
+    const [{ id: opp }] = await db.query<{ id: string }[]>(
+      `INSERT INTO opportunity (organization_id, type, title, description, sectors, processes, quantity,
+         preferred_region_codes, preferred_certifications)
+       VALUES ($1, 'SUBCONTRACTING_REQUEST', $2, $3, '{25}', '{FORGING}', 500, '{DZ-31}', '{ISO_14001}')
+       RETURNING id`,
+      [buyer, text('Pièces forgées'), text('Pièces forgées en acier')],
+    );
+    await outbox('opportunity', opp);
+    await indexer.drain();
+    expect((await recompute.drain()).failed).toEqual([]);
+    const rows = (await suggestionsOf(buyer)).filter((r) =>
+      [setif, oran].includes(r.counterpart_organization_id),
+    );
+    expect(rows.map((r) => r.counterpart_organization_id)).toEqual([oran, setif]);
+    const distance = (r: (typeof rows)[number]) =>
+      r.contributions.find((c) => c.criterion === 'distance')!.evidence.code;
+    expect(rows.map(distance)).toEqual(['distance.preferred_region', 'distance.same_country']);
+    // The wished-for certification is scored like any certification criterion.
+    const certifications = rows[0].contributions.find((c) => c.criterion === 'certifications')!;
+    expect(certifications.evidence.code).toMatch(/^certification\./);
+  });
+});
+
 describe('needs past their deadline', () => {
   it('produce no suggestions, and a later deadline does', async () => {
     const buyer = await org({ kind: 'LARGE_FIRM', name: 'Échéance Rouiba', sectors: ['29'] });
