@@ -71,6 +71,21 @@ const consolePages = [
   }),
   createRoute({
     getParentRoute: () => consoleSection,
+    path: '/claims',
+    component: lazyRouteComponent(() => import('./routes/console/ClaimsPage'), 'ClaimsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
+    path: '/staff',
+    component: lazyRouteComponent(() => import('./routes/console/StaffPage'), 'StaffPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
+    path: '/import',
+    component: lazyRouteComponent(() => import('./routes/console/ImportPage'), 'ImportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
     path: '/forum',
     component: lazyRouteComponent(() => import('./routes/console/forum/ForumEditionsPage'), 'ForumEditionsPage'),
   }),

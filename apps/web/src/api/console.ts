@@ -1,5 +1,5 @@
 import { operation } from './client';
-import type { LocalizedText, OrganizationKind } from './operations';
+import type { LocalizedText, OrganizationKind, PlatformRole } from './operations';
 
 /*
  * The organisers' console: review, claims, staff, import and operations. Types are written beside
@@ -103,4 +103,83 @@ export const REJECT_CHANGE = operation<
   { id: string; note: string }
 >(`mutation RejectOrganizationChange($id: ID!, $note: String!) {
   rejectOrganizationChange(id: $id, note: $note) { id status }
+}`);
+
+export type ClaimStatus = 'APPROVED' | 'CODE_SENT' | 'CONTESTED' | 'EXPIRED' | 'REJECTED';
+export const CLAIM_STATUSES: ClaimStatus[] = ['CONTESTED', 'CODE_SENT', 'APPROVED', 'REJECTED', 'EXPIRED'];
+
+export interface Claim {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  claimantId: string;
+  claimantName: string;
+  claimantEmail: string;
+  address: string;
+  status: ClaimStatus;
+  contestReason: 'HAS_OWNER' | 'OTHER_CLAIMANT' | null;
+  createdAt: string;
+  expiresAt: string;
+  resolvedAt: string | null;
+  note: string | null;
+}
+
+export const ORGANIZATION_CLAIMS = operation<{ organizationClaims: Claim[] }, { status: ClaimStatus | null }>(
+  `query OrganizationClaims($status: OrganizationClaimStatus) {
+  organizationClaims(first: 100, status: $status) {
+    id organizationId organizationName claimantId claimantName claimantEmail address status contestReason
+    createdAt expiresAt resolvedAt note
+  }
+}`,
+);
+
+export const RESOLVE_CLAIM = operation<
+  { resolveOrganizationClaim: { id: string; status: ClaimStatus } },
+  { id: string; approve: boolean; note: string | null }
+>(`mutation ResolveOrganizationClaim($id: ID!, $approve: Boolean!, $note: String) {
+  resolveOrganizationClaim(id: $id, approve: $approve, note: $note) { id status }
+}`);
+
+export interface StaffMember {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: PlatformRole[];
+}
+
+export const PLATFORM_STAFF = operation<{ platformStaff: StaffMember[] }>(`query PlatformStaff {
+  platformStaff { userId email displayName roles }
+}`);
+
+export const USER_BY_EMAIL = operation<{ userByEmail: StaffMember | null }, { email: string }>(
+  `query UserByEmail($email: String!) { userByEmail(email: $email) { userId email displayName roles } }`,
+);
+
+export const SET_PLATFORM_ROLES = operation<
+  {
+    setPlatformRoles: { userId: string; email: string; previousRoles: PlatformRole[]; roles: PlatformRole[] };
+  },
+  { userId: string; roles: PlatformRole[] }
+>(`mutation SetPlatformRoles($userId: ID!, $roles: [PlatformRole!]!) {
+  setPlatformRoles(userId: $userId, roles: $roles) { userId email previousRoles roles }
+}`);
+
+export interface ImportRejection {
+  line: number;
+  ref: string | null;
+  reasons: string[];
+}
+
+export interface ImportPartReport {
+  read: number;
+  imported: number;
+  skipped: number;
+  rejected: ImportRejection[];
+}
+
+export const IMPORT_ORGANIZATIONS = operation<
+  { importOrganizations: ImportPartReport },
+  { input: { format: 'CSV' | 'JSONL'; text: string; firstLine: number; header: string | null } }
+>(`mutation ImportOrganizations($input: ImportChunkInput!) {
+  importOrganizations(input: $input) { read imported skipped rejected { line ref reasons } }
 }`);

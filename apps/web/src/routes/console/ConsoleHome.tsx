@@ -57,6 +57,7 @@ export function ConsoleHome() {
               )}
             />
             <Waiting
+              to="/console/claims"
               label="console.home.contestedClaims"
               count={countLabel(
                 counts.data.organizationClaims.length,

@@ -20,8 +20,13 @@ export function Decision({
   onApprove,
   onReject,
   onDone,
+  canApprove = true,
+  noteRequiredToReject = true,
 }: {
   subject: string;
+  /** False when only a rejection is possible (e.g. a claim still waiting for its code). */
+  canApprove?: boolean;
+  noteRequiredToReject?: boolean;
   onApprove(note: string | null): Promise<unknown>;
   onReject(note: string): Promise<unknown>;
   onDone(outcome: 'approved' | 'rejected'): void;
@@ -41,7 +46,7 @@ export function Decision({
     onSuccess: (approved) => onDone(approved ? 'approved' : 'rejected'),
   });
   const reject = () => {
-    if (!note.trim()) {
+    if (noteRequiredToReject && !note.trim()) {
       setNoteError(t('console.decision.noteRequired'));
       return;
     }
@@ -53,7 +58,7 @@ export function Decision({
       <Textarea
         id={`${id}-note`}
         label={t('console.decision.note')}
-        description={t('console.decision.noteHelp')}
+        description={t(noteRequiredToReject ? 'console.decision.noteHelp' : 'console.decision.noteOptional')}
         value={note}
         maxLength={NOTE_MAX}
         autosize
@@ -66,15 +71,17 @@ export function Decision({
       />
       {decide.error && <Alert color="red">{consoleError(intl, toApiError(decide.error))}</Alert>}
       <Group gap="xs">
-        <Button
-          leftSection={<IconCheck size={16} aria-hidden />}
-          loading={decide.isPending && decide.variables}
-          disabled={decide.isPending}
-          onClick={() => decide.mutate(true)}
-          aria-label={t('console.decision.approveNamed', { name: subject })}
-        >
-          {t('console.decision.approve')}
-        </Button>
+        {canApprove && (
+          <Button
+            leftSection={<IconCheck size={16} aria-hidden />}
+            loading={decide.isPending && decide.variables}
+            disabled={decide.isPending}
+            onClick={() => decide.mutate(true)}
+            aria-label={t('console.decision.approveNamed', { name: subject })}
+          >
+            {t('console.decision.approve')}
+          </Button>
+        )}
         <Button
           color="red"
           variant="outline"

@@ -1,5 +1,12 @@
 import type { ComponentType } from 'react';
-import { IconCalendarEvent, IconClipboardCheck, IconLayoutDashboard } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconClipboardCheck,
+  IconFileImport,
+  IconLayoutDashboard,
+  IconShieldCheck,
+  IconUserCheck,
+} from '@tabler/icons-react';
 import type { MessageKey } from '../../i18n/catalogues';
 import type { PlatformRole } from '../../api/operations';
 
@@ -23,6 +30,9 @@ export interface ConsoleNavEntry {
 export const CONSOLE_NAV: ConsoleNavEntry[] = [
   { to: '/console', label: 'console.nav.home', icon: IconLayoutDashboard, exact: true },
   { to: '/console/review', label: 'console.nav.review', icon: IconClipboardCheck },
+  { to: '/console/claims', label: 'console.nav.claims', icon: IconShieldCheck },
+  { to: '/console/staff', label: 'console.nav.staff', icon: IconUserCheck, roles: ['ADMIN'] },
+  { to: '/console/import', label: 'console.nav.import', icon: IconFileImport },
   { to: '/console/forum', label: 'consoleForum.nav', icon: IconCalendarEvent },
 ];
 
