@@ -6,6 +6,7 @@ import {
   AppError,
   createLogger,
   currentRequestId,
+  DatabaseOutage,
   HealthController,
   maskError,
   PlatformModule,
@@ -81,8 +82,8 @@ export class ApiModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService): ApolloDriverConfig => ({
+          inject: [AuthService, DatabaseOutage],
+          useFactory: (auth: AuthService, database: DatabaseOutage): ApolloDriverConfig => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -104,7 +105,7 @@ export class ApiModule {
             formatError: (formatted, error) => {
               const original = (error as { originalError?: unknown })?.originalError ?? error;
               const requestId = (formatted.extensions?.requestId as string | undefined) ?? currentRequestId();
-              return maskError(formatted, original, errorLog, requestId);
+              return maskError(formatted, original, errorLog, requestId, (e) => database.lost(e));
             },
           }),
         }),

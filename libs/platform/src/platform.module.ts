@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions, type EntityList } from './database/data-source.js';
 import { OutboxService } from './database/outbox.service.js';
+import { DatabaseOutage } from './database/database-outage.js';
 import {
   createMeiliClient,
   createMeiliQueryClient,
@@ -40,9 +41,11 @@ export class PlatformModule {
         RedisHealthIndicator,
         MeiliHealthIndicator,
         OutboxService,
+        DatabaseOutage,
       ],
       exports: [
         OutboxService,
+        DatabaseOutage,
         APP_CONFIG,
         MEILI_CLIENT,
         MEILI_QUERY_CLIENT,

@@ -100,13 +100,15 @@ export async function bootTestApp(
     signedIn?: 'ORGANISER' | 'ADMIN';
     /** How long the api may take to start (default 30 s). */
     readyTimeoutMs?: number;
+    /** The address the processes reach the test database at, e.g. through a proxy a test can cut. */
+    databaseUrl?: (direct: string) => string;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const prefix = `t${randomBytes(4).toString('hex')}_`;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    DATABASE_URL: opts.databaseUrl ? opts.databaseUrl(database.url) : database.url,
     MEILI_HOST: process.env.MEILI_HOST ?? '',
     MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? '',
     MEILI_INDEX_PREFIX: prefix,

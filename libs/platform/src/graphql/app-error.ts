@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'SEARCH_UNAVAILABLE',
+  /** PostgreSQL cannot be reached; nothing was written. Try again in a moment. */
+  'DATABASE_UNAVAILABLE',
   /** Wrong email or password (never says which). */
   'INVALID_CREDENTIALS',
   /** A one-time or refresh token that is unknown, used, expired or revoked. */
