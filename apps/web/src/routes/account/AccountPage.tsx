@@ -85,8 +85,8 @@ export function AccountPage() {
         <Text mt={4}>
           <bdi>{me.displayName}</bdi>
         </Text>
-        <Text size="sm" c="dimmed" dir="ltr" ta="start" component="p" m={0}>
-          {me.email}
+        <Text size="sm" c="dimmed">
+          <bdi dir="ltr">{me.email}</bdi>
         </Text>
       </div>
       {!me.emailVerified ? (
@@ -145,7 +145,6 @@ function SessionCard({ session, onEnd, busy }: { session: AccountSession; onEnd(
             leftSection={<IconLogout size={14} aria-hidden />}
             onClick={onEnd}
             loading={busy}
-            aria-label={t('account.sessions.endNamed', { name })}
           >
             {t('account.sessions.end')}
           </Button>
@@ -311,7 +310,13 @@ function DeleteAccount({ email, onDeleted }: { email: string; onDeleted(): void 
       >
         {t('account.delete.open')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('account.delete.title')} centered>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('account.delete.title')}
+        centered
+        closeButtonProps={{ 'aria-label': t('account.delete.cancel') }}
+      >
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text size="sm">{t('account.delete.warning')}</Text>
