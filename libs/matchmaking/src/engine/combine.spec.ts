@@ -68,7 +68,10 @@ describe('combination and ranking', () => {
       out.criteria.filter((c) => c.direction === d).reduce((s, c) => s + c.contribution, 0);
     expect(sum('forward')).toBeCloseTo(out.forward, 10);
     expect(sum('reverse')).toBeCloseTo(out.reverse, 10);
-    expect(out.score).toBeCloseTo(reciprocal(out.forward, out.reverse), 10);
+    // Subcontracting is forward-led: the reverse fit can take at most a fifth of the score away.
+    expect(out.score).toBeCloseTo(reciprocal(out.forward, out.reverse, 'forward-led'), 10);
+    expect(reciprocal(0.8, 0, 'forward-led')).toBeCloseTo(0.64, 10);
+    expect(reciprocal(0.8, 1, 'forward-led')).toBeCloseTo(0.8, 10);
     expect(out.criteria.map((c) => c.criterion)).toEqual([
       'process',
       'sector',

@@ -39,7 +39,10 @@ import type {
  * by default, so a pair ranks high only when it fits both ways.
  */
 
-export type Reciprocity = 'harmonic' | 'geometric' | 'forward';
+export type Reciprocity = 'harmonic' | 'geometric' | 'forward' | 'forward-led';
+
+/** Share of a forward-led score that the reverse fit can take away. */
+export const REVERSE_SHARE = 0.2;
 
 export const SUBCONTRACTING_CRITERIA = {
   process: 'forward',
@@ -114,6 +117,7 @@ export interface FinancingOptions extends CombineOptions<FinancingWeights> {
 
 export function reciprocal(forward: number, reverse: number, how: Reciprocity = 'harmonic'): number {
   if (how === 'forward') return forward;
+  if (how === 'forward-led') return forward * (1 - REVERSE_SHARE + REVERSE_SHARE * reverse);
   if (how === 'geometric') return Math.sqrt(forward * reverse);
   return forward + reverse > 0 ? (2 * forward * reverse) / (forward + reverse) : 0;
 }
@@ -315,7 +319,7 @@ const subcontractingCombiner = (options: SubcontractingOptions) =>
   new Combiner<SubcontractingCriterion>(
     SUBCONTRACTING_CRITERIA,
     resolveWeights(DEFAULT_SUBCONTRACTING_WEIGHTS, options.weights),
-    options.reciprocity ?? 'harmonic',
+    options.reciprocity ?? 'forward-led',
     (scores) => (unfitReasons(scores).length ? UNFIT_FACTOR : 1),
   );
 

@@ -164,7 +164,7 @@ export interface LatentEvaluation {
   sensitivity: Record<string, Record<string, MethodSummary>>;
 }
 
-export const ENGINE_METHOD = 'engine (reciprocal, default weights)';
+export const ENGINE_METHOD = 'engine (default weights, forward-led)';
 
 /** The engine, its forward-only ablation and every baseline on the same worlds, one per seed. */
 export function evaluateOverSeeds(options: SeedsOptions = {}): LatentEvaluation {
