@@ -28,6 +28,7 @@ import { NotificationsGraphqlModule, NotificationsModule } from '#notifications'
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphqlPassThroughFilter } from './edge/exception-filter.js';
 import { graphqlLimits } from './edge/graphql-limits.js';
+import { graphqlMetricsPlugin } from './edge/graphql-metrics.js';
 import { graphqlSubscriptions } from './edge/subscriptions.js';
 import { RATE_LIMIT_KEY, RateLimitService, userOrAddressKey } from './edge/rate-limit.js';
 
@@ -94,6 +95,7 @@ export class ApiModule {
             // Access rules on nested fields run through the same guard as on queries and mutations.
             fieldResolverEnhancers: ['guards'],
             ...limits,
+            plugins: [...limits.plugins, graphqlMetricsPlugin()],
             // graphql-ws at the same path, signed in with the access token in the connection parameters.
             subscriptions: graphqlSubscriptions(auth, config, limits),
             context: async ({ req }: { req: IncomingMessage & { id?: string } }): Promise<GqlContext> => ({

@@ -1,8 +1,17 @@
 import 'reflect-metadata';
-import { exitWithError, loadConfig, onShutdown, prepareServices } from '#platform/boot';
+import {
+  exitWithError,
+  loadConfig,
+  loadMetricsConfig,
+  metricsPort,
+  onShutdown,
+  prepareServices,
+  serveMetrics,
+} from '#platform/boot';
 
 /** The api deployable: checks its services, migrates (under the advisory lock), then serves GraphQL and health. */
 async function main(): Promise<void> {
+  const metrics = loadMetricsConfig();
   const services = await prepareServices(loadConfig());
   // The framework loads only once the services are known to answer.
   const { migrateDatabase } = await import('#platform');
@@ -12,6 +21,11 @@ async function main(): Promise<void> {
   await app.listen(services.config.port, services.config.host);
   const address = app.getHttpServer().address() as { port: number };
   process.stdout.write(`${JSON.stringify({ msg: 'api listening', port: address.port })}\n`);
+  const metricsAt = await metricsPort(serveMetrics(metrics));
+  if (metricsAt !== null)
+    process.stdout.write(
+      `${JSON.stringify({ msg: 'metrics listening', port: metricsAt, host: metrics.host })}\n`,
+    );
   onShutdown(async () => {
     await app.close();
     await services.stop();

@@ -1,4 +1,5 @@
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG, JOB_OPTIONS, JOBS, PlatformModule, QUEUES, type AppConfig } from '#platform';
@@ -13,6 +14,7 @@ import { FORUM_ENTITIES, ForumModule } from '#forum';
 import { ForumProcessor } from './forum.processor.js';
 import { NotificationsJobsModule, NotificationsModule } from '#notifications';
 import { MailProcessor } from './mail.processor.js';
+import { WorkerMetrics } from './worker-metrics.js';
 
 @Module({})
 export class WorkerModule implements OnApplicationBootstrap {
@@ -36,6 +38,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         SearchModule,
         MatchmakingModule,
         ForumModule,
+        DiscoveryModule,
       ],
       providers: [
         SearchSyncProcessor,
@@ -43,6 +46,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         ForumProcessor,
         IdentityProcessor,
         MailProcessor,
+        WorkerMetrics,
       ],
     };
   }

@@ -7,3 +7,4 @@ export * from './config/config.js';
 export * from './services/bootstrap.js';
 export * from './services/fatal.js';
 export * from './services/service-unavailable.error.js';
+export * from './metrics/metrics.js';

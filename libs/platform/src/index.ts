@@ -17,6 +17,7 @@ export * from './graphql/format-error.js';
 export * from './logging/request-context.js';
 export * from './database/outbox.service.js';
 export * from './database/database-outage.js';
+export * from './metrics/metrics.js';
 export * from './services/bootstrap.js';
 export * from './database/migrate-database.js';
 export * from './services/fatal.js';
