@@ -172,6 +172,40 @@ const accountPages = [
 ];
 
 export const routeTree = root.addChildren([
+/** My organisations (profile, review, members, offers and needs), invitations, and all opportunities. */
+const organizationPages = [
+  createRoute({
+    getParentRoute: () => root,
+    path: '/my/organizations',
+    component: lazyRouteComponent(() => import('./routes/organization/MyOrganizationsPage'), 'MyOrganizationsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/my/organizations/new',
+    component: lazyRouteComponent(() => import('./routes/organization/NewOrganizationPage'), 'NewOrganizationPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/my/organizations/$id',
+    component: lazyRouteComponent(
+      () => import('./routes/organization/ManageOrganizationPage'),
+      'ManageOrganizationPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/invitations/$invitationId',
+    validateSearch: (s: Record<string, unknown>): { token?: string } =>
+      typeof s.token === 'string' ? { token: s.token } : {},
+    component: lazyRouteComponent(() => import('./routes/organization/InvitationPage'), 'InvitationPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/opportunities',
+    component: lazyRouteComponent(() => import('./routes/organization/OpportunitiesPage'), 'OpportunitiesPage'),
+  }),
+];
+
   search,
   organization,
   signUp,
@@ -184,6 +218,7 @@ export const routeTree = root.addChildren([
   ...inboxPages,
   ...accountPages,
 ]);
+  ...organizationPages,
 
 export function createAppRouter(history?: Parameters<typeof createRouter>[0]['history']) {
   return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });

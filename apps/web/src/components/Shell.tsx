@@ -18,7 +18,9 @@ import {
   IconInbox,
   IconLanguage,
   IconLayoutDashboard,
+  IconBuildingFactory2,
   IconLogout,
+  IconSpeakerphone,
   IconUsersGroup,
   IconWifiOff,
   IconSettings,
@@ -127,6 +129,16 @@ function AccountMenu() {
         </Menu.Item>
         <Menu.Item component={Link} to="/searches" leftSection={<IconCoin size={16} aria-hidden />}>
           {t('inbox.nav.searches')}
+        </Menu.Item>
+        <Menu.Item
+          component={Link}
+          to="/my/organizations"
+          leftSection={<IconBuildingFactory2 size={16} aria-hidden />}
+        >
+          {t('organization.menu')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/opportunities" leftSection={<IconSpeakerphone size={16} aria-hidden />}>
+          {t('organization.opportunitiesPage.menu')}
         </Menu.Item>
         <Menu.Item component={Link} to="/account" leftSection={<IconSettings size={16} aria-hidden />}>
           {t('account.title')}

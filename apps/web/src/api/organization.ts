@@ -1,0 +1,251 @@
+import { operation } from './client';
+import type { LocalizedText, OrganizationKind } from './operations';
+
+/* My organisations: their profiles, review status, members and invitations, offers and needs. */
+
+export type OrganizationStatus = 'ACTIVE' | 'ARCHIVED' | 'PENDING' | 'REJECTED';
+
+export interface TaxonomyItem {
+  code: string;
+  label: string;
+  parent: string | null;
+}
+
+export interface Taxonomies {
+  organizationKinds: TaxonomyItem[];
+  sectors: TaxonomyItem[];
+  processes: TaxonomyItem[];
+  certifications: TaxonomyItem[];
+  countries: TaxonomyItem[];
+  regions: TaxonomyItem[];
+  employeeBands: TaxonomyItem[];
+  financingInstruments: TaxonomyItem[];
+  opportunityTypes: TaxonomyItem[];
+}
+
+/** Every list a profile editor picks from, in one language (the editor loads all three). */
+export const TAXONOMIES = operation<Taxonomies, { lang: string }>(`query Taxonomies($lang: Lang) {
+  organizationKinds(lang: $lang) { code label parent }
+  sectors(lang: $lang) { code label parent }
+  processes(lang: $lang) { code label parent }
+  certifications(lang: $lang) { code label parent }
+  countries(lang: $lang) { code label parent }
+  regions(lang: $lang) { code label parent }
+  employeeBands(lang: $lang) { code label parent }
+  financingInstruments(lang: $lang) { code label parent }
+  opportunityTypes(lang: $lang) { code label parent }
+}`);
+
+export interface MyOrganizationSummary {
+  id: string;
+  kind: OrganizationKind;
+  name: LocalizedText;
+  status: OrganizationStatus;
+  country: string;
+  city: string | null;
+  updatedAt: string;
+}
+
+export const MY_ORGANIZATIONS = operation<{
+  myOrganizations: MyOrganizationSummary[];
+  me: { id: string; memberships: { organizationId: string; role: 'OWNER' | 'MEMBER' }[] } | null;
+}>(`query MyOrganizations {
+  myOrganizations { id kind name { ar fr en } status country city updatedAt }
+  me { id memberships { organizationId role } }
+}`);
+
+export interface Capability {
+  process: string;
+  monthlyCapacity: number | null;
+  capacityUnit: string | null;
+}
+
+export interface Innovation {
+  patents: number;
+  utilityModels: number;
+  industrialDesigns: number;
+  trademarks: number;
+  rdActivity: boolean;
+}
+
+export interface FinancierTerms {
+  instruments: string[];
+  ticketMin: number | null;
+  ticketMax: number | null;
+  currency: string | null;
+}
+
+export interface MyOpportunity {
+  id: string;
+  type: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  status: string;
+  expiresAt: string | null;
+  archived: boolean;
+}
+
+export interface OrganizationProfile {
+  id: string;
+  kind: OrganizationKind;
+  status: OrganizationStatus;
+  version: number;
+  name: LocalizedText;
+  description: LocalizedText;
+  country: string;
+  regionCode: string | null;
+  city: string | null;
+  website: string | null;
+  foundedYear: number | null;
+  employeeBand: string | null;
+  sectors: string[];
+  certifications: string[];
+  capabilities: Capability[];
+  innovation: Innovation;
+  financier: FinancierTerms | null;
+  reviewedAt: string | null;
+  pendingChange: { id: string; requestedAt: string; changes: { field: string }[] } | null;
+  opportunities: MyOpportunity[];
+}
+
+const PROFILE = `id kind status version name { ar fr en } description { ar fr en } country regionCode city website
+    foundedYear employeeBand sectors certifications
+    capabilities { process monthlyCapacity capacityUnit }
+    innovation { patents utilityModels industrialDesigns trademarks rdActivity }
+    financier { instruments ticketMin ticketMax currency }
+    reviewedAt
+    pendingChange { id requestedAt changes { field } }
+    opportunities { id type title { ar fr en } description { ar fr en } status expiresAt archived }`;
+
+export const MY_ORGANIZATION = operation<{ organization: OrganizationProfile }, { id: string }>(
+  `query MyOrganization($id: ID!) { organization(id: $id) { ${PROFILE} } }`,
+);
+
+export interface OrganizationInput {
+  name: LocalizedText;
+  description: LocalizedText;
+  country: string;
+  regionCode: string | null;
+  city: string | null;
+  website: string | null;
+  foundedYear: number | null;
+  employeeBand: string | null;
+  sectors: string[];
+  certifications: string[];
+  capabilities: Capability[];
+  innovation: Innovation;
+  financier?: FinancierTerms;
+}
+
+export const CREATE_ORGANIZATION = operation<
+  { createOrganization: { id: string; status: OrganizationStatus } },
+  { input: OrganizationInput & { kind: OrganizationKind } }
+>(
+  `mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id status } }`,
+);
+
+export const UPDATE_ORGANIZATION = operation<
+  { updateOrganization: OrganizationProfile },
+  { input: Partial<OrganizationInput> & { id: string; expectedVersion: number } }
+>(
+  `mutation UpdateOrganization($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { ${PROFILE} } }`,
+);
+
+export const RESUBMIT_ORGANIZATION = operation<
+  { resubmitOrganization: { id: string; status: OrganizationStatus } },
+  { id: string }
+>(`mutation ResubmitOrganization($id: ID!) { resubmitOrganization(id: $id) { id status } }`);
+
+/** The review decisions sent to the signed-in user: the organiser's note reaches owners this way. */
+export const REVIEW_NOTICES = operation<{
+  notifications: {
+    edges: {
+      node: { id: string; kind: string; createdAt: string; payload: { name: string; value: string }[] };
+    }[];
+  };
+}>(
+  `query ReviewNotices { notifications(first: 100) { edges { node { id kind createdAt payload { name value } } } } }`,
+);
+
+export interface Member {
+  userId: string;
+  displayName: string;
+  email: string;
+  role: 'OWNER' | 'MEMBER';
+  since: string;
+}
+
+export const ORGANIZATION_MEMBERS = operation<{ organizationMembers: Member[] }, { organizationId: string }>(
+  `query OrganizationMembers($organizationId: ID!) { organizationMembers(organizationId: $organizationId) { userId displayName email role since } }`,
+);
+
+export const INVITE_MEMBER = operation<
+  { inviteMember: { id: string; email: string; role: string; expiresAt: string } },
+  { organizationId: string; email: string; role: 'OWNER' | 'MEMBER' }
+>(`mutation InviteMember($organizationId: ID!, $email: String!, $role: MembershipRole!) {
+  inviteMember(organizationId: $organizationId, email: $email, role: $role) { id email role expiresAt }
+}`);
+
+export const REMOVE_MEMBER = operation<{ removeMember: boolean }, { organizationId: string; userId: string }>(
+  `mutation RemoveMember($organizationId: ID!, $userId: ID!) { removeMember(organizationId: $organizationId, userId: $userId) }`,
+);
+
+export const ACCEPT_INVITATION = operation<
+  { acceptInvitation: { organizationId: string; role: string } },
+  { token: string }
+>(`mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { organizationId role } }`);
+
+export const CREATE_OPPORTUNITY = operation<
+  { createOpportunity: { id: string } },
+  {
+    input: {
+      organizationId: string;
+      type: string;
+      title: LocalizedText;
+      description: LocalizedText;
+      expiresAt: string | null;
+    };
+  }
+>(`mutation CreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }`);
+
+export const RENEW_OPPORTUNITY = operation<
+  { renewOpportunity: { id: string; expiresAt: string | null } },
+  { id: string; expiresAt: string }
+>(
+  `mutation RenewOpportunity($id: ID!, $expiresAt: String!) { renewOpportunity(id: $id, expiresAt: $expiresAt) { id expiresAt } }`,
+);
+
+export const ARCHIVE_OPPORTUNITY = operation<
+  { archiveOpportunity: { id: string; archived: boolean } },
+  { id: string }
+>(`mutation ArchiveOpportunity($id: ID!) { archiveOpportunity(id: $id) { id archived } }`);
+
+export interface OpportunityHit {
+  id: string;
+  type: string;
+  title: LocalizedText;
+  organizationId: string;
+  organizationName: string;
+  country: string;
+  expiresAt: string | null;
+  highlights: { field: string; snippet: string }[];
+}
+
+export const SEARCH_OPPORTUNITIES = operation<
+  {
+    searchOpportunities: {
+      estimatedTotal: number;
+      offset: number;
+      limit: number;
+      hits: OpportunityHit[];
+      facets: { field: string; values: { value: string; count: number }[] }[];
+    };
+  },
+  { query: string | null; filter: { types?: string[] } | null; limit: number; offset: number }
+>(`query SearchOpportunities($query: String, $filter: OpportunitySearchFilter, $limit: Int!, $offset: Int!) {
+  searchOpportunities(query: $query, filter: $filter, facets: ["type"], limit: $limit, offset: $offset) {
+    estimatedTotal offset limit
+    hits { id type title { ar fr en } organizationId organizationName country expiresAt highlights { field snippet } }
+    facets { field values { value count } }
+  }
+}`);
