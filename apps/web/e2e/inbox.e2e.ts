@@ -98,7 +98,7 @@ for (const locale of ['ar', 'fr'] as const) {
       await expect(open).toBeVisible();
       await expect(open.getByTestId('reasons').locator('li').first()).toBeVisible();
       if (locale === 'ar') await expect(open.getByTestId('reasons')).toContainText(/[\u0600-\u06FF]/);
-      await screen(page, locale, 'suggestions');
+      await screen(page, locale, 'suggestions', { fullPage: false });
       const suggestionId = (await open.getAttribute('data-id'))!;
       const [{ counterpart }] = await sql<{ counterpart: string }>(
         'SELECT counterpart_organization_id AS counterpart FROM suggestion WHERE id = $1',
@@ -158,13 +158,35 @@ for (const locale of ['ar', 'fr'] as const) {
       await expect(
         sent.getByTestId('status').filter({ hasText: t['inbox.status.ACCEPTED'] }).first(),
       ).toBeVisible();
+      await expect(
+        sent.locator('.org-link', { hasText: new RegExp(`^${t['inbox.organization']}$`) }),
+      ).toHaveCount(0);
       await screen(page, locale, 'requests-contact-sent');
 
       // Meeting requests of the forum, received and sent, with their expiry.
       await page.getByRole('tab', { name: t['inbox.requests.meetingsTab'] }).click();
       await expect(page).toHaveURL(/\/requests\/meetings$/);
       await expect(page.getByRole('heading', { name: t['inbox.received'] })).toBeVisible();
+      // A pending request shows its expiry; its own page is the one the mails link to.
+      const pendingMeeting = page
+        .getByTestId('meeting-request')
+        .filter({ has: page.getByTestId('status').filter({ hasText: t['inbox.status.PENDING'] }) })
+        .first();
+      await expect(pendingMeeting.getByTestId('expiry')).toBeVisible();
+      // Every counterpart's name has loaded.
+      await expect(
+        page.locator('.org-link', { hasText: new RegExp(`^${t['inbox.organization']}$`) }),
+      ).toHaveCount(0);
       await screen(page, locale, 'requests-meetings');
+      const meetingId = (await pendingMeeting.getAttribute('data-id'))!;
+      await pendingMeeting.getByRole('link', { name: t['inbox.meeting.open'] }).click();
+      await expect(page).toHaveURL(new RegExp(`/requests/meetings/${meetingId}$`));
+      const single = page.getByTestId('meeting-request');
+      await expect(single).toHaveCount(1);
+      await single.getByRole('button', { name: t['inbox.decline'] }).click();
+      await expect(single.getByLabel(t['inbox.meeting.reason'])).toBeVisible();
+      await screen(page, locale, 'request-meeting');
+      await single.getByRole('button', { name: t['inbox.back'] }).click();
 
       // The financier desk (the other member joins a financier): criteria, candidates, a saved search.
       await sql(
@@ -184,12 +206,15 @@ for (const locale of ['ar', 'fr'] as const) {
       await peer.getByLabel(t['inbox.financier.ticketMax']).fill('');
       await peer.getByRole('button', { name: t['inbox.financier.save'] }).click();
       await expect(peer.getByText(t['inbox.financier.saved'])).toBeVisible();
-      await peer
-        .getByLabel(t['inbox.financier.name'])
-        .fill(locale === 'ar' ? 'مناولة ميكانيكية' : 'Mécanique');
+      const searchName = `${locale === 'ar' ? 'مناولة ميكانيكية' : 'Mécanique'} ${randomBytes(3).toString('hex')}`;
+      await peer.getByLabel(t['inbox.financier.name']).fill(searchName);
       await peer.getByRole('button', { name: t['inbox.financier.create'] }).click();
-      await expect(peer.getByTestId('saved-search')).toHaveCount(1);
-      await screen(peer, locale, 'searches');
+      const saved = peer.getByTestId('saved-search').filter({ hasText: searchName });
+      await expect(saved).toHaveCount(1);
+      await peer.evaluate(() => window.scrollTo(0, 0));
+      await screen(peer, locale, 'searches', { fullPage: false });
+      await saved.scrollIntoViewIfNeeded();
+      await screen(peer, locale, 'searches-saved', { fullPage: false, axe: false });
       await peer.context().close();
     });
   });

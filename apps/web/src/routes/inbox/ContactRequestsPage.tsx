@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
-import { call, toApiError } from '../../api/client';
+import { call } from '../../api/client';
 import {
   CANCEL_CONTACT,
   CONTACT_REQUESTS,
@@ -10,10 +10,16 @@ import {
   type ContactRequest,
   type ContactRequestStatus,
 } from '../../api/inbox';
-import { errorMessage } from '../../components/text';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
-import { ContactPersons, formatWhen, OrganizationChooser, OrganizationName, SignedIn } from './common';
+import {
+  ContactPersons,
+  formatWhen,
+  inboxError,
+  OrganizationChooser,
+  OrganizationName,
+  SignedIn,
+} from './common';
 import { pollInterval, useLiveConnected } from './live';
 import { RequestTabs } from './RequestTabs';
 import './inbox.css';
@@ -113,7 +119,7 @@ function ContactRequestCard({ request, incoming }: { request: ContactRequest; in
       )}
       {error && (
         <Text size="sm" c="red.8" role="alert" mt={4}>
-          {errorMessage(intl, toApiError(error))}
+          {inboxError(intl, error)}
         </Text>
       )}
     </Card>
@@ -133,7 +139,7 @@ function ContactRequests({ organizationId }: { organizationId: string }) {
   if (requests.error)
     return (
       <Alert color="red" role="alert">
-        {errorMessage(intl, toApiError(requests.error))}
+        {inboxError(intl, requests.error)}
       </Alert>
     );
   const sections = [

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
-import { call, toApiError } from '../../api/client';
+import { call } from '../../api/client';
 import {
   ACCEPT_MEETING,
   CANCEL_MEETING,
@@ -12,9 +12,9 @@ import {
   MEETING_REQUESTS,
   type MeetingRequest,
 } from '../../api/inbox';
-import { errorMessage, pickText } from '../../components/text';
+import { pickText } from '../../components/text';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
-import { formatWhen, OrganizationChooser, OrganizationName, SignedIn } from './common';
+import { formatWhen, inboxError, OrganizationChooser, OrganizationName, SignedIn } from './common';
 import { StatusBadge } from './ContactRequestsPage';
 import { pollInterval, useLiveConnected } from './live';
 import { RequestTabs } from './RequestTabs';
@@ -158,7 +158,7 @@ function MeetingRequestCard({
       )}
       {error && (
         <Text size="sm" c="red.8" role="alert" mt={4}>
-          {errorMessage(intl, toApiError(error))}
+          {inboxError(intl, error)}
         </Text>
       )}
     </Card>
@@ -190,7 +190,7 @@ function MeetingRequests({ organizationId, focus }: { organizationId: string; fo
   if (failure)
     return (
       <Alert color="red" role="alert">
-        {errorMessage(intl, toApiError(failure))}
+        {inboxError(intl, failure)}
       </Alert>
     );
   if (!requests.data) return <Loader aria-label={t('inbox.loading')} />;

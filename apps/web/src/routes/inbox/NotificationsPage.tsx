@@ -3,13 +3,12 @@ import { IconChecks } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
-import { call, toApiError } from '../../api/client';
+import { call } from '../../api/client';
 import { MARK_READ, NOTIFICATIONS, type Notification } from '../../api/inbox';
 import { useSession } from '../../auth/session';
-import { errorMessage } from '../../components/text';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
-import { formatWhen, SignedIn } from './common';
+import { formatWhen, inboxError, SignedIn } from './common';
 import { pollInterval, useLiveConnected } from './live';
 import './inbox.css';
 import { isKnownKind, notificationTarget, payloadOf } from './notificationView';
@@ -18,12 +17,17 @@ const PAGE = 20;
 
 function NotificationItem({ n, onOpen }: { n: Notification; onOpen: (n: Notification) => void }) {
   const t = useT();
+  const intl = useIntl();
   const { locale } = useLocale();
   const p = payloadOf(n);
   const key = (
     isKnownKind(n.kind) ? `inbox.notification.${n.kind}` : 'inbox.notification.other'
   ) as MessageKey;
-  const text = t(key, { name: p.organization ?? p.name ?? '' });
+  // The organisation's name isolated from the sentence's direction.
+  const text = intl.formatMessage(
+    { id: key },
+    { name: <bdi key="name">{p.organization ?? p.name ?? ''}</bdi> },
+  );
   const target = notificationTarget(n);
   const unread = !n.readAt;
   return (
@@ -108,13 +112,13 @@ function NotificationList() {
       </Text>
       {mark.error && (
         <Alert color="red" role="alert">
-          {errorMessage(intl, toApiError(mark.error))}
+          {inboxError(intl, mark.error)}
         </Alert>
       )}
       {list.isPending && <Loader aria-label={t('inbox.loading')} />}
       {list.error && (
         <Alert color="red" role="alert">
-          {errorMessage(intl, toApiError(list.error))}
+          {inboxError(intl, list.error)}
         </Alert>
       )}
       {list.data && items.length === 0 && <Alert color="gray">{t('inbox.notifications.empty')}</Alert>}

@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
-import { call, toApiError } from '../../api/client';
+import { call } from '../../api/client';
 import {
   CREATE_SAVED_SEARCH,
   DELETE_SAVED_SEARCH,
@@ -29,10 +29,10 @@ import {
   STAGES,
   type SavedSearch,
 } from '../../api/inbox';
-import { countryName, errorMessage } from '../../components/text';
+import { countryName } from '../../components/text';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
-import { formatWhen, OrganizationChooser, OrganizationName, SignedIn } from './common';
+import { formatWhen, inboxError, OrganizationChooser, OrganizationName, SignedIn } from './common';
 import { criteriaToForm, EMPTY_CRITERIA, formToCriteria, type CriteriaForm } from './financierCriteria';
 import { SuggestionList } from './SuggestionsPage';
 import './inbox.css';
@@ -190,7 +190,7 @@ function SavedSearchCard({ search, organizationId }: { search: SavedSearch; orga
       </Group>
       {remove.error && (
         <Text size="sm" c="red.8" role="alert">
-          {errorMessage(intl, toApiError(remove.error))}
+          {inboxError(intl, remove.error)}
         </Text>
       )}
     </Card>
@@ -264,7 +264,7 @@ function FinancierDesk({ organizationId }: { organizationId: string }) {
   if (desk.error)
     return (
       <Alert color="red" role="alert">
-        {errorMessage(intl, toApiError(desk.error))}
+        {inboxError(intl, desk.error)}
       </Alert>
     );
   const error = save.error ?? create.error;
@@ -300,7 +300,7 @@ function FinancierDesk({ organizationId }: { organizationId: string }) {
         )}
         {error && (
           <Text size="sm" c="red.8" role="alert" mt={4}>
-            {errorMessage(intl, toApiError(error))}
+            {inboxError(intl, error)}
           </Text>
         )}
       </section>

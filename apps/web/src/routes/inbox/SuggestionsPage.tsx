@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Tabs, Text, T
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
-import { call, toApiError } from '../../api/client';
+import { call } from '../../api/client';
 import {
   ACCEPT_SUGGESTION,
   DISMISS_SUGGESTION,
@@ -16,10 +16,10 @@ import {
   type SuggestionFeedback,
   type SuggestionKind,
 } from '../../api/inbox';
-import { errorMessage, pickText } from '../../components/text';
+import { pickText } from '../../components/text';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
-import { OrganizationChooser, OrganizationName, SignedIn } from './common';
+import { inboxError, OrganizationChooser, OrganizationName, SignedIn } from './common';
 import './inbox.css';
 
 const PAGE = 10;
@@ -198,7 +198,7 @@ function SuggestionCard({ s, organizationId }: { s: Suggestion; organizationId: 
       )}
       {error && (
         <Text size="sm" c="red.8" role="alert" mt={4}>
-          {errorMessage(intl, toApiError(error))}
+          {inboxError(intl, error)}
         </Text>
       )}
     </Card>
@@ -221,7 +221,7 @@ export function SuggestionList({ organizationId, kind }: { organizationId: strin
   if (list.error)
     return (
       <Alert color="red" role="alert">
-        {errorMessage(intl, toApiError(list.error))}
+        {inboxError(intl, list.error)}
       </Alert>
     );
   const items = list.data.pages.flatMap((p) => p.suggestions.edges.map((e) => e.node));

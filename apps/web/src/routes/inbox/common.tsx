@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from '@tanstack/react-router';
-import { useIntl } from 'react-intl';
+import { useIntl, type IntlShape } from 'react-intl';
 import { call, toApiError } from '../../api/client';
 import { MY_ORGANIZATIONS, ORGANIZATION_CARD } from '../../api/inbox';
 import { useSession } from '../../auth/session';
@@ -157,4 +157,14 @@ export function ContactPersons({ id }: { id: string }) {
       ))}
     </Stack>
   );
+}
+
+/** Codes the inbox's actions meet, each said in the interface language; others as the app says them. */
+const INBOX_CODES = new Set(['CONFLICT', 'FORBIDDEN', 'NOT_FOUND', 'QUOTA_EXCEEDED', 'BAD_USER_INPUT']);
+
+export function inboxError(intl: IntlShape, error: unknown): string {
+  const e = toApiError(error);
+  if (e.code === 'BAD_USER_INPUT' && e.problems.length > 0) return errorMessage(intl, e);
+  if (INBOX_CODES.has(e.code)) return intl.formatMessage({ id: `inbox.error.${e.code}` });
+  return errorMessage(intl, e);
 }
