@@ -8,6 +8,7 @@ import {
   type TestApp,
   type TestUser,
 } from '#testing';
+import { UnsubscribeTokens } from '#notifications';
 
 /*
  * Who may do what, as a table: every role against every operation with an access rule, each cell
@@ -580,6 +581,25 @@ const OPERATIONS: Operation[] = [
     name: 'markNotificationsRead',
     query: `mutation { markNotificationsRead(input: { all: true }) { marked } }`,
     expect: SIGNED_IN,
+  },
+  // Email preferences: each person their own; an unsubscribe link works for anyone who holds it.
+  {
+    name: 'notificationPreferences',
+    query: `{ notificationPreferences { kind email } }`,
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'setNotificationPreferences',
+    query: `mutation { setNotificationPreferences(preferences: [{ kind: AGENDA, email: true }]) { kind } }`,
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'unsubscribe (a valid link)',
+    query: `mutation($t: String!) { unsubscribe(token: $t) { kind } }`,
+    vars: () => ({
+      t: new UnsubscribeTokens(app.env.JWT_SECRET).sign(who.verified!.userId, 'SUGGESTIONS_DIGEST'),
+    }),
+    expect: PUBLIC,
   },
 ];
 

@@ -183,6 +183,26 @@ it('sends contested claims to organisers, whose decision applies; only organiser
   expect(await roleOf(first.userId, org.id)).toBeNull();
   expect(await roleOf(second.userId, org.id)).toBeNull();
 
+  // Each contested confirmation reaches the organisers, by mail (in their language) and in the app.
+  const claimIds = [a.claim.id, b.claim.id];
+  const { rows: told } = await app.db.query<{ subject: string; body: string }>(
+    `SELECT subject, body FROM mail_outbox
+      WHERE recipient = $1 AND template = 'organization-claim-contested' AND params->>'claimId' = ANY($2)`,
+    [organiser.email, claimIds],
+  );
+  expect(told).toHaveLength(2);
+  for (const mail of told) {
+    expect(mail.subject).toMatch(/^Revendication contestée de Usinage [0-9a-f]{8}$/);
+    expect(mail.body).toContain('une autre personne la revendique aussi');
+    expect(mail.body).toContain('/console/claims');
+  }
+  const { rows: contestedNotices } = await app.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM notification
+      WHERE user_id = $1 AND kind = 'organization-claim-contested' AND payload->>'claimId' = ANY($2)`,
+    [organiser.userId, claimIds],
+  );
+  expect(contestedNotices[0].n).toBe(2);
+
   // Organisers see them, with the full addresses; nobody else may list or decide.
   const contested = ok(
     await app.gql<{ organizationClaims: Json[] }>(LIST, { s: 'CONTESTED' }, organiser.headers),

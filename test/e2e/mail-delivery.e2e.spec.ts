@@ -1,82 +1,9 @@
-import { createServer as createNetServer, type Socket } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { bootTestApp, eventually, signIn, type TestApp, type TestUser } from '#testing';
+import { bootTestApp, eventually, freePort, signIn, TestSmtp, type TestApp, type TestUser } from '#testing';
 
 /**
  * Mail leaves the platform over SMTP: a real SMTP server run by the test receives what the worker
  * sends, and mailparser reads it as a mail client would.
  */
-
-interface Received {
-  mail: ParsedMail;
-  raw: string;
-}
-
-/** An SMTP server on a fixed port that can be killed and brought back. */
-class TestSmtp {
-  readonly received: Received[] = [];
-  private server: SMTPServer | null = null;
-  private readonly sockets = new Set<Socket>();
-
-  constructor(readonly port: number) {}
-
-  async start(): Promise<void> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onRcptTo: (address, _session, cb) =>
-        address.address.startsWith('bounce-')
-          ? cb(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }))
-          : cb(),
-      onData: (stream, _session, cb) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          simpleParser(raw).then((mail) => {
-            this.received.push({ mail, raw });
-            cb();
-          }, cb);
-        });
-      },
-    });
-    (server as unknown as { server: import('node:net').Server }).server.on('connection', (s: Socket) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
-    await new Promise<void>((ok, fail) => {
-      server.on('error', fail);
-      server.listen(this.port, '127.0.0.1', () => ok());
-    });
-    this.server = server;
-  }
-
-  /** Stops at once: open connections are cut, new ones refused. */
-  async kill(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    const closed = new Promise<void>((ok) => server.close(() => ok()));
-    for (const s of this.sockets) s.destroy();
-    await closed;
-  }
-
-  to(address: string): Received[] {
-    return this.received.filter((r) => r.mail.to && JSON.stringify(r.mail.to).includes(address));
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const srv = createNetServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) }`;
 const VERIFY = `mutation($t: String!) { verifyEmail(token: $t) }`;
@@ -151,7 +78,7 @@ it('delivers an Arabic verification mail, HTML right to left and plain text, who
   expect(mail.html).not.toMatch(/\{\w+\}/);
 
   // The link, under PUBLIC_URL, carries the code; the same code stands in the text.
-  const link = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/verify\\?token=([A-Za-z0-9_-]{20,})`);
+  const link = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/verify-email\\?token=([A-Za-z0-9_-]{20,})`);
   const code = link.exec(mail.text!)![1];
   expect(link.exec(mail.html as string)![1]).toBe(code);
 
@@ -171,7 +98,7 @@ it('delivers an Arabic verification mail, HTML right to left and plain text, who
   ).rows;
   expect(sent.secrets).toBeNull();
   expect(sent.body).not.toContain(code);
-  expect(sent.body).toContain(`${PUBLIC_URL}/verify?token=[hidden]`);
+  expect(sent.body).toContain(`${PUBLIC_URL}/verify-email?token=[hidden]`);
 
   // The code from the mail verifies the account, which then signs in.
   expect((await app.gql(VERIFY, { t: code }, {})).data).toEqual({ verifyEmail: true });

@@ -4,17 +4,21 @@ import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#platform';
 import {
   deliverJobOptions,
+  DIGEST_CHECK_MS,
   MAIL_JOBS,
   MAIL_QUEUE,
   MailDeliveryService,
+  MailFailureReporter,
+  SuggestionsDigestService,
   SWEEP_JOB_OPTIONS,
   type DeliverMailJobData,
 } from '#notifications';
 
 /**
  * Mail delivery: one job per mail_outbox row (retried with exponential backoff by BullMQ), and a
- * periodic sweep that queues rows left pending and closes sends interrupted by a crash. Several
- * rows go out at once over the transport's pooled connections.
+ * periodic sweep that queues rows left pending, closes sends interrupted by a crash and reports
+ * failed mail to admins (MailFailureReporter), and an hourly look for weekly suggestion digests
+ * that are due. Several rows go out at once over the transport's pooled connections.
  */
 @Processor(MAIL_QUEUE, { concurrency: 5 })
 export class MailProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -22,6 +26,8 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
 
   constructor(
     private readonly delivery: MailDeliveryService,
+    private readonly failures: MailFailureReporter,
+    private readonly digests: SuggestionsDigestService,
     @InjectQueue(MAIL_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -38,10 +44,16 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
       { every: this.config.outboxSweepMs },
       { name: MAIL_JOBS.sweep, data: {}, opts: SWEEP_JOB_OPTIONS },
     );
+    await this.queue.upsertJobScheduler(
+      'mail-suggestions-digest',
+      { every: DIGEST_CHECK_MS },
+      { name: MAIL_JOBS.suggestionsDigest, data: {}, opts: SWEEP_JOB_OPTIONS },
+    );
   }
 
   async process(job: Job): Promise<unknown> {
     if (job.name === MAIL_JOBS.deliver) return this.delivery.deliver((job.data as DeliverMailJobData).id);
+    if (job.name === MAIL_JOBS.suggestionsDigest) return { queued: await this.digests.run() };
     if (job.name !== MAIL_JOBS.sweep) throw new Error(`no handler for mail job ${job.name}`);
     const { interrupted, pending } = await this.delivery.sweep(Math.min(5000, this.config.outboxSweepMs));
     const { attempts, retryMs } = this.config.mailDelivery;
@@ -54,6 +66,7 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
         })),
       );
     if (interrupted || pending.length) this.logger.log({ interrupted, queued: pending.length }, 'mail sweep');
-    return { interrupted, queued: pending.length };
+    const { reported } = await this.failures.report();
+    return { interrupted, queued: pending.length, reported };
   }
 }

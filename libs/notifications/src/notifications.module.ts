@@ -8,10 +8,16 @@ import { OutboxMailer } from './mail/outbox-mailer.js';
 import { MAIL_QUEUE } from './mail/mail-queue.js';
 import { MailDeliveryService } from './mail/mail-delivery.service.js';
 import { MailDeliveriesService } from './mail/mail-deliveries.service.js';
+import { MailFailureReporter } from './mail/mail-failure-reporter.js';
+import { SuggestionsDigestService } from './digest/suggestions-digest.service.js';
 import { MailDeliveriesResolver } from './graphql/mail-deliveries.resolver.js';
 import { EventBus } from './inapp/event-bus.js';
 import { NotificationService } from './inapp/notification.service.js';
 import { NotificationsResolver } from './inapp/notifications.resolver.js';
+import { NotificationPreferencesService } from './preferences/notification-preferences.service.js';
+import { NotificationPreferencesResolver } from './preferences/notification-preferences.resolver.js';
+import { UnsubscribeService } from './preferences/unsubscribe.service.js';
+import { UnsubscribeController } from './preferences/unsubscribe.controller.js';
 
 /** The mail port for every module (global): mail_outbox rows, delivery queued after commit. */
 @Global()
@@ -22,8 +28,16 @@ import { NotificationsResolver } from './inapp/notifications.resolver.js';
     MailDeliveriesService,
     EventBus,
     NotificationService,
+    NotificationPreferencesService,
   ],
-  exports: [MAIL_PORT, MailDeliveriesService, BullModule, EventBus, NotificationService],
+  exports: [
+    MAIL_PORT,
+    MailDeliveriesService,
+    BullModule,
+    EventBus,
+    NotificationService,
+    NotificationPreferencesService,
+  ],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -34,13 +48,24 @@ export class NotificationsModule implements OnModuleInit {
   }
 }
 
-/** The worker's side: delivery over SMTP (its processor is in apps/worker). */
+/** The worker's side: delivery over SMTP and failure reports (its processor is in apps/worker). */
 @Module({
-  providers: [MailDeliveryService],
-  exports: [MailDeliveryService],
+  providers: [MailDeliveryService, MailFailureReporter, SuggestionsDigestService],
+  exports: [MailDeliveryService, MailFailureReporter, SuggestionsDigestService],
 })
 export class NotificationsJobsModule {}
 
-/** `mailDeliveries` for admins; every user's notifications and their live feed. */
-@Module({ providers: [MailDeliveriesResolver, NotificationsResolver] })
+/**
+ * `mailDeliveries` for admins; every user's notifications, their live feed and their email
+ * preferences; the one-click unsubscribe address (`/mail/unsubscribe`).
+ */
+@Module({
+  providers: [
+    MailDeliveriesResolver,
+    NotificationsResolver,
+    NotificationPreferencesResolver,
+    UnsubscribeService,
+  ],
+  controllers: [UnsubscribeController],
+})
 export class NotificationsGraphqlModule {}

@@ -2,3 +2,4 @@ export * from './test-services.js';
 export * from './test-app.js';
 export * from './sign-in.js';
 export * from './forum.js';
+export * from './test-smtp.js';

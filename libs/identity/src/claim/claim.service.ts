@@ -20,6 +20,20 @@ export const CLAIM_STATUSES = ['CODE_SENT', 'CONTESTED', 'APPROVED', 'REJECTED',
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export type ContestReason = 'OTHER_CLAIMANT' | 'HAS_OWNER';
 
+/** Why a claim went to the organisers, as the organisers' mail words it. */
+const CONTEST_REASON_TEXTS: Record<ContestReason, Record<Locale, string>> = {
+  OTHER_CLAIMANT: {
+    en: 'another person claims it too',
+    fr: 'une autre personne la revendique aussi',
+    ar: 'شخصًا آخر يطالب بها أيضًا',
+  },
+  HAS_OWNER: {
+    en: 'it already has an owner',
+    fr: 'elle a déjà un propriétaire',
+    ar: 'لها مالكًا بالفعل',
+  },
+};
+
 export interface ClaimOption {
   /** The address masked (`a***@firm.dz`), or `*@firm.dz` for any address at the website's domain. */
   address: string;
@@ -316,6 +330,7 @@ export class ClaimService {
         entityId: organizationId,
         after: { claimId, status: reason ? 'CONTESTED' : 'APPROVED', contestReason: reason },
       });
+      if (reason) await this.tellOrganisers(m, claimId, organizationId, viewer.userId, reason);
       return 'done' as const;
     });
     if (outcome !== 'done')
@@ -326,6 +341,40 @@ export class ClaimService {
           : 'this claim has no code to confirm: it was already confirmed, replaced, or expired',
       );
     return this.view(claimId, true);
+  }
+
+  /** A contested claim awaits the organisers: each hears of it by mail and in the app. */
+  private async tellOrganisers(
+    m: EntityManager,
+    claimId: string,
+    organizationId: string,
+    claimantId: string,
+    reason: ContestReason,
+  ): Promise<void> {
+    const [about] = await m.query<{ claimant: string; name: Record<string, string | null> }[]>(
+      `SELECT u.display_name AS claimant, o.name FROM user_account u, organization o WHERE u.id = $1 AND o.id = $2`,
+      [claimantId, organizationId],
+    );
+    const organisers = await m.query<{ id: string; email: string; locale: Locale }[]>(
+      `SELECT id::text AS id, email, locale FROM user_account
+        WHERE roles && ARRAY['ORGANISER', 'ADMIN']::text[] ORDER BY id`,
+    );
+    for (const o of organisers)
+      await this.mail.send(
+        {
+          to: o.email,
+          userId: o.id,
+          template: 'organization-claim-contested',
+          locale: o.locale,
+          params: {
+            organization: orgName(about.name, o.locale),
+            claimant: about.claimant,
+            reason: CONTEST_REASON_TEXTS[reason][o.locale],
+          },
+          ids: { claimId, organizationId },
+        },
+        m,
+      );
   }
 
   /** Organisers' decision on an open claim: approving makes the claimant OWNER. */

@@ -16,6 +16,8 @@ export interface OutgoingMail {
   userId?: string | null;
   /** Ids of what the notice is about (e.g. `{ contactRequestId }`), for the in-app notification. */
   ids?: Record<string, string>;
+  /** false: no in-app notification for this mail (the sender wrote its own, e.g. a digest's). */
+  inApp?: boolean;
 }
 
 /** The one way the platform sends email. */

@@ -10,6 +10,7 @@ export type MailTemplate =
   | 'organization-claim-rejected'
   | 'organization-approved'
   | 'organization-rejected'
+  | 'organization-claim-contested'
   | 'contact-request'
   | 'contact-request-accepted'
   | 'contact-request-declined'
@@ -20,7 +21,9 @@ export type MailTemplate =
   | 'meeting-request-expired'
   | 'agenda-changed'
   | 'saved-search-alert'
-  | 'meeting-reminder';
+  | 'meeting-reminder'
+  | 'suggestions-digest'
+  | 'mail-failures';
 
 /**
  * Values a template fills in. `token` is a secret (a verification, reset or invitation code): it

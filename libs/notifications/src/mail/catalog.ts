@@ -18,35 +18,41 @@ export interface MessageKind {
 }
 
 /** Parameters that are credentials: shown to the recipient only, replaced in every stored copy. */
-export const SECRET_PARAMS = ['token'] as const;
+export const SECRET_PARAMS = ['token', 'unsubscribe'] as const;
 
 /** What a stored copy shows instead of a code or a link's token. */
 export const REDACTED = '[hidden]';
 
 /** Words of the layout around every message. */
-export const LAYOUT_TEXTS: Record<Locale, { code: string; link: string; footer: string }> = {
+export const LAYOUT_TEXTS: Record<
+  Locale,
+  { code: string; link: string; footer: string; unsubscribe: string }
+> = {
   en: {
     code: 'Your code',
     link: 'If the button does not work, open this link:',
+    unsubscribe: 'Stop receiving these emails',
     footer:
       'Tashbik, matchmaking for small and medium industries. You receive this message about your account.',
   },
   fr: {
     code: 'Votre code',
     link: 'Si le bouton ne fonctionne pas, ouvrez ce lien :',
+    unsubscribe: 'Ne plus recevoir ces e-mails',
     footer:
       'Tashbik, la mise en relation des petites et moyennes industries. Vous recevez ce message au sujet de votre compte.',
   },
   ar: {
     code: 'رمزك',
     link: 'إن لم يعمل الزر، افتح هذا الرابط:',
+    unsubscribe: 'إيقاف استلام هذه الرسائل',
     footer: 'تشبيك، منصة التشبيك بين المؤسسات الصغيرة والمتوسطة. تصلك هذه الرسالة بخصوص حسابك.',
   },
 };
 
 export const CATALOG: Record<MailTemplate, MessageKind> = {
   'verify-email': {
-    path: '/verify?token={token}',
+    path: '/verify-email?token={token}',
     code: true,
     texts: {
       en: {
@@ -221,7 +227,7 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
     },
   },
   'organization-claim-approved': {
-    path: '/organizations/{organizationId}',
+    path: '/o/{organizationId}',
     texts: {
       en: {
         subject: 'You now manage {organization}',
@@ -269,7 +275,7 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
     },
   },
   'organization-approved': {
-    path: '/organizations/{organizationId}',
+    path: '/o/{organizationId}',
     texts: {
       en: {
         subject: '{organization} is now public',
@@ -289,7 +295,7 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
     },
   },
   'organization-rejected': {
-    path: '/organizations/{organizationId}',
+    path: '/o/{organizationId}',
     texts: {
       en: {
         subject: '{organization} was not approved',
@@ -486,7 +492,7 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
     },
   },
   'agenda-changed': {
-    path: '/forum/{editionId}/agenda',
+    path: '/agenda/{editionId}',
     texts: {
       en: {
         subject: 'Your B2B agenda changed',
@@ -526,7 +532,7 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
     },
   },
   'meeting-reminder': {
-    path: '/forum/{editionId}/agenda',
+    path: '/agenda/{editionId}',
     texts: {
       en: {
         subject: 'Meeting at {time}, table {table}',
@@ -542,6 +548,79 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
         subject: 'لقاء الساعة {time}، الطاولة {table}',
         lines: ['تذكير: لديك لقاء مع {counterpart} الساعة {time}، الطاولة {table}.'],
         action: 'عرض جدولي',
+      },
+    },
+  },
+  'organization-claim-contested': {
+    path: '/console/claims',
+    texts: {
+      en: {
+        subject: 'Contested claim on {organization}',
+        lines: [
+          '{claimant} confirmed a claim on {organization}, but {reason}. The organisers decide who manages it.',
+        ],
+        action: 'Review the claims',
+      },
+      fr: {
+        subject: 'Revendication contestée de {organization}',
+        lines: [
+          '{claimant} a confirmé une revendication de {organization}, mais {reason}. Les organisateurs décident qui la gère.',
+        ],
+        action: 'Examiner les revendications',
+      },
+      ar: {
+        subject: 'مطالبة متنازع عليها بـ{organization}',
+        lines: ['أكّد {claimant} مطالبة بـ{organization}، لكن {reason}. يقرّر المنظمون من يديرها.'],
+        action: 'مراجعة المطالبات',
+      },
+    },
+  },
+  'suggestions-digest': {
+    path: '/suggestions',
+    texts: {
+      en: {
+        subject: '{count} new suggestions for {organization}',
+        lines: ['This week Tashbik found {count} new partners for {organization}:', '{list}'],
+        action: 'See the suggestions',
+      },
+      fr: {
+        subject: '{count} nouvelles suggestions pour {organization}',
+        lines: [
+          'Cette semaine, Tashbik a trouvé {count} nouveaux partenaires pour {organization} :',
+          '{list}',
+        ],
+        action: 'Voir les suggestions',
+      },
+      ar: {
+        subject: '{count} اقتراحات جديدة لـ{organization}',
+        lines: ['وجد تشبيك هذا الأسبوع {count} شركاء جددًا لـ{organization}:', '{list}'],
+        action: 'عرض الاقتراحات',
+      },
+    },
+  },
+  'mail-failures': {
+    path: '/console/mail',
+    texts: {
+      en: {
+        subject: '{count} emails could not be delivered',
+        lines: [
+          '{count} emails failed since the last report ({since}). The most frequent errors:',
+          '{errors}',
+        ],
+        action: 'See the deliveries',
+      },
+      fr: {
+        subject: "{count} e-mails n'ont pas pu être remis",
+        lines: [
+          '{count} e-mails ont échoué depuis le dernier rapport ({since}). Les erreurs les plus fréquentes :',
+          '{errors}',
+        ],
+        action: 'Voir les envois',
+      },
+      ar: {
+        subject: 'تعذّر تسليم {count} رسالة',
+        lines: ['فشل إرسال {count} رسالة منذ التقرير الأخير ({since}). الأخطاء الأكثر تكرارًا:', '{errors}'],
+        action: 'عرض الإرسالات',
       },
     },
   },

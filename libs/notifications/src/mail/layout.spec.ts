@@ -46,13 +46,18 @@ describe('mail layout', () => {
 
   it('links to the documented routes with the code, and hides the code in the stored copy', async () => {
     const real = await renderMail('verify-email', 'fr', PARAMS, URL);
-    expect(real.link).toBe(`${URL}/verify?token=${TOKEN}`);
+    expect(real.link).toBe(`${URL}/verify-email?token=${TOKEN}`);
     const copy = await renderMail('verify-email', 'fr', PARAMS, URL, true);
     for (const part of [copy.subject, copy.text, copy.html, copy.link]) expect(part).not.toContain(TOKEN);
-    expect(copy.text).toContain(`${URL}/verify?token=${REDACTED}`);
+    expect(copy.text).toContain(`${URL}/verify-email?token=${REDACTED}`);
     expect(renderText('invitation', 'en', PARAMS, URL, true).text).toContain(
       `${URL}/invitations/${PARAMS.invitationId}?token=${REDACTED}`,
     );
+    // The web app's routes: the organisation page and the delegate's agenda.
+    expect(renderText('organization-approved', 'en', { organizationId: '42' }, URL, false).link).toBe(
+      `${URL}/o/42`,
+    );
+    expect(renderText('agenda-changed', 'ar', { editionId: '7' }, URL, false).link).toBe(`${URL}/agenda/7`);
     // A route whose value is missing sends the reader to the home page rather than a broken link.
     expect(renderText('agenda-changed', 'en', { edition: 'X' }, URL, false).link).toBe(`${URL}/`);
   });

@@ -8,6 +8,8 @@ export interface RenderedMail {
   html: string;
   /** The absolute link of the message's button. */
   link: string;
+  /** The page that turns this kind of mail off (digests and alerts to an account), if any. */
+  unsubscribeLink?: string;
 }
 
 const escapeHtml = (s: string) =>
@@ -15,6 +17,7 @@ const escapeHtml = (s: string) =>
 
 /** Markers the compiled layout keeps for the values of one message. */
 const LINK = '{__link}';
+const UNSUBSCRIBE = '{__unsubscribe}';
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
@@ -23,7 +26,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * markers here and are filled in, escaped, after compilation, so each template and language is
  * compiled once.
  */
-function layoutMjml(template: MailTemplate, locale: Locale): string {
+function layoutMjml(template: MailTemplate, locale: Locale, unsubscribe: boolean): string {
   const kind = CATALOG[template];
   const t = kind.texts[locale];
   const words = LAYOUT_TEXTS[locale];
@@ -60,7 +63,11 @@ function layoutMjml(template: MailTemplate, locale: Locale): string {
       </mj-column>
     </mj-section>
     <mj-section padding="8px 24px">
-      <mj-column><mj-text align="${align}" font-size="11px" color="#6b7785">${escapeHtml(words.footer)}</mj-text></mj-column>
+      <mj-column><mj-text align="${align}" font-size="11px" color="#6b7785">${escapeHtml(words.footer)}${
+        unsubscribe
+          ? `<br /><a href="${UNSUBSCRIBE}" style="color:#6b7785">${escapeHtml(words.unsubscribe)}</a>`
+          : ''
+      }</mj-text></mj-column>
     </mj-section>
   </mj-body>
 </mjml>`;
@@ -68,17 +75,19 @@ function layoutMjml(template: MailTemplate, locale: Locale): string {
 
 const compiled = new Map<string, Promise<string>>();
 
-async function compile(template: MailTemplate, locale: Locale): Promise<string> {
-  const { html, errors } = await mjml2html(layoutMjml(template, locale), { validationLevel: 'strict' });
+async function compile(template: MailTemplate, locale: Locale, unsubscribe: boolean): Promise<string> {
+  const { html, errors } = await mjml2html(layoutMjml(template, locale, unsubscribe), {
+    validationLevel: 'strict',
+  });
   if (errors.length) throw new Error(`mail layout ${template}/${locale}: ${errors[0].formattedMessage}`);
   return html;
 }
 
-function compiledHtml(template: MailTemplate, locale: Locale): Promise<string> {
-  const key = `${template}/${locale}`;
+function compiledHtml(template: MailTemplate, locale: Locale, unsubscribe: boolean): Promise<string> {
+  const key = `${template}/${locale}/${unsubscribe}`;
   let html = compiled.get(key);
   if (!html) {
-    html = compile(template, locale);
+    html = compile(template, locale, unsubscribe);
     compiled.set(key, html);
     html.catch(() => compiled.delete(key));
   }
@@ -118,14 +127,19 @@ export function renderText(
   const words = LAYOUT_TEXTS[locale];
   const values = valuesOf(params, redact);
   const link = linkOf(template, values, publicUrl);
+  const unsubscribeLink = values.unsubscribe
+    ? `${publicUrl}/unsubscribe?token=${values.unsubscribe === REDACTED ? REDACTED : encodeURIComponent(values.unsubscribe)}`
+    : undefined;
   const parts = t.lines.map((l) => fill(l, values));
   if (kind.code) parts.push(`${words.code}: ${values.token ?? ''}`);
   if (t.action) parts.push(`${t.action}: ${link}`);
   parts.push('--', words.footer);
+  if (unsubscribeLink) parts.push(`${words.unsubscribe}: ${unsubscribeLink}`);
   return {
     subject: fill(t.subject, values).replace(/\s+/g, ' ').trim(),
     text: `${parts.join('\n\n')}\n`,
     link,
+    ...(unsubscribeLink ? { unsubscribeLink } : {}),
   };
 }
 
@@ -139,8 +153,14 @@ export async function renderMail(
 ): Promise<RenderedMail> {
   const base = renderText(template, locale, params, publicUrl, redact);
   const values = valuesOf(params, redact);
-  const html = (await compiledHtml(template, locale)).replace(PLACEHOLDER, (_, k: string) =>
-    k === '__link' ? escapeHtml(base.link) : escapeHtml(values[k] ?? '').replace(/\n/g, '<br />'),
+  const html = (await compiledHtml(template, locale, !!base.unsubscribeLink)).replace(
+    PLACEHOLDER,
+    (_, k: string) =>
+      k === '__link'
+        ? escapeHtml(base.link)
+        : k === '__unsubscribe'
+          ? escapeHtml(base.unsubscribeLink ?? '')
+          : escapeHtml(values[k] ?? '').replace(/\n/g, '<br />'),
   );
   return { ...base, html };
 }

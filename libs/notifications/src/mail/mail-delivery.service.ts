@@ -19,6 +19,18 @@ export class RetryableMailError extends Error {
   override name = 'RetryableMailError';
 }
 
+/**
+ * One-click unsubscribe (RFC 8058) for digests and alerts: the api's address that turns the kind
+ * off on a POST. No mailto: the platform reads no incoming mail.
+ */
+export function unsubscribeHeaders(publicUrl: string, token: string | undefined): Record<string, string> {
+  if (!token) return {};
+  return {
+    'List-Unsubscribe': `<${publicUrl}/mail/unsubscribe?token=${encodeURIComponent(token)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}
+
 interface ClaimedRow {
   id: string;
   recipient: string;
@@ -73,8 +85,9 @@ export class MailDeliveryService implements OnModuleDestroy {
     );
     if (!row) return 'skipped';
     let mail;
+    let secrets: Record<string, string> = {};
     try {
-      const secrets = row.secrets ? this.box.open(row.secrets) : {};
+      secrets = row.secrets ? this.box.open(row.secrets) : {};
       mail = await renderMail(row.template, row.locale, { ...row.params, ...secrets }, this.config.publicUrl);
     } catch (e) {
       await this.fail(row.id, `cannot be prepared: ${(e as Error).message}`);
@@ -88,7 +101,11 @@ export class MailDeliveryService implements OnModuleDestroy {
         text: mail.text,
         html: mail.html,
         messageId: row.smtp_id,
-        headers: { 'Content-Language': row.locale, 'X-Tashbik-Mail': `${row.template}` },
+        headers: {
+          'Content-Language': row.locale,
+          'X-Tashbik-Mail': `${row.template}`,
+          ...unsubscribeHeaders(this.config.publicUrl, secrets.unsubscribe),
+        },
       })) as { response?: string };
       await this.db.query(
         `UPDATE mail_outbox SET status = 'SENT', sent_at = now(), updated_at = now(), smtp_response = $2,

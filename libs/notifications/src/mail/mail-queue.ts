@@ -8,7 +8,12 @@ export const MAIL_JOBS = {
   deliver: 'deliver-mail',
   /** Re-queues rows left pending (a lost wake-up, Redis down at commit) and closes interrupted sends. */
   sweep: 'sweep-mail',
+  /** Queues the weekly new-suggestions digests that are due (hourly; each account at most weekly). */
+  suggestionsDigest: 'suggestions-digest',
 } as const;
+
+/** How often the worker looks for digests that are due. */
+export const DIGEST_CHECK_MS = 3_600_000;
 
 export interface DeliverMailJobData {
   id: string;

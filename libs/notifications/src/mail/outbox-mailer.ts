@@ -11,6 +11,9 @@ import { SecretBox } from './secrets.js';
 import { afterCommit } from './after-commit.js';
 import { deliverJobOptions, MAIL_JOBS, MAIL_QUEUE } from './mail-queue.js';
 import { NotificationService } from '../inapp/notification.service.js';
+import { NotificationPreferencesService } from '../preferences/notification-preferences.service.js';
+import { UNSUBSCRIBABLE } from '../preferences/notification-kinds.js';
+import { UnsubscribeTokens } from '../preferences/unsubscribe-token.js';
 
 /**
  * The platform's mail port: writes a mail_outbox row in the caller's transaction (a rolled-back
@@ -21,6 +24,8 @@ import { NotificationService } from '../inapp/notification.service.js';
 export class OutboxMailer implements MailPort {
   private readonly logger = new Logger('Mail');
   private readonly box: SecretBox;
+  private readonly unsubscribe: UnsubscribeTokens;
+  private readonly prefs: NotificationPreferencesService;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -28,15 +33,34 @@ export class OutboxMailer implements MailPort {
     @Optional() @InjectQueue(MAIL_QUEUE) private readonly queue?: Queue,
     /** Writes the in-app notification of a notice addressed to an account (`userId`). */
     @Optional() private readonly inApp?: NotificationService,
+    @Optional() prefs?: NotificationPreferencesService,
   ) {
     this.box = new SecretBox(config.auth.jwtSecret);
+    this.unsubscribe = new UnsubscribeTokens(config.auth.jwtSecret);
+    this.prefs = prefs ?? new NotificationPreferencesService(db);
   }
 
   async send(mail: OutgoingMail, m?: EntityManager): Promise<void> {
-    const copy = renderText(mail.template, mail.locale, mail.params, this.config.publicUrl, true);
+    // The in-app notice is always written; the mail only when its kind is on for the recipient.
+    if (mail.userId && this.inApp && mail.inApp !== false) {
+      const shown: Record<string, string> = {};
+      for (const [k, v] of Object.entries(mail.params))
+        if (v !== undefined && v !== null) shown[k] = String(v);
+      await this.inApp.add(m, mail.userId, mail.template, shown, mail.ids);
+    }
+    const choice = await this.prefs.emailChoice(m, mail.template, mail.userId, mail.to);
+    if (!choice.send) {
+      this.logger.log({ template: mail.template }, 'mail not queued: turned off by its recipient');
+      return;
+    }
+    // The ids a notice is about also fill its link (e.g. `/agenda/:editionId`).
+    const values: Record<string, string | number | undefined> = { ...mail.ids, ...mail.params };
+    if (choice.kind && choice.userId && UNSUBSCRIBABLE.has(choice.kind))
+      values.unsubscribe = this.unsubscribe.sign(choice.userId, choice.kind);
+    const copy = renderText(mail.template, mail.locale, values, this.config.publicUrl, true);
     const params: Record<string, string> = {};
     const secrets: Record<string, string> = {};
-    for (const [k, v] of Object.entries(mail.params)) {
+    for (const [k, v] of Object.entries(values)) {
       if (v === undefined || v === null) continue;
       if ((SECRET_PARAMS as readonly string[]).includes(k)) secrets[k] = String(v);
       else params[k] = String(v);
@@ -55,7 +79,6 @@ export class OutboxMailer implements MailPort {
       ],
     );
     this.logger.log({ mailId: row.id, template: mail.template }, 'mail queued');
-    if (mail.userId && this.inApp) await this.inApp.add(m, mail.userId, mail.template, params, mail.ids);
     afterCommit(m, () => void this.wake(row.id));
   }
 

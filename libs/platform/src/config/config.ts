@@ -69,7 +69,12 @@ export interface AppConfig {
   /** SMTP server of outgoing mail (`smtp://` or `smtps://`, credentials in the URL); unset keeps mail in the outbox. */
   smtpUrl: string | null;
   /** Delivery attempts of one mail before it is marked FAILED, and the first retry's delay (doubling). */
-  mailDelivery: { attempts: number; retryMs: number };
+  mailDelivery: {
+    attempts: number;
+    retryMs: number;
+    /** At most one mail-failure report per admin in this time (in-app notices are not limited). */
+    failureReportMs: number;
+  };
 }
 
 const url = (protocols: string[], example: string) =>
@@ -170,6 +175,7 @@ const schema = z.object({
   SMTP_URL: url(['smtp:', 'smtps:'], 'smtps://user:password@smtp.example.org:465').optional(),
   MAIL_MAX_ATTEMPTS: count(1, 100, 8),
   MAIL_RETRY_MS: count(50, 3_600_000, 5000),
+  MAIL_FAILURE_REPORT_MS: count(1000, 604_800_000, 3_600_000),
 });
 
 /**
@@ -272,7 +278,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/$/, ''),
     mailFrom: e.MAIL_FROM,
     smtpUrl: e.SMTP_URL ?? null,
-    mailDelivery: { attempts: e.MAIL_MAX_ATTEMPTS, retryMs: e.MAIL_RETRY_MS },
+    mailDelivery: {
+      attempts: e.MAIL_MAX_ATTEMPTS,
+      retryMs: e.MAIL_RETRY_MS,
+      failureReportMs: e.MAIL_FAILURE_REPORT_MS,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { MailOutbox1796597085596 } from './1796597085596-MailOutbox.js';
 import { Notification1796600394908 } from './1796600394908-Notification.js';
 import { ScheduleRunRetrying1796599815191 } from './1796599815191-ScheduleRunRetrying.js';
 import { OrganizationClaim1796602252834 } from './1796602252834-OrganizationClaim.js';
+import { NotificationPreference1796607699662 } from './1796607699662-NotificationPreference.js';
 import { OpportunityPreferences1796608243537 } from './1796608243537-OpportunityPreferences.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   ScheduleRunRetrying1796599815191,
   Notification1796600394908,
   OrganizationClaim1796602252834,
+  NotificationPreference1796607699662,
   OpportunityPreferences1796608243537,
 ];

@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MAIL_PORT, type Locale, type MailPort } from '#identity';
+
+const KIND = 'SUGGESTIONS_DIGEST';
+export const DIGEST_PERIOD_MS = 7 * 24 * 3_600_000;
+/** Partners named in one digest; the count says how many there are in all. */
+const LISTED = 10;
+
+type Text = { ar?: string | null; fr?: string | null; en?: string | null } | null;
+const nameIn = (t: Text, locale: Locale): string => (t && (t[locale] || t.fr || t.en || t.ar)) || '';
+
+interface NewSuggestion {
+  item: string;
+  organization: Text;
+  counterpart: Text;
+}
+
+/**
+ * The opt-in weekly digest of new suggestions: at most one mail per account and week, sent only
+ * when the account's organisations have partners suggested that no earlier digest named. What a
+ * digest named is recorded with it (`notification_digest_item`) in the same transaction, and the
+ * account's digest row is locked while it is written, so a second run, a retry or a second worker
+ * sends nothing more.
+ */
+@Injectable()
+export class SuggestionsDigestService {
+  private readonly logger = new Logger('SuggestionsDigest');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MAIL_PORT) private readonly mail: MailPort,
+  ) {}
+
+  /** One round over the accounts that asked for the digest and are due; returns the mails queued. */
+  async run(now = new Date(), limit = 500): Promise<number> {
+    const due = await this.db.query<{ id: string }[]>(
+      `SELECT p.user_id::text AS id FROM notification_preference p
+         JOIN user_account u ON u.id = p.user_id AND u.email_verified_at IS NOT NULL
+         LEFT JOIN notification_digest d ON d.user_id = p.user_id AND d.kind = $1
+        WHERE p.kind = $1 AND p.email AND (d.sent_at IS NULL OR d.sent_at <= $2)
+        ORDER BY d.sent_at NULLS FIRST, p.user_id LIMIT $3`,
+      [KIND, new Date(now.getTime() - DIGEST_PERIOD_MS), limit],
+    );
+    let sent = 0;
+    for (const { id } of due) if (await this.sendOne(id, now)) sent++;
+    if (sent) this.logger.log({ sent }, 'suggestion digests queued');
+    return sent;
+  }
+
+  private sendOne(userId: string, now: Date): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      // The account's digest row, created if need be and locked: one writer per account at a time.
+      await m.query(
+        `INSERT INTO notification_digest (user_id, kind, sent_at) VALUES ($1, $2, '-infinity')
+         ON CONFLICT DO NOTHING`,
+        [userId, KIND],
+      );
+      const [state] = await m.query<{ sent_at: Date; email: string; locale: Locale }[]>(
+        `SELECT d.sent_at, u.email, u.locale FROM notification_digest d JOIN user_account u ON u.id = d.user_id
+          WHERE d.user_id = $1 AND d.kind = $2 FOR UPDATE OF d`,
+        [userId, KIND],
+      );
+      if (!state || new Date(state.sent_at).getTime() > now.getTime() - DIGEST_PERIOD_MS) return false;
+      const fresh = await m.query<NewSuggestion[]>(
+        `SELECT s.organization_id || ':' || s.kind || ':' || s.counterpart_organization_id AS item,
+                o.name AS organization, c.name AS counterpart
+           FROM suggestion s
+           JOIN membership ms ON ms.organization_id = s.organization_id AND ms.user_id = $1
+           JOIN organization o ON o.id = s.organization_id
+           JOIN organization c ON c.id = s.counterpart_organization_id AND c.status = 'ACTIVE'
+          WHERE s.kind IN ('SUBCONTRACTING', 'FINANCING')
+            AND NOT EXISTS (SELECT 1 FROM notification_digest_item i
+                             WHERE i.user_id = $1 AND i.kind = $2
+                               AND i.item = s.organization_id || ':' || s.kind || ':' || s.counterpart_organization_id)
+          ORDER BY s.organization_id, s.score DESC, s.id`,
+        [userId, KIND],
+      );
+      const items = [...new Map(fresh.map((f) => [f.item, f])).values()];
+      if (!items.length) return false;
+      const locale = state.locale;
+      const organizations = [...new Set(items.map((i) => nameIn(i.organization, locale)))];
+      await this.mail.send(
+        {
+          to: state.email,
+          userId,
+          template: 'suggestions-digest',
+          locale,
+          params: {
+            count: items.length,
+            organization: organizations.join(', '),
+            list: items
+              .slice(0, LISTED)
+              .map((i) => `• ${nameIn(i.counterpart, locale)}`)
+              .join('\n'),
+          },
+        },
+        m,
+      );
+      await m.query(
+        `INSERT INTO notification_digest_item (user_id, kind, item, sent_at)
+         SELECT $1, $2, unnest($3::text[]), $4 ON CONFLICT DO NOTHING`,
+        [userId, KIND, items.map((i) => i.item), now],
+      );
+      await m.query(`UPDATE notification_digest SET sent_at = $3 WHERE user_id = $1 AND kind = $2`, [
+        userId,
+        KIND,
+        now,
+      ]);
+      return true;
+    });
+  }
+}

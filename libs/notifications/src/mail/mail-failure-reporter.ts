@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, returning, type AppConfig } from '#platform';
+import { MAIL_PORT, type Locale, type MailPort } from '#identity';
+import { NotificationService } from '../inapp/notification.service.js';
+
+/** The template of the report itself: its own failures are never reported (no loop). */
+const REPORT = 'mail-failures';
+const DIGEST_KIND = 'MAIL_FAILURES';
+
+/** The most frequent errors of a set of failures, one line each, most frequent first. */
+export function summariseErrors(errors: (string | null)[], max = 5): string {
+  const counts = new Map<string, number>();
+  for (const e of errors) {
+    const key = (e ?? 'unknown').replace(/\s+/g, ' ').slice(0, 120);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([e, n]) => `${n} × ${e}`)
+    .join('\n');
+}
+
+/**
+ * Tells admins about mail that reached FAILED. Each failure is reported once (`reported_at`): every
+ * admin gets one in-app notice per round with the count; the mail is a digest, at most one per
+ * admin per `MAIL_FAILURE_REPORT_MS`, counting every failure since that admin's previous one, so a
+ * storm of failures makes one mail. The report's own failures are left out, so a broken SMTP server
+ * cannot make reports about reports.
+ */
+@Injectable()
+export class MailFailureReporter {
+  private readonly logger = new Logger('MailFailures');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MAIL_PORT) private readonly mail: MailPort,
+    @Optional() private readonly inApp?: NotificationService,
+  ) {}
+
+  /** One round: returns how many failures were newly reported and how many report mails were queued. */
+  async report(now = new Date()): Promise<{ reported: number; mailed: number }> {
+    return this.db.transaction(async (m) => {
+      const fresh = await returning<{ last_error: string | null }>(
+        m,
+        `UPDATE mail_outbox SET reported_at = $1
+          WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'FAILED' AND reported_at IS NULL
+                          AND template <> $2 ORDER BY id LIMIT 10000 FOR UPDATE SKIP LOCKED)
+          RETURNING last_error`,
+        [now, REPORT],
+      );
+      const admins = await m.query<{ id: string; email: string; locale: Locale; last: Date | null }[]>(
+        `SELECT u.id::text AS id, u.email, u.locale, d.sent_at AS last FROM user_account u
+           LEFT JOIN notification_digest d ON d.user_id = u.id AND d.kind = $1
+          WHERE 'ADMIN' = ANY(u.roles) ORDER BY u.id FOR UPDATE OF u`,
+        [DIGEST_KIND],
+      );
+      if (fresh.length && this.inApp)
+        for (const a of admins)
+          await this.inApp.add(m, a.id, REPORT, {
+            count: fresh.length,
+            errors: summariseErrors(fresh.map((f) => f.last_error)),
+          });
+      let mailed = 0;
+      const window = this.config.mailDelivery.failureReportMs;
+      for (const a of admins) {
+        if (a.last && now.getTime() - new Date(a.last).getTime() < window) continue;
+        // Every failure since this admin's last report, reported to the app already or just now.
+        const since = a.last ?? new Date(now.getTime() - window);
+        const failures = await m.query<{ last_error: string | null }[]>(
+          `SELECT last_error FROM mail_outbox
+            WHERE status = 'FAILED' AND template <> $1 AND reported_at > $2 AND reported_at <= $3`,
+          [REPORT, since, now],
+        );
+        if (!failures.length) continue;
+        await this.mail.send(
+          {
+            to: a.email,
+            userId: a.id,
+            inApp: false,
+            template: REPORT,
+            locale: a.locale,
+            params: {
+              count: failures.length,
+              since: since.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+              errors: summariseErrors(failures.map((f) => f.last_error)),
+            },
+          },
+          m,
+        );
+        await m.query(
+          `INSERT INTO notification_digest (user_id, kind, sent_at) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id, kind) DO UPDATE SET sent_at = EXCLUDED.sent_at`,
+          [a.id, DIGEST_KIND, now],
+        );
+        mailed++;
+      }
+      if (fresh.length || mailed)
+        this.logger.warn({ failures: fresh.length, mailed }, 'mail failures reported');
+      return { reported: fresh.length, mailed };
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { MailTemplate } from '#identity';
+import { EMAIL_BY_DEFAULT, kindOf, NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds.js';
+
+export interface EmailChoice {
+  /** The kind of the mail; null for a security mail (always sent). */
+  kind: NotificationKind | null;
+  /** Whether the mail goes out. */
+  send: boolean;
+  /** The recipient's account: the one named, or the verified account of the address; null for none. */
+  userId: string | null;
+}
+
+/** Each person's choice of email per kind of notification (in the app everything is shown). */
+@Injectable()
+export class NotificationPreferencesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Every kind with the person's choice, or its default. */
+  async list(userId: string, m?: EntityManager): Promise<{ kind: NotificationKind; email: boolean }[]> {
+    const rows = await (m ?? this.db.manager).query<{ kind: string; email: boolean }[]>(
+      `SELECT kind, email FROM notification_preference WHERE user_id = $1`,
+      [userId],
+    );
+    const chosen = new Map(rows.map((r) => [r.kind, r.email]));
+    return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? EMAIL_BY_DEFAULT[kind] }));
+  }
+
+  /** Records the choices in one statement (all or none). */
+  async set(
+    userId: string,
+    prefs: { kind: NotificationKind; email: boolean }[],
+    m?: EntityManager,
+  ): Promise<void> {
+    await (m ?? this.db.manager).query(
+      `INSERT INTO notification_preference (user_id, kind, email)
+       SELECT $1, p.kind, p.email FROM unnest($2::text[], $3::boolean[]) AS p(kind, email)
+       ON CONFLICT (user_id, kind) DO UPDATE SET email = EXCLUDED.email, updated_at = now()`,
+      [userId, prefs.map((p) => p.kind), prefs.map((p) => p.email)],
+    );
+  }
+
+  /**
+   * Whether a mail goes out: security mails always; others unless the recipient's account turned
+   * their kind off. An address is matched to an account only once that account verified it.
+   */
+  async emailChoice(
+    m: EntityManager | undefined,
+    template: MailTemplate,
+    userId: string | null | undefined,
+    to: string,
+  ): Promise<EmailChoice> {
+    const kind = kindOf(template);
+    if (!kind) return { kind, send: true, userId: userId ?? null };
+    const [row] = await (m ?? this.db.manager).query<{ id: string; email: boolean | null }[]>(
+      `SELECT u.id::text AS id, p.email FROM user_account u
+         LEFT JOIN notification_preference p ON p.user_id = u.id AND p.kind = $3
+        WHERE CASE WHEN $1::uuid IS NOT NULL THEN u.id = $1::uuid
+                   ELSE u.email = $2 AND u.email_verified_at IS NOT NULL END
+        LIMIT 1`,
+      [userId ?? null, to, kind],
+    );
+    return { kind, send: row?.email ?? EMAIL_BY_DEFAULT[kind], userId: row?.id ?? userId ?? null };
+  }
+}
