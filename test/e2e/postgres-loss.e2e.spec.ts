@@ -66,6 +66,12 @@ const password = 'Tashbik-pg-loss-7Qx!pass';
 let proxy: PgProxy;
 let smtp: SMTPServer;
 const received: string[] = [];
+/** While closed, the SMTP server holds each message before accepting it: mails stay in flight. */
+let gate: Promise<void> = Promise.resolve();
+let openGate = () => {};
+const closeGate = () => {
+  gate = new Promise((r) => (openGate = r));
+};
 let app: TestApp;
 
 const register = (email: string) =>
@@ -94,10 +100,13 @@ beforeAll(async () => {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData: (stream, _session, cb) => {
-      simpleParser(stream).then((mail) => {
-        received.push(JSON.stringify(mail.to));
-        cb();
-      }, cb);
+      simpleParser(stream)
+        .then(async (mail) => {
+          await gate;
+          received.push(JSON.stringify(mail.to));
+          cb();
+        })
+        .catch(cb);
     },
   });
   await new Promise<void>((ok) => smtp.listen(smtpPort, '127.0.0.1', () => ok()));
@@ -128,6 +137,7 @@ afterAll(async () => {
 
 describe('PostgreSQL connection lost', () => {
   it('answers DATABASE_UNAVAILABLE at once, reconnects by itself, and loses or repeats nothing', async () => {
+    closeGate();
     const stamp = Date.now().toString(36);
     const emails = Array.from({ length: MAILS }, (_, i) => `pgloss-${stamp}-${i}@example.org`);
     for (const email of emails) expect(codeOf(await register(email))).toBeNull();
@@ -147,7 +157,14 @@ describe('PostgreSQL connection lost', () => {
     );
     const ids = orgs.map((o) => o.id);
 
-    // Cut while the worker is still busy with the mails and the outbox.
+    // Cut while mails are being sent (the SMTP server holds them) and the outbox is draining.
+    await eventually(async () => {
+      const { rows } = await app.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM mail_outbox WHERE recipient = ANY($1) AND status = 'SENDING'`,
+        [emails],
+      );
+      return rows[0].n > 0;
+    }, 30_000);
     await proxy.cut();
     const refusedEmail = `pgloss-${stamp}-refused@example.org`;
     const write = await timed(register(refusedEmail));
@@ -168,6 +185,7 @@ describe('PostgreSQL connection lost', () => {
     await new Promise((r) => setTimeout(r, OUTAGE_MS));
     expect(codeOf(await register(refusedEmail))).toBe('DATABASE_UNAVAILABLE');
     await proxy.open();
+    openGate();
 
     // Both processes reconnect without a restart.
     await eventually(async () => codeOf(await register(refusedEmail)) === null, 30_000);

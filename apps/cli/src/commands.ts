@@ -3,7 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import cliProgress from 'cli-progress';
 import { DataSource } from 'typeorm';
-import { ensurePostgres, migrateDatabase, onShutdown, prepareServices, type AppConfig } from '#platform';
+import {
+  ensurePostgres,
+  loadMetricsConfig,
+  metricsPort,
+  migrateDatabase,
+  onShutdown,
+  prepareServices,
+  serveMetrics,
+  type AppConfig,
+} from '#platform';
 import { generateRecords, ImporterService, readRecords, type ImportReport, type RawRecord } from '#directory';
 import { SearchIndexerService } from '#search';
 import { ensureDemoAccounts, type DemoAccount } from '#identity';
@@ -185,6 +194,7 @@ function agendaExample(url: string, forum: DemoForumReport | null, accounts: Dem
 
 /** api and worker in one process with the demo data: the single-machine way to run Tashbik. */
 export async function start(config: AppConfig, demo: boolean, demoOrgs: number): Promise<void> {
+  const metrics = loadMetricsConfig();
   const services = await prepareServices(config);
   const catcher = await startCatcherIfNeeded(services.config);
   const cfg = catcher ? { ...services.config, smtpUrl: catcher.smtpUrl } : services.config;
@@ -205,12 +215,16 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
   const forum = demo ? await findDemoForum(worker.get(DataSource)) : null;
   const api = await createApi(cfg);
   await api.listen(cfg.port, cfg.host);
+  // One metrics port for the api and the worker, which share this process.
+  const metricsAt = await metricsPort(serveMetrics(metrics));
   const url = `http://127.0.0.1:${cfg.port}/graphql`;
   const web = existsSync(defaultWebDir())
     ? `http://127.0.0.1:${cfg.port}/`
     : '(not built: npm run build:web, then restart)';
   say(
-    `\nTashbik is running.\n  Web app: ${web}\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}${mailLine(cfg, catcher)}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'${
+    `\nTashbik is running.\n  Web app: ${web}\n  GraphQL: ${url}\n  Health:  http://127.0.0.1:${cfg.port}/health/ready\n  Search:  ${cfg.meiliHost}${
+      metricsAt === null ? '' : `\n  Metrics: http://${metrics.host}:${metricsAt}/metrics`
+    }${mailLine(cfg, catcher)}\n\nTry:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'${
       accounts.length
         ? `\n\nDemo accounts (sign in with the login mutation; passwords kept in ${cfg.dataDir}/demo-accounts.json):\n${accounts
             .map((a) => `  ${a.email}  ${a.password}  (${a.role})`)
