@@ -1,21 +1,14 @@
 import { operation } from './client';
+import { NOTIFICATION_FIELDS, type Notification } from './inboxLive';
 import type { LocalizedText, OrganizationKind } from './operations';
+
+export type { Notification };
 
 /*
  * The inbox's operations: notifications, contact and meeting requests, suggestions, and the
  * financiers' screening criteria and saved searches. operations.test.ts validates each document
  * against apps/web/schema.graphql.
  */
-
-export interface Notification {
-  id: string;
-  kind: string;
-  createdAt: string;
-  readAt: string | null;
-  payload: { name: string; value: string }[];
-}
-
-const NOTIFICATION_FIELDS = 'id kind createdAt readAt payload { name value }';
 
 export const NOTIFICATIONS = operation<
   {
@@ -34,21 +27,12 @@ export const NOTIFICATIONS = operation<
   unreadNotificationCount
 }`);
 
-export const UNREAD_COUNT = operation<{ unreadNotificationCount: number }>(
-  `query UnreadNotificationCount { unreadNotificationCount }`,
-);
-
 export const MARK_READ = operation<
   { markNotificationsRead: { marked: number; unreadCount: number } },
   { input: { ids?: string[]; all?: boolean } }
 >(`mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
   markNotificationsRead(input: $input) { marked unreadCount }
 }`);
-
-/** Sent over graphql-ws (the access token in the connection parameters). */
-export const NOTIFICATION_ADDED = operation<{ notificationAdded: Notification }>(
-  `subscription NotificationAdded { notificationAdded { ${NOTIFICATION_FIELDS} } }`,
-);
 
 /** The signed-in user's organisations, for the pages that act in the name of one. */
 export const MY_ORGANIZATIONS = operation<{

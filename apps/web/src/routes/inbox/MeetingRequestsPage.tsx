@@ -208,7 +208,9 @@ function MeetingRequests({ organizationId, focus }: { organizationId: string; fo
     return (
       <Stack gap="sm">
         {focused ? card(focused) : <Alert color="gray">{t('inbox.meeting.notFound')}</Alert>}
-        <Link to="/requests/meetings">{t('inbox.meeting.all')}</Link>
+        <Link to="/requests/meetings" className="details-link">
+          {t('inbox.meeting.all')}
+        </Link>
       </Stack>
     );
   const sections = [

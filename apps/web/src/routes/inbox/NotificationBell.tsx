@@ -3,7 +3,7 @@ import { IconBell } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { call } from '../../api/client';
-import { UNREAD_COUNT } from '../../api/inbox';
+import { UNREAD_COUNT } from '../../api/inboxLive';
 import { useSession } from '../../auth/session';
 import { useT } from '../../i18n/LocaleProvider';
 import { pollInterval, useLiveConnected, useNotificationStream } from './live';

@@ -144,7 +144,12 @@ function SuggestionCard({ s, organizationId }: { s: Suggestion; organizationId: 
       )}
       {given ? (
         <Group gap="xs" mt="sm">
-          <Badge color={given === 'ACCEPTED' ? 'teal' : 'gray'} variant="light" data-testid="verdict">
+          <Badge
+            color={given === 'ACCEPTED' ? 'teal' : 'gray'}
+            variant="light"
+            data-testid="verdict"
+            className="score"
+          >
             {t(`inbox.verdict.${given}` as MessageKey)}
           </Badge>
           {given === 'ACCEPTED' && <OpenedRequest feedback={opened} />}

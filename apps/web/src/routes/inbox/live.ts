@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { requestState } from '../../api/client';
-import { NOTIFICATION_ADDED, type Notification } from '../../api/inbox';
+import { NOTIFICATION_ADDED, type Notification } from '../../api/inboxLive';
 
 /*
  * Notifications as they happen, through the api's graphql-ws endpoint (`notificationAdded`, the
