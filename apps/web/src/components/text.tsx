@@ -25,6 +25,7 @@ const KNOWN = new Set([
   'RATE_LIMITED',
   'UNAUTHENTICATED',
   'NETWORK',
+  'DATABASE_UNAVAILABLE',
 ]);
 
 /** An api error said in the interface language. */
