@@ -31,8 +31,11 @@ export function EditionForm({
   const t = useT();
   const [v, setV] = useState(initial);
   const [problems, setProblems] = useState<Problems>({});
-  const set = (f: keyof EditionValues) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setV((prev) => ({ ...prev, [f]: e.currentTarget.value }));
+  const set = (f: keyof EditionValues) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    // Read now: the event's target is gone by the time the updater runs.
+    const value = e.currentTarget.value;
+    setV((prev) => ({ ...prev, [f]: value }));
+  };
   const err = (key: string) =>
     problems[key] ? t(`consoleForum.problem.${problems[key]}` as MessageKey) : undefined;
   const setSession = (i: number, patch: Partial<EditionValues['sessions'][number]>) =>

@@ -42,6 +42,7 @@ import { setupKey } from './EditionPage';
 import { forumError } from './forumErrors';
 import { buildGrid, delegatesToNotify, moveWarning } from './grid';
 import { useRunProgress } from './runProgress';
+import { byLabel } from './SetupPanel';
 
 const FINISHED = new Set(['DONE', 'FAILED']);
 export const TABLES_PER_PAGE = 8;
@@ -265,7 +266,12 @@ function MeetingDialog({
   const error = move.error ?? pin.error ?? cancel.error;
   const warning = m && slotId ? moveWarning(meetings, m, slotId, tableId) : null;
   return (
-    <Modal opened={!!m} onClose={onClose} title={t('consoleForum.meeting.title')}>
+    <Modal
+      opened={!!m}
+      onClose={onClose}
+      title={t('consoleForum.meeting.title')}
+      closeButtonProps={{ 'aria-label': t('console.close') }}
+    >
       {m && (
         <Stack gap="sm">
           <Text>
@@ -284,7 +290,10 @@ function MeetingDialog({
           />
           <Select
             label={t('consoleForum.meeting.table')}
-            data={setup.forumTables.filter((x) => x.active).map((x) => ({ value: x.id, label: x.label }))}
+            data={setup.forumTables
+              .filter((x) => x.active)
+              .sort(byLabel)
+              .map((x) => ({ value: x.id, label: x.label }))}
             value={tableId}
             onChange={setTableId}
             clearable
@@ -338,7 +347,7 @@ function GridSection({
   const zone = setup.forumEdition.timezone;
   const days = [...new Set(setup.forumSlots.map((s) => s.day))].sort();
   const [day, setDay] = useState(days[0] ?? '');
-  const tables = setup.forumTables.filter((x) => x.active);
+  const tables = useMemo(() => setup.forumTables.filter((x) => x.active).sort(byLabel), [setup.forumTables]);
   const pages = Math.max(1, Math.ceil(tables.length / TABLES_PER_PAGE));
   const [tablePage, setTablePage] = useState(0);
   const shown = tables.slice(tablePage * TABLES_PER_PAGE, (tablePage + 1) * TABLES_PER_PAGE);
@@ -535,7 +544,12 @@ function PublishSection({
           {t('consoleForum.publish.done', { count: publish.data.publishSchedule.changedMeetings })}
         </Alert>
       )}
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('consoleForum.publish.confirmTitle')}>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('consoleForum.publish.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('console.close') }}
+      >
         <Stack gap="sm">
           <Text>{t('consoleForum.publish.notified', { count: names.length })}</Text>
           <List size="sm" data-testid="publish-names" style={{ maxBlockSize: 240, overflowY: 'auto' }}>

@@ -38,6 +38,9 @@ import { editionValues } from './editionForm';
 import { forumError } from './forumErrors';
 
 const LANGUAGES = /^[a-z]{2}$/;
+/** T2 before T10. */
+export const byLabel = (a: { label: string }, b: { label: string }) =>
+  a.label.localeCompare(b.label, 'en', { numeric: true });
 const splitLanguages = (text: string) =>
   text
     .split(/[\s,;،]+/)
@@ -235,7 +238,7 @@ function TablesSection({ setup }: { setup: EditionSetup }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {setup.forumTables.map((x) => (
+              {[...setup.forumTables].sort(byLabel).map((x) => (
                 <Table.Tr key={x.id}>
                   <Table.Td dir="ltr">{x.label}</Table.Td>
                   <Table.Td>
