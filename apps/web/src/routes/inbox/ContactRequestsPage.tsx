@@ -38,6 +38,7 @@ export function StatusBadge({ status }: { status: string }) {
       color={STATUS_COLOR[status as ContactRequestStatus] ?? 'gray'}
       variant="light"
       data-testid="status"
+      className="score"
     >
       {t(`inbox.status.${status}` as MessageKey)}
     </Badge>
