@@ -57,6 +57,32 @@ beforeAll(async () => {
   const report = await importer.import(records);
   expect(report.rejected).toEqual([]);
   await indexer.drain();
+  // Hard criteria on a share of the requests (the generator states none): certifications, processes, wilayas.
+  await db.query(
+    `UPDATE opportunity SET required_certifications = '{ISO_9001}'
+     WHERE type = 'SUBCONTRACTING_REQUEST' AND mod(abs(hashtext(id::text)), 3) = 0`,
+  );
+  await db.query(
+    `UPDATE opportunity SET required_processes = processes[1:1]
+     WHERE type = 'SUBCONTRACTING_REQUEST' AND mod(abs(hashtext(id::text)), 4) = 1 AND cardinality(processes) > 0`,
+  );
+  await db.query(
+    `UPDATE opportunity p SET region_codes = ARRAY[o.region_code] FROM organization o
+     WHERE o.id = p.organization_id AND o.region_code IS NOT NULL AND p.type = 'SUBCONTRACTING_REQUEST'
+       AND mod(abs(hashtext(p.id::text)), 5) = 2`,
+  );
+  // An open forum edition with a delegate for one organisation in five, with goals or without.
+  const [{ id: edition }] = await db.query<{ id: string }[]>(
+    `INSERT INTO forum_edition (name, starts_on, ends_on, slot_minutes, status)
+     VALUES ('{"fr":"Forum"}', '2026-03-14', '2026-03-15', 30, 'OPEN') RETURNING id`,
+  );
+  await db.query(
+    `INSERT INTO forum_delegate (edition_id, organization_id, name, email, languages, goals)
+     SELECT $1, id, 'd' || n, 'd' || n || '@forum.example', '{fr}',
+            CASE WHEN n % 2 = 0 THEN '{FIND_SUBCONTRACTORS}'::text[] ELSE '{}'::text[] END
+     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM organization) o WHERE n % 5 = 0`,
+    [edition],
+  );
   // Feedback that shapes the lists: refused pairs leave them, "not relevant" reweighs them.
   const pairs = await db.query<{ org: string; other: string }[]>(
     `SELECT a.id AS org, b.id AS other FROM organization a
@@ -96,7 +122,7 @@ describe('batched recompute', () => {
     const orgs = new Set(oneByOne.map((l) => l.split('|')[0]));
     const kinds = new Set(oneByOne.map((l) => l.split('|')[1]));
     expect(orgs.size).toBeGreaterThan(active.length / 2);
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(['FINANCING', 'SUBCONTRACTING']));
+    expect([...kinds].sort()).toEqual(['FINANCING', 'MEETING', 'SUBCONTRACTING']);
   });
 
   it('recomputeMany stores the very suggestions of the one-by-one recompute', async () => {
