@@ -41,7 +41,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/graphql': api,
+      // ws: the notifications socket (graphql-ws) shares the path.
+      '/graphql': { target: api, ws: true },
       '/health': api,
       '/forum': api,
     },
