@@ -11,7 +11,7 @@ import { OrganizationPage } from './routes/OrganizationPage';
 import { SignInPage, SignUpPage } from './routes/AuthPages';
 import { VerifyEmailPage } from './routes/VerifyEmailPage';
 import { AgendaIndexPage, AgendaPage } from './routes/AgendaPage';
-import { ConsoleGate } from './routes/console/ConsoleGate';
+import { ConsoleGate, consolePage } from './routes/console/ConsoleGate';
 import { editionTab } from './routes/console/forum/routes';
 
 const root = createRootRoute({
@@ -54,35 +54,36 @@ const agenda = createRoute({ getParentRoute: () => root, path: '/agenda/$edition
 
 /**
  * The organisers' console: the gate (main chunk, tiny) lets only ORGANISER and ADMIN users load the
- * console's layout; each page is its own chunk. Console parts add their pages to this list and their
- * navigation entries to src/routes/console/nav.ts.
+ * console's layout; each page is its own chunk, fetched once rendered inside the gate (consolePage;
+ * lazyRouteComponent alone is fetched as soon as the URL matches). Console parts add their pages to
+ * this list and their navigation entries to src/routes/console/nav.ts.
  */
 const consoleSection = createRoute({ getParentRoute: () => root, path: '/console', component: ConsoleGate });
 const consolePages = [
   createRoute({
     getParentRoute: () => consoleSection,
     path: '/',
-    component: lazyRouteComponent(() => import('./routes/console/ConsoleHome'), 'ConsoleHome'),
+    component: consolePage(() => import('./routes/console/ConsoleHome'), 'ConsoleHome'),
   }),
   createRoute({
     getParentRoute: () => consoleSection,
     path: '/review',
-    component: lazyRouteComponent(() => import('./routes/console/ReviewPage'), 'ReviewPage'),
+    component: consolePage(() => import('./routes/console/ReviewPage'), 'ReviewPage'),
   }),
   createRoute({
     getParentRoute: () => consoleSection,
     path: '/claims',
-    component: lazyRouteComponent(() => import('./routes/console/ClaimsPage'), 'ClaimsPage'),
+    component: consolePage(() => import('./routes/console/ClaimsPage'), 'ClaimsPage'),
   }),
   createRoute({
     getParentRoute: () => consoleSection,
     path: '/staff',
-    component: lazyRouteComponent(() => import('./routes/console/StaffPage'), 'StaffPage'),
+    component: consolePage(() => import('./routes/console/StaffPage'), 'StaffPage'),
   }),
   createRoute({
     getParentRoute: () => consoleSection,
     path: '/import',
-    component: lazyRouteComponent(() => import('./routes/console/ImportPage'), 'ImportPage'),
+    component: consolePage(() => import('./routes/console/ImportPage'), 'ImportPage'),
   }),
   createRoute({
     getParentRoute: () => consoleSection,

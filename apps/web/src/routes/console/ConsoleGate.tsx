@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { Alert, Loader } from '@mantine/core';
-import { Navigate, useLocation } from '@tanstack/react-router';
+import { lazyRouteComponent, useLocation, useNavigate } from '@tanstack/react-router';
+import { requestState } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useT } from '../../i18n/LocaleProvider';
 import { canUseConsole } from './access';
@@ -17,8 +18,13 @@ export function ConsoleGate() {
   const t = useT();
   const { me, resuming } = useSession();
   const { pathname } = useLocation();
-  if (resuming) return <Loader aria-label={t('console.loading')} />;
-  if (!me) return <Navigate to="/signin" search={{ next: pathname }} replace />;
+  const navigate = useNavigate();
+  // Signed in but `me` not loaded yet: wait, rather than send a signed-in user to the sign-in page.
+  const signedOut = !resuming && !me && !requestState.accessToken;
+  useEffect(() => {
+    if (signedOut) void navigate({ to: '/signin', search: { next: pathname }, replace: true });
+  }, [signedOut, navigate, pathname]);
+  if (!me) return <Loader aria-label={t('console.loading')} />;
   if (!canUseConsole(me.roles))
     return (
       <Alert color="gray" title={t('console.forbidden.title')}>
@@ -30,4 +36,19 @@ export function ConsoleGate() {
       <ConsoleLayout roles={me.roles} />
     </Suspense>
   );
+}
+
+/**
+ * A console page's route component, loaded when first rendered, that is inside the gate. (A plain
+ * `lazyRouteComponent` is preloaded by the router as soon as the URL matches, before the gate has
+ * seen the user's roles.)
+ */
+export function consolePage<K extends string, T extends Record<K, ComponentType>>(
+  load: () => Promise<T>,
+  name: K,
+): () => ReactNode {
+  const Lazy = lazyRouteComponent(load, name) as unknown as ComponentType;
+  return function ConsolePage() {
+    return <Lazy />;
+  };
 }

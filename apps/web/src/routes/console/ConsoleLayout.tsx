@@ -55,6 +55,7 @@ export function ConsoleLayout({ roles }: { roles: PlatformRole[] }) {
         opened={opened}
         onClose={close}
         title={t('console.title')}
+        closeButtonProps={{ 'aria-label': t('console.close') }}
         size="xs"
         position={dir === 'rtl' ? 'right' : 'left'}
       >

@@ -113,7 +113,6 @@ export function ImportPage() {
             setFileError(null);
           }}
           error={fileError}
-          clearable
           style={{ flex: 1, minInlineSize: 240 }}
           data-testid="import-file"
         />
@@ -126,13 +125,9 @@ export function ImportPage() {
         </Button>
       </Group>
       {progress !== null && (
-        <Progress
-          value={progress}
-          size="lg"
-          aria-label={t('console.import.progress')}
-          aria-valuetext={`${progress}%`}
-          animated={running}
-        />
+        <Progress.Root size="lg">
+          <Progress.Section value={progress} animated={running} aria-label={t('console.import.progress')} />
+        </Progress.Root>
       )}
       {failure && <Alert color="red">{failure}</Alert>}
       {totals && (
@@ -154,29 +149,31 @@ export function ImportPage() {
               </Text>
             </SimpleGrid>
             {totals.rejected.length > 0 && (
-              <Table.ScrollContainer minWidth={360}>
-                <Table withTableBorder striped captionSide="top">
-                  <Table.Caption>{t('console.import.rejectedRows')}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('console.import.line')}</Table.Th>
-                      <Table.Th scope="col">{t('console.import.ref')}</Table.Th>
-                      <Table.Th scope="col">{t('console.import.reasons')}</Table.Th>
+              <Table withTableBorder striped captionSide="top" layout="fixed" className="wrap-table">
+                <Table.Caption>{t('console.import.rejectedRows')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col" w="18%">
+                      {t('console.import.line')}
+                    </Table.Th>
+                    <Table.Th scope="col" w="27%">
+                      {t('console.import.ref')}
+                    </Table.Th>
+                    <Table.Th scope="col">{t('console.import.reasons')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {totals.rejected.map((r, i) => (
+                    <Table.Tr key={`${r.line}-${i}`} data-testid="rejected-row">
+                      <Table.Td>{r.line < 0 ? t('console.import.unreadable') : r.line}</Table.Td>
+                      <Table.Td dir="ltr">{r.ref ?? ''}</Table.Td>
+                      <Table.Td dir="ltr" style={{ textAlign: 'start' }}>
+                        {r.reasons.join('; ')}
+                      </Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {totals.rejected.map((r, i) => (
-                      <Table.Tr key={`${r.line}-${i}`} data-testid="rejected-row">
-                        <Table.Td>{r.line < 0 ? t('console.import.unreadable') : r.line}</Table.Td>
-                        <Table.Td dir="ltr">{r.ref ?? ''}</Table.Td>
-                        <Table.Td dir="ltr" style={{ textAlign: 'start' }}>
-                          {r.reasons.join('; ')}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              </Table>
             )}
             {report && file && (
               <Button

@@ -103,33 +103,31 @@ function ChangeCard({ change, onDone }: { change: PendingChange; onDone(outcome:
             <bdi>{name}</bdi>
           </Anchor>
         </Title>
-        <Table.ScrollContainer minWidth={320}>
-          <Table withTableBorder captionSide="top" layout="fixed">
-            <Table.Caption>{t('console.review.diffCaption', { name })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col" w="25%">
-                  {t('console.review.field')}
-                </Table.Th>
-                <Table.Th scope="col">{t('console.review.before')}</Table.Th>
-                <Table.Th scope="col">{t('console.review.after')}</Table.Th>
+        <Table withTableBorder captionSide="top" layout="fixed" className="wrap-table">
+          <Table.Caption>{t('console.review.diffCaption', { name })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col" w="25%">
+                {t('console.review.field')}
+              </Table.Th>
+              <Table.Th scope="col">{t('console.review.before')}</Table.Th>
+              <Table.Th scope="col">{t('console.review.after')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {change.changes.map((c) => (
+              <Table.Tr key={c.field}>
+                <Table.Th scope="row">{fieldLabel(t, c.field)}</Table.Th>
+                <Table.Td className="diff-before">
+                  <Value json={c.before} />
+                </Table.Td>
+                <Table.Td className="diff-after">
+                  <Value json={c.after} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {change.changes.map((c) => (
-                <Table.Tr key={c.field}>
-                  <Table.Th scope="row">{fieldLabel(t, c.field)}</Table.Th>
-                  <Table.Td className="diff-before">
-                    <Value json={c.before} />
-                  </Table.Td>
-                  <Table.Td className="diff-after">
-                    <Value json={c.after} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
         <Decision
           subject={name}
           onApprove={(note) => call(APPROVE_CHANGE, { id: change.id, note })}
