@@ -219,3 +219,28 @@ for (const locale of ['ar', 'fr'] as const) {
     });
   });
 }
+
+test.describe('inbox without the socket', () => {
+  test.use({ locale: 'fr' });
+
+  test('the badge is polled while the notification socket is refused', async ({ page }) => {
+    const t: Catalogue = { ...catalogue('fr'), locale: 'fr' };
+    // Every attempt to open the socket is closed at once, as a proxy without WebSocket support would.
+    await page.routeWebSocket(/\/graphql/, (ws) => ws.close({ code: 1011, reason: 'no sockets here' }));
+    await page.clock.install();
+    const account = await memberOf(page, 'fr', []);
+    await signIn(page, t, account.email, account.password);
+    await expect(bell(page)).toHaveAttribute('data-unread', '0');
+    await expect(bell(page)).toHaveAttribute('data-live', 'false');
+    // A notice written for this account (as the mail port writes them) reaches the badge at the next poll.
+    await sql(
+      `INSERT INTO notification (user_id, kind, payload)
+       SELECT id, 'organization-approved', '{"organization":"Atelier"}' FROM user_account WHERE email = $1`,
+      [account.email],
+    );
+    await page.clock.fastForward(31_000);
+    await expect(bell(page)).toHaveAttribute('data-unread', '1');
+    await bell(page).click();
+    await expect(page.getByTestId('notification')).toContainText('Atelier');
+  });
+});
