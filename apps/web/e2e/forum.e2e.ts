@@ -54,12 +54,17 @@ async function startedMeeting(): Promise<{
   return { editionId: edition.id, name: edition.name, meetingId: meeting.id };
 }
 
-async function signIn(page: Page, t: Record<string, string>) {
+async function signIn(page: Page, t: Record<string, string>, locale: string) {
   await page.goto('/signin');
   await page.getByLabel(t['auth.email']).fill('owner@tashbik.test');
   await page.getByLabel(t['auth.password']).fill(demoOwnerPassword());
   await page.getByRole('button', { name: t['auth.signIn.submit'] }).click();
   await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('account')).toBeVisible();
+  // The account may remember another language: choose this one (it is then remembered on the account).
+  await page.getByTestId('language').click();
+  await page.getByRole('menuitem', { name: t[`lang.${locale}`] }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
 }
 
 for (const locale of ['ar', 'fr'] as const) {
@@ -71,9 +76,10 @@ for (const locale of ['ar', 'fr'] as const) {
       context,
     }) => {
       test.setTimeout(240_000);
+      page.setDefaultTimeout(30_000);
       const t = catalogue(locale);
       const { editionId, name, meetingId } = await startedMeeting();
-      await signIn(page, t);
+      await signIn(page, t, locale);
 
       // 1. The edition's page from the account menu: status, days and sessions, the next step.
       await page.getByRole('button', { name: t['nav.account'] }).click();
@@ -121,7 +127,7 @@ for (const locale of ['ar', 'fr'] as const) {
       await page.getByRole('link', { name: t['forum.links.participants'] }).click();
       await expect(page).toHaveURL(new RegExp(`/events/${editionId}/participants$`));
       await expect(page.getByTestId('participant').first()).toBeVisible();
-      await page.getByRole('textbox', { name: t['forum.participants.kind'] }).click();
+      await page.getByLabel(t['forum.participants.kind'], { exact: true }).first().click();
       await page.getByRole('option', { name: t['kind.FINANCIER'] }).click();
       await expect(page.getByTestId('participant').first()).toContainText(t['kind.FINANCIER']);
       await screen(page, locale, 'forum-participants');
@@ -177,10 +183,12 @@ for (const locale of ['ar', 'fr'] as const) {
         await expect(page.getByRole('link', { name: t['nav.signIn'] })).toHaveCount(0);
 
         // The outcome of the meeting that has started, reported offline: waiting to send.
-        const started = page.getByTestId('meeting').filter({
-          has: page.getByRole('button', { name: t['forum.outcome.report'] }),
-        });
-        await expect(started).toHaveCount(1);
+        await expect(
+          page
+            .getByTestId('meeting')
+            .filter({ has: page.getByRole('button', { name: t['forum.outcome.report'] }) }),
+        ).toHaveCount(1);
+        const started = page.locator(`[data-meeting="${meetingId}"]`);
         await started.getByRole('button', { name: t['forum.outcome.report'] }).click();
         await started.getByRole('radio', { name: t['forum.outcome.FOLLOW_UP_PLANNED'] }).check();
         await started.getByLabel(t['forum.outcome.note']).fill('Devis la semaine prochaine');
@@ -209,7 +217,7 @@ for (const locale of ['ar', 'fr'] as const) {
               )
             )[0],
         )
-        .toEqual({ outcome: 'FOLLOW_UP_PLANNED', outcome_note: 'Devis la semaine prochaine' });
+        .toEqual({ outcome: 'FOLLOW_UP', outcome_note: 'Devis la semaine prochaine' }); // FOLLOW_UP_PLANNED as stored
       await expect(page.getByTestId('offline')).toHaveCount(0);
       await screen(page, locale, 'forum-outcome-sent', { fullPage: false });
     });

@@ -257,7 +257,13 @@ export function AgendaPage() {
           <ol className="agenda-list">
             {meetings.map((m) => (
               <li key={m.meetingId}>
-                <Card withBorder padding="sm" className="meeting" data-testid="meeting">
+                <Card
+                  withBorder
+                  padding="sm"
+                  className="meeting"
+                  data-testid="meeting"
+                  data-meeting={m.meetingId}
+                >
                   <Group gap="md" wrap="nowrap" align="flex-start">
                     <Text fw={700} className="meeting-time" dir="ltr">
                       <IconClock size={16} aria-hidden />{' '}

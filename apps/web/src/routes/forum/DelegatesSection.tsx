@@ -247,6 +247,7 @@ export function DelegatesSection({
         onClose={() => setEditing(null)}
         title={editing ? <bdi>{editing.name}</bdi> : null}
         fullScreen={phone}
+        closeButtonProps={{ 'aria-label': t('forum.delegates.close') }}
       >
         {editing && (
           <UnavailableSlots

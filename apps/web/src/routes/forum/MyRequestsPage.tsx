@@ -130,7 +130,7 @@ export function MyRequestsPage() {
               <Card withBorder padding="sm" data-testid="meeting-request">
                 <Group justify="space-between" gap="xs">
                   <Text fw={600}>{t('forum.requests.with', { name })}</Text>
-                  <Badge color={STATUS_COLOR[r.status]} variant="light">
+                  <Badge color={STATUS_COLOR[r.status]} variant="light" className="readable-badge">
                     {t(`forum.requests.status.${r.status}`)}
                   </Badge>
                 </Group>

@@ -37,7 +37,7 @@ export function OutcomeReport({
             variant="light"
             leftSection={<IconClockHour4 size={14} aria-hidden />}
             data-testid="outcome-waiting"
-            className="wrap-badge"
+            className="wrap-badge readable-badge"
           >
             {t('forum.outcome.waiting')}
           </Badge>

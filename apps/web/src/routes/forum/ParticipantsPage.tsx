@@ -173,7 +173,11 @@ function ParticipantCard({ participant, onRequest }: { participant: ForumPartici
           </Badge>
         ) : participant.requestStatus === 'PENDING' || participant.requestStatus === 'ACCEPTED' ? (
           <>
-            <Badge color={participant.requestStatus === 'ACCEPTED' ? 'teal' : 'yellow'} variant="light">
+            <Badge
+              color={participant.requestStatus === 'ACCEPTED' ? 'teal' : 'yellow'}
+              variant="light"
+              className="readable-badge"
+            >
               {t(`forum.participants.${participant.requestStatus}`)}
             </Badge>
             {participant.requestId && (
@@ -368,6 +372,7 @@ export function ParticipantsPage() {
         onClose={() => setRequesting(null)}
         title={t('forum.request.title')}
         fullScreen={phone}
+        closeButtonProps={{ 'aria-label': t('forum.request.cancel') }}
       >
         {requesting && (
           <RequestDialog
