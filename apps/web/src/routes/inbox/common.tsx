@@ -129,31 +129,31 @@ export function ContactPersons({ id }: { id: string }) {
   return (
     <Stack gap={4} data-testid="released-contacts">
       {card.data.contacts.map((c) => (
-        <Text size="sm" key={c.id}>
-          <bdi>{c.name}</bdi>
-          {c.role && (
-            <>
-              {' · '}
-              <bdi>{c.role}</bdi>
-            </>
-          )}
+        <div key={c.id} className="contact-person">
+          <Text size="sm">
+            <bdi>{c.name}</bdi>
+            {c.role && (
+              <>
+                {' · '}
+                <bdi>{c.role}</bdi>
+              </>
+            )}
+          </Text>
           {c.email && (
-            <>
-              {' · '}
-              <a href={`mailto:${c.email}`} dir="ltr">
+            <Text size="sm">
+              <a href={`mailto:${c.email}`} dir="ltr" className="contact-value">
                 {c.email}
               </a>
-            </>
+            </Text>
           )}
           {c.phone && (
-            <>
-              {' · '}
-              <a href={`tel:${c.phone.replace(/\s/g, '')}`} dir="ltr">
+            <Text size="sm">
+              <a href={`tel:${c.phone.replace(/\s/g, '')}`} dir="ltr" className="contact-value">
                 {c.phone}
               </a>
-            </>
+            </Text>
           )}
-        </Text>
+        </div>
       ))}
     </Stack>
   );
