@@ -154,6 +154,10 @@ for (const [index, { locale, dir }] of CASES.entries()) {
       await expect(
         page.getByRole('dialog').getByRole('link', { name: t['console.nav.staff'] }),
       ).toBeVisible();
+      // The drawer comes in from the side the text starts on.
+      await page.waitForTimeout(400); // the end of the slide-in
+      const box = (await page.getByRole('dialog').boundingBox())!;
+      expect(dir === 'rtl' ? box.x + box.width : box.x).toBeCloseTo(dir === 'rtl' ? 390 : 0, 0);
       await screen(page, locale, 'console-nav', { fullPage: false });
       await page.getByRole('dialog').getByRole('link', { name: t['console.nav.review'] }).click();
       await expect(page).toHaveURL(/\/console\/review$/);

@@ -1,4 +1,4 @@
-import { Box, Burger, Drawer, Group, NavLink, Stack, Text, useDirection } from '@mantine/core';
+import { Box, Burger, Drawer, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from '@tanstack/react-router';
 import type { PlatformRole } from '../../api/operations';
@@ -18,6 +18,7 @@ function ConsoleNav({ roles, onNavigate }: { roles: PlatformRole[]; onNavigate?:
             <NavLink
               component={Link}
               to={e.to as never}
+              activeOptions={{ exact: !!e.exact }}
               label={t(e.label)}
               leftSection={<e.icon size={18} stroke={1.6} aria-hidden />}
               active={active}
@@ -35,8 +36,6 @@ function ConsoleNav({ roles, onNavigate }: { roles: PlatformRole[]; onNavigate?:
 export function ConsoleLayout({ roles }: { roles: PlatformRole[] }) {
   const t = useT();
   const [opened, { toggle, close }] = useDisclosure(false);
-  // The drawer opens from the side the text starts on.
-  const { dir } = useDirection();
   return (
     <Box className="console">
       <Group hiddenFrom="sm" gap="xs" mb="sm" wrap="nowrap">
@@ -57,7 +56,8 @@ export function ConsoleLayout({ roles }: { roles: PlatformRole[] }) {
         title={t('console.title')}
         closeButtonProps={{ 'aria-label': t('console.close') }}
         size="xs"
-        position={dir === 'rtl' ? 'right' : 'left'}
+        // Mantine mirrors the side right to left: "left" is the side the text starts on.
+        position="left"
       >
         <nav aria-label={t('console.nav.label')}>
           <ConsoleNav roles={roles} onNavigate={close} />

@@ -153,10 +153,10 @@ export function ImportPage() {
                 <Table.Caption>{t('console.import.rejectedRows')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col" w="18%">
+                    <Table.Th scope="col" w="5rem">
                       {t('console.import.line')}
                     </Table.Th>
-                    <Table.Th scope="col" w="27%">
+                    <Table.Th scope="col" w="30%">
                       {t('console.import.ref')}
                     </Table.Th>
                     <Table.Th scope="col">{t('console.import.reasons')}</Table.Th>
