@@ -62,17 +62,19 @@ async function fetchAgenda(editionId: string, userId: string): Promise<StoredAge
   )
     .flatMap((r) => r.forumDelegates)
     .filter((d) => d.status === 'REGISTERED');
-  // A delegate sees their own badge; a member who is no delegate, those of the organisation's delegates.
-  const own = delegates.filter((d) => d.userId === userId);
-  const badges = await Promise.all(
-    (own.length ? own : delegates)
-      .slice(0, 10)
-      .map(async (d) => (await call(DELEGATE_BADGE, { delegateId: d.id })).delegateBadge),
-  );
   const seen = new Set<string>();
   const meetings = agendas
     .flatMap((a) => a.organizationAgenda)
     .filter((m) => m.status !== 'CANCELLED' && !seen.has(m.meetingId) && !!seen.add(m.meetingId));
+  // A delegate sees their own badge; a member who is no delegate, those of the organisation's
+  // delegates who have meetings (else of all its delegates), at most ten.
+  const own = delegates.filter((d) => d.userId === userId);
+  const meeting = delegates.filter((d) => meetings.some((m) => m.delegateId === d.id));
+  const badges = await Promise.all(
+    (own.length ? own : meeting.length ? meeting : delegates)
+      .slice(0, 10)
+      .map(async (d) => (await call(DELEGATE_BADGE, { delegateId: d.id })).delegateBadge),
+  );
   return {
     userId,
     savedAt: new Date().toISOString(),

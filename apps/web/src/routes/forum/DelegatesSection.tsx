@@ -212,8 +212,8 @@ export function DelegatesSection({
             <Text fw={600}>
               <bdi>{d.name}</bdi>
             </Text>
-            <Text size="sm" dir="ltr" className="ltr-start">
-              {d.email}
+            <Text size="sm">
+              <span dir="ltr">{d.email}</span>
             </Text>
             {d.status === 'WITHDRAWN' ? (
               <Badge color="gray" variant="light">

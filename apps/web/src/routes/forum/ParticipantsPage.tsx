@@ -9,6 +9,7 @@ import {
   Loader,
   Modal,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -292,7 +293,7 @@ export function ParticipantsPage() {
         type="search"
         dir="auto"
       />
-      <Group grow gap="xs" align="flex-start" className="participant-filters">
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
         <Select
           label={t('forum.participants.country')}
           placeholder={t('forum.participants.any')}
@@ -319,7 +320,7 @@ export function ParticipantsPage() {
           clearable
           searchable
         />
-      </Group>
+      </SimpleGrid>
 
       {sentTo && (
         <Alert
