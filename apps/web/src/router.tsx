@@ -87,6 +87,11 @@ const consolePages = [
   }),
   createRoute({
     getParentRoute: () => consoleSection,
+    path: '/operations',
+    component: consolePage(() => import('./routes/console/OperationsPage'), 'OperationsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
     path: '/forum',
     component: lazyRouteComponent(() => import('./routes/console/forum/ForumEditionsPage'), 'ForumEditionsPage'),
   }),

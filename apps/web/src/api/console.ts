@@ -183,3 +183,51 @@ export const IMPORT_ORGANIZATIONS = operation<
 >(`mutation ImportOrganizations($input: ImportChunkInput!) {
   importOrganizations(input: $input) { read imported skipped rejected { line ref reasons } }
 }`);
+
+export type MailStatus = 'FAILED' | 'PENDING' | 'SENDING' | 'SENT';
+export const MAIL_STATUSES: MailStatus[] = ['FAILED', 'PENDING', 'SENDING', 'SENT'];
+
+export interface MailDelivery {
+  id: string;
+  to: string;
+  subject: string;
+  template: string;
+  locale: string;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export const MAIL_DELIVERIES = operation<
+  { mailDeliveries: { edges: { cursor: string; node: MailDelivery }[]; pageInfo: PageInfo } },
+  { status: MailStatus | null; to: string | null; after: string | null }
+>(`query MailDeliveries($status: MailDeliveryStatus, $to: String, $after: String) {
+  mailDeliveries(first: 20, status: $status, to: $to, after: $after) {
+    edges { cursor node { id to subject template locale status attempts lastError createdAt sentAt } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`);
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: string;
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
+  fields: string[];
+  before: string | null;
+  after: string | null;
+}
+
+export const AUDIT_LOG = operation<
+  { auditLog: { entries: AuditEntry[]; nextCursor: string | null } },
+  { entityType: string | null; entityId: string | null; actorId: string | null; before: string | null }
+>(`query AuditLog($entityType: String, $entityId: String, $actorId: ID, $before: String) {
+  auditLog(first: 50, entityType: $entityType, entityId: $entityId, actorId: $actorId, before: $before) {
+    entries { id at action actorId entityType entityId fields before after }
+    nextCursor
+  }
+}`);

@@ -4,6 +4,7 @@ import {
   IconClipboardCheck,
   IconFileImport,
   IconLayoutDashboard,
+  IconServerCog,
   IconShieldCheck,
   IconUserCheck,
 } from '@tabler/icons-react';
@@ -33,6 +34,7 @@ export const CONSOLE_NAV: ConsoleNavEntry[] = [
   { to: '/console/claims', label: 'console.nav.claims', icon: IconShieldCheck },
   { to: '/console/staff', label: 'console.nav.staff', icon: IconUserCheck, roles: ['ADMIN'] },
   { to: '/console/import', label: 'console.nav.import', icon: IconFileImport },
+  { to: '/console/operations', label: 'console.nav.operations', icon: IconServerCog, roles: ['ADMIN'] },
   { to: '/console/forum', label: 'consoleForum.nav', icon: IconCalendarEvent },
 ];
 
