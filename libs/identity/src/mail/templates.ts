@@ -21,6 +21,7 @@ export type MailTemplate =
   | 'meeting-request-expired'
   | 'agenda-changed'
   | 'saved-search-alert'
+  | 'saved-search-digest'
   | 'meeting-reminder'
   | 'suggestions-digest'
   | 'mail-failures';

@@ -10,7 +10,8 @@ const MAIL_BATCH = 200;
 
 /**
  * Mails saved-search alerts: each alert once, to the member who saved the search (or, once that
- * person has left the organisation, to its owners), in their language. The alert is stamped
+ * person has left the organisation, to its owners), in their language; the alerts of one round for
+ * the same person and search go out as one digest (`saved-search-digest`), shown in the app too. The alert is stamped
  * `mailed_at` in the transaction that writes the mail, so a crash sends it again or not at all, and
  * two drains never mail the same alert (rows are locked and skipped).
  */
@@ -30,10 +31,16 @@ export class SavedSearchMailer {
       );
       if (!locked.length) return 0;
       const alerts = await m.query<
-        { id: string; search: string; organization: Text; recipients: { email: string; locale: Locale }[] }[]
+        {
+          id: string;
+          search_id: string;
+          search: string;
+          organization: Text;
+          recipients: { id: string; email: string; locale: Locale }[];
+        }[]
       >(
-        `SELECT a.id, s.name AS search, o.name AS organization,
-                coalesce((SELECT jsonb_agg(jsonb_build_object('email', u.email, 'locale', u.locale) ORDER BY u.email)
+        `SELECT a.id, s.id AS search_id, s.name AS search, o.name AS organization,
+                coalesce((SELECT jsonb_agg(jsonb_build_object('id', u.id, 'email', u.email, 'locale', u.locale) ORDER BY u.email)
                           FROM user_account u JOIN membership ms ON ms.user_id = u.id
                           WHERE ms.organization_id = s.organization_id
                             AND (u.id = s.created_by
@@ -46,17 +53,41 @@ export class SavedSearchMailer {
          WHERE a.id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
         [locked.map((l) => l.id)],
       );
+      // One mail per person and saved search for this round: the match itself, or a digest of them.
+      const groups = new Map<
+        string,
+        { recipient: (typeof alerts)[number]['recipients'][number]; list: typeof alerts }
+      >();
       for (const a of alerts)
-        for (const r of a.recipients)
-          await this.mail.send(
-            {
-              to: r.email,
-              template: 'saved-search-alert',
-              locale: r.locale,
-              params: { search: a.search, organization: nameIn(a.organization, r.locale) },
-            },
-            m,
-          );
+        for (const r of a.recipients) {
+          const key = `${r.id}|${a.search_id}`;
+          const group = groups.get(key) ?? { recipient: r, list: [] };
+          group.list.push(a);
+          groups.set(key, group);
+        }
+      for (const { recipient: r, list } of groups.values()) {
+        const single = list.length === 1;
+        await this.mail.send(
+          {
+            to: r.email,
+            userId: r.id,
+            template: single ? 'saved-search-alert' : 'saved-search-digest',
+            locale: r.locale,
+            params: single
+              ? { search: list[0].search, organization: nameIn(list[0].organization, r.locale) }
+              : {
+                  search: list[0].search,
+                  count: list.length,
+                  organizations: list
+                    .slice(0, 20)
+                    .map((a) => `• ${nameIn(a.organization, r.locale)}`)
+                    .join('\n'),
+                },
+            ids: { savedSearchId: list[0].search_id },
+          },
+          m,
+        );
+      }
       await m.query(`UPDATE saved_search_alert SET mailed_at = now() WHERE id = ANY($1::uuid[])`, [
         locked.map((l) => l.id),
       ]);

@@ -531,6 +531,29 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
       },
     },
   },
+  'saved-search-digest': {
+    path: '/searches',
+    texts: {
+      en: {
+        subject: '{count} new matches for "{search}"',
+        lines: ['{count} organisations now match your saved search "{search}":', '{organizations}'],
+        action: 'See the results',
+      },
+      fr: {
+        subject: '{count} nouveaux résultats pour « {search} »',
+        lines: [
+          '{count} organisations correspondent désormais à votre recherche « {search} » :',
+          '{organizations}',
+        ],
+        action: 'Voir les résultats',
+      },
+      ar: {
+        subject: '{count} نتائج جديدة لـ«{search}»',
+        lines: ['أصبحت {count} مؤسسات تطابق بحثك المحفوظ «{search}»:', '{organizations}'],
+        action: 'عرض النتائج',
+      },
+    },
+  },
   'meeting-reminder': {
     path: '/agenda/{editionId}',
     texts: {

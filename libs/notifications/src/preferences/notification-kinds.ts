@@ -41,6 +41,7 @@ export const KIND_OF_TEMPLATE: Record<MailTemplate, NotificationKind | null> = {
   'agenda-changed': 'AGENDA',
   'meeting-reminder': 'MEETING_REMINDERS',
   'saved-search-alert': 'SAVED_SEARCH_ALERTS',
+  'saved-search-digest': 'SAVED_SEARCH_ALERTS',
   'suggestions-digest': 'SUGGESTIONS_DIGEST',
   'mail-failures': 'MAIL_FAILURES',
 };

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createDataSource, type AppConfig } from '#platform';
+import { createTestDatabase } from '#testing';
+import { OutboxMailer, NotificationService, type EventBus } from '#notifications';
+import { SavedSearchMailer } from './saved-search-mailer.js';
+
+/*
+ * Saved-search alerts as mail, against a real database: one mail per person and search per round,
+ * a digest when several organisations matched, a notice in the app, an unsubscribe link.
+ */
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let db: DataSource;
+let mailer: SavedSearchMailer;
+
+const hex = () => randomBytes(4).toString('hex');
+const one = async <T>(sql: string, params: unknown[]) => (await db.query<T[]>(sql, params))[0];
+
+async function organization(name: string, kind = 'SME'): Promise<string> {
+  const row = await one<{ id: string }>(
+    `INSERT INTO organization (kind, name, description, country, innovation, status)
+     VALUES ($1, $2, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id::text AS id`,
+    [kind, JSON.stringify({ ar: `${name} (ar)`, fr: name, en: name })],
+  );
+  return row.id;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createDataSource({ databaseUrl: database.url }, []);
+  await db.initialize();
+  const config = {
+    publicUrl: 'https://tashbik.test',
+    auth: { jwtSecret: 'saved-search-mailer-secret-0123456789' },
+  } as AppConfig;
+  const inApp = new NotificationService(db, { publish: () => Promise.resolve() } as unknown as EventBus);
+  mailer = new SavedSearchMailer(db, new OutboxMailer(db, config, undefined, inApp));
+});
+afterAll(async () => {
+  await db?.destroy();
+  await database?.drop();
+});
+
+it('mails one alert alone, several of one round as one digest, each alert once', async () => {
+  const email = `analyst-${hex()}@banque.example`;
+  const user = await one<{ id: string }>(
+    `INSERT INTO user_account (email, password_hash, display_name, locale, email_verified_at, consent_version, consented_at)
+     VALUES ($1, 'x', 'Analyst', 'en', now(), '1', now()) RETURNING id::text AS id`,
+    [email],
+  );
+  const bank = await organization('Banque Test', 'FINANCIER');
+  await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
+    user.id,
+    bank,
+  ]);
+  const search = await one<{ id: string }>(
+    `INSERT INTO saved_search (organization_id, name, criteria, created_by) VALUES ($1, 'Mécanique DZ', '{}', $2)
+     RETURNING id::text AS id`,
+    [bank, user.id],
+  );
+  const alert = async (name: string) =>
+    db.query(
+      `INSERT INTO saved_search_alert (saved_search_id, organization_id, organization_version, score)
+       VALUES ($1, $2, 1, 0.8)`,
+      [search.id, await organization(name)],
+    );
+  const mails = () =>
+    db.query<{ template: string; subject: string; body: string }[]>(
+      `SELECT template, subject, body FROM mail_outbox WHERE recipient = $1 ORDER BY id`,
+      [email],
+    );
+
+  await alert('Usinage Setif');
+  expect(await mailer.sendPending()).toBe(1);
+  await alert('Forge Oran');
+  await alert('Fonderie Annaba');
+  await alert('Tôlerie Blida');
+  expect(await mailer.sendPending()).toBe(3);
+  expect(await mailer.sendPending()).toBe(0);
+
+  const sent = await mails();
+  expect(sent.map((m) => [m.template, m.subject])).toEqual([
+    ['saved-search-alert', 'New match for "Mécanique DZ"'],
+    ['saved-search-digest', '3 new matches for "Mécanique DZ"'],
+  ]);
+  for (const name of ['Forge Oran', 'Fonderie Annaba', 'Tôlerie Blida'])
+    expect(sent[1].body).toContain(`• ${name}`);
+  expect(sent[1].body).toContain('https://tashbik.test/searches');
+  expect(sent[1].body).toContain('https://tashbik.test/unsubscribe?token=[hidden]');
+  // Each mail is a notice in the app too, naming the saved search.
+  const notices = await db.query<{ kind: string; search: string }[]>(
+    `SELECT kind, payload->>'savedSearchId' AS search FROM notification WHERE user_id = $1 ORDER BY id`,
+    [user.id],
+  );
+  expect(notices).toEqual([
+    { kind: 'saved-search-alert', search: search.id },
+    { kind: 'saved-search-digest', search: search.id },
+  ]);
+});
