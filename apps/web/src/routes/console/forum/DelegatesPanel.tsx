@@ -4,6 +4,7 @@ import {
   Anchor,
   Badge,
   Button,
+  FileButton,
   Group,
   Loader,
   Progress,
@@ -16,6 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { IconFileUpload } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../../api/client';
@@ -85,7 +87,7 @@ function ImportSection({ setup }: { setup: EditionSetup }) {
   const t = useT();
   const queries = useQueryClient();
   const [state, setState] = useState<ImportState | null>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const reset = useRef<() => void>(null);
   const groups = useMemo(() => new Map(setup.forumGroups.map((g) => [g.code, g.id])), [setup.forumGroups]);
   const download = useMemo(
     () =>
@@ -119,6 +121,7 @@ function ImportSection({ setup }: { setup: EditionSetup }) {
     });
     rejected.sort((a, b) => a.line - b.line);
     setState({ total: read.rows.length, done, imported, rejected, finished: true });
+    reset.current?.();
     await queries.invalidateQueries({ queryKey: ['consoleForum', 'delegates', setup.forumEdition.id] });
   };
 
@@ -136,22 +139,18 @@ function ImportSection({ setup }: { setup: EditionSetup }) {
       <Text size="xs" dir="ltr" ta="start" ff="monospace" mb="xs">
         organization_id,name,email,languages,group
       </Text>
-      <label htmlFor="delegates-csv" className="mantine-InputWrapper-label">
-        {t('consoleForum.import.file')}
-      </label>
-      <input
-        id="delegates-csv"
-        ref={input}
-        type="file"
+      <FileButton
         accept=".csv,text/csv"
         disabled={!!state && !state.finished}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          if (file) void start(file);
-          e.currentTarget.value = '';
-        }}
-        style={{ display: 'block', marginBlock: 4 }}
-      />
+        onChange={(file) => file && void start(file)}
+        resetRef={reset}
+      >
+        {(props) => (
+          <Button {...props} variant="light" leftSection={<IconFileUpload size={16} aria-hidden />}>
+            {t('consoleForum.import.file')}
+          </Button>
+        )}
+      </FileButton>
       {state?.missing && (
         <Alert color="red" role="alert">
           {t('consoleForum.import.missing', { details: state.missing.join(', ') })}

@@ -274,10 +274,14 @@ function MeetingDialog({
     >
       {m && (
         <Stack gap="sm">
-          <Text>
-            <bdi>{m.delegateName}</bdi> (<bdi>{m.organizationName}</bdi>) ↔{' '}
-            <bdi>{m.counterpartDelegateName}</bdi> (<bdi>{m.counterpartOrganizationName}</bdi>)
-          </Text>
+          <Stack gap={2} data-testid="meeting-sides">
+            <Text>
+              <bdi>{m.delegateName}</bdi> · <bdi>{m.organizationName}</bdi>
+            </Text>
+            <Text>
+              <bdi>{m.counterpartDelegateName}</bdi> · <bdi>{m.counterpartOrganizationName}</bdi>
+            </Text>
+          </Stack>
           <Select
             label={t('consoleForum.meeting.slot')}
             data={setup.forumSlots
@@ -552,7 +556,13 @@ function PublishSection({
       >
         <Stack gap="sm">
           <Text>{t('consoleForum.publish.notified', { count: names.length })}</Text>
-          <List size="sm" data-testid="publish-names" style={{ maxBlockSize: 240, overflowY: 'auto' }}>
+          <List
+            size="sm"
+            data-testid="publish-names"
+            tabIndex={0}
+            aria-label={t('consoleForum.publish.confirmTitle')}
+            style={{ maxBlockSize: 240, overflowY: 'auto' }}
+          >
             {names.map((n) => (
               <List.Item key={n}>
                 <bdi>{n}</bdi>
