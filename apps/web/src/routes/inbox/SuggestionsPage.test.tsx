@@ -116,7 +116,7 @@ describe('the suggestions screen', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('shows the reasons and opens the contact request in one step', async () => {
+  it('shows the reasons and opens the contact request in one step, with an optional message', async () => {
     const sent = stubApi(() => ({
       data: {
         acceptSuggestion: {
@@ -131,7 +131,10 @@ describe('the suggestions screen', () => {
     const card = await screen.findByRole('article', { name: 'Fonderie' }, { timeout: 15_000 });
     expect(within(card).getByText('Maîtrise le soudage demandé')).toBeInTheDocument();
     expect(within(card).getByText('Affinité 72 %')).toBeInTheDocument();
-    await userEvent.setup().click(within(card).getByRole('button', { name: 'Demander le contact' }));
+    const user = userEvent.setup();
+    await user.click(within(card).getByRole('button', { name: 'Joindre un message à la demande' }));
+    await user.type(within(card).getByLabelText('Message (facultatif)'), 'Bonjour, parlons soudage');
+    await user.click(within(card).getByRole('button', { name: 'Demander le contact' }));
     expect(await within(card).findByText('Acceptée')).toBeInTheDocument();
     expect(within(card).getByRole('link', { name: /Demande de contact envoyée/ })).toHaveAttribute(
       'href',
@@ -140,6 +143,7 @@ describe('the suggestions screen', () => {
     expect(sent.find((s) => s.name === 'AcceptSuggestion')?.variables).toMatchObject({
       organizationId: ORG,
       suggestionId: SUGGESTION,
+      message: 'Bonjour, parlons soudage',
     });
   });
 

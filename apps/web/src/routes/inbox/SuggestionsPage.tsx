@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
@@ -48,6 +62,8 @@ function SuggestionCard({ s, organizationId }: { s: Suggestion; organizationId: 
   const queries = useQueryClient();
   const [verdict, setVerdict] = useState<SuggestionFeedback | null>(null);
   const [notRelevant, setNotRelevant] = useState(false);
+  // An optional note sent with the request the acceptance opens; null while not asked for.
+  const [note, setNote] = useState<string | null>(null);
   const [reason, setReason] = useState<NotRelevantReason | null>(null);
   const ids = { organizationId, suggestionId: s.id };
   const settle = (f: SuggestionFeedback) => {
@@ -55,7 +71,8 @@ function SuggestionCard({ s, organizationId }: { s: Suggestion; organizationId: 
     void queries.invalidateQueries({ queryKey: ['inbox'] });
   };
   const accept = useMutation({
-    mutationFn: async () => (await call(ACCEPT_SUGGESTION, { ...ids, message: null })).acceptSuggestion,
+    mutationFn: async () =>
+      (await call(ACCEPT_SUGGESTION, { ...ids, message: note?.trim() || null })).acceptSuggestion,
     onSuccess: settle,
   });
   const dismiss = useMutation({
@@ -180,26 +197,52 @@ function SuggestionCard({ s, organizationId }: { s: Suggestion; organizationId: 
           </Group>
         </Stack>
       ) : (
-        <Group gap="xs" mt="sm">
-          {canAccept && (
-            <Button
-              size="compact-md"
-              onClick={() => accept.mutate()}
-              loading={accept.isPending}
-              disabled={busy}
-            >
-              {t(
-                s.kind === 'MEETING' ? 'inbox.suggestions.acceptMeeting' : 'inbox.suggestions.acceptContact',
-              )}
+        <>
+          {canAccept &&
+            (note === null ? (
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                mt={6}
+                onClick={() => setNote('')}
+                className="details-link"
+              >
+                {t('inbox.suggestions.addNote')}
+              </Anchor>
+            ) : (
+              <Textarea
+                mt="xs"
+                label={t('inbox.suggestions.note')}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                maxLength={1000}
+                rows={3}
+              />
+            ))}
+          <Group gap="xs" mt="sm">
+            {canAccept && (
+              <Button
+                size="compact-md"
+                onClick={() => accept.mutate()}
+                loading={accept.isPending}
+                disabled={busy}
+              >
+                {t(
+                  s.kind === 'MEETING'
+                    ? 'inbox.suggestions.acceptMeeting'
+                    : 'inbox.suggestions.acceptContact',
+                )}
+              </Button>
+            )}
+            <Button size="compact-md" variant="default" onClick={() => dismiss.mutate()} disabled={busy}>
+              {t('inbox.suggestions.dismiss')}
             </Button>
-          )}
-          <Button size="compact-md" variant="default" onClick={() => dismiss.mutate()} disabled={busy}>
-            {t('inbox.suggestions.dismiss')}
-          </Button>
-          <Button size="compact-md" variant="subtle" onClick={() => setNotRelevant(true)} disabled={busy}>
-            {t('inbox.suggestions.notRelevant')}
-          </Button>
-        </Group>
+            <Button size="compact-md" variant="subtle" onClick={() => setNotRelevant(true)} disabled={busy}>
+              {t('inbox.suggestions.notRelevant')}
+            </Button>
+          </Group>
+        </>
       )}
       {error && (
         <Text size="sm" c="red.8" role="alert" mt={4}>
