@@ -77,6 +77,8 @@ interface DrainRun {
   seconds: number;
   perSecond: number;
   load: string;
+  /** From the stop signal to the drain's return (the chunk in hand finished). */
+  stopSeconds?: number;
 }
 
 /** Queues one `match` row per active organisation, as an import leaves them, and clears suggestions. */
@@ -124,53 +126,67 @@ async function oneByOne(app: INestApplicationContext, pool: pg.Pool, seconds: nu
 }
 
 /** The worker's drain (`RecomputeService.drain`), called in this process until the backlog is empty. */
-async function inProcess(app: INestApplicationContext, pool: pg.Pool): Promise<DrainRun> {
+/** Organisations drained in `windowS` seconds (0: until the backlog is empty) by `run`, started at once. */
+async function measure(
+  label: string,
+  pool: pg.Pool,
+  windowS: number,
+  run: (signal: AbortSignal) => Promise<void>,
+): Promise<DrainRun> {
   const total = await queueBacklog(pool);
+  const stop = new AbortController();
   const t0 = performance.now();
-  let pauses = 0;
-  // As the worker does: after a Meilisearch time-out, a pause, then the drain again.
-  while (await backlog(pool)) {
-    const res = await app.get(RecomputeService).drain();
-    if (res.failed.length) throw new Error(`recompute failed for ${res.failed.length} organisation(s)`);
-    if (res.unavailable) {
-      pauses++;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+  const running = run(stop.signal);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 200));
+    if ((windowS && performance.now() - t0 >= windowS * 1000) || !(await backlog(pool))) break;
   }
   const s = (performance.now() - t0) / 1000;
-  return {
-    label: `drain, in this process${pauses ? ` (${pauses} pause(s) after a time-out)` : ''}`,
-    organizations: total,
-    seconds: s,
-    perSecond: total / s,
-    load: load(),
-  };
+  const done = total - (await backlog(pool));
+  const s0 = performance.now();
+  stop.abort();
+  await running;
+  const stopSeconds = (performance.now() - s0) / 1000;
+  return { label, organizations: done, seconds: s, perSecond: done / s, load: load(), stopSeconds };
 }
 
-/** Worker processes, as deployed, until the backlog is empty. */
-async function withWorkers(env: BenchEnv, pool: pg.Pool, workers: number): Promise<DrainRun> {
-  const total = await queueBacklog(pool);
-  const t0 = performance.now();
+/** The worker's drain (`RecomputeService.drain`), called in this process as the worker calls it. */
+function inProcess(app: INestApplicationContext, pool: pg.Pool, windowS: number): Promise<DrainRun> {
+  return measure('drain, in this process', pool, windowS, async (signal) => {
+    while (!signal.aborted && (await backlog(pool))) {
+      const res = await app.get(RecomputeService).drain(undefined, signal);
+      if (res.failed.length) throw new Error(`recompute failed for ${res.failed.length} organisation(s)`);
+      // As the worker does after a Meilisearch time-out: a pause, then the drain again.
+      if (res.unavailable) await new Promise((r) => setTimeout(r, 1000));
+    }
+  });
+}
+
+/** Worker processes, as deployed (ready before the clock starts). */
+async function withWorkers(
+  env: BenchEnv,
+  pool: pg.Pool,
+  workers: number,
+  windowS: number,
+): Promise<DrainRun> {
+  await pool.query(`UPDATE outbox SET processed_at = now() WHERE processed_at IS NULL`);
   const procs: RunningProcess[] = [];
   try {
     for (let i = 0; i < workers; i++)
       procs.push(await startProcess('worker', workerEnv(env.config), /"msg":"worker ready"/, [], 120_000));
-    for (;;) {
-      const left = await backlog(pool);
-      if (left === 0) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    // SIGTERM to the workers when the window ends: the stop time is how long they take to exit.
+    return await measure(
+      `${workers} worker process${workers > 1 ? 'es' : ''}`,
+      pool,
+      windowS,
+      async (signal) => {
+        await new Promise((r) => signal.addEventListener('abort', r, { once: true }));
+        await Promise.all(procs.splice(0).map((p) => p.stop()));
+      },
+    );
   } finally {
     await Promise.all(procs.map((p) => p.stop()));
   }
-  const s = (performance.now() - t0) / 1000;
-  return {
-    label: `${workers} worker process${workers > 1 ? 'es' : ''}`,
-    organizations: total,
-    seconds: s,
-    perSecond: total / s,
-    load: load(),
-  };
 }
 
 function workerEnv(c: AppConfig): Record<string, string> {
@@ -194,6 +210,8 @@ function workerEnv(c: AppConfig): Record<string, string> {
 export async function matchDrainBench(config: AppConfig): Promise<Record<string, unknown>> {
   const orgs = Number(process.env.MATCH_DRAIN_ORGS ?? 10_000);
   const baselineSeconds = Number(process.env.MATCH_DRAIN_BASELINE_S ?? 30);
+  // 0: each run drains the whole backlog; else each run is measured over this many seconds.
+  const windowS = Number(process.env.MATCH_DRAIN_WINDOW_S ?? 0);
   const env = await BenchEnv.create(config, NAMES);
   try {
     let reuse = false;
@@ -279,11 +297,11 @@ export async function matchDrainBench(config: AppConfig): Promise<Record<string,
       );
       const counts = (process.env.MATCH_DRAIN_WORKERS ?? '1,2').split(',').filter(Boolean).map(Number);
       say(`  the drain in this process over ${active} organisations…`);
-      runs.push(await inProcess(app, env.pool));
+      runs.push(await inProcess(app, env.pool, windowS));
       await app.close();
       for (const workers of counts) {
         say(`  ${workers} worker process(es) draining ${active} organisations…`);
-        runs.push(await withWorkers(env, env.pool, workers));
+        runs.push(await withWorkers(env, env.pool, workers, windowS));
       }
       say(
         table(
@@ -293,6 +311,7 @@ export async function matchDrainBench(config: AppConfig): Promise<Record<string,
             s: r.seconds.toFixed(1),
             'orgs/s': r.perSecond.toFixed(1),
             'vs one by one': ratio(r.perSecond, base.perSecond),
+            'stop (s)': r.stopSeconds == null ? '' : r.stopSeconds.toFixed(2),
             'load avg (1/5/15 min) after': r.load,
           })),
         ),

@@ -28,9 +28,9 @@ export const TIER_LIMIT = 150;
 export const POOL_LIMIT = 400;
 const MAX_TEXT = 200;
 /** Queries sent in one multi-search request by the batching selector. */
-const MULTI_SEARCH_BATCH = 16;
+const MULTI_SEARCH_BATCH = 6;
 /** Multi-search requests one batching selector has in flight at once. */
-const MULTI_SEARCH_IN_FLIGHT = 2;
+const MULTI_SEARCH_IN_FLIGHT = 4;
 
 export class CandidateSelector {
   private readonly names: { organizations: string; opportunities: string };
