@@ -89,7 +89,7 @@ function seedQueries(orgs: number): SearchQuery[] {
 export async function runBenchmarks(config: AppConfig, which: string[]): Promise<void> {
   const all = ['import', 'search', 'lag', 'auth', 'cordis'];
   // Run only when named: it has an installation of its own.
-  const separate = ['match-drain'];
+  const separate = ['match-drain', 'mail'];
   const selected = which.length ? which : all;
   const unknown = selected.filter((w) => !all.includes(w) && !separate.includes(w));
   if (unknown.length)
@@ -101,6 +101,15 @@ export async function runBenchmarks(config: AppConfig, which: string[]): Promise
     const figures = await matchDrainBench(config);
     mkdirSync('reports', { recursive: true });
     const out = join('reports', `bench-match-drain-${Date.now()}.json`);
+    writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), ...figures }, null, 2));
+    say(`\nresults written to ${out}`);
+    if (selected.length === 1) return;
+  }
+  if (selected.includes('mail')) {
+    const { mailBench } = await import('./mail.js');
+    const figures = await mailBench(config);
+    mkdirSync('reports', { recursive: true });
+    const out = join('reports', `bench-mail-${Date.now()}.json`);
     writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), ...figures }, null, 2));
     say(`\nresults written to ${out}`);
     if (selected.length === 1) return;
