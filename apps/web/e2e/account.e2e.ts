@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import { catalogue, issueVerificationCode, screen } from './kit';
@@ -56,6 +57,33 @@ async function signInWith(page: Page, t: Record<string, string>, email: string, 
   await page.getByLabel(t['auth.email']).fill(email);
   await page.getByLabel(t['auth.password']).fill(password);
   await page.getByRole('button', { name: t['auth.signIn.submit'] }).click();
+}
+
+/** The demo organiser's password, from the file the stack writes beside its data. */
+function demoOrganiserPassword(): string {
+  const dir =
+    process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
+  const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
+    email: string;
+    password: string;
+  }[];
+  return accounts.find((a) => a.email === 'organiser@tashbik.test')!.password;
+}
+
+/** A taxonomy entry's label in one language, as the api gives it. */
+async function labelOf(request: APIRequestContext, list: string, code: string, lang: string) {
+  const data = (await gql(request, `query($l: Lang) { ${list}(lang: $l) { code label } }`, {
+    l: lang,
+  })) as Record<string, { code: string; label: string }[]>;
+  return data[list].find((e) => e.code === code)!.label;
+}
+
+/** Picks an option of a Mantine select, after typing `typed` into it when it is searchable. */
+async function pick(page: Page, label: string, typed: string, option: string) {
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  if (typed) await input.fill(typed);
+  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 const CASES = [
@@ -184,6 +212,165 @@ for (const { locale, other } of CASES) {
       await page.goto('/signin');
       await signInWith(page, t, acct.email, newPassword);
       await expect(page.getByTestId('form-error')).toHaveText(t['error.INVALID_CREDENTIALS']);
+    });
+  });
+}
+
+for (const { locale, other } of CASES) {
+  const t = catalogue(locale);
+  test.describe(`my organisation in ${locale}`, () => {
+    test.use({ locale });
+
+    test('signs up, creates an organisation, edits it, sees the review and its note, resubmits, posts a need', async ({
+      page,
+      request,
+    }) => {
+      // Sign up and confirm as web.e2e.ts does, then sign in.
+      const email = `org-${locale}-${randomBytes(4).toString('hex')}@example.org`;
+      const password = `Tashbik ${randomBytes(6).toString('hex')} usine`;
+      await page.goto('/signup');
+      await page.getByLabel(t['auth.displayName']).fill(locale === 'ar' ? 'كريم بوزيد' : 'Karim Bouzid');
+      await page.getByLabel(t['auth.email']).fill(email);
+      await page.getByLabel(t['auth.password'], { exact: false }).fill(password);
+      await page.getByLabel(t['auth.acceptTerms']).check();
+      await page.getByRole('button', { name: t['auth.signUp.submit'] }).click();
+      await expect(page).toHaveURL(/\/verify-email/);
+      await page.getByTestId('verify-code').fill(await issueVerificationCode(email));
+      await page.getByRole('button', { name: t['auth.verify.submit'] }).click();
+      await expect(page.getByTestId('verified')).toBeVisible();
+      await page.goto('/signin');
+      await signInWith(page, t, email, password);
+      await expect(page).toHaveURL(/\/$/);
+
+      await page.getByTestId('account').click();
+      await page.getByRole('menuitem', { name: t['organization.menu'] }).click();
+      await expect(page).toHaveURL(/\/my\/organizations$/);
+      await expect(page.getByText(t['organization.mine.none'])).toBeVisible();
+      await screen(page, locale, 'my-organizations-empty');
+      await page.getByRole('link', { name: t['organization.mine.create'] }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['organization.new.title']);
+
+      // Nothing is sent without a kind and a name.
+      await page.getByRole('button', { name: t['organization.new.submit'] }).click();
+      await expect(page.getByText(t['organization.form.nameRequired'])).toBeVisible();
+
+      const kind = await labelOf(request, 'organizationKinds', 'SME', locale);
+      await pick(page, t['organization.form.kind'], kind.slice(0, 3), kind);
+      const name = {
+        ar: `مصنع الأوراس للحام ${randomBytes(2).toString('hex')}`,
+        fr: `Soudure des Aurès ${randomBytes(2).toString('hex')}`,
+      };
+      await page.getByTestId('name-ar').fill(name.ar);
+      await page.getByTestId('name-fr').fill(name.fr);
+      await page.getByTestId('description-fr').fill('Soudage TIG et MIG de structures en acier.');
+      // Pickers are labelled in the interface language and found by a word of another.
+      const oran = await labelOf(request, 'regions', 'DZ-31', locale);
+      await pick(page, t['organization.form.wilaya'], locale === 'ar' ? 'Oran' : 'وهران', oran);
+      const welding = await labelOf(request, 'processes', 'WELDING', locale);
+      await pick(page, t['organization.form.processes'], locale === 'ar' ? 'welding' : 'لحام', welding);
+      await page.keyboard.press('Escape');
+      await page.getByLabel(t['organization.form.capacity'].replace('{name}', welding)).fill('40');
+      await page.getByLabel(t['organization.form.capacityUnit']).fill(locale === 'ar' ? 'طن' : 't');
+      await page.getByLabel(t['organization.form.patents']).fill('2');
+      await page.getByLabel(t['organization.form.rdActivity']).check();
+      await screen(page, locale, 'organization-new');
+      await page.getByRole('button', { name: t['organization.new.submit'] }).click();
+
+      await expect(page).toHaveURL(/\/my\/organizations\/[0-9a-f-]{36}$/);
+      const orgId = page.url().split('/').pop()!;
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(
+        locale === 'ar' ? name.ar : name.fr,
+      );
+      await expect(page.getByTestId('org-status')).toHaveText(t['organization.status.PENDING']);
+      await expect(page.getByTestId('review-status')).toContainText(t['organization.review.PENDING']);
+      await expect(page.getByTestId('capacity')).toHaveCount(1);
+
+      // Edit: the city, saved.
+      await page.getByLabel(t['organization.form.city']).fill(locale === 'ar' ? 'السانية' : 'Es Senia');
+      await page.getByRole('button', { name: t['organization.profile.save'] }).click();
+      await expect(page.getByTestId('profile-saved')).toBeVisible();
+
+      // An organiser rejects it with a note: the owner sees the status and the note, corrects and resubmits.
+      const organiser = (await gql(
+        request,
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+        {
+          e: 'organiser@tashbik.test',
+          p: demoOrganiserPassword(),
+        },
+      )) as { login: { accessToken: string } };
+      const note = locale === 'ar' ? 'أضيفوا وصفًا بالعربية' : 'Ajoutez une description en arabe';
+      const rejected = await request.post('/graphql', {
+        headers: { authorization: `Bearer ${organiser.login.accessToken}` },
+        data: {
+          query: `mutation($id: ID!, $n: String!) { rejectOrganization(id: $id, note: $n) { status } }`,
+          variables: { id: orgId, n: note },
+        },
+      });
+      expect(
+        ((await rejected.json()) as { data: { rejectOrganization: { status: string } } }).data
+          .rejectOrganization.status,
+      ).toBe('REJECTED');
+      await page.reload();
+      await expect(page.getByTestId('org-status')).toHaveText(t['organization.status.REJECTED']);
+      await expect(page.getByTestId('review-note')).toContainText(note);
+      await screen(page, locale, 'organization-rejected', { fullPage: false });
+      await page.getByTestId('description-ar').fill('لحام الهياكل الفولاذية بتقنيتي TIG وMIG.');
+      await page.getByRole('button', { name: t['organization.profile.save'] }).click();
+      await expect(page.getByTestId('profile-saved')).toBeVisible();
+      await page.getByRole('button', { name: t['organization.review.resubmit'] }).click();
+      await expect(page.getByTestId('org-status')).toHaveText(t['organization.status.PENDING']);
+      await expect(page.getByText(t['organization.members.afterApproval'])).toBeVisible();
+      // Approved, it is public and may invite members.
+      await request.post('/graphql', {
+        headers: { authorization: `Bearer ${organiser.login.accessToken}` },
+        data: {
+          query: `mutation($id: ID!) { approveOrganization(id: $id) { status } }`,
+          variables: { id: orgId },
+        },
+      });
+      await page.reload();
+      await expect(page.getByTestId('org-status')).toHaveText(t['organization.status.ACTIVE']);
+
+      // Post a need, renew it, see it listed; invite a colleague.
+      const needType = await labelOf(request, 'opportunityTypes', 'SUBCONTRACTING_REQUEST', locale);
+      await pick(page, t['organization.opportunities.type'], '', needType);
+      await page.getByTestId('opportunity-title-ar').fill('نبحث عن مناول للتشغيل الآلي');
+      await page.getByTestId('opportunity-title-fr').fill('Recherche sous-traitant en usinage CNC');
+      await page.getByRole('button', { name: t['organization.opportunities.post'] }).click();
+      const needs = page.getByTestId('my-opportunity');
+      await expect(needs).toHaveCount(1);
+      await expect(needs.first()).toContainText(
+        locale === 'ar' ? 'نبحث عن مناول' : 'Recherche sous-traitant',
+      );
+      await needs.first().getByRole('button', { name: t['organization.opportunities.renew'] }).click();
+      await expect(page.getByTestId('member')).toHaveCount(1);
+      await page
+        .getByRole('textbox', { name: t['auth.email'] })
+        .fill(`collegue-${randomBytes(3).toString('hex')}@example.org`);
+      await page.getByRole('button', { name: t['organization.members.send'] }).click();
+      await expect(
+        page.getByText(t['organization.members.invited'].split('{email}')[0].trim()),
+      ).toBeVisible();
+      await screen(page, locale, 'organization-manage');
+      await needs.first().getByRole('button', { name: t['organization.opportunities.archive'] }).click();
+      await expect(needs).toHaveCount(0);
+
+      // The list shows it with its status.
+      await page.goto('/my/organizations');
+      await expect(page.getByTestId('my-org')).toHaveCount(1);
+      await expect(page.getByTestId('my-org')).toContainText(t['organization.status.ACTIVE']);
+      await screen(page, locale, 'my-organizations');
+
+      // Everyone's open offers and needs, searchable.
+      await page.getByTestId('account').click();
+      await page.getByRole('menuitem', { name: t['organization.opportunitiesPage.menu'] }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        t['organization.opportunitiesPage.title'],
+      );
+      await expect(page.getByTestId('opportunity').first()).toBeVisible();
+      await screen(page, locale, 'opportunities');
+      void other;
     });
   });
 }

@@ -122,7 +122,7 @@ export function ManageOrganizationPage() {
         <Profile org={o} />
       </Section>
       <Opportunities org={o} />
-      <Members organizationId={id} isOwner={isOwner} myId={me.id} />
+      <Members organizationId={id} isOwner={isOwner} myId={me.id} active={o.status === 'ACTIVE'} />
     </Stack>
   );
 }
@@ -425,10 +425,12 @@ function Members({
   organizationId,
   isOwner,
   myId,
+  active,
 }: {
   organizationId: string;
   isOwner: boolean;
   myId: string;
+  active: boolean;
 }) {
   const t = useT();
   const intl = useIntl();
@@ -488,7 +490,8 @@ function Members({
         ))}
       </Stack>
       {failure ? <FormError message={errorMessage(intl, toApiError(failure))} /> : null}
-      {isOwner ? (
+      {isOwner && !active ? <Text size="sm">{t('organization.members.afterApproval')}</Text> : null}
+      {isOwner && active ? (
         <form
           noValidate
           onSubmit={(e) => {
