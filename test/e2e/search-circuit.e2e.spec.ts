@@ -53,6 +53,8 @@ beforeAll(async () => {
       SEARCH_CIRCUIT_OPEN_MS: String(COOLDOWN_MS),
       LOG_LEVEL: 'info',
     },
+    // The drain test starts a worker too; both may be slow to start on a loaded machine.
+    readyTimeoutMs: 120_000,
   });
   // The indexes the worker would create; index preparation never touches Postgres.
   const config = loadConfig({ MEILI_INDEX_PREFIX: app.env.MEILI_INDEX_PREFIX });

@@ -98,7 +98,7 @@ export async function bootTestApp(
     env?: Record<string, string>;
     /** Signs in a user with this platform role and sends its token with every call by default. */
     signedIn?: 'ORGANISER' | 'ADMIN';
-    /** How long the api may take to start (default 30 s). */
+    /** How long the api, and the worker, may take to start (default 30 s). */
     readyTimeoutMs?: number;
     /** The address the processes reach the test database at, e.g. through a proxy a test can cut. */
     databaseUrl?: (direct: string) => string;
@@ -146,7 +146,13 @@ export async function bootTestApp(
       return { ...body, status: res.status } as never;
     },
     async startWorker(extraEnv = {}) {
-      app.worker = await startProcess('worker', { ...env, ...extraEnv }, /"msg":"worker ready"/);
+      app.worker = await startProcess(
+        'worker',
+        { ...env, ...extraEnv },
+        /"msg":"worker ready"/,
+        [],
+        opts.readyTimeoutMs,
+      );
       return app.worker;
     },
     async close() {
