@@ -100,7 +100,7 @@ function ThreeLanguages({
   const t = useT();
   const Field = multiline ? Textarea : TextInput;
   return (
-    <Fieldset legend={label} variant="unstyled">
+    <Fieldset legend={label} variant="unstyled" styles={{ legend: { fontWeight: 600 } }}>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         {LOCALES.map((l: Locale) => (
           <Field
@@ -127,7 +127,11 @@ function ThreeLanguages({
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Fieldset legend={title} radius="md">
+    <Fieldset
+      legend={title}
+      radius="md"
+      styles={{ legend: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
       <Stack gap="sm">{children}</Stack>
     </Fieldset>
   );

@@ -120,7 +120,13 @@ const STATUS_COLOR: Record<OrganizationStatus, string> = {
 export function StatusBadge({ status }: { status: OrganizationStatus }) {
   const t = useT();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="filled" tt="none" data-testid="org-status">
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant="filled"
+      tt="none"
+      data-testid="org-status"
+      style={{ flexShrink: 0, overflow: 'visible' }}
+    >
       {t(`organization.status.${status}`)}
     </Badge>
   );
