@@ -267,6 +267,23 @@ for (const [index, { locale, dir }] of CASES.entries()) {
         ]),
       ).toEqual([{ external_ref: `web-${tag}-1` }, { external_ref: `web-${tag}-2` }]);
       await screen(page, locale, 'console-import');
+
+      // Operations: mail deliveries (failures first), then the audit log has the appointment.
+      await openSection(page, t, t['console.nav.operations']);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['console.ops.title']);
+      await expect(page.getByLabel(t['console.ops.mail.status']).first()).toBeVisible();
+      await screen(page, locale, 'console-operations-mail');
+      await page.getByRole('tab', { name: t['console.ops.audit.title'] }).click();
+      await page.getByLabel(t['console.ops.audit.entityType']).fill('user');
+      await page.getByRole('button', { name: t['console.ops.filter'] }).click();
+      const [{ id: appointeeId }] = await sql<{ id: string }>(
+        `SELECT id FROM user_account WHERE email = $1`,
+        [appointee.email],
+      );
+      await expect(
+        page.getByTestId('audit-entry').filter({ hasText: 'user.roles' }).filter({ hasText: appointeeId }),
+      ).toHaveCount(1);
+      await screen(page, locale, 'console-operations-audit');
     });
   });
 }

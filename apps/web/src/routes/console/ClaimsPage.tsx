@@ -117,7 +117,7 @@ export function ClaimsPage() {
           </Alert>
         )}
       </div>
-      {claims.isPending && <Loader aria-label={t('console.loading')} />}
+      {claims.isPending && <Loader role="status" aria-label={t('console.loading')} />}
       {claims.error && <Alert color="red">{consoleError(intl, toApiError(claims.error))}</Alert>}
       {claims.data && !claims.data.length && <Text c="dimmed">{t('console.claims.none')}</Text>}
       <Stack component="ul" gap="sm" className="plain-list">

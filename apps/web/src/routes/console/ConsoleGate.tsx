@@ -24,7 +24,7 @@ export function ConsoleGate() {
   useEffect(() => {
     if (signedOut) void navigate({ to: '/signin', search: { next: pathname }, replace: true });
   }, [signedOut, navigate, pathname]);
-  if (!me) return <Loader aria-label={t('console.loading')} />;
+  if (!me) return <Loader role="status" aria-label={t('console.loading')} />;
   if (!canUseConsole(me.roles))
     return (
       <Alert color="gray" title={t('console.forbidden.title')}>
@@ -32,7 +32,7 @@ export function ConsoleGate() {
       </Alert>
     );
   return (
-    <Suspense fallback={<Loader aria-label={t('console.loading')} />}>
+    <Suspense fallback={<Loader role="status" aria-label={t('console.loading')} />}>
       <ConsoleLayout roles={me.roles} />
     </Suspense>
   );

@@ -32,7 +32,7 @@ export function ConsoleHome() {
   return (
     <Stack gap="md">
       <Title order={1}>{t('console.home.title')}</Title>
-      {counts.isPending && <Loader aria-label={t('console.loading')} />}
+      {counts.isPending && <Loader role="status" aria-label={t('console.loading')} />}
       {counts.error && <Alert color="red">{errorMessage(intl, toApiError(counts.error))}</Alert>}
       {counts.data && (
         <>

@@ -131,7 +131,7 @@ function MailPanel() {
           </Button>
         </Group>
       </form>
-      {mails.isPending && <Loader aria-label={t('console.loading')} />}
+      {mails.isPending && <Loader role="status" aria-label={t('console.loading')} />}
       {mails.error && <Alert color="red">{consoleError(intl, toApiError(mails.error))}</Alert>}
       {mails.data && !list.length && <Text c="dimmed">{t('console.ops.mail.none')}</Text>}
       <Stack component="ul" gap="xs" className="plain-list">
@@ -234,7 +234,7 @@ function AuditPanel() {
           </Button>
         </Group>
       </form>
-      {log.isPending && <Loader aria-label={t('console.loading')} />}
+      {log.isPending && <Loader role="status" aria-label={t('console.loading')} />}
       {log.error && <Alert color="red">{consoleError(intl, toApiError(log.error))}</Alert>}
       {log.data && !entries.length && <Text c="dimmed">{t('console.ops.audit.none')}</Text>}
       <Stack component="ul" gap="xs" className="plain-list">

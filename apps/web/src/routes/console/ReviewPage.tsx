@@ -200,7 +200,7 @@ export function ReviewPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="organizations" pt="md">
-          {organizations.isPending && <Loader aria-label={t('console.loading')} />}
+          {organizations.isPending && <Loader role="status" aria-label={t('console.loading')} />}
           {organizations.error && (
             <Alert color="red">{consoleError(intl, toApiError(organizations.error))}</Alert>
           )}
@@ -224,7 +224,7 @@ export function ReviewPage() {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="changes" pt="md">
-          {changes.isPending && <Loader aria-label={t('console.loading')} />}
+          {changes.isPending && <Loader role="status" aria-label={t('console.loading')} />}
           {changes.error && <Alert color="red">{consoleError(intl, toApiError(changes.error))}</Alert>}
           {changes.data && !pending.length && <Text c="dimmed">{t('console.review.noChanges')}</Text>}
           <Stack component="ul" gap="sm" className="plain-list">

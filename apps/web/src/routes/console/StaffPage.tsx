@@ -167,7 +167,7 @@ export function StaffPage() {
       <Title order={2} fz="lg">
         {t('console.staff.current')}
       </Title>
-      {staff.isPending && <Loader aria-label={t('console.loading')} />}
+      {staff.isPending && <Loader role="status" aria-label={t('console.loading')} />}
       {staff.error && <Alert color="red">{consoleError(intl, toApiError(staff.error))}</Alert>}
       <Stack component="ul" gap="sm" className="plain-list">
         {staff.data?.map((p) => (
