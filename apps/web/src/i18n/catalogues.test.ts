@@ -1,7 +1,45 @@
+import {
+  isArgumentElement,
+  isDateElement,
+  isNumberElement,
+  isPluralElement,
+  isSelectElement,
+  isTagElement,
+  isTimeElement,
+  parse,
+  type MessageFormatElement,
+} from '@formatjs/icu-messageformat-parser';
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, duplicateKeys } from './catalogues';
 import { intlLocaleOf, LOCALES } from './locale';
+
+/**
+ * A value for every argument a message uses, whatever its name: a number for plurals and numbers,
+ * a date for dates and times, a select's first option, a function for rich-text tags, text otherwise.
+ */
+type Value = string | number | Date | ((chunks: unknown[]) => string);
+function sampleValues(text: string): Record<string, Value> {
+  const values: Record<string, Value> = {};
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const el of elements) {
+      if (isPluralElement(el) || isNumberElement(el)) values[el.value] = 3;
+      else if (isDateElement(el) || isTimeElement(el))
+        values[el.value] = new Date(Date.UTC(2026, 2, 14, 9, 30));
+      else if (isSelectElement(el))
+        values[el.value] ??= Object.keys(el.options).find((o) => o !== 'other') ?? 'other';
+      else if (isArgumentElement(el)) values[el.value] ??= 'x';
+      else if (isTagElement(el)) {
+        values[el.value] = (chunks) => chunks.join('');
+        walk(el.children);
+      }
+      if (isPluralElement(el) || isSelectElement(el))
+        for (const option of Object.values(el.options)) walk(option.value);
+    }
+  };
+  walk(parse(text));
+  return values;
+}
 
 const keys = (l: keyof typeof CATALOGUES) => Object.keys(CATALOGUES[l]).sort();
 
@@ -23,9 +61,17 @@ describe('message catalogues', () => {
     });
     for (const [id, text] of Object.entries(CATALOGUES[l])) {
       expect(text.trim(), id).not.toBe('');
-      intl.formatMessage({ id }, { count: 3, email: 'a@b.dz', name: 'X', date: '1', details: 'd', page: 2 });
+      intl.formatMessage({ id }, sampleValues(text) as Record<string, string>);
     }
     expect(errors).toEqual([]);
+  });
+
+  it('supplies a value for any placeholder name, nested ones included', () => {
+    const values = sampleValues(
+      '{when, date} {n, plural, one {# {who}} other {<b>{what}</b>}} {kind, select, a {A} other {O}}',
+    );
+    expect(Object.keys(values).sort()).toEqual(['b', 'kind', 'n', 'what', 'when', 'who']);
+    expect(values.kind).toBe('a');
   });
 
   it('gives every Arabic plural all six forms', () => {
