@@ -7,13 +7,15 @@ import { generateRecords, ImporterService, type RawRecord } from '#directory';
 import { SearchIndexerService } from '#search';
 import {
   CandidateSelector,
+  MATCH_QUEUE,
   ProfileStore,
   RecomputeService,
   SavedSearchAlerts,
   SuggestionComputer,
 } from '#matchmaking';
 import { startProcess, type RunningProcess } from '#testing';
-import { migrateDatabase, type AppConfig } from '#platform';
+import { migrateDatabase, redisConnection, type AppConfig } from '#platform';
+import { Queue } from 'bullmq';
 import { BenchEnv } from './bench-env.js';
 import { MatchScaleModule } from './match-scale.module.js';
 import { ratio, table } from './stats.js';
@@ -170,6 +172,13 @@ async function withWorkers(
   windowS: number,
 ): Promise<DrainRun> {
   await pool.query(`UPDATE outbox SET processed_at = now() WHERE processed_at IS NULL`);
+  // Jobs left by an earlier run (a nightly flow fired while it ran) would take the workers' slots.
+  const queue = new Queue(MATCH_QUEUE, {
+    connection: redisConnection(env.config.redisUrl),
+    prefix: env.config.queuePrefix,
+  });
+  await queue.obliterate({ force: true });
+  await queue.close();
   const procs: RunningProcess[] = [];
   try {
     for (let i = 0; i < workers; i++)
