@@ -9,7 +9,7 @@ const HELP = `Tashbik command line
   seed --orgs N --seed S  generate N organisations deterministically from seed S
   import FILE           import organisations from .jsonl or .csv, report rejects
   reindex               rebuild the search indexes and swap them in
-  bench [import|search|lag|cordis]  benchmarks (BENCH_ORGS, default 50000)
+  bench [import|search|lag|cordis|mail]  benchmarks (BENCH_ORGS, default 50000)
   bench-b2b [--time-limit S] [--fairness D] [--out DIR] [--scale] [PATH...]
                         B2B scheduler on the JAIR 2022 instances, then a generated 12,000-request edition
   bench-match           matchmaking quality against baselines

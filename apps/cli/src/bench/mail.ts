@@ -262,7 +262,15 @@ async function fanOutBench(env: BenchEnv, apiUrl: string): Promise<MailBenchFigu
           if (k < 0) live.add(i);
           else delays.push(performance.now() - sent.get(k)!);
         },
-        error: (e) => say(`  subscriber ${i}: ${JSON.stringify(e).slice(0, 200)}`),
+        error: (e) => {
+          const { code, reason, message, type } = e as {
+            code?: number;
+            reason?: string;
+            message?: string;
+            type?: string;
+          };
+          say(`  subscriber ${i}: ${[type, code, reason, message].filter(Boolean).join(' ').slice(0, 200)}`);
+        },
         complete: () => undefined,
       },
     );

@@ -20,18 +20,22 @@ export interface MessageKind {
 /** Parameters that are credentials: shown to the recipient only, replaced in every stored copy. */
 export const SECRET_PARAMS = ['token', 'unsubscribe'] as const;
 
+/** The web app's page where a person chooses the emails they receive (linked from every notice that can be turned off). */
+export const PREFERENCES_PATH = '/account/notifications';
+
 /** What a stored copy shows instead of a code or a link's token. */
 export const REDACTED = '[hidden]';
 
 /** Words of the layout around every message. */
 export const LAYOUT_TEXTS: Record<
   Locale,
-  { code: string; link: string; footer: string; unsubscribe: string }
+  { code: string; link: string; footer: string; unsubscribe: string; preferences: string }
 > = {
   en: {
     code: 'Your code',
     link: 'If the button does not work, open this link:',
     unsubscribe: 'Stop receiving these emails',
+    preferences: 'Choose the emails you receive',
     footer:
       'Tashbik, matchmaking for small and medium industries. You receive this message about your account.',
   },
@@ -39,6 +43,7 @@ export const LAYOUT_TEXTS: Record<
     code: 'Votre code',
     link: 'Si le bouton ne fonctionne pas, ouvrez ce lien :',
     unsubscribe: 'Ne plus recevoir ces e-mails',
+    preferences: 'Choisir les e-mails que vous recevez',
     footer:
       'Tashbik, la mise en relation des petites et moyennes industries. Vous recevez ce message au sujet de votre compte.',
   },
@@ -46,6 +51,7 @@ export const LAYOUT_TEXTS: Record<
     code: 'رمزك',
     link: 'إن لم يعمل الزر، افتح هذا الرابط:',
     unsubscribe: 'إيقاف استلام هذه الرسائل',
+    preferences: 'اختيار الرسائل التي تصلك',
     footer: 'تشبيك، منصة التشبيك بين المؤسسات الصغيرة والمتوسطة. تصلك هذه الرسالة بخصوص حسابك.',
   },
 };

@@ -58,6 +58,12 @@ describe('mail layout', () => {
       `${URL}/o/42`,
     );
     expect(renderText('agenda-changed', 'ar', { editionId: '7' }, URL, false).link).toBe(`${URL}/agenda/7`);
+    // Notices that can be turned off link to the preferences page; security mails do not.
+    const notice = await renderMail('contact-request', 'fr', { organization: 'X' }, URL);
+    expect(notice.text).toContain(`Choisir les e-mails que vous recevez: ${URL}/account/notifications`);
+    expect(notice.html).toContain(`href="${URL}/account/notifications"`);
+    expect(real.text).not.toContain('/account/notifications');
+    expect(real.html).not.toContain('/account/notifications');
     // A route whose value is missing sends the reader to the home page rather than a broken link.
     expect(renderText('agenda-changed', 'en', { edition: 'X' }, URL, false).link).toBe(`${URL}/`);
   });

@@ -1,6 +1,7 @@
 import mjml2html from 'mjml';
 import type { Locale, MailParams, MailTemplate } from '#identity';
-import { CATALOG, LAYOUT_TEXTS, REDACTED, SECRET_PARAMS } from './catalog.js';
+import { CATALOG, LAYOUT_TEXTS, PREFERENCES_PATH, REDACTED, SECRET_PARAMS } from './catalog.js';
+import { kindOf } from '../preferences/notification-kinds.js';
 
 export interface RenderedMail {
   subject: string;
@@ -18,6 +19,7 @@ const escapeHtml = (s: string) =>
 /** Markers the compiled layout keeps for the values of one message. */
 const LINK = '{__link}';
 const UNSUBSCRIBE = '{__unsubscribe}';
+const PREFERENCES = '{__preferences}';
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
@@ -64,6 +66,10 @@ function layoutMjml(template: MailTemplate, locale: Locale, unsubscribe: boolean
     </mj-section>
     <mj-section padding="8px 24px">
       <mj-column><mj-text align="${align}" font-size="11px" color="#6b7785">${escapeHtml(words.footer)}${
+        kindOf(template)
+          ? `<br /><a href="${PREFERENCES}" style="color:#6b7785">${escapeHtml(words.preferences)}</a>`
+          : ''
+      }${
         unsubscribe
           ? `<br /><a href="${UNSUBSCRIBE}" style="color:#6b7785">${escapeHtml(words.unsubscribe)}</a>`
           : ''
@@ -134,6 +140,7 @@ export function renderText(
   if (kind.code) parts.push(`${words.code}: ${values.token ?? ''}`);
   if (t.action) parts.push(`${t.action}: ${link}`);
   parts.push('--', words.footer);
+  if (kindOf(template)) parts.push(`${words.preferences}: ${publicUrl}${PREFERENCES_PATH}`);
   if (unsubscribeLink) parts.push(`${words.unsubscribe}: ${unsubscribeLink}`);
   return {
     subject: fill(t.subject, values).replace(/\s+/g, ' ').trim(),
@@ -160,7 +167,9 @@ export async function renderMail(
         ? escapeHtml(base.link)
         : k === '__unsubscribe'
           ? escapeHtml(base.unsubscribeLink ?? '')
-          : escapeHtml(values[k] ?? '').replace(/\n/g, '<br />'),
+          : k === '__preferences'
+            ? escapeHtml(`${publicUrl}${PREFERENCES_PATH}`)
+            : escapeHtml(values[k] ?? '').replace(/\n/g, '<br />'),
   );
   return { ...base, html };
 }
