@@ -175,6 +175,21 @@ for (const { locale, other } of CASES) {
       expect(exported).toContain(acct.email);
       await expect(page.getByText(t['account.export.done'])).toBeVisible();
 
+      // Email per kind of notice: turned off, still off after a reload.
+      await page.getByTestId('notifications-link').click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['account.notifications.title']);
+      const contact = page.getByRole('switch', { name: t['account.notifications.kind.CONTACT_REQUESTS'] });
+      await expect(contact).toBeChecked();
+      await contact.click();
+      await expect(contact).not.toBeChecked();
+      await expect(contact).toBeEnabled();
+      await page.reload();
+      await expect(
+        page.getByRole('switch', { name: t['account.notifications.kind.CONTACT_REQUESTS'] }),
+      ).not.toBeChecked();
+      await screen(page, locale, 'account-notifications');
+      await page.goto('/account');
+
       // The language picked while signed in is saved on the account and applied at the next sign-in,
       // whatever this browser remembered meanwhile.
       await page.getByRole('button', { name: t['nav.language'] }).click();

@@ -195,6 +195,14 @@ const organizationPages = [
     path: '/my/organizations/$id',
     component: lazyRouteComponent(
       () => import('./routes/organization/ManageOrganizationPage'),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/account/notifications',
+    component: lazyRouteComponent(
+      () => import('./routes/account/NotificationSettingsPage'),
+      'NotificationSettingsPage',
+    ),
+  }),
       'ManageOrganizationPage',
     ),
   }),

@@ -46,3 +46,20 @@ export const DELETE_MY_ACCOUNT = operation<
 >(
   `mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) { deleted archivedOrganizationIds } }`,
 );
+
+export interface NotificationPreference {
+  kind: string;
+  email: boolean;
+}
+
+/** Email on or off per kind of notice (every notice is shown in the app). */
+export const NOTIFICATION_PREFERENCES = operation<{ notificationPreferences: NotificationPreference[] }>(
+  `query NotificationPreferences { notificationPreferences { kind email } }`,
+);
+
+export const SET_NOTIFICATION_PREFERENCES = operation<
+  { setNotificationPreferences: NotificationPreference[] },
+  { preferences: NotificationPreference[] }
+>(
+  `mutation SetNotificationPreferences($preferences: [NotificationPreferenceInput!]!) { setNotificationPreferences(preferences: $preferences) { kind email } }`,
+);

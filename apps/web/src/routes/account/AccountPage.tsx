@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -15,7 +16,7 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconLogout, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../api/client';
 import {
@@ -103,6 +104,12 @@ export function AccountPage() {
           </Group>
         </Alert>
       ) : null}
+      <Anchor
+        renderRoot={(props) => <Link to="/account/notifications" {...props} />}
+        data-testid="notifications-link"
+      >
+        {t('account.notifications.link')}
+      </Anchor>
       <Sessions />
       <ExportData />
       <DeleteAccount email={me.email} onDeleted={() => setDeleted(true)} />
