@@ -2,8 +2,25 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { IntlProvider, useIntl } from 'react-intl';
 import { DirectionProvider } from '@mantine/core';
 import { requestState } from '../api/client';
-import { CATALOGUES, type MessageKey } from './catalogues';
+import ar, { type MessageKey } from './catalogue.ar';
 import { detectLocale, directionOf, intlLocaleOf, LOCALE_KEY, type Locale } from './locale';
+
+type Messages = Record<MessageKey, string>;
+
+/*
+ * Arabic, the default, is in the entry chunk; French and English are chunks of their own, fetched
+ * when chosen (or detected) and precached by the service worker, so they work offline too.
+ */
+const loaded: Partial<Record<Locale, Messages>> = { ar };
+const loaders: Record<Exclude<Locale, 'ar'>, () => Promise<{ default: Messages }>> = {
+  fr: () => import('./catalogue.fr'),
+  en: () => import('./catalogue.en'),
+};
+
+/** The catalogue of a locale, fetched once. */
+export async function loadCatalogue(locale: Locale): Promise<Messages> {
+  return (loaded[locale] ??= locale === 'ar' ? ar : (await loaders[locale]()).default);
+}
 
 interface LocaleState {
   locale: Locale;
@@ -25,7 +42,12 @@ export function LocaleProvider({ children, initial }: { children: ReactNode; ini
   const [locale, setState] = useState<Locale>(
     () => initial ?? detectLocale(readStored(), globalThis.navigator?.languages ?? []),
   );
+  const [, setReady] = useState(0);
+  const messages = loaded[locale];
   requestState.locale = locale;
+  useEffect(() => {
+    if (!messages) void loadCatalogue(locale).then(() => setReady((n) => n + 1));
+  }, [locale, messages]);
   useEffect(() => {
     const html = document.documentElement;
     html.lang = locale;
@@ -37,18 +59,16 @@ export function LocaleProvider({ children, initial }: { children: ReactNode; ini
     } catch {
       // Private modes may refuse storage: the choice then lasts for this page only.
     }
-    setState(next);
+    // The new language shows once its catalogue is here (at once when it was loaded before).
+    void loadCatalogue(next).then(() => setState(next));
   }, []);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  // Only on the first paint in French or English, for the moment the catalogue takes to arrive.
+  if (!messages) return null;
   return (
     <LocaleContext.Provider value={value}>
       <DirectionProvider initialDirection={directionOf(locale)} detectDirection={false}>
-        <IntlProvider
-          key={locale}
-          locale={intlLocaleOf(locale)}
-          defaultLocale="ar"
-          messages={CATALOGUES[locale]}
-        >
+        <IntlProvider key={locale} locale={intlLocaleOf(locale)} defaultLocale="ar" messages={messages}>
           {children}
         </IntlProvider>
       </DirectionProvider>
