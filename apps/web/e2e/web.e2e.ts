@@ -192,6 +192,13 @@ test.describe('the forum agenda', () => {
     await page.getByLabel(ar['auth.password']).fill(demoOwnerPassword());
     await page.getByRole('button', { name: ar['auth.signIn.submit'] }).click();
     await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId('account')).toBeVisible();
+    // The account's remembered language applies at sign-in (another journey may have left French).
+    if ((await page.locator('html').getAttribute('lang')) !== 'ar') {
+      await page.getByTestId('language').click();
+      await page.getByRole('menuitem', { name: ar['lang.ar'] }).click();
+    }
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
     await page.getByRole('button', { name: ar['nav.account'] }).click();
     await page.getByRole('menuitem', { name: ar['nav.agenda'] }).click();
     await expect(page).toHaveURL(/\/agenda\/[0-9a-f-]{36}$/);

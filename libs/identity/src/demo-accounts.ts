@@ -49,8 +49,9 @@ export async function ensureDemoAccounts(
   );
   for (const [i, a] of accounts.entries()) {
     const [row] = await db.query<{ id: string }[]>(
-      `INSERT INTO user_account (email, password_hash, display_name, roles, email_verified_at, consent_version, consented_at)
-       VALUES ($1, $2, $3, $4, now(), $5, now())
+      `INSERT INTO user_account (email, password_hash, display_name, roles, locale, email_verified_at, consent_version,
+         consented_at)
+       VALUES ($1, $2, $3, $4, 'ar', now(), $5, now())
        ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`,
       [
         a.email,
