@@ -1,4 +1,3 @@
-import { ClientError, GraphQLClient } from 'graphql-request';
 import type { Locale } from '../i18n/locale';
 
 /** What the app needs to know about a failed call: the api's machine-readable code, and its message. */
@@ -24,14 +23,34 @@ export const requestState: { locale: Locale; accessToken: string | null } = {
 
 const endpoint = () => new URL('/graphql', globalThis.location?.origin ?? 'http://127.0.0.1').toString();
 
-const client = new GraphQLClient(endpoint(), {
-  headers: () => ({
-    'accept-language': requestState.locale,
-    // The refresh token lives in the api's HttpOnly cookie, never in the page (docs/ACCESS.md).
-    'x-tashbik-session': 'cookie',
-    ...(requestState.accessToken ? { authorization: `Bearer ${requestState.accessToken}` } : {}),
-  }),
+const headers = (): Record<string, string> => ({
+  'content-type': 'application/json',
+  accept: 'application/graphql-response+json, application/json',
+  'accept-language': requestState.locale,
+  // The refresh token lives in the api's HttpOnly cookie, never in the page (docs/ACCESS.md).
+  'x-tashbik-session': 'cookie',
+  ...(requestState.accessToken ? { authorization: `Bearer ${requestState.accessToken}` } : {}),
 });
+
+interface GraphQLErrorBody {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * A response with GraphQL errors, or an HTTP failure without data. The app posts its documents with
+ * fetch itself: graphql-request brought the whole graphql library (about 18 kB gzip) into the
+ * first load to parse documents the api parses anyway.
+ */
+export class ResponseError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: GraphQLErrorBody[] | undefined,
+  ) {
+    super(errors?.[0]?.message ?? `GraphQL request failed (HTTP ${status})`);
+    this.name = 'ResponseError';
+  }
+}
 
 /** A GraphQL document with the types of its variables and result, written beside the query text. */
 export interface Operation<TResult, TVariables extends Record<string, unknown> = Record<string, never>> {
@@ -51,7 +70,19 @@ export async function call<TResult, TVariables extends Record<string, unknown>>(
   ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
 ): Promise<TResult> {
   try {
-    return await client.request<TResult>(op.document, variables[0] as Record<string, unknown> | undefined);
+    // A network failure rejects here (a TypeError), and becomes NETWORK below.
+    const response = await fetch(endpoint(), {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify({ query: op.document, variables: variables[0] }),
+    });
+    const body = (await response.json().catch(() => null)) as {
+      data?: TResult;
+      errors?: GraphQLErrorBody[];
+    } | null;
+    if (!response.ok || !body || body.errors?.length || body.data == null)
+      throw new ResponseError(response.status, body?.errors);
+    return body.data;
   } catch (e) {
     throw toApiError(e);
   }
@@ -59,14 +90,14 @@ export async function call<TResult, TVariables extends Record<string, unknown>>(
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
-  if (e instanceof ClientError) {
-    const first = e.response.errors?.[0];
+  if (e instanceof ResponseError) {
+    const first = e.errors?.[0];
     const ext = (first?.extensions ?? {}) as {
       code?: string;
       reason?: string;
       fields?: { path: string; message: string }[];
     };
-    const code = ext.code ?? (e.response.status === 429 ? 'RATE_LIMITED' : 'INTERNAL_SERVER_ERROR');
+    const code = ext.code ?? (e.status === 429 ? 'RATE_LIMITED' : 'INTERNAL_SERVER_ERROR');
     return new ApiError(code, first?.message ?? e.message, ext.fields ?? [], ext.reason ?? null);
   }
   return new ApiError('NETWORK', (e as Error)?.message ?? String(e));
