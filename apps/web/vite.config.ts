@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react-swc';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompileMessages } from './precompileMessages';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The api `npm run dev:web` proxies to (a running `npm start`). */
@@ -11,6 +12,7 @@ export default defineConfig({
   root,
   plugins: [
     react(),
+    precompileMessages(),
     // The offline agenda: a Workbox service worker (dist/web/sw.js, same origin, so the CSP's
     // default-src 'self' allows it) precaches the app shell and answers every app route with
     // index.html offline. The agenda's data is kept by the page itself (src/forum/agendaStore.ts):
@@ -36,7 +38,7 @@ export default defineConfig({
     emptyOutDir: true,
     // The default polyfill is injected as a module script; every browser the app targets has modulepreload.
     modulePreload: { polyfill: false },
-    // One entry chunk of about 710 kB (215 kB gzipped): React, Mantine, react-intl and the routes.
+    // The entry chunk (React, Mantine, the router, the shell, the Arabic catalogue): see docs/WEB.md, "First load".
     chunkSizeWarningLimit: 800,
   },
   server: {
