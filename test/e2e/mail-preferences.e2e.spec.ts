@@ -192,7 +192,7 @@ it('reports failed mail to admins with a one-click unsubscribe that needs no ses
   );
   const { mail } = report;
   expect(mail.headers.get('x-tashbik-mail')).toBe('mail-failures');
-  expect(mail.subject).toMatch(/^\d+ e-mails n'ont pas pu être remis$/);
+  expect(mail.subject).toMatch(/^E-mails non remis : \d+$/);
   expect(mail.text).toContain('550');
   const header = rawHeader(report.raw, 'List-Unsubscribe') ?? '';
   const match = /^<(https:\/\/forum\.tashbik\.test\/mail\/unsubscribe\?token=([^>]+))>$/.exec(header);

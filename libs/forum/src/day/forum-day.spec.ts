@@ -277,6 +277,8 @@ it('sends each participant one reminder per meeting, however often and concurren
     [b.email],
   );
   expect(mail.body).toContain('R1');
+  // Its button opens the delegate's agenda of this edition.
+  expect(mail.body).toContain(`/agenda/${e.id}`);
   // The later meeting comes into the window; the edition's lead time decides when.
   await h.editions.update({ id: e.id, reminderMinutes: 45 });
   expect(await h.reminders.sendDue()).toBe(2);

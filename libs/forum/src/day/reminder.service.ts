@@ -6,6 +6,7 @@ import { clock } from '../agenda/zone.js';
 
 interface Due {
   meeting_id: string;
+  edition_id: string;
   delegate_id: string;
   slot_id: string;
   email: string;
@@ -36,7 +37,7 @@ export class ReminderService {
 
   async sendDue(now = new Date()): Promise<number> {
     const due = await this.db.query<Due[]>(
-      `SELECT mt.id AS meeting_id, p.delegate_id, s.id AS slot_id, d.email, u.locale, s.starts_at, e.timezone,
+      `SELECT mt.id AS meeting_id, mt.edition_id, p.delegate_id, s.id AS slot_id, d.email, u.locale, s.starts_at, e.timezone,
               t.label AS table_label,
               od.name || ' (' || coalesce(o.name->>coalesce(u.locale, 'fr'), o.name->>'fr', o.name->>'en', o.name->>'ar') || ')'
                 AS counterpart
@@ -73,6 +74,8 @@ export class ReminderService {
             to: r.email,
             template: 'meeting-reminder',
             locale,
+            // The button opens the delegate's agenda of this edition.
+            ids: { editionId: r.edition_id },
             params: {
               time: clock(new Date(r.starts_at), r.timezone),
               table: r.table_label ?? '—',

@@ -90,7 +90,7 @@ it('mails opted-in members once a week, listing only partners no earlier digest 
   const t0 = new Date('2031-03-03T08:00:00Z');
   expect(await digests.run(t0)).toBe(1);
   const [first] = await digestsOf(member.email);
-  expect(first.subject).toBe('2 nouvelles suggestions pour Atelier Alpha');
+  expect(first.subject).toBe('Nouvelles suggestions pour Atelier Alpha : 2');
   expect(first.body).toContain('• Forge Bêta');
   expect(first.body).toContain('• Fonderie Gamma');
   expect(first.body).toContain('https://tashbik.test/suggestions');
@@ -109,7 +109,7 @@ it('mails opted-in members once a week, listing only partners no earlier digest 
   const t1 = new Date(t0.getTime() + 9 * DAY);
   expect(await digests.run(t1)).toBe(1);
   const second = (await digestsOf(member.email))[1];
-  expect(second.subject).toBe('1 nouvelles suggestions pour Atelier Alpha');
+  expect(second.subject).toBe('Nouvelles suggestions pour Atelier Alpha : 1');
   expect(second.body).toContain('• Découpe Delta');
   expect(second.body).not.toContain('Forge Bêta');
   // Two workers at once send one digest between them.

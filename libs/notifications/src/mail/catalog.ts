@@ -554,8 +554,8 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
         action: 'Voir les résultats',
       },
       ar: {
-        subject: '{count} نتائج جديدة لـ«{search}»',
-        lines: ['أصبحت {count} مؤسسات تطابق بحثك المحفوظ «{search}»:', '{organizations}'],
+        subject: 'نتائج جديدة لـ«{search}»: {count}',
+        lines: ['مؤسسات أصبحت تطابق بحثك المحفوظ «{search}» (العدد: {count}):', '{organizations}'],
         action: 'عرض النتائج',
       },
     },
@@ -608,21 +608,21 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
     path: '/suggestions',
     texts: {
       en: {
-        subject: '{count} new suggestions for {organization}',
-        lines: ['This week Tashbik found {count} new partners for {organization}:', '{list}'],
+        subject: 'New suggestions for {organization}: {count}',
+        lines: ['New partners Tashbik found this week for {organization} ({count}):', '{list}'],
         action: 'See the suggestions',
       },
       fr: {
-        subject: '{count} nouvelles suggestions pour {organization}',
+        subject: 'Nouvelles suggestions pour {organization} : {count}',
         lines: [
-          'Cette semaine, Tashbik a trouvé {count} nouveaux partenaires pour {organization} :',
+          'Nouveaux partenaires trouvés cette semaine par Tashbik pour {organization} ({count}) :',
           '{list}',
         ],
         action: 'Voir les suggestions',
       },
       ar: {
-        subject: '{count} اقتراحات جديدة لـ{organization}',
-        lines: ['وجد تشبيك هذا الأسبوع {count} شركاء جددًا لـ{organization}:', '{list}'],
+        subject: 'اقتراحات جديدة لـ{organization}: {count}',
+        lines: ['شركاء جدد وجدهم تشبيك هذا الأسبوع لـ{organization} (العدد: {count}):', '{list}'],
         action: 'عرض الاقتراحات',
       },
     },
@@ -631,24 +631,27 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
     path: '/console/mail',
     texts: {
       en: {
-        subject: '{count} emails could not be delivered',
+        subject: 'Emails not delivered: {count}',
         lines: [
-          '{count} emails failed since the last report ({since}). The most frequent errors:',
+          'Emails failed since the last report ({since}): {count}. The most frequent errors:',
           '{errors}',
         ],
         action: 'See the deliveries',
       },
       fr: {
-        subject: "{count} e-mails n'ont pas pu être remis",
+        subject: 'E-mails non remis : {count}',
         lines: [
-          '{count} e-mails ont échoué depuis le dernier rapport ({since}). Les erreurs les plus fréquentes :',
+          'E-mails en échec depuis le dernier rapport ({since}) : {count}. Les erreurs les plus fréquentes :',
           '{errors}',
         ],
         action: 'Voir les envois',
       },
       ar: {
-        subject: 'تعذّر تسليم {count} رسالة',
-        lines: ['فشل إرسال {count} رسالة منذ التقرير الأخير ({since}). الأخطاء الأكثر تكرارًا:', '{errors}'],
+        subject: 'رسائل تعذّر تسليمها: {count}',
+        lines: [
+          'رسائل فشل إرسالها منذ التقرير الأخير ({since}): {count}. الأخطاء الأكثر تكرارًا:',
+          '{errors}',
+        ],
         action: 'عرض الإرسالات',
       },
     },
