@@ -422,8 +422,11 @@ function GridSection({
         </Alert>
       )}
       <div className="table-scroll">
-        <table className="slot-grid" data-testid="slot-grid">
-          <caption className="visually-hidden">{t('consoleForum.grid.caption', { date: day })}</caption>
+        <table
+          className="slot-grid"
+          data-testid="slot-grid"
+          aria-label={t('consoleForum.grid.caption', { date: day })}
+        >
           <thead>
             <tr>
               <th scope="col">{t('consoleForum.grid.slot')}</th>
