@@ -195,9 +195,23 @@ const accountPages = [
     path: '/account',
     component: lazyRouteComponent(() => import('./routes/account/AccountPage'), 'AccountPage'),
   }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/unsubscribe',
+    validateSearch: (s: Record<string, unknown>): { token?: string } =>
+      typeof s.token === 'string' ? { token: s.token } : {},
+    component: lazyRouteComponent(() => import('./routes/account/UnsubscribePage'), 'UnsubscribePage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/account/notifications',
+    component: lazyRouteComponent(
+      () => import('./routes/account/NotificationSettingsPage'),
+      'NotificationSettingsPage',
+    ),
+  }),
 ];
 
-export const routeTree = root.addChildren([
 /** My organisations (profile, review, members, offers and needs), invitations, and all opportunities. */
 const organizationPages = [
   createRoute({
@@ -221,14 +235,6 @@ const organizationPages = [
     path: '/my/organizations/$id',
     component: lazyRouteComponent(
       () => import('./routes/organization/ManageOrganizationPage'),
-  createRoute({
-    getParentRoute: () => root,
-    path: '/account/notifications',
-    component: lazyRouteComponent(
-      () => import('./routes/account/NotificationSettingsPage'),
-      'NotificationSettingsPage',
-    ),
-  }),
       'ManageOrganizationPage',
     ),
   }),
@@ -249,6 +255,7 @@ const organizationPages = [
   }),
 ];
 
+export const routeTree = root.addChildren([
   search,
   organization,
   signUp,
@@ -260,8 +267,8 @@ const organizationPages = [
   ...forumPages,
   ...inboxPages,
   ...accountPages,
-]);
   ...organizationPages,
+]);
 
 export function createAppRouter(history?: Parameters<typeof createRouter>[0]['history']) {
   return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });

@@ -63,3 +63,8 @@ export const SET_NOTIFICATION_PREFERENCES = operation<
 >(
   `mutation SetNotificationPreferences($preferences: [NotificationPreferenceInput!]!) { setNotificationPreferences(preferences: $preferences) { kind email } }`,
 );
+
+/** The one-click unsubscribe of a mail's link: turns that kind of email off, no sign-in needed. */
+export const UNSUBSCRIBE = operation<{ unsubscribe: { kind: string; email: boolean } }, { token: string }>(
+  `mutation Unsubscribe($token: String!) { unsubscribe(token: $token) { kind email } }`,
+);
