@@ -137,7 +137,11 @@ function AccountMenu() {
         >
           {t('organization.menu')}
         </Menu.Item>
-        <Menu.Item component={Link} to="/opportunities" leftSection={<IconSpeakerphone size={16} aria-hidden />}>
+        <Menu.Item
+          component={Link}
+          to="/opportunities"
+          leftSection={<IconSpeakerphone size={16} aria-hidden />}
+        >
           {t('organization.opportunitiesPage.menu')}
         </Menu.Item>
         <Menu.Item component={Link} to="/account" leftSection={<IconSettings size={16} aria-hidden />}>

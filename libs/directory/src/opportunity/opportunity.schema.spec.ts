@@ -183,9 +183,9 @@ describe('createOpportunitySchema', () => {
     expect(paths({ ...subcontracting, countries: ['TN'], preferredRegionCodes: ['DZ-31'] })).toEqual([
       'preferredRegionCodes: preferred wilayas are in Algeria, which the countries exclude',
     ]);
-    expect(paths({ ...subcontracting, type: 'CAPABILITY_OFFER', preferredCertifications: ['ISO_9001'] })).toEqual([
-      'preferredCertifications: only a subcontracting request sets it',
-    ]);
+    expect(
+      paths({ ...subcontracting, type: 'CAPABILITY_OFFER', preferredCertifications: ['ISO_9001'] }),
+    ).toEqual(['preferredCertifications: only a subcontracting request sets it']);
   });
 
   it('reads blank texts as none', () => {
