@@ -19,11 +19,15 @@ export default async function startStack(): Promise<() => Promise<void>> {
   for (const file of ['dist/apps/cli/src/main.js', 'dist/web/index.html'])
     if (!existsSync(`${ROOT}/${file}`))
       throw new Error(`${file} is missing: run npm run build && npm run build:web first (npm test does)`);
+  // The database, data folder and queue names are the run's own, so two runs side by side (with
+  // TASHBIK_E2E_DATABASE_URL and TASHBIK_E2E_DATA_DIR set for one of them) leave each other alone.
+  const database = new URL(e2eDatabaseUrl()).pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`unexpected e2e database name "${database}"`);
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE} WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
-  const dataDir = `${ROOT}/.data/web-e2e`;
+  const dataDir = process.env.TASHBIK_E2E_DATA_DIR ?? `${ROOT}/.data/web-e2e`;
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(`${ROOT}/reports`, { recursive: true });
   const log = createWriteStream(`${ROOT}/reports/web-e2e-stack.log`);
@@ -38,8 +42,8 @@ export default async function startStack(): Promise<() => Promise<void>> {
       DATABASE_URL: e2eDatabaseUrl(),
       TASHBIK_DATA_DIR: dataDir,
       MEILI_HOST: '',
-      MEILI_INDEX_PREFIX: 'webe2e_',
-      QUEUE_PREFIX: 'tashbik-webe2e',
+      MEILI_INDEX_PREFIX: `webe2e_${port}_`,
+      QUEUE_PREFIX: `tashbik-webe2e-${port}`,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_POINTS: '0',
       AUTH_ATTEMPTS_PER_ADDRESS: '100000',

@@ -240,6 +240,19 @@ const organizationPages = [
   }),
   createRoute({
     getParentRoute: () => root,
+    path: '/claim/$organizationId',
+    component: lazyRouteComponent(() => import('./routes/organization/ClaimPages'), 'ClaimOrganizationPage'),
+  }),
+  /** The claim mail links here with ?token=…. */
+  createRoute({
+    getParentRoute: () => root,
+    path: '/claims/$claimId',
+    validateSearch: (s: Record<string, unknown>): { token?: string } =>
+      typeof s.token === 'string' ? { token: s.token } : {},
+    component: lazyRouteComponent(() => import('./routes/organization/ClaimPages'), 'ConfirmClaimPage'),
+  }),
+  createRoute({
+    getParentRoute: () => root,
     path: '/invitations/$invitationId',
     validateSearch: (s: Record<string, unknown>): { token?: string } =>
       typeof s.token === 'string' ? { token: s.token } : {},

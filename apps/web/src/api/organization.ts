@@ -249,3 +249,43 @@ export const SEARCH_OPPORTUNITIES = operation<
     facets { field values { value count } }
   }
 }`);
+
+/** Claiming an organisation that has no owner (docs/ACCESS.md): where the code may go, the claim, the code. */
+export interface ClaimOption {
+  address: string;
+  kind: 'CONTACT_PERSON' | 'WEBSITE_DOMAIN';
+}
+
+export interface OrganizationClaimView {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  address: string;
+  status: 'CODE_SENT' | 'CONTESTED' | 'APPROVED' | 'REJECTED' | 'EXPIRED';
+  expiresAt: string;
+  note: string | null;
+}
+
+const CLAIM_FIELDS = 'id organizationId organizationName address status expiresAt note';
+
+export const CLAIM_OPTIONS = operation<{ claimOptions: ClaimOption[] }, { id: string }>(
+  `query ClaimOptions($id: ID!) { claimOptions(id: $id) { address kind } }`,
+);
+
+export const CLAIM_ORGANIZATION = operation<
+  { claimOrganization: OrganizationClaimView },
+  { id: string; email: string }
+>(
+  `mutation ClaimOrganization($id: ID!, $email: String!) { claimOrganization(id: $id, email: $email) { ${CLAIM_FIELDS} } }`,
+);
+
+export const CONFIRM_CLAIM = operation<
+  { confirmOrganizationClaim: OrganizationClaimView },
+  { claimId: string; code: string }
+>(
+  `mutation ConfirmClaim($claimId: ID!, $code: String!) { confirmOrganizationClaim(claimId: $claimId, code: $code) { ${CLAIM_FIELDS} } }`,
+);
+
+export const MY_CLAIMS = operation<{ myOrganizationClaims: OrganizationClaimView[] }>(
+  `query MyClaims { myOrganizationClaims { ${CLAIM_FIELDS} } }`,
+);

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconLock, IconMail, IconPhone, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { call, toApiError } from '../api/client';
 import { ORGANIZATION, type TaxonomyEntry } from '../api/operations';
@@ -232,6 +232,14 @@ export function OrganizationPage() {
           </List>
         )}
       </Card>
+      <Anchor
+        size="sm"
+        renderRoot={(props) => (
+          <Link to="/claim/$organizationId" params={{ organizationId: o.id }} {...props} />
+        )}
+      >
+        {t('organization.claim.link')}
+      </Anchor>
     </Stack>
   );
 }
