@@ -628,7 +628,7 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
     },
   },
   'mail-failures': {
-    path: '/console/mail',
+    path: '/console/operations',
     texts: {
       en: {
         subject: 'Emails not delivered: {count}',
