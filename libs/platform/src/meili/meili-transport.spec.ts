@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -110,6 +110,22 @@ describe('Meilisearch client on the node:http transport', () => {
     }
   });
 
+  /**
+   * Waits until every thread of `pid` is stopped: a group stop takes effect asynchronously, thread
+   * by thread, so a request sent right after kill() could still be answered.
+   */
+  async function stopped(pid: number): Promise<void> {
+    const deadline = Date.now() + 5000;
+    const state = (tid: string) =>
+      readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .charAt(0);
+    while (!readdirSync(`/proc/${pid}/task`).every((tid) => state(tid) === 'T')) {
+      if (Date.now() > deadline) throw new Error(`process ${pid} did not stop`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   describe('against a frozen Meilisearch', () => {
     let own: EmbeddedMeili;
     let dir: string;
@@ -129,6 +145,7 @@ describe('Meilisearch client on the node:http transport', () => {
       const c = meiliClient(own.host, own.masterKey, { timeout: 300 });
       expect((await c.health()).status).toBe('available'); // one connection is now kept alive
       process.kill(own.pid, 'SIGSTOP');
+      await stopped(own.pid);
       try {
         const timedOut = await c.health().catch((e: unknown) => e);
         expect(timedOut).toBeInstanceOf(MeilisearchRequestError);
