@@ -49,7 +49,7 @@ export function AgendaIndexPage() {
     if (target) void navigate({ to: '/agenda/$edition', params: { edition: target }, replace: true });
   }, [target, navigate]);
   if (editions.data && !target) return <Alert color="gray">{t('agenda.noEdition')}</Alert>;
-  return <Loader aria-label={t('agenda.loading')} />;
+  return <Loader role="status" aria-label={t('agenda.loading')} />;
 }
 
 async function fetchAgenda(editionId: string, userId: string): Promise<StoredAgenda> {
@@ -181,7 +181,8 @@ export function AgendaPage() {
   const data = agenda.data ?? fromStore;
 
   if (!data) {
-    if (resuming || (agenda.isPending && !!me)) return <Loader aria-label={t('agenda.loading')} />;
+    if (resuming || (agenda.isPending && !!me))
+      return <Loader role="status" aria-label={t('agenda.loading')} />;
     if (!me)
       return (
         <Stack>
@@ -317,7 +318,7 @@ export function AgendaPage() {
           <Text size="sm" mb="xs">
             {t('forum.badge.hint')}
           </Text>
-          <Suspense fallback={<Loader size="sm" aria-label={t('agenda.loading')} />}>
+          <Suspense fallback={<Loader role="status" size="sm" aria-label={t('agenda.loading')} />}>
             <Stack gap="sm">
               {data.badges.map((b) => (
                 <BadgeCard key={b.delegateId} badge={b} />

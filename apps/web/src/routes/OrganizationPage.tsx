@@ -86,7 +86,7 @@ export function OrganizationPage() {
       <Stack>
         {back}
         <Group justify="center" py="xl">
-          <Loader aria-label={t('org.loading')} />
+          <Loader role="status" aria-label={t('org.loading')} />
         </Group>
       </Stack>
     );

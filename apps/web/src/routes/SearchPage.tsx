@@ -153,7 +153,9 @@ export function SearchPage() {
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           leftSection={<IconSearch size={20} aria-hidden />}
-          rightSection={result.isFetching ? <Loader size="xs" aria-label={t('search.loading')} /> : null}
+          rightSection={
+            result.isFetching ? <Loader role="status" size="xs" aria-label={t('search.loading')} /> : null
+          }
           autoComplete="off"
           enterKeyHint="search"
           dir="auto"
@@ -278,7 +280,7 @@ export function SearchPage() {
         </section>
       ) : result.isPending ? (
         <Group justify="center" py="xl">
-          <Loader aria-label={t('search.loading')} />
+          <Loader role="status" aria-label={t('search.loading')} />
         </Group>
       ) : null}
     </Stack>

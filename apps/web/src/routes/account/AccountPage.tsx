@@ -75,7 +75,7 @@ export function AccountPage() {
         {t('account.delete.done')}
       </Alert>
     );
-  if (resuming) return <Loader aria-label={t('account.loading')} />;
+  if (resuming) return <Loader role="status" aria-label={t('account.loading')} />;
   if (!me) return <SignInFirst next="/account" />;
   return (
     <Stack gap="md">
@@ -193,7 +193,7 @@ function Sessions() {
   return (
     <Section title={t('account.sessions.title')} id="sessions-title">
       <Text size="sm">{t('account.sessions.intro')}</Text>
-      {sessions.isPending ? <Loader size="sm" aria-label={t('account.loading')} /> : null}
+      {sessions.isPending ? <Loader role="status" size="sm" aria-label={t('account.loading')} /> : null}
       {sessions.isError ? <FormError message={errorMessage(intl, toApiError(sessions.error))} /> : null}
       {sessions.isSuccess ? (
         <>

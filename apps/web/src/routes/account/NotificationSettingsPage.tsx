@@ -29,7 +29,7 @@ export function NotificationSettingsPage() {
         notificationPreferences: r.setNotificationPreferences,
       }),
   });
-  if (resuming) return <Loader aria-label={t('account.loading')} />;
+  if (resuming) return <Loader role="status" aria-label={t('account.loading')} />;
   if (!me) return <SignInFirst next="/account/notifications" />;
   const label = (kind: string) => {
     const id = `account.notifications.kind.${kind}`;
@@ -45,7 +45,7 @@ export function NotificationSettingsPage() {
           {t('account.notifications.intro')}
         </Text>
       </div>
-      {prefs.isPending ? <Loader size="sm" aria-label={t('account.loading')} /> : null}
+      {prefs.isPending ? <Loader role="status" size="sm" aria-label={t('account.loading')} /> : null}
       {prefs.isError ? <FormError message={errorMessage(intl, toApiError(prefs.error))} /> : null}
       {save.isError ? <FormError message={errorMessage(intl, toApiError(save.error))} /> : null}
       {prefs.data?.notificationPreferences.map((p) => (

@@ -26,7 +26,7 @@ export function EventsPage() {
   return (
     <Stack gap="md">
       <Title order={1}>{t('forum.events.title')}</Title>
-      {editions.isPending && <Loader aria-label={t('forum.events.loading')} />}
+      {editions.isPending && <Loader role="status" aria-label={t('forum.events.loading')} />}
       {editions.error && (
         <Alert color="red" role="alert">
           {errorMessage(intl, toApiError(editions.error))}
@@ -110,7 +110,7 @@ export function EditionPage() {
     enabled: !!organizations.data,
   });
 
-  if (page.isPending || resuming) return <Loader aria-label={t('forum.events.loading')} />;
+  if (page.isPending || resuming) return <Loader role="status" aria-label={t('forum.events.loading')} />;
   if (page.error)
     return (
       <Alert color="red" role="alert">
@@ -158,7 +158,7 @@ export function EditionPage() {
               {t(`forum.next.${step}`)}
             </Text>
           ) : (
-            <Loader size="sm" aria-label={t('forum.events.loading')} />
+            <Loader role="status" size="sm" aria-label={t('forum.events.loading')} />
           )}
           {step === 'signIn' && (
             <Button

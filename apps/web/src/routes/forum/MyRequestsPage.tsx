@@ -80,7 +80,7 @@ export function MyRequestsPage() {
   });
 
   if (resuming || (me && (organizations.isPending || requests.isPending)))
-    return <Loader aria-label={t('forum.participants.loading')} />;
+    return <Loader role="status" aria-label={t('forum.participants.loading')} />;
   if (!me)
     return (
       <Stack>

@@ -263,7 +263,7 @@ export function ParticipantsPage() {
     [everyone.data, locale],
   );
 
-  if (resuming) return <Loader aria-label={t('forum.participants.loading')} />;
+  if (resuming) return <Loader role="status" aria-label={t('forum.participants.loading')} />;
   if (!me)
     return (
       <Stack>
@@ -348,7 +348,9 @@ export function ParticipantsPage() {
             {errorMessage(intl, error)}
           </Alert>
         ))}
-      {participants.isPending && !error && <Loader aria-label={t('forum.participants.loading')} />}
+      {participants.isPending && !error && (
+        <Loader role="status" aria-label={t('forum.participants.loading')} />
+      )}
       {participants.data && list.length === 0 && <Alert color="gray">{t('forum.participants.empty')}</Alert>}
 
       <ul className="plain-list">

@@ -136,7 +136,7 @@ function ContactRequests({ organizationId }: { organizationId: string }) {
     queryFn: () => call(CONTACT_REQUESTS, { organizationId }),
     refetchInterval: pollInterval(live),
   });
-  if (requests.isPending) return <Loader aria-label={t('inbox.loading')} />;
+  if (requests.isPending) return <Loader role="status" aria-label={t('inbox.loading')} />;
   if (requests.error)
     return (
       <Alert color="red" role="alert">

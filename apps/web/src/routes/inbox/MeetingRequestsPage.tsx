@@ -193,7 +193,7 @@ function MeetingRequests({ organizationId, focus }: { organizationId: string; fo
         {inboxError(intl, failure)}
       </Alert>
     );
-  if (!requests.data) return <Loader aria-label={t('inbox.loading')} />;
+  if (!requests.data) return <Loader role="status" aria-label={t('inbox.loading')} />;
   const editionName = (id: string) => pickText(editions.data?.find((e) => e.id === id)?.name, locale);
   const focused = focus ? requests.data.find((r) => r.id === focus) : undefined;
   const card = (r: MeetingRequest) => (

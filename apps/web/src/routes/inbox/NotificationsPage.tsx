@@ -115,7 +115,7 @@ function NotificationList() {
           {inboxError(intl, mark.error)}
         </Alert>
       )}
-      {list.isPending && <Loader aria-label={t('inbox.loading')} />}
+      {list.isPending && <Loader role="status" aria-label={t('inbox.loading')} />}
       {list.error && (
         <Alert color="red" role="alert">
           {inboxError(intl, list.error)}

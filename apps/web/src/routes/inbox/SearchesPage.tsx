@@ -260,7 +260,7 @@ function FinancierDesk({ organizationId }: { organizationId: string }) {
       void refresh();
     },
   });
-  if (desk.isPending) return <Loader aria-label={t('inbox.loading')} />;
+  if (desk.isPending) return <Loader role="status" aria-label={t('inbox.loading')} />;
   if (desk.error)
     return (
       <Alert color="red" role="alert">

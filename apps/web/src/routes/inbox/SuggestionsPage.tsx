@@ -265,7 +265,7 @@ export function SuggestionList({ organizationId, kind }: { organizationId: strin
     getNextPageParam: (last) =>
       last.suggestions.pageInfo.hasNextPage ? last.suggestions.pageInfo.endCursor : undefined,
   });
-  if (list.isPending) return <Loader aria-label={t('inbox.loading')} />;
+  if (list.isPending) return <Loader role="status" aria-label={t('inbox.loading')} />;
   if (list.error)
     return (
       <Alert color="red" role="alert">

@@ -24,7 +24,7 @@ export function SignedIn({ title, children }: { title: string; children: ReactNo
   const t = useT();
   const { me, resuming } = useSession();
   const { pathname } = useLocation();
-  if (resuming) return <Loader aria-label={t('inbox.loading')} />;
+  if (resuming) return <Loader role="status" aria-label={t('inbox.loading')} />;
   if (!me)
     return (
       <Stack>
@@ -72,7 +72,7 @@ export function OrganizationChooser({
   const intl = useIntl();
   const { locale } = useLocale();
   const organizations = useMyOrganizations();
-  if (organizations.isPending) return <Loader aria-label={t('inbox.loading')} />;
+  if (organizations.isPending) return <Loader role="status" aria-label={t('inbox.loading')} />;
   if (organizations.error)
     return (
       <Alert color="red" role="alert">

@@ -25,7 +25,7 @@ export function InvitationPage() {
   const [joined, setJoined] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (resuming) return <Loader aria-label={t('account.loading')} />;
+  if (resuming) return <Loader role="status" aria-label={t('account.loading')} />;
   if (!me)
     return (
       <AuthCard title={t('organization.invitation.title')}>

@@ -97,9 +97,9 @@ export function ManageOrganizationPage() {
     queryFn: () => call(MY_ORGANIZATIONS),
     enabled: !!me,
   });
-  if (resuming) return <Loader aria-label={t('account.loading')} />;
+  if (resuming) return <Loader role="status" aria-label={t('account.loading')} />;
   if (!me) return <SignInFirst next={`/my/organizations/${id}`} />;
-  if (org.isPending) return <Loader aria-label={t('account.loading')} />;
+  if (org.isPending) return <Loader role="status" aria-label={t('account.loading')} />;
   if (org.isError) return <FormError message={errorMessage(intl, toApiError(org.error))} />;
   const o = org.data.organization;
   const isOwner =
@@ -457,7 +457,7 @@ function Members({
   const failure = invite.error ?? remove.error ?? members.error;
   return (
     <Section title={t('organization.members.title')} id="members-title">
-      {members.isPending ? <Loader size="sm" aria-label={t('account.loading')} /> : null}
+      {members.isPending ? <Loader role="status" size="sm" aria-label={t('account.loading')} /> : null}
       <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {(members.data?.organizationMembers ?? []).map((m) => (
           <Card key={m.userId} withBorder radius="md" p="sm" component="li" data-testid="member">

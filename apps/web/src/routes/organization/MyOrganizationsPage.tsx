@@ -23,7 +23,7 @@ export function MyOrganizationsPage() {
     queryFn: () => call(MY_ORGANIZATIONS),
     enabled: !!me,
   });
-  if (resuming) return <Loader aria-label={t('account.loading')} />;
+  if (resuming) return <Loader role="status" aria-label={t('account.loading')} />;
   if (!me) return <SignInFirst next="/my/organizations" />;
   const roles = new Map((result.data?.me?.memberships ?? []).map((m) => [m.organizationId, m.role]));
   const list = result.data?.myOrganizations ?? [];
@@ -38,7 +38,7 @@ export function MyOrganizationsPage() {
         </Button>
       </Group>
       {!me.emailVerified ? <Alert color="yellow">{t('organization.mine.verifyFirst')}</Alert> : null}
-      {result.isPending ? <Loader size="sm" aria-label={t('account.loading')} /> : null}
+      {result.isPending ? <Loader role="status" size="sm" aria-label={t('account.loading')} /> : null}
       {result.isError ? <FormError message={errorMessage(intl, toApiError(result.error))} /> : null}
       {result.isSuccess && !list.length ? <Text>{t('organization.mine.none')}</Text> : null}
       <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>

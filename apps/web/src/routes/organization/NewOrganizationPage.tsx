@@ -20,7 +20,7 @@ export function NewOrganizationPage() {
   const { me, resuming } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (resuming) return <Loader aria-label={t('account.loading')} />;
+  if (resuming) return <Loader role="status" aria-label={t('account.loading')} />;
   if (!me) return <SignInFirst next="/my/organizations/new" />;
   return (
     <Stack gap="md">

@@ -86,7 +86,7 @@ export function OpportunitiesPage() {
           ))}
         </Group>
       </Chip.Group>
-      {result.isPending ? <Loader size="sm" aria-label={t('search.loading')} /> : null}
+      {result.isPending ? <Loader role="status" size="sm" aria-label={t('search.loading')} /> : null}
       {result.isError ? <FormError message={errorMessage(intl, toApiError(result.error))} /> : null}
       {data ? (
         <Text size="sm" c="dimmed" role="status">

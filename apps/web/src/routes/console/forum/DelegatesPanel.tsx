@@ -293,7 +293,7 @@ export function DelegatesPanel({ setup }: { setup: EditionSetup }) {
           />
         </SimpleGrid>
         {delegates.error && <Alert color="red">{forumError(intl, toApiError(delegates.error))}</Alert>}
-        {delegates.isPending && <Loader aria-label={t('console.loading')} />}
+        {delegates.isPending && <Loader role="status" aria-label={t('console.loading')} />}
         {delegates.data && edges.length === 0 && <Text>{t('consoleForum.delegates.none')}</Text>}
         {edges.length > 0 && (
           <div className="table-scroll">

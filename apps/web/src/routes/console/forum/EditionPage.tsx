@@ -31,7 +31,7 @@ export function EditionPage() {
     queryFn: () => call(EDITION_SETUP, { id: editionId }),
   });
 
-  if (setup.isPending) return <Loader aria-label={t('console.loading')} />;
+  if (setup.isPending) return <Loader role="status" aria-label={t('console.loading')} />;
   if (setup.error) return <Alert color="red">{forumError(intl, toApiError(setup.error))}</Alert>;
   const { forumEdition: edition } = setup.data;
 

@@ -47,7 +47,7 @@ export function ForumEditionsPage() {
   return (
     <Stack gap="md" className="console-forum">
       <Title order={1}>{t('consoleForum.title')}</Title>
-      {editions.isPending && <Loader aria-label={t('console.loading')} />}
+      {editions.isPending && <Loader role="status" aria-label={t('console.loading')} />}
       {editions.error && <Alert color="red">{consoleError(intl, toApiError(editions.error))}</Alert>}
       {editions.data && (
         <section aria-labelledby="editions-heading">

@@ -632,7 +632,7 @@ export function SchedulePanel({ setup }: { setup: EditionSetup }) {
       {(draft.error ?? published.error) && (
         <Alert color="red">{forumError(intl, toApiError((draft.error ?? published.error)!))}</Alert>
       )}
-      {(draft.isPending || published.isPending) && <Loader aria-label={t('console.loading')} />}
+      {(draft.isPending || published.isPending) && <Loader role="status" aria-label={t('console.loading')} />}
       {draft.data && published.data && (
         <>
           <GridSection
