@@ -1,10 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import pg from 'pg';
-import { catalogue, issueVerificationCode, screen } from './kit';
-import { e2eDatabaseUrl } from './stack';
+import { catalogue, issueEmailCode, issueVerificationCode, screen } from './kit';
 
 /*
  * The account in a phone-sized Chromium, in Arabic and in French: a forgotten password is reset
@@ -13,24 +11,8 @@ import { e2eDatabaseUrl } from './stack';
  * and the account is deleted after its address and password are typed.
  */
 
-/** A password-reset code the test knows, stored as the api stores the ones it mails (SHA-256). */
-async function issueResetCode(email: string): Promise<string> {
-  const code = randomBytes(32).toString('base64url');
-  const hash = createHash('sha256').update(code).digest('base64url');
-  const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await db.connect();
-  try {
-    const { rowCount } = await db.query(
-      `INSERT INTO email_token (user_id, purpose, token_hash, expires_at)
-       SELECT id, 'RESET_PASSWORD', $2, now() + interval '1 hour' FROM user_account WHERE email = $1`,
-      [email, hash],
-    );
-    expect(rowCount).toBe(1);
-  } finally {
-    await db.end();
-  }
-  return code;
-}
+/** A password-reset code the test knows. */
+const issueResetCode = (email: string): Promise<string> => issueEmailCode(email, 'RESET_PASSWORD');
 
 async function gql(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}) {
   const res = await request.post('/graphql', { data: { query, variables } });

@@ -57,8 +57,11 @@ export async function screen(
   if (opts.axe ?? true) await checkAccessibility(page);
 }
 
-/** A verification code the test knows, stored as the api stores the ones it mails (SHA-256). */
-export async function issueVerificationCode(email: string): Promise<string> {
+/** A mailed code the test knows (verification or reset), stored as the api stores them (SHA-256). */
+export async function issueEmailCode(
+  email: string,
+  purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD',
+): Promise<string> {
   const code = randomBytes(32).toString('base64url');
   const hash = createHash('sha256').update(code).digest('base64url');
   const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
@@ -66,8 +69,8 @@ export async function issueVerificationCode(email: string): Promise<string> {
   try {
     const { rowCount } = await db.query(
       `INSERT INTO email_token (user_id, purpose, token_hash, expires_at)
-       SELECT id, 'VERIFY_EMAIL', $2, now() + interval '1 hour' FROM user_account WHERE email = $1`,
-      [email, hash],
+       SELECT id, $3, $2, now() + interval '1 hour' FROM user_account WHERE email = $1`,
+      [email, hash, purpose],
     );
     expect(rowCount).toBe(1);
   } finally {
@@ -75,6 +78,10 @@ export async function issueVerificationCode(email: string): Promise<string> {
   }
   return code;
 }
+
+/** A verification code the test knows. */
+export const issueVerificationCode = (email: string): Promise<string> =>
+  issueEmailCode(email, 'VERIFY_EMAIL');
 
 /** The demo owner's password, from the file the stack's first start writes beside its data. */
 export function demoOwnerPassword(): string {
