@@ -13,6 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
+import { isShuttingDown } from '../services/fatal.js';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
@@ -35,6 +36,8 @@ export interface SupervisorLog {
 
 /** First wait before a restart; it doubles after each failed restart, up to RESTART_MAX_DELAY_MS. */
 export const RESTART_FIRST_DELAY_MS = 500;
+/** How long an exit by SIGINT or SIGTERM waits for this process's own shutdown to begin before it counts as a crash. */
+const GROUP_SIGNAL_GRACE_MS = 250;
 export const RESTART_MAX_DELAY_MS = 30_000;
 /** A server that stayed up this long starts the back-off afresh when it next exits. */
 const STABLE_MS = 60_000;
@@ -196,13 +199,22 @@ export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<Em
     let upSince = Date.now();
     const watch = (c: ChildProcess) => {
       c.once('exit', (code, signal) => {
-        if (stopping) return;
-        if (Date.now() - upSince >= STABLE_MS) delay = RESTART_FIRST_DELAY_MS;
-        supervisor.warn(
-          { code, signal, pid: c.pid, restartInMs: delay, host },
-          `bundled Meilisearch exited (${signal ? `signal ${signal}` : `code ${code}`}); restarting in ${delay} ms`,
+        // Ctrl-C in a terminal (or a stop sent to the whole process group) reaches Meilisearch and
+        // this process together: give this process's own handler a moment to begin the shutdown,
+        // then leave the server down rather than restart it during a stop.
+        const groupSignal = signal === 'SIGINT' || signal === 'SIGTERM';
+        setTimeout(
+          () => {
+            if (stopping || isShuttingDown()) return;
+            if (Date.now() - upSince >= STABLE_MS) delay = RESTART_FIRST_DELAY_MS;
+            supervisor.warn(
+              { code, signal, pid: c.pid, restartInMs: delay, host },
+              `bundled Meilisearch exited (${signal ? `signal ${signal}` : `code ${code}`}); restarting in ${delay} ms`,
+            );
+            schedule();
+          },
+          groupSignal ? GROUP_SIGNAL_GRACE_MS : 0,
         );
-        schedule();
       });
     };
     const schedule = () => {

@@ -12,12 +12,20 @@ export function exitWithError(e: unknown): never {
   process.exit(1);
 }
 
+let shuttingDown = false;
+
+/** Whether this process has begun its shutdown (a SIGINT or SIGTERM reached `onShutdown`). */
+export function isShuttingDown(): boolean {
+  return shuttingDown;
+}
+
 /** Stops `close` on the first SIGINT or SIGTERM, then exits. */
 export function onShutdown(close: () => Promise<void>): void {
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;
     closing = true;
+    shuttingDown = true;
     process.stderr.write(`${signal}: stopping…\n`);
     close().then(
       () => process.exit(0),
