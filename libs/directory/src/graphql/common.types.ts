@@ -11,6 +11,8 @@ import {
   ORGANIZATION_STATUSES,
   ORGANIZATION_SUBTYPES,
   PROCESSES,
+  SUPPORT_COSTS,
+  SUPPORT_SERVICES,
 } from '../taxonomy/codes.js';
 
 const asEnum = <T extends readonly string[]>(codes: T) =>
@@ -27,6 +29,8 @@ export const StageEnum = asEnum(COMPANY_STAGES);
 export const OpportunityTypeEnum = asEnum(OPPORTUNITY_TYPES);
 export const OpportunityStatusEnum = asEnum(OPPORTUNITY_STATUSES);
 export const CurrencyEnum = asEnum(CURRENCIES);
+export const SupportServiceEnum = asEnum(SUPPORT_SERVICES);
+export const SupportCostEnum = asEnum(SUPPORT_COSTS);
 
 registerEnumType(LangEnum, { name: 'Lang', description: 'Language of text and labels' });
 registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });
@@ -41,6 +45,11 @@ registerEnumType(InstrumentEnum, { name: 'FinancingInstrument' });
 registerEnumType(StageEnum, { name: 'CompanyStage' });
 registerEnumType(OpportunityTypeEnum, { name: 'OpportunityType' });
 registerEnumType(OpportunityStatusEnum, { name: 'OpportunityStatus' });
+registerEnumType(SupportServiceEnum, {
+  name: 'SupportService',
+  description: 'A service a support institution offers SMEs through a programme',
+});
+registerEnumType(SupportCostEnum, { name: 'SupportCost', description: 'What a programme costs the SME' });
 registerEnumType(CurrencyEnum, { name: 'Currency', description: 'ISO 4217 currency code' });
 
 @ObjectType({ description: 'Text given in Arabic, French and/or English' })

@@ -10,7 +10,14 @@ export interface RawRecord {
   error?: string;
 }
 
-const LIST_COLUMNS = new Set(['sectors', 'languages', 'certifications', 'purchasingCategories', 'services']);
+const LIST_COLUMNS = new Set([
+  'sectors',
+  'languages',
+  'certifications',
+  'targetCertifications',
+  'purchasingCategories',
+  'services',
+]);
 const NUMBER_COLUMNS = new Set(['foundedYear']);
 
 /** `region_code` → `regionCode`: spreadsheet headers are snake_case, the organisation fields camelCase. */

@@ -72,6 +72,9 @@ export class OrganizationEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   certifications: string[];
 
+  @Column({ type: 'text', array: true, name: 'target_certifications', default: () => "'{}'" })
+  targetCertifications: string[];
+
   @Column({ type: 'jsonb' })
   innovation: Innovation;
 

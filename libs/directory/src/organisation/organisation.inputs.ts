@@ -8,6 +8,8 @@ import {
   OrganizationSubtypeEnum,
   ProcessEnum,
   StageEnum,
+  SupportCostEnum,
+  SupportServiceEnum,
 } from '../graphql/common.types.js';
 
 /* Shapes only: bounds, codes and cross-field rules are checked by organisation.schema.ts. */
@@ -35,6 +37,12 @@ export class ProgrammeInput {
   @Field(() => LocalizedTextInput) name: LocalizedTextInput;
   @Field(() => LocalizedTextInput, { nullable: true }) description?: LocalizedTextInput;
   @Field(() => [String], { nullable: true }) sectors?: string[];
+  @Field(() => [SupportServiceEnum], { nullable: true }) services?: string[];
+  @Field(() => [StageEnum], { nullable: true }) stages?: string[];
+  @Field(() => [String], { nullable: true }) regionCodes?: string[];
+  @Field({ nullable: true }) reserved?: boolean;
+  @Field(() => SupportCostEnum, { nullable: true }) cost?: string;
+  @Field(() => [CertificationEnum], { nullable: true }) certifications?: string[];
 }
 
 @InputType()
@@ -73,6 +81,8 @@ class OrganizationFieldsInput {
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes of spoken languages' })
   languages?: string[];
   @Field(() => [CertificationEnum], { nullable: true }) certifications?: string[];
+  @Field(() => [CertificationEnum], { nullable: true, description: 'Certifications aimed for, not yet held' })
+  targetCertifications?: string[];
   @Field(() => InnovationInput, { nullable: true }) innovation?: InnovationInput;
   @Field(() => [CapabilityInput], { nullable: true }) capabilities?: CapabilityInput[];
   @Field(() => [String], { nullable: true }) purchasingCategories?: string[];

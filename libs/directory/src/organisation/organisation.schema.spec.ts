@@ -142,6 +142,18 @@ describe('createOrganizationSchema', () => {
       'subtype',
       /LEASING does not fit kind SUPPORT_INSTITUTION/,
     ],
+    [
+      'a reserved programme that names no wilaya',
+      { ...supportInstitution, programmes: [{ name: { fr: 'Programme Sud' }, reserved: true }] },
+      'programmes.0.regionCodes',
+      /reserved programme names its wilayas/,
+    ],
+    [
+      'a programme service outside the vocabulary',
+      { ...supportInstitution, programmes: [{ name: { fr: 'Programme' }, services: ['MASSAGE'] }] },
+      'programmes.0.services.0',
+      /Invalid option/,
+    ],
     ['a FINANCIER without subtype', { ...financier, subtype: null }, 'subtype', /needs a subtype/],
     ['a PUBLIC_BODY without subtype', { ...publicBody, subtype: undefined }, 'subtype', /needs a subtype/],
     [

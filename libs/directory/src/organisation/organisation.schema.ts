@@ -10,6 +10,8 @@ import {
   PROCESSES,
   SPOKEN_LANGUAGES,
   SUBTYPES_BY_KIND,
+  SUPPORT_COSTS,
+  SUPPORT_SERVICES,
 } from '../taxonomy/codes.js';
 import { isKnownCountry, isKnownSector, isWilaya } from '../taxonomy/taxonomy.js';
 
@@ -150,11 +152,37 @@ export const innovationSchema = z
     (v) => v ?? { rdActivity: false, patents: 0, utilityModels: 0, trademarks: 0, industrialDesigns: 0 },
   );
 
-export const programmeSchema = z.object({
-  name: trilingual(200, 'programme name'),
-  description: optionalTrilingual(2000),
-  sectors: sectorCodes,
-});
+export const programmeSchema = z
+  .object({
+    name: trilingual(200, 'programme name'),
+    description: optionalTrilingual(2000),
+    sectors: sectorCodes,
+    /** Support services the programme offers (incubators, technical centres). */
+    services: codeList(SUPPORT_SERVICES, SUPPORT_SERVICES.length),
+    /** Company stages the programme admits; empty admits every stage. */
+    stages: codeList(COMPANY_STAGES, COMPANY_STAGES.length),
+    /** Algerian wilayas the programme targets. */
+    regionCodes: z
+      .array(z.string().refine(isWilaya, 'unknown Algerian wilaya code'))
+      .max(58, 'at most 58 wilayas')
+      .nullish()
+      .transform((l) => [...new Set(l ?? [])]),
+    /** True when only SMEs of `regionCodes` are eligible (programmes for remote and southern regions). */
+    reserved: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
+    cost: z
+      .enum(SUPPORT_COSTS)
+      .nullish()
+      .transform((v) => v ?? null),
+    /** Certification schemes the programme prepares SMEs for. */
+    certifications: codeList(CERTIFICATIONS, CERTIFICATIONS.length),
+  })
+  .refine((p) => !p.reserved || p.regionCodes.length > 0, {
+    message: 'a reserved programme names its wilayas',
+    path: ['regionCodes'],
+  });
 
 export const financierSchema = z
   .object({
@@ -209,6 +237,8 @@ export const organizationFields = {
     .transform((v) => v ?? null),
   languages: codeList(SPOKEN_LANGUAGES, SPOKEN_LANGUAGES.length),
   certifications: codeList(CERTIFICATIONS, CERTIFICATIONS.length),
+  /** Certifications the organisation aims for but does not hold yet. */
+  targetCertifications: codeList(CERTIFICATIONS, CERTIFICATIONS.length),
   innovation: innovationSchema,
   capabilities: z
     .array(capabilitySchema)

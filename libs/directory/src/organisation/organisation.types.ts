@@ -10,6 +10,8 @@ import {
   PageInfo,
   ProcessEnum,
   StageEnum,
+  SupportCostEnum,
+  SupportServiceEnum,
 } from '../graphql/common.types.js';
 
 @ObjectType()
@@ -35,6 +37,13 @@ export class ProgrammeType {
   @Field(() => LocalizedText) name: LocalizedText;
   @Field(() => LocalizedText) description: LocalizedText;
   @Field(() => [String]) sectors: string[];
+  @Field(() => [SupportServiceEnum]) services: string[];
+  @Field(() => [StageEnum], { description: 'Stages admitted; empty admits every stage' }) stages: string[];
+  @Field(() => [String], { description: 'Wilayas targeted' }) regionCodes: string[];
+  @Field({ description: 'Only SMEs of regionCodes are eligible' }) reserved: boolean;
+  @Field(() => SupportCostEnum, { nullable: true }) cost: string | null;
+  @Field(() => [CertificationEnum], { description: 'Schemes the programme prepares for' })
+  certifications: string[];
 }
 
 @ObjectType()
@@ -76,6 +85,8 @@ export class OrganizationType {
   @Field(() => String, { nullable: true }) website: string | null;
   @Field(() => [String]) languages: string[];
   @Field(() => [CertificationEnum]) certifications: string[];
+  @Field(() => [CertificationEnum], { description: 'Certifications aimed for, not yet held' })
+  targetCertifications: string[];
   @Field(() => InnovationType) innovation: InnovationType;
   @Field(() => [CapabilityType]) capabilities: CapabilityType[];
   @Field(() => [String]) purchasingCategories: string[];

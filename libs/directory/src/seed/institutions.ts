@@ -1,4 +1,11 @@
-import type { CompanyStage, FinancingInstrument, OrganizationSubtype } from '../taxonomy/codes.js';
+import type {
+  CertificationCode,
+  CompanyStage,
+  FinancingInstrument,
+  OrganizationSubtype,
+  SupportCost,
+  SupportService,
+} from '../taxonomy/codes.js';
 import { wilaya as wilayaEntry } from '../taxonomy/taxonomy.js';
 import type { CompanyRecord } from './companies.js';
 import {
@@ -235,6 +242,90 @@ const PROGRAMMES: Record<SupportSubtype, readonly Tri[]> = {
   CHAMBER: [P.exchange, P.missions, P.export, P.upgrading],
   UNIVERSITY_LAB: [P.valorisation, P.phd, P.ip],
 };
+
+/** What each programme offers SMEs: its services, the stages it admits, its cost and the schemes it prepares for. */
+interface ProgrammeTerms {
+  services: SupportService[];
+  stages: CompanyStage[];
+  cost: SupportCost;
+  certifications?: CertificationCode[];
+}
+const PROGRAMME_TERMS = new Map<Tri, ProgrammeTerms>([
+  [P.startup, { services: ['INCUBATION', 'TRAINING'], stages: ['IDEA', 'STARTUP'], cost: 'FREE' }],
+  [
+    P.industry40,
+    { services: ['TECHNICAL_ASSISTANCE', 'TECHNOLOGY_TRANSFER'], stages: [], cost: 'SUBSIDISED' },
+  ],
+  [P.preIncubation, { services: ['INCUBATION'], stages: ['IDEA'], cost: 'FREE' }],
+  [P.ip, { services: ['IP_ADVICE'], stages: [], cost: 'SUBSIDISED' }],
+  [P.linkage, { services: ['TECHNICAL_ASSISTANCE'], stages: ['GROWTH', 'MATURE'], cost: 'FREE' }],
+  [
+    P.export,
+    { services: ['TRAINING', 'QUALITY_CERTIFICATION'], stages: ['GROWTH', 'MATURE'], cost: 'SUBSIDISED' },
+  ],
+  [
+    P.upgrading,
+    {
+      services: ['TECHNICAL_ASSISTANCE', 'TRAINING'],
+      stages: ['GROWTH', 'MATURE', 'TURNAROUND'],
+      cost: 'SUBSIDISED',
+    },
+  ],
+  [
+    P.iso,
+    {
+      services: ['QUALITY_CERTIFICATION', 'TRAINING'],
+      stages: [],
+      cost: 'SUBSIDISED',
+      certifications: ['ISO_9001', 'ISO_14001', 'ISO_22000', 'HACCP'],
+    },
+  ],
+  [P.diagnosis, { services: ['TECHNICAL_ASSISTANCE', 'TESTING'], stages: [], cost: 'FREE' }],
+  [
+    P.efficiency,
+    {
+      services: ['CLEANER_PRODUCTION', 'TECHNICAL_ASSISTANCE'],
+      stages: ['GROWTH', 'MATURE'],
+      cost: 'SUBSIDISED',
+    },
+  ],
+  [P.subcontractors, { services: ['TECHNICAL_ASSISTANCE'], stages: ['GROWTH', 'MATURE'], cost: 'PAID' }],
+  [
+    P.green,
+    { services: ['CLEANER_PRODUCTION'], stages: [], cost: 'SUBSIDISED', certifications: ['ISO_14001'] },
+  ],
+  [P.exchange, { services: ['TRAINING'], stages: [], cost: 'PAID' }],
+  [P.missions, { services: ['TRAINING'], stages: ['GROWTH', 'MATURE'], cost: 'PAID' }],
+  [P.valorisation, { services: ['TECHNOLOGY_TRANSFER', 'IP_ADVICE', 'TESTING'], stages: [], cost: 'FREE' }],
+  [P.phd, { services: ['TECHNOLOGY_TRANSFER'], stages: [], cost: 'FREE' }],
+  [P.finance, { services: ['TECHNICAL_ASSISTANCE'], stages: ['STARTUP', 'GROWTH'], cost: 'FREE' }],
+  [P.creation, { services: ['INCUBATION', 'TRAINING'], stages: ['IDEA', 'STARTUP'], cost: 'FREE' }],
+]);
+const TRAINING_TERMS: ProgrammeTerms = { services: ['TRAINING'], stages: [], cost: 'SUBSIDISED' };
+
+/**
+ * Wilayas of the Grand Sud; a support institution based there reserves its programmes for them,
+ * as the state's programmes for the southern regions do.
+ */
+export const SOUTHERN_WILAYAS: readonly string[] = [
+  'DZ-01',
+  'DZ-08',
+  'DZ-11',
+  'DZ-30',
+  'DZ-33',
+  'DZ-37',
+  'DZ-39',
+  'DZ-47',
+  'DZ-49',
+  'DZ-50',
+  'DZ-52',
+  'DZ-53',
+  'DZ-54',
+  'DZ-55',
+  'DZ-56',
+  'DZ-57',
+  'DZ-58',
+];
 
 /** A vocational programme named after the institution's main field. */
 function trainingProgramme(domain: Tri): Tri {
@@ -600,6 +691,20 @@ const SUPPORT_EXTRA_SECTORS: Record<SupportSubtype, readonly string[]> = {
   UNIVERSITY_LAB: ['72'],
 };
 
+/** A programme's support terms, drawn from nothing random so the rest of the seed stays as it was. */
+function programmeTerms(p: Tri, regionCode: string | null | undefined) {
+  const terms = PROGRAMME_TERMS.get(p) ?? TRAINING_TERMS;
+  const south = regionCode != null && SOUTHERN_WILAYAS.includes(regionCode);
+  return {
+    services: terms.services,
+    stages: terms.stages,
+    cost: terms.cost,
+    certifications: terms.certifications ?? [],
+    regionCodes: south ? [...SOUTHERN_WILAYAS] : regionCode ? [regionCode] : [],
+    reserved: south,
+  };
+}
+
 export function supportInstitution(ctx: Ctx): CompanyRecord {
   const { rng } = ctx;
   const subtype = rng.weighted<SupportSubtype>([
@@ -633,6 +738,7 @@ export function supportInstitution(ctx: Ctx): CompanyRecord {
           })
         : null,
       sectors: divisionsOf(profiles).slice(0, 10),
+      ...programmeTerms(p, ctx.regionCode),
     };
   });
 

@@ -175,6 +175,23 @@ export type FinancingInstrument = (typeof FINANCING_INSTRUMENTS)[number];
 export const COMPANY_STAGES = ['IDEA', 'STARTUP', 'GROWTH', 'MATURE', 'TURNAROUND'] as const;
 export type CompanyStage = (typeof COMPANY_STAGES)[number];
 
+/** Services a support institution's programme offers SMEs (incubators, technical centres, labs). */
+export const SUPPORT_SERVICES = [
+  'TECHNICAL_ASSISTANCE',
+  'TESTING',
+  'TRAINING',
+  'QUALITY_CERTIFICATION',
+  'CLEANER_PRODUCTION',
+  'INCUBATION',
+  'IP_ADVICE',
+  'TECHNOLOGY_TRANSFER',
+] as const;
+export type SupportService = (typeof SUPPORT_SERVICES)[number];
+
+/** What a programme costs the SME: nothing, part of the price, or the full price. */
+export const SUPPORT_COSTS = ['FREE', 'SUBSIDISED', 'PAID'] as const;
+export type SupportCost = (typeof SUPPORT_COSTS)[number];
+
 export const OPPORTUNITY_TYPES = [
   'CAPABILITY_OFFER',
   'SUBCONTRACTING_REQUEST',

@@ -14,6 +14,7 @@ import { ScheduleRunRetrying1796599815191 } from './1796599815191-ScheduleRunRet
 import { OrganizationClaim1796602252834 } from './1796602252834-OrganizationClaim.js';
 import { NotificationPreference1796607699662 } from './1796607699662-NotificationPreference.js';
 import { OpportunityPreferences1796608243537 } from './1796608243537-OpportunityPreferences.js';
+import { SupportSuggestions1796618440902 } from './1796618440902-SupportSuggestions.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   OrganizationClaim1796602252834,
   NotificationPreference1796607699662,
   OpportunityPreferences1796608243537,
+  SupportSuggestions1796618440902,
 ];
