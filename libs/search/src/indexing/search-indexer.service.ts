@@ -7,7 +7,7 @@ import { OpportunityEntity, OrganizationEntity } from '#directory';
 import { indexNames } from './index-names.js';
 import { opportunityDocument, organizationDocument } from './documents.js';
 import { opportunitySettings, organizationSettings } from './index-settings.js';
-import { settled } from './meili-task.js';
+import { settled, waitFor } from './meili-task.js';
 
 /** Held by whoever writes to the search indexes, so drains and a rebuild never interleave. */
 const SEARCH_WRITER_LOCK = 727_245_002;
@@ -78,9 +78,7 @@ export class SearchIndexerService {
     if (!exists) {
       // A drain that starts at the same moment may create the index first (adding documents
       // creates it): that is the state wanted, so "already exists" is not a failure.
-      const task = await this.meili
-        .createIndex(uid, { primaryKey: 'id' })
-        .waitTask({ timeout: 120_000, interval: 25 });
+      const task = await waitFor(this.meili.createIndex(uid, { primaryKey: 'id' }));
       if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists')
         throw new Error(
           `Meilisearch task ${task.uid} (indexCreation) ${task.status}: ${task.error?.message ?? 'no detail'}`,
