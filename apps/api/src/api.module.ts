@@ -77,7 +77,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]),
+        PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES], { statements: 'request' }),
         IdentityModule,
         NotificationsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -19,17 +19,27 @@ import { MeiliHealthIndicator, RedisHealthIndicator } from './health/health.indi
 
 /**
  * Connections to Postgres, Redis and Meilisearch, logging and health indicators, built from one
- * validated AppConfig whose Meilisearch address is already resolved.
+ * validated AppConfig whose Meilisearch address is already resolved. `statements: 'request'` (the
+ * api) limits each SQL statement to DATABASE_STATEMENT_TIMEOUT_MS, so a request fails fast when
+ * PostgreSQL freezes; background work (worker, command line) gets the longer worker limit.
  */
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(config: AppConfig, entities: EntityList): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    entities: EntityList,
+    opts: { statements?: 'request' | 'background' } = {},
+  ): DynamicModule {
+    const limit =
+      opts.statements === 'request'
+        ? config.database?.statementTimeoutMs
+        : config.database?.workerStatementTimeoutMs;
     return {
       module: PlatformModule,
       imports: [
         LoggerModule.forRoot(loggerParams(config)),
-        TypeOrmModule.forRoot(dataSourceOptions(config, entities)),
+        TypeOrmModule.forRoot(dataSourceOptions(config, entities, limit)),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: QUEUES.searchSync }),
         TerminusModule,

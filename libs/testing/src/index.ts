@@ -3,3 +3,4 @@ export * from './test-app.js';
 export * from './sign-in.js';
 export * from './forum.js';
 export * from './test-smtp.js';
+export * from './tcp-proxy.js';

@@ -7,6 +7,18 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/tashbik');
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(c.meiliHost).toBeNull();
+    expect(c.database).toEqual({ statementTimeoutMs: 5000, workerStatementTimeoutMs: 60_000 });
+  });
+
+  it('reads the statement limits and refuses a limit of nothing', () => {
+    const c = loadConfig({
+      DATABASE_STATEMENT_TIMEOUT_MS: '2500',
+      DATABASE_WORKER_STATEMENT_TIMEOUT_MS: '300000',
+    });
+    expect(c.database).toEqual({ statementTimeoutMs: 2500, workerStatementTimeoutMs: 300_000 });
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(
+      /DATABASE_STATEMENT_TIMEOUT_MS.*at least 100/,
+    );
   });
 
   it('lists every bad variable at once', () => {

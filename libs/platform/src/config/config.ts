@@ -7,6 +7,12 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /**
+   * Longest one SQL statement may run, in the api (requests) and in the worker and command line
+   * (scheduler saves, imports, recomputes). PostgreSQL cancels a longer one; a server that does not
+   * answer at all is given up a second later and the connection closed.
+   */
+  database: { statementTimeoutMs: number; workerStatementTimeoutMs: number };
   redisUrl: string;
   /** Unset means: start the bundled Meilisearch binary under `dataDir`. */
   meiliHost: string | null;
@@ -119,6 +125,8 @@ const schema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user@host:5432/db').default(
     'postgres://postgres@127.0.0.1:5432/tashbik',
   ),
+  DATABASE_STATEMENT_TIMEOUT_MS: count(100, 3_600_000, 5000),
+  DATABASE_WORKER_STATEMENT_TIMEOUT_MS: count(100, 3_600_000, 60_000),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
   MEILI_HOST: url(['http:', 'https:'], 'http://127.0.0.1:7700').optional(),
   MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -239,6 +247,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    database: {
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      workerStatementTimeoutMs: e.DATABASE_WORKER_STATEMENT_TIMEOUT_MS,
+    },
     redisUrl: e.REDIS_URL,
     meiliHost: e.MEILI_HOST ?? null,
     meiliMasterKey: e.MEILI_MASTER_KEY ?? null,

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
+import { READ_TIMEOUT_EVENT, READ_TIMEOUT_MESSAGE } from './fail-fast-client.js';
 
 /** SQLSTATEs of a lost or refused connection: class 08, and the server shutting down or starting. */
 const LOST_STATES = /^(08...|57P01|57P02|57P03)$/;
@@ -14,7 +15,26 @@ const LOST_MESSAGES = [
   'Client has encountered a connection error and is not queryable',
   'Client was closed and is not queryable',
   'Connection is not established',
+  // The server kept the connection but did not answer within the pool's query timeout (frozen).
+  READ_TIMEOUT_MESSAGE,
 ];
+
+/** Whether an error, at any depth, is PostgreSQL cancelling a statement that ran past statement_timeout. */
+export function isStatementTimeout(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 4) return false;
+  const err = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  if (err.code === '57014' && typeof err.message === 'string' && err.message.includes('statement timeout'))
+    return true;
+  return isStatementTimeout(err.driverError, depth + 1) || isStatementTimeout(err.cause, depth + 1);
+}
+
+/** Whether an error, at any depth, is a connection given up because the server did not answer in time. */
+export function isDatabaseTimeout(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 4) return false;
+  const err = e as { message?: unknown; driverError?: unknown; cause?: unknown };
+  if (err.message === READ_TIMEOUT_MESSAGE) return true;
+  return isDatabaseTimeout(err.driverError, depth + 1) || isDatabaseTimeout(err.cause, depth + 1);
+}
 
 /**
  * Whether an error (a TypeORM QueryFailedError, a pg error or a socket error, at any depth of
@@ -71,7 +91,11 @@ export class DatabaseOutage implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const pool = (this.db.driver as { master?: Pool }).master;
     if (!pool) return;
-    pool.on('connect', () => this.back());
+    pool.on('connect', (client) => {
+      this.back();
+      // A connection given up on a frozen server: no error reaches the pool, the caller has it.
+      (client as unknown as NodeJS.EventEmitter).on(READ_TIMEOUT_EVENT, (e: unknown) => this.lost(e));
+    });
     // An idle connection the server closed: the pool drops it; nothing failed yet for a caller.
     pool.on('error', (e) => {
       if (isDatabaseUnavailable(e)) this.lost(e);

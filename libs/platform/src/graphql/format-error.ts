@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ERROR_CODES } from './app-error.js';
 import { errorForLog } from '../logging/redaction.js';
-import { isDatabaseUnavailable } from '../database/database-outage.js';
+import { isDatabaseTimeout, isDatabaseUnavailable, isStatementTimeout } from '../database/database-outage.js';
 
 const PUBLIC = new Set<string>(ERROR_CODES);
 
@@ -11,12 +11,14 @@ const PUBLIC = new Set<string>(ERROR_CODES);
  * leaves the server. Each masked error is logged once, with the request id the client also sees,
  * as its class, message, code and SQL state: never the failed query's parameters. An error because
  * PostgreSQL is out of reach answers DATABASE_UNAVAILABLE and goes to `onDatabaseLost`, which logs
- * once per outage, instead of being logged as a fault of the request.
+ * once per outage, instead of being logged as a fault of the request. A statement PostgreSQL
+ * cancelled at its statement_timeout also answers DATABASE_UNAVAILABLE (the server is overloaded or
+ * a lock is held), logged as a warning with the request id since the server itself answers.
  */
 export function maskError(
   formatted: GraphQLFormattedError,
   original: unknown,
-  logger: Pick<Logger, 'error'>,
+  logger: Pick<Logger, 'error' | 'warn'>,
   requestId: string | undefined,
   onDatabaseLost?: (e: unknown) => void,
 ): GraphQLFormattedError {
@@ -25,10 +27,22 @@ export function maskError(
   if (typeof code === 'string' && PUBLIC.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     return { ...formatted, extensions };
   }
+  if (isStatementTimeout(original)) {
+    logger.warn({ requestId, path: formatted.path }, 'statement cancelled at the database statement timeout');
+    return {
+      message: 'The database did not answer in time; nothing was changed. Try again in a moment.',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'DATABASE_UNAVAILABLE', requestId },
+    };
+  }
   if (isDatabaseUnavailable(original)) {
     onDatabaseLost?.(original);
     return {
-      message: 'The database is not answering; nothing was changed. Try again in a moment.',
+      // Given up while waiting: a change sent just before the server froze may still be applied by it.
+      message: isDatabaseTimeout(original)
+        ? 'The database did not answer in time. Try again in a moment.'
+        : 'The database is not answering; nothing was changed. Try again in a moment.',
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: 'DATABASE_UNAVAILABLE', requestId },
