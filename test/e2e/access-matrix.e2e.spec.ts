@@ -559,6 +559,12 @@ const OPERATIONS: Operation[] = [
     expect: MEMBERS_OR_ORGANISERS,
   },
   {
+    name: 'editionBadges',
+    query: `query($e: ID!) { editionBadges(editionId: $e, limit: 5) { total } }`,
+    vars: () => ({ e: editionId }),
+    expect: ORGANISERS,
+  },
+  {
     name: 'forumParticipants (A takes part)',
     query: `query($e: ID!) { forumParticipants(editionId: $e) { edges { node { id } } } }`,
     vars: () => ({ e: editionId }),

@@ -34,6 +34,7 @@ import { AgendaFeedService } from './day/agenda-feed.service.js';
 import { StatisticsService } from './day/statistics.service.js';
 import { ReminderService } from './day/reminder.service.js';
 import { BadgeService } from './badge/badge.service.js';
+import { DeskService } from './day/desk.service.js';
 import './common/registrations.js';
 
 export const FORUM_ENTITIES = [
@@ -70,6 +71,7 @@ const SERVICES = [
   StatisticsService,
   ReminderService,
   BadgeService,
+  DeskService,
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppError, notFound, type AppConfig } from '#platform';
+import { APP_CONFIG, AppError, badInput, notFound, type AppConfig } from '#platform';
 import { parseId, type LocalizedText } from '#directory';
 import { badgeKey, signBadge, verifyBadge } from './badge-code.js';
 
@@ -12,9 +12,28 @@ export interface ForumBadge {
   delegateName: string;
   organizationId: string;
   organizationName: LocalizedText;
+  /** ISO 3166-1 alpha-2 */
+  organizationCountry: string;
   status: 'REGISTERED' | 'WITHDRAWN';
   checkedInAt: Date | null;
 }
+
+export const BADGE_PAGE_MAX = 500;
+
+interface BadgeRow {
+  id: string;
+  edition_id: string;
+  name: string;
+  organization_id: string;
+  organization_name: LocalizedText;
+  organization_country: string;
+  status: ForumBadge['status'];
+  checked_in_at: Date | null;
+}
+
+const BADGE_SELECT = `SELECT d.id, d.edition_id, d.name, d.organization_id, o.name AS organization_name,
+       o.country AS organization_country, d.status, d.checked_in_at
+  FROM forum_delegate d JOIN organization o ON o.id = d.organization_id`;
 
 /**
  * Badges: a code signed with a key derived from the api's secret (badge-code.ts), issued to the
@@ -45,24 +64,40 @@ export class BadgeService {
     return this.load(delegateId);
   }
 
-  private async load(id: string): Promise<ForumBadge> {
-    const [d] = await this.db.query<
-      {
-        id: string;
-        edition_id: string;
-        name: string;
-        organization_id: string;
-        organization_name: LocalizedText;
-        status: ForumBadge['status'];
-        checked_in_at: Date | null;
-      }[]
-    >(
-      `SELECT d.id, d.edition_id, d.name, d.organization_id, o.name AS organization_name, d.status, d.checked_in_at
-         FROM forum_delegate d JOIN organization o ON o.id = d.organization_id
-        WHERE d.id = $1`,
+  /** A page of an edition's registered delegates' badges, by delegate name (printing). */
+  async page(
+    editionId: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; badges: ForumBadge[] }> {
+    const id = parseId(editionId, 'editionId');
+    if (!Number.isInteger(offset) || offset < 0)
+      throw badInput([{ path: 'offset', message: 'must be a whole number, 0 or more' }]);
+    if (!Number.isInteger(limit) || limit < 1 || limit > BADGE_PAGE_MAX)
+      throw badInput([{ path: 'limit', message: `must be between 1 and ${BADGE_PAGE_MAX}` }]);
+    const [edition] = await this.db.query<{ id: string }[]>(`SELECT id FROM forum_edition WHERE id = $1`, [
+      id,
+    ]);
+    if (!edition) throw notFound('ForumEdition', id);
+    const [{ total }] = await this.db.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM forum_delegate WHERE edition_id = $1 AND status = 'REGISTERED'`,
       [id],
     );
+    const rows = await this.db.query<BadgeRow[]>(
+      `${BADGE_SELECT} WHERE d.edition_id = $1 AND d.status = 'REGISTERED'
+        ORDER BY d.name, d.id OFFSET $2 LIMIT $3`,
+      [id, offset, limit],
+    );
+    return { total, badges: rows.map((r) => this.toBadge(r)) };
+  }
+
+  private async load(id: string): Promise<ForumBadge> {
+    const [d] = await this.db.query<BadgeRow[]>(`${BADGE_SELECT} WHERE d.id = $1`, [id]);
     if (!d) throw notFound('Delegate', id);
+    return this.toBadge(d);
+  }
+
+  private toBadge(d: BadgeRow): ForumBadge {
     return {
       code: signBadge(d.id, this.key),
       delegateId: d.id,
@@ -70,6 +105,7 @@ export class BadgeService {
       delegateName: d.name,
       organizationId: d.organization_id,
       organizationName: d.organization_name,
+      organizationCountry: d.organization_country,
       status: d.status,
       checkedInAt: d.checked_in_at,
     };

@@ -140,6 +140,7 @@ export class ForumBadgeType {
   @Field() delegateName: string;
   @Field(() => ID) organizationId: string;
   @Field(() => LocalizedText) organizationName: LocalizedText;
+  @Field({ description: 'ISO 3166-1 alpha-2' }) organizationCountry: string;
   @Field(() => DelegateStatusEnum) status: string;
   @Field(() => Date, { nullable: true }) checkedInAt: Date | null;
 }

@@ -1,0 +1,15 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ForumBadgeType } from './forum.types.js';
+
+@ObjectType('ForumBadgePage', { description: "A page of an edition's badges, by delegate name" })
+export class ForumBadgePageType {
+  @Field(() => Int, { description: 'Registered delegates of the edition' }) total: number;
+  @Field(() => [ForumBadgeType]) badges: ForumBadgeType[];
+}
+
+@ObjectType('DeskCheckIn')
+export class DeskCheckInType {
+  @Field(() => ForumBadgeType) badge: ForumBadgeType;
+  @Field({ description: 'The delegate had already been checked in (the first arrival time is kept)' })
+  alreadyCheckedIn: boolean;
+}
