@@ -19,9 +19,10 @@ export class ForumDeskResolver {
   })
   @Authorize(Organiser)
   editionBadges(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
-    @Args('limit', { type: () => Int, defaultValue: 100 }) limit: number,
+    @Args('editionId', { type: () => ID, description: 'The edition' }) editionId: string,
+    @Args('offset', { type: () => Int, defaultValue: 0, description: 'Badges to skip' }) offset: number,
+    @Args('limit', { type: () => Int, defaultValue: 100, description: 'Badges in the page (1 to 500)' })
+    limit: number,
   ): Promise<{ total: number; badges: ForumBadge[] }> {
     return this.badges.page(editionId, offset, limit);
   }
@@ -34,8 +35,8 @@ export class ForumDeskResolver {
   })
   @Authorize(Organiser)
   checkInBadge(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('code') code: string,
+    @Args('editionId', { type: () => ID, description: 'The edition whose desk scans' }) editionId: string,
+    @Args('code', { description: 'The code read from the badge' }) code: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<DeskCheckIn> {
     return this.desk.checkInBadge(editionId, code, viewer);
@@ -48,8 +49,9 @@ export class ForumDeskResolver {
   })
   @Authorize(Organiser)
   markNoShow(
-    @Args('meetingId', { type: () => ID }) meetingId: string,
-    @Args('absentDelegateId', { type: () => ID }) absentDelegateId: string,
+    @Args('meetingId', { type: () => ID, description: 'A meeting that has started' }) meetingId: string,
+    @Args('absentDelegateId', { type: () => ID, description: 'The side that did not come' })
+    absentDelegateId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingParticipantEntity[]> {
     return this.desk.markNoShow(meetingId, absentDelegateId, viewer);
