@@ -553,6 +553,18 @@ const OPERATIONS: Operation[] = [
     expect: ORGANISERS,
   },
   {
+    name: 'editionStatistics',
+    query: `query($e: ID!) { editionStatistics(editionId: $e) { totals { requestsSent } } }`,
+    vars: () => ({ e: editionId }),
+    expect: ORGANISERS,
+  },
+  {
+    name: 'followUpReport',
+    query: `query($e: ID!) { followUpReport(editionId: $e, first: 5) { meetings } }`,
+    vars: () => ({ e: editionId }),
+    expect: ORGANISERS,
+  },
+  {
     name: 'forumDelegates (of A)',
     query: `query($e: ID!, $o: ID!) { forumDelegates(editionId: $e, organizationId: $o) { id } }`,
     vars: () => ({ e: editionId, o: orgA }),

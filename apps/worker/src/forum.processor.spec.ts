@@ -27,7 +27,7 @@ let worker: Worker;
 beforeAll(async () => {
   h = await forumHarness();
   queue = new Queue(FORUM_QUEUE, { connection, prefix });
-  const processor = new ForumProcessor(h.runner, h.requests, h.reminders, h.notifier, queue);
+  const processor = new ForumProcessor(h.runner, h.requests, h.reminders, h.notifier, h.followUps, queue);
   worker = new Worker(FORUM_QUEUE, (job) => processor.process(job), { connection, prefix });
   await worker.waitUntilReady();
 });

@@ -6,6 +6,8 @@ import {
   AgendaNotifier,
   attemptOf,
   EXPIRE_EVERY_MS,
+  FOLLOW_UP_EVERY_MS,
+  FollowUpService,
   FORUM_JOB_OPTIONS,
   FORUM_JOBS,
   FORUM_QUEUE,
@@ -22,6 +24,7 @@ export const FORUM_HANDLED_JOBS: readonly string[] = [
   FORUM_JOBS.scheduleEdition,
   FORUM_JOBS.expireRequests,
   FORUM_JOBS.sendReminders,
+  FORUM_JOBS.sendFollowUps,
 ];
 
 /**
@@ -37,6 +40,7 @@ export class ForumProcessor extends WorkerHost implements OnApplicationBootstrap
     private readonly requests: RequestService,
     private readonly reminders: ReminderService,
     private readonly notifier: AgendaNotifier,
+    private readonly followUps: FollowUpService,
     @InjectQueue(FORUM_QUEUE) private readonly queue: Queue,
   ) {
     super();
@@ -54,6 +58,11 @@ export class ForumProcessor extends WorkerHost implements OnApplicationBootstrap
       'forum-send-reminders',
       { every: REMIND_EVERY_MS },
       { name: FORUM_JOBS.sendReminders, data: {}, opts: FORUM_JOB_OPTIONS.remind },
+    );
+    await this.queue.upsertJobScheduler(
+      'forum-send-follow-ups',
+      { every: FOLLOW_UP_EVERY_MS },
+      { name: FORUM_JOBS.sendFollowUps, data: {}, opts: FORUM_JOB_OPTIONS.remind },
     );
   }
 
@@ -87,6 +96,8 @@ export class ForumProcessor extends WorkerHost implements OnApplicationBootstrap
             reminders: await this.reminders.sendDue(),
             agendaMails: await this.notifier.notifyPending(),
           };
+        case FORUM_JOBS.sendFollowUps:
+          return { followUps: await this.followUps.sendDue() };
         default:
           throw new Error(`no handler for job ${job.name} on queue ${FORUM_QUEUE}`);
       }

@@ -34,6 +34,8 @@ import { AgendaFeedService } from './day/agenda-feed.service.js';
 import { StatisticsService } from './day/statistics.service.js';
 import { ReminderService } from './day/reminder.service.js';
 import { BadgeService } from './badge/badge.service.js';
+import { EditionStatisticsService } from './statistics/edition-statistics.service.js';
+import { FollowUpService } from './statistics/follow-up.service.js';
 import { DeskService } from './day/desk.service.js';
 import './common/registrations.js';
 
@@ -71,6 +73,8 @@ const SERVICES = [
   StatisticsService,
   ReminderService,
   BadgeService,
+  EditionStatisticsService,
+  FollowUpService,
   DeskService,
 ];
 

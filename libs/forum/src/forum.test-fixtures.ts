@@ -21,6 +21,8 @@ import { WalkInService } from './day/walk-in.service.js';
 import { AgendaFeedService } from './day/agenda-feed.service.js';
 import { StatisticsService } from './day/statistics.service.js';
 import { ReminderService } from './day/reminder.service.js';
+import { EditionStatisticsService } from './statistics/edition-statistics.service.js';
+import { FollowUpService } from './statistics/follow-up.service.js';
 import { FORUM_ENTITIES } from './forum.module.js';
 import type { ForumEditionEntity } from './edition/edition.entity.js';
 import type { ForumDelegateEntity } from './registration/registration.entity.js';
@@ -44,6 +46,8 @@ export interface ForumHarness {
   feeds: AgendaFeedService;
   stats: StatisticsService;
   reminders: ReminderService;
+  editionStats: EditionStatisticsService;
+  followUps: FollowUpService;
   notified: { editionId: string; version: number; delegateIds: string[] }[];
   close(): Promise<void>;
 }
@@ -88,6 +92,8 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
     feeds: new AgendaFeedService(db, audit),
     stats: new StatisticsService(db),
     reminders: new ReminderService(db, mail),
+    editionStats: new EditionStatisticsService(db),
+    followUps: new FollowUpService(db, mail),
     notified,
     async close() {
       await db.destroy();

@@ -31,6 +31,7 @@ export * from './badge/badge-code.js';
 export * from './badge/badge.service.js';
 export * from './day/statistics.service.js';
 export * from './day/reminder.service.js';
+export * from './statistics/index.js';
 export * from './common/db-errors.js';
 export * from './forum.module.js';
 export * from './graphql/forum-graphql.module.js';

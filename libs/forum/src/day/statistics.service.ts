@@ -10,13 +10,16 @@ import {
   type StatsMeetingOutcome,
 } from '../stats/statistics.js';
 
+const LATER_STAGES = new Set(['NEGOTIATION_STARTED', 'AGREEMENT_SIGNED', 'CONTRACT_SIGNED']);
+
 /**
  * One meeting's outcome from its sides' reports: a planned follow-up means it was held and wins;
  * then held (one side saying the other did not come is outweighed by the other side being there);
  * then no-show.
  */
 export function combinedOutcome(outcomes: (string | null)[]): StatsMeetingOutcome | undefined {
-  if (outcomes.includes('FOLLOW_UP')) return 'FOLLOW_UP';
+  // A later stage (negotiation, agreement, contract) is a follow-up that happened.
+  if (outcomes.some((o) => o === 'FOLLOW_UP' || LATER_STAGES.has(o ?? ''))) return 'FOLLOW_UP';
   if (outcomes.includes('HELD')) return 'HELD';
   if (outcomes.includes('NO_SHOW')) return 'NO_SHOW';
   return undefined;

@@ -7,6 +7,7 @@ import { ForumMeetingResolver } from './meeting.resolver.js';
 import { ForumDayResolver } from './day.resolver.js';
 import { ForumParticipantResolver } from './participant.resolver.js';
 import { ForumBadgeResolver } from './badge.resolver.js';
+import { ForumStatisticsResolver } from './statistics.resolver.js';
 import { ForumDeskResolver } from './desk.resolver.js';
 import { ForumAgendaController } from '../http/agenda.controller.js';
 
@@ -23,6 +24,7 @@ import { ForumAgendaController } from '../http/agenda.controller.js';
     ForumDayResolver,
     ForumParticipantResolver,
     ForumBadgeResolver,
+    ForumStatisticsResolver,
     ForumDeskResolver,
   ],
   controllers: [ForumAgendaController],

@@ -396,11 +396,21 @@ export const MeetingOutcomeEnum = {
   HELD: 'HELD',
   NO_SHOW: 'NO_SHOW',
   FOLLOW_UP_PLANNED: 'FOLLOW_UP',
+  NEGOTIATION_STARTED: 'NEGOTIATION_STARTED',
+  AGREEMENT_SIGNED: 'AGREEMENT_SIGNED',
+  CONTRACT_SIGNED: 'CONTRACT_SIGNED',
 } as const;
 registerEnumType(MeetingOutcomeEnum, {
   name: 'MeetingOutcome',
   description:
-    'HELD; NO_SHOW: the other side did not come; FOLLOW_UP_PLANNED: held, and a follow-up is planned',
+    'HELD; NO_SHOW: the other side did not come; FOLLOW_UP_PLANNED: held, and a follow-up is planned; ' +
+    'later stages, reported afterwards: NEGOTIATION_STARTED, AGREEMENT_SIGNED (an agreement or MoU), ' +
+    'CONTRACT_SIGNED (a contract or order)',
+  valuesMap: {
+    NEGOTIATION_STARTED: { description: 'Later: the two sides started negotiating' },
+    AGREEMENT_SIGNED: { description: 'Later: an agreement or memorandum of understanding was signed' },
+    CONTRACT_SIGNED: { description: 'Later: a contract was signed or an order placed' },
+  },
 });
 
 @ObjectType('MeetingParticipant')

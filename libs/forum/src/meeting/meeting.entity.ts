@@ -9,7 +9,15 @@ import {
 
 export const MEETING_STATUSES = ['DRAFT', 'PUBLISHED', 'CANCELLED'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-export const MEETING_OUTCOMES = ['HELD', 'NO_SHOW', 'FOLLOW_UP'] as const;
+export const MEETING_OUTCOMES = [
+  'HELD',
+  'NO_SHOW',
+  'FOLLOW_UP',
+  // Later stages, reported months after the meeting: each one means the meeting was held.
+  'NEGOTIATION_STARTED',
+  'AGREEMENT_SIGNED',
+  'CONTRACT_SIGNED',
+] as const;
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 
 @Entity('forum_meeting')

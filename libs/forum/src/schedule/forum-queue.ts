@@ -8,6 +8,8 @@ export const FORUM_JOBS = {
   expireRequests: 'expire-requests',
   /** Every minute: meeting reminders that are due, and agenda change mails still pending. */
   sendReminders: 'send-reminders',
+  /** Every hour: follow-up requests due 3 and 6 months after an edition. */
+  sendFollowUps: 'send-follow-ups',
 } as const;
 
 export interface ScheduleEditionJobData {
@@ -51,6 +53,9 @@ export const FORUM_JOB_OPTIONS: Record<'schedule' | 'expire' | 'remind', JobsOpt
     removeOnFail: { count: 50 },
   },
 };
+
+/** How often due follow-up requests are looked for (a row per delegate and round keeps each to one mail). */
+export const FOLLOW_UP_EVERY_MS = 3_600_000;
 
 /** How often due meeting reminders are looked for. */
 export const REMIND_EVERY_MS = 60_000;

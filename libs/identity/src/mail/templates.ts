@@ -23,6 +23,7 @@ export type MailTemplate =
   | 'saved-search-alert'
   | 'saved-search-digest'
   | 'meeting-reminder'
+  | 'meeting-follow-up'
   | 'suggestions-digest'
   | 'mail-failures';
 

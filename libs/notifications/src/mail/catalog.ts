@@ -580,6 +580,35 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
       },
     },
   },
+  'meeting-follow-up': {
+    path: '/agenda/{editionId}',
+    texts: {
+      en: {
+        subject: 'Your meetings at {edition}, {months} months on',
+        lines: [
+          '{months} months after {edition}, where do your B2B meetings stand? Tell the organisers for each one: negotiation started, agreement or MoU signed, contract or order signed.',
+          'Meetings to follow up: {count}.',
+        ],
+        action: 'Report on my meetings',
+      },
+      fr: {
+        subject: 'Vos rendez-vous de {edition}, {months} mois après',
+        lines: [
+          '{months} mois après {edition}, où en sont vos rendez-vous B2B ? Indiquez aux organisateurs, pour chacun : négociation engagée, accord ou protocole d’accord signé, contrat ou commande signé.',
+          'Rendez-vous à suivre : {count}.',
+        ],
+        action: 'Faire le point sur mes rendez-vous',
+      },
+      ar: {
+        subject: 'لقاءاتك في {edition} بعد {months} أشهر',
+        lines: [
+          'بعد {months} أشهر من {edition}، إلى أين وصلت لقاءاتك الثنائية؟ أخبر المنظمين عن كل لقاء: بدء التفاوض، توقيع اتفاق أو مذكرة تفاهم، توقيع عقد أو طلبية.',
+          'عدد اللقاءات المطلوب متابعتها: {count}.',
+        ],
+        action: 'الإبلاغ عن لقاءاتي',
+      },
+    },
+  },
   'organization-claim-contested': {
     path: '/console/claims',
     texts: {

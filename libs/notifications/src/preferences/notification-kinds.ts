@@ -40,6 +40,7 @@ export const KIND_OF_TEMPLATE: Record<MailTemplate, NotificationKind | null> = {
   'meeting-request-expired': 'MEETING_REQUESTS',
   'agenda-changed': 'AGENDA',
   'meeting-reminder': 'MEETING_REMINDERS',
+  'meeting-follow-up': 'MEETING_REQUESTS',
   'saved-search-alert': 'SAVED_SEARCH_ALERTS',
   'saved-search-digest': 'SAVED_SEARCH_ALERTS',
   'suggestions-digest': 'SUGGESTIONS_DIGEST',

@@ -14,6 +14,7 @@ import { ScheduleRunRetrying1796599815191 } from './1796599815191-ScheduleRunRet
 import { OrganizationClaim1796602252834 } from './1796602252834-OrganizationClaim.js';
 import { NotificationPreference1796607699662 } from './1796607699662-NotificationPreference.js';
 import { OpportunityPreferences1796608243537 } from './1796608243537-OpportunityPreferences.js';
+import { MeetingFollowUp1796618451234 } from './1796618451234-MeetingFollowUp.js';
 import { SupportSuggestions1796618440902 } from './1796618440902-SupportSuggestions.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   NotificationPreference1796607699662,
   OpportunityPreferences1796608243537,
   SupportSuggestions1796618440902,
+  MeetingFollowUp1796618451234,
 ];

@@ -1,0 +1,3 @@
+export * from './follow-up.js';
+export * from './edition-statistics.service.js';
+export * from './follow-up.service.js';
