@@ -12,3 +12,4 @@ export * from './blocking.js';
 export * from './network.js';
 export * from './meeting.js';
 export * from './cluster-core.js';
+export * from './support.js';

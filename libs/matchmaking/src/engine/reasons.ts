@@ -90,6 +90,61 @@ const GOAL_LABELS: Record<string, Texts> = {
   JOIN_CLUSTER: { ar: 'الانضمام إلى تجمّع', fr: 'rejoindre un groupement', en: 'join a cluster' },
 };
 
+const SUPPORT_SERVICE_LABELS: Record<string, Texts> = {
+  TECHNICAL_ASSISTANCE: { ar: 'مساعدة تقنية', fr: 'assistance technique', en: 'technical assistance' },
+  TESTING: { ar: 'اختبارات وتحاليل', fr: 'essais et analyses', en: 'testing' },
+  TRAINING: { ar: 'تكوين', fr: 'formation', en: 'training' },
+  QUALITY_CERTIFICATION: {
+    ar: 'الجودة والإشهاد',
+    fr: 'qualité et certification',
+    en: 'quality and certification',
+  },
+  CLEANER_PRODUCTION: { ar: 'إنتاج أنظف', fr: 'production plus propre', en: 'cleaner production' },
+  INCUBATION: { ar: 'احتضان', fr: 'incubation', en: 'incubation' },
+  IP_ADVICE: {
+    ar: 'استشارة في الملكية الفكرية',
+    fr: 'conseil en propriété intellectuelle',
+    en: 'intellectual property advice',
+  },
+  TECHNOLOGY_TRANSFER: { ar: 'نقل التكنولوجيا', fr: 'transfert de technologie', en: 'technology transfer' },
+};
+const NEED_SOURCE_LABELS: Record<string, Texts> = {
+  technology_request: {
+    ar: 'طلب تكنولوجيا منشور',
+    fr: 'demande de technologie publiée',
+    en: 'published technology request',
+  },
+  partnership_request: {
+    ar: 'طلب شراكة منشور',
+    fr: 'demande de partenariat publiée',
+    en: 'published partnership request',
+  },
+  financing_need: {
+    ar: 'احتياج تمويل منشور',
+    fr: 'besoin de financement publié',
+    en: 'published financing need',
+  },
+  target_certification: { ar: 'شهادة مستهدفة', fr: 'certification visée', en: 'certification aimed for' },
+  rd_activity: { ar: 'نشاط بحث وتطوير', fr: 'activité de R&D', en: 'R&D activity' },
+  ip_assets: {
+    ar: 'براءات أو نماذج مسجلة',
+    fr: 'brevets ou modèles déposés',
+    en: 'patents or registered designs',
+  },
+  young_firm: { ar: 'مؤسسة ناشئة', fr: 'jeune entreprise', en: 'young firm' },
+  manufacturing: { ar: 'نشاط صناعي', fr: 'activité industrielle', en: 'manufacturing activity' },
+};
+const COST_LABELS: Record<string, Texts> = {
+  FREE: { ar: 'مجاني', fr: 'Gratuit', en: 'Free of charge' },
+  SUBSIDISED: { ar: 'مدعوم جزئيًا', fr: 'Subventionné', en: 'Subsidised' },
+  PAID: { ar: 'بمقابل', fr: 'Payant', en: 'Paid' },
+};
+const serviceLabel = (c: string, lang: Lang) => SUPPORT_SERVICE_LABELS[c]?.[lang] ?? c;
+const needLabel = (c: string, lang: Lang) => NEED_SOURCE_LABELS[c]?.[lang] ?? c;
+/** A programme's name in `lang`, else in the first language it has. */
+const programmeName = (p: Evidence['params'], lang: Lang): string =>
+  str(p[`name_${lang}`]) ?? str(p.name_fr) ?? str(p.name_en) ?? str(p.name_ar) ?? '';
+
 function money(amount: EvidenceValue, currency: EvidenceValue, lang: Lang): string {
   return `${num(amount, lang)} ${str(currency) ?? ''}`.trim();
 }
@@ -728,6 +783,99 @@ const RENDERERS: Record<string, Renderer> = {
       fr: 'Les règles de rencontre ne permettent pas ce rendez-vous',
       en: 'The meeting rules do not allow this meeting',
     }) + (p.reason ? ` (${String(p.reason)})` : ''),
+  'support.programme': (p, lang) => {
+    const name = programmeName(p, lang);
+    const q = { ar: `«${name}»`, fr: `«\u00a0${name}\u00a0»`, en: `“${name}”` }[lang];
+    return (
+      pick(lang, { ar: `برنامج ${q}`, fr: `Programme ${q}`, en: `Programme ${q}` }) +
+      COLON[lang] +
+      names(p.services, lang, serviceLabel)
+    );
+  },
+  'support.services': (p, lang) =>
+    pick(lang, { ar: 'يلبي احتياجاتكم', fr: 'Répond à vos besoins', en: 'Meets your needs' }) +
+    COLON[lang] +
+    names(p.services, lang, serviceLabel) +
+    ' (' +
+    pick(lang, { ar: 'المؤشرات', fr: 'indices', en: 'signals' }) +
+    COLON[lang] +
+    names(p.because, lang, needLabel) +
+    ')',
+  'support.services_none': (_p, lang) =>
+    pick(lang, {
+      ar: 'لا يلبي أي احتياج معروف',
+      fr: 'Ne répond à aucun besoin connu',
+      en: 'Meets no known need',
+    }),
+  'support.certifications': (p, lang) =>
+    pick(lang, {
+      ar: 'يحضّر للشهادة المستهدفة',
+      fr: 'Prépare à la certification visée',
+      en: 'Prepares for the certification aimed for',
+    }) +
+    COLON[lang] +
+    names(p.certifications, lang, certLabel),
+  'support.certifications_none': (p, lang) =>
+    pick(lang, {
+      ar: 'لا يحضّر للشهادة المستهدفة',
+      fr: 'Ne prépare pas à la certification visée',
+      en: 'Does not prepare for the certification aimed for',
+    }) +
+    COLON[lang] +
+    names(p.wanted, lang, certLabel),
+  'support.certifications_unspecified': (_p, lang) =>
+    pick(lang, {
+      ar: 'لا شهادة مستهدفة',
+      fr: 'Aucune certification visée',
+      en: 'No certification aimed for',
+    }),
+  'support.region_target': (p, lang) => {
+    const region = regionLabel(String(p.region), lang);
+    return p.reserved
+      ? pick(lang, {
+          ar: `برنامج مخصص لولايات منها ${region}`,
+          fr: `Programme réservé à des wilayas dont ${region}`,
+          en: `Programme reserved for wilayas including ${region}`,
+        })
+      : pick(lang, {
+          ar: `يستهدف ولاية ${region}`,
+          fr: `Cible la wilaya de ${region}`,
+          en: `Targets the wilaya of ${region}`,
+        });
+  },
+  'support.cost': (p, lang) => pick(lang, COST_LABELS[String(p.cost)] ?? COST_LABELS.PAID),
+  'support.cost_unspecified': (_p, lang) =>
+    pick(lang, { ar: 'التكلفة غير محددة', fr: 'Coût non précisé', en: 'Cost not stated' }),
+  'hard.support_country': (p, lang) =>
+    pick(lang, {
+      ar: `البرنامج لا يخدم ${countryLabel(String(p.country), lang)}`,
+      fr: `Le programme ne sert pas ${countryLabel(String(p.country), lang)}`,
+      en: `The programme does not serve ${countryLabel(String(p.country), lang)}`,
+    }),
+  'hard.support_reserved': (p, lang) =>
+    pick(lang, {
+      ar: 'برنامج مخصص لولايات أخرى',
+      fr: "Programme réservé à d'autres wilayas",
+      en: 'Programme reserved for other wilayas',
+    }) +
+    COLON[lang] +
+    names(p.allowed, lang, regionLabel),
+  'hard.support_stage': (p, lang) =>
+    pick(lang, {
+      ar: `البرنامج لا يقبل المرحلة ${stageLabel(String(p.stage), lang)}`,
+      fr: `Le programme n'admet pas le stade ${stageLabel(String(p.stage), lang)}`,
+      en: `The programme does not admit the ${stageLabel(String(p.stage), lang)} stage`,
+    }) +
+    COLON[lang] +
+    names(p.allowed, lang, stageLabel),
+  'hard.support_no_need': (p, lang) =>
+    pick(lang, {
+      ar: 'لا يلبي أي احتياج معروف',
+      fr: 'Ne répond à aucun besoin connu',
+      en: 'Meets no known need',
+    }) +
+    COLON[lang] +
+    names(p.services, lang, serviceLabel),
   'network.partners': (p, lang) => {
     const n = Number(p.shared ?? 0);
     return pick(lang, {

@@ -339,7 +339,14 @@ export const DISTANCE_CREDIT = {
 
 export const isArabLeague = (code: string): boolean => countryEntry(code)?.arabLeague ?? false;
 
-export function distanceScore(from: Place, to: Place, credit = DISTANCE_CREDIT): CriterionScore {
+/** Credit per distance band; callers other than subcontracting may weigh the bands differently. */
+export type DistanceCredit = Readonly<Record<keyof typeof DISTANCE_CREDIT, number>>;
+
+export function distanceScore(
+  from: Place,
+  to: Place,
+  credit: DistanceCredit = DISTANCE_CREDIT,
+): CriterionScore {
   if (from.country === to.country) {
     if (from.regionCode && to.regionCode && from.regionCode === to.regionCode)
       return {
