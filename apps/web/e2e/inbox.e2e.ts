@@ -95,7 +95,14 @@ for (const locale of ['ar', 'fr'] as const) {
         .getByTestId('suggestion')
         .filter({ has: page.getByRole('button', { name: t['inbox.suggestions.acceptContact'] }) })
         .first();
-      await expect(open).toBeVisible();
+      // Suggestions are the worker's: a page opened before its drain reaches the demo owner shows
+      // none yet, so the journey reloads until one is open (as a person would).
+      await expect(async () => {
+        if (!(await open.isVisible())) {
+          await page.reload();
+          await expect(open).toBeVisible({ timeout: 5_000 });
+        }
+      }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 5_000] });
       await expect(open.getByTestId('reasons').locator('li').first()).toBeVisible();
       if (locale === 'ar') await expect(open.getByTestId('reasons')).toContainText(/[\u0600-\u06FF]/);
       await screen(page, locale, 'suggestions', { fullPage: false });

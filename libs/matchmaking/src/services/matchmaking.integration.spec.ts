@@ -142,6 +142,7 @@ async function suggestionsOf(orgId: string, kind = 'SUBCONTRACTING') {
       score: number;
       role: string;
       contributions: { criterion: string; evidence: { code: string } }[];
+      opportunity_id: string | null;
     }[]
   >(`SELECT * FROM suggestion WHERE organization_id = $1 AND kind = $2 ORDER BY rank`, [orgId, kind]);
 }
@@ -293,6 +294,22 @@ describe('matchmaking storage and recompute', () => {
     expect(after.map((r) => r.counterpart_organization_id).sort()).toEqual(
       before.map((r) => r.counterpart_organization_id).sort(),
     );
+  });
+
+  it('keeps the id of a suggestion computed again, one by one and in a batch', async () => {
+    const byPair = async () =>
+      new Map(
+        (await suggestionsOf(buyer)).map((r) => [
+          `${r.counterpart_organization_id}|${r.opportunity_id}`,
+          r.id,
+        ]),
+      );
+    const before = await byPair();
+    expect(before.size).toBeGreaterThan(0);
+    await recompute.recompute(buyer);
+    expect(await byPair()).toEqual(before);
+    await recompute.recomputeMany([buyer, fit]);
+    expect(await byPair()).toEqual(before);
   });
 
   it('never brings a dismissed pair back, and a "not relevant" reason reweighs the ranking', async () => {

@@ -14,21 +14,26 @@ export async function replaceSuggestions(
   runId: string | null,
 ): Promise<number> {
   await m.query(`SELECT pg_advisory_xact_lock(hashtext('suggestions:' || $1))`, [organizationId]);
-  await m.query(`DELETE FROM suggestion WHERE organization_id = $1 AND kind = ANY($2::text[])`, [
-    organizationId,
-    kinds,
-  ]);
-  const rows = suggestionRows(kinds, suggestions);
+  const previous = deleted(
+    await m.query<unknown[]>(
+      `DELETE FROM suggestion WHERE organization_id = $1 AND kind = ANY($2::text[]) RETURNING ${PREVIOUS_COLUMNS}`,
+      [organizationId, kinds],
+    ),
+  );
+  const rows = keepIds(
+    previous,
+    suggestionRows(kinds, suggestions).map((r) => ({ org: organizationId, ...r })),
+  );
   if (!rows.length) return 0;
   const inserted = await m.query<{ id: string }[]>(
-    `INSERT INTO suggestion (organization_id, kind, counterpart_organization_id, opportunity_id, cluster_id, role,
+    `INSERT INTO suggestion (id, organization_id, kind, counterpart_organization_id, opportunity_id, cluster_id, role,
                              score, rank, forward, reverse, contributions, run_id, edition_id, delegate_id,
                              counterpart_delegate_id)
-     SELECT $1, r.kind, r.counterpart, r.opportunity, r.cluster, r.role, r.score, r.rank, r.forward, r.reverse,
-            r.contributions, $3, r.edition, r.delegate, r.counterpart_delegate
-     FROM jsonb_to_recordset($2::jsonb) AS r(kind text, counterpart uuid, opportunity uuid, cluster uuid, role text,
-          score float8, rank int, forward float8, reverse float8, contributions jsonb, edition uuid, delegate uuid,
-          counterpart_delegate uuid)
+     SELECT COALESCE(r.id, gen_random_uuid()), $1, r.kind, r.counterpart, r.opportunity, r.cluster, r.role, r.score,
+            r.rank, r.forward, r.reverse, r.contributions, $3, r.edition, r.delegate, r.counterpart_delegate
+     FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, kind text, counterpart uuid, opportunity uuid, cluster uuid,
+          role text, score float8, rank int, forward float8, reverse float8, contributions jsonb, edition uuid,
+          delegate uuid, counterpart_delegate uuid)
      WHERE NOT EXISTS (
        SELECT 1 FROM suggestion_feedback f
        WHERE f.organization_id = $1 AND f.kind = r.kind AND f.verdict <> 'ACCEPTED'
@@ -37,6 +42,72 @@ export async function replaceSuggestions(
     [organizationId, JSON.stringify(rows), runId],
   );
   return inserted.length;
+}
+
+/** What identifies a suggestion across recomputes: who it is for, of which kind, about whom or what. */
+const PREVIOUS_COLUMNS = `id, organization_id, kind, counterpart_organization_id, opportunity_id, cluster_id, role,
+  edition_id, delegate_id, counterpart_delegate_id`;
+
+interface PreviousRow {
+  id: string;
+  organization_id: string;
+  kind: string;
+  counterpart_organization_id: string | null;
+  opportunity_id: string | null;
+  cluster_id: string | null;
+  role: string | null;
+  edition_id: string | null;
+  delegate_id: string | null;
+  counterpart_delegate_id: string | null;
+}
+
+/** The rows a DELETE … RETURNING gave back (TypeORM answers `[rows, count]` for a DELETE, pg the rows). */
+function deleted(result: unknown[]): PreviousRow[] {
+  return (Array.isArray(result[0]) ? result[0] : result) as PreviousRow[];
+}
+
+const identity = (...parts: (string | null | undefined)[]) => parts.map((p) => p ?? '').join('|');
+
+/**
+ * A suggestion computed again keeps the id it had, so a page showing it (and a verdict or an
+ * acceptance sent from that page) still names it after a recompute; only new pairs get new ids.
+ */
+function keepIds<R extends ReturnType<typeof suggestionRows>[number] & { org: string }>(
+  previous: readonly PreviousRow[],
+  rows: readonly R[],
+): (R & { id: string | null })[] {
+  const ids = new Map(
+    previous.map((p) => [
+      identity(
+        p.organization_id,
+        p.kind,
+        p.counterpart_organization_id,
+        p.opportunity_id,
+        p.cluster_id,
+        p.role,
+        p.edition_id,
+        p.delegate_id,
+        p.counterpart_delegate_id,
+      ),
+      p.id,
+    ]),
+  );
+  return rows.map((r) => {
+    const key = identity(
+      r.org,
+      r.kind,
+      r.counterpart,
+      r.opportunity,
+      r.cluster,
+      r.role,
+      r.edition,
+      r.delegate,
+      r.counterpart_delegate,
+    );
+    const id = ids.get(key) ?? null;
+    ids.delete(key);
+    return { ...r, id };
+  });
 }
 
 /** Rows to insert for one organisation's suggestions, ranked per kind (and per delegate for MEETING). */
@@ -99,23 +170,27 @@ export async function replaceManySuggestions(
   if (inactive.length)
     await m.query(`DELETE FROM suggestion WHERE organization_id = ANY($1::uuid[])`, [inactive]);
   if (!active.length) return written;
-  await m.query(`DELETE FROM suggestion WHERE organization_id = ANY($1::uuid[]) AND kind = ANY($2::text[])`, [
-    active.map((i) => i.organizationId),
-    kinds,
-  ]);
-  const rows = active.flatMap((i) =>
-    suggestionRows(kinds, i.suggestions).map((r) => ({ org: i.organizationId, ...r })),
+  const previous = deleted(
+    await m.query<unknown[]>(
+      `DELETE FROM suggestion WHERE organization_id = ANY($1::uuid[]) AND kind = ANY($2::text[])
+       RETURNING ${PREVIOUS_COLUMNS}`,
+      [active.map((i) => i.organizationId), kinds],
+    ),
+  );
+  const rows = keepIds(
+    previous,
+    active.flatMap((i) => suggestionRows(kinds, i.suggestions).map((r) => ({ org: i.organizationId, ...r }))),
   );
   if (!rows.length) return written;
   const inserted = await m.query<{ organization_id: string }[]>(
-    `INSERT INTO suggestion (organization_id, kind, counterpart_organization_id, opportunity_id, cluster_id, role,
+    `INSERT INTO suggestion (id, organization_id, kind, counterpart_organization_id, opportunity_id, cluster_id, role,
                              score, rank, forward, reverse, contributions, run_id, edition_id, delegate_id,
                              counterpart_delegate_id)
-     SELECT r.org, r.kind, r.counterpart, r.opportunity, r.cluster, r.role, r.score, r.rank, r.forward, r.reverse,
-            r.contributions, $2, r.edition, r.delegate, r.counterpart_delegate
-     FROM jsonb_to_recordset($1::jsonb) AS r(org uuid, kind text, counterpart uuid, opportunity uuid, cluster uuid,
-          role text, score float8, rank int, forward float8, reverse float8, contributions jsonb, edition uuid,
-          delegate uuid, counterpart_delegate uuid)
+     SELECT COALESCE(r.id, gen_random_uuid()), r.org, r.kind, r.counterpart, r.opportunity, r.cluster, r.role,
+            r.score, r.rank, r.forward, r.reverse, r.contributions, $2, r.edition, r.delegate, r.counterpart_delegate
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, org uuid, kind text, counterpart uuid, opportunity uuid,
+          cluster uuid, role text, score float8, rank int, forward float8, reverse float8, contributions jsonb,
+          edition uuid, delegate uuid, counterpart_delegate uuid)
      WHERE NOT EXISTS (
        SELECT 1 FROM suggestion_feedback f
        WHERE f.organization_id = r.org AND f.kind = r.kind AND f.verdict <> 'ACCEPTED'
