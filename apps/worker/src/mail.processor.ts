@@ -55,7 +55,9 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
     if (job.name === MAIL_JOBS.deliver) return this.delivery.deliver((job.data as DeliverMailJobData).id);
     if (job.name === MAIL_JOBS.suggestionsDigest) return { queued: await this.digests.run() };
     if (job.name !== MAIL_JOBS.sweep) throw new Error(`no handler for mail job ${job.name}`);
-    const { interrupted, pending } = await this.delivery.sweep(Math.min(5000, this.config.outboxSweepMs));
+    const { interrupted, recorded, pending } = await this.delivery.sweep(
+      Math.min(5000, this.config.outboxSweepMs),
+    );
     const { attempts, retryMs } = this.config.mailDelivery;
     if (pending.length)
       await this.queue.addBulk(
@@ -65,8 +67,9 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
           opts: deliverJobOptions(id, attempts, retryMs),
         })),
       );
-    if (interrupted || pending.length) this.logger.log({ interrupted, queued: pending.length }, 'mail sweep');
+    if (interrupted || recorded || pending.length)
+      this.logger.log({ interrupted, recorded, queued: pending.length }, 'mail sweep');
     const { reported } = await this.failures.report();
-    return { interrupted, queued: pending.length, reported };
+    return { interrupted, recorded, queued: pending.length, reported };
   }
 }

@@ -8,6 +8,7 @@ import type { Locale, MailTemplate } from '#identity';
 import { renderMail } from './layout.js';
 import { SecretBox } from './secrets.js';
 import { describeError, isPermanent, smtpTransport } from './smtp.js';
+import { AcceptedMail, type Acceptance } from './accepted-mail.js';
 
 /** How long a claimed row may stay SENDING before the sweep calls the attempt interrupted. */
 export const SENDING_LEASE_S = 120;
@@ -47,7 +48,9 @@ interface ClaimedRow {
  * its Message-ID fixed) in one statement before the server is contacted, and marked SENT with the
  * server's answer once accepted, so a retried or duplicated job finds nothing left to send. A
  * failed attempt returns the row to PENDING with its error, or marks it FAILED after the last
- * attempt or on a permanent (5xx) refusal.
+ * attempt or on a permanent (5xx) refusal. An accepted mail is remembered (AcceptedMail) before the
+ * database is asked to record it: if PostgreSQL does not answer then, a retry of the job or the
+ * sweep records it SENT once it does, and it is neither sent again nor marked FAILED.
  */
 @Injectable()
 export class MailDeliveryService implements OnModuleDestroy {
@@ -55,6 +58,7 @@ export class MailDeliveryService implements OnModuleDestroy {
   private readonly box: SecretBox;
   private transport: Transporter | null = null;
   private readonly domain: string;
+  private readonly accepted: AcceptedMail;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -62,6 +66,7 @@ export class MailDeliveryService implements OnModuleDestroy {
   ) {
     this.box = new SecretBox(config.auth.jwtSecret);
     this.domain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'tashbik.invalid';
+    this.accepted = new AcceptedMail(config.redisUrl, config.queuePrefix);
   }
 
   get enabled(): boolean {
@@ -83,7 +88,7 @@ export class MailDeliveryService implements OnModuleDestroy {
         RETURNING id::text AS id, recipient, template, locale, params, secrets, attempts, smtp_id`,
       [id, `<mail-${id}.${randomBytes(6).toString('hex')}@${this.domain}>`, SENDING_LEASE_S],
     );
-    if (!row) return 'skipped';
+    if (!row) return this.recordKnown(id);
     let mail;
     let secrets: Record<string, string> = {};
     try {
@@ -93,8 +98,9 @@ export class MailDeliveryService implements OnModuleDestroy {
       await this.fail(row.id, `cannot be prepared: ${(e as Error).message}`);
       return 'failed';
     }
+    let info: { response?: string };
     try {
-      const info = (await this.smtp().sendMail({
+      info = (await this.smtp().sendMail({
         from: this.config.mailFrom,
         to: row.recipient,
         subject: mail.subject,
@@ -107,14 +113,6 @@ export class MailDeliveryService implements OnModuleDestroy {
           ...unsubscribeHeaders(this.config.publicUrl, secrets.unsubscribe),
         },
       })) as { response?: string };
-      await this.db.query(
-        `UPDATE mail_outbox SET status = 'SENT', sent_at = now(), updated_at = now(), smtp_response = $2,
-                secrets = NULL, last_error = NULL, lease_until = NULL
-          WHERE id = $1 AND status = 'SENDING'`,
-        [row.id, String(info.response ?? '').slice(0, 500)],
-      );
-      this.logger.log({ mailId: row.id, template: row.template, attempts: row.attempts }, 'mail sent');
-      return 'sent';
     } catch (e) {
       const error = describeError(e);
       if (isPermanent(e) || row.attempts >= this.config.mailDelivery.attempts) {
@@ -129,6 +127,42 @@ export class MailDeliveryService implements OnModuleDestroy {
       this.logger.warn({ mailId: row.id, attempts: row.attempts, err: error }, 'mail not sent; will retry');
       throw new RetryableMailError(error);
     }
+    // Accepted: from here on the mail is never sent again, whatever the database does.
+    const acceptance = { smtpId: row.smtp_id, response: String(info.response ?? '').slice(0, 500) };
+    const inRedis = await this.accepted.remember(row.id, acceptance);
+    try {
+      await this.recordSent(row.id, acceptance);
+    } catch (e) {
+      const error = describeError(e);
+      this.logger.warn(
+        { mailId: row.id, inRedis, err: error },
+        'mail accepted by the SMTP server but not recorded: recorded once PostgreSQL answers',
+      );
+      throw new RetryableMailError(`accepted by the server, not recorded yet: ${error}`);
+    }
+    await this.accepted.forget([row.id]);
+    this.logger.log({ mailId: row.id, template: row.template, attempts: row.attempts }, 'mail sent');
+    return 'sent';
+  }
+
+  /** Marks a row SENT with the server's answer, if it is still the send of that Message-ID. */
+  private async recordSent(id: string, acceptance: Acceptance): Promise<void> {
+    await this.db.query(
+      `UPDATE mail_outbox SET status = 'SENT', sent_at = now(), updated_at = now(), smtp_response = $2,
+              secrets = NULL, last_error = NULL, lease_until = NULL
+        WHERE id = $1 AND status = 'SENDING' AND smtp_id = $3`,
+      [id, acceptance.response, acceptance.smtpId],
+    );
+  }
+
+  /** A row no longer PENDING: records it SENT when its acceptance is known and not yet recorded. */
+  private async recordKnown(id: string): Promise<DeliveryOutcome> {
+    const acceptance = await this.accepted.get(id);
+    if (!acceptance) return 'skipped';
+    await this.recordSent(id, acceptance);
+    await this.accepted.forget([id]);
+    this.logger.log({ mailId: id }, 'mail sent: acceptance recorded after PostgreSQL answered again');
+    return 'sent';
   }
 
   private async fail(id: string, error: string): Promise<void> {
@@ -141,29 +175,57 @@ export class MailDeliveryService implements OnModuleDestroy {
   }
 
   /**
-   * Rows a sweep must act on: SENDING past its lease is FAILED (the process stopped while the
-   * server had the message, so whether it was accepted is unknown and it is not sent twice), and
-   * the ids of PENDING rows older than `minAgeMs`, to queue again (a queued one is not duplicated).
+   * Rows a sweep must act on: SENDING rows whose acceptance by the server is known are recorded
+   * SENT; SENDING past its lease with no known acceptance is FAILED (the process stopped while the
+   * server had the message, so whether it was accepted is unknown and it is not sent twice; none
+   * is marked while Redis cannot be asked); and the ids of PENDING rows older than `minAgeMs`, to
+   * queue again (a queued one is not duplicated).
    */
-  async sweep(minAgeMs = 10_000, limit = 1000): Promise<{ interrupted: number; pending: string[] }> {
-    const interrupted = await returning<{ id: string }>(
-      this.db,
-      `UPDATE mail_outbox SET status = 'FAILED', secrets = NULL, lease_until = NULL, updated_at = now(),
-              last_error = 'interrupted while sending: whether the server accepted it is unknown, so it is not sent again'
-        WHERE status = 'SENDING' AND lease_until < now() RETURNING id::text AS id`,
-      [],
+  async sweep(
+    minAgeMs = 10_000,
+    limit = 1000,
+  ): Promise<{ interrupted: number; recorded: number; pending: string[] }> {
+    const sending = await this.db.query<{ id: string; smtp_id: string | null; expired: boolean }[]>(
+      `SELECT id::text AS id, smtp_id, lease_until < now() AS expired FROM mail_outbox
+        WHERE status = 'SENDING' ORDER BY id LIMIT $1`,
+      [limit],
     );
-    if (!this.enabled) return { interrupted: interrupted.length, pending: [] };
+    const { known, complete } = this.enabled
+      ? await this.accepted.find(sending.map((r) => r.id))
+      : { known: new Map<string, Acceptance>(), complete: true };
+    const recorded: string[] = [];
+    for (const r of sending) {
+      const acceptance = known.get(r.id);
+      if (!acceptance || acceptance.smtpId !== r.smtp_id) continue;
+      await this.recordSent(r.id, acceptance);
+      recorded.push(r.id);
+    }
+    await this.accepted.forget(recorded);
+    if (recorded.length)
+      this.logger.log({ recorded: recorded.length }, 'mail sweep: accepted mail recorded as sent');
+    const expired = sending.filter((r) => r.expired && !known.has(r.id)).map((r) => r.id);
+    const interrupted =
+      complete && expired.length
+        ? await returning<{ id: string }>(
+            this.db,
+            `UPDATE mail_outbox SET status = 'FAILED', secrets = NULL, lease_until = NULL, updated_at = now(),
+                    last_error = 'interrupted while sending: whether the server accepted it is unknown, so it is not sent again'
+              WHERE id = ANY($1::bigint[]) AND status = 'SENDING' AND lease_until < now() RETURNING id::text AS id`,
+            [expired],
+          )
+        : [];
+    if (!this.enabled) return { interrupted: interrupted.length, recorded: 0, pending: [] };
     const pending = await this.db.query<{ id: string }[]>(
       `SELECT id::text AS id FROM mail_outbox
         WHERE status = 'PENDING' AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
         ORDER BY id LIMIT $2`,
       [minAgeMs, limit],
     );
-    return { interrupted: interrupted.length, pending: pending.map((r) => r.id) };
+    return { interrupted: interrupted.length, recorded: recorded.length, pending: pending.map((r) => r.id) };
   }
 
   onModuleDestroy(): void {
     this.transport?.close();
+    this.accepted.close();
   }
 }
