@@ -1,6 +1,6 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { FlowProducer, type Job, type Queue } from 'bullmq';
+import { DelayedError, FlowProducer, type Job, type Queue } from 'bullmq';
 import { APP_CONFIG, redisConnection, requestContext, type AppConfig } from '#platform';
 import {
   DEFAULT_SHARDS,
@@ -12,6 +12,7 @@ import {
   NIGHTLY_PATTERN,
   RecomputeService,
   recomputeJobOptions,
+  ShardStoppedError,
   type FinishFullRecomputeJobData,
   type PlanFullRecomputeJobData,
   type RecomputeOrganizationJobData,
@@ -21,6 +22,8 @@ import {
 /** First pause of the drain after Meilisearch was found unavailable; doubled after each failed try. */
 export const DRAIN_PAUSE_FIRST_MS = 1000;
 export const DRAIN_PAUSE_MAX_MS = 15_000;
+/** A shard stopped by a worker's shutdown waits this long before a worker takes it again. */
+export const SHARD_RESUME_DELAY_MS = 1000;
 
 /** The job names this processor handles; start-up fails if the library defines one it does not. */
 export const MATCH_HANDLED_JOBS: readonly string[] = [
@@ -80,7 +83,7 @@ export class MatchmakingProcessor extends WorkerHost implements OnApplicationBoo
     await this.flows.close();
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: Job, token?: string): Promise<unknown> {
     return requestContext.run({ requestId: `job:${job.id}` }, async () => {
       switch (job.name) {
         case MATCH_JOBS.drainOutbox:
@@ -93,9 +96,21 @@ export class MatchmakingProcessor extends WorkerHost implements OnApplicationBoo
           return this.plan(job.data as PlanFullRecomputeJobData);
         case MATCH_JOBS.recomputeShard: {
           const { runId, shard, shards } = job.data as RecomputeShardJobData;
-          return this.full.runShard(runId, shard, shards, (done, total) =>
-            job.updateProgress({ done, total }),
-          );
+          try {
+            return await this.full.runShard(
+              runId,
+              shard,
+              shards,
+              (done, total) => job.updateProgress({ done, total }),
+              this.stopping.signal,
+            );
+          } catch (e) {
+            if (!(e instanceof ShardStoppedError) || !token) throw e;
+            // Back to the queue without spending an attempt: the next worker runs the shard again.
+            this.logger.log({ runId, shard: e.shard, done: e.done, total: e.total }, e.message);
+            await job.moveToDelayed(Date.now() + SHARD_RESUME_DELAY_MS, token);
+            throw new DelayedError();
+          }
         }
         case MATCH_JOBS.finishFullRecompute:
           return this.full.finish((job.data as FinishFullRecomputeJobData).runId);

@@ -8,6 +8,18 @@ import { RecomputeService } from './recompute.service.js';
 
 const PROGRESS_EVERY = 25;
 
+/** A shard left part-way because the worker is stopping; the job is put back to run again. */
+export class ShardStoppedError extends Error {
+  constructor(
+    readonly shard: number,
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(`shard ${shard} stopped after ${done} of ${total} organisations: the worker is stopping`);
+    this.name = 'ShardStoppedError';
+  }
+}
+
 /**
  * The nightly full recompute: a run, shards of organisations (by a hash of the id, so shards are
  * stable and disjoint), and a finishing step that recomputes clusters and closes the run. Every
@@ -41,16 +53,23 @@ export class FullRecomputeService {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Recomputes one shard. An aborted `signal` (the worker stopping) ends it after the organisation
+   * in hand with a `ShardStoppedError` and counts nothing: the shard runs again whole later, and
+   * since each recompute replaces a whole set, the organisations done before the stop come out the same.
+   */
   async runShard(
     runId: string,
     shard: number,
     shards: number,
     onProgress?: (done: number, total: number) => void | Promise<void>,
+    signal?: AbortSignal,
   ): Promise<{ organizations: number; suggestions: number }> {
     const ids = await this.shardMembers(shard, shards);
     const computer = this.recompute.computer();
     let suggestions = 0;
     for (let i = 0; i < ids.length; i++) {
+      if (signal?.aborted) throw new ShardStoppedError(shard, i, ids.length);
       suggestions += (await this.recompute.recompute(ids[i], runId, computer)).suggestions;
       if ((i + 1) % PROGRESS_EVERY === 0) await onProgress?.(i + 1, ids.length);
     }

@@ -462,6 +462,28 @@ describe('matchmaking storage and recompute', () => {
     // Dismissed pairs stay out after a full recompute too.
     expect((await suggestionsOf(buyer)).map((r) => r.counterpart_organization_id)).not.toContain(fit);
   });
+
+  it('stops a shard after the organisation in hand when the worker stops, counting nothing', async () => {
+    const full = new FullRecomputeService(db, recompute);
+    const runId = await full.openRun(`stop-${randomBytes(3).toString('hex')}`);
+    let seen = 0;
+    const members = (await full.shardMembers(0, 1)).length;
+    expect(members).toBeGreaterThan(1);
+    const stopped = full.runShard(runId, 0, 1, undefined, {
+      get aborted() {
+        // A stop that arrives while the first organisation is being recomputed.
+        return seen++ > 0;
+      },
+    } as AbortSignal);
+    await expect(stopped).rejects.toMatchObject({ name: 'ShardStoppedError', done: 1, total: members });
+    const [run] = await db.query<{ organizations: number; suggestions: number }[]>(
+      `SELECT organizations, suggestions FROM match_run WHERE id = $1`,
+      [runId],
+    );
+    expect(run).toEqual({ organizations: 0, suggestions: 0 });
+    // Run again whole, it counts every member once.
+    expect((await full.runShard(runId, 0, 1)).organizations).toBe(members);
+  });
 });
 
 describe('subcontracting hard criteria from the opportunity', () => {

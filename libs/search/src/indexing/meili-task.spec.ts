@@ -12,18 +12,21 @@ describe('waiting for a Meilisearch task', () => {
   const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
 
   beforeAll(() => {
-    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: never[]) {
-      if (type === 'abort' && this instanceof AbortSignal) {
+    EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<typeof add>) {
+      if (args[0] === 'abort' && this instanceof AbortSignal) {
         const n = (live.get(this) ?? 0) + 1;
         live.set(this, n);
         most = Math.max(most, n);
       }
-      return add.call(this, type, ...rest);
+      return add.apply(this, args);
     } as typeof add;
-    EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, ...rest: never[]) {
-      if (type === 'abort' && this instanceof AbortSignal)
+    EventTarget.prototype.removeEventListener = function (
+      this: EventTarget,
+      ...args: Parameters<typeof remove>
+    ) {
+      if (args[0] === 'abort' && this instanceof AbortSignal)
         live.set(this, Math.max(0, (live.get(this) ?? 0) - 1));
-      return remove.call(this, type, ...rest);
+      return remove.apply(this, args);
     } as typeof remove;
   });
   afterAll(async () => {
