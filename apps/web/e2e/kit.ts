@@ -12,7 +12,7 @@ import { e2eDatabaseUrl } from './stack';
  */
 
 export type Catalogue = Record<string, string>;
-const AREAS = ['', 'account/', 'organization/', 'inbox/', 'forum/', 'console/'];
+const AREAS = ['', 'account/', 'organization/', 'inbox/', 'forum/', 'console/', 'desk/'];
 /** A locale's messages: the shared file and every area's file, merged as src/i18n/catalogues.ts does. */
 export const catalogue = (locale: string): Catalogue =>
   Object.assign(

@@ -9,6 +9,8 @@ import { Shell } from './components/Shell';
 import { validateSearch } from './routes/searchParams';
 import { ConsoleGate, consolePage } from './routes/console/ConsoleGate';
 import { editionTab } from './routes/console/forum/routes';
+import { editionTab } from './routes/console/forum/routes';
+import { printSearch } from './routes/console/forum/desk/routes';
 
 const root = createRootRoute({
   component: () => (
@@ -120,6 +122,19 @@ const consolePages = [
     path: '/forum/$editionId',
     validateSearch: editionTab,
     component: lazyRouteComponent(() => import('./routes/console/forum/EditionPage'), 'EditionPage'),
+  }),
+    component: lazyRouteComponent(() => import('./routes/console/forum/EditionPage'), 'EditionPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
+    path: '/forum/$editionId/print',
+    validateSearch: printSearch,
+    component: consolePage(() => import('./routes/console/forum/desk/PrintPage'), 'PrintPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
+    path: '/forum/$editionId/desk',
+    component: consolePage(() => import('./routes/console/forum/desk/DeskPage'), 'DeskPage'),
   }),
 ];
 

@@ -4,6 +4,7 @@ import organization from './messages/organization/en.json';
 import inbox from './messages/inbox/en.json';
 import forum from './messages/forum/en.json';
 import consoleArea from './messages/console/en.json';
+import desk from './messages/desk/en.json';
 import type { MessageKey } from './catalogue.ar';
 
 /*
@@ -11,7 +12,7 @@ import type { MessageKey } from './catalogue.ar';
  * One module per locale, so a page loads only its own language (LocaleProvider); catalogues.ts
  * gathers the three for the tests.
  */
-export const areas = [core, account, organization, inbox, forum, consoleArea];
+export const areas = [core, account, organization, inbox, forum, consoleArea, desk];
 
 const messages = Object.assign({}, ...areas) as Record<MessageKey, string>;
 export default messages;

@@ -1,6 +1,6 @@
-import { Alert, Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../../api/client';
 import { EDITION_SETUP } from '../../../api/consoleForum';
@@ -49,6 +49,31 @@ export function EditionPage() {
         <Text size="sm" c="dimmed" dir="ltr" ta="start">
           {edition.startsOn} – {edition.endsOn} · {edition.timezone}
         </Text>
+        <Group gap="xs" mt={6}>
+          <Button
+            renderRoot={(props) => (
+              <Link
+                to="/console/forum/$editionId/print"
+                params={{ editionId }}
+                search={{ what: 'badges' }}
+                {...props}
+              />
+            )}
+            size="xs"
+            variant="light"
+          >
+            {t('consolePrint.open')}
+          </Button>
+          <Button
+            renderRoot={(props) => (
+              <Link to="/console/forum/$editionId/desk" params={{ editionId }} {...props} />
+            )}
+            size="xs"
+            variant="light"
+          >
+            {t('consoleDesk.open')}
+          </Button>
+        </Group>
       </div>
       <Tabs
         value={tab}

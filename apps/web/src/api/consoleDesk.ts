@@ -1,0 +1,85 @@
+import { operation } from './client';
+import type { LocalizedText } from './operations';
+
+/*
+ * The organisers' printing and venue desk: every badge of an edition, the edition's delegates,
+ * check-in (from a badge code or by hand), no-shows and walk-in meetings. operations.test.ts
+ * validates every document against apps/web/schema.graphql.
+ */
+
+export interface PrintBadge {
+  code: string;
+  delegateId: string;
+  delegateName: string;
+  organizationName: LocalizedText;
+  organizationCountry: string;
+  checkedInAt: string | null;
+}
+
+const BADGE_FIELDS = `code delegateId delegateName organizationName { ar fr en } organizationCountry checkedInAt`;
+
+/** The api's largest page of badges. */
+export const BADGE_PAGE = 500;
+
+export const EDITION_BADGES = operation<
+  { editionBadges: { total: number; badges: PrintBadge[] } },
+  { editionId: string; offset: number; limit: number }
+>(`query EditionBadges($editionId: ID!, $offset: Int!, $limit: Int!) {
+  editionBadges(editionId: $editionId, offset: $offset, limit: $limit) { total badges { ${BADGE_FIELDS} } }
+}`);
+
+export interface DeskDelegate {
+  id: string;
+  name: string;
+  organizationId: string;
+  status: 'REGISTERED' | 'WITHDRAWN';
+  checkedInAt: string | null;
+}
+
+export const DESK_DELEGATES = operation<{ forumDelegates: DeskDelegate[] }, { editionId: string }>(
+  `query DeskDelegates($editionId: ID!) {
+  forumDelegates(editionId: $editionId) { id name organizationId status checkedInAt }
+}`,
+);
+
+export const CHECK_IN_BADGE = operation<
+  { checkInBadge: { alreadyCheckedIn: boolean; badge: PrintBadge } },
+  { editionId: string; code: string }
+>(`mutation CheckInBadge($editionId: ID!, $code: String!) {
+  checkInBadge(editionId: $editionId, code: $code) { alreadyCheckedIn badge { ${BADGE_FIELDS} } }
+}`);
+
+export const CHECK_IN = operation<
+  { checkIn: { id: string; name: string; checkedInAt: string | null } },
+  { delegateId: string }
+>(`mutation CheckInDelegate($delegateId: ID!) {
+  checkIn(delegateId: $delegateId) { id name checkedInAt }
+}`);
+
+export const MARK_NO_SHOW = operation<
+  { markNoShow: { delegateId: string; outcome: string | null }[] },
+  { meetingId: string; absentDelegateId: string }
+>(`mutation MarkNoShow($meetingId: ID!, $absentDelegateId: ID!) {
+  markNoShow(meetingId: $meetingId, absentDelegateId: $absentDelegateId) { delegateId outcome }
+}`);
+
+export interface DeskFreeSlot {
+  slotId: string;
+  startsAt: string;
+  endsAt: string;
+  freeTables: number;
+}
+
+export const FREE_SLOTS = operation<
+  { freeSlots: DeskFreeSlot[] },
+  { editionId: string; delegateId: string; withDelegateId: string }
+>(`query DeskFreeSlots($editionId: ID!, $delegateId: ID!, $withDelegateId: ID!) {
+  freeSlots(editionId: $editionId, delegateId: $delegateId, withDelegateId: $withDelegateId) { slotId startsAt endsAt freeTables }
+}`);
+
+export const BOOK_WALK_IN = operation<
+  { bookWalkIn: { meeting: { id: string; slotId: string; tableId: string | null } | null } },
+  { input: { editionId: string; fromDelegateId: string; toDelegateId: string; slotId: string } }
+>(`mutation DeskWalkIn($input: WalkInInput!) {
+  bookWalkIn(input: $input) { meeting { id slotId tableId } }
+}`);
