@@ -9,7 +9,6 @@ import { Shell } from './components/Shell';
 import { validateSearch } from './routes/searchParams';
 import { ConsoleGate, consolePage } from './routes/console/ConsoleGate';
 import { editionTab } from './routes/console/forum/routes';
-import { editionTab } from './routes/console/forum/routes';
 import { printSearch } from './routes/console/forum/desk/routes';
 
 const root = createRootRoute({
@@ -123,8 +122,6 @@ const consolePages = [
     validateSearch: editionTab,
     component: lazyRouteComponent(() => import('./routes/console/forum/EditionPage'), 'EditionPage'),
   }),
-    component: lazyRouteComponent(() => import('./routes/console/forum/EditionPage'), 'EditionPage'),
-  }),
   createRoute({
     getParentRoute: () => consoleSection,
     path: '/forum/$editionId/print',
@@ -135,6 +132,16 @@ const consolePages = [
     getParentRoute: () => consoleSection,
     path: '/forum/$editionId/desk',
     component: consolePage(() => import('./routes/console/forum/desk/DeskPage'), 'DeskPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
+    path: '/forum/$editionId/statistics',
+    component: consolePage(() => import('./routes/console/forum/StatisticsPage'), 'StatisticsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleSection,
+    path: '/forum/$editionId/follow-up',
+    component: consolePage(() => import('./routes/console/forum/FollowUpPage'), 'FollowUpPage'),
   }),
 ];
 

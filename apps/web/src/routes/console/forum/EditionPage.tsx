@@ -11,6 +11,7 @@ import { forumError } from './forumErrors';
 import { STATUS_COLOR } from './ForumEditionsPage';
 import { SchedulePanel } from './SchedulePanel';
 import { SetupPanel } from './SetupPanel';
+import { StatsLinks } from './StatsLinks';
 import { EDITION_TABS, type EditionTab } from './routes';
 import './forum.css';
 
@@ -74,6 +75,7 @@ export function EditionPage() {
             {t('consoleDesk.open')}
           </Button>
         </Group>
+        <StatsLinks editionId={editionId} />
       </div>
       <Tabs
         value={tab}
