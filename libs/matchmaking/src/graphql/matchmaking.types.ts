@@ -6,7 +6,13 @@ import { NOT_RELEVANT_REASONS, VERDICTS } from '../feedback/adjustments.js';
 const asEnum = <T extends readonly string[]>(codes: T) =>
   Object.fromEntries(codes.map((c) => [c, c])) as { [K in T[number]]: K };
 
-export const SuggestionKindEnum = asEnum(['SUBCONTRACTING', 'CLUSTER', 'FINANCING', 'MEETING'] as const);
+export const SuggestionKindEnum = asEnum([
+  'SUBCONTRACTING',
+  'CLUSTER',
+  'FINANCING',
+  'MEETING',
+  'SUPPORT',
+] as const);
 export const SuggestionRoleEnum = asEnum([
   'SUPPLIER',
   'REQUEST',
@@ -14,6 +20,8 @@ export const SuggestionRoleEnum = asEnum([
   'FINANCIER',
   'CLUSTER',
   'DELEGATE',
+  'SUPPORT_PROVIDER',
+  'BENEFICIARY',
 ] as const);
 export const VerdictEnum = asEnum(VERDICTS);
 export const NotRelevantReasonEnum = asEnum(NOT_RELEVANT_REASONS);
@@ -24,7 +32,8 @@ registerEnumType(SuggestionRoleEnum, {
   description:
     "SUPPLIER: the counterpart can serve your request; REQUEST: you can serve the counterpart's request; " +
     'CANDIDATE: an SME fitting your screening criteria; FINANCIER: a financier whose terms fit you; CLUSTER: a proposed group; ' +
-    'DELEGATE: a delegate of the same forum edition for one of your delegates to meet',
+    'DELEGATE: a delegate of the same forum edition for one of your delegates to meet; ' +
+    'SUPPORT_PROVIDER: a support institution whose programme meets your needs; BENEFICIARY: an SME your programme fits',
 });
 registerEnumType(VerdictEnum, { name: 'SuggestionVerdict' });
 registerEnumType(NotRelevantReasonEnum, { name: 'NotRelevantReason' });

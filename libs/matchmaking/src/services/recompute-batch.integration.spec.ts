@@ -122,7 +122,7 @@ describe('batched recompute', () => {
     const orgs = new Set(oneByOne.map((l) => l.split('|')[0]));
     const kinds = new Set(oneByOne.map((l) => l.split('|')[1]));
     expect(orgs.size).toBeGreaterThan(active.length / 2);
-    expect([...kinds].sort()).toEqual(['FINANCING', 'MEETING', 'SUBCONTRACTING']);
+    expect([...kinds].sort()).toEqual(['FINANCING', 'MEETING', 'SUBCONTRACTING', 'SUPPORT']);
   });
 
   it('recomputeMany stores the very suggestions of the one-by-one recompute', async () => {

@@ -23,13 +23,27 @@ import {
   type PastVerdict,
 } from '../feedback/adjustments.js';
 import { compareStrings } from '../engine/random.js';
+import {
+  DEFAULT_SUPPORT_WEIGHTS,
+  rankProgrammesForSme,
+  rankSmesForProgrammes,
+  type SupportProgramme,
+} from '../engine/support.js';
 import { criteriaFromTerms } from '../storage/profiles.js';
 import type { ProfileStore, SuggestionKind } from '../storage/profile-store.js';
 import type { CandidateSelector } from './candidate-selector.js';
 import { MeetingPlanner } from './meeting-planner.js';
 
 /** Who the counterpart is to the organisation the suggestion is for. */
-export type SuggestionRole = 'SUPPLIER' | 'REQUEST' | 'CANDIDATE' | 'FINANCIER' | 'CLUSTER' | 'DELEGATE';
+export type SuggestionRole =
+  | 'SUPPLIER'
+  | 'REQUEST'
+  | 'CANDIDATE'
+  | 'FINANCIER'
+  | 'CLUSTER'
+  | 'DELEGATE'
+  | 'SUPPORT_PROVIDER'
+  | 'BENEFICIARY';
 
 /** One criterion as stored: its value, weight, share of the score and the facts that matched. */
 export interface StoredContribution {
@@ -75,7 +89,15 @@ export interface ComputerOptions {
 }
 
 /** The kinds a per-organisation recompute replaces; clusters come from the full recompute. */
-export const RECOMPUTED_KINDS: readonly SuggestionKind[] = ['SUBCONTRACTING', 'FINANCING', 'MEETING'];
+export const RECOMPUTED_KINDS: readonly SuggestionKind[] = [
+  'SUBCONTRACTING',
+  'FINANCING',
+  'MEETING',
+  'SUPPORT',
+];
+
+/** SMEs an institution's programmes are scored against, at most (read from Postgres by country, wilaya and sector). */
+export const SUPPORT_POOL = 3000;
 
 const stored = (c: CriterionResult): StoredContribution => ({
   criterion: c.criterion,
@@ -95,6 +117,7 @@ const stored = (c: CriterionResult): StoredContribution => ({
  */
 export class SuggestionComputer {
   private financierList?: Promise<Map<string, { f: OrgProfile; criteria: FinancierCriteria | null }>>;
+  private programmeList?: Promise<SupportProgramme[]>;
   private readonly perList: number;
   private readonly perKind: number;
   private readonly asOfYear: number;
@@ -125,11 +148,70 @@ export class SuggestionComputer {
     const sub = await this.subcontracting(me);
     const fin = await this.financing(me);
     const meet = await this.meetings(me);
+    const sup = await this.support(me);
     return {
       active: true,
-      suggestions: [...sub.suggestions, ...fin.suggestions, ...meet.suggestions],
-      related: [...new Set([...sub.related, ...fin.related, ...meet.related])],
+      suggestions: [...sub.suggestions, ...fin.suggestions, ...meet.suggestions, ...sup.suggestions],
+      related: [...new Set([...sub.related, ...fin.related, ...meet.related, ...sup.related])],
     };
+  }
+
+  /** Every programme of an active support institution that offers services, loaded once per instance. */
+  private programmes(): Promise<SupportProgramme[]> {
+    this.programmeList ??= this.store.supportProgrammes();
+    return this.programmeList;
+  }
+
+  /**
+   * Support both ways: for an SME, the institutions whose programmes meet its needs (each with its
+   * best programme); for a support institution, the SMEs its programmes fit.
+   */
+  private async support(me: OrgProfile): Promise<{ suggestions: ComputedSuggestion[]; related: string[] }> {
+    if (me.kind !== 'SME' && me.kind !== 'SUPPORT_INSTITUTION') return { suggestions: [], related: [] };
+    const { refused, verdicts } = await this.store.verdictsOf(me.id, 'SUPPORT');
+    const weights = adjustedWeights(DEFAULT_SUPPORT_WEIGHTS, weightMultipliers(verdicts));
+    const options = { weights, asOfYear: this.asOfYear, minScore: 0.05, limit: this.perKind };
+    const make = (r: MatchResult, role: SuggestionRole): ComputedSuggestion => ({
+      kind: 'SUPPORT',
+      counterpartId: r.candidateId,
+      opportunityId: null,
+      clusterId: null,
+      role,
+      score: r.score,
+      forward: r.forward,
+      reverse: r.reverse,
+      contributions: r.criteria.map(stored),
+    });
+    const items: { s: ComputedSuggestion; counterpart: OrgProfile | null }[] = [];
+    if (me.kind === 'SME') {
+      const signals = (await this.store.supportSignalsOfMany([me.id])).get(me.id)!;
+      const programmes = (await this.programmes()).filter(
+        (p) => p.country === me.country && !refused.has(p.institutionId),
+      );
+      const ranked = rankProgrammesForSme(me, signals, programmes, options);
+      const institutions = await this.store.profiles(ranked.map((r) => r.candidateId));
+      for (const r of ranked) {
+        const inst = institutions.get(r.candidateId);
+        if (inst) items.push({ s: make(r, 'SUPPORT_PROVIDER'), counterpart: inst });
+      }
+    } else {
+      const programmes = (await this.programmes()).filter((p) => p.institutionId === me.id);
+      const ids = (await this.store.supportCandidates(programmes, SUPPORT_POOL)).filter(
+        (id) => !refused.has(id),
+      );
+      const [smes, signals] = await Promise.all([
+        this.store.profiles(ids),
+        this.store.supportSignalsOfMany(ids),
+      ]);
+      const pool = [...smes.values()].map((sme) => ({
+        sme,
+        signals: signals.get(sme.id) ?? { opportunityTypes: [], targetCertifications: [] },
+      }));
+      for (const r of rankSmesForProgrammes(programmes, pool, options))
+        items.push({ s: make(r, 'BENEFICIARY'), counterpart: smes.get(r.candidateId)! });
+    }
+    const suggestions = this.finish('SUPPORT', items, verdicts);
+    return { suggestions, related: suggestions.map((s) => s.counterpartId!) };
   }
 
   /** Whom each of the organisation's delegates should meet, per open forum edition, ranked per delegate. */

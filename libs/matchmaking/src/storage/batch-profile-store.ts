@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { FinancierCriteria, OrgProfile } from '../engine/types.js';
 import type { PastVerdict } from '../feedback/adjustments.js';
+import type { SupportSignals } from '../engine/support.js';
 import { ProfileStore, type LoadedRequest, type Sql, type SuggestionKind } from './profile-store.js';
 
 type Verdicts = { refused: Set<string>; verdicts: PastVerdict[] };
@@ -50,6 +51,14 @@ export class BatchProfileStore extends ProfileStore {
     const found = await super.openEditionsOfMany(ids);
     return ids.map((id) => found.get(id) ?? []);
   });
+
+  private readonly signalsLoader = new DataLoader<string, SupportSignals | null>(
+    async (ids) => {
+      const found = await super.supportSignalsOfMany(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    },
+    { maxBatchSize: 5000 },
+  );
 
   constructor(db: Sql) {
     super(db);
@@ -101,5 +110,17 @@ export class BatchProfileStore extends ProfileStore {
 
   override openEditionsOf(organizationId: string): Promise<string[]> {
     return this.editionsLoader.load(organizationId);
+  }
+
+  override async supportSignalsOfMany(
+    organizationIds: readonly string[],
+  ): Promise<Map<string, SupportSignals>> {
+    const out = new Map<string, SupportSignals>();
+    const found = await this.signalsLoader.loadMany(organizationIds);
+    found.forEach((s, i) => {
+      if (s instanceof Error) throw s;
+      if (s) out.set(organizationIds[i], s);
+    });
+    return out;
   }
 }

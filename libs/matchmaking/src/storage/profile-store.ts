@@ -1,8 +1,11 @@
 import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
+import type { SupportProgramme, SupportSignals } from '../engine/support.js';
 import type { NotRelevantReason, PastVerdict, Verdict } from '../feedback/adjustments.js';
 import {
   criteriaFromRow,
   profileFromRow,
+  programmesFromRow,
+  type ProgrammeRow,
   requestFromRow,
   type FinancierCriteriaRow,
   type OrganizationRow,
@@ -14,7 +17,7 @@ export interface Sql {
   query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
 }
 
-export type SuggestionKind = 'SUBCONTRACTING' | 'CLUSTER' | 'FINANCING' | 'MEETING';
+export type SuggestionKind = 'SUBCONTRACTING' | 'CLUSTER' | 'FINANCING' | 'MEETING' | 'SUPPORT';
 
 const PROFILE_SELECT = `
   SELECT o.id, o.kind, o.subtype, o.status, o.version, o.country, o.region_code, o.sectors, o.employee_band,
@@ -124,6 +127,63 @@ export class ProfileStore {
         servableBy.regionCode ?? null,
       ],
     );
+  }
+
+  /** The programmes of active support institutions that offer at least one service, in institution order. */
+  async supportProgrammes(institutionIds?: readonly string[]): Promise<SupportProgramme[]> {
+    const rows = await this.db.query<ProgrammeRow[]>(
+      `SELECT o.id, o.country, o.region_code, o.programmes FROM organization o
+       WHERE o.kind = 'SUPPORT_INSTITUTION' AND o.status = 'ACTIVE'
+         AND jsonb_path_exists(o.programmes, '$[*].services[*]')
+         ${institutionIds ? 'AND o.id = ANY($1::uuid[])' : ''}
+       ORDER BY o.id`,
+      institutionIds ? [institutionIds] : [],
+    );
+    return rows.flatMap(programmesFromRow);
+  }
+
+  /** What organisations say beside their profiles that points to support: open opportunity types, certifications aimed for. */
+  async supportSignalsOfMany(organizationIds: readonly string[]): Promise<Map<string, SupportSignals>> {
+    if (!organizationIds.length) return new Map();
+    const rows = await this.db.query<{ id: string; types: string[]; targets: string[] }[]>(
+      `SELECT o.id, o.target_certifications AS targets,
+              coalesce((SELECT array_agg(DISTINCT p.type ORDER BY p.type) FROM opportunity p
+                        WHERE p.organization_id = o.id AND p.status = 'OPEN' AND p.archived_at IS NULL
+                          AND (p.expires_at IS NULL OR p.expires_at >= current_date)), '{}') AS types
+       FROM organization o WHERE o.id = ANY($1::uuid[])`,
+      [organizationIds],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { opportunityTypes: r.types as SupportSignals['opportunityTypes'], targetCertifications: r.targets },
+      ]),
+    );
+  }
+
+  /**
+   * Active SMEs a set of programmes may serve, at most \`limit\`: in the institution's country, in
+   * the wilayas of its reserved programmes when all are reserved, sharing a sector with a programme
+   * that names sectors (by division or its section). The engine then applies every criterion.
+   */
+  async supportCandidates(programmes: readonly SupportProgramme[], limit: number): Promise<string[]> {
+    if (!programmes.length) return [];
+    const allReserved = programmes.every((p) => p.reserved);
+    const regions = allReserved ? [...new Set(programmes.flatMap((p) => p.regionCodes))] : null;
+    const sectors = programmes.some((p) => !p.sectors.length)
+      ? null
+      : [...new Set(programmes.flatMap((p) => p.sectors))];
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT o.id FROM organization o
+       WHERE o.kind = 'SME' AND o.status = 'ACTIVE' AND o.country = $1
+         AND ($2::text[] IS NULL OR o.region_code = ANY($2::text[]))
+         AND ($3::text[] IS NULL OR o.sectors && $3::text[]
+              OR EXISTS (SELECT 1 FROM unnest($3::text[]) s(code) JOIN unnest(o.sectors) m(code)
+                         ON left(s.code, 2) = left(m.code, 2)))
+       ORDER BY o.id LIMIT $4`,
+      [programmes[0].country, regions, sectors, limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** A financier's private screening criteria, if it stated them. */

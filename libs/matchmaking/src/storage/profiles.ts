@@ -7,6 +7,7 @@ import type {
   ProcessCode,
 } from '#directory/taxonomy';
 import type { FeedbackInput, FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
+import type { SupportProgramme } from '../engine/support.js';
 
 /**
  * Rows as Postgres returns them and their translation into the engine's plain inputs. No database
@@ -206,4 +207,44 @@ export function criteriaFromTerms(o: OrgProfile): FinancierCriteria | null {
     preferredCertifications: [],
     innovation: null,
   };
+}
+
+export interface ProgrammeRow {
+  id: string;
+  country: string;
+  region_code: string | null;
+  programmes: {
+    name?: { ar?: string | null; fr?: string | null; en?: string | null };
+    sectors?: string[];
+    services?: SupportProgramme['services'];
+    stages?: CompanyStage[];
+    regionCodes?: string[];
+    reserved?: boolean;
+    cost?: SupportProgramme['cost'];
+    certifications?: string[];
+  }[];
+}
+
+/** The programmes of a support institution that offer services, each keeping its position. */
+export function programmesFromRow(r: ProgrammeRow): SupportProgramme[] {
+  return (r.programmes ?? []).flatMap((p, index) =>
+    p.services?.length
+      ? [
+          {
+            institutionId: r.id,
+            index,
+            name: { ar: p.name?.ar ?? null, fr: p.name?.fr ?? null, en: p.name?.en ?? null },
+            services: p.services,
+            sectors: p.sectors ?? [],
+            stages: p.stages ?? [],
+            regionCodes: p.regionCodes ?? [],
+            reserved: p.reserved ?? false,
+            cost: p.cost ?? null,
+            certifications: p.certifications ?? [],
+            country: r.country.trim(),
+            regionCode: r.region_code,
+          },
+        ]
+      : [],
+  );
 }
