@@ -17,6 +17,14 @@ interface Versioned {
 
 const PAGE = 1000;
 
+/**
+ * How long a test waits for one Meilisearch task of its own. The test Meilisearch is shared by the
+ * whole run and handles one batch at a time, so a task may queue behind other files' indexing; on a
+ * loaded machine a one-document addition was measured at 1 to 5 s and queued behind another as
+ * long, past the client's default of 5 s. The product waits 120 s (`settled`).
+ */
+const TASK_WAIT = { timeout: 60_000 };
+
 /** Every document of an index, read page by page, reduced to id and version. */
 async function indexedDocs(app: TestApp, uid: string): Promise<Versioned[]> {
   const all: Versioned[] = [];
@@ -257,17 +265,17 @@ describe('search sync with the worker (Postgres → Meilisearch)', () => {
       `SELECT id FROM organization WHERE status = 'ACTIVE' ORDER BY id LIMIT 1`,
     );
     const lost = rows[0].id;
-    await app.meili.index(app.indexes.organizations).deleteDocument(lost).waitTask();
+    await app.meili.index(app.indexes.organizations).deleteDocument(lost).waitTask(TASK_WAIT);
     expect(await doc(app, app.indexes.organizations, lost)).toBeNull();
-    await expectIndexEqualsPostgres(app, 15_000);
+    await expectIndexEqualsPostgres(app, 30_000);
 
     const bogus = randomUUID();
     await app.meili
       .index(app.indexes.organizations)
       .addDocuments([{ id: bogus, version: 1, kind: 'SME', name_fr: 'Fantôme', sort_name: 'fantome' }])
-      .waitTask();
+      .waitTask(TASK_WAIT);
     expect(await doc(app, app.indexes.organizations, bogus)).not.toBeNull();
-    await expectIndexEqualsPostgres(app, 15_000);
+    await expectIndexEqualsPostgres(app, 30_000);
   });
 
   it('reindexes through the CLI while searches keep finding every organisation', async () => {
