@@ -1,6 +1,7 @@
 import { Authorize, Public } from '#identity';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { SearchService } from './search.service.js';
+import { OPPORTUNITY_FACETS, ORGANIZATION_FACETS } from '../indexing/index-settings.js';
+import { MAX_LIMIT, MAX_OFFSET, SearchService } from './search.service.js';
 import {
   OpportunitySearchFilter,
   OpportunitySearchResult,
@@ -19,18 +20,27 @@ export class SearchResolver {
     description: 'Full-text, faceted search over organisations in Arabic, French and English',
   })
   searchOrganizations(
-    @Args('query', { type: () => String, nullable: true }) query: string | null,
-    @Args('filter', { type: () => OrganizationSearchFilter, nullable: true })
+    @Args('query', {
+      type: () => String,
+      nullable: true,
+      description:
+        'Words in Arabic, French or English (at most 200 characters); typos tolerated; empty or null lists all',
+    })
+    query: string | null,
+    @Args('filter', { type: () => OrganizationSearchFilter, nullable: true, description: 'Narrows the hits' })
     filter: OrganizationSearchFilter | null,
-    @Args('sort', { type: () => OrganizationSort, nullable: true }) sort: OrganizationSort | null,
+    @Args('sort', { type: () => OrganizationSort, nullable: true, description: 'Defaults to RELEVANCE' })
+    sort: OrganizationSort | null,
     @Args('facets', {
       type: () => [String],
       nullable: true,
-      description: 'Facet fields to count, e.g. kind, country, sectors',
+      description: `Facet fields to count: ${ORGANIZATION_FACETS.join(', ')}`,
     })
     facets: string[] | null,
-    @Args('limit', { type: () => Int, defaultValue: 20 }) limit: number,
-    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
+    @Args('limit', { type: () => Int, defaultValue: 20, description: `Hits per page, 1 to ${MAX_LIMIT}` })
+    limit: number,
+    @Args('offset', { type: () => Int, defaultValue: 0, description: `Hits to skip, 0 to ${MAX_OFFSET}` })
+    offset: number,
   ): Promise<OrganizationSearchResult> {
     return this.search.organizations({ query, filter, sort, facets, limit, offset });
   }
@@ -38,13 +48,31 @@ export class SearchResolver {
   @Authorize(Public)
   @Query(() => OpportunitySearchResult, { description: 'Search over open, unexpired offers and needs' })
   searchOpportunities(
-    @Args('query', { type: () => String, nullable: true }) query: string | null,
-    @Args('filter', { type: () => OpportunitySearchFilter, nullable: true })
+    @Args('query', {
+      type: () => String,
+      nullable: true,
+      description:
+        'Words in Arabic, French or English (at most 200 characters); typos tolerated; empty or null lists all',
+    })
+    query: string | null,
+    @Args('filter', {
+      type: () => OpportunitySearchFilter,
+      nullable: true,
+      description: 'Narrows the hits; only OPEN and unexpired ones by default',
+    })
     filter: OpportunitySearchFilter | null,
-    @Args('sort', { type: () => OpportunitySort, nullable: true }) sort: OpportunitySort | null,
-    @Args('facets', { type: () => [String], nullable: true }) facets: string[] | null,
-    @Args('limit', { type: () => Int, defaultValue: 20 }) limit: number,
-    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
+    @Args('sort', { type: () => OpportunitySort, nullable: true, description: 'Defaults to RELEVANCE' })
+    sort: OpportunitySort | null,
+    @Args('facets', {
+      type: () => [String],
+      nullable: true,
+      description: `Facet fields to count: ${OPPORTUNITY_FACETS.join(', ')}`,
+    })
+    facets: string[] | null,
+    @Args('limit', { type: () => Int, defaultValue: 20, description: `Hits per page, 1 to ${MAX_LIMIT}` })
+    limit: number,
+    @Args('offset', { type: () => Int, defaultValue: 0, description: `Hits to skip, 0 to ${MAX_OFFSET}` })
+    offset: number,
   ): Promise<OpportunitySearchResult> {
     return this.search.opportunities({ query, filter, sort, facets, limit, offset });
   }
