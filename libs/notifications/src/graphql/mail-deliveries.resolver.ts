@@ -15,7 +15,12 @@ export class MailDeliveriesResolver {
     description: 'Outgoing emails and their delivery, newest first (admins only)',
   })
   async mailDeliveries(
-    @Args('status', { type: () => MailDeliveryStatusEnum, nullable: true }) status: MailStatus | null,
+    @Args('status', {
+      type: () => MailDeliveryStatusEnum,
+      nullable: true,
+      description: 'Only deliveries in this status',
+    })
+    status: MailStatus | null,
     @Args('to', { type: () => String, nullable: true, description: 'Recipient address (exact)' })
     to: string | null,
     @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,

@@ -13,32 +13,34 @@ registerEnumType(MailDeliveryStatusEnum, {
 
 @ObjectType({ description: 'One outgoing email and its delivery; codes and links with tokens are hidden' })
 export class MailDelivery {
-  @Field(() => ID) id: string;
-  @Field() to: string;
+  @Field(() => ID, { description: 'Delivery id' }) id: string;
+  @Field({ description: 'Recipient email address' }) to: string;
   @Field({ description: 'Kind of message, e.g. verify-email' }) template: string;
-  @Field() locale: string;
-  @Field() subject: string;
+  @Field({ description: 'Language the message is written in: ar, fr or en' }) locale: string;
+  @Field({ description: 'Subject line as sent' }) subject: string;
   @Field({ description: 'The plain-text copy, codes replaced by [hidden]' }) body: string;
-  @Field(() => MailDeliveryStatusEnum) status: string;
-  @Field(() => Int) attempts: number;
+  @Field(() => MailDeliveryStatusEnum, { description: 'Where the delivery stands' }) status: string;
+  @Field(() => Int, { description: 'SMTP attempts made so far' }) attempts: number;
   @Field(() => String, { nullable: true, description: "The last attempt's error" }) lastError: string | null;
   @Field(() => String, { nullable: true, description: 'Message-ID the message is sent with' })
   smtpId: string | null;
   @Field(() => String, { nullable: true, description: "The SMTP server's answer on acceptance" })
   smtpResponse: string | null;
-  @Field() createdAt: Date;
-  @Field() updatedAt: Date;
-  @Field(() => Date, { nullable: true }) sentAt: Date | null;
+  @Field({ description: 'When the message was queued' }) createdAt: Date;
+  @Field({ description: 'When its status last changed' }) updatedAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the SMTP server accepted it; null until SENT' })
+  sentAt: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A delivery in a page of deliveries' })
 export class MailDeliveryEdge {
-  @Field() cursor: string;
-  @Field(() => MailDelivery) node: MailDelivery;
+  @Field({ description: 'Opaque position of this delivery, for `after`' }) cursor: string;
+  @Field(() => MailDelivery, { description: 'The delivery' }) node: MailDelivery;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of outgoing emails, newest first' })
 export class MailDeliveryConnection {
-  @Field(() => [MailDeliveryEdge]) edges: MailDeliveryEdge[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => [MailDeliveryEdge], { description: 'The deliveries of this page' }) edges: MailDeliveryEdge[];
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them' })
+  pageInfo: PageInfo;
 }

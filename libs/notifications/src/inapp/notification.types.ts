@@ -4,30 +4,33 @@ import { PageInfo } from '#directory';
 @ObjectType({ description: 'One value a notice is about or its text is written from' })
 export class NotificationParam {
   @Field({ description: 'e.g. contactRequestId, organizationId, organization, edition' }) name: string;
-  @Field() value: string;
+  @Field({ description: 'The value as text: an id, a name or a date' }) value: string;
 }
 
 @ObjectType({ description: 'A notice in the app, for its recipient only' })
 export class Notification {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Notification id, also its cursor' }) id: string;
   @Field({ description: 'What happened: the name of the matching mail, e.g. contact-request-accepted' })
   kind: string;
   @Field(() => [NotificationParam], { description: 'Ids of what it is about and the values of its text' })
   payload: NotificationParam[];
-  @Field() createdAt: Date;
-  @Field(() => Date, { nullable: true }) readAt: Date | null;
+  @Field({ description: 'When it was written' }) createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When you marked it read; null while unread' })
+  readAt: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A notification in a page of notifications' })
 export class NotificationEdge {
-  @Field() cursor: string;
-  @Field(() => Notification) node: Notification;
+  @Field({ description: 'Opaque position of this notification, for `after`' }) cursor: string;
+  @Field(() => Notification, { description: 'The notification' }) node: Notification;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of your notifications, newest first' })
 export class NotificationConnection {
-  @Field(() => [NotificationEdge]) edges: NotificationEdge[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => [NotificationEdge], { description: 'The notifications of this page' })
+  edges: NotificationEdge[];
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them' })
+  pageInfo: PageInfo;
 }
 
 @InputType({ description: 'Which notifications to mark read: the given ids, or all of them' })
@@ -38,10 +41,10 @@ export class MarkNotificationsReadInput {
   all?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What marking notifications read did' })
 export class MarkNotificationsReadResult {
   @Field(() => Int, { description: 'How many were unread and are now read' }) marked: number;
-  @Field(() => Int) unreadCount: number;
+  @Field(() => Int, { description: 'Your notifications still unread afterwards' }) unreadCount: number;
 }
 
 export const toNotification = (r: {
@@ -67,22 +70,22 @@ export const toNotification = (r: {
 
 @ObjectType({ description: 'A meeting request of the edition was created, accepted, declined or cancelled' })
 export class MeetingRequestChange {
-  @Field(() => ID) requestId: string;
-  @Field(() => ID) editionId: string;
-  @Field(() => ID) fromOrganizationId: string;
-  @Field(() => ID) toOrganizationId: string;
+  @Field(() => ID, { description: 'The meeting request' }) requestId: string;
+  @Field(() => ID, { description: 'Its forum edition' }) editionId: string;
+  @Field(() => ID, { description: 'The requesting organisation' }) fromOrganizationId: string;
+  @Field(() => ID, { description: 'The requested organisation' }) toOrganizationId: string;
   @Field({ description: 'The status after the change: PENDING, ACCEPTED, DECLINED, CANCELLED' })
   status: string;
   @Field({ description: 'create, accept, decline or cancel' }) action: string;
-  @Field() at: Date;
+  @Field({ description: 'When the change was committed' }) at: Date;
 }
 
 @ObjectType({ description: "A delegate's published agenda changed: meetings published, moved or cancelled" })
 export class AgendaChange {
-  @Field(() => ID) delegateId: string;
-  @Field(() => ID) editionId: string;
+  @Field(() => ID, { description: 'The delegate whose agenda changed' }) delegateId: string;
+  @Field(() => ID, { description: 'Their forum edition' }) editionId: string;
   @Field(() => Int, { description: 'The published version of the edition the change belongs to' })
   publishedVersion: number;
   @Field(() => [ID], { description: 'The meetings of the delegate that changed' }) meetingIds: string[];
-  @Field() at: Date;
+  @Field({ description: 'When the change was published' }) at: Date;
 }

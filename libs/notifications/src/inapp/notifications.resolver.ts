@@ -71,7 +71,7 @@ export class NotificationsResolver {
   })
   async markNotificationsRead(
     @CurrentViewer() viewer: Viewer | null,
-    @Args('input') input: MarkNotificationsReadInput,
+    @Args('input', { description: 'The ids to mark, or all' }) input: MarkNotificationsReadInput,
   ): Promise<MarkNotificationsReadResult> {
     const { userId } = signedIn(viewer);
     const ids = input.ids ?? null;
@@ -104,7 +104,7 @@ export class NotificationsResolver {
   })
   async meetingRequestChanged(
     @CurrentViewer() viewer: Viewer | null,
-    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('editionId', { type: () => ID, description: 'The forum edition to follow' }) editionId: string,
   ): Promise<AsyncIterableIterator<MeetingRequestEvent>> {
     const { userId, roles } = signedIn(viewer);
     requireUuid(editionId, 'editionId');
@@ -128,7 +128,8 @@ export class NotificationsResolver {
   })
   async agendaChanged(
     @CurrentViewer() viewer: Viewer | null,
-    @Args('delegateId', { type: () => ID }) delegateId: string,
+    @Args('delegateId', { type: () => ID, description: 'The delegate whose agenda to follow' })
+    delegateId: string,
   ): Promise<AsyncIterableIterator<AgendaChangeEvent>> {
     const { userId, roles } = signedIn(viewer);
     requireUuid(delegateId, 'delegateId');
@@ -157,7 +158,8 @@ export class NotificationsResolver {
     resolve: (event: ScheduleRunProgressEvent) => ({ ...event, at: new Date(event.at) }),
   })
   scheduleRunProgress(
-    @Args('runId', { type: () => ID }) runId: string,
+    @Args('runId', { type: () => ID, description: 'The run: the id `scheduleEdition` returned' })
+    runId: string,
   ): Promise<AsyncIterableIterator<ScheduleRunProgressEvent>> {
     requireUuid(runId, 'runId');
     return this.bus.listen<ScheduleRunProgressEvent>(scheduleRunTopic(runId));

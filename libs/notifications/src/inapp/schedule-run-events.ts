@@ -18,8 +18,8 @@ export const scheduleRunTopic = (runId: string) => `schedule-run:${runId}`;
 
 @ObjectType({ description: 'Where a scheduler run stands: published by the worker about once a second' })
 export class ScheduleRunProgress {
-  @Field(() => ID) runId: string;
-  @Field(() => ID) editionId: string;
+  @Field(() => ID, { description: 'The scheduler run' }) runId: string;
+  @Field(() => ID, { description: 'The forum edition it schedules' }) editionId: string;
   @Field({ description: 'analysis, construct, search, exact, tables or done' }) phase: string;
   @Field(() => Float, { description: 'Share of the time budget used, 0 to 1' }) fraction: number;
   @Field(() => Int, { nullable: true, description: 'Breaks in the best schedule found so far' })
@@ -29,5 +29,5 @@ export class ScheduleRunProgress {
   @Field(() => Float, { nullable: true, description: 'Weight of the meetings not yet scheduled' })
   unscheduledWeight: number | null;
   @Field(() => Int, { description: 'Milliseconds since the run started' }) elapsedMs: number;
-  @Field() at: Date;
+  @Field({ description: 'When the worker published this progress' }) at: Date;
 }

@@ -23,19 +23,19 @@ registerEnumType(NotificationKindEnum, {
 
 @ObjectType({ description: 'Whether a kind of notification is also sent by email' })
 export class NotificationPreference {
-  @Field(() => NotificationKindEnum) kind: NotificationKind;
+  @Field(() => NotificationKindEnum, { description: 'The kind of notification' }) kind: NotificationKind;
   @Field({ description: 'Email on or off' }) email: boolean;
   @Field({ description: 'Always true: every notification is shown in the app' }) inApp: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Email on or off for one kind of notification' })
 export class NotificationPreferenceInput {
-  @Field(() => NotificationKindEnum) kind: NotificationKind;
-  @Field() email: boolean;
+  @Field(() => NotificationKindEnum, { description: 'The kind of notification' }) kind: NotificationKind;
+  @Field({ description: 'true: also sent by email; false: in the app only' }) email: boolean;
 }
 
 @ObjectType({ description: 'What an unsubscribe link turned off' })
 export class UnsubscribeResult {
-  @Field(() => NotificationKindEnum) kind: NotificationKind;
+  @Field(() => NotificationKindEnum, { description: 'The kind of email turned off' }) kind: NotificationKind;
   @Field({ description: 'Always false: that kind is no longer emailed' }) email: boolean;
 }

@@ -56,7 +56,10 @@ export class NotificationPreferencesResolver {
   })
   async setNotificationPreferences(
     @CurrentViewer() viewer: Viewer | null,
-    @Args('preferences', { type: () => [NotificationPreferenceInput] })
+    @Args('preferences', {
+      type: () => [NotificationPreferenceInput],
+      description: 'One entry per kind to change',
+    })
     preferences: NotificationPreferenceInput[],
   ): Promise<NotificationPreference[]> {
     const me = signedIn(viewer);
@@ -81,7 +84,9 @@ export class NotificationPreferencesResolver {
     description:
       'Turns off the kind of email an unsubscribe link names (the token of that link); no sign-in needed',
   })
-  async unsubscribe(@Args('token') token: string): Promise<UnsubscribeResult> {
+  async unsubscribe(
+    @Args('token', { description: 'The token of the unsubscribe link, as received by email' }) token: string,
+  ): Promise<UnsubscribeResult> {
     return { kind: await this.unsubscribeService.unsubscribe(token), email: false };
   }
 }
