@@ -22,36 +22,56 @@ registerEnumType(ClaimStatusEnum, {
     'CODE_SENT: waiting for the mailed code; CONTESTED: organisers decide; APPROVED: the claimant is owner; REJECTED by organisers; EXPIRED: replaced, out of tries or past its time',
 });
 export const ContestReasonEnum = { OTHER_CLAIMANT: 'OTHER_CLAIMANT', HAS_OWNER: 'HAS_OWNER' };
-registerEnumType(ContestReasonEnum, { name: 'ClaimContestReason' });
+registerEnumType(ContestReasonEnum, {
+  name: 'ClaimContestReason',
+  description: 'Why a claim went to the organisers instead of being approved',
+  valuesMap: {
+    OTHER_CLAIMANT: { description: 'Another user has an open claim on the same organisation' },
+    HAS_OWNER: { description: 'The organisation got an owner while the claim was open' },
+  },
+});
 export const ClaimAddressKindEnum = { CONTACT_PERSON: 'CONTACT_PERSON', WEBSITE_DOMAIN: 'WEBSITE_DOMAIN' };
-registerEnumType(ClaimAddressKindEnum, { name: 'ClaimAddressKind' });
+registerEnumType(ClaimAddressKindEnum, {
+  name: 'ClaimAddressKind',
+  description: 'Where a claim code may go',
+  valuesMap: {
+    CONTACT_PERSON: { description: "A contact person's address on the organisation's profile" },
+    WEBSITE_DOMAIN: { description: "Any address at the domain of the organisation's website" },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: 'An address a claim code may be mailed to' })
 export class ClaimOptionType {
   @Field({
     description:
       'A contact-person address masked (a***@firm.dz), or *@domain for any address at the website’s domain',
   })
   address: string;
-  @Field(() => ClaimAddressKindEnum) kind: string;
+  @Field(() => ClaimAddressKindEnum, { description: 'What the address is' }) kind: string;
 }
 
-@ObjectType('OrganizationClaim')
+@ObjectType('OrganizationClaim', {
+  description:
+    'A request to become owner of an organisation without members, seen by its claimant and organisers',
+})
 export class OrganizationClaimType {
-  @Field(() => ID) id: string;
-  @Field(() => ID) organizationId: string;
-  @Field() organizationName: string;
-  @Field(() => ID) claimantId: string;
-  @Field() claimantEmail: string;
-  @Field() claimantName: string;
+  @Field(() => ID, { description: 'Claim id' }) id: string;
+  @Field(() => ID, { description: 'The organisation claimed' }) organizationId: string;
+  @Field({ description: 'Its name, in the first language given' }) organizationName: string;
+  @Field(() => ID, { description: "The claimant's account" }) claimantId: string;
+  @Field({ description: "The claimant's sign-in address" }) claimantEmail: string;
+  @Field({ description: "The claimant's display name" }) claimantName: string;
   @Field({ description: 'Where the code went: masked for the claimant, in full for organisers' })
   address: string;
-  @Field(() => ClaimStatusEnum) status: string;
-  @Field(() => ContestReasonEnum, { nullable: true }) contestReason: string | null;
-  @Field() expiresAt: Date;
-  @Field() createdAt: Date;
-  @Field(() => Date, { nullable: true }) confirmedAt: Date | null;
-  @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
+  @Field(() => ClaimStatusEnum, { description: 'Where the claim stands' }) status: string;
+  @Field(() => ContestReasonEnum, { nullable: true, description: 'Why it is CONTESTED; null otherwise' })
+  contestReason: string | null;
+  @Field({ description: 'The code stops working after this (24 hours after it was sent)' }) expiresAt: Date;
+  @Field({ description: 'When the claim was made' }) createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the right code was entered' })
+  confirmedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was approved, rejected or expired' })
+  resolvedAt: Date | null;
   @Field(() => String, { nullable: true, description: "The organisers' note on their decision" })
   note: string | null;
 }
@@ -67,7 +87,9 @@ export class ClaimResolver {
     description:
       'Where a claim code for an organisation without owner may be mailed, masked (verified users). CONFLICT (reason ORGANIZATION_HAS_OWNER) once it has an owner',
   })
-  claimOptions(@Args('id', { type: () => ID }) id: string): Promise<ClaimOptionType[]> {
+  claimOptions(
+    @Args('id', { type: () => ID, description: 'The organisation' }) id: string,
+  ): Promise<ClaimOptionType[]> {
     return this.claims.claimOptions(id);
   }
 
@@ -78,8 +100,12 @@ export class ClaimResolver {
   })
   async claimOrganization(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('email') email: string,
+    @Args('id', { type: () => ID, description: 'The organisation to claim' }) id: string,
+    @Args('email', {
+      description:
+        'Where to mail the code: a claim option, masked or in full, or an address at the website domain',
+    })
+    email: string,
   ): Promise<OrganizationClaimType> {
     return toType(await this.claims.claim(viewer, id, email));
   }
@@ -91,8 +117,8 @@ export class ClaimResolver {
   })
   async confirmOrganizationClaim(
     @CurrentViewer() viewer: Viewer,
-    @Args('claimId', { type: () => ID }) claimId: string,
-    @Args('code') code: string,
+    @Args('claimId', { type: () => ID, description: 'Your claim' }) claimId: string,
+    @Args('code', { description: 'The code from the email' }) code: string,
   ): Promise<OrganizationClaimType> {
     return toType(await this.claims.confirm(viewer, claimId, code));
   }
@@ -108,8 +134,14 @@ export class ClaimResolver {
   @Authorize(Organiser)
   @Query(() => [OrganizationClaimType], { description: 'Claims on organisations, newest first (organisers)' })
   async organizationClaims(
-    @Args('status', { type: () => ClaimStatusEnum, nullable: true }) status?: ClaimStatus | null,
-    @Args('first', { type: () => Int, defaultValue: 100 }) first?: number,
+    @Args('status', {
+      type: () => ClaimStatusEnum,
+      nullable: true,
+      description: 'Only claims in this status',
+    })
+    status?: ClaimStatus | null,
+    @Args('first', { type: () => Int, defaultValue: 100, description: 'At most this many claims' })
+    first?: number,
   ): Promise<OrganizationClaimType[]> {
     return (await this.claims.list(status, first)).map(toType);
   }
@@ -121,9 +153,10 @@ export class ClaimResolver {
   })
   async resolveOrganizationClaim(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('approve') approve: boolean,
-    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+    @Args('id', { type: () => ID, description: 'The claim' }) id: string,
+    @Args('approve', { description: 'true approves, false rejects' }) approve: boolean,
+    @Args('note', { type: () => String, nullable: true, description: 'Reason given to the claimant' })
+    note?: string | null,
   ): Promise<OrganizationClaimType> {
     return toType(await this.claims.resolve(viewer, id, approve, note));
   }

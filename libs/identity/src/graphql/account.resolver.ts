@@ -10,7 +10,7 @@ import type { Viewer } from '../viewer.js';
 
 @ObjectType('AccountSession', { description: 'A device or browser signed in to the account' })
 export class AccountSessionType {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Session id, for `endSession`' }) id: string;
   @Field({ description: 'When it signed in' }) startedAt: Date;
   @Field({ description: 'When it last refreshed its access' }) lastActiveAt: Date;
   @Field({ description: 'When it ends unless refreshed' }) expiresAt: Date;
@@ -40,7 +40,7 @@ export class AccountResolver {
   })
   async endSession(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'A session id from mySessions' }) id: string,
   ): Promise<boolean> {
     await this.sessions.end(viewer, id);
     return true;
@@ -52,7 +52,7 @@ export class AccountResolver {
   })
   async setMyLocale(
     @CurrentViewer() viewer: Viewer,
-    @Args('locale', { type: () => LocaleEnum }) locale: string,
+    @Args('locale', { type: () => LocaleEnum, description: 'The language to use' }) locale: string,
   ): Promise<boolean> {
     await this.sessions.setLocale(viewer.userId, locale);
     return true;

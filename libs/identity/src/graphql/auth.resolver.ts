@@ -24,7 +24,10 @@ export class AuthResolver {
     description:
       'Creates an account and emails a verification code. The answer is the same whether or not the address was already registered.',
   })
-  async register(@Args('input') input: RegisterInput, @Context() ctx: object): Promise<boolean> {
+  async register(
+    @Args('input', { description: 'The new account' }) input: RegisterInput,
+    @Context() ctx: object,
+  ): Promise<boolean> {
     await this.auth.register({ ...input }, clientInfo(ctx));
     return true;
   }
@@ -33,14 +36,19 @@ export class AuthResolver {
   @Mutation(() => Boolean, {
     description: 'Confirms an email address with the code from the verification message',
   })
-  async verifyEmail(@Args('token') token: string): Promise<boolean> {
+  async verifyEmail(
+    @Args('token', { description: 'The code from the verification email' }) token: string,
+  ): Promise<boolean> {
     await this.auth.verifyEmail(token);
     return true;
   }
 
   @Authorize(Public)
   @Mutation(() => Boolean, { description: 'Sends a new verification message if the address awaits one' })
-  async resendVerification(@Args('email') email: string, @Context() ctx: object): Promise<boolean> {
+  async resendVerification(
+    @Args('email', { description: 'The address awaiting verification' }) email: string,
+    @Context() ctx: object,
+  ): Promise<boolean> {
     await this.auth.resendVerification(email, clientInfo(ctx));
     return true;
   }
@@ -51,8 +59,8 @@ export class AuthResolver {
       "Signs in. With the header `x-tashbik-session: cookie` the refresh token is set as an HttpOnly cookie and the payload's refreshToken is empty.",
   })
   async login(
-    @Args('email') email: string,
-    @Args('password') password: string,
+    @Args('email', { description: 'Sign-in address, any letter case' }) email: string,
+    @Args('password', { description: 'The account password' }) password: string,
     @Context() ctx: { req?: IncomingMessage },
   ): Promise<AuthPayload> {
     return this.answer(ctx, await this.auth.login(email, password, clientInfo(ctx)));
@@ -64,7 +72,12 @@ export class AuthResolver {
       'Exchanges a refresh token (once) for a new access and refresh token. Without the argument, in cookie mode (header `x-tashbik-session: cookie`), the token is read from the session cookie, which is rotated.',
   })
   async refreshSession(
-    @Args('refreshToken', { type: () => String, nullable: true }) refreshToken: string | null | undefined,
+    @Args('refreshToken', {
+      type: () => String,
+      nullable: true,
+      description: 'The refresh token of the last AuthPayload; omitted in cookie mode',
+    })
+    refreshToken: string | null | undefined,
     @Context() ctx: { req?: IncomingMessage },
   ): Promise<AuthPayload> {
     const cookieMode = wantsCookie(ctx.req);
@@ -83,7 +96,12 @@ export class AuthResolver {
       'Ends the session of this refresh token; without the argument, in cookie mode, that of the session cookie, which is cleared',
   })
   async logout(
-    @Args('refreshToken', { type: () => String, nullable: true }) refreshToken: string | null | undefined,
+    @Args('refreshToken', {
+      type: () => String,
+      nullable: true,
+      description: 'The refresh token of the session to end; omitted in cookie mode',
+    })
+    refreshToken: string | null | undefined,
     @Context() ctx: { req?: IncomingMessage },
   ): Promise<boolean> {
     const cookieMode = wantsCookie(ctx.req);
@@ -111,7 +129,10 @@ export class AuthResolver {
   @Mutation(() => Boolean, {
     description: 'Emails a reset code if the address is registered; the answer is always true',
   })
-  async requestPasswordReset(@Args('email') email: string, @Context() ctx: object): Promise<boolean> {
+  async requestPasswordReset(
+    @Args('email', { description: 'The address of the account' }) email: string,
+    @Context() ctx: object,
+  ): Promise<boolean> {
     await this.auth.requestPasswordReset(email, clientInfo(ctx));
     return true;
   }
@@ -119,8 +140,9 @@ export class AuthResolver {
   @Authorize(Public)
   @Mutation(() => Boolean, { description: 'Sets a new password with a reset code; ends every session' })
   async resetPassword(
-    @Args('token') token: string,
-    @Args('newPassword') newPassword: string,
+    @Args('token', { description: 'The code from the reset email' }) token: string,
+    @Args('newPassword', { description: '10 to 128 characters, not a commonly leaked password' })
+    newPassword: string,
     @Context() ctx: object,
   ): Promise<boolean> {
     await this.auth.resetPassword(token, newPassword, clientInfo(ctx));
@@ -131,8 +153,9 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Changes the password; ends every session' })
   async changePassword(
     @CurrentViewer() viewer: Viewer,
-    @Args('currentPassword') currentPassword: string,
-    @Args('newPassword') newPassword: string,
+    @Args('currentPassword', { description: 'The password in use now' }) currentPassword: string,
+    @Args('newPassword', { description: '10 to 128 characters, not a commonly leaked password' })
+    newPassword: string,
     @Context() ctx: object,
   ): Promise<boolean> {
     await this.auth.changePassword(viewer, currentPassword, newPassword, clientInfo(ctx));

@@ -34,7 +34,14 @@ export enum ContactRequestDirection {
   INCOMING = 'INCOMING',
   OUTGOING = 'OUTGOING',
 }
-registerEnumType(ContactRequestDirection, { name: 'ContactRequestDirection' });
+registerEnumType(ContactRequestDirection, {
+  name: 'ContactRequestDirection',
+  description: 'Which side of a contact request your organisation is on',
+  valuesMap: {
+    INCOMING: { description: 'Sent to your organisation' },
+    OUTGOING: { description: 'Sent by your organisation' },
+  },
+});
 
 @Resolver()
 export class MembershipResolver {
@@ -43,7 +50,7 @@ export class MembershipResolver {
   @Authorize(AnyOf(MemberOf(arg('organizationId')), Organiser))
   @Query(() => [MemberType], { description: "An organisation's members (its members and organisers only)" })
   async organizationMembers(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, description: 'The organisation' }) organizationId: string,
   ): Promise<MemberType[]> {
     return (await this.members.members(organizationId)).map((r) => ({
       userId: r.user_id,
@@ -61,9 +68,15 @@ export class MembershipResolver {
   })
   async inviteMember(
     @CurrentViewer() viewer: Viewer,
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('email') email: string,
-    @Args('role', { type: () => MembershipRoleEnum, defaultValue: 'MEMBER' }) role: MembershipRole,
+    @Args('organizationId', { type: () => ID, description: 'The organisation to join' })
+    organizationId: string,
+    @Args('email', { description: 'Address to invite; the invitation is emailed there' }) email: string,
+    @Args('role', {
+      type: () => MembershipRoleEnum,
+      defaultValue: 'MEMBER',
+      description: 'Role given on acceptance',
+    })
+    role: MembershipRole,
   ): Promise<InvitationType> {
     const inv = await this.members.invite(viewer, organizationId, email, role);
     return { id: inv.id, organizationId, email: inv.email, role, expiresAt: inv.expiresAt };
@@ -75,7 +88,7 @@ export class MembershipResolver {
   })
   async acceptInvitation(
     @CurrentViewer() viewer: Viewer,
-    @Args('token') token: string,
+    @Args('token', { description: 'The token from the invitation email' }) token: string,
   ): Promise<MembershipType> {
     const r = await this.members.accept(viewer, token);
     return { organizationId: r.organizationId, role: r.role, since: new Date() };
@@ -85,8 +98,8 @@ export class MembershipResolver {
   @Mutation(() => Boolean, { description: 'Removes a member (owners only); the last owner stays' })
   async removeMember(
     @CurrentViewer() viewer: Viewer,
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('userId', { type: () => ID }) userId: string,
+    @Args('organizationId', { type: () => ID, description: 'The organisation' }) organizationId: string,
+    @Args('userId', { type: () => ID, description: 'The member to remove' }) userId: string,
   ): Promise<boolean> {
     await this.members.remove(viewer, organizationId, userId);
     return true;
@@ -96,9 +109,9 @@ export class MembershipResolver {
   @Mutation(() => Boolean, { description: "Changes a member's role (owners only)" })
   async setMemberRole(
     @CurrentViewer() viewer: Viewer,
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('userId', { type: () => ID }) userId: string,
-    @Args('role', { type: () => MembershipRoleEnum }) role: MembershipRole,
+    @Args('organizationId', { type: () => ID, description: 'The organisation' }) organizationId: string,
+    @Args('userId', { type: () => ID, description: 'The member' }) userId: string,
+    @Args('role', { type: () => MembershipRoleEnum, description: 'The new role' }) role: MembershipRole,
   ): Promise<boolean> {
     await this.members.setRole(viewer, organizationId, userId, role);
     return true;
@@ -108,7 +121,8 @@ export class MembershipResolver {
   @Mutation(() => Boolean, { description: 'Leaves an organisation' })
   async leaveOrganization(
     @CurrentViewer() viewer: Viewer,
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, description: 'The organisation to leave' })
+    organizationId: string,
   ): Promise<boolean> {
     await this.members.remove(viewer, organizationId, viewer.userId);
     return true;
@@ -126,9 +140,10 @@ export class ContactRequestResolver {
   })
   async requestContact(
     @CurrentViewer() viewer: Viewer,
-    @Args('fromOrganizationId', { type: () => ID }) from: string,
-    @Args('toOrganizationId', { type: () => ID }) to: string,
-    @Args('message', { type: () => String, nullable: true }) message: string | null,
+    @Args('fromOrganizationId', { type: () => ID, description: 'Your organisation, asking' }) from: string,
+    @Args('toOrganizationId', { type: () => ID, description: 'The organisation asked' }) to: string,
+    @Args('message', { type: () => String, nullable: true, description: 'Optional note to the other side' })
+    message: string | null,
   ): Promise<ContactRequestType> {
     return toContactRequest(await this.requests.request(viewer, from, to, message));
   }
@@ -139,8 +154,8 @@ export class ContactRequestResolver {
   })
   async respondToContactRequest(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('accept') accept: boolean,
+    @Args('id', { type: () => ID, description: 'The pending request' }) id: string,
+    @Args('accept', { description: 'true accepts, false declines' }) accept: boolean,
   ): Promise<ContactRequestType> {
     return toContactRequest(await this.requests.respond(viewer, id, accept));
   }
@@ -149,7 +164,7 @@ export class ContactRequestResolver {
   @Mutation(() => ContactRequestType, { description: 'Withdraws a pending request your organisation sent' })
   async cancelContactRequest(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The pending request' }) id: string,
   ): Promise<ContactRequestType> {
     return toContactRequest(await this.requests.cancel(viewer, id));
   }
@@ -157,10 +172,11 @@ export class ContactRequestResolver {
   @Authorize(MemberOf(arg('organizationId')))
   @Query(() => [ContactRequestType], { description: 'Contact requests your organisation received or sent' })
   async contactRequests(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, description: 'Your organisation' }) organizationId: string,
     @Args('direction', {
       type: () => ContactRequestDirection,
       defaultValue: ContactRequestDirection.INCOMING,
+      description: 'Received (INCOMING, the default) or sent (OUTGOING)',
     })
     direction: ContactRequestDirection,
   ): Promise<ContactRequestType[]> {
@@ -190,7 +206,7 @@ export class PrivacyResolver {
   })
   async deleteMyAccount(
     @CurrentViewer() viewer: Viewer,
-    @Args('password') password: string,
+    @Args('password', { description: "The account's current password, to confirm" }) password: string,
     @Context() ctx: object,
   ): Promise<AccountDeletion> {
     const r = await this.privacy.deleteAccount(viewer, password, clientInfo(ctx));
@@ -200,9 +216,16 @@ export class PrivacyResolver {
   @Authorize(Admin)
   @Query(() => AuditPage, { description: 'The audit log, newest first (admins only)' })
   async auditLog(
-    @Args('entityType', { type: () => String, nullable: true }) entityType: string | null,
-    @Args('entityId', { type: () => String, nullable: true }) entityId: string | null,
-    @Args('actorId', { type: () => ID, nullable: true }) actorId: string | null,
+    @Args('entityType', {
+      type: () => String,
+      nullable: true,
+      description: 'Only this kind of record, e.g. organization',
+    })
+    entityType: string | null,
+    @Args('entityId', { type: () => String, nullable: true, description: 'Only this record' })
+    entityId: string | null,
+    @Args('actorId', { type: () => ID, nullable: true, description: 'Only changes by this account' })
+    actorId: string | null,
     @Args('first', { type: () => Int, defaultValue: 50, description: '1 to 500' }) first: number,
     @Args('before', { type: () => String, nullable: true, description: 'nextCursor of the previous page' })
     before: string | null,

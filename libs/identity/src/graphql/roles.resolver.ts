@@ -7,20 +7,20 @@ import { PlatformRoleEnum } from './identity.types.js';
 import { PlatformRolesService, type StaffAccount } from '../roles/platform-roles.service.js';
 import type { Viewer } from '../viewer.js';
 
-@ObjectType()
+@ObjectType({ description: "A change of an account's platform roles" })
 export class PlatformRolesChange {
-  @Field(() => ID) userId: string;
-  @Field() email: string;
-  @Field(() => [PlatformRoleEnum]) previousRoles: string[];
-  @Field(() => [PlatformRoleEnum]) roles: string[];
+  @Field(() => ID, { description: 'The account' }) userId: string;
+  @Field({ description: 'Its email address' }) email: string;
+  @Field(() => [PlatformRoleEnum], { description: 'Roles before the change' }) previousRoles: string[];
+  @Field(() => [PlatformRoleEnum], { description: 'Roles after the change' }) roles: string[];
 }
 
 @ObjectType({ description: 'An account and its platform roles, for admins' })
 export class StaffMember {
-  @Field(() => ID) userId: string;
-  @Field() email: string;
-  @Field() displayName: string;
-  @Field(() => [PlatformRoleEnum]) roles: string[];
+  @Field(() => ID, { description: 'The account' }) userId: string;
+  @Field({ description: 'Its email address' }) email: string;
+  @Field({ description: 'Its display name' }) displayName: string;
+  @Field(() => [PlatformRoleEnum], { description: 'Its platform roles; empty for none' }) roles: string[];
 }
 
 @Resolver()
@@ -40,7 +40,9 @@ export class RolesResolver {
     nullable: true,
     description: 'The account with this email, any case, or null (admins only): whom to appoint',
   })
-  userByEmail(@Args('email') email: string): Promise<StaffAccount | null> {
+  userByEmail(
+    @Args('email', { description: 'Email address, any letter case' }) email: string,
+  ): Promise<StaffAccount | null> {
     if (!email.trim() || email.length > 320)
       throw badInput([{ path: 'email', message: 'must be an email address' }]);
     return this.roles.findByEmail(email);
@@ -53,8 +55,12 @@ export class RolesResolver {
   })
   async setPlatformRoles(
     @CurrentViewer() viewer: Viewer,
-    @Args('userId', { type: () => ID }) userId: string,
-    @Args('roles', { type: () => [PlatformRoleEnum] }) roles: string[],
+    @Args('userId', { type: () => ID, description: 'The account' }) userId: string,
+    @Args('roles', {
+      type: () => [PlatformRoleEnum],
+      description: 'Its roles from now on; empty removes all',
+    })
+    roles: string[],
   ): Promise<PlatformRolesChange> {
     if (!isUuid(userId)) throw badInput([{ path: 'userId', message: 'must be a UUID' }]);
     const c = await this.roles.setRoles(viewer, { userId }, roles);
