@@ -63,7 +63,10 @@ function closure(key, files = new Set()) {
 }
 
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
-const arabic = Object.keys(manifest).filter((k) => /i18n\/.*ar\.(json|ts)$/.test(k));
+// The participants' Arabic messages; the console's (catalogue-console.ar.ts) load with the console only.
+const arabic = Object.keys(manifest).filter(
+  (k) => /i18n\/.*ar\.(json|ts)$/.test(k) && !/console|desk/.test(k),
+);
 const routes = [
   { path: '/', module: 'src/routes/SearchPage.tsx' },
   { path: '/agenda/<edition>', module: 'src/routes/AgendaPage.tsx' },

@@ -291,7 +291,7 @@ for (const [index, { locale, dir }] of CASES.entries()) {
 test.describe('the console for a member without a role', () => {
   test.use({ locale: 'fr' });
 
-  test('is refused, and its code is not loaded', async ({ page }) => {
+  test('is refused, and its code and messages are not loaded', async ({ page }) => {
     const t = catalogue('fr');
     const member = await account('console-member', 'Membre', []);
     const scripts: string[] = [];
@@ -308,6 +308,6 @@ test.describe('the console for a member without a role', () => {
     await page.keyboard.press('Escape');
     await page.goto('/console');
     await expect(page.getByText(t['console.forbidden.title'])).toBeVisible();
-    expect(scripts.filter((s) => /ConsoleLayout|ConsoleHome/.test(s))).toEqual([]);
+    expect(scripts.filter((s) => /ConsoleLayout|ConsoleHome|catalogue-console/.test(s))).toEqual([]);
   });
 });

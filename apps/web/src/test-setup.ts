@@ -1,11 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { loadCatalogue } from './i18n/LocaleProvider';
+import { loadCatalogue, loadConsoleCatalogue } from './i18n/LocaleProvider';
 import { LOCALES } from './i18n/locale';
 
-// The app fetches French and English on demand; tests render any language at once.
-await Promise.all(LOCALES.map(loadCatalogue));
+// The app fetches French, English and the console's messages on demand; tests render any of them at once.
+await Promise.all(LOCALES.flatMap((l) => [loadCatalogue(l), loadConsoleCatalogue(l)]));
 
 afterEach(() => cleanup());
 

@@ -3,8 +3,6 @@ import account from './messages/account/en.json';
 import organization from './messages/organization/en.json';
 import inbox from './messages/inbox/en.json';
 import forum from './messages/forum/en.json';
-import consoleArea from './messages/console/en.json';
-import desk from './messages/desk/en.json';
 import type { MessageKey } from './catalogue.ar';
 
 /*
@@ -12,7 +10,7 @@ import type { MessageKey } from './catalogue.ar';
  * One module per locale, so a page loads only its own language (LocaleProvider); catalogues.ts
  * gathers the three for the tests.
  */
-export const areas = [core, account, organization, inbox, forum, consoleArea, desk];
+export const areas = [core, account, organization, inbox, forum];
 
 const messages = Object.assign({}, ...areas) as Record<MessageKey, string>;
 export default messages;

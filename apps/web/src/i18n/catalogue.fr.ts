@@ -3,8 +3,6 @@ import account from './messages/account/fr.json';
 import organization from './messages/organization/fr.json';
 import inbox from './messages/inbox/fr.json';
 import forum from './messages/forum/fr.json';
-import consoleArea from './messages/console/fr.json';
-import desk from './messages/desk/fr.json';
 import type { MessageKey } from './catalogue.ar';
 
 /*
@@ -12,7 +10,7 @@ import type { MessageKey } from './catalogue.ar';
  * One module per locale, so a page loads only its own language (LocaleProvider); catalogues.ts
  * gathers the three for the tests.
  */
-export const areas = [core, account, organization, inbox, forum, consoleArea, desk];
+export const areas = [core, account, organization, inbox, forum];
 
 const messages = Object.assign({}, ...areas) as Record<MessageKey, string>;
 export default messages;

@@ -1,4 +1,7 @@
 import ar, { areas as arAreas, type MessageKey } from './catalogue.ar';
+import consoleAr, { areas as consoleArAreas } from './catalogue-console.ar';
+import consoleEn, { areas as consoleEnAreas } from './catalogue-console.en';
+import consoleFr, { areas as consoleFrAreas } from './catalogue-console.fr';
 import en, { areas as enAreas } from './catalogue.en';
 import fr, { areas as frAreas } from './catalogue.fr';
 import type { Locale } from './locale';
@@ -10,9 +13,17 @@ import type { Locale } from './locale';
  */
 export type { MessageKey };
 
-export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { ar, fr, en };
+export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
+  ar: { ...ar, ...consoleAr },
+  fr: { ...fr, ...consoleFr },
+  en: { ...en, ...consoleEn },
+};
 
-const AREAS: Record<Locale, object[]> = { ar: arAreas, fr: frAreas, en: enAreas };
+const AREAS: Record<Locale, object[]> = {
+  ar: [...arAreas, ...consoleArAreas],
+  fr: [...frAreas, ...consoleFrAreas],
+  en: [...enAreas, ...consoleEnAreas],
+};
 
 /** Keys defined in more than one area file of a locale (a test keeps this empty). */
 export function duplicateKeys(locale: Locale): string[] {

@@ -3,7 +3,7 @@ import { Alert, Loader } from '@mantine/core';
 import { lazyRouteComponent, useLocation, useNavigate } from '@tanstack/react-router';
 import { requestState } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { useT } from '../../i18n/LocaleProvider';
+import { useConsoleMessages, useT } from '../../i18n/LocaleProvider';
 import { canUseConsole } from './access';
 
 /* The layout and every console page are separate chunks, fetched only once the user is known to be staff. */
@@ -12,13 +12,15 @@ const ConsoleLayout = lazy(() => import('./ConsoleLayout').then((m) => ({ defaul
 /**
  * The /console section's route component, in the main chunk and kept tiny: signed-out users go to
  * sign-in (and come back), users without the ORGANISER or ADMIN role are told so; only organisers
- * and admins load the console's code. The api checks every call anyway (docs/ACCESS.md).
+ * and admins load the console's code and messages. The api checks every call anyway (docs/ACCESS.md).
  */
 export function ConsoleGate() {
   const t = useT();
   const { me, resuming } = useSession();
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  // The console's messages are a chunk of their own, fetched here for staff only, beside its code.
+  const messagesReady = useConsoleMessages(!!me && canUseConsole(me.roles));
   // Signed in but `me` not loaded yet: wait, rather than send a signed-in user to the sign-in page.
   const signedOut = !resuming && !me && !requestState.accessToken;
   useEffect(() => {
@@ -31,6 +33,7 @@ export function ConsoleGate() {
         {t('console.forbidden.body')}
       </Alert>
     );
+  if (!messagesReady) return <Loader role="status" aria-label={t('console.loading')} />;
   return (
     <Suspense fallback={<Loader role="status" aria-label={t('console.loading')} />}>
       <ConsoleLayout roles={me.roles} />
