@@ -141,8 +141,24 @@ export const CANCEL_MEETING = operation<
   cancelMeetingRequest(requestId: $requestId, organizationId: $organizationId, reason: $reason) { ${MEETING_FIELDS} }
 }`);
 
-export type SuggestionKind = 'SUBCONTRACTING' | 'FINANCING' | 'MEETING' | 'CLUSTER';
-export const SUGGESTION_KINDS: SuggestionKind[] = ['SUBCONTRACTING', 'FINANCING', 'MEETING', 'CLUSTER'];
+export type SuggestionKind = 'SUBCONTRACTING' | 'FINANCING' | 'SUPPORT' | 'MEETING' | 'CLUSTER';
+export const SUGGESTION_KINDS: SuggestionKind[] = [
+  'SUBCONTRACTING',
+  'FINANCING',
+  'SUPPORT',
+  'MEETING',
+  'CLUSTER',
+];
+/** Who the counterpart is to you; SUPPORT suggestions say which side of a programme you are on. */
+export type SuggestionRole =
+  | 'SUPPLIER'
+  | 'REQUEST'
+  | 'CANDIDATE'
+  | 'FINANCIER'
+  | 'CLUSTER'
+  | 'DELEGATE'
+  | 'SUPPORT_PROVIDER'
+  | 'BENEFICIARY';
 export type SuggestionVerdict = 'ACCEPTED' | 'DISMISSED' | 'NOT_RELEVANT';
 export const NOT_RELEVANT_REASONS = [
   'SECTOR',
@@ -160,6 +176,7 @@ export type NotRelevantReason = (typeof NOT_RELEVANT_REASONS)[number];
 export interface Suggestion {
   id: string;
   kind: SuggestionKind;
+  role: SuggestionRole | null;
   rank: number;
   score: number;
   verdict: SuggestionVerdict | null;
@@ -195,7 +212,7 @@ export const SUGGESTIONS = operation<
 >(`query Suggestions($organizationId: ID!, $kind: SuggestionKind!, $lang: Lang, $first: Int!, $after: String) {
   suggestions(organizationId: $organizationId, kind: $kind, lang: $lang, first: $first, after: $after) {
     edges { node {
-      id kind rank score verdict counterpartId counterpartDelegateId contactRequestId meetingRequestId editionId
+      id kind role rank score verdict counterpartId counterpartDelegateId contactRequestId meetingRequestId editionId
       counterpart { id kind name { ar fr en } country city }
       reasons { code text score direction }
       clusterProposal { id summary valueChain members { organizationId division gap } }

@@ -17,9 +17,59 @@ const SUGGESTION = '33333333-3333-4333-8333-333333333333';
 
 type Answer = { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
 
+const INCUBATOR = '44444444-4444-4444-8444-444444444444';
+/** A support suggestion as the api words it: the programme named by one reason, ranked by the others. */
+const supportAnswer: Answer = {
+  data: {
+    suggestions: {
+      edges: [
+        {
+          node: {
+            id: '55555555-5555-4555-8555-555555555555',
+            kind: 'SUPPORT',
+            role: 'SUPPORT_PROVIDER',
+            rank: 1,
+            score: 0.81,
+            verdict: null,
+            counterpartId: INCUBATOR,
+            counterpartDelegateId: null,
+            contactRequestId: null,
+            meetingRequestId: null,
+            editionId: null,
+            counterpart: {
+              id: INCUBATOR,
+              kind: 'SUPPORT_INSTITUTION',
+              name: { ar: null, fr: 'Incubateur du Sud', en: null },
+              country: 'DZ',
+              city: 'Ouargla',
+            },
+            reasons: [
+              {
+                code: 'support.services',
+                text: 'Répond à vos besoins : incubation (indices : jeune entreprise)',
+                score: 1,
+                direction: 'forward',
+              },
+              { code: 'support.cost', text: 'Gratuit', score: 1, direction: 'forward' },
+              {
+                code: 'support.programme',
+                text: 'Programme « Incubation Sud » : incubation',
+                score: 1,
+                direction: 'forward',
+              },
+            ],
+            clusterProposal: null,
+          },
+        },
+      ],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    },
+  },
+};
+
 function stubApi(accept: () => Answer) {
   const sent: { name: string; variables: Record<string, unknown> }[] = [];
-  const answers: Record<string, () => Answer> = {
+  const answers: Record<string, (variables?: Record<string, unknown>) => Answer> = {
     Refresh: () => ({
       data: { refreshSession: { accessToken: 'a', accessTokenExpiresAt: '2030-01-01T00:00:00Z' } },
     }),
@@ -36,46 +86,54 @@ function stubApi(accept: () => Answer) {
         ],
       },
     }),
-    Suggestions: () => ({
-      data: {
-        suggestions: {
-          edges: [
-            {
-              node: {
-                id: SUGGESTION,
-                kind: 'SUBCONTRACTING',
-                rank: 1,
-                score: 0.72,
-                verdict: null,
-                counterpartId: OTHER,
-                counterpartDelegateId: null,
-                contactRequestId: null,
-                meetingRequestId: null,
-                editionId: null,
-                counterpart: {
-                  id: OTHER,
-                  kind: 'SME',
-                  name: { ar: null, fr: 'Fonderie', en: null },
-                  country: 'DZ',
-                  city: 'Oran',
-                },
-                reasons: [
-                  { code: 'PROCESS', text: 'Maîtrise le soudage demandé', score: 1, direction: 'forward' },
+    Suggestions: (variables) =>
+      variables?.kind === 'SUPPORT'
+        ? supportAnswer
+        : {
+            data: {
+              suggestions: {
+                edges: [
+                  {
+                    node: {
+                      id: SUGGESTION,
+                      kind: 'SUBCONTRACTING',
+                      rank: 1,
+                      score: 0.72,
+                      verdict: null,
+                      counterpartId: OTHER,
+                      counterpartDelegateId: null,
+                      contactRequestId: null,
+                      meetingRequestId: null,
+                      editionId: null,
+                      counterpart: {
+                        id: OTHER,
+                        kind: 'SME',
+                        name: { ar: null, fr: 'Fonderie', en: null },
+                        country: 'DZ',
+                        city: 'Oran',
+                      },
+                      reasons: [
+                        {
+                          code: 'PROCESS',
+                          text: 'Maîtrise le soudage demandé',
+                          score: 1,
+                          direction: 'forward',
+                        },
+                      ],
+                      clusterProposal: null,
+                    },
+                  },
                 ],
-                clusterProposal: null,
+                pageInfo: { hasNextPage: false, endCursor: null },
               },
             },
-          ],
-          pageInfo: { hasNextPage: false, endCursor: null },
-        },
-      },
-    }),
-    OrganizationCard: () => ({
+          },
+    OrganizationCard: (variables) => ({
       data: {
         organization: {
-          id: OTHER,
-          kind: 'SME',
-          name: { ar: null, fr: 'Fonderie', en: null },
+          id: variables?.id ?? OTHER,
+          kind: variables?.id === INCUBATOR ? 'SUPPORT_INSTITUTION' : 'SME',
+          name: { ar: null, fr: variables?.id === INCUBATOR ? 'Incubateur du Sud' : 'Fonderie', en: null },
           country: 'DZ',
           city: 'Oran',
           contactsVisible: false,
@@ -91,7 +149,7 @@ function stubApi(accept: () => Answer) {
       const body = JSON.parse(init.body) as { query: string; variables?: Record<string, unknown> };
       const name = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
       sent.push({ name, variables: body.variables ?? {} });
-      const answer = answers[name]?.() ?? {
+      const answer = answers[name]?.(body.variables) ?? {
         data: null,
         errors: [{ message: 'no', extensions: { code: 'NOT_FOUND' } }],
       };
@@ -159,5 +217,26 @@ describe('the suggestions screen', () => {
     expect(await within(card).findByRole('alert')).toHaveTextContent(/déjà en attente/);
     expect(within(card).queryByText('Acceptée')).not.toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Demander le contact' })).toBeEnabled();
+  });
+
+  it('shows support suggestions in their own tab, the programme apart from the reasons', async () => {
+    const sent = stubApi(() => ({ data: null }));
+    await open();
+    await screen.findByRole('article', { name: 'Fonderie' }, { timeout: 15_000 });
+    await userEvent.setup().click(screen.getByRole('tab', { name: 'Accompagnement' }));
+    const card = await screen.findByRole('article', { name: 'Incubateur du Sud' });
+    expect(within(card).getByTestId('support-role')).toHaveTextContent(
+      'Un programme d’accompagnement pour vous',
+    );
+    expect(within(card).getByTestId('programme')).toHaveTextContent(
+      'Programme « Incubation Sud » : incubation',
+    );
+    const reasons = within(within(card).getByTestId('reasons')).getAllByRole('listitem');
+    expect(reasons.map((r) => r.textContent)).toEqual([
+      'Répond à vos besoins : incubation (indices : jeune entreprise)',
+      'Gratuit',
+    ]);
+    expect(within(card).getByRole('button', { name: 'Demander le contact' })).toBeEnabled();
+    expect(sent.filter((s) => s.name === 'Suggestions').map((s) => s.variables.kind)).toContain('SUPPORT');
   });
 });

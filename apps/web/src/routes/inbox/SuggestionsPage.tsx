@@ -37,6 +37,7 @@ import { inboxError, OrganizationChooser, OrganizationName, SignedIn } from './c
 import './inbox.css';
 
 const PAGE = 10;
+const PROGRAMME_REASON = 'support.programme';
 
 /** Where an accepted suggestion's request is answered. */
 function OpenedRequest({
@@ -89,6 +90,9 @@ function SuggestionCard({ s, organizationId }: { s: Suggestion; organizationId: 
   const opened = verdict ?? s;
   const busy = accept.isPending || dismiss.isPending || mark.isPending;
   const canAccept = s.kind === 'MEETING' ? !!s.counterpartDelegateId || !!s.counterpartId : !!s.counterpartId;
+  // A support suggestion names the programme it is about apart from the reasons that rank it.
+  const programme = s.kind === 'SUPPORT' ? s.reasons.find((r) => r.code === PROGRAMME_REASON) : undefined;
+  const reasons = s.reasons.filter((r) => r.code !== PROGRAMME_REASON);
   const headingId = `suggestion-${s.id}`;
   return (
     <Card
@@ -124,6 +128,16 @@ function SuggestionCard({ s, organizationId }: { s: Suggestion; organizationId: 
           )}
         </Text>
       )}
+      {s.kind === 'SUPPORT' && (s.role === 'SUPPORT_PROVIDER' || s.role === 'BENEFICIARY') && (
+        <Text size="sm" fw={600} mt={4} data-testid="support-role">
+          {t(`inbox.suggestions.role.${s.role}`)}
+        </Text>
+      )}
+      {programme && (
+        <Text size="sm" dir="auto" data-testid="programme">
+          {programme.text}
+        </Text>
+      )}
       {s.clusterProposal && (
         <Stack gap={2} mt={4}>
           <Text size="sm" dir="auto">
@@ -143,13 +157,13 @@ function SuggestionCard({ s, organizationId }: { s: Suggestion; organizationId: 
           </ul>
         </Stack>
       )}
-      {s.reasons.length > 0 && (
+      {reasons.length > 0 && (
         <>
           <Text size="sm" fw={600} mt={6}>
             {t('inbox.suggestions.why')}
           </Text>
           <ul className="reason-list" data-testid="reasons">
-            {s.reasons.slice(0, 5).map((r, i) => (
+            {reasons.slice(0, 5).map((r, i) => (
               <li key={`${r.code}-${i}`}>
                 <Text size="sm" component="span">
                   {r.text}
@@ -288,7 +302,7 @@ export function SuggestionList({ organizationId, kind }: { organizationId: strin
   );
 }
 
-/** /suggestions: partners, financing candidates, people to meet and clusters, with their reasons. */
+/** /suggestions: partners, financing candidates, support programmes, people to meet and clusters, with their reasons. */
 export function SuggestionsPage() {
   const t = useT();
   const { locale } = useLocale();
