@@ -178,6 +178,19 @@ async function freshContactRequest(from: string, to: string): Promise<string> {
   return rows[0].id;
 }
 
+async function freshInvitation(organizationId: string): Promise<string> {
+  const { rows } = await app.db.query<{ id: string }>(
+    `INSERT INTO organization_invitation (organization_id, email, role, token_hash, expires_at)
+     VALUES ($1, $2, 'MEMBER', $3, now() + interval '7 days') RETURNING id`,
+    [
+      organizationId,
+      `invitee-${randomBytes(4).toString('hex')}@example.org`,
+      randomBytes(16).toString('hex'),
+    ],
+  );
+  return rows[0].id;
+}
+
 async function bareUser(): Promise<string> {
   const { rows } = await app.db.query<{ id: string }>(
     `INSERT INTO user_account (email, password_hash, display_name, consent_version, consented_at)
@@ -318,6 +331,18 @@ const OPERATIONS: Operation[] = [
     name: 'inviteMember',
     query: `mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o, email: $e) { id } }`,
     vars: () => ({ o: orgA, e: `invitee-${randomBytes(4).toString('hex')}@example.org` }),
+    expect: row('FORBIDDEN', { ownerA: 'OK', organiser: 'OK', admin: 'OK' }),
+  },
+  {
+    name: 'organizationInvitations',
+    query: `query($o: ID!) { organizationInvitations(organizationId: $o) { id email } }`,
+    vars: () => ({ o: orgA }),
+    expect: row('FORBIDDEN', { ownerA: 'OK', organiser: 'OK', admin: 'OK' }),
+  },
+  {
+    name: 'revokeInvitation',
+    query: `mutation($o: ID!, $i: ID!) { revokeInvitation(organizationId: $o, invitationId: $i) }`,
+    vars: async () => ({ o: orgA, i: await freshInvitation(orgA) }),
     expect: row('FORBIDDEN', { ownerA: 'OK', organiser: 'OK', admin: 'OK' }),
   },
   {

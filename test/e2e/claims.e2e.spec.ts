@@ -337,3 +337,61 @@ it("exports the claimant's claims and erases them with the account", async () =>
   const { rows } = await app.db.query(`SELECT 1 FROM organization_claim WHERE id = $1`, [claim.id]);
   expect(rows).toEqual([]);
 });
+
+it('lists pending invitations and withdraws one: its emailed code then stops working', async () => {
+  const org = await importedOrg();
+  const [kept, withdrawn] = [await signIn(app), await signIn(app)];
+  const INVITE = `mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o, email: $e) { id createdAt invitedBy } }`;
+  const PENDING = `query($o: ID!) { organizationInvitations(organizationId: $o) { id email role expiresAt invitedBy } }`;
+  const REVOKE = `mutation($o: ID!, $i: ID!) { revokeInvitation(organizationId: $o, invitationId: $i) }`;
+  const ACCEPT = `mutation($t: String!) { acceptInvitation(token: $t) { role } }`;
+  const first = ok(
+    await app.gql<{ inviteMember: Json }>(INVITE, { o: org.id, e: kept.email }, organiser.headers),
+  );
+  const second = ok(
+    await app.gql<{ inviteMember: Json }>(INVITE, { o: org.id, e: withdrawn.email }, organiser.headers),
+  );
+  const pending = () =>
+    app.gql<{ organizationInvitations: Json[] }>(PENDING, { o: org.id }, organiser.headers).then(ok);
+  // Newest first, with who sent them.
+  expect((await pending()).organizationInvitations.map((i) => i.email)).toEqual([
+    withdrawn.email,
+    kept.email,
+  ]);
+  expect((await pending()).organizationInvitations[0]).toMatchObject({
+    id: second.inviteMember.id,
+    role: 'MEMBER',
+    invitedBy: expect.any(String),
+  });
+
+  expect(ok(await app.gql(REVOKE, { o: org.id, i: second.inviteMember.id }, organiser.headers))).toEqual({
+    revokeInvitation: true,
+  });
+  expect((await pending()).organizationInvitations.map((i) => i.id)).toEqual([first.inviteMember.id]);
+  const { rows: audit } = await app.db.query<{ action: string }>(
+    `SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'membership.revoke-invitation'`,
+    [org.id],
+  );
+  expect(audit).toHaveLength(1);
+  // The withdrawn code is refused; the other one still works.
+  const withdrawnToken = tokenIn((await lastMail(app, withdrawn.email, 'invitation'))!.body)!;
+  expect(codeOf(await app.gql(ACCEPT, { t: withdrawnToken }, withdrawn.headers))).toBe('INVALID_TOKEN');
+  const keptToken = tokenIn((await lastMail(app, kept.email, 'invitation'))!.body)!;
+  ok(await app.gql(ACCEPT, { t: keptToken }, kept.headers));
+  expect(await roleOf(kept.userId, org.id)).toBe('MEMBER');
+  // Accepted or withdrawn: neither is pending, and neither can be withdrawn again.
+  expect((await pending()).organizationInvitations).toEqual([]);
+  for (const id of [first.inviteMember.id, second.inviteMember.id])
+    expect(codeOf(await app.gql(REVOKE, { o: org.id, i: id }, organiser.headers))).toBe('NOT_FOUND');
+  // An invitation of another organisation is not found through this one.
+  const other = await importedOrg();
+  const foreign = ok(
+    await app.gql<{ inviteMember: Json }>(INVITE, { o: other.id, e: withdrawn.email }, organiser.headers),
+  );
+  expect(codeOf(await app.gql(REVOKE, { o: org.id, i: foreign.inviteMember.id }, organiser.headers))).toBe(
+    'NOT_FOUND',
+  );
+  expect(codeOf(await app.gql(REVOKE, { o: org.id, i: 'not-an-id' }, organiser.headers))).toBe(
+    'BAD_USER_INPUT',
+  );
+});

@@ -79,7 +79,49 @@ export class MembershipResolver {
     role: MembershipRole,
   ): Promise<InvitationType> {
     const inv = await this.members.invite(viewer, organizationId, email, role);
-    return { id: inv.id, organizationId, email: inv.email, role, expiresAt: inv.expiresAt };
+    return {
+      id: inv.id,
+      organizationId,
+      email: inv.email,
+      role,
+      expiresAt: inv.expiresAt,
+      createdAt: inv.createdAt,
+      invitedBy: inv.invitedBy,
+    };
+  }
+
+  @Authorize(AnyOf(OwnerOf(arg('organizationId')), Organiser))
+  @Query(() => [InvitationType], {
+    description:
+      'Invitations of an organisation not accepted yet, newest first, expired ones included until they are cleared (its owners and organisers)',
+  })
+  async organizationInvitations(
+    @Args('organizationId', { type: () => ID, description: 'The organisation' }) organizationId: string,
+  ): Promise<InvitationType[]> {
+    return (await this.members.pendingInvitations(organizationId)).map((r) => ({
+      id: r.id,
+      organizationId: r.organization_id,
+      email: r.email,
+      role: r.role,
+      expiresAt: r.expires_at,
+      createdAt: r.created_at,
+      invitedBy: r.invited_by,
+    }));
+  }
+
+  @Authorize(AnyOf(OwnerOf(arg('organizationId')), Organiser))
+  @Mutation(() => Boolean, {
+    description:
+      'Withdraws an invitation not accepted yet (its owners and organisers): its emailed code stops working. NOT_FOUND when it was accepted, withdrawn or cleared',
+  })
+  async revokeInvitation(
+    @CurrentViewer() viewer: Viewer,
+    @Args('organizationId', { type: () => ID, description: 'The organisation that sent it' })
+    organizationId: string,
+    @Args('invitationId', { type: () => ID, description: 'The invitation to withdraw' }) invitationId: string,
+  ): Promise<boolean> {
+    await this.members.revokeInvitation(viewer, organizationId, invitationId);
+    return true;
   }
 
   @Authorize(Verified)

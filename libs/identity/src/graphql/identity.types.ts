@@ -92,6 +92,12 @@ export class InvitationType {
   @Field({ description: 'The invited address; only an account with it may accept' }) email: string;
   @Field(() => MembershipRoleEnum, { description: 'Role given on acceptance' }) role: string;
   @Field({ description: 'After this the invitation can no longer be accepted' }) expiresAt: Date;
+  @Field({ description: 'When the invitation was sent' }) createdAt: Date;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Display name of the member or organiser who sent it; null once that account is gone',
+  })
+  invitedBy: string | null;
 }
 
 @ObjectType({ description: 'One recorded change: who changed what, when, and the fields before and after' })

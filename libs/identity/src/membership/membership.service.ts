@@ -20,6 +20,16 @@ interface MemberRow {
   created_at: Date;
 }
 
+export interface PendingInvitationRow {
+  id: string;
+  organization_id: string;
+  email: string;
+  role: MembershipRole;
+  expires_at: Date;
+  created_at: Date;
+  invited_by: string | null;
+}
+
 const orgName = (name: Record<string, string | null>, locale: Locale) =>
   name[locale] ?? name.fr ?? name.en ?? name.ar ?? '';
 
@@ -42,13 +52,46 @@ export class MembershipService {
     );
   }
 
+  /** Invitations of an organisation not accepted yet (expired ones included, until housekeeping), newest first. */
+  pendingInvitations(organizationId: string): Promise<PendingInvitationRow[]> {
+    return this.db.query<PendingInvitationRow[]>(
+      `SELECT i.id, i.organization_id, i.email, i.role, i.expires_at, i.created_at, u.display_name AS invited_by
+       FROM organization_invitation i LEFT JOIN user_account u ON u.id = i.invited_by
+       WHERE i.organization_id = $1 AND i.accepted_at IS NULL
+       ORDER BY i.created_at DESC, i.id`,
+      [organizationId],
+    );
+  }
+
+  /** Withdraws an invitation not accepted yet: its emailed code stops working at once. */
+  async revokeInvitation(viewer: Viewer, organizationId: string, invitationId: string): Promise<void> {
+    requireUuid(invitationId, 'invitationId');
+    await this.db.transaction(async (m) => {
+      const [gone] = await returning<{ email: string; role: MembershipRole }>(
+        m,
+        `DELETE FROM organization_invitation
+         WHERE id = $1 AND organization_id = $2 AND accepted_at IS NULL
+         RETURNING email, role`,
+        [invitationId, organizationId],
+      );
+      if (!gone) throw notFound('Invitation', invitationId);
+      await this.audit.record(m, {
+        actor: viewer,
+        action: 'membership.revoke-invitation',
+        entityType: 'organization',
+        entityId: organizationId,
+        before: { invited: gone.email, role: gone.role },
+      });
+    });
+  }
+
   /** Emails an invitation code; whoever signs in with that address may accept it. */
   async invite(
     viewer: Viewer,
     organizationId: string,
     rawEmail: string,
     role: MembershipRole,
-  ): Promise<{ id: string; expiresAt: Date; email: string }> {
+  ): Promise<{ id: string; expiresAt: Date; createdAt: Date; email: string; invitedBy: string | null }> {
     const parsed = emailSchema.safeParse(rawEmail);
     if (!parsed.success) throw badInput([{ path: 'email', message: parsed.error.issues[0].message }]);
     const email = parsed.data;
@@ -72,9 +115,13 @@ export class MembershipService {
         if (already) throw new AppError('CONFLICT', `${email} is already a member`);
         await spend();
         const { token, hash } = opaqueToken();
-        const [inv] = await m.query<{ id: string; expires_at: Date }[]>(
+        const [inv] = await m.query<
+          { id: string; expires_at: Date; created_at: Date; invited_by: string | null }[]
+        >(
           `INSERT INTO organization_invitation (organization_id, email, role, token_hash, invited_by, expires_at)
-         VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) RETURNING id, expires_at`,
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6))
+         RETURNING id, expires_at, created_at,
+                   (SELECT display_name FROM user_account WHERE id = invited_by) AS invited_by`,
           [organizationId, email, role, hash, viewer.userId, INVITATION_DAYS],
         );
         const [invitee] = await m.query<{ locale: Locale }[]>(
@@ -104,7 +151,13 @@ export class MembershipService {
           entityId: organizationId,
           after: { invited: email, role },
         });
-        return { id: inv.id, expiresAt: inv.expires_at, email };
+        return {
+          id: inv.id,
+          expiresAt: inv.expires_at,
+          createdAt: inv.created_at,
+          email,
+          invitedBy: inv.invited_by,
+        };
       }),
     );
   }
