@@ -256,4 +256,32 @@ describe('PostgreSQL frozen', () => {
     for (const r of rows) expect(r.smtp_response).toMatch(/^250/);
     expect(app.worker!.output.some((l) => l.includes('recorded once PostgreSQL answers'))).toBe(true);
   }, 300_000);
+
+  it('answers DATABASE_UNAVAILABLE when PostgreSQL cancels a statement held past the limit by a lock', async () => {
+    const { rows } = await app.db.query<{ id: string }>(`SELECT id FROM organization LIMIT 1`);
+    const lostBefore = logged(app.api.output, LOST);
+    const holder = await app.db.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE organization IN ACCESS EXCLUSIVE MODE');
+      const read = await gql(`query($id: ID!) { organization(id: $id) { id } }`, { id: rows[0].id });
+      expect(codeOf(read)).toBe('DATABASE_UNAVAILABLE');
+      expect(read.errors?.[0]?.message).toMatch(/nothing was changed/);
+      expect(read.ms).toBeGreaterThanOrEqual(STATEMENT_MS - 100);
+      expect(read.ms).toBeLessThan(ANSWER_BOUND_MS);
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
+    // The server answered: no outage is declared, the cancellation is logged with the request id.
+    expect(
+      codeOf(await gql(`query($id: ID!) { organization(id: $id) { id } }`, { id: rows[0].id })),
+    ).toBeNull();
+    await eventually(
+      async () => logged(app.api.output, 'statement cancelled at the database statement timeout') === 1,
+      5000,
+    );
+    expect(logged(app.api.output, LOST)).toBe(lostBefore);
+    expect(logged(app.api.output, 'unhandled error in GraphQL operation')).toBe(0);
+  }, 60_000);
 });
