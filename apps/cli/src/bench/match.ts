@@ -10,6 +10,7 @@ import {
   CollaborationGraph,
   ENGINE_METHOD,
   evaluateOverSeeds,
+  evaluateSupportOverSeeds,
   evaluateRankings,
   generateEvaluationSet,
   generatePopulation,
@@ -42,7 +43,7 @@ import { realScale, type RealScaleRun } from './match-scale.js';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
-const SECTIONS = ['quality', 'clusters', 'cordis', 'scale'] as const;
+const SECTIONS = ['quality', 'clusters', 'support', 'cordis', 'scale'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const tokens = (text: string): string[] => normaliseText(text).split(' ').filter(Boolean);
@@ -346,6 +347,28 @@ function quality(set: EvaluationSet, meili: MeiliRankings | null): Record<string
     plantedNearMisses: { financing: nearMisses },
     nearMissesSuggested: suggested,
   };
+}
+
+/** Support suggestions on the support world (evaluation/support-world.ts) against baselines with the same hard filter. */
+function support(): Record<string, unknown> {
+  const seeds = (process.env.MATCH_SEEDS ?? '1,2,3,4,5').split(',').map(Number);
+  const started = performance.now();
+  const e = evaluateSupportOverSeeds(seeds);
+  const f = (s: Spread) => `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`;
+  say(
+    `\nSupport: ${e.smes} SMEs and ${e.institutions} institutions per seed, seeds ${seeds.join(',')} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  say(
+    table(
+      Object.entries(e.methods).map(([method, m]) => ({
+        method,
+        'P@5': f(m.p5),
+        'R@10': f(m.r10),
+        'NDCG@10': f(m.ndcg10),
+      })),
+    ),
+  );
+  return e as unknown as Record<string, unknown>;
 }
 
 function clusters(set: EvaluationSet): Record<string, unknown> {
@@ -787,6 +810,7 @@ export async function runMatchBench(args: string[]): Promise<void> {
     };
   }
   if (selected.has('clusters')) results.clusters = clusters(evaluationSet());
+  if (selected.has('support')) results.support = support();
   if (selected.has('cordis')) results.cordis = await cordis();
   if (selected.has('scale')) results.scale = await scale();
   mkdirSync('reports', { recursive: true });
