@@ -20,6 +20,13 @@ registerEnumType(ClaimStatusEnum, {
   name: 'OrganizationClaimStatus',
   description:
     'CODE_SENT: waiting for the mailed code; CONTESTED: organisers decide; APPROVED: the claimant is owner; REJECTED by organisers; EXPIRED: replaced, out of tries or past its time',
+  valuesMap: {
+    CODE_SENT: { description: 'Waiting for the claimant to enter the mailed code' },
+    CONTESTED: { description: 'Code confirmed, but organisers decide (see contestReason)' },
+    APPROVED: { description: 'The claimant is now OWNER of the organisation' },
+    REJECTED: { description: 'Refused by organisers (see note)' },
+    EXPIRED: { description: 'Replaced by a newer claim, out of tries, or past its time' },
+  },
 });
 export const ContestReasonEnum = { OTHER_CLAIMANT: 'OTHER_CLAIMANT', HAS_OWNER: 'HAS_OWNER' };
 registerEnumType(ContestReasonEnum, {

@@ -9,6 +9,12 @@ registerEnumType(MailDeliveryStatusEnum, {
   name: 'MailDeliveryStatus',
   description:
     'PENDING: waiting for its first or next attempt; SENDING: with the SMTP server now; SENT: accepted by the server; FAILED: given up (see lastError)',
+  valuesMap: {
+    PENDING: { description: 'Waiting for its first or next attempt' },
+    SENDING: { description: 'With the SMTP server now' },
+    SENT: { description: 'Accepted by the SMTP server' },
+    FAILED: { description: 'Given up after its last attempt; lastError says why' },
+  },
 });
 
 @ObjectType({ description: 'One outgoing email and its delivery; codes and links with tokens are hidden' })
