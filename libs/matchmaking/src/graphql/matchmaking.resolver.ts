@@ -15,6 +15,7 @@ import {
 import { FeedbackService } from '../services/feedback.service.js';
 import { FinancierService } from '../services/financier.service.js';
 import {
+  MAX_SUGGESTIONS_PAGE,
   reasonsOf,
   renderEvidence,
   SuggestionQueryService,
@@ -86,10 +87,13 @@ export class MatchmakingResolver {
   @Query(() => SuggestionConnection, { description: 'Ranked suggestions for an organisation, with reasons' })
   @Authorize(ForOrganisation)
   async suggestions(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('kind', { type: () => SuggestionKindEnum }) kind: SuggestionKind,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('organizationId', { type: () => ID, description: 'The organisation the suggestions are for' })
+    organizationId: string,
+    @Args('kind', { type: () => SuggestionKindEnum, description: 'Which list' }) kind: SuggestionKind,
+    @Args('first', { type: () => Int, defaultValue: 20, description: `1 to ${MAX_SUGGESTIONS_PAGE}` })
+    first: number,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page' })
+    after: string | null,
     @Args('delegateId', {
       type: () => ID,
       nullable: true,
@@ -124,7 +128,8 @@ export class MatchmakingResolver {
   @Query(() => [ClusterProposalObject], { description: 'Cluster partnerships proposed to an organisation' })
   @Authorize(ForOrganisation)
   async clusterProposals(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, description: 'An SME; the proposals it is a member of' })
+    organizationId: string,
     @Args(LangArg) lang: Lang | null,
     @Context() ctx: GqlContext,
   ): Promise<ClusterProposalObject[]> {
@@ -132,7 +137,10 @@ export class MatchmakingResolver {
     return clusters.map((c) => clusterObject(c, lang ?? ctx.lang));
   }
 
-  @ResolveField(() => OrganizationType, { nullable: true })
+  @ResolveField(() => OrganizationType, {
+    nullable: true,
+    description: 'The organisation suggested, as the viewer may see it; null for a cluster',
+  })
   counterpart(
     @Parent() s: SuggestionObject,
     @Context() ctx: object,
@@ -140,7 +148,10 @@ export class MatchmakingResolver {
     return s.counterpartId ? this.loaders.for(ctx).organization.load(s.counterpartId) : null;
   }
 
-  @ResolveField(() => ClusterProposalObject, { nullable: true })
+  @ResolveField(() => ClusterProposalObject, {
+    nullable: true,
+    description: 'CLUSTER: the proposed group, in the language of the request',
+  })
   async clusterProposal(
     @Parent() s: SuggestionObject,
     @Context() ctx: GqlContext,
@@ -157,10 +168,17 @@ export class MatchmakingResolver {
   })
   @Authorize(MemberOf(arg('organizationId')))
   acceptSuggestion(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('suggestionId', { type: () => ID }) suggestionId: string,
-    @Args('openContactRequest', { type: () => Boolean, nullable: true }) openContactRequest: boolean | null,
-    @Args('message', { type: () => String, nullable: true }) message: string | null,
+    @Args('organizationId', { type: () => ID, description: 'Your organisation, giving the verdict' })
+    organizationId: string,
+    @Args('suggestionId', { type: () => ID, description: 'One of its suggestions' }) suggestionId: string,
+    @Args('openContactRequest', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'false records the acceptance without opening a contact or meeting request (default true)',
+    })
+    openContactRequest: boolean | null,
+    @Args('message', { type: () => String, nullable: true, description: 'Note sent with the request opened' })
+    message: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<SuggestionFeedbackResult> {
     return this.feedback.give(
@@ -180,8 +198,9 @@ export class MatchmakingResolver {
   })
   @Authorize(MemberOf(arg('organizationId')))
   dismissSuggestion(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('suggestionId', { type: () => ID }) suggestionId: string,
+    @Args('organizationId', { type: () => ID, description: 'Your organisation, giving the verdict' })
+    organizationId: string,
+    @Args('suggestionId', { type: () => ID, description: 'One of its suggestions' }) suggestionId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<SuggestionFeedbackResult> {
     return this.feedback.give(
@@ -199,10 +218,13 @@ export class MatchmakingResolver {
   })
   @Authorize(MemberOf(arg('organizationId')))
   markSuggestionNotRelevant(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('suggestionId', { type: () => ID }) suggestionId: string,
-    @Args('reason', { type: () => NotRelevantReasonEnum }) reason: NotRelevantReason,
-    @Args('comment', { type: () => String, nullable: true }) comment: string | null,
+    @Args('organizationId', { type: () => ID, description: 'Your organisation, giving the verdict' })
+    organizationId: string,
+    @Args('suggestionId', { type: () => ID, description: 'One of its suggestions' }) suggestionId: string,
+    @Args('reason', { type: () => NotRelevantReasonEnum, description: 'Why it does not fit' })
+    reason: NotRelevantReason,
+    @Args('comment', { type: () => String, nullable: true, description: 'Free text kept with the verdict' })
+    comment: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<SuggestionFeedbackResult> {
     return this.feedback.give(
@@ -220,7 +242,8 @@ export class MatchmakingResolver {
   @Mutation(() => Boolean, { description: "Queues a recompute of the organisation's suggestions" })
   @Authorize(ForOrganisation)
   async requestSuggestionRecompute(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, description: 'The organisation to recompute' })
+    organizationId: string,
   ): Promise<boolean> {
     await this.commands.requestRecompute(parseId(organizationId, 'organizationId'));
     return true;
@@ -231,7 +254,9 @@ export class MatchmakingResolver {
       'Queues a recompute of every organisation with a delegate in the edition (meeting suggestions); returns how many',
   })
   @Authorize(Organiser)
-  requestMeetingSuggestions(@Args('editionId', { type: () => ID }) editionId: string): Promise<number> {
+  requestMeetingSuggestions(
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+  ): Promise<number> {
     return this.commands.requestEditionRecompute(parseId(editionId, 'editionId'));
   }
 
@@ -241,18 +266,22 @@ export class MatchmakingResolver {
   })
   @Authorize(FinancierMembers)
   financierCriteria(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, description: 'The financier' }) organizationId: string,
   ): Promise<FinancierScreeningObject | null> {
     return this.financiers.criteria(
       parseId(organizationId, 'organizationId'),
     ) as Promise<FinancierScreeningObject | null>;
   }
 
-  @Mutation(() => FinancierScreeningObject)
+  @Mutation(() => FinancierScreeningObject, {
+    description:
+      "Sets a financier's private screening criteria (its members only); its candidate SMEs are recomputed",
+  })
   @Authorize(FinancierMembers)
   setFinancierCriteria(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('input') input: FinancierCriteriaInput,
+    @Args('organizationId', { type: () => ID, description: 'The financier' }) organizationId: string,
+    @Args('input', { description: 'The criteria, replacing the previous ones' })
+    input: FinancierCriteriaInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<FinancierScreeningObject> {
     return this.financiers.setCriteria(
@@ -262,30 +291,33 @@ export class MatchmakingResolver {
     ) as Promise<FinancierScreeningObject>;
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: "Deletes a financier's screening criteria (its members only)" })
   @Authorize(FinancierMembers)
   deleteFinancierCriteria(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, description: 'The financier' }) organizationId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<boolean> {
     return this.financiers.deleteCriteria(parseId(organizationId, 'organizationId'), viewer?.userId ?? null);
   }
 
-  @Query(() => [SavedSearchObject])
+  @Query(() => [SavedSearchObject], { description: "A financier's saved searches (its members only)" })
   @Authorize(FinancierMembers)
   savedSearches(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, description: 'The financier' }) organizationId: string,
   ): Promise<SavedSearchObject[]> {
     return this.financiers.savedSearches(parseId(organizationId, 'organizationId')) as Promise<
       SavedSearchObject[]
     >;
   }
 
-  @Mutation(() => SavedSearchObject)
+  @Mutation(() => SavedSearchObject, {
+    description:
+      'Saves a search whose new or updated matching SMEs raise alerts and mails (financier members only)',
+  })
   @Authorize(FinancierMembers)
   createSavedSearch(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('input') input: SavedSearchInput,
+    @Args('organizationId', { type: () => ID, description: 'The financier' }) organizationId: string,
+    @Args('input', { description: 'The search to save' }) input: SavedSearchInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<SavedSearchObject> {
     return this.financiers.createSavedSearch(
@@ -295,12 +327,13 @@ export class MatchmakingResolver {
     ) as Promise<SavedSearchObject>;
   }
 
-  @Mutation(() => SavedSearchObject)
+  @Mutation(() => SavedSearchObject, { description: 'Changes a saved search (financier members only)' })
   @Authorize(FinancierMembers)
   updateSavedSearch(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: SavedSearchInput,
+    @Args('organizationId', { type: () => ID, description: 'The financier' }) organizationId: string,
+    @Args('id', { type: () => ID, description: 'The saved search' }) id: string,
+    @Args('input', { description: 'Its new name, words, criteria and alert settings' })
+    input: SavedSearchInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<SavedSearchObject> {
     return this.financiers.updateSavedSearch(
@@ -311,11 +344,11 @@ export class MatchmakingResolver {
     ) as Promise<SavedSearchObject>;
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Deletes a saved search and its alerts (financier members only)' })
   @Authorize(FinancierMembers)
   deleteSavedSearch(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('organizationId', { type: () => ID, description: 'The financier' }) organizationId: string,
+    @Args('id', { type: () => ID, description: 'The saved search' }) id: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<boolean> {
     return this.financiers.deleteSavedSearch(
@@ -330,9 +363,14 @@ export class MatchmakingResolver {
   })
   @Authorize(FinancierMembers)
   savedSearchAlerts(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('savedSearchId', { type: () => ID, nullable: true }) savedSearchId: string | null,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('organizationId', { type: () => ID, description: 'The financier' }) organizationId: string,
+    @Args('savedSearchId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only the alerts of this saved search',
+    })
+    savedSearchId: string | null,
+    @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
   ): Promise<SavedSearchAlertObject[]> {
     return this.financiers.alerts(
       parseId(organizationId, 'organizationId'),
