@@ -37,12 +37,17 @@ export class ProgrammeInput {
   @Field(() => LocalizedTextInput) name: LocalizedTextInput;
   @Field(() => LocalizedTextInput, { nullable: true }) description?: LocalizedTextInput;
   @Field(() => [String], { nullable: true }) sectors?: string[];
-  @Field(() => [SupportServiceEnum], { nullable: true }) services?: string[];
-  @Field(() => [StageEnum], { nullable: true }) stages?: string[];
-  @Field(() => [String], { nullable: true }) regionCodes?: string[];
-  @Field({ nullable: true }) reserved?: boolean;
-  @Field(() => SupportCostEnum, { nullable: true }) cost?: string;
-  @Field(() => [CertificationEnum], { nullable: true }) certifications?: string[];
+  @Field(() => [SupportServiceEnum], { nullable: true, description: 'Services the programme offers SMEs' })
+  services?: string[];
+  @Field(() => [StageEnum], { nullable: true, description: 'Stages admitted; empty admits every stage' })
+  stages?: string[];
+  @Field(() => [String], { nullable: true, description: 'Algerian wilayas targeted (DZ-NN)' })
+  regionCodes?: string[];
+  @Field({ nullable: true, description: 'Only SMEs of regionCodes are eligible; needs regionCodes' })
+  reserved?: boolean;
+  @Field(() => SupportCostEnum, { nullable: true, description: 'What it costs the SME' }) cost?: string;
+  @Field(() => [CertificationEnum], { nullable: true, description: 'Schemes the programme prepares for' })
+  certifications?: string[];
 }
 
 @InputType()

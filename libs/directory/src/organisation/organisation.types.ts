@@ -37,11 +37,16 @@ export class ProgrammeType {
   @Field(() => LocalizedText) name: LocalizedText;
   @Field(() => LocalizedText) description: LocalizedText;
   @Field(() => [String]) sectors: string[];
-  @Field(() => [SupportServiceEnum]) services: string[];
+  @Field(() => [SupportServiceEnum], { description: 'Services the programme offers SMEs' })
+  services: string[];
   @Field(() => [StageEnum], { description: 'Stages admitted; empty admits every stage' }) stages: string[];
   @Field(() => [String], { description: 'Wilayas targeted' }) regionCodes: string[];
   @Field({ description: 'Only SMEs of regionCodes are eligible' }) reserved: boolean;
-  @Field(() => SupportCostEnum, { nullable: true }) cost: string | null;
+  @Field(() => SupportCostEnum, {
+    nullable: true,
+    description: 'What it costs the SME; null when not stated',
+  })
+  cost: string | null;
   @Field(() => [CertificationEnum], { description: 'Schemes the programme prepares for' })
   certifications: string[];
 }
