@@ -186,7 +186,7 @@ function CheckInPanel({
       <Scanner onCode={scanned} />
       <div role="status" aria-live="polite" data-testid="checkin-result">
         {last && (
-          <Alert color={last.already ? 'yellow' : 'teal'} title={last.name}>
+          <Alert color={last.already ? 'yellow' : 'teal'} title={<bdi>{last.name}</bdi>}>
             {last.organization && (
               <Text>
                 <bdi>{last.organization}</bdi>
@@ -452,12 +452,15 @@ function WalkInPanel({ setup, delegates }: { setup: EditionSetup; delegates: Des
         {book.error && <Alert color="red">{forumError(intl, toApiError(book.error))}</Alert>}
         {booked && bookedSlot && (
           <Alert color="teal" data-testid="walkin-booked">
-            {t('consoleDesk.walkin.booked', {
-              a: name(a),
-              b: name(b),
-              time: f.range(bookedSlot.startsAt, bookedSlot.endsAt),
-              table: bookedTable?.label ?? '—',
-            })}
+            {intl.formatMessage(
+              { id: 'consoleDesk.walkin.booked' },
+              {
+                a: <bdi key="a">{name(a)}</bdi>,
+                b: <bdi key="b">{name(b)}</bdi>,
+                time: f.range(bookedSlot.startsAt, bookedSlot.endsAt),
+                table: <bdi key="t">{bookedTable?.label ?? '—'}</bdi>,
+              },
+            )}
           </Alert>
         )}
       </div>

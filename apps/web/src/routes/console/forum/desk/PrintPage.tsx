@@ -27,6 +27,8 @@ import { countryName, pickText } from '../../../../components/text';
 import { useLocale, useT } from '../../../../i18n/LocaleProvider';
 import { forumError } from '../forumErrors';
 import { chunk, delegateAgendas, tableSheets, type DelegateAgenda, type TableSheet } from './printData';
+import { zoneName } from '../../../../forum/agendaStore';
+import { intlLocaleOf } from '../../../../i18n/locale';
 import { slotFormat } from './format';
 import { PRINT_KINDS, type PrintKind } from './routes';
 import './desk.css';
@@ -130,7 +132,7 @@ export function PrintPage() {
         <Text>
           <bdi>{pickText(edition.name, locale)}</bdi>
         </Text>
-        {!edition.publishedAt && what !== 'badges' && (
+        {!edition.publishedAt && !meetings.data.editionMeetings.length && what !== 'badges' && (
           <Alert color="yellow">{t('consolePrint.unpublished')}</Alert>
         )}
         <SegmentedControl
@@ -223,7 +225,11 @@ function AgendaSheet({ setup, agenda }: { setup: EditionSetup; agenda: DelegateA
       ) : (
         <p>{t('consolePrint.noMeetings')}</p>
       )}
-      <p className="print-foot">{t('consolePrint.zone', { zone: setup.forumEdition.timezone })}</p>
+      <p className="print-foot">
+        {t('consolePrint.zone', {
+          zone: zoneName(setup.forumEdition.timezone, intlLocaleOf(locale), setup.forumSlots[0]?.startsAt),
+        })}
+      </p>
     </section>
   );
 }
@@ -277,7 +283,11 @@ function TableSheetPage({ setup, sheet }: { setup: EditionSetup; sheet: TableShe
           ))}
         </tbody>
       </table>
-      <p className="print-foot">{t('consolePrint.zone', { zone: setup.forumEdition.timezone })}</p>
+      <p className="print-foot">
+        {t('consolePrint.zone', {
+          zone: zoneName(setup.forumEdition.timezone, intlLocaleOf(locale), setup.forumSlots[0]?.startsAt),
+        })}
+      </p>
     </section>
   );
 }
@@ -309,6 +319,9 @@ function BadgeSheet({ badges, page }: { badges: PrintBadge[]; page: number }) {
               <bdi>{pickText(b.organizationName, locale)}</bdi>
             </p>
             <p>{countryName(b.organizationCountry, locale)}</p>
+            <p className="print-badge-code" dir="ltr">
+              {b.code}
+            </p>
           </div>
         </article>
       ))}

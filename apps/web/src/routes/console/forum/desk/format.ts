@@ -18,7 +18,9 @@ export function slotFormat(locale: Locale, timeZone: string) {
     numberingSystem: 'latn',
   });
   return {
-    range: (start: string, end: string) => `${time.format(new Date(start))}–${time.format(new Date(end))}`,
+    // Isolated left to right (U+2066 … U+2069), so that a range reads 09:00–09:30 in Arabic too.
+    range: (start: string, end: string) =>
+      `\u2066${time.format(new Date(start))}–${time.format(new Date(end))}\u2069`,
     time: (iso: string) => time.format(new Date(iso)),
     day: (iso: string) => day.format(new Date(iso)),
   };
