@@ -29,13 +29,14 @@ import './forum.css';
 
 const route = getRouteApi('/console/forum/$editionId/follow-up');
 
+/** Each stage's tint (light badges with dark text, which keep their contrast on every tint). */
 const STAGE_COLOR: Record<FollowUpStage, string> = {
   NOT_REPORTED: 'gray',
   NO_SHOW: 'red',
   HELD: 'blue',
   FOLLOW_UP: 'cyan',
-  NEGOTIATION_STARTED: 'yellow',
-  AGREEMENT_SIGNED: 'lime',
+  NEGOTIATION_STARTED: 'orange',
+  AGREEMENT_SIGNED: 'green',
   CONTRACT_SIGNED: 'teal',
 };
 
@@ -162,7 +163,7 @@ export function FollowUpPage() {
         id: 'stage',
         label: t('consoleStats.col.stage'),
         cell: (m) => (
-          <Badge color={STAGE_COLOR[m.stage]} variant="light" autoContrast>
+          <Badge color={STAGE_COLOR[m.stage]} variant="light" c="dark.8">
             {stageLabel(m.stage)}
           </Badge>
         ),

@@ -74,7 +74,8 @@ export function StatsSection<R>({
         </Button>
       </Group>
       {children}
-      <div className="table-scroll">
+      {/* Wide tables scroll sideways on a phone: the region takes the keyboard focus to scroll. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={titleId}>
         <Table striped withTableBorder aria-labelledby={titleId} fz="sm">
           <Table.Thead>
             <Table.Tr>
