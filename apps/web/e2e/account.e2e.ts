@@ -342,14 +342,21 @@ for (const { locale, other } of CASES) {
       );
       await needs.first().getByRole('button', { name: t['organization.opportunities.renew'] }).click();
       await expect(page.getByTestId('member')).toHaveCount(1);
-      await page
-        .getByRole('textbox', { name: t['auth.email'] })
-        .fill(`collegue-${randomBytes(3).toString('hex')}@example.org`);
+      const colleague = `collegue-${randomBytes(3).toString('hex')}@example.org`;
+      await page.getByRole('textbox', { name: t['auth.email'] }).fill(colleague);
       await page.getByRole('button', { name: t['organization.members.send'] }).click();
       await expect(
         page.getByText(t['organization.members.invited'].split('{email}')[0].trim()),
       ).toBeVisible();
+      // The invitation waits in the list until accepted, and can be withdrawn.
+      const invitation = page.getByTestId('invitation');
+      await expect(invitation).toHaveCount(1);
+      await expect(invitation).toContainText(colleague);
       await screen(page, locale, 'organization-manage');
+      await invitation
+        .getByRole('button', { name: t['organization.invitations.revokeFor'].replace('{email}', colleague) })
+        .click();
+      await expect(invitation).toHaveCount(0);
       await needs.first().getByRole('button', { name: t['organization.opportunities.archive'] }).click();
       await expect(needs).toHaveCount(0);
 

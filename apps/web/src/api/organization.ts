@@ -186,6 +186,29 @@ export const INVITE_MEMBER = operation<
   inviteMember(organizationId: $organizationId, email: $email, role: $role) { id email role expiresAt }
 }`);
 
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: 'OWNER' | 'MEMBER';
+  createdAt: string;
+  expiresAt: string;
+  invitedBy: string | null;
+}
+
+export const ORGANIZATION_INVITATIONS = operation<
+  { organizationInvitations: PendingInvitation[] },
+  { organizationId: string }
+>(
+  `query OrganizationInvitations($organizationId: ID!) { organizationInvitations(organizationId: $organizationId) { id email role createdAt expiresAt invitedBy } }`,
+);
+
+export const REVOKE_INVITATION = operation<
+  { revokeInvitation: boolean },
+  { organizationId: string; invitationId: string }
+>(
+  `mutation RevokeInvitation($organizationId: ID!, $invitationId: ID!) { revokeInvitation(organizationId: $organizationId, invitationId: $invitationId) }`,
+);
+
 export const REMOVE_MEMBER = operation<{ removeMember: boolean }, { organizationId: string; userId: string }>(
   `mutation RemoveMember($organizationId: ID!, $userId: ID!) { removeMember(organizationId: $organizationId, userId: $userId) }`,
 );

@@ -14,7 +14,14 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { IconArchive, IconRefresh, IconSend, IconUserPlus, IconUserMinus } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconMailOff,
+  IconRefresh,
+  IconSend,
+  IconUserPlus,
+  IconUserMinus,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
@@ -23,6 +30,8 @@ import {
   ARCHIVE_OPPORTUNITY,
   CREATE_OPPORTUNITY,
   INVITE_MEMBER,
+  ORGANIZATION_INVITATIONS,
+  REVOKE_INVITATION,
   MY_ORGANIZATION,
   MY_ORGANIZATIONS,
   ORGANIZATION_MEMBERS,
@@ -443,18 +452,30 @@ function Members({
   const [role, setRole] = useState<'OWNER' | 'MEMBER'>('MEMBER');
   const [invited, setInvited] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
+  const invitations = useQuery({
+    queryKey: ['invitations', organizationId],
+    queryFn: () => call(ORGANIZATION_INVITATIONS, { organizationId }),
+    enabled: isOwner,
+  });
   const invite = useMutation({
     mutationFn: () => call(INVITE_MEMBER, { organizationId, email: email.trim(), role }),
     onSuccess: (r) => {
       setInvited(r.inviteMember.email);
       setEmail('');
+      void queries.invalidateQueries({ queryKey: ['invitations', organizationId] });
     },
+  });
+  const revoke = useMutation({
+    mutationFn: (invitationId: string) => call(REVOKE_INVITATION, { organizationId, invitationId }),
+    onSettled: () => queries.invalidateQueries({ queryKey: ['invitations', organizationId] }),
   });
   const remove = useMutation({
     mutationFn: (userId: string) => call(REMOVE_MEMBER, { organizationId, userId }),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['members', organizationId] }),
   });
-  const failure = invite.error ?? remove.error ?? members.error;
+  const failure = invite.error ?? remove.error ?? revoke.error ?? members.error ?? invitations.error;
+  const pending = invitations.data?.organizationInvitations ?? [];
+  const now = Date.now();
   return (
     <Section title={t('organization.members.title')} id="members-title">
       {members.isPending ? <Loader role="status" size="sm" aria-label={t('account.loading')} /> : null}
@@ -489,6 +510,60 @@ function Members({
           </Card>
         ))}
       </Stack>
+      {isOwner && pending.length ? (
+        <Stack gap="xs">
+          <Title order={3} fz="md" id="invitations-title">
+            {t('organization.invitations.title')}
+          </Title>
+          <Stack
+            gap="xs"
+            component="ul"
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+            aria-labelledby="invitations-title"
+          >
+            {pending.map((i) => {
+              const expired = new Date(i.expiresAt).getTime() <= now;
+              return (
+                <Card key={i.id} withBorder radius="md" p="sm" component="li" data-testid="invitation">
+                  <Group justify="space-between" wrap="nowrap">
+                    <Stack gap={0}>
+                      <Text fw={600}>
+                        <bdi dir="ltr">{i.email}</bdi>
+                      </Text>
+                      <Text size="sm" c="dimmed">
+                        {t(`organization.role.${i.role}`)}
+                      </Text>
+                      <Text size="sm" c={expired ? 'red.8' : 'dimmed'} data-testid="invitation-state">
+                        {expired
+                          ? t('organization.invitations.expired', { date: intl.formatDate(i.expiresAt) })
+                          : t('organization.invitations.until', { date: intl.formatDate(i.expiresAt) })}
+                      </Text>
+                      {i.invitedBy ? (
+                        <Text size="sm" c="dimmed">
+                          {t('organization.invitations.by', { name: `\u2068${i.invitedBy}\u2069` })}
+                        </Text>
+                      ) : null}
+                    </Stack>
+                    <Button
+                      variant="light"
+                      color="red"
+                      size="compact-sm"
+                      leftSection={<IconMailOff size={14} aria-hidden />}
+                      onClick={() => revoke.mutate(i.id)}
+                      loading={revoke.isPending && revoke.variables === i.id}
+                      aria-label={t('organization.invitations.revokeFor', { email: i.email })}
+                    >
+                      {t('organization.invitations.revoke')}
+                    </Button>
+                  </Group>
+                </Card>
+              );
+            })}
+          </Stack>
+        </Stack>
+      ) : null}
       {failure ? <FormError message={errorMessage(intl, toApiError(failure))} /> : null}
       {isOwner && !active ? <Text size="sm">{t('organization.members.afterApproval')}</Text> : null}
       {isOwner && active ? (
