@@ -247,6 +247,23 @@ for (const locale of ['ar', 'fr'] as const) {
       await page.emulateMedia({ media: 'print' });
       expect(await printedPages(page)).toBe(DELEGATES);
       await page.emulateMedia({ media: 'screen' });
+      // One delegate's agenda alone, then a sheet per table (one page each).
+      await page.getByRole('combobox', { name: t['consolePrint.oneDelegate'], exact: true }).click();
+      await page.getByRole('option', { name: new RegExp(`^${a.name}`) }).click();
+      await expect(page).toHaveURL(new RegExp(`one=${a.id}`));
+      await expect(agendas).toHaveCount(1);
+      await expect(agendas).toContainText(b.name);
+      await page.getByText(t['consolePrint.kind.tables'], { exact: true }).click();
+      await expect(page).toHaveURL(/what=tables$/);
+      const tableSheets = page.getByTestId('table-sheet');
+      await expect(tableSheets).toHaveCount(3);
+      await expect(tableSheets.first()).toContainText(a.name);
+      await expect(tableSheets.first()).toContainText(b.name);
+      await expect(tableSheets.last()).toContainText(t['consolePrint.free']);
+      await screen(page, locale, 'console-print-tables');
+      await page.emulateMedia({ media: 'print' });
+      expect(await printedPages(page)).toBe(3);
+      await page.emulateMedia({ media: 'screen' });
 
       // 2. The venue desk, in a browser whose camera films the badge of `scanned`.
       // The first round is on now, so that the board shows it running.
