@@ -33,9 +33,12 @@ export class OpportunityResolver {
   ) {}
 
   @Authorize(Public)
-  @Query(() => OpportunityObject)
+  @Query(() => OpportunityObject, {
+    description:
+      "An opportunity of a public organisation, or of one of the viewer's own; NOT_FOUND otherwise",
+  })
   opportunity(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The opportunity' }) id: string,
     @Context() ctx: GqlContext,
   ): Promise<OpportunityEntity> {
     return this.service.get(id, (org) => this.access.for(ctx).canSeeOrganization(org));
@@ -46,9 +49,11 @@ export class OpportunityResolver {
     description: "Opportunities of public organisations, and of the viewer's own organisations",
   })
   async opportunities(
-    @Args('filter', { type: () => OpportunityFilter, nullable: true }) filter: OpportunityFilter | undefined,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => OpportunityFilter, nullable: true, description: 'Narrows the list' })
+    filter: OpportunityFilter | undefined,
+    @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page' })
+    after: string | null,
     @Context() ctx: GqlContext,
   ): Promise<OpportunityConnection> {
     const own = isOrganiser(ctx.viewer) ? 'all' : await this.access.for(ctx).organizations();
@@ -67,16 +72,18 @@ export class OpportunityResolver {
     description: "Publishes an offer or need (the organisation's members only)",
   })
   createOpportunity(
-    @Args('input') input: CreateOpportunityInput,
+    @Args('input', { description: 'The opportunity to publish' }) input: CreateOpportunityInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OpportunityEntity> {
     return this.service.create({ ...input }, viewer);
   }
 
   @Authorize(MemberOf(ownerOfRecord('opportunity', 'input.id')))
-  @Mutation(() => OpportunityObject)
+  @Mutation(() => OpportunityObject, {
+    description: "Changes an opportunity (its organisation's members only)",
+  })
   updateOpportunity(
-    @Args('input') input: UpdateOpportunityInput,
+    @Args('input', { description: 'The changes' }) input: UpdateOpportunityInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OpportunityEntity> {
     return this.service.update({ ...input }, 'input', viewer);
@@ -87,7 +94,7 @@ export class OpportunityResolver {
   })
   @Authorize(MemberOf(ownerOfRecord('opportunity', 'id')))
   renewOpportunity(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The opportunity' }) id: string,
     @Args('expiresAt', { description: 'YYYY-MM-DD' }) expiresAt: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OpportunityEntity> {
@@ -95,20 +102,22 @@ export class OpportunityResolver {
   }
 
   @Authorize(MemberOf(ownerOfRecord('opportunity', 'id')))
-  @Mutation(() => OpportunityObject)
+  @Mutation(() => OpportunityObject, {
+    description: "Withdraws an opportunity from search for good (its organisation's members only)",
+  })
   archiveOpportunity(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The opportunity' }) id: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OpportunityEntity> {
     return this.service.archive(id, viewer);
   }
 
-  @ResolveField(() => Boolean)
+  @ResolveField(() => Boolean, { description: 'Withdrawn by its organisation; no longer searchable' })
   archived(@Parent() opp: OpportunityEntity): boolean {
     return opp.archivedAt != null;
   }
 
-  @ResolveField(() => OrganizationType)
+  @ResolveField(() => OrganizationType, { description: 'The publishing organisation' })
   async organization(
     @Parent() opp: OpportunityEntity,
     @Context() ctx: object,

@@ -8,8 +8,8 @@ import { VOCABULARIES, type VocabularyName } from './labels.js';
 
 @ObjectType({ description: 'A code of a controlled vocabulary with its label in the requested language' })
 export class TaxonomyEntry {
-  @Field() code: string;
-  @Field() label: string;
+  @Field({ description: 'The code, as used in inputs and filters' }) code: string;
+  @Field({ description: 'Its label in the requested language' }) label: string;
   @Field(() => String, { nullable: true, description: 'Parent code (ISIC section of a division)' }) parent?:
     string | null;
   @Field(() => String, {
@@ -55,7 +55,11 @@ export class TaxonomyResolver {
   @Authorize(Public)
   @Query(() => [TaxonomyEntry], { description: 'Regions with codes: the wilayas of Algeria (DZ-NN)' })
   regions(
-    @Args('country', { defaultValue: 'DZ' }) country: string,
+    @Args('country', {
+      defaultValue: 'DZ',
+      description: 'ISO 3166-1 alpha-2 code; only DZ has regions, others give an empty list',
+    })
+    country: string,
     @Args('lang', langArg) lang: Lang | null,
     @Context() ctx: GqlContext,
   ): TaxonomyEntry[] {
@@ -71,13 +75,17 @@ export class TaxonomyResolver {
   }
 
   @Authorize(Public)
-  @Query(() => [TaxonomyEntry])
+  @Query(() => [TaxonomyEntry], {
+    description: 'Certification codes (the Certification enum) with their labels',
+  })
   certifications(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     return this.vocabulary('certification', lang ?? ctx.lang);
   }
 
   @Authorize(Public)
-  @Query(() => [TaxonomyEntry])
+  @Query(() => [TaxonomyEntry], {
+    description: 'Financing instrument codes (the FinancingInstrument enum) with their labels',
+  })
   financingInstruments(
     @Args('lang', langArg) lang: Lang | null,
     @Context() ctx: GqlContext,
@@ -86,13 +94,17 @@ export class TaxonomyResolver {
   }
 
   @Authorize(Public)
-  @Query(() => [TaxonomyEntry])
+  @Query(() => [TaxonomyEntry], {
+    description: 'Organisation kinds (the OrganizationKind enum) with their labels',
+  })
   organizationKinds(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     return this.vocabulary('kind', lang ?? ctx.lang);
   }
 
   @Authorize(Public)
-  @Query(() => [TaxonomyEntry])
+  @Query(() => [TaxonomyEntry], {
+    description: 'Organisation subtypes (the OrganizationSubtype enum) with their labels',
+  })
   organizationSubtypes(
     @Args('lang', langArg) lang: Lang | null,
     @Context() ctx: GqlContext,
@@ -101,13 +113,17 @@ export class TaxonomyResolver {
   }
 
   @Authorize(Public)
-  @Query(() => [TaxonomyEntry])
+  @Query(() => [TaxonomyEntry], {
+    description: 'Headcount bands used in profiles and filters, e.g. 10-49, with their labels',
+  })
   employeeBands(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     return this.vocabulary('employeeBand', lang ?? ctx.lang);
   }
 
   @Authorize(Public)
-  @Query(() => [TaxonomyEntry])
+  @Query(() => [TaxonomyEntry], {
+    description: 'Opportunity types (the OpportunityType enum) with their labels',
+  })
   opportunityTypes(@Args('lang', langArg) lang: Lang | null, @Context() ctx: GqlContext): TaxonomyEntry[] {
     return this.vocabulary('opportunityType', lang ?? ctx.lang);
   }
