@@ -522,6 +522,12 @@ const OPERATIONS: Operation[] = [
     expect: MEMBERS_OR_ORGANISERS,
   },
   {
+    name: 'support suggestions (for A)',
+    query: `query($o: ID!) { suggestions(organizationId: $o, kind: SUPPORT) { edges { cursor } } }`,
+    vars: () => ({ o: orgA }),
+    expect: MEMBERS_OR_ORGANISERS,
+  },
+  {
     name: 'clusterProposals (for A)',
     query: `query($o: ID!) { clusterProposals(organizationId: $o) { id } }`,
     vars: () => ({ o: orgA }),
