@@ -70,6 +70,9 @@ function Section({ title, id, children }: { title: string; id: string; children:
 
 const valuesOf = (o: OrganizationProfile): ProfileValues => ({
   kind: o.kind,
+  subtype: o.subtype,
+  languages: o.languages,
+  contacts: o.contacts.map(({ name, role, email, phone }) => ({ name, role, email, phone })),
   name: o.name,
   description: o.description,
   country: o.country,
@@ -528,8 +531,8 @@ function Members({
               return (
                 <Card key={i.id} withBorder radius="md" p="sm" component="li" data-testid="invitation">
                   <Group justify="space-between" wrap="nowrap">
-                    <Stack gap={0}>
-                      <Text fw={600}>
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                         <bdi dir="ltr">{i.email}</bdi>
                       </Text>
                       <Text size="sm" c="dimmed">
@@ -551,6 +554,7 @@ function Members({
                       color="red"
                       size="compact-sm"
                       leftSection={<IconMailOff size={14} aria-hidden />}
+                      style={{ flexShrink: 0 }}
                       onClick={() => revoke.mutate(i.id)}
                       loading={revoke.isPending && revoke.variables === i.id}
                       aria-label={t('organization.invitations.revokeFor', { email: i.email })}
