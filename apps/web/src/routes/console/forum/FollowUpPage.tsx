@@ -19,11 +19,11 @@ import {
 } from '../../../api/consoleStats';
 import { countryName, pickText } from '../../../components/text';
 import type { MessageKey } from '../../../i18n/catalogues';
-import { intlLocaleOf } from '../../../i18n/locale';
+import { directionOf, intlLocaleOf } from '../../../i18n/locale';
 import { useLocale, useT } from '../../../i18n/LocaleProvider';
 import { setupKey } from './EditionPage';
 import { forumError } from './forumErrors';
-import { STATS_REFRESH_MS, StatsSection, type StatsColumn } from './statsShared';
+import { countAxes, STATS_REFRESH_MS, StatsSection, type StatsColumn } from './statsShared';
 import { BackToEdition } from './StatsLinks';
 import './forum.css';
 
@@ -45,6 +45,7 @@ export function FollowUpPage() {
   const t = useT();
   const intl = useIntl();
   const { locale } = useLocale();
+  const rtl = directionOf(locale) === 'rtl';
   const { editionId } = route.useParams();
   const [stage, setStage] = useState<FollowUpStage | null>(null);
   const setup = useQuery({
@@ -239,6 +240,7 @@ export function FollowUpPage() {
           h={220}
           data={stageRows.map((s) => ({ label: stageLabel(s.stage), meetings: s.meetings }))}
           dataKey="label"
+          {...countAxes(rtl)}
           series={[{ name: 'meetings', label: t('consoleStats.col.meetings'), color: 'teal.6' }]}
         />
       </StatsSection>

@@ -11,11 +11,11 @@ import { FORUM_SECTORS } from '../../../api/forum';
 import { EDITION_STATISTICS, type EditionStatsRow, type RoundUtilisation } from '../../../api/consoleStats';
 import { countryName, pickText } from '../../../components/text';
 import type { MessageKey } from '../../../i18n/catalogues';
-import { intlLocaleOf } from '../../../i18n/locale';
+import { directionOf, intlLocaleOf } from '../../../i18n/locale';
 import { useLocale, useT } from '../../../i18n/LocaleProvider';
 import { setupKey } from './EditionPage';
 import { forumError } from './forumErrors';
-import { STATS_REFRESH_MS, StatsSection, type StatsColumn } from './statsShared';
+import { countAxes, STATS_REFRESH_MS, StatsSection, type StatsColumn } from './statsShared';
 import { csvRate } from './statsCsv';
 import { BackToEdition } from './StatsLinks';
 import './forum.css';
@@ -45,6 +45,7 @@ export function StatisticsPage() {
   const t = useT();
   const intl = useIntl();
   const { locale } = useLocale();
+  const rtl = directionOf(locale) === 'rtl';
   const { editionId } = route.useParams();
   const setup = useQuery({
     queryKey: setupKey(editionId),
@@ -236,6 +237,7 @@ export function StatisticsPage() {
                     h={220}
                     data={data}
                     dataKey="label"
+                    {...countAxes(rtl)}
                     type="stacked"
                     withLegend
                     series={series(
@@ -252,6 +254,7 @@ export function StatisticsPage() {
                     h={220}
                     data={data}
                     dataKey="label"
+                    {...countAxes(rtl)}
                     withLegend
                     series={series(MEETINGS, ['blue.6', 'teal.6', 'orange.6'])}
                   />
@@ -278,7 +281,7 @@ export function StatisticsPage() {
             }))}
             dataKey="label"
             unit="%"
-            yAxisProps={{ domain: [0, 100] }}
+            {...countAxes(rtl, 100)}
             series={[{ name: 'utilisation', label: t('consoleStats.col.utilisation'), color: 'violet.6' }]}
           />
         )}

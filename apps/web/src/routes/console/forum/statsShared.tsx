@@ -7,6 +7,21 @@ import { tableCsv, type CsvCell } from './statsCsv';
 /** How often the figures are read again while a statistics page is open. */
 export const STATS_REFRESH_MS = 15_000;
 
+/**
+ * Axes of a counts chart: whole numbers only, and right to left the first bar at the right with the
+ * values on the right-hand side.
+ */
+export function countAxes(rtl: boolean, max?: number) {
+  return {
+    xAxisProps: { reversed: rtl },
+    yAxisProps: {
+      allowDecimals: false,
+      orientation: rtl ? ('right' as const) : ('left' as const),
+      ...(max ? { domain: [0, max] } : {}),
+    },
+  };
+}
+
 /** One column of a figures table: its heading, its cell on screen and its cell in the CSV. */
 export interface StatsColumn<R> {
   id: string;
