@@ -13,6 +13,7 @@ export interface TaxonomyItem {
 
 export interface Taxonomies {
   organizationKinds: TaxonomyItem[];
+  organizationSubtypes: TaxonomyItem[];
   sectors: TaxonomyItem[];
   processes: TaxonomyItem[];
   certifications: TaxonomyItem[];
@@ -26,6 +27,7 @@ export interface Taxonomies {
 /** Every list a profile editor picks from, in one language (the editor loads all three). */
 export const TAXONOMIES = operation<Taxonomies, { lang: string }>(`query Taxonomies($lang: Lang) {
   organizationKinds(lang: $lang) { code label parent }
+  organizationSubtypes(lang: $lang) { code label parent }
   sectors(lang: $lang) { code label parent }
   processes(lang: $lang) { code label parent }
   certifications(lang: $lang) { code label parent }
@@ -75,6 +77,14 @@ export interface FinancierTerms {
   currency: string | null;
 }
 
+/** A person to contact; shown to members, organisers and organisations whose request was accepted. */
+export interface ContactPerson {
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
 export interface MyOpportunity {
   id: string;
   type: string;
@@ -88,10 +98,13 @@ export interface MyOpportunity {
 export interface OrganizationProfile {
   id: string;
   kind: OrganizationKind;
+  subtype: string | null;
   status: OrganizationStatus;
   version: number;
   name: LocalizedText;
   description: LocalizedText;
+  languages: string[];
+  contacts: (ContactPerson & { id: string })[];
   country: string;
   regionCode: string | null;
   city: string | null;
@@ -108,8 +121,9 @@ export interface OrganizationProfile {
   opportunities: MyOpportunity[];
 }
 
-const PROFILE = `id kind status version name { ar fr en } description { ar fr en } country regionCode city website
-    foundedYear employeeBand sectors certifications
+const PROFILE = `id kind subtype status version name { ar fr en } description { ar fr en } country regionCode city website
+    foundedYear employeeBand sectors certifications languages
+    contacts { id name role email phone }
     capabilities { process monthlyCapacity capacityUnit }
     innovation { patents utilityModels industrialDesigns trademarks rdActivity }
     financier { instruments ticketMin ticketMax currency }
@@ -122,6 +136,7 @@ export const MY_ORGANIZATION = operation<{ organization: OrganizationProfile }, 
 );
 
 export interface OrganizationInput {
+  subtype?: string | null;
   name: LocalizedText;
   description: LocalizedText;
   country: string;
@@ -135,6 +150,8 @@ export interface OrganizationInput {
   capabilities: Capability[];
   innovation: Innovation;
   financier?: FinancierTerms;
+  languages?: string[];
+  contacts?: ContactPerson[];
 }
 
 export const CREATE_ORGANIZATION = operation<

@@ -1,9 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
+  ActionIcon,
   Button,
+  Card,
   Checkbox,
   Fieldset,
   Group,
+  MultiSelect,
   NumberInput,
   Select,
   SimpleGrid,
@@ -12,9 +15,17 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { LocalizedText, OrganizationKind } from '../../api/operations';
-import type { Capability, FinancierTerms, Innovation, OrganizationInput } from '../../api/organization';
-import { useT } from '../../i18n/LocaleProvider';
+import type {
+  Capability,
+  ContactPerson,
+  FinancierTerms,
+  Innovation,
+  OrganizationInput,
+} from '../../api/organization';
+import { languageName } from '../../components/text';
+import { useLocale, useT } from '../../i18n/LocaleProvider';
 import { LOCALES, type Locale } from '../../i18n/locale';
 import { FormError } from '../AuthPages';
 import { TaxonomyMultiSelect, TaxonomySelect, useTaxonomies } from './common';
@@ -30,10 +41,41 @@ const NO_INNOVATION: Innovation = {
   trademarks: 0,
   rdActivity: false,
 };
+/** The kinds that take a subtype, and which (the api refuses any other pairing). */
+export const SUBTYPES_BY_KIND: Partial<Record<OrganizationKind, readonly string[]>> = {
+  SUPPORT_INSTITUTION: [
+    'INCUBATOR',
+    'TECHNICAL_CENTRE',
+    'INDUSTRIAL_PARK',
+    'BUSINESS_AGENCY',
+    'CHAMBER',
+    'UNIVERSITY_LAB',
+  ],
+  FINANCIER: [
+    'COMMERCIAL_BANK',
+    'DEVELOPMENT_BANK',
+    'INVESTMENT_FUND',
+    'GUARANTEE_FUND',
+    'LEASING',
+    'MICROFINANCE',
+    'ISLAMIC_FINANCE',
+  ],
+  PUBLIC_BODY: ['MINISTRY', 'PUBLIC_AGENCY'],
+};
+/** Spoken languages the api accepts (ISO 639-1, and ber for Tamazight). */
+export const SPOKEN_LANGUAGES = ['ar', 'fr', 'en', 'es', 'it', 'de', 'tr', 'zh', 'ber'];
+export const MAX_CONTACTS = 20;
+/** Only firms list processes with capacity (the api refuses them for other kinds). */
+const listsCapabilities = (kind: OrganizationKind | null) => !kind || kind === 'SME' || kind === 'LARGE_FIRM';
+const PHONE = /^\+?[0-9 ().-]{6,24}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CURRENCIES = ['DZD', 'EUR', 'USD', 'SAR', 'AED', 'TND', 'MAD', 'EGP', 'QAR', 'KWD'];
 
 export const emptyProfile = (): ProfileValues => ({
   kind: null,
+  subtype: null,
+  languages: [],
+  contacts: [],
   name: { ar: '', fr: '', en: '' },
   description: { ar: '', fr: '', en: '' },
   country: 'DZ',
@@ -56,7 +98,9 @@ export function toInput(v: ProfileValues): OrganizationInput {
     fr: l.fr?.trim() || null,
     en: l.en?.trim() || null,
   });
+  const blank = (s: string | null) => s?.trim() || null;
   return {
+    subtype: v.kind && SUBTYPES_BY_KIND[v.kind] ? (v.subtype ?? null) : null,
     name: text(v.name),
     description: text(v.description),
     country: v.country,
@@ -67,16 +111,40 @@ export function toInput(v: ProfileValues): OrganizationInput {
     employeeBand: v.employeeBand,
     sectors: v.sectors,
     certifications: v.certifications,
-    capabilities: v.capabilities,
+    capabilities: listsCapabilities(v.kind) ? v.capabilities : [],
     innovation: v.innovation,
+    languages: v.languages ?? [],
+    contacts: (v.contacts ?? []).map((c) => ({
+      name: c.name.trim(),
+      role: blank(c.role),
+      email: blank(c.email),
+      phone: blank(c.phone),
+    })),
     ...(v.kind === 'FINANCIER' && v.financier ? { financier: v.financier } : {}),
   };
 }
 
+export type ContactProblems = Partial<Record<'name' | 'email' | 'phone', true>>;
+export type Problems = Partial<Record<'kind' | 'subtype' | 'name' | 'country' | 'website', true>> & {
+  contacts?: ContactProblems[];
+};
+
+/** What is wrong with one contact person: a name is required, the email and phone must look like one. */
+export function contactProblems(c: ContactPerson): ContactProblems {
+  const out: ContactProblems = {};
+  if (!c.name.trim()) out.name = true;
+  if (c.email?.trim() && !EMAIL.test(c.email.trim())) out.email = true;
+  if (c.phone?.trim() && !PHONE.test(c.phone.trim())) out.phone = true;
+  return out;
+}
+
 /** Problems the form finds before sending, in the interface language. */
-export function problemsOf(v: ProfileValues): Partial<Record<'kind' | 'name' | 'country' | 'website', true>> {
-  const out: Partial<Record<'kind' | 'name' | 'country' | 'website', true>> = {};
+export function problemsOf(v: ProfileValues): Problems {
+  const out: Problems = {};
   if (!v.kind) out.kind = true;
+  if (v.kind && SUBTYPES_BY_KIND[v.kind] && !v.subtype) out.subtype = true;
+  const contacts = (v.contacts ?? []).map(contactProblems);
+  if (contacts.some((c) => Object.keys(c).length)) out.contacts = contacts;
   if (!LOCALES.some((l) => v.name[l]?.trim())) out.name = true;
   if (!v.country) out.country = true;
   if (v.website?.trim() && !/^https?:\/\/[^\s.]+\.[^\s]+$/i.test(v.website.trim())) out.website = true;
@@ -154,6 +222,7 @@ export function OrganizationForm({
   onSubmit(values: ProfileValues): void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const tax = useTaxonomies();
   const [v, setV] = useState<ProfileValues>(initial);
   const [touched, setTouched] = useState(false);
@@ -180,6 +249,14 @@ export function OrganizationForm({
     currency: null,
   };
 
+  const subtypes = v.kind ? SUBTYPES_BY_KIND[v.kind] : undefined;
+  const contacts = v.contacts ?? [];
+  const setContact = (i: number, c: ContactPerson) =>
+    set(
+      'contacts',
+      contacts.map((old, j) => (j === i ? c : old)),
+    );
+
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
@@ -196,9 +273,28 @@ export function OrganizationForm({
               label={t('organization.form.kind')}
               choices={tax.choices('organizationKinds')}
               value={v.kind}
-              onChange={(k) => set('kind', k as OrganizationKind | null)}
+              onChange={(k) =>
+                setV((old) => ({
+                  ...old,
+                  kind: k as OrganizationKind | null,
+                  subtype:
+                    old.subtype && k && SUBTYPES_BY_KIND[k as OrganizationKind]?.includes(old.subtype)
+                      ? old.subtype
+                      : null,
+                }))
+              }
               required
               error={touched && problems.kind ? t('validation.required') : null}
+            />
+          ) : null}
+          {subtypes ? (
+            <TaxonomySelect
+              label={t('organization.form.subtype')}
+              choices={tax.choices('organizationSubtypes').filter((c) => subtypes.includes(c.value))}
+              value={v.subtype ?? null}
+              onChange={(s) => set('subtype', s)}
+              required
+              error={touched && problems.subtype ? t('organization.form.subtypeRequired') : null}
             />
           ) : null}
           <ThreeLanguages
@@ -264,6 +360,103 @@ export function OrganizationForm({
               onChange={(b) => set('employeeBand', b)}
             />
           </SimpleGrid>
+          <MultiSelect
+            label={t('organization.form.languages')}
+            data={SPOKEN_LANGUAGES.map((l) => ({
+              value: l,
+              label: l === 'ber' ? t('organization.form.languageBer') : languageName(l, locale),
+            }))}
+            value={v.languages ?? []}
+            onChange={(l) => set('languages', l)}
+            searchable
+            hidePickedOptions
+            nothingFoundMessage={t('organization.picker.nothing')}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="languages"
+          />
+        </Section>
+
+        <Section title={t('organization.form.contacts')}>
+          <Text size="sm" c="dimmed">
+            {t('organization.form.contactsVisibility')}
+          </Text>
+          {contacts.map((c, i) => {
+            const p = problems.contacts?.[i] ?? {};
+            return (
+              <Card key={i} withBorder radius="md" p="sm" data-testid="contact">
+                <Group justify="space-between" wrap="nowrap" mb={4}>
+                  <Text fw={600} size="sm">
+                    {t('organization.form.contactN', { n: i + 1 })}
+                  </Text>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() =>
+                      set(
+                        'contacts',
+                        contacts.filter((_, j) => j !== i),
+                      )
+                    }
+                    aria-label={t('organization.form.contactRemove', { n: i + 1 })}
+                  >
+                    <IconTrash size={18} aria-hidden />
+                  </ActionIcon>
+                </Group>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  <TextInput
+                    label={t('organization.form.contactName')}
+                    value={c.name}
+                    onChange={(e) => setContact(i, { ...c, name: e.currentTarget.value })}
+                    required
+                    maxLength={120}
+                    dir="auto"
+                    error={touched && p.name ? t('validation.required') : null}
+                  />
+                  <TextInput
+                    label={t('organization.form.contactRole')}
+                    value={c.role ?? ''}
+                    onChange={(e) => setContact(i, { ...c, role: e.currentTarget.value })}
+                    maxLength={120}
+                    dir="auto"
+                  />
+                  <TextInput
+                    label={t('organization.form.contactEmail')}
+                    value={c.email ?? ''}
+                    onChange={(e) => setContact(i, { ...c, email: e.currentTarget.value })}
+                    type="email"
+                    inputMode="email"
+                    maxLength={254}
+                    dir="ltr"
+                    error={touched && p.email ? t('validation.email') : null}
+                  />
+                  <TextInput
+                    label={t('organization.form.contactPhone')}
+                    value={c.phone ?? ''}
+                    onChange={(e) => setContact(i, { ...c, phone: e.currentTarget.value })}
+                    type="tel"
+                    inputMode="tel"
+                    maxLength={24}
+                    dir="ltr"
+                    error={touched && p.phone ? t('organization.form.phoneInvalid') : null}
+                  />
+                </SimpleGrid>
+              </Card>
+            );
+          })}
+          {contacts.length < MAX_CONTACTS ? (
+            <Group>
+              <Button
+                variant="light"
+                size="compact-md"
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() =>
+                  set('contacts', [...contacts, { name: '', role: null, email: null, phone: null }])
+                }
+              >
+                {t('organization.form.contactAdd')}
+              </Button>
+            </Group>
+          ) : null}
         </Section>
 
         <Section title={t('organization.form.activity')}>
@@ -274,34 +467,40 @@ export function OrganizationForm({
             value={v.sectors}
             onChange={(s) => set('sectors', s)}
           />
-          <TaxonomyMultiSelect
-            label={t('organization.form.processes')}
-            description={t('organization.picker.anyLanguage')}
-            choices={processChoices}
-            value={v.capabilities.map((c) => c.process)}
-            onChange={(ps) => set('capabilities', ps.map(capacityOf))}
-          />
-          {v.capabilities.map((c) => (
-            <Group key={c.process} gap="xs" align="flex-end" wrap="nowrap" data-testid="capacity">
-              <NumberInput
-                label={t('organization.form.capacity', {
-                  name: processChoices.find((p) => p.value === c.process)?.label ?? c.process,
-                })}
-                value={c.monthlyCapacity ?? ''}
-                onChange={(n) => setCapability({ ...c, monthlyCapacity: typeof n === 'number' ? n : null })}
-                min={0}
-                dir="ltr"
-                style={{ flex: 1 }}
+          {listsCapabilities(v.kind) ? (
+            <>
+              <TaxonomyMultiSelect
+                label={t('organization.form.processes')}
+                description={t('organization.picker.anyLanguage')}
+                choices={processChoices}
+                value={v.capabilities.map((c) => c.process)}
+                onChange={(ps) => set('capabilities', ps.map(capacityOf))}
               />
-              <TextInput
-                label={t('organization.form.capacityUnit')}
-                value={c.capacityUnit ?? ''}
-                onChange={(e) => setCapability({ ...c, capacityUnit: e.currentTarget.value || null })}
-                dir="auto"
-                w={120}
-              />
-            </Group>
-          ))}
+              {v.capabilities.map((c) => (
+                <Group key={c.process} gap="xs" align="flex-end" wrap="nowrap" data-testid="capacity">
+                  <NumberInput
+                    label={t('organization.form.capacity', {
+                      name: processChoices.find((p) => p.value === c.process)?.label ?? c.process,
+                    })}
+                    value={c.monthlyCapacity ?? ''}
+                    onChange={(n) =>
+                      setCapability({ ...c, monthlyCapacity: typeof n === 'number' ? n : null })
+                    }
+                    min={0}
+                    dir="ltr"
+                    style={{ flex: 1 }}
+                  />
+                  <TextInput
+                    label={t('organization.form.capacityUnit')}
+                    value={c.capacityUnit ?? ''}
+                    onChange={(e) => setCapability({ ...c, capacityUnit: e.currentTarget.value || null })}
+                    dir="auto"
+                    w={120}
+                  />
+                </Group>
+              ))}
+            </>
+          ) : null}
           <TaxonomyMultiSelect
             label={t('organization.form.certifications')}
             description={t('organization.picker.anyLanguage')}

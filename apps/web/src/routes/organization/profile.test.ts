@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { OrganizationInput } from '../../api/organization';
+import { emptyProfile, problemsOf, toInput, type ProfileValues } from './OrganizationForm';
 import { changedFields, inDays } from './profile';
 
 const base: OrganizationInput = {
@@ -41,5 +42,40 @@ describe('inDays', () => {
   it('counts calendar days in UTC', () => {
     expect(inDays(90, new Date('2026-12-07T23:30:00Z'))).toBe('2027-03-07');
     expect(inDays(0, new Date('2026-12-31T00:00:00Z'))).toBe('2026-12-31');
+  });
+});
+
+describe('the profile form', () => {
+  const values = (over: Partial<ProfileValues>): ProfileValues => ({ ...emptyProfile(), ...over });
+  it('needs a subtype for the kinds that take one, and none for the others', () => {
+    const name = { ar: 'حاضنة', fr: null, en: null };
+    expect(problemsOf(values({ kind: 'SUPPORT_INSTITUTION', name })).subtype).toBe(true);
+    expect(problemsOf(values({ kind: 'SUPPORT_INSTITUTION', subtype: 'INCUBATOR', name }))).toEqual({});
+    expect(problemsOf(values({ kind: 'SME', name }))).toEqual({});
+    expect(toInput(values({ kind: 'SME', subtype: 'INCUBATOR', name })).subtype).toBeNull();
+  });
+  it('checks each contact person: a name, an email and a phone that look like one', () => {
+    const p = problemsOf(
+      values({
+        kind: 'SME',
+        name: { ar: null, fr: 'Usine', en: null },
+        contacts: [
+          { name: 'Amina', role: null, email: 'amina@usine.dz', phone: '+213 21 00 00 00' },
+          { name: ' ', role: 'CEO', email: 'not-an-address', phone: '12' },
+        ],
+      }),
+    );
+    expect(p.contacts).toEqual([{}, { name: true, email: true, phone: true }]);
+  });
+  it('sends contacts trimmed, blank fields as null', () => {
+    const input = toInput(
+      values({
+        kind: 'SME',
+        languages: ['ar', 'ber'],
+        contacts: [{ name: ' Amina ', role: ' ', email: 'a@b.dz ', phone: '' }],
+      }),
+    );
+    expect(input.contacts).toEqual([{ name: 'Amina', role: null, email: 'a@b.dz', phone: null }]);
+    expect(input.languages).toEqual(['ar', 'ber']);
   });
 });
