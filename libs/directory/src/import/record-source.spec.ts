@@ -1,4 +1,4 @@
-import { readChunk, type RawRecord } from './record-source.js';
+import { csvRowToInput, readChunk, type RawRecord } from './record-source.js';
 
 const all = async (it: AsyncIterable<RawRecord>) => {
   const out: RawRecord[] = [];
@@ -61,6 +61,17 @@ describe('readChunk', () => {
       { line: 7, value: { ref: 'a' } },
       { line: 9, error: expect.stringMatching(/^invalid JSON/) },
       { line: 10, value: { ref: 'b' } },
+    ]);
+  });
+});
+
+describe('csvRowToInput', () => {
+  it('reads past collaborations as partner refs with their year, and keeps a missing year invalid', () => {
+    const input = csvRowToInput({ ref: 'A1', collaborations: 'SONELEC@2017; ref with space@2021;NOYEAR' });
+    expect(input.collaborations).toEqual([
+      { ref: 'SONELEC', year: 2017 },
+      { ref: 'ref with space', year: 2021 },
+      { ref: 'NOYEAR', year: NaN },
     ]);
   });
 });

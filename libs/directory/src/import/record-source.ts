@@ -40,6 +40,18 @@ export function csvRowToInput(row: Record<string, string>): Record<string, unkno
         .map((p) => p.trim())
         .filter(Boolean)
         .map((process) => ({ process }));
+    else if (key === 'collaborations')
+      // `REF@2017;OTHER@2019`: partners by import ref, each with its year.
+      out.collaborations = value
+        .split(';')
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .map((c) => {
+          const at = c.lastIndexOf('@');
+          return at > 0
+            ? { ref: c.slice(0, at).trim(), year: Number(c.slice(at + 1)) }
+            : { ref: c, year: NaN };
+        });
     else if (LIST_COLUMNS.has(key))
       out[key] = value
         .split(';')

@@ -75,6 +75,10 @@ export class OrganizationEntity {
   @Column({ type: 'text', array: true, name: 'target_certifications', default: () => "'{}'" })
   targetCertifications: string[];
 
+  /** Past collaborations, partners named by their import ref. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  collaborations: { ref: string; year: number }[];
+
   @Column({ type: 'jsonb' })
   innovation: Innovation;
 

@@ -50,6 +50,12 @@ export class ProgrammeInput {
   certifications?: string[];
 }
 
+@InputType({ description: 'A past collaboration: the partner by its import ref, and the year' })
+export class CollaborationInput {
+  @Field({ description: "The partner's import ref" }) ref: string;
+  @Field(() => Int, { description: 'Year of the collaboration' }) year: number;
+}
+
 @InputType()
 export class FinancierTermsInput {
   @Field(() => [InstrumentEnum], { nullable: true }) instruments?: string[];
@@ -88,6 +94,11 @@ class OrganizationFieldsInput {
   @Field(() => [CertificationEnum], { nullable: true }) certifications?: string[];
   @Field(() => [CertificationEnum], { nullable: true, description: 'Certifications aimed for, not yet held' })
   targetCertifications?: string[];
+  @Field(() => [CollaborationInput], {
+    nullable: true,
+    description: 'Past collaborations, partners named by their import ref',
+  })
+  collaborations?: CollaborationInput[];
   @Field(() => InnovationInput, { nullable: true }) innovation?: InnovationInput;
   @Field(() => [CapabilityInput], { nullable: true }) capabilities?: CapabilityInput[];
   @Field(() => [String], { nullable: true }) purchasingCategories?: string[];

@@ -143,6 +143,18 @@ describe('createOrganizationSchema', () => {
       /LEASING does not fit kind SUPPORT_INSTITUTION/,
     ],
     [
+      'a collaboration without its year',
+      { ...sme, collaborations: [{ ref: 'SONELEC', year: Number.NaN }] },
+      'collaborations.0.year',
+      /number/,
+    ],
+    [
+      'a collaboration in the future',
+      { ...sme, collaborations: [{ ref: 'SONELEC', year: 2999 }] },
+      'collaborations.0.year',
+      /must not be in the future/,
+    ],
+    [
       'a reserved programme that names no wilaya',
       { ...supportInstitution, programmes: [{ name: { fr: 'Programme Sud' }, reserved: true }] },
       'programmes.0.regionCodes',

@@ -237,6 +237,21 @@ export const organizationFields = {
     .transform((v) => v ?? null),
   languages: codeList(SPOKEN_LANGUAGES, SPOKEN_LANGUAGES.length),
   certifications: codeList(CERTIFICATIONS, CERTIFICATIONS.length),
+  /** Past collaborations: partners named by their import ref, with the year. */
+  collaborations: z
+    .array(
+      z.object({
+        ref: text(120).pipe(z.string().min(1, 'a partner ref is required')),
+        year: z
+          .number()
+          .int()
+          .min(1950)
+          .refine((y) => y <= new Date().getUTCFullYear(), 'must not be in the future'),
+      }),
+    )
+    .max(200, 'at most 200 collaborations')
+    .nullish()
+    .transform((l) => l ?? []),
   /** Certifications the organisation aims for but does not hold yet. */
   targetCertifications: codeList(CERTIFICATIONS, CERTIFICATIONS.length),
   innovation: innovationSchema,

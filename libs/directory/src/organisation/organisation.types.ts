@@ -51,6 +51,12 @@ export class ProgrammeType {
   certifications: string[];
 }
 
+@ObjectType({ description: 'A past collaboration: the partner by its import ref, and the year' })
+export class CollaborationType {
+  @Field({ description: "The partner's import ref" }) ref: string;
+  @Field(() => Int, { description: 'Year of the collaboration' }) year: number;
+}
+
 @ObjectType()
 export class FinancierTermsType {
   @Field(() => [InstrumentEnum]) instruments: string[];
@@ -92,6 +98,10 @@ export class OrganizationType {
   @Field(() => [CertificationEnum]) certifications: string[];
   @Field(() => [CertificationEnum], { description: 'Certifications aimed for, not yet held' })
   targetCertifications: string[];
+  @Field(() => [CollaborationType], {
+    description: 'Past collaborations, partners named by their import ref',
+  })
+  collaborations: CollaborationType[];
   @Field(() => InnovationType) innovation: InnovationType;
   @Field(() => [CapabilityType]) capabilities: CapabilityType[];
   @Field(() => [String]) purchasingCategories: string[];

@@ -81,6 +81,7 @@ describe('combination and ranking', () => {
       'distance',
       'languages',
       'feedback',
+      'collaboration',
       'size',
       'focus',
     ]);

@@ -53,6 +53,7 @@ export const SUBCONTRACTING_CRITERIA = {
   distance: 'forward',
   languages: 'forward',
   feedback: 'forward',
+  collaboration: 'forward',
   size: 'reverse',
   focus: 'reverse',
 } as const satisfies Record<string, Direction>;
@@ -68,6 +69,7 @@ export const DEFAULT_SUBCONTRACTING_WEIGHTS: Readonly<SubcontractingWeights> = {
   distance: 1.5,
   languages: 0.75,
   feedback: 0.5,
+  collaboration: 1,
   size: 1,
   focus: 1,
 };
@@ -108,7 +110,15 @@ export interface CombineOptions<W> {
 
 export interface SubcontractingOptions extends CombineOptions<SubcontractingWeights> {
   supplierKinds?: readonly OrganizationKind[];
+  /** Past collaboration between the requester and the supplier (`CollaborationIndex.score`); not applicable without. */
+  network?: (requesterId: string, supplierId: string) => CriterionScore;
 }
+
+const NO_NETWORK: CriterionScore = {
+  score: 0,
+  applicable: false,
+  evidence: { code: 'collaboration.unspecified', params: {} },
+};
 
 export interface FinancingOptions extends CombineOptions<FinancingWeights> {
   /** Year against which company age is measured; fixed by callers that need reproducible results. */
@@ -274,6 +284,7 @@ export function subcontractingScores(
   request: SubcontractingRequest,
   supplier: OrgProfile,
   distanceCredit = DISTANCE_CREDIT,
+  network?: SubcontractingOptions['network'],
 ): Record<SubcontractingCriterion, CriterionScore> {
   const offered = supplier.capabilities.map((c) => c.process);
   const relevant = relevantCapabilities(request.processes, supplier.capabilities);
@@ -291,6 +302,7 @@ export function subcontractingScores(
     distance: requestDistanceScore(request, supplier, distanceCredit),
     languages: languagesScore(request.languages, supplier.languages),
     feedback: feedbackScore(supplier.feedback),
+    collaboration: network ? network(request.requesterId, supplier.id) : NO_NETWORK,
     size: sizeFitScore(request.volume, capacity),
     focus: focusScore(request.processes, request.sectors, offered, supplier.sectors),
   };
@@ -333,7 +345,10 @@ export function scoreSubcontracting(
   if (failed.length) return { candidateId: supplier.id, failed };
   const combiner = subcontractingCombiner(options);
   return combiner.detail(
-    combiner.score(supplier.id, subcontractingScores(request, supplier, options.distanceCredit)),
+    combiner.score(
+      supplier.id,
+      subcontractingScores(request, supplier, options.distanceCredit, options.network),
+    ),
   );
 }
 
@@ -350,7 +365,9 @@ export function rankSuppliers(
   const rejected: Rejection[] = [];
   for (const c of candidates) {
     if (passesSubcontractingHard(request, c, options.supplierKinds))
-      scored.push(combiner.score(c.id, subcontractingScores(request, c, options.distanceCredit)));
+      scored.push(
+        combiner.score(c.id, subcontractingScores(request, c, options.distanceCredit, options.network)),
+      );
     else
       rejected.push({
         candidateId: c.id,
@@ -374,7 +391,10 @@ export function rankRequestsForSupplier(
     if (failed.length) rejected.push({ candidateId: request.id, failed });
     else
       scored.push(
-        combiner.score(request.id, subcontractingScores(request, supplier, options.distanceCredit)),
+        combiner.score(
+          request.id,
+          subcontractingScores(request, supplier, options.distanceCredit, options.network),
+        ),
       );
   }
   return finish(combiner, scored, rejected, options);

@@ -13,3 +13,4 @@ export * from './network.js';
 export * from './meeting.js';
 export * from './cluster-core.js';
 export * from './support.js';
+export * from './collaboration.js';

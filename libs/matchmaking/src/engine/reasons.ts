@@ -876,6 +876,62 @@ const RENDERERS: Record<string, Renderer> = {
     }) +
     COLON[lang] +
     names(p.services, lang, serviceLabel),
+  'collaboration.direct': (p, lang) => {
+    const via: Record<string, Texts> = {
+      MEETING: {
+        ar: 'لقاء منعقد في المنتدى',
+        fr: 'rencontre tenue au forum',
+        en: 'a meeting held at the forum',
+      },
+      CONTACT: {
+        ar: 'طلب اتصال مقبول',
+        fr: 'demande de contact acceptée',
+        en: 'an accepted contact request',
+      },
+      HISTORY: { ar: 'تعاون مصرح به', fr: 'collaboration déclarée', en: 'a declared collaboration' },
+    };
+    const sources = join(
+      list(p.sources).map((x) => pick(lang, via[x] ?? via.HISTORY)),
+      lang,
+    );
+    const year = p.year != null ? ` (${String(p.year)})` : '';
+    return (
+      pick(lang, {
+        ar: 'سبق التعاون معه',
+        fr: 'Vous avez déjà travaillé ensemble',
+        en: 'You have worked together before',
+      }) +
+      COLON[lang] +
+      sources +
+      year
+    );
+  },
+  'collaboration.shared': (p, lang) => {
+    const name =
+      str(p[`partner_${lang}`]) ?? str(p.partner_fr) ?? str(p.partner_en) ?? str(p.partner_ar) ?? '';
+    const others = Number(p.shared ?? 1) - 1;
+    const more =
+      others > 0
+        ? pick(lang, {
+            ar: ` (شركاء مشتركون آخرون: ${num(others, lang)})`,
+            fr: ` (et ${plural(others, 'fr', 'autre partenaire commun', 'autres partenaires communs')})`,
+            en: ` (and ${plural(others, 'en', 'other partner in common', 'other partners in common')})`,
+          })
+        : '';
+    return (
+      pick(lang, {
+        ar: `عمل مع ${name}، الذي يعمل معكم`,
+        fr: `A travaillé avec ${name}, qui travaille avec vous`,
+        en: `Worked with ${name}, who works with you`,
+      }) + more
+    );
+  },
+  'collaboration.none': (_p, lang) =>
+    pick(lang, {
+      ar: 'لا تعاون سابق ولا شريك مشترك معروف',
+      fr: 'Aucune collaboration passée ni partenaire commun connu',
+      en: 'No past collaboration or partner in common known',
+    }),
   'network.partners': (p, lang) => {
     const n = Number(p.shared ?? 0);
     return pick(lang, {

@@ -16,6 +16,7 @@ import { NotificationPreference1796607699662 } from './1796607699662-Notificatio
 import { OpportunityPreferences1796608243537 } from './1796608243537-OpportunityPreferences.js';
 import { MeetingFollowUp1796618451234 } from './1796618451234-MeetingFollowUp.js';
 import { SupportSuggestions1796618440902 } from './1796618440902-SupportSuggestions.js';
+import { CollaborationHistory1796620499853 } from './1796620499853-CollaborationHistory.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   OpportunityPreferences1796608243537,
   SupportSuggestions1796618440902,
   MeetingFollowUp1796618451234,
+  CollaborationHistory1796620499853,
 ];
