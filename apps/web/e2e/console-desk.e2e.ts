@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -356,6 +356,7 @@ for (const locale of ['ar', 'fr'] as const) {
         await context.close();
       } finally {
         await camera.close();
+        rmSync(film, { force: true });
       }
     });
   });
