@@ -97,13 +97,10 @@ export class MatchmakingProcessor extends WorkerHost implements OnApplicationBoo
         case MATCH_JOBS.recomputeShard: {
           const { runId, shard, shards } = job.data as RecomputeShardJobData;
           try {
-            return await this.full.runShard(
-              runId,
-              shard,
-              shards,
-              (done, total) => job.updateProgress({ done, total }),
-              this.stopping.signal,
-            );
+            return await this.full.runShard(runId, shard, shards, {
+              onProgress: (done, total) => job.updateProgress({ done, total }),
+              signal: this.stopping.signal,
+            });
           } catch (e) {
             if (!(e instanceof ShardStoppedError) || !token) throw e;
             // Back to the queue without spending an attempt: the next worker runs the shard again.

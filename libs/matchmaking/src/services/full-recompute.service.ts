@@ -4,9 +4,11 @@ import type { DataSource } from 'typeorm';
 import { proposeClusters } from '../engine/clusters.js';
 import { sameCore, type ClusterCore } from '../engine/cluster-core.js';
 import { ProfileStore } from '../storage/profile-store.js';
-import { RecomputeService } from './recompute.service.js';
+import { isMeiliUnavailable } from '#platform';
+import { DRAIN_CHUNK, RecomputeService, type RecomputeResult } from './recompute.service.js';
 
-const PROGRESS_EVERY = 25;
+/** Chunks that share one batch computer (and what it has read) in a full recompute. */
+const COMPUTER_CHUNKS = 20;
 
 /** A shard left part-way because the worker is stopping; the job is put back to run again. */
 export class ShardStoppedError extends Error {
@@ -54,24 +56,48 @@ export class FullRecomputeService {
   }
 
   /**
-   * Recomputes one shard. An aborted `signal` (the worker stopping) ends it after the organisation
-   * in hand with a `ShardStoppedError` and counts nothing: the shard runs again whole later, and
+   * Recomputes one shard. An aborted `signal` (the worker stopping) ends it after the chunk in hand
+   * with a `ShardStoppedError` and counts nothing: the shard runs again whole later, and
    * since each recompute replaces a whole set, the organisations done before the stop come out the same.
    */
   async runShard(
     runId: string,
     shard: number,
     shards: number,
-    onProgress?: (done: number, total: number) => void | Promise<void>,
-    signal?: AbortSignal,
+    opts: {
+      onProgress?: (done: number, total: number) => void | Promise<void>;
+      signal?: AbortSignal;
+      /** Organisations recomputed together; DRAIN_CHUNK by default. */
+      chunk?: number;
+    } = {},
   ): Promise<{ organizations: number; suggestions: number }> {
+    const { onProgress, signal, chunk: size = DRAIN_CHUNK } = opts;
     const ids = await this.shardMembers(shard, shards);
-    const computer = this.recompute.computer();
+    // Chunks recomputed together (candidate queries in one multi-search, profiles loaded in sets,
+    // suggestions written in one transaction), as the outbox drain does; a chunk that fails as a
+    // whole is done again one by one, so only the organisation at fault fails the shard.
+    let computer = this.recompute.batchComputer();
     let suggestions = 0;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < ids.length; i += size) {
       if (signal?.aborted) throw new ShardStoppedError(shard, i, ids.length);
-      suggestions += (await this.recompute.recompute(ids[i], runId, computer)).suggestions;
-      if ((i + 1) % PROGRESS_EVERY === 0) await onProgress?.(i + 1, ids.length);
+      // What a computer has read is shared by its chunks; a fresh one now and then bounds the memory.
+      if (i > 0 && i % (size * COMPUTER_CHUNKS) === 0) computer = this.recompute.batchComputer();
+      const chunk = ids.slice(i, i + size);
+      let results: Map<string, RecomputeResult>;
+      try {
+        results = await this.recompute.recomputeMany(chunk, computer, runId);
+      } catch (e) {
+        if (isMeiliUnavailable(e)) throw e;
+        const single = this.recompute.computer();
+        results = new Map();
+        for (const id of chunk) {
+          if (signal?.aborted) throw new ShardStoppedError(shard, i + results.size, ids.length);
+          results.set(id, await this.recompute.recompute(id, runId, single));
+        }
+      }
+      for (const r of results.values()) suggestions += r.suggestions;
+      const done = Math.min(i + size, ids.length);
+      if (done < ids.length) await onProgress?.(done, ids.length);
     }
     await onProgress?.(ids.length, ids.length);
     await this.db.query(

@@ -444,8 +444,9 @@ describe('matchmaking storage and recompute', () => {
     const progress: number[] = [];
     let organizations = 0;
     for (let shard = 0; shard < 3; shard++)
-      organizations += (await full.runShard(runId, shard, 3, (done) => void progress.push(done)))
-        .organizations;
+      organizations += (
+        await full.runShard(runId, shard, 3, { onProgress: (done) => void progress.push(done), chunk: 2 })
+      ).organizations;
     const [{ n }] = await db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM organization WHERE status = 'ACTIVE'`,
     );
@@ -469,12 +470,15 @@ describe('matchmaking storage and recompute', () => {
     let seen = 0;
     const members = (await full.shardMembers(0, 1)).length;
     expect(members).toBeGreaterThan(1);
-    const stopped = full.runShard(runId, 0, 1, undefined, {
-      get aborted() {
-        // A stop that arrives while the first organisation is being recomputed.
-        return seen++ > 0;
-      },
-    } as AbortSignal);
+    const stopped = full.runShard(runId, 0, 1, {
+      chunk: 1,
+      signal: {
+        get aborted() {
+          // A stop that arrives while the first organisation is being recomputed.
+          return seen++ > 0;
+        },
+      } as AbortSignal,
+    });
     await expect(stopped).rejects.toMatchObject({ name: 'ShardStoppedError', done: 1, total: members });
     const [run] = await db.query<{ organizations: number; suggestions: number }[]>(
       `SELECT organizations, suggestions FROM match_run WHERE id = $1`,
