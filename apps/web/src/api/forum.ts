@@ -12,8 +12,17 @@ export type SessionKind = 'MORNING' | 'AFTERNOON';
 export type DelegateGoal =
   'FIND_CLIENTS' | 'FIND_FINANCING' | 'FIND_SUBCONTRACTORS' | 'FIND_TECHNOLOGY' | 'JOIN_CLUSTER';
 export type MeetingRequestStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'EXPIRED';
-export type MeetingOutcome = 'HELD' | 'NO_SHOW' | 'FOLLOW_UP_PLANNED';
-export const MEETING_OUTCOMES: MeetingOutcome[] = ['HELD', 'FOLLOW_UP_PLANNED', 'NO_SHOW'];
+export type MeetingOutcome =
+  'HELD' | 'NO_SHOW' | 'FOLLOW_UP_PLANNED' | 'NEGOTIATION_STARTED' | 'AGREEMENT_SIGNED' | 'CONTRACT_SIGNED';
+/** On the day, then the later stages a side reports months afterwards (the follow-up mails ask for them). */
+export const MEETING_OUTCOMES: MeetingOutcome[] = [
+  'HELD',
+  'FOLLOW_UP_PLANNED',
+  'NO_SHOW',
+  'NEGOTIATION_STARTED',
+  'AGREEMENT_SIGNED',
+  'CONTRACT_SIGNED',
+];
 
 export interface ForumEditionDetail {
   id: string;
