@@ -270,6 +270,32 @@ for (const { locale, other } of CASES) {
       await page.getByLabel(t['organization.form.capacityUnit']).fill(locale === 'ar' ? 'طن' : 't');
       await page.getByLabel(t['organization.form.patents']).fill('2');
       await page.getByLabel(t['organization.form.rdActivity']).check();
+      // Languages spoken, named in the interface language; two contact persons, checked before sending.
+      const arabic = locale === 'ar' ? 'العربية' : 'arabe';
+      await pick(page, t['organization.form.languages'], '', arabic);
+      await pick(page, t['organization.form.languages'], '', t['organization.form.languageBer']);
+      await page.keyboard.press('Escape');
+      const contacts = page.getByTestId('contact');
+      const contact = {
+        name: locale === 'ar' ? 'نادية حمدي' : 'Nadia Hamdi',
+        role: locale === 'ar' ? 'مديرة المبيعات' : 'Directrice commerciale',
+        email: `nadia-${randomBytes(2).toString('hex')}@example.org`,
+      };
+      await page.getByRole('button', { name: t['organization.form.contactAdd'] }).click();
+      await contacts.nth(0).getByLabel(t['organization.form.contactName']).fill(contact.name);
+      await contacts.nth(0).getByLabel(t['organization.form.contactRole']).fill(contact.role);
+      await contacts.nth(0).getByLabel(t['organization.form.contactEmail']).fill('nadia@');
+      await contacts.nth(0).getByLabel(t['organization.form.contactPhone']).fill('+213 41 23 45 67');
+      await page.getByRole('button', { name: t['organization.form.contactAdd'] }).click();
+      await contacts.nth(1).getByLabel(t['organization.form.contactPhone']).fill('05');
+      await page.getByRole('button', { name: t['organization.new.submit'] }).click();
+      await expect(contacts.nth(0).getByText(t['validation.email'])).toBeVisible();
+      await expect(contacts.nth(1).getByText(t['validation.required'])).toBeVisible();
+      await expect(contacts.nth(1).getByText(t['organization.form.phoneInvalid'])).toBeVisible();
+      await screen(page, locale, 'organization-contacts-invalid', { fullPage: false });
+      await contacts.nth(0).getByLabel(t['organization.form.contactEmail']).fill(contact.email);
+      await contacts.nth(1).getByLabel(t['organization.form.contactName']).fill('Yacine Ait Ali');
+      await contacts.nth(1).getByLabel(t['organization.form.contactPhone']).fill('0550 12 34 56');
       await screen(page, locale, 'organization-new');
       await page.getByRole('button', { name: t['organization.new.submit'] }).click();
 
@@ -281,11 +307,37 @@ for (const { locale, other } of CASES) {
       await expect(page.getByTestId('org-status')).toHaveText(t['organization.status.PENDING']);
       await expect(page.getByTestId('review-status')).toContainText(t['organization.review.PENDING']);
       await expect(page.getByTestId('capacity')).toHaveCount(1);
+      // The languages and contact persons came back from the api.
+      const languages = page.getByRole('combobox', { name: t['organization.form.languages'] }).locator('..');
+      await expect(languages).toContainText(arabic);
+      await expect(languages).toContainText(t['organization.form.languageBer']);
+      await expect(contacts).toHaveCount(2);
+      await expect(contacts.nth(0).getByLabel(t['organization.form.contactName'])).toHaveValue(contact.name);
+      await expect(contacts.nth(0).getByLabel(t['organization.form.contactRole'])).toHaveValue(contact.role);
+      await expect(contacts.nth(0).getByLabel(t['organization.form.contactEmail'])).toHaveValue(
+        contact.email,
+      );
+      await expect(contacts.nth(1).getByLabel(t['organization.form.contactPhone'])).toHaveValue(
+        '0550 12 34 56',
+      );
 
-      // Edit: the city, saved.
+      // Edit: the city, one contact removed, the other's phone changed; saved and read again.
       await page.getByLabel(t['organization.form.city']).fill(locale === 'ar' ? 'السانية' : 'Es Senia');
+      await page
+        .getByRole('button', { name: t['organization.form.contactRemove'].replace('{n}', '1') })
+        .click();
+      await expect(contacts).toHaveCount(1);
+      await contacts.nth(0).getByLabel(t['organization.form.contactPhone']).fill('+213 550 12 34 56');
       await page.getByRole('button', { name: t['organization.profile.save'] }).click();
       await expect(page.getByTestId('profile-saved')).toBeVisible();
+      await page.reload();
+      await expect(contacts).toHaveCount(1);
+      await expect(contacts.nth(0).getByLabel(t['organization.form.contactName'])).toHaveValue(
+        'Yacine Ait Ali',
+      );
+      await expect(contacts.nth(0).getByLabel(t['organization.form.contactPhone'])).toHaveValue(
+        '+213 550 12 34 56',
+      );
 
       // An organiser rejects it with a note: the owner sees the status and the note, corrects and resubmits.
       const organiser = (await gql(
@@ -343,7 +395,10 @@ for (const { locale, other } of CASES) {
       await needs.first().getByRole('button', { name: t['organization.opportunities.renew'] }).click();
       await expect(page.getByTestId('member')).toHaveCount(1);
       const colleague = `collegue-${randomBytes(3).toString('hex')}@example.org`;
-      await page.getByRole('textbox', { name: t['auth.email'] }).fill(colleague);
+      await page
+        .getByRole('region', { name: t['organization.members.title'] })
+        .getByRole('textbox', { name: t['auth.email'] })
+        .fill(colleague);
       await page.getByRole('button', { name: t['organization.members.send'] }).click();
       await expect(
         page.getByText(t['organization.members.invited'].split('{email}')[0].trim()),
@@ -365,6 +420,20 @@ for (const { locale, other } of CASES) {
       await expect(page.getByTestId('my-org')).toHaveCount(1);
       await expect(page.getByTestId('my-org')).toContainText(t['organization.status.ACTIVE']);
       await screen(page, locale, 'my-organizations');
+
+      // A support institution says which kind it is: an incubator, a technical centre...
+      await page.getByRole('link', { name: t['organization.mine.create'] }).click();
+      const support = await labelOf(request, 'organizationKinds', 'SUPPORT_INSTITUTION', locale);
+      await pick(page, t['organization.form.kind'], '', support);
+      await expect(page.getByRole('combobox', { name: t['organization.form.processes'] })).toHaveCount(0);
+      await page.getByTestId('name-fr').fill(`Centre technique ${randomBytes(2).toString('hex')}`);
+      await page.getByRole('button', { name: t['organization.new.submit'] }).click();
+      await expect(page.getByText(t['organization.form.subtypeRequired'])).toBeVisible();
+      const centre = await labelOf(request, 'organizationSubtypes', 'TECHNICAL_CENTRE', locale);
+      await pick(page, t['organization.form.subtype'], '', centre);
+      await page.getByRole('button', { name: t['organization.new.submit'] }).click();
+      await expect(page).toHaveURL(/\/my\/organizations\/[0-9a-f-]{36}$/);
+      await expect(page.getByRole('combobox', { name: t['organization.form.subtype'] })).toHaveValue(centre);
 
       // Everyone's open offers and needs, searchable.
       await page.getByTestId('account').click();
