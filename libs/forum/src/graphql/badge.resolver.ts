@@ -16,7 +16,9 @@ export class ForumBadgeResolver {
   @Authorize(
     AnyOf(Organiser, MemberOf(ownerOfRecord('forum_delegate', 'delegateId')), DelegateSelf('delegateId')),
   )
-  delegateBadge(@Args('delegateId', { type: () => ID }) delegateId: string): Promise<ForumBadge> {
+  delegateBadge(
+    @Args('delegateId', { type: () => ID, description: 'The delegate' }) delegateId: string,
+  ): Promise<ForumBadge> {
     return this.badges.issue(delegateId);
   }
 
@@ -25,7 +27,9 @@ export class ForumBadgeResolver {
       'The delegate a scanned badge code names (venue desk); INVALID_TOKEN for a code the api did not sign',
   })
   @Authorize(Organiser)
-  forumBadge(@Args('code') code: string): Promise<ForumBadge> {
+  forumBadge(
+    @Args('code', { description: 'The code read from the badge QR code' }) code: string,
+  ): Promise<ForumBadge> {
     return this.badges.read(code);
   }
 }

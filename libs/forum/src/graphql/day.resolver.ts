@@ -50,10 +50,21 @@ export class ForumDayResolver {
   })
   @Authorize(AnyOf(Organiser, MemberOf(arg('organizationId'))))
   reportMeetingOutcome(
-    @Args('meetingId', { type: () => ID }) meetingId: string,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
-    @Args('outcome', { type: () => MeetingOutcomeEnum }) outcome: MeetingOutcome,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('meetingId', { type: () => ID, description: 'The meeting' }) meetingId: string,
+    @Args('organizationId', {
+      type: () => ID,
+      nullable: true,
+      description: 'The side you report for (optional for organisers)',
+    })
+    organizationId: string | null,
+    @Args('outcome', { type: () => MeetingOutcomeEnum, description: 'What happened' })
+    outcome: MeetingOutcome,
+    @Args('note', {
+      type: () => String,
+      nullable: true,
+      description: 'Note on the outcome, for your organisation and organisers',
+    })
+    note: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingParticipantEntity[]> {
     return this.meetings.reportOutcome(
@@ -73,9 +84,9 @@ export class ForumDayResolver {
   })
   @Authorize(AnyOf(Organiser, delegateOwner('delegateId')))
   freeSlots(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('delegateId', { type: () => ID }) delegateId: string,
-    @Args('withDelegateId', { type: () => ID }) withDelegateId: string,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('delegateId', { type: () => ID, description: 'The delegate' }) delegateId: string,
+    @Args('withDelegateId', { type: () => ID, description: 'The other delegate' }) withDelegateId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<FreeSlot[]> {
     return this.walkIns.freeSlots(editionId, delegateId, withDelegateId, viewer);
@@ -88,7 +99,7 @@ export class ForumDayResolver {
   })
   @Authorize(AnyOf(Organiser, MemberOf(arg('input.organizationId'))))
   bookWalkIn(
-    @Args('input') input: WalkInInput,
+    @Args('input', { description: 'The walk-in meeting' }) input: WalkInInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<WalkInResult> {
     return this.walkIns.book({ ...input }, viewer);
@@ -102,22 +113,30 @@ export class ForumDayResolver {
   })
   @Authorize(AnyOf(delegateOwner('delegateId'), DelegateSelf('delegateId')))
   async agendaFeedUrl(
-    @Args('delegateId', { type: () => ID }) delegateId: string,
+    @Args('delegateId', { type: () => ID, description: 'The delegate' }) delegateId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<{ delegateId: string; url: string; path: string }> {
     const feed = await this.feeds.rotate(delegateId, viewer);
     return { delegateId: feed.delegateId, path: feed.path, url: `${this.config.publicUrl}${feed.path}` };
   }
 
-  @Query(() => ForumStatisticsType)
+  @Query(() => ForumStatisticsType, {
+    description: 'Request, meeting and table statistics of an edition (organisers)',
+  })
   @Authorize(Organiser)
-  forumStatistics(@Args('editionId', { type: () => ID }) editionId: string): Promise<ForumStatistics> {
+  forumStatistics(
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+  ): Promise<ForumStatistics> {
     return this.stats.statistics(editionId);
   }
 
-  @Query(() => [MeetingPrecedenceType])
+  @Query(() => [MeetingPrecedenceType], {
+    description: 'The "A before B" orders between meetings of an edition (organisers)',
+  })
   @Authorize(Organiser)
-  meetingPrecedences(@Args('editionId', { type: () => ID }) editionId: string): Promise<MeetingPrecedence[]> {
+  meetingPrecedences(
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+  ): Promise<MeetingPrecedence[]> {
     return this.precedences.list(editionId);
   }
 
@@ -126,19 +145,24 @@ export class ForumDayResolver {
   })
   @Authorize(Organiser)
   addMeetingPrecedence(
-    @Args('beforeRequestId', { type: () => ID }) beforeRequestId: string,
-    @Args('afterRequestId', { type: () => ID }) afterRequestId: string,
-    @Args('delegateId', { type: () => ID, nullable: true }) delegateId: string | null,
+    @Args('beforeRequestId', { type: () => ID, description: 'The meeting (by its request) that comes first' })
+    beforeRequestId: string,
+    @Args('afterRequestId', { type: () => ID, description: 'The meeting (by its request) that comes later' })
+    afterRequestId: string,
+    @Args('delegateId', { type: () => ID, nullable: true, description: 'The delegate' })
+    delegateId: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingPrecedence> {
     return this.precedences.add(beforeRequestId, afterRequestId, delegateId, viewer);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Removes an "A before B" order (organisers)' })
   @Authorize(Organiser)
   removeMeetingPrecedence(
-    @Args('beforeRequestId', { type: () => ID }) beforeRequestId: string,
-    @Args('afterRequestId', { type: () => ID }) afterRequestId: string,
+    @Args('beforeRequestId', { type: () => ID, description: 'The meeting (by its request) that comes first' })
+    beforeRequestId: string,
+    @Args('afterRequestId', { type: () => ID, description: 'The meeting (by its request) that comes later' })
+    afterRequestId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<boolean> {
     return this.precedences.remove(beforeRequestId, afterRequestId, viewer);

@@ -50,99 +50,102 @@ export class ForumEditionResolver {
     return this.editions.list(viewer);
   }
 
-  @Query(() => ForumEditionType)
+  @Query(() => ForumEditionType, { description: 'An edition; a draft for organisers only' })
   @Authorize(Public)
   forumEdition(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The edition' }) id: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumEditionEntity> {
     return this.editions.visible(id, viewer);
   }
 
-  @Query(() => [ForumSessionType])
+  @Query(() => [ForumSessionType], { description: 'The sessions of an edition' })
   @Authorize(Public)
   async forumSessions(
-    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumSessionEntity[]> {
     await this.editions.visible(editionId, viewer);
     return this.editions.sessions(editionId);
   }
 
-  @Query(() => [ForumSlotType])
+  @Query(() => [ForumSlotType], { description: 'The slots of an edition, in order' })
   @Authorize(Public)
   async forumSlots(
-    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumSlotEntity[]> {
     await this.editions.visible(editionId, viewer);
     return this.editions.slots(editionId);
   }
 
-  @Query(() => [ForumTableType])
+  @Query(() => [ForumTableType], { description: 'The meeting tables of an edition' })
   @Authorize(Authenticated)
   async forumTables(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('includeInactive', { defaultValue: false }) includeInactive: boolean,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('includeInactive', { defaultValue: false, description: 'Include tables taken out of use' })
+    includeInactive: boolean,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumTableEntity[]> {
     await this.editions.visible(editionId, viewer);
     return this.tables.list(editionId, includeInactive);
   }
 
-  @Query(() => [ForumGroupType])
+  @Query(() => [ForumGroupType], { description: 'The delegate groups of an edition' })
   @Authorize(Authenticated)
   async forumGroups(
-    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumGroupEntity[]> {
     await this.editions.visible(editionId, viewer);
     return this.groups.list(editionId);
   }
 
-  @Query(() => [ForumGroupRuleType])
+  @Query(() => [ForumGroupRuleType], { description: 'Who-may-meet-whom rules of an edition' })
   @Authorize(Authenticated)
   async forumGroupRules(
-    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumGroupRuleEntity[]> {
     await this.editions.visible(editionId, viewer);
     return this.groups.rules(editionId);
   }
 
-  @Mutation(() => ForumEditionType)
+  @Mutation(() => ForumEditionType, { description: 'Creates an edition as DRAFT (organisers)' })
   @Authorize(Organiser)
   createForumEdition(
-    @Args('input') input: CreateForumEditionInput,
+    @Args('input', { description: 'The edition' }) input: CreateForumEditionInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumEditionEntity> {
     return this.editions.create({ ...input }, viewer);
   }
 
-  @Mutation(() => ForumEditionType)
+  @Mutation(() => ForumEditionType, { description: 'Changes an edition (organisers)' })
   @Authorize(Organiser)
   updateForumEdition(
-    @Args('input') input: UpdateForumEditionInput,
+    @Args('input', { description: 'The changes' }) input: UpdateForumEditionInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumEditionEntity> {
     return this.editions.update({ ...input }, viewer);
   }
 
-  @Mutation(() => ForumEditionType)
+  @Mutation(() => ForumEditionType, { description: 'Opens or closes an edition (organisers)' })
   @Authorize(Organiser)
   setForumEditionStatus(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('status', { type: () => EditionStatusEnum }) status: 'DRAFT' | 'OPEN' | 'CLOSED',
+    @Args('id', { type: () => ID, description: 'The edition' }) id: string,
+    @Args('status', { type: () => EditionStatusEnum, description: 'The new status' })
+    status: 'DRAFT' | 'OPEN' | 'CLOSED',
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumEditionEntity> {
     return this.editions.setStatus(id, status, viewer);
   }
 
-  @Mutation(() => [ForumTableType])
+  @Mutation(() => [ForumTableType], { description: 'Adds meeting tables to an edition (organisers)' })
   @Authorize(Organiser)
   addForumTables(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('tables', { type: () => [ForumTableInput] }) tables: ForumTableInput[],
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('tables', { type: () => [ForumTableInput], description: 'The tables to add' })
+    tables: ForumTableInput[],
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumTableEntity[]> {
     return this.tables.add(
@@ -152,29 +155,29 @@ export class ForumEditionResolver {
     );
   }
 
-  @Mutation(() => ForumTableType)
+  @Mutation(() => ForumTableType, { description: 'Changes a table (organisers)' })
   @Authorize(Organiser)
   updateForumTable(
-    @Args('input') input: UpdateForumTableInput,
+    @Args('input', { description: 'The changes' }) input: UpdateForumTableInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumTableEntity> {
     return this.tables.update({ ...input }, viewer);
   }
 
-  @Mutation(() => ForumGroupType)
+  @Mutation(() => ForumGroupType, { description: 'Creates a delegate group (organisers)' })
   @Authorize(Organiser)
   createForumGroup(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('input') input: ForumGroupInput,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('input', { description: 'The group' }) input: ForumGroupInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumGroupEntity> {
     return this.groups.create(editionId, { ...input }, viewer);
   }
 
-  @Mutation(() => ForumGroupType)
+  @Mutation(() => ForumGroupType, { description: 'Changes a group (organisers)' })
   @Authorize(Organiser)
   updateForumGroup(
-    @Args('input') input: UpdateForumGroupInput,
+    @Args('input', { description: 'The changes' }) input: UpdateForumGroupInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumGroupEntity> {
     return this.groups.update({ ...input }, viewer);
@@ -185,8 +188,12 @@ export class ForumEditionResolver {
   })
   @Authorize(Organiser)
   setForumGroupRules(
-    @Args('groupId', { type: () => ID }) groupId: string,
-    @Args('mayMeetGroupIds', { type: () => [ID] }) mayMeetGroupIds: string[],
+    @Args('groupId', { type: () => ID, description: 'The group' }) groupId: string,
+    @Args('mayMeetGroupIds', {
+      type: () => [ID],
+      description: 'Groups its delegates may meet; replaces the previous list',
+    })
+    mayMeetGroupIds: string[],
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumGroupRuleEntity[]> {
     return this.groups.setRules(groupId, mayMeetGroupIds, viewer);
@@ -197,30 +204,48 @@ export class ForumEditionResolver {
   })
   @Authorize(Organiser)
   scheduleEdition(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('allowMoves', { defaultValue: false }) allowMoves: boolean,
-    @Args('timeLimitSeconds', { type: () => Int, defaultValue: 30 }) timeLimitSeconds: number,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('allowMoves', {
+      defaultValue: false,
+      description: 'Let published meetings move (default false: they stay put)',
+    })
+    allowMoves: boolean,
+    @Args('timeLimitSeconds', {
+      type: () => Int,
+      defaultValue: 30,
+      description: 'Search time budget, in seconds',
+    })
+    timeLimitSeconds: number,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ScheduleRunEntity> {
     return this.schedules.enqueue(editionId, allowMoves, timeLimitSeconds, viewer?.userId ?? null);
   }
 
-  @Query(() => ScheduleRunType)
+  @Query(() => ScheduleRunType, { description: 'A scheduler run and its result (organisers)' })
   @Authorize(Organiser)
-  scheduleRun(@Args('jobId', { type: () => ID }) jobId: string): Promise<ScheduleRunEntity> {
+  scheduleRun(
+    @Args('jobId', { type: () => ID, description: 'The run id scheduleEdition returned' }) jobId: string,
+  ): Promise<ScheduleRunEntity> {
     return this.schedules.run(jobId);
   }
 
-  @Query(() => [ScheduleRunType])
+  @Query(() => [ScheduleRunType], {
+    description: 'The scheduler runs of an edition (organisers)',
+  })
   @Authorize(Organiser)
-  scheduleRuns(@Args('editionId', { type: () => ID }) editionId: string): Promise<ScheduleRunEntity[]> {
+  scheduleRuns(
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+  ): Promise<ScheduleRunEntity[]> {
     return this.schedules.runs(editionId);
   }
 
-  @Mutation(() => PublishResultType)
+  @Mutation(() => PublishResultType, {
+    description:
+      'Publishes the draft schedule: agendas change and each delegate whose agenda changed gets a mail (organisers)',
+  })
   @Authorize(Organiser)
   publishSchedule(
-    @Args('editionId', { type: () => ID }) editionId: string,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<PublishOutcome> {
     return this.publisher.publish(editionId, viewer);

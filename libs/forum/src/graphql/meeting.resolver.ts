@@ -44,19 +44,35 @@ export class ForumMeetingResolver {
   })
   @Authorize(MemberOrOrganiser('organizationId'))
   meetingRequests(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
-    @Args('direction', { type: () => RequestDirectionEnum, defaultValue: 'ANY' })
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('organizationId', {
+      type: () => ID,
+      nullable: true,
+      description: 'The organisation; organisers may omit it for all',
+    })
+    organizationId: string | null,
+    @Args('direction', {
+      type: () => RequestDirectionEnum,
+      defaultValue: 'ANY',
+      description: 'SENT, RECEIVED or ANY (the default)',
+    })
     direction: 'SENT' | 'RECEIVED' | 'ANY',
-    @Args('statuses', { type: () => [RequestStatusEnum], nullable: true }) statuses: RequestStatus[] | null,
+    @Args('statuses', {
+      type: () => [RequestStatusEnum],
+      nullable: true,
+      description: 'Only requests in these statuses',
+    })
+    statuses: RequestStatus[] | null,
   ): Promise<MeetingRequestEntity[]> {
     return this.requests.list({ editionId, organizationId, direction, statuses });
   }
 
-  @Mutation(() => MeetingRequestType)
+  @Mutation(() => MeetingRequestType, {
+    description: "Asks for a meeting on behalf of one of your organisation's delegates",
+  })
   @Authorize(MemberOrOrganiser('input.organizationId'))
   requestMeeting(
-    @Args('input') input: MeetingRequestInput,
+    @Args('input', { description: 'The request' }) input: MeetingRequestInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingRequestEntity> {
     // Only organisers file requests in their own name.
@@ -72,8 +88,13 @@ export class ForumMeetingResolver {
   })
   @Authorize(MemberOrOrganiser('organizationId'))
   acceptMeetingRequest(
-    @Args('requestId', { type: () => ID }) requestId: string,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('requestId', { type: () => ID, description: 'The meeting request' }) requestId: string,
+    @Args('organizationId', {
+      type: () => ID,
+      nullable: true,
+      description: 'The organisation you act for (optional for organisers)',
+    })
+    organizationId: string | null,
     @Args('delegateId', {
       type: () => ID,
       nullable: true,
@@ -90,12 +111,20 @@ export class ForumMeetingResolver {
     );
   }
 
-  @Mutation(() => MeetingRequestType)
+  @Mutation(() => MeetingRequestType, {
+    description: 'Declines a pending request addressed to your organisation',
+  })
   @Authorize(MemberOrOrganiser('organizationId'))
   declineMeetingRequest(
-    @Args('requestId', { type: () => ID }) requestId: string,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
-    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+    @Args('requestId', { type: () => ID, description: 'The meeting request' }) requestId: string,
+    @Args('organizationId', {
+      type: () => ID,
+      nullable: true,
+      description: 'The organisation you act for (optional for organisers)',
+    })
+    organizationId: string | null,
+    @Args('reason', { type: () => String, nullable: true, description: 'Why, shown to the other side' })
+    reason: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingRequestEntity> {
     return this.requests.decline(
@@ -111,9 +140,15 @@ export class ForumMeetingResolver {
   })
   @Authorize(MemberOrOrganiser('organizationId'))
   cancelMeetingRequest(
-    @Args('requestId', { type: () => ID }) requestId: string,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
-    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+    @Args('requestId', { type: () => ID, description: 'The meeting request' }) requestId: string,
+    @Args('organizationId', {
+      type: () => ID,
+      nullable: true,
+      description: 'The organisation you act for (optional for organisers)',
+    })
+    organizationId: string | null,
+    @Args('reason', { type: () => String, nullable: true, description: 'Why, shown to the other side' })
+    reason: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingRequestEntity> {
     return this.requests.cancel(
@@ -129,9 +164,14 @@ export class ForumMeetingResolver {
   })
   @Authorize(Organiser)
   bookMeeting(
-    @Args('requestId', { type: () => ID }) requestId: string,
-    @Args('slotId', { type: () => ID }) slotId: string,
-    @Args('tableId', { type: () => ID, nullable: true }) tableId: string | null,
+    @Args('requestId', { type: () => ID, description: 'The meeting request' }) requestId: string,
+    @Args('slotId', { type: () => ID, description: 'The slot' }) slotId: string,
+    @Args('tableId', {
+      type: () => ID,
+      nullable: true,
+      description: 'The table; the first free one when omitted',
+    })
+    tableId: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingEntity> {
     return this.meetings.book(requestId, slotId, tableId, viewer);
@@ -142,28 +182,35 @@ export class ForumMeetingResolver {
   })
   @Authorize(Organiser)
   moveMeeting(
-    @Args('meetingId', { type: () => ID }) meetingId: string,
-    @Args('slotId', { type: () => ID }) slotId: string,
-    @Args('tableId', { type: () => ID, nullable: true }) tableId: string | null,
+    @Args('meetingId', { type: () => ID, description: 'The meeting' }) meetingId: string,
+    @Args('slotId', { type: () => ID, description: 'The slot' }) slotId: string,
+    @Args('tableId', {
+      type: () => ID,
+      nullable: true,
+      description: 'The table; the first free one when omitted',
+    })
+    tableId: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingEntity> {
     return this.meetings.move(meetingId, slotId, tableId, viewer);
   }
 
-  @Mutation(() => MeetingType)
+  @Mutation(() => MeetingType, {
+    description: 'Pins or unpins a meeting: a pinned one stays put in scheduler runs (organisers)',
+  })
   @Authorize(Organiser)
   pinMeeting(
-    @Args('meetingId', { type: () => ID }) meetingId: string,
-    @Args('pinned', { defaultValue: true }) pinned: boolean,
+    @Args('meetingId', { type: () => ID, description: 'The meeting' }) meetingId: string,
+    @Args('pinned', { defaultValue: true, description: 'true pins, false unpins' }) pinned: boolean,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingEntity> {
     return this.meetings.pin(meetingId, pinned, viewer);
   }
 
-  @Mutation(() => MeetingType)
+  @Mutation(() => MeetingType, { description: 'Cancels a meeting (organisers)' })
   @Authorize(Organiser)
   cancelMeeting(
-    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('meetingId', { type: () => ID, description: 'The meeting' }) meetingId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingEntity> {
     return this.meetings.cancel(meetingId, viewer);
@@ -174,9 +221,19 @@ export class ForumMeetingResolver {
   })
   @Authorize(MemberOrOrganiser('organizationId'))
   async delegateAgenda(
-    @Args('delegateId', { type: () => ID }) delegateId: string,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
-    @Args('view', { type: () => AgendaViewEnum, defaultValue: 'PUBLISHED' }) view: AgendaView,
+    @Args('delegateId', { type: () => ID, description: 'The delegate' }) delegateId: string,
+    @Args('organizationId', {
+      type: () => ID,
+      nullable: true,
+      description: "The delegate's organisation (optional for organisers)",
+    })
+    organizationId: string | null,
+    @Args('view', {
+      type: () => AgendaViewEnum,
+      defaultValue: 'PUBLISHED',
+      description: 'PUBLISHED (what delegates see) or DRAFT (organisers only)',
+    })
+    view: AgendaView,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<AgendaMeeting[]> {
     const delegate = await this.registrations.getFor(delegateId, actingOrganization(viewer, organizationId));
@@ -187,12 +244,19 @@ export class ForumMeetingResolver {
     });
   }
 
-  @Query(() => [AgendaMeetingType])
+  @Query(() => [AgendaMeetingType], {
+    description: "Meetings of an organisation's delegates, for its members and organisers",
+  })
   @Authorize(MemberOrOrganiser('organizationId'))
   organizationAgenda(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('view', { type: () => AgendaViewEnum, defaultValue: 'PUBLISHED' }) view: AgendaView,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('organizationId', { type: () => ID, description: 'The organisation' }) organizationId: string,
+    @Args('view', {
+      type: () => AgendaViewEnum,
+      defaultValue: 'PUBLISHED',
+      description: 'PUBLISHED (what delegates see) or DRAFT (organisers only)',
+    })
+    view: AgendaView,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<AgendaMeeting[]> {
     return this.agendas.agenda({ editionId, organizationId, view: this.view(viewer, view) });
@@ -201,9 +265,14 @@ export class ForumMeetingResolver {
   @Query(() => [AgendaMeetingType], { description: 'Meetings at one table, for floor staff' })
   @Authorize(Organiser)
   tableAgenda(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('tableId', { type: () => ID }) tableId: string,
-    @Args('view', { type: () => AgendaViewEnum, defaultValue: 'PUBLISHED' }) view: AgendaView,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('tableId', { type: () => ID, description: 'The table' }) tableId: string,
+    @Args('view', {
+      type: () => AgendaViewEnum,
+      defaultValue: 'PUBLISHED',
+      description: 'PUBLISHED (what delegates see) or DRAFT (organisers only)',
+    })
+    view: AgendaView,
   ): Promise<AgendaMeeting[]> {
     return this.agendas.agenda({ editionId, tableId, view });
   }
@@ -214,8 +283,13 @@ export class ForumMeetingResolver {
   })
   @Authorize(Organiser)
   editionMeetings(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('view', { type: () => AgendaViewEnum, defaultValue: 'DRAFT' }) view: AgendaView,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('view', {
+      type: () => AgendaViewEnum,
+      defaultValue: 'DRAFT',
+      description: 'PUBLISHED (what delegates see) or DRAFT (organisers only)',
+    })
+    view: AgendaView,
   ): Promise<AgendaMeeting[]> {
     return this.agendas.agenda({ editionId, view });
   }

@@ -24,11 +24,12 @@ export class ForumParticipantResolver {
   })
   @Authorize(ParticipantOf('editionId'))
   async forumParticipants(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('filter', { type: () => ParticipantFilterInput, nullable: true })
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('filter', { type: () => ParticipantFilterInput, nullable: true, description: 'Narrows the list' })
     filter: ParticipantFilterInput | null,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page' })
+    after: string | null,
     @CurrentViewer() viewer: Viewer | null,
     @Context() ctx: IdentityContext,
   ): Promise<ParticipantConnection> {

@@ -27,8 +27,13 @@ export class ForumRegistrationResolver {
   })
   @Authorize(AnyOf(Organiser, MemberOf(arg('organizationId'))))
   forumDelegates(
-    @Args('editionId', { type: () => ID }) editionId: string,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('organizationId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only its delegates; required of members',
+    })
+    organizationId: string | null,
   ): Promise<ForumDelegateEntity[]> {
     return this.registrations.list(editionId, organizationId);
   }
@@ -38,19 +43,21 @@ export class ForumRegistrationResolver {
     return (await this.registrations.unavailableSlots([delegate.id])).get(delegate.id) ?? [];
   }
 
-  @Mutation(() => ForumDelegateType)
+  @Mutation(() => ForumDelegateType, {
+    description: "Registers one of your organisation's people for an edition",
+  })
   @Authorize(AnyOf(Organiser, MemberOf(arg('input.organizationId'))))
   registerDelegate(
-    @Args('input') input: RegisterDelegateInput,
+    @Args('input', { description: 'The delegate' }) input: RegisterDelegateInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumDelegateEntity> {
     return this.registrations.register({ ...input }, viewer);
   }
 
-  @Mutation(() => ForumDelegateType)
+  @Mutation(() => ForumDelegateType, { description: 'Changes a delegate' })
   @Authorize(AnyOf(Organiser, MemberOf(arg('input.organizationId'))))
   updateDelegate(
-    @Args('input') input: UpdateDelegateInput,
+    @Args('input', { description: 'The changes' }) input: UpdateDelegateInput,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumDelegateEntity> {
     return this.registrations.update(
@@ -65,18 +72,25 @@ export class ForumRegistrationResolver {
   @Mutation(() => ForumDelegateType, { description: 'Cancels the delegate’s requests and meetings' })
   @Authorize(AnyOf(Organiser, MemberOf(arg('organizationId'))))
   withdrawDelegate(
-    @Args('delegateId', { type: () => ID }) delegateId: string,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('delegateId', { type: () => ID, description: 'The delegate' }) delegateId: string,
+    @Args('organizationId', {
+      type: () => ID,
+      nullable: true,
+      description: 'The organisation you act for (optional for organisers)',
+    })
+    organizationId: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumDelegateEntity> {
     return this.registrations.withdraw(delegateId, actingOrganization(viewer, organizationId), viewer);
   }
 
-  @Mutation(() => ForumDelegateType)
+  @Mutation(() => ForumDelegateType, {
+    description: 'Puts a delegate in a group, or out of any (organisers)',
+  })
   @Authorize(Organiser)
   assignDelegateGroup(
-    @Args('delegateId', { type: () => ID }) delegateId: string,
-    @Args('groupId', { type: () => ID, nullable: true }) groupId: string | null,
+    @Args('delegateId', { type: () => ID, description: 'The delegate' }) delegateId: string,
+    @Args('groupId', { type: () => ID, nullable: true, description: 'The group' }) groupId: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumDelegateEntity> {
     return this.registrations.assignGroup(delegateId, groupId, viewer);
@@ -87,7 +101,7 @@ export class ForumRegistrationResolver {
   })
   @Authorize(Organiser)
   checkIn(
-    @Args('delegateId', { type: () => ID }) delegateId: string,
+    @Args('delegateId', { type: () => ID, description: 'The delegate' }) delegateId: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<ForumDelegateEntity> {
     return this.registrations.checkIn(delegateId, viewer);
