@@ -48,12 +48,14 @@ export interface MeetingOptions {
   /** Why two delegates may not meet (group rules, an existing request), or null when they may. */
   forbidden?: (me: MeetingParty, other: MeetingParty) => string | null;
   weights?: Partial<MeetingWeights>;
+  /** Past collaboration between the two organisations, as the asking one sees it; not applicable without. */
+  network?: (mine: string, theirs: string) => CriterionScore;
   asOfYear?: number;
   minScore?: number;
   limit?: number;
 }
 
-export const DEFAULT_MEETING_WEIGHTS = { goals: 3, languages: 1, counterpartGoals: 3 };
+export const DEFAULT_MEETING_WEIGHTS = { goals: 3, languages: 1, collaboration: 1, counterpartGoals: 3 };
 export type MeetingWeights = typeof DEFAULT_MEETING_WEIGHTS;
 
 /** Goals assumed for a delegate that stated none, by kind of organisation. */
@@ -243,6 +245,16 @@ export function scoreMeeting(
   const parts: [string, 'forward' | 'reverse', number, CriterionScore][] = [
     ['goals', 'forward', w.goals, mine],
     ['languages', 'forward', w.languages, lang],
+    [
+      'collaboration',
+      'forward',
+      w.collaboration,
+      options.network?.(me.organization.id, other.organization.id) ?? {
+        score: 0,
+        applicable: false,
+        evidence: { code: 'collaboration.unspecified', params: {} },
+      },
+    ],
     ['counterpart_goals', 'reverse', w.counterpartGoals, theirs],
   ];
   const total = { forward: 0, reverse: 0 };

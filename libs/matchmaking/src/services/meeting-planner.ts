@@ -1,5 +1,11 @@
 import { groupRules, meetingForbidden, type GroupRules } from '#forum';
-import { MEETING_GOALS, rankMeetings, type MeetingGoal, type MeetingParty } from '../engine/meeting.js';
+import {
+  MEETING_GOALS,
+  rankMeetings,
+  type MeetingGoal,
+  type MeetingOptions,
+  type MeetingParty,
+} from '../engine/meeting.js';
 import type { MatchResult, OrgProfile } from '../engine/types.js';
 import { criteriaFromTerms } from '../storage/profiles.js';
 import type { ProfileStore, Sql } from '../storage/profile-store.js';
@@ -112,6 +118,7 @@ export class MeetingPlanner {
     organizationId: string,
     refused: ReadonlySet<string>,
     perDelegate: number,
+    network?: MeetingOptions['network'],
   ): Promise<MeetingMatch[]> {
     const out: MeetingMatch[] = [];
     for (const editionId of await this.store.openEditionsOf(organizationId)) {
@@ -130,7 +137,12 @@ export class MeetingPlanner {
       );
       for (const me of ctx.delegates.values()) {
         if (me.organization.id !== organizationId) continue;
-        const ranked = rankMeetings(me, others, { forbidden, asOfYear: this.asOfYear, limit: perDelegate });
+        const ranked = rankMeetings(me, others, {
+          forbidden,
+          asOfYear: this.asOfYear,
+          limit: perDelegate,
+          network,
+        });
         for (const result of ranked.results) {
           const other = ctx.delegates.get(result.candidateId)!;
           out.push({

@@ -9,6 +9,7 @@ import {
 } from '../engine/combine.js';
 import type {
   CriterionResult,
+  CriterionScore,
   Evidence,
   FinancierCriteria,
   MatchResult,
@@ -23,6 +24,7 @@ import {
   type PastVerdict,
 } from '../feedback/adjustments.js';
 import { compareStrings } from '../engine/random.js';
+import { CollaborationIndex } from '../engine/collaboration.js';
 import {
   DEFAULT_SUPPORT_WEIGHTS,
   rankProgrammesForSme,
@@ -88,6 +90,9 @@ export interface ComputerOptions {
   asOfYear?: number;
 }
 
+/** Past collaboration of `other` as `viewer` sees it (`CollaborationIndex.score`). */
+type Network = (viewer: string, other: string) => CriterionScore;
+
 /** The kinds a per-organisation recompute replaces; clusters come from the full recompute. */
 export const RECOMPUTED_KINDS: readonly SuggestionKind[] = [
   'SUBCONTRACTING',
@@ -145,9 +150,12 @@ export class SuggestionComputer {
   async compute(organizationId: string): Promise<Computation> {
     const me = await this.store.profile(organizationId);
     if (!me) return { active: false, suggestions: [], related: [] };
-    const sub = await this.subcontracting(me);
+    const { links, names } = await this.store.collaborationsAround(me.id);
+    const index = new CollaborationIndex(links);
+    const collaboration: Network = (viewer, other) => index.score(viewer, other, names);
+    const sub = await this.subcontracting(me, collaboration);
     const fin = await this.financing(me);
-    const meet = await this.meetings(me);
+    const meet = await this.meetings(me, collaboration);
     const sup = await this.support(me);
     return {
       active: true,
@@ -215,9 +223,12 @@ export class SuggestionComputer {
   }
 
   /** Whom each of the organisation's delegates should meet, per open forum edition, ranked per delegate. */
-  private async meetings(me: OrgProfile): Promise<{ suggestions: ComputedSuggestion[]; related: string[] }> {
+  private async meetings(
+    me: OrgProfile,
+    collaboration: Network,
+  ): Promise<{ suggestions: ComputedSuggestion[]; related: string[] }> {
     const { refused } = await this.store.verdictsOf(me.id, 'MEETING');
-    const matches = await this.planner.meetingsOf(me.id, refused, this.perList);
+    const matches = await this.planner.meetingsOf(me.id, refused, this.perList, collaboration);
     const suggestions = matches.map((m): ComputedSuggestion => ({
       kind: 'MEETING',
       counterpartId: m.counterpart.id,
@@ -270,9 +281,13 @@ export class SuggestionComputer {
 
   private async subcontracting(
     me: OrgProfile,
+    collaboration: Network,
   ): Promise<{ suggestions: ComputedSuggestion[]; related: string[] }> {
     const { refused, verdicts } = await this.store.verdictsOf(me.id, 'SUBCONTRACTING');
     const weights = adjustedWeights(DEFAULT_SUBCONTRACTING_WEIGHTS, weightMultipliers(verdicts));
+    // Past collaboration as this organisation sees it, whichever side of the request it is on.
+    const network = (requesterId: string, supplierId: string) =>
+      collaboration(me.id, requesterId === me.id ? supplierId : requesterId);
     const items: { s: ComputedSuggestion; counterpart: OrgProfile | null }[] = [];
     const seen = new Set<string>();
     const push = (r: MatchResult, counterpart: OrgProfile, opportunityId: string, role: SuggestionRole) => {
@@ -299,7 +314,7 @@ export class SuggestionComputer {
     for (const { request, text } of await this.store.requestsOf(me.id)) {
       const ids = (await this.selector.suppliersFor(request, text)).filter((id) => !refused.has(id));
       const candidates = await this.store.profiles(ids);
-      const ranked = rankSuppliers(request, candidates.values(), { weights, limit: this.perList });
+      const ranked = rankSuppliers(request, candidates.values(), { weights, limit: this.perList, network });
       for (const r of ranked.results) {
         push(r, candidates.get(r.candidateId)!, request.id, 'SUPPLIER');
         related.push(r.candidateId);
@@ -309,7 +324,7 @@ export class SuggestionComputer {
     if (me.kind === 'SME' && (me.capabilities.length || me.sectors.length)) {
       const loaded = await this.store.requestsById(await this.selector.requestsFor(me), me);
       const requests = loaded.map((l) => l.request).filter((r) => !refused.has(r.requesterId));
-      const ranked = rankRequestsForSupplier(me, requests, { weights, limit: this.perList });
+      const ranked = rankRequestsForSupplier(me, requests, { weights, limit: this.perList, network });
       const byId = new Map(requests.map((r) => [r.id, r]));
       const owners = await this.store.profiles([
         ...new Set(ranked.results.map((r) => byId.get(r.candidateId)!.requesterId)),

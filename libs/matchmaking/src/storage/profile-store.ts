@@ -1,5 +1,6 @@
 import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
 import type { SupportProgramme, SupportSignals } from '../engine/support.js';
+import type { CollaborationLink, PartnerNames } from '../engine/collaboration.js';
 import type { NotRelevantReason, PastVerdict, Verdict } from '../feedback/adjustments.js';
 import {
   criteriaFromRow,
@@ -184,6 +185,71 @@ export class ProfileStore {
       [programmes[0].country, regions, sectors, limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The collaboration links around an organisation: its own (meetings held or carried further at
+   * forum editions, accepted contact requests, declared histories either way) and the declared,
+   * public histories of its partners, with the names of those partners for reasons.
+   */
+  async collaborationsAround(
+    organizationId: string,
+  ): Promise<{ links: CollaborationLink[]; names: PartnerNames }> {
+    const own = await this.db.query<
+      { a: string; b: string; source: CollaborationLink['source']; year: number | null }[]
+    >(
+      `WITH me AS (SELECT id, external_ref FROM organization WHERE id = $1)
+       SELECT DISTINCT d1.organization_id AS a, d2.organization_id AS b, 'MEETING' AS source,
+              extract(year FROM m.created_at)::int AS year
+       FROM forum_meeting m
+       JOIN forum_meeting_participant p1 ON p1.meeting_id = m.id
+       JOIN forum_delegate d1 ON d1.id = p1.delegate_id AND d1.organization_id = $1
+       JOIN forum_meeting_participant p2 ON p2.meeting_id = m.id AND p2.delegate_id <> p1.delegate_id
+       JOIN forum_delegate d2 ON d2.id = p2.delegate_id AND d2.organization_id <> $1
+       WHERE EXISTS (SELECT 1 FROM forum_meeting_participant px WHERE px.meeting_id = m.id
+                     AND px.outcome IN ('HELD','FOLLOW_UP','NEGOTIATION_STARTED','AGREEMENT_SIGNED','CONTRACT_SIGNED'))
+       UNION
+       SELECT $1, CASE WHEN c.from_organization_id = $1 THEN c.to_organization_id ELSE c.from_organization_id END,
+              'CONTACT', extract(year FROM c.created_at)::int
+       FROM contact_request c
+       WHERE c.status = 'ACCEPTED' AND (c.from_organization_id = $1 OR c.to_organization_id = $1)
+       UNION
+       SELECT $1, p.id, 'HISTORY', (e->>'year')::int
+       FROM me, organization o, jsonb_array_elements(o.collaborations) e
+       JOIN organization p ON p.external_ref = e->>'ref'
+       WHERE o.id = me.id AND p.id <> me.id AND p.status = 'ACTIVE'
+       UNION
+       SELECT o.id, $1, 'HISTORY', (e->>'year')::int
+       FROM me, organization o, jsonb_array_elements(o.collaborations) e
+       WHERE me.external_ref IS NOT NULL AND o.status = 'ACTIVE' AND o.id <> me.id
+         AND o.collaborations @> jsonb_build_array(jsonb_build_object('ref', me.external_ref))
+         AND e->>'ref' = me.external_ref`,
+      [organizationId],
+    );
+    const links: CollaborationLink[] = own.map((r) => ({ ...r, public: r.source === 'HISTORY' }));
+    const partners = [...new Set(own.map((r) => (r.a === organizationId ? r.b : r.a)))];
+    if (!partners.length) return { links, names: new Map() };
+    const [theirs, named] = await Promise.all([
+      this.db.query<{ a: string; b: string; year: number | null }[]>(
+        `SELECT o.id AS a, p.id AS b, (e->>'year')::int AS year
+         FROM organization o, jsonb_array_elements(o.collaborations) e
+         JOIN organization p ON p.external_ref = e->>'ref'
+         WHERE o.id = ANY($1::uuid[]) AND p.id <> o.id AND p.status = 'ACTIVE'
+         UNION
+         SELECT o.id, p.id, (e->>'year')::int
+         FROM organization p, organization o, jsonb_array_elements(o.collaborations) e
+         WHERE p.id = ANY($1::uuid[]) AND p.external_ref IS NOT NULL AND o.status = 'ACTIVE' AND o.id <> p.id
+           AND o.collaborations @> jsonb_build_array(jsonb_build_object('ref', p.external_ref))
+           AND e->>'ref' = p.external_ref`,
+        [partners],
+      ),
+      this.db.query<{ id: string; name: { ar: string | null; fr: string | null; en: string | null } }[]>(
+        `SELECT id, name FROM organization WHERE id = ANY($1::uuid[])`,
+        [partners],
+      ),
+    ]);
+    for (const r of theirs) links.push({ ...r, source: 'HISTORY', public: true });
+    return { links, names: new Map(named.map((n) => [n.id, n.name])) };
   }
 
   /** A financier's private screening criteria, if it stated them. */

@@ -9,6 +9,10 @@ export class CollaborationHistory1796620499853 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE organization ADD COLUMN collaborations jsonb NOT NULL DEFAULT '[]'`);
+    // Who lists a given partner: `collaborations @> '[{"ref": ...}]'` through this index.
+    await q.query(
+      `CREATE INDEX organization_collaborations_idx ON organization USING gin (collaborations jsonb_path_ops)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
