@@ -371,7 +371,9 @@ export class ScheduleRunSummaryType {
   @Field({ description: 'Which method found the schedule kept' }) method: string;
 }
 
-@ObjectType('ScheduleRun')
+@ObjectType('ScheduleRun', {
+  description: 'A scheduler run of an edition, queued by scheduleEdition (organisers)',
+})
 export class ScheduleRunType {
   @Field(() => ID, { description: 'The job id' }) id: string;
   @Field(() => ID, { description: 'The edition scheduled' }) editionId: string;
@@ -409,7 +411,7 @@ export class PublishResultType {
   changedDelegates: string[];
 }
 
-@InputType()
+@InputType({ description: 'A pause inside a session' })
 export class SessionBreakInput {
   @Field({ description: 'HH:MM local time' }) start: string;
   @Field({ description: 'HH:MM local time' }) end: string;
@@ -638,6 +640,9 @@ registerEnumType(MeetingOutcomeEnum, {
     'later stages, reported afterwards: NEGOTIATION_STARTED, AGREEMENT_SIGNED (an agreement or MoU), ' +
     'CONTRACT_SIGNED (a contract or order)',
   valuesMap: {
+    HELD: { description: 'The meeting took place' },
+    NO_SHOW: { description: 'The other side did not come' },
+    FOLLOW_UP_PLANNED: { description: 'Held, and a follow-up is planned' },
     NEGOTIATION_STARTED: { description: 'Later: the two sides started negotiating' },
     AGREEMENT_SIGNED: { description: 'Later: an agreement or memorandum of understanding was signed' },
     CONTRACT_SIGNED: { description: 'Later: a contract was signed or an order placed' },
