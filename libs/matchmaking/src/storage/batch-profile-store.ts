@@ -2,7 +2,13 @@ import DataLoader from 'dataloader';
 import type { FinancierCriteria, OrgProfile } from '../engine/types.js';
 import type { PastVerdict } from '../feedback/adjustments.js';
 import type { SupportSignals } from '../engine/support.js';
-import { ProfileStore, type LoadedRequest, type Sql, type SuggestionKind } from './profile-store.js';
+import {
+  ProfileStore,
+  type Collaborations,
+  type LoadedRequest,
+  type Sql,
+  type SuggestionKind,
+} from './profile-store.js';
 
 type Verdicts = { refused: Set<string>; verdicts: PastVerdict[] };
 
@@ -60,6 +66,14 @@ export class BatchProfileStore extends ProfileStore {
     { maxBatchSize: 5000 },
   );
 
+  private readonly collaborationLoader = new DataLoader<string, Collaborations>(
+    async (ids) => {
+      const found = await super.collaborationsAroundMany(ids);
+      return ids.map((id) => found.get(id)!);
+    },
+    { maxBatchSize: 500 },
+  );
+
   constructor(db: Sql) {
     super(db);
   }
@@ -110,6 +124,10 @@ export class BatchProfileStore extends ProfileStore {
 
   override openEditionsOf(organizationId: string): Promise<string[]> {
     return this.editionsLoader.load(organizationId);
+  }
+
+  override collaborationsAround(organizationId: string): Promise<Collaborations> {
+    return this.collaborationLoader.load(organizationId);
   }
 
   override async supportSignalsOfMany(

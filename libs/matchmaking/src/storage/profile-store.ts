@@ -18,6 +18,12 @@ export interface Sql {
   query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
 }
 
+/** Links around an organisation and the names of its partners. */
+export interface Collaborations {
+  links: CollaborationLink[];
+  names: PartnerNames;
+}
+
 export type SuggestionKind = 'SUBCONTRACTING' | 'CLUSTER' | 'FINANCING' | 'MEETING' | 'SUPPORT';
 
 const PROFILE_SELECT = `
@@ -192,43 +198,61 @@ export class ProfileStore {
    * forum editions, accepted contact requests, declared histories either way) and the declared,
    * public histories of its partners, with the names of those partners for reasons.
    */
-  async collaborationsAround(
-    organizationId: string,
-  ): Promise<{ links: CollaborationLink[]; names: PartnerNames }> {
+  async collaborationsAround(organizationId: string): Promise<Collaborations> {
+    return (await this.collaborationsAroundMany([organizationId])).get(organizationId)!;
+  }
+
+  /** `collaborationsAround` for several organisations at once; every one of `organizationIds` has an entry. */
+  async collaborationsAroundMany(organizationIds: readonly string[]): Promise<Map<string, Collaborations>> {
+    const out = new Map<string, Collaborations>(
+      organizationIds.map((id) => [id, { links: [], names: new Map() }]),
+    );
+    if (!organizationIds.length) return out;
     const own = await this.db.query<
-      { a: string; b: string; source: CollaborationLink['source']; year: number | null }[]
+      { viewer: string; other: string; source: CollaborationLink['source']; year: number | null }[]
     >(
-      `WITH me AS (SELECT id, external_ref FROM organization WHERE id = $1)
-       SELECT DISTINCT d1.organization_id AS a, d2.organization_id AS b, 'MEETING' AS source,
+      `WITH me AS (SELECT id, external_ref FROM organization WHERE id = ANY($1::uuid[]))
+       SELECT DISTINCT d1.organization_id AS viewer, d2.organization_id AS other, 'MEETING' AS source,
               extract(year FROM m.created_at)::int AS year
        FROM forum_meeting m
        JOIN forum_meeting_participant p1 ON p1.meeting_id = m.id
-       JOIN forum_delegate d1 ON d1.id = p1.delegate_id AND d1.organization_id = $1
+       JOIN forum_delegate d1 ON d1.id = p1.delegate_id AND d1.organization_id = ANY($1::uuid[])
        JOIN forum_meeting_participant p2 ON p2.meeting_id = m.id AND p2.delegate_id <> p1.delegate_id
-       JOIN forum_delegate d2 ON d2.id = p2.delegate_id AND d2.organization_id <> $1
+       JOIN forum_delegate d2 ON d2.id = p2.delegate_id AND d2.organization_id <> d1.organization_id
        WHERE EXISTS (SELECT 1 FROM forum_meeting_participant px WHERE px.meeting_id = m.id
                      AND px.outcome IN ('HELD','FOLLOW_UP','NEGOTIATION_STARTED','AGREEMENT_SIGNED','CONTRACT_SIGNED'))
        UNION
-       SELECT $1, CASE WHEN c.from_organization_id = $1 THEN c.to_organization_id ELSE c.from_organization_id END,
+       SELECT me.id, CASE WHEN c.from_organization_id = me.id THEN c.to_organization_id ELSE c.from_organization_id END,
               'CONTACT', extract(year FROM c.created_at)::int
-       FROM contact_request c
-       WHERE c.status = 'ACCEPTED' AND (c.from_organization_id = $1 OR c.to_organization_id = $1)
+       FROM me JOIN contact_request c ON c.status = 'ACCEPTED'
+         AND (c.from_organization_id = me.id OR c.to_organization_id = me.id)
        UNION
-       SELECT $1, p.id, 'HISTORY', (e->>'year')::int
-       FROM me, organization o, jsonb_array_elements(o.collaborations) e
+       SELECT me.id, p.id, 'HISTORY', (e->>'year')::int
+       FROM me JOIN organization o ON o.id = me.id, jsonb_array_elements(o.collaborations) e
        JOIN organization p ON p.external_ref = e->>'ref'
-       WHERE o.id = me.id AND p.id <> me.id AND p.status = 'ACTIVE'
+       WHERE p.id <> me.id AND p.status = 'ACTIVE'
        UNION
-       SELECT o.id, $1, 'HISTORY', (e->>'year')::int
-       FROM me, organization o, jsonb_array_elements(o.collaborations) e
+       SELECT me.id, o.id, 'HISTORY', (e->>'year')::int
+       FROM me JOIN organization o
+         ON o.collaborations @> jsonb_build_array(jsonb_build_object('ref', me.external_ref)),
+         jsonb_array_elements(o.collaborations) e
        WHERE me.external_ref IS NOT NULL AND o.status = 'ACTIVE' AND o.id <> me.id
-         AND o.collaborations @> jsonb_build_array(jsonb_build_object('ref', me.external_ref))
          AND e->>'ref' = me.external_ref`,
-      [organizationId],
+      [organizationIds],
     );
-    const links: CollaborationLink[] = own.map((r) => ({ ...r, public: r.source === 'HISTORY' }));
-    const partners = [...new Set(own.map((r) => (r.a === organizationId ? r.b : r.a)))];
-    if (!partners.length) return { links, names: new Map() };
+    const partnersOf = new Map<string, Set<string>>();
+    for (const r of own) {
+      out.get(r.viewer)!.links.push({
+        a: r.viewer,
+        b: r.other,
+        source: r.source,
+        year: r.year,
+        public: r.source === 'HISTORY',
+      });
+      (partnersOf.get(r.viewer) ?? partnersOf.set(r.viewer, new Set()).get(r.viewer)!).add(r.other);
+    }
+    const partners = [...new Set(own.map((r) => r.other))];
+    if (!partners.length) return out;
     const [theirs, named] = await Promise.all([
       this.db.query<{ a: string; b: string; year: number | null }[]>(
         `SELECT o.id AS a, p.id AS b, (e->>'year')::int AS year
@@ -237,9 +261,10 @@ export class ProfileStore {
          WHERE o.id = ANY($1::uuid[]) AND p.id <> o.id AND p.status = 'ACTIVE'
          UNION
          SELECT o.id, p.id, (e->>'year')::int
-         FROM organization p, organization o, jsonb_array_elements(o.collaborations) e
+         FROM organization p JOIN organization o
+           ON o.collaborations @> jsonb_build_array(jsonb_build_object('ref', p.external_ref)),
+           jsonb_array_elements(o.collaborations) e
          WHERE p.id = ANY($1::uuid[]) AND p.external_ref IS NOT NULL AND o.status = 'ACTIVE' AND o.id <> p.id
-           AND o.collaborations @> jsonb_build_array(jsonb_build_object('ref', p.external_ref))
            AND e->>'ref' = p.external_ref`,
         [partners],
       ),
@@ -248,8 +273,15 @@ export class ProfileStore {
         [partners],
       ),
     ]);
-    for (const r of theirs) links.push({ ...r, source: 'HISTORY', public: true });
-    return { links, names: new Map(named.map((n) => [n.id, n.name])) };
+    const names = new Map(named.map((n) => [n.id, n.name]));
+    for (const [viewer, mine] of partnersOf) {
+      const entry = out.get(viewer)!;
+      for (const r of theirs)
+        if (mine.has(r.a) || mine.has(r.b))
+          entry.links.push({ a: r.a, b: r.b, source: 'HISTORY', year: r.year, public: true });
+      entry.names = new Map([...mine].filter((id) => names.has(id)).map((id) => [id, names.get(id)!]));
+    }
+    return out;
   }
 
   /** A financier's private screening criteria, if it stated them. */
