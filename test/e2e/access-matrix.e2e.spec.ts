@@ -334,6 +334,12 @@ const OPERATIONS: Operation[] = [
     expect: row('FORBIDDEN', { ownerA: 'OK', organiser: 'OK', admin: 'OK' }),
   },
   {
+    name: 'openJobQueues',
+    query: `mutation { openJobQueues }`,
+    vars: () => ({}),
+    expect: ADMINS,
+  },
+  {
     name: 'organizationInvitations',
     query: `query($o: ID!) { organizationInvitations(organizationId: $o) { id email } }`,
     vars: () => ({ o: orgA }),

@@ -31,6 +31,7 @@ import { graphqlLimits } from './edge/graphql-limits.js';
 import { graphqlMetricsPlugin } from './edge/graphql-metrics.js';
 import { graphqlSubscriptions } from './edge/subscriptions.js';
 import { RATE_LIMIT_KEY, RateLimitService, userOrAddressKey } from './edge/rate-limit.js';
+import { JobQueuesModule } from './edge/job-queues.js';
 
 type Verified = Awaited<ReturnType<AccessTokens['verify']>>;
 
@@ -117,6 +118,7 @@ export class ApiModule {
         MatchmakingGraphqlModule,
         ForumGraphqlModule,
         NotificationsGraphqlModule,
+        JobQueuesModule.forRoot(config),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { JOB_QUEUES_PATH } from './job-queues.js';
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig, ErrorCode } from '#platform';
 
@@ -127,7 +128,28 @@ export function securityHeaders(config: Pick<AppConfig, 'graphqlLandingPage'>): 
       },
     },
   });
-  if (!config.graphqlLandingPage) return api;
+  // The job queues dashboard (bull-board, admins only): its own scripts and styles, inline style
+  // attributes, and its own api; nothing from elsewhere (its web font link stays blocked).
+  const queues = helmet({
+    ...common,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  const isQueues = (path: string) => path === JOB_QUEUES_PATH || path.startsWith(`${JOB_QUEUES_PATH}/`);
+  if (!config.graphqlLandingPage)
+    return (req, res, next) => (isQueues(req.path) ? queues : api)(req, res, next);
   const cdn = 'https://unpkg.com';
   const landing = helmet({
     ...common,
@@ -147,5 +169,9 @@ export function securityHeaders(config: Pick<AppConfig, 'graphqlLandingPage'>): 
     },
   });
   return (req, res, next) =>
-    (req.method === 'GET' && req.path === '/graphql' ? landing : api)(req, res, next);
+    (isQueues(req.path) ? queues : req.method === 'GET' && req.path === '/graphql' ? landing : api)(
+      req,
+      res,
+      next,
+    );
 }

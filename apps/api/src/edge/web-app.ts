@@ -28,7 +28,7 @@ export const WEB_CSP = [
  * Paths the api answers itself (GraphQL, health, the forum's agenda files and feeds, the mail
  * unsubscribe address); the web app has none of its own there.
  */
-const API_PATHS = /^\/(graphql|health|forum|mail)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|forum|mail|admin)(\/|$)/;
 
 /** The folder `npm run build:web` writes: `dist/web` under the project root (the folder with package.json). */
 export function defaultWebDir(): string {
