@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound, returning } from '#platform';
+import { APP_CONFIG, AppError, badInput, notFound, returning, type AppConfig } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../access/access.service.js';
 import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
@@ -16,18 +16,36 @@ export interface ContactRequestRow {
   to_organization_id: string;
   message: string | null;
   requested_by: string | null;
-  status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED';
+  status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'EXPIRED';
+  decline_message: string | null;
   created_at: Date;
+  expires_at: Date;
   responded_at: Date | null;
 }
+
+/** Days a request waits for an answer when the configuration says nothing. */
+export const CONTACT_REQUEST_EXPIRY_DAYS = 30;
+/** Longest note a decline may carry to the requester. */
+export const DECLINE_MESSAGE_MAX = 500;
+
+const declineMessageSchema = messageSchema.refine(
+  (v) => v == null || v.length <= DECLINE_MESSAGE_MAX,
+  `must be at most ${DECLINE_MESSAGE_MAX} characters`,
+);
+
+/** A pending request past its expiry date reads as expired, even before the job has marked it. */
+const effectiveStatus = (r: ContactRequestRow, now = new Date()): ContactRequestRow['status'] =>
+  r.status === 'PENDING' && r.expires_at <= now ? 'EXPIRED' : r.status;
 
 export const toContactRequest = (r: ContactRequestRow) => ({
   id: r.id,
   fromOrganizationId: r.from_organization_id,
   toOrganizationId: r.to_organization_id,
   message: r.message,
-  status: r.status,
+  status: effectiveStatus(r),
+  declineMessage: r.decline_message,
   createdAt: r.created_at,
+  expiresAt: r.expires_at,
   respondedAt: r.responded_at,
 });
 
@@ -37,13 +55,20 @@ export const toContactRequest = (r: ContactRequestRow) => ({
  */
 @Injectable()
 export class ContactRequestService {
+  private readonly logger = new Logger(ContactRequestService.name);
+  /** Days a new request waits for an answer (CONTACT_REQUEST_EXPIRY_DAYS). */
+  readonly expiryDays: number;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MAIL_PORT) private readonly mail: MailPort,
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly budget: SenderBudget,
-  ) {}
+    @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'contactRequestExpiryDays'>,
+  ) {
+    this.expiryDays = config?.contactRequestExpiryDays ?? CONTACT_REQUEST_EXPIRY_DAYS;
+  }
 
   /**
    * Opens a contact request from `from` to `to` and tells the receiving organisation's members.
@@ -77,10 +102,16 @@ export class ContactRequestService {
             'your organisation must be approved before it sends contact requests',
           );
         await spend();
+        // A request left unanswered past its date no longer blocks a new one, even before the job marks it.
+        await m.query(
+          `UPDATE contact_request SET status = 'EXPIRED', responded_at = now()
+            WHERE from_organization_id = $1 AND to_organization_id = $2 AND status = 'PENDING' AND expires_at <= now()`,
+          [from, to],
+        );
         const [row] = await m.query<ContactRequestRow[]>(
-          `INSERT INTO contact_request (from_organization_id, to_organization_id, requested_by, message)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING *`,
-          [from, to, viewer.userId, text],
+          `INSERT INTO contact_request (from_organization_id, to_organization_id, requested_by, message, expires_at)
+         VALUES ($1, $2, $3, $4, now() + make_interval(days => $5)) ON CONFLICT DO NOTHING RETURNING *`,
+          [from, to, viewer.userId, text, this.expiryDays],
         );
         if (!row) throw new AppError('CONFLICT', 'a request to this organisation is already pending');
         await this.audit.record(m, {
@@ -116,14 +147,26 @@ export class ContactRequestService {
     });
   }
 
-  /** Accepts or declines a pending request addressed to the viewer's organisation. */
-  async respond(viewer: Viewer, id: string, accept: boolean): Promise<ContactRequestRow> {
+  /**
+   * Accepts or declines a pending request addressed to the viewer's organisation. A decline may
+   * carry a short message to the requester (at most DECLINE_MESSAGE_MAX characters).
+   */
+  async respond(
+    viewer: Viewer,
+    id: string,
+    accept: boolean,
+    message: string | null = null,
+  ): Promise<ContactRequestRow> {
+    const parsed = declineMessageSchema.safeParse(message);
+    if (!parsed.success) throw badInput([{ path: 'message', message: parsed.error.issues[0].message }]);
+    const note = parsed.data || null;
+    if (accept && note) throw badInput([{ path: 'message', message: 'only a decline carries a message' }]);
     return this.db.transaction(async (m) => {
       const [row] = await returning<ContactRequestRow>(
         m,
-        `UPDATE contact_request SET status = $2, responded_by = $3, responded_at = now()
-         WHERE id = $1 AND status = 'PENDING' RETURNING *`,
-        [id, accept ? 'ACCEPTED' : 'DECLINED', viewer.userId],
+        `UPDATE contact_request SET status = $2, responded_by = $3, responded_at = now(), decline_message = $4
+         WHERE id = $1 AND status = 'PENDING' AND expires_at > now() RETURNING *`,
+        [id, accept ? 'ACCEPTED' : 'DECLINED', viewer.userId, note],
       );
       if (!row) throw this.notPending(id);
       if (accept)
@@ -140,7 +183,7 @@ export class ContactRequestService {
         entityType: 'contact_request',
         entityId: id,
         before: { status: 'PENDING' },
-        after: { status: row.status },
+        after: { status: row.status, ...(note ? { message: true } : {}) },
       });
       // The requester hears the answer; once accepted, the contact persons are shown to them.
       const [to] = await m.query<{ email: string; locale: Locale; name: Record<string, string | null> }[]>(
@@ -155,7 +198,10 @@ export class ContactRequestService {
             ids: { contactRequestId: row.id, toOrganizationId: row.to_organization_id },
             template: accept ? 'contact-request-accepted' : 'contact-request-declined',
             locale: to.locale,
-            params: { organization: to.name[to.locale] ?? to.name.fr ?? to.name.en ?? to.name.ar ?? '' },
+            params: {
+              organization: to.name[to.locale] ?? to.name.fr ?? to.name.en ?? to.name.ar ?? '',
+              ...(accept ? {} : { message: note ?? '' }),
+            },
           },
           m,
         );
@@ -168,7 +214,7 @@ export class ContactRequestService {
       const [row] = await returning<ContactRequestRow>(
         m,
         `UPDATE contact_request SET status = 'CANCELLED', responded_at = now()
-         WHERE id = $1 AND status = 'PENDING' RETURNING *`,
+         WHERE id = $1 AND status = 'PENDING' AND expires_at > now() RETURNING *`,
         [id],
       );
       if (!row) throw this.notPending(id);
@@ -182,6 +228,50 @@ export class ContactRequestService {
       });
       return row;
     });
+  }
+
+  /**
+   * Marks the pending requests past their expiry date as EXPIRED and tells each requester (mail
+   * and in-app notice), in one transaction. Run by the worker's identity housekeeping job.
+   */
+  async expireDue(now: Date = new Date()): Promise<number> {
+    const n = await this.db.transaction(async (m) => {
+      const rows = await returning<ContactRequestRow>(
+        m,
+        `UPDATE contact_request SET status = 'EXPIRED', responded_at = $1
+          WHERE status = 'PENDING' AND expires_at <= $1 RETURNING *`,
+        [now],
+      );
+      for (const row of rows) {
+        await this.audit.record(m, {
+          actor: null,
+          action: 'contact-request.expire',
+          entityType: 'contact_request',
+          entityId: row.id,
+          before: { status: 'PENDING' },
+          after: { status: 'EXPIRED' },
+        });
+        const [to] = await m.query<{ email: string; locale: Locale; name: Record<string, string | null> }[]>(
+          `SELECT u.email, u.locale, o.name FROM user_account u, organization o WHERE u.id = $1 AND o.id = $2`,
+          [row.requested_by, row.to_organization_id],
+        );
+        if (to)
+          await this.mail.send(
+            {
+              to: to.email,
+              userId: row.requested_by,
+              ids: { contactRequestId: row.id, toOrganizationId: row.to_organization_id },
+              template: 'contact-request-expired',
+              locale: to.locale,
+              params: { organization: to.name[to.locale] ?? to.name.fr ?? to.name.en ?? to.name.ar ?? '' },
+            },
+            m,
+          );
+      }
+      return rows.length;
+    });
+    if (n) this.logger.log({ expired: n }, 'contact requests expired');
+    return n;
   }
 
   private notPending(id: string): AppError {

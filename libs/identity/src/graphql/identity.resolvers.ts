@@ -198,8 +198,14 @@ export class ContactRequestResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID, description: 'The pending request' }) id: string,
     @Args('accept', { description: 'true accepts, false declines' }) accept: boolean,
+    @Args('message', {
+      type: () => String,
+      nullable: true,
+      description: 'With a decline only: a short note to the requester (at most 500 characters)',
+    })
+    message: string | null,
   ): Promise<ContactRequestType> {
-    return toContactRequest(await this.requests.respond(viewer, id, accept));
+    return toContactRequest(await this.requests.respond(viewer, id, accept, message ?? null));
   }
 
   @Authorize(MemberOf(ownerOfRecord('contact_request.from', 'id')))

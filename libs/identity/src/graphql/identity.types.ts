@@ -136,8 +136,21 @@ export class ContactRequestType {
   @Field(() => ID, { description: 'The requested organisation' }) toOrganizationId: string;
   @Field(() => String, { nullable: true, description: 'Note from the requesting side, if any' })
   message: string | null;
-  @Field({ description: 'PENDING, ACCEPTED, DECLINED or CANCELLED' }) status: string;
+  @Field({
+    description:
+      'PENDING, ACCEPTED, DECLINED, CANCELLED or EXPIRED (not answered by expiresAt; it may be sent again)',
+  })
+  status: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The note the requested side gave with its decline, if any (at most 500 characters)',
+  })
+  declineMessage: string | null;
   @Field({ description: 'When it was sent' }) createdAt: Date;
+  @Field({
+    description: 'When a pending request expires unanswered (CONTACT_REQUEST_EXPIRY_DAYS after it was sent)',
+  })
+  expiresAt: Date;
   @Field(() => Date, { nullable: true, description: 'When it was answered or withdrawn; null while PENDING' })
   respondedAt: Date | null;
 }

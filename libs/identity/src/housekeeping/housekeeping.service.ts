@@ -4,9 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 export const IDENTITY_QUEUE = 'identity';
-export const IDENTITY_JOBS = { purgeExpired: 'purge-expired' } as const;
+export const IDENTITY_JOBS = {
+  purgeExpired: 'purge-expired',
+  expireContactRequests: 'expire-contact-requests',
+} as const;
 /** How often expired credentials and old messages are purged. */
 export const PURGE_EVERY_MS = 6 * 3600 * 1000;
+/** How often unanswered contact requests past their date are marked expired and their senders told. */
+export const CONTACT_EXPIRY_EVERY_MS = 3600 * 1000;
 
 /** How long records that have served their purpose are kept (docs/PRIVACY.md). */
 export const RETENTION = {

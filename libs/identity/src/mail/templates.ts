@@ -14,6 +14,7 @@ export type MailTemplate =
   | 'contact-request'
   | 'contact-request-accepted'
   | 'contact-request-declined'
+  | 'contact-request-expired'
   | 'meeting-request'
   | 'meeting-request-accepted'
   | 'meeting-request-declined'

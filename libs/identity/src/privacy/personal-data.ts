@@ -132,20 +132,33 @@ registerPersonalDataSource({
 });
 registerPersonalDataSource({
   name: 'contactRequests',
-  covers: ['contact_request.requested_by', 'contact_request.responded_by', 'contact_request.message'],
+  covers: [
+    'contact_request.requested_by',
+    'contact_request.responded_by',
+    'contact_request.message',
+    'contact_request.decline_message',
+  ],
   exportSql: `SELECT id, from_organization_id, to_organization_id, message, status, created_at, responded_at,
+                     CASE WHEN responded_by = $1 THEN decline_message END AS decline_message,
                      requested_by = $1 AS sent, responded_by = $1 AS answered
                 FROM contact_request WHERE requested_by = $1 OR responded_by = $1 ORDER BY created_at`,
-  // The request stays between the organisations; the text the user wrote goes, with its copies in
-  // the mails that told the other organisation's members.
-  deleteSql: `WITH sent AS (SELECT id, message FROM contact_request WHERE requested_by = $1 AND message IS NOT NULL),
+  // The request stays between the organisations; the texts the user wrote go (a request's note,
+  // a decline's note), with their copies in the mails that told the other side.
+  deleteSql: `WITH sent AS (SELECT id, message AS text, 'contact-request' AS template FROM contact_request
+                           WHERE requested_by = $1 AND message IS NOT NULL
+                         UNION ALL
+                         SELECT id, decline_message, 'contact-request-declined' FROM contact_request
+                           WHERE responded_by = $1 AND decline_message IS NOT NULL),
                 copies AS (UPDATE mail_outbox m
-                              SET body = replace(m.body, s.message, '(message deleted)'),
+                              SET body = replace(m.body, s.text, '(message deleted)'),
                                   params = m.params || '{"message": "(message deleted)"}'::jsonb
                              FROM sent s
-                            WHERE m.template = 'contact-request' AND s.message <> ''
-                              AND (strpos(m.body, s.message) > 0 OR m.params->>'message' = s.message))
-              UPDATE contact_request SET message = NULL WHERE id IN (SELECT id FROM sent)`,
+                            WHERE m.template = s.template AND s.text <> ''
+                              AND (strpos(m.body, s.text) > 0 OR m.params->>'message' = s.text))
+              UPDATE contact_request
+                 SET message = CASE WHEN requested_by = $1 THEN NULL ELSE message END,
+                     decline_message = CASE WHEN responded_by = $1 THEN NULL ELSE decline_message END
+               WHERE id IN (SELECT id FROM sent)`,
 });
 registerPersonalDataSource({
   name: 'emails',

@@ -367,17 +367,43 @@ export const CATALOG: Record<MailTemplate, MessageKind> = {
     texts: {
       en: {
         subject: '{organization} declined your contact request',
-        lines: ['{organization} declined your contact request.'],
+        lines: ['{organization} declined your contact request.', '{message}'],
         action: 'See your requests',
       },
       fr: {
         subject: '{organization} a décliné votre demande de contact',
-        lines: ['{organization} a décliné votre demande de contact.'],
+        lines: ['{organization} a décliné votre demande de contact.', '{message}'],
         action: 'Voir vos demandes',
       },
       ar: {
         subject: 'رفضت {organization} طلب التواصل',
-        lines: ['رفضت {organization} طلب التواصل.'],
+        lines: ['رفضت {organization} طلب التواصل.', '{message}'],
+        action: 'عرض طلباتك',
+      },
+    },
+  },
+  'contact-request-expired': {
+    path: '/requests/contact',
+    texts: {
+      en: {
+        subject: 'Your contact request to {organization} expired',
+        lines: [
+          '{organization} did not answer your contact request in time; it has expired. You may send it again.',
+        ],
+        action: 'See your requests',
+      },
+      fr: {
+        subject: 'Votre demande de contact à {organization} a expiré',
+        lines: [
+          "{organization} n'a pas répondu à temps à votre demande de contact ; elle a expiré. Vous pouvez l'envoyer de nouveau.",
+        ],
+        action: 'Voir vos demandes',
+      },
+      ar: {
+        subject: 'انتهت صلاحية طلب التواصل مع {organization}',
+        lines: [
+          'لم ترد {organization} على طلب التواصل في الوقت المحدد، فانتهت صلاحيته. يمكنكم إرساله من جديد.',
+        ],
         action: 'عرض طلباتك',
       },
     },

@@ -33,6 +33,7 @@ export const KIND_OF_TEMPLATE: Record<MailTemplate, NotificationKind | null> = {
   'contact-request': 'CONTACT_REQUESTS',
   'contact-request-accepted': 'CONTACT_REQUESTS',
   'contact-request-declined': 'CONTACT_REQUESTS',
+  'contact-request-expired': 'CONTACT_REQUESTS',
   'meeting-request': 'MEETING_REQUESTS',
   'meeting-request-accepted': 'MEETING_REQUESTS',
   'meeting-request-declined': 'MEETING_REQUESTS',

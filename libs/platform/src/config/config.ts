@@ -7,6 +7,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Days a contact request waits for an answer before it expires (CONTACT_REQUEST_EXPIRY_DAYS, 30 by default). */
+  contactRequestExpiryDays?: number;
   /**
    * Longest one SQL statement may run, in the api (requests) and in the worker and command line
    * (scheduler saves, imports, recomputes). PostgreSQL cancels a longer one; a server that does not
@@ -176,6 +178,7 @@ const schema = z.object({
   ARGON2_TIME_COST: count(1, 10, 2),
   AUTH_ATTEMPTS_PER_ADDRESS: count(1, 100_000, 30),
   SESSION_MAX_AGE_DAYS: count(1, 3650, 90),
+  CONTACT_REQUEST_EXPIRY_DAYS: count(1, 365, 30),
   SENDER_MAILS_PER_HOUR: count(1, 100_000, 20),
   SENDER_MAILS_PER_DAY: count(1, 1_000_000, 100),
   PUBLIC_URL: url(['http:', 'https:'], 'https://forum.example.org').optional(),
@@ -287,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS,
       senderMails: { perHour: e.SENDER_MAILS_PER_HOUR, perDay: e.SENDER_MAILS_PER_DAY },
     },
+    contactRequestExpiryDays: e.CONTACT_REQUEST_EXPIRY_DAYS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/$/, ''),
     mailFrom: e.MAIL_FROM,
     smtpUrl: e.SMTP_URL ?? null,

@@ -17,6 +17,7 @@ import { OpportunityPreferences1796608243537 } from './1796608243537-Opportunity
 import { MeetingFollowUp1796618451234 } from './1796618451234-MeetingFollowUp.js';
 import { SupportSuggestions1796618440902 } from './1796618440902-SupportSuggestions.js';
 import { CollaborationHistory1796620499853 } from './1796620499853-CollaborationHistory.js';
+import { ContactRequestExpiry1796621234178 } from './1796621234178-ContactRequestExpiry.js';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SupportSuggestions1796618440902,
   MeetingFollowUp1796618451234,
   CollaborationHistory1796620499853,
+  ContactRequestExpiry1796621234178,
 ];

@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppError, type AppConfig } from '#platform';
+import { createTestDatabase } from '#testing';
+import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { MailPort, OutgoingMail } from '../mail/mail.port.js';
+import { SenderBudget } from '../mail/sender-budget.js';
+import type { Viewer } from '../viewer.js';
+import { ContactRequestService, toContactRequest } from './contact-request.service.js';
+
+/*
+ * Contact requests on the real database: a decline's message to the requester (stored, mailed,
+ * length-limited), and the expiry of a request left unanswered (status, notice, sending again).
+ */
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let db: DataSource;
+let budget: SenderBudget;
+/** The mails the service hands to the mail port, in order. */
+const sent: OutgoingMail[] = [];
+const mail: MailPort = {
+  send: (m: OutgoingMail) => {
+    sent.push(m);
+    return Promise.resolve();
+  },
+};
+
+const service = (expiryDays?: number) =>
+  new ContactRequestService(
+    db,
+    mail,
+    new AuditService(),
+    new AccessService(db),
+    budget,
+    expiryDays === undefined ? undefined : { contactRequestExpiryDays: expiryDays },
+  );
+
+async function user(locale: 'ar' | 'fr' | 'en'): Promise<Viewer> {
+  const email = `c-${randomBytes(4).toString('hex')}@example.org`;
+  const [row] = await db.query<{ id: string }[]>(
+    `INSERT INTO user_account (email, password_hash, display_name, locale, email_verified_at, consent_version, consented_at)
+     VALUES ($1, 'x', 'Member', $2, now(), '1', now()) RETURNING id::text AS id`,
+    [email, locale],
+  );
+  return { userId: row.id, email, roles: [], emailVerified: true };
+}
+
+async function org(name: string, member: Viewer): Promise<string> {
+  const [row] = await db.query<{ id: string }[]>(
+    `INSERT INTO organization (kind, name, description, country, innovation, status)
+     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id::text AS id`,
+    [JSON.stringify({ ar: `${name} (ar)`, fr: name, en: name })],
+  );
+  await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
+    member.userId,
+    row.id,
+  ]);
+  return row.id;
+}
+
+async function refusal(run: Promise<unknown>): Promise<AppError> {
+  const e = await run.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+const stored = async (id: string) =>
+  (
+    await db.query<{ status: string; decline_message: string | null; days: number }[]>(
+      `SELECT status, decline_message, round(extract(epoch FROM expires_at - created_at) / 86400)::int AS days
+         FROM contact_request WHERE id = $1`,
+      [id],
+    )
+  )[0];
+
+/** Moves a request's expiry date into the past, as time passing would. */
+const age = (id: string) =>
+  db.query(`UPDATE contact_request SET expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+
+describe('contact requests: decline message and expiry', () => {
+  let asker: Viewer;
+  let answerer: Viewer;
+  let from: string;
+  let to: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = new DataSource({ type: 'postgres', url: database.url });
+    await db.initialize();
+    budget = new SenderBudget({
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      queuePrefix: `t${randomBytes(4).toString('hex')}`,
+      auth: { senderMails: { perHour: 100, perDay: 100 } },
+    } as unknown as AppConfig);
+    asker = await user('fr');
+    answerer = await user('ar');
+    from = await org('Soudure Tlemcen', asker);
+    to = await org('Mécanique Sétif', answerer);
+  });
+  afterAll(async () => {
+    budget?.onApplicationShutdown();
+    await db?.destroy();
+    await database?.drop();
+  });
+  beforeEach(() => {
+    sent.length = 0;
+  });
+
+  it('stores a decline message, shows it to the requester and puts it in the declined mail', async () => {
+    const contacts = service();
+    const request = await contacts.request(asker, from, to, 'Bonjour');
+    expect((await stored(request.id)).days).toBe(30);
+    expect(sent.map((m) => [m.template, m.to])).toEqual([['contact-request', answerer.email]]);
+    sent.length = 0;
+
+    const tooLong = await refusal(contacts.respond(answerer, request.id, false, 'x'.repeat(501)));
+    expect(tooLong.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(tooLong.extensions)).toContain('500');
+    const withAccept = await refusal(contacts.respond(answerer, request.id, true, 'Avec plaisir'));
+    expect(withAccept.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const override = await refusal(contacts.respond(answerer, request.id, false, 'non \u202e merci'));
+    expect(override.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await stored(request.id)).status).toBe('PENDING');
+    expect(sent).toEqual([]);
+
+    const note = 'Merci, notre carnet de commandes est plein jusqu’en juin.';
+    const declined = await contacts.respond(answerer, request.id, false, `  ${note}  `);
+    expect(await stored(request.id)).toMatchObject({ status: 'DECLINED', decline_message: note });
+    // The requester reads it in the list of sent requests.
+    const outgoing = (await contacts.list(from, 'OUTGOING')).map(toContactRequest);
+    expect(outgoing.find((r) => r.id === declined.id)).toMatchObject({
+      status: 'DECLINED',
+      declineMessage: note,
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      to: asker.email,
+      userId: asker.userId,
+      template: 'contact-request-declined',
+      locale: 'fr',
+      params: { organization: 'Mécanique Sétif', message: note },
+    });
+  });
+
+  it('keeps the message empty when a decline gives none, and refuses a second answer', async () => {
+    const contacts = service();
+    const request = await contacts.request(asker, from, to, null);
+    await contacts.respond(answerer, request.id, false, '   ');
+    expect(await stored(request.id)).toMatchObject({ status: 'DECLINED', decline_message: null });
+    const again = await refusal(contacts.respond(answerer, request.id, false, 'Non'));
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('expires a pending request past its date, tells the requester, and lets it be sent again', async () => {
+    const contacts = service(3);
+    const request = await contacts.request(asker, from, to, 'Rencontre ?');
+    expect((await stored(request.id)).days).toBe(3);
+    // Not due yet: the job leaves it alone.
+    expect(await contacts.expireDue()).toBe(0);
+    // A second request while one is pending is refused.
+    const twice = await refusal(contacts.request(asker, from, to, null));
+    expect(twice.extensions).toMatchObject({ code: 'CONFLICT' });
+
+    await age(request.id);
+    // Before the job runs, the request already reads as expired and can no longer be answered.
+    const incoming = (await contacts.list(to, 'INCOMING')).map(toContactRequest);
+    expect(incoming.find((r) => r.id === request.id)?.status).toBe('EXPIRED');
+    const late = await refusal(contacts.respond(answerer, request.id, true));
+    expect(late.extensions).toMatchObject({ code: 'CONFLICT' });
+    const cancelLate = await refusal(contacts.cancel(asker, request.id));
+    expect(cancelLate.extensions).toMatchObject({ code: 'CONFLICT' });
+
+    sent.length = 0;
+    expect(await contacts.expireDue()).toBe(1);
+    expect((await stored(request.id)).status).toBe('EXPIRED');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      to: asker.email,
+      userId: asker.userId,
+      template: 'contact-request-expired',
+      locale: 'fr',
+      ids: { contactRequestId: request.id, toOrganizationId: to },
+      params: { organization: 'Mécanique Sétif' },
+    });
+    const [audit] = await db.query<{ action: string }[]>(
+      `SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [request.id],
+    );
+    expect(audit.action).toBe('contact-request.expire');
+    // Once done, the job finds nothing more.
+    expect(await contacts.expireDue()).toBe(0);
+
+    // Sent again: a new pending request.
+    const again = await contacts.request(asker, from, to, 'Rencontre ?');
+    expect(again.id).not.toBe(request.id);
+    expect((await stored(again.id)).status).toBe('PENDING');
+    await contacts.cancel(asker, again.id);
+  });
+
+  it('lets a request be sent again at once when the previous one is past its date but not yet marked', async () => {
+    const contacts = service();
+    const first = await contacts.request(asker, from, to, null);
+    await age(first.id);
+    const second = await contacts.request(asker, from, to, null);
+    expect((await stored(first.id)).status).toBe('EXPIRED');
+    expect((await stored(second.id)).status).toBe('PENDING');
+    await contacts.cancel(asker, second.id);
+  });
+
+  it('expires by the clock it is given', async () => {
+    const contacts = service(7);
+    const request = await contacts.request(asker, from, to, null);
+    const day = 86_400_000;
+    expect(await contacts.expireDue(new Date(Date.now() + 6 * day))).toBe(0);
+    expect(await contacts.expireDue(new Date(Date.now() + 7 * day + 60_000))).toBe(1);
+    expect((await stored(request.id)).status).toBe('EXPIRED');
+  });
+});
