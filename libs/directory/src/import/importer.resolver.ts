@@ -19,6 +19,10 @@ registerEnumType(ImportFormatEnum, {
   name: 'ImportFormat',
   description:
     'CSV (a header line, lists separated by ;, name_ar etc.) or JSON Lines, as `npm run import` reads them',
+  valuesMap: {
+    CSV: { description: 'Comma-separated values with a header line' },
+    JSONL: { description: 'JSON Lines: one JSON object per line' },
+  },
 });
 
 /** The largest part accepted, in characters (the request body is limited to 256 kB anyway). */
@@ -26,7 +30,7 @@ export const IMPORT_CHUNK_MAX_CHARS = 200_000;
 
 @InputType({ description: 'A part of an import file: a whole number of records, sent one after the other' })
 export class ImportChunkInput {
-  @Field(() => ImportFormatEnum) format: ImportFormat;
+  @Field(() => ImportFormatEnum, { description: 'Format of the file' }) format: ImportFormat;
   @Field({ description: `The records, at most ${IMPORT_CHUNK_MAX_CHARS} characters` }) text: string;
   @Field(() => Int, { defaultValue: 1, description: 'The line of the file the text starts on' })
   firstLine: number;
@@ -37,24 +41,26 @@ export class ImportChunkInput {
   header?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A record that was not imported, and why' })
 export class ImportRejectionObject {
   @Field(() => Int, {
     description: 'Line in the file (-1: the CSV could not be read past the previous record)',
   })
   line: number;
-  @Field(() => String, { nullable: true }) ref: string | null;
-  @Field(() => [String]) reasons: string[];
+  @Field(() => String, { nullable: true, description: "The record's ref, when it has one" }) ref:
+    string | null;
+  @Field(() => [String], { description: 'What is wrong, one problem per entry' }) reasons: string[];
 }
 
 @ObjectType({
   description: 'What one part of an import did; records whose ref is already stored are skipped',
 })
 export class ImportChunkReport {
-  @Field(() => Int) read: number;
-  @Field(() => Int) imported: number;
-  @Field(() => Int) skipped: number;
-  @Field(() => [ImportRejectionObject]) rejected: ImportRejectionObject[];
+  @Field(() => Int, { description: 'Records read from the part' }) read: number;
+  @Field(() => Int, { description: 'Records stored' }) imported: number;
+  @Field(() => Int, { description: 'Records skipped: their ref is already stored' }) skipped: number;
+  @Field(() => [ImportRejectionObject], { description: 'Invalid records, with their line and reasons' })
+  rejected: ImportRejectionObject[];
 }
 
 /** The command line's importer for the web console: the same validation, batches and outbox rows. */
@@ -69,7 +75,9 @@ export class ImporterResolver {
     description:
       'Imports organisations from a part of a CSV or JSON Lines file (organisers). Each valid record is stored whole with its outbox row; invalid ones are reported with their line and reasons',
   })
-  async importOrganizations(@Args('input') input: ImportChunkInput): Promise<ImportReport> {
+  async importOrganizations(
+    @Args('input', { description: 'The part of the file to import' }) input: ImportChunkInput,
+  ): Promise<ImportReport> {
     const problems: { path: string; message: string }[] = [];
     if (input.text.length > IMPORT_CHUNK_MAX_CHARS)
       problems.push({ path: 'input.text', message: `at most ${IMPORT_CHUNK_MAX_CHARS} characters per part` });

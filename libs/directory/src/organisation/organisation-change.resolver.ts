@@ -38,7 +38,8 @@ export class OrganizationChangeResolver {
   })
   async pendingOrganizationChanges(
     @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page' })
+    after: string | null,
   ): Promise<OrganizationChangeConnection> {
     const page = await this.changes.pending(first, after);
     return {
@@ -52,7 +53,7 @@ export class OrganizationChangeResolver {
     description: "An organisation's identity change requests, newest first, with organisers' notes",
   })
   async organizationChanges(
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, description: 'The organisation' }) organizationId: string,
     @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
   ): Promise<OrganizationChangeObject[]> {
     return (await this.changes.ofOrganization(organizationId, first)).map(toObject);
@@ -63,8 +64,9 @@ export class OrganizationChangeResolver {
     description: 'Approves an identity change: the organisation and the search index take the new values',
   })
   async approveOrganizationChange(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('id', { type: () => ID, description: 'The change request' }) id: string,
+    @Args('note', { type: () => String, nullable: true, description: 'Note kept with the decision' })
+    note: string | null,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OrganizationChangeObject> {
     return toObject(await this.changes.decide(viewer, id, 'APPROVE', note));
@@ -75,14 +77,17 @@ export class OrganizationChangeResolver {
     description: 'Rejects an identity change with a note to the members; the approved values stay',
   })
   async rejectOrganizationChange(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('note') note: string,
+    @Args('id', { type: () => ID, description: 'The change request' }) id: string,
+    @Args('note', { description: 'Why, sent to its members' }) note: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OrganizationChangeObject> {
     return toObject(await this.changes.decide(viewer, id, 'REJECT', note));
   }
 
-  @ResolveField(() => OrganizationType, { nullable: true })
+  @ResolveField(() => OrganizationType, {
+    nullable: true,
+    description: 'The organisation, as the viewer may see it',
+  })
   organization(
     @Parent() c: OrganizationChangeObject,
     @Context() ctx: object,

@@ -53,7 +53,8 @@ export class OrganizationResolver {
   })
   async reviewQueue(
     @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page' })
+    after: string | null,
   ): Promise<OrganizationConnection> {
     return connection(await this.service.pending(first, after));
   }
@@ -63,8 +64,9 @@ export class OrganizationResolver {
     description: 'Approves an organisation: it becomes public and searchable',
   })
   async approveOrganization(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('id', { type: () => ID, description: 'The organisation' }) id: string,
+    @Args('note', { type: () => String, nullable: true, description: 'Note kept with the decision' })
+    note: string | null,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OrganizationEntity> {
     await this.review.decide(viewer, id, 'APPROVE', note);
@@ -74,8 +76,8 @@ export class OrganizationResolver {
   @Authorize(Organiser)
   @Mutation(() => OrganizationType, { description: 'Rejects an organisation, telling its owners why' })
   async rejectOrganization(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('note') note: string,
+    @Args('id', { type: () => ID, description: 'The organisation' }) id: string,
+    @Args('note', { description: 'Why, sent to its owners; they may correct and resubmit' }) note: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OrganizationEntity> {
     await this.review.decide(viewer, id, 'REJECT', note);
@@ -87,7 +89,7 @@ export class OrganizationResolver {
     description: 'Sends a rejected, corrected organisation back to review',
   })
   async resubmitOrganization(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The organisation' }) id: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OrganizationEntity> {
     await this.review.resubmit(viewer, id);
@@ -100,7 +102,7 @@ export class OrganizationResolver {
       'One organisation by id. Organisations awaiting review, rejected or archived exist only for their members and organisers.',
   })
   organization(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The organisation' }) id: string,
     @Context() ctx: GqlContext,
   ): Promise<OrganizationEntity> {
     return this.service.get(id, (org) => this.access.for(ctx).canSeeOrganization(org));
@@ -111,10 +113,11 @@ export class OrganizationResolver {
     description: 'Public organisations in creation order, a page at a time',
   })
   async organizations(
-    @Args('filter', { type: () => OrganizationFilter, nullable: true })
+    @Args('filter', { type: () => OrganizationFilter, nullable: true, description: 'Narrows the list' })
     filter: OrganizationFilter | undefined,
     @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100' }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page' })
+    after: string | null,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<OrganizationConnection> {
     return connection(await this.service.list(filter, first, after, viewer));
@@ -136,7 +139,7 @@ export class OrganizationResolver {
       'Creates an organisation owned by the signed-in user; it is PENDING until an organiser approves it',
   })
   createOrganization(
-    @Args('input') input: CreateOrganizationInput,
+    @Args('input', { description: 'The organisation' }) input: CreateOrganizationInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OrganizationEntity> {
     return this.service.create(input, viewer);
@@ -145,7 +148,7 @@ export class OrganizationResolver {
   @Authorize(MemberOf(arg('input.id')))
   @Mutation(() => OrganizationType, { description: 'Changes an organisation (its members only)' })
   updateOrganization(
-    @Args('input') input: UpdateOrganizationInput,
+    @Args('input', { description: 'The changes' }) input: UpdateOrganizationInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OrganizationEntity> {
     return this.service.update({ ...input }, viewer);
@@ -156,7 +159,7 @@ export class OrganizationResolver {
     description: 'Takes the organisation out of search at once (its owners, or an admin); its data is kept',
   })
   archiveOrganization(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The organisation' }) id: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<OrganizationEntity> {
     return this.service.archive(id, viewer);
