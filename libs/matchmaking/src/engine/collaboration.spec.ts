@@ -70,6 +70,21 @@ describe('CollaborationIndex', () => {
   });
 });
 
+describe('meetings of the edition being planned', () => {
+  it('count only from earlier editions', () => {
+    const index = new CollaborationIndex([
+      { a: 'v', b: 'met-now', source: 'MEETING', year: 2027, public: false, editionId: 'e2027' },
+      { a: 'v', b: 'met-before', source: 'MEETING', year: 2025, public: false, editionId: 'e2025' },
+      { a: 'met-now', b: 'x', source: 'HISTORY', year: 2020, public: true },
+    ]);
+    expect(index.score('v', 'met-now', undefined, 'e2027').evidence.code).toBe('collaboration.none');
+    expect(index.score('v', 'met-before', undefined, 'e2027').score).toBe(1);
+    // A partner known only through this edition does not make its partners shared ones either.
+    expect(index.score('v', 'x', undefined, 'e2027').evidence.code).toBe('collaboration.none');
+    expect(index.score('v', 'x').evidence.code).toBe('collaboration.shared');
+  });
+});
+
 describe('collaboration in subcontracting', () => {
   it('ranks an equal supplier that worked with a partner of the buyer above the other, ties broken by it', () => {
     const index = new CollaborationIndex([link('buyer-1', 'p', 'CONTACT'), link('p', 'b-known', 'HISTORY')]);

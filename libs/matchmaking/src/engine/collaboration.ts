@@ -20,6 +20,8 @@ export interface CollaborationLink {
   year: number | null;
   /** Declared histories are public; meetings and contacts are known to their two parties only. */
   public: boolean;
+  /** MEETING: the forum edition it was held at. */
+  editionId?: string | null;
 }
 
 /** Names of organisations for reasons, in the three languages. */
@@ -34,6 +36,7 @@ interface Edge {
   source: LinkSource;
   year: number | null;
   public: boolean;
+  editionId: string | null;
 }
 
 export class CollaborationIndex {
@@ -49,7 +52,12 @@ export class CollaborationIndex {
 
   private add(from: string, to: string, l: CollaborationLink) {
     const row = this.edges.get(from) ?? this.edges.set(from, new Map()).get(from)!;
-    (row.get(to) ?? row.set(to, []).get(to)!).push({ source: l.source, year: l.year, public: l.public });
+    (row.get(to) ?? row.set(to, []).get(to)!).push({
+      source: l.source,
+      year: l.year,
+      public: l.public,
+      editionId: l.editionId ?? null,
+    });
   }
 
   /** Whether the viewer has any link at all: without one the criterion does not apply. */
@@ -57,8 +65,10 @@ export class CollaborationIndex {
     return (this.edges.get(viewer)?.size ?? 0) > 0;
   }
 
-  private visible(viewer: string, x: string, y: string): Edge[] {
-    const all = this.edges.get(x)?.get(y) ?? [];
+  private visible(viewer: string, x: string, y: string, exceptEdition: string | null): Edge[] {
+    const all = (this.edges.get(x)?.get(y) ?? []).filter(
+      (e) => exceptEdition == null || e.editionId !== exceptEdition,
+    );
     return x === viewer || y === viewer ? all : all.filter((e) => e.public);
   }
 
@@ -66,11 +76,19 @@ export class CollaborationIndex {
     return this.edges.get(x)?.size ?? 0;
   }
 
-  /** The criterion for `candidate` as seen by `viewer`. */
-  score(viewer: string, candidate: string, names: PartnerNames = new Map()): CriterionScore {
+  /**
+   * The criterion for `candidate` as seen by `viewer`; `exceptEdition` leaves out the meetings of
+   * that forum edition (meeting suggestions count earlier editions only).
+   */
+  score(
+    viewer: string,
+    candidate: string,
+    names: PartnerNames = new Map(),
+    exceptEdition: string | null = null,
+  ): CriterionScore {
     if (!this.hasLinks(viewer))
       return { score: 0, applicable: false, evidence: { code: 'collaboration.unspecified', params: {} } };
-    const direct = this.visible(viewer, viewer, candidate);
+    const direct = this.visible(viewer, viewer, candidate, exceptEdition);
     if (direct.length) {
       const latest = [...direct].sort((p, q) => (q.year ?? 0) - (p.year ?? 0))[0];
       return {
@@ -85,7 +103,8 @@ export class CollaborationIndex {
     const shared: { id: string; weight: number }[] = [];
     for (const p of this.edges.get(viewer)?.keys() ?? []) {
       if (p === candidate) continue;
-      if (!this.visible(viewer, p, candidate).length) continue;
+      if (!this.visible(viewer, viewer, p, exceptEdition).length) continue;
+      if (!this.visible(viewer, p, candidate, exceptEdition).length) continue;
       shared.push({ id: p, weight: 1 / Math.log(1 + Math.max(2, this.degree(p))) });
     }
     if (!shared.length)

@@ -49,7 +49,7 @@ export interface MeetingOptions {
   forbidden?: (me: MeetingParty, other: MeetingParty) => string | null;
   weights?: Partial<MeetingWeights>;
   /** Past collaboration between the two organisations, as the asking one sees it; not applicable without. */
-  network?: (mine: string, theirs: string) => CriterionScore;
+  network?: (mine: string, theirs: string, editionId?: string) => CriterionScore;
   asOfYear?: number;
   minScore?: number;
   limit?: number;

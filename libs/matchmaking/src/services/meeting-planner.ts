@@ -141,7 +141,8 @@ export class MeetingPlanner {
           forbidden,
           asOfYear: this.asOfYear,
           limit: perDelegate,
-          network,
+          // Meetings of this very edition are what is being planned: only earlier ones count.
+          network: network && ((mine, theirs) => network(mine, theirs, editionId)),
         });
         for (const result of ranked.results) {
           const other = ctx.delegates.get(result.candidateId)!;

@@ -91,7 +91,7 @@ export interface ComputerOptions {
 }
 
 /** Past collaboration of `other` as `viewer` sees it (`CollaborationIndex.score`). */
-type Network = (viewer: string, other: string) => CriterionScore;
+type Network = (viewer: string, other: string, exceptEdition?: string) => CriterionScore;
 
 /** The kinds a per-organisation recompute replaces; clusters come from the full recompute. */
 export const RECOMPUTED_KINDS: readonly SuggestionKind[] = [
@@ -152,7 +152,8 @@ export class SuggestionComputer {
     if (!me) return { active: false, suggestions: [], related: [] };
     const { links, names } = await this.store.collaborationsAround(me.id);
     const index = new CollaborationIndex(links);
-    const collaboration: Network = (viewer, other) => index.score(viewer, other, names);
+    const collaboration: Network = (viewer, other, exceptEdition) =>
+      index.score(viewer, other, names, exceptEdition ?? null);
     const sub = await this.subcontracting(me, collaboration);
     const fin = await this.financing(me);
     const meet = await this.meetings(me, collaboration);

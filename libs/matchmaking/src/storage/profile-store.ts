@@ -209,11 +209,17 @@ export class ProfileStore {
     );
     if (!organizationIds.length) return out;
     const own = await this.db.query<
-      { viewer: string; other: string; source: CollaborationLink['source']; year: number | null }[]
+      {
+        viewer: string;
+        other: string;
+        source: CollaborationLink['source'];
+        year: number | null;
+        edition_id: string | null;
+      }[]
     >(
       `WITH me AS (SELECT id, external_ref FROM organization WHERE id = ANY($1::uuid[]))
        SELECT DISTINCT d1.organization_id AS viewer, d2.organization_id AS other, 'MEETING' AS source,
-              extract(year FROM m.created_at)::int AS year
+              extract(year FROM m.created_at)::int AS year, m.edition_id
        FROM forum_meeting m
        JOIN forum_meeting_participant p1 ON p1.meeting_id = m.id
        JOIN forum_delegate d1 ON d1.id = p1.delegate_id AND d1.organization_id = ANY($1::uuid[])
@@ -223,16 +229,16 @@ export class ProfileStore {
                      AND px.outcome IN ('HELD','FOLLOW_UP','NEGOTIATION_STARTED','AGREEMENT_SIGNED','CONTRACT_SIGNED'))
        UNION
        SELECT me.id, CASE WHEN c.from_organization_id = me.id THEN c.to_organization_id ELSE c.from_organization_id END,
-              'CONTACT', extract(year FROM c.created_at)::int
+              'CONTACT', extract(year FROM c.created_at)::int, NULL::uuid
        FROM me JOIN contact_request c ON c.status = 'ACCEPTED'
          AND (c.from_organization_id = me.id OR c.to_organization_id = me.id)
        UNION
-       SELECT me.id, p.id, 'HISTORY', (e->>'year')::int
+       SELECT me.id, p.id, 'HISTORY', (e->>'year')::int, NULL::uuid
        FROM me JOIN organization o ON o.id = me.id, jsonb_array_elements(o.collaborations) e
        JOIN organization p ON p.external_ref = e->>'ref'
        WHERE p.id <> me.id AND p.status = 'ACTIVE'
        UNION
-       SELECT me.id, o.id, 'HISTORY', (e->>'year')::int
+       SELECT me.id, o.id, 'HISTORY', (e->>'year')::int, NULL::uuid
        FROM me JOIN organization o
          ON o.collaborations @> jsonb_build_array(jsonb_build_object('ref', me.external_ref)),
          jsonb_array_elements(o.collaborations) e
@@ -248,6 +254,7 @@ export class ProfileStore {
         source: r.source,
         year: r.year,
         public: r.source === 'HISTORY',
+        editionId: r.edition_id,
       });
       (partnersOf.get(r.viewer) ?? partnersOf.set(r.viewer, new Set()).get(r.viewer)!).add(r.other);
     }
