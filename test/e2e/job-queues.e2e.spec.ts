@@ -61,6 +61,17 @@ it('opens the dashboard for an admin only, with a cookie scoped to its path', as
   const csp = page.headers.get('content-security-policy') ?? '';
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  // Its scripts resolve against its <base href>, which the policy must let apply.
+  expect(csp).toContain("base-uri 'self'");
+  const base = /<base href="([^"]+)"/.exec(html)?.[1];
+  expect(base).toBe('/admin/queues/');
+  const scripts = [...html.matchAll(/<script defer src="([^"]+)"/g)].map((m) => m[1]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const src of scripts) {
+    const asset = await fetch(`${app.url}${base}${src}`, { headers: { cookie } });
+    expect([src, asset.status]).toEqual([src, 200]);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+  }
 
   const api = await fetch(`${app.url}/admin/queues/api/queues?activeQueue=mail&page=1`, {
     headers: { cookie },

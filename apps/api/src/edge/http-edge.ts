@@ -142,7 +142,8 @@ export function securityHeaders(config: Pick<AppConfig, 'graphqlLandingPage'>): 
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
+        // The page's <base href> makes its relative asset paths resolve under /admin/queues/.
+        baseUri: ["'self'"],
         formAction: ["'self'"],
       },
     },
