@@ -14,29 +14,35 @@ import {
 
 /* Shapes only: bounds, codes and cross-field rules are checked by organisation.schema.ts. */
 
-@InputType()
+@InputType({ description: 'A manufacturing process offered' })
 export class CapabilityInput {
-  @Field(() => ProcessEnum) process: string;
-  @Field(() => [String], { nullable: true }) materials?: string[];
-  @Field(() => [String], { nullable: true }) machines?: string[];
-  @Field(() => Float, { nullable: true }) monthlyCapacity?: number;
-  @Field(() => String, { nullable: true }) capacityUnit?: string;
+  @Field(() => ProcessEnum, { description: 'The process offered' }) process: string;
+  @Field(() => [String], { nullable: true, description: 'Materials worked, in any language' })
+  materials?: string[];
+  @Field(() => [String], { nullable: true, description: 'Main machines, in any language' })
+  machines?: string[];
+  @Field(() => Float, { nullable: true, description: 'Output per month, in `capacityUnit`' })
+  monthlyCapacity?: number;
+  @Field(() => String, { nullable: true, description: 'Unit of `monthlyCapacity`, e.g. t, kg, pieces' })
+  capacityUnit?: string;
 }
 
-@InputType()
+@InputType({ description: 'Research, development and intellectual property' })
 export class InnovationInput {
-  @Field({ nullable: true }) rdActivity?: boolean;
-  @Field(() => Int, { nullable: true }) patents?: number;
-  @Field(() => Int, { nullable: true }) utilityModels?: number;
-  @Field(() => Int, { nullable: true }) trademarks?: number;
-  @Field(() => Int, { nullable: true }) industrialDesigns?: number;
+  @Field({ nullable: true, description: 'Declares research and development' }) rdActivity?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Patents held' }) patents?: number;
+  @Field(() => Int, { nullable: true, description: 'Utility models held' }) utilityModels?: number;
+  @Field(() => Int, { nullable: true, description: 'Registered trademarks' }) trademarks?: number;
+  @Field(() => Int, { nullable: true, description: 'Registered industrial designs' })
+  industrialDesigns?: number;
 }
 
-@InputType()
+@InputType({ description: "A support institution's programme for SMEs" })
 export class ProgrammeInput {
-  @Field(() => LocalizedTextInput) name: LocalizedTextInput;
+  @Field(() => LocalizedTextInput, { description: 'Name, at least one language' }) name: LocalizedTextInput;
   @Field(() => LocalizedTextInput, { nullable: true }) description?: LocalizedTextInput;
-  @Field(() => [String], { nullable: true }) sectors?: string[];
+  @Field(() => [String], { nullable: true, description: 'ISIC Rev.4 sections or divisions it serves' })
+  sectors?: string[];
   @Field(() => [SupportServiceEnum], { nullable: true, description: 'Services the programme offers SMEs' })
   services?: string[];
   @Field(() => [StageEnum], { nullable: true, description: 'Stages admitted; empty admits every stage' })
@@ -56,42 +62,52 @@ export class CollaborationInput {
   @Field(() => Int, { description: 'Year of the collaboration' }) year: number;
 }
 
-@InputType()
+@InputType({ description: 'The financing terms a financier publishes' })
 export class FinancierTermsInput {
-  @Field(() => [InstrumentEnum], { nullable: true }) instruments?: string[];
-  @Field(() => Float, { nullable: true }) ticketMin?: number;
-  @Field(() => Float, { nullable: true }) ticketMax?: number;
-  @Field(() => CurrencyEnum, { nullable: true }) currency?: string;
-  @Field(() => [String], { nullable: true }) targetSectors?: string[];
-  @Field(() => [String], { nullable: true }) targetCountries?: string[];
-  @Field(() => [StageEnum], { nullable: true }) stages?: string[];
+  @Field(() => [InstrumentEnum], { nullable: true, description: 'Instruments offered' })
+  instruments?: string[];
+  @Field(() => Float, { nullable: true, description: 'Smallest ticket, in `currency`' }) ticketMin?: number;
+  @Field(() => Float, { nullable: true, description: 'Largest ticket, in `currency`' }) ticketMax?: number;
+  @Field(() => CurrencyEnum, { nullable: true, description: 'Currency of the ticket sizes' })
+  currency?: string;
+  @Field(() => [String], { nullable: true, description: 'ISIC Rev.4 sections or divisions invested in' })
+  targetSectors?: string[];
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes invested in' })
+  targetCountries?: string[];
+  @Field(() => [StageEnum], { nullable: true, description: 'Company stages invested in' }) stages?: string[];
 }
 
-@InputType()
+@InputType({ description: 'A person to contact at the organisation' })
 export class ContactPersonInput {
-  @Field() name: string;
-  @Field(() => String, { nullable: true }) role?: string;
-  @Field(() => String, { nullable: true }) email?: string;
-  @Field(() => String, { nullable: true }) phone?: string;
+  @Field({ description: 'Full name' }) name: string;
+  @Field(() => String, { nullable: true, description: 'Position in the organisation' }) role?: string;
+  @Field(() => String, { nullable: true, description: 'Email address' }) email?: string;
+  @Field(() => String, { nullable: true, description: 'Phone number, international format preferred' })
+  phone?: string;
 }
 
 @InputType({ isAbstract: true })
 class OrganizationFieldsInput {
-  @Field(() => OrganizationSubtypeEnum, { nullable: true }) subtype?: string;
+  @Field(() => OrganizationSubtypeEnum, {
+    nullable: true,
+    description: 'Finer kind, for support institutions, financiers and public bodies',
+  })
+  subtype?: string;
   @Field(() => LocalizedTextInput, { nullable: true }) description?: LocalizedTextInput;
   @Field(() => String, { nullable: true, description: 'ISO 3166-2 wilaya code (DZ-NN), for Algeria' })
   regionCode?: string;
   @Field(() => String, { nullable: true, description: 'Free-text region outside Algeria' }) region?: string;
-  @Field(() => String, { nullable: true }) city?: string;
+  @Field(() => String, { nullable: true, description: 'City, as written by the organisation' }) city?: string;
   @Field(() => [String], { nullable: true, description: 'ISIC Rev.4 section letters or division codes' })
   sectors?: string[];
   @Field(() => String, { nullable: true, description: 'One of 1-9, 10-49, 50-249, 250-999, 1000+' })
   employeeBand?: string;
-  @Field(() => Int, { nullable: true }) foundedYear?: number;
-  @Field(() => String, { nullable: true }) website?: string;
+  @Field(() => Int, { nullable: true, description: 'Year founded' }) foundedYear?: number;
+  @Field(() => String, { nullable: true, description: 'Web site address' }) website?: string;
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes of spoken languages' })
   languages?: string[];
-  @Field(() => [CertificationEnum], { nullable: true }) certifications?: string[];
+  @Field(() => [CertificationEnum], { nullable: true, description: 'Certifications held' })
+  certifications?: string[];
   @Field(() => [CertificationEnum], { nullable: true, description: 'Certifications aimed for, not yet held' })
   targetCertifications?: string[];
   @Field(() => [CollaborationInput], {
@@ -99,45 +115,76 @@ class OrganizationFieldsInput {
     description: 'Past collaborations, partners named by their import ref',
   })
   collaborations?: CollaborationInput[];
-  @Field(() => InnovationInput, { nullable: true }) innovation?: InnovationInput;
-  @Field(() => [CapabilityInput], { nullable: true }) capabilities?: CapabilityInput[];
-  @Field(() => [String], { nullable: true }) purchasingCategories?: string[];
-  @Field(() => [String], { nullable: true }) services?: string[];
-  @Field(() => [ProgrammeInput], { nullable: true }) programmes?: ProgrammeInput[];
-  @Field(() => FinancierTermsInput, { nullable: true }) financier?: FinancierTermsInput;
-  @Field(() => [ContactPersonInput], { nullable: true }) contacts?: ContactPersonInput[];
+  @Field(() => InnovationInput, {
+    nullable: true,
+    description: 'Research, development and intellectual property',
+  })
+  innovation?: InnovationInput;
+  @Field(() => [CapabilityInput], {
+    nullable: true,
+    description: 'Processes offered, with materials, machines and capacity',
+  })
+  capabilities?: CapabilityInput[];
+  @Field(() => [String], { nullable: true, description: 'What it buys, in any language' })
+  purchasingCategories?: string[];
+  @Field(() => [String], { nullable: true, description: 'Services it offers, in any language' })
+  services?: string[];
+  @Field(() => [ProgrammeInput], {
+    nullable: true,
+    description: 'Support institutions: their programmes for SMEs',
+  })
+  programmes?: ProgrammeInput[];
+  @Field(() => FinancierTermsInput, { nullable: true, description: 'Financiers: the terms they publish' })
+  financier?: FinancierTermsInput;
+  @Field(() => [ContactPersonInput], {
+    nullable: true,
+    description: 'Contact persons; they replace the previous ones',
+  })
+  contacts?: ContactPersonInput[];
 }
 
-@InputType()
+@InputType({ description: 'A new organisation; it waits for review before it is public' })
 export class CreateOrganizationInput extends OrganizationFieldsInput {
-  @Field(() => OrganizationKindEnum) kind: string;
-  @Field(() => LocalizedTextInput) name: LocalizedTextInput;
+  @Field(() => OrganizationKindEnum, { description: 'What the organisation is' }) kind: string;
+  @Field(() => LocalizedTextInput, { description: 'Name, at least one language' }) name: LocalizedTextInput;
   @Field({ description: 'ISO 3166-1 alpha-2' }) country: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an organisation; omitted fields keep their value' })
 export class UpdateOrganizationInput extends OrganizationFieldsInput {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The organisation' }) id: string;
   @Field(() => Int, {
     nullable: true,
     description: 'The version you edited; a newer one in the store gives CONFLICT',
   })
   expectedVersion?: number;
-  @Field(() => LocalizedTextInput, { nullable: true }) name?: LocalizedTextInput;
-  @Field({ nullable: true }) country?: string;
+  @Field(() => LocalizedTextInput, {
+    nullable: true,
+    description: 'New name; on an approved organisation it waits for an organiser',
+  })
+  name?: LocalizedTextInput;
+  @Field({
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2; on an approved organisation it waits for an organiser',
+  })
+  country?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a listing of organisations; conditions are AND-ed' })
 export class OrganizationFilter {
-  @Field(() => [OrganizationKindEnum], { nullable: true }) kinds?: string[];
-  @Field(() => [String], { nullable: true }) countries?: string[];
-  @Field(() => [String], { nullable: true }) regionCodes?: string[];
+  @Field(() => [OrganizationKindEnum], { nullable: true, description: 'Any of these kinds' })
+  kinds?: string[];
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes' }) countries?: string[];
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-2 region codes, e.g. DZ-16' })
+  regionCodes?: string[];
   @Field(() => [String], {
     nullable: true,
     description: 'ISIC section or division; a section matches its divisions',
   })
   sectors?: string[];
-  @Field(() => [ProcessEnum], { nullable: true }) processes?: string[];
-  @Field(() => [CertificationEnum], { nullable: true }) certifications?: string[];
+  @Field(() => [ProcessEnum], { nullable: true, description: 'Offers any of these processes' })
+  processes?: string[];
+  @Field(() => [CertificationEnum], { nullable: true, description: 'Certifications held' })
+  certifications?: string[];
   @Field({ nullable: true, description: 'Include archived organisations' }) includeArchived?: boolean;
 }

@@ -14,29 +14,31 @@ import {
   SupportServiceEnum,
 } from '../graphql/common.types.js';
 
-@ObjectType()
+@ObjectType({ description: 'A manufacturing process an organisation offers' })
 export class CapabilityType {
-  @Field(() => ProcessEnum) process: string;
-  @Field(() => [String]) materials: string[];
-  @Field(() => [String]) machines: string[];
-  @Field(() => Float, { nullable: true }) monthlyCapacity: number | null;
-  @Field(() => String, { nullable: true }) capacityUnit: string | null;
+  @Field(() => ProcessEnum, { description: 'The process offered' }) process: string;
+  @Field(() => [String], { description: 'Materials worked, in any language' }) materials: string[];
+  @Field(() => [String], { description: 'Main machines, in any language' }) machines: string[];
+  @Field(() => Float, { nullable: true, description: 'Output per month, in `capacityUnit`' })
+  monthlyCapacity: number | null;
+  @Field(() => String, { nullable: true, description: 'Unit of `monthlyCapacity`, e.g. t, kg, pieces' })
+  capacityUnit: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Research, development and intellectual property of an organisation' })
 export class InnovationType {
-  @Field() rdActivity: boolean;
-  @Field(() => Int) patents: number;
-  @Field(() => Int) utilityModels: number;
-  @Field(() => Int) trademarks: number;
-  @Field(() => Int) industrialDesigns: number;
+  @Field({ description: 'Declares research and development' }) rdActivity: boolean;
+  @Field(() => Int, { description: 'Patents held' }) patents: number;
+  @Field(() => Int, { description: 'Utility models held' }) utilityModels: number;
+  @Field(() => Int, { description: 'Registered trademarks' }) trademarks: number;
+  @Field(() => Int, { description: 'Registered industrial designs' }) industrialDesigns: number;
 }
 
-@ObjectType()
+@ObjectType({ description: "A support institution's programme for SMEs" })
 export class ProgrammeType {
-  @Field(() => LocalizedText) name: LocalizedText;
+  @Field(() => LocalizedText, { description: 'Name in each language given' }) name: LocalizedText;
   @Field(() => LocalizedText) description: LocalizedText;
-  @Field(() => [String]) sectors: string[];
+  @Field(() => [String], { description: 'ISIC Rev.4 sections or divisions it serves' }) sectors: string[];
   @Field(() => [SupportServiceEnum], { description: 'Services the programme offers SMEs' })
   services: string[];
   @Field(() => [StageEnum], { description: 'Stages admitted; empty admits every stage' }) stages: string[];
@@ -57,61 +59,80 @@ export class CollaborationType {
   @Field(() => Int, { description: 'Year of the collaboration' }) year: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The financing terms a financier publishes' })
 export class FinancierTermsType {
-  @Field(() => [InstrumentEnum]) instruments: string[];
-  @Field(() => Float, { nullable: true }) ticketMin: number | null;
-  @Field(() => Float, { nullable: true }) ticketMax: number | null;
-  @Field(() => CurrencyEnum, { nullable: true }) currency: string | null;
-  @Field(() => [String]) targetSectors: string[];
-  @Field(() => [String]) targetCountries: string[];
-  @Field(() => [StageEnum]) stages: string[];
+  @Field(() => [InstrumentEnum], { description: 'Instruments offered' }) instruments: string[];
+  @Field(() => Float, { nullable: true, description: 'Smallest ticket, in `currency`' }) ticketMin:
+    number | null;
+  @Field(() => Float, { nullable: true, description: 'Largest ticket, in `currency`' }) ticketMax:
+    number | null;
+  @Field(() => CurrencyEnum, { nullable: true, description: 'Currency of the ticket sizes' }) currency:
+    string | null;
+  @Field(() => [String], { description: 'ISIC Rev.4 sections or divisions invested in' })
+  targetSectors: string[];
+  @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes invested in' }) targetCountries: string[];
+  @Field(() => [StageEnum], { description: 'Company stages invested in' }) stages: string[];
 }
 
 @ObjectType({ description: 'A person to contact at an organisation (private data)' })
 export class ContactPersonType {
-  @Field(() => ID) id: string;
-  @Field() name: string;
-  @Field(() => String, { nullable: true }) role: string | null;
-  @Field(() => String, { nullable: true }) email: string | null;
-  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => ID, { description: 'Contact person id' }) id: string;
+  @Field({ description: 'Full name' }) name: string;
+  @Field(() => String, { nullable: true, description: 'Position in the organisation' }) role: string | null;
+  @Field(() => String, { nullable: true, description: 'Email address' }) email: string | null;
+  @Field(() => String, { nullable: true, description: 'Phone number, international format preferred' })
+  phone: string | null;
 }
 
 @ObjectType('Organization')
 export class OrganizationType {
-  @Field(() => ID) id: string;
-  @Field(() => OrganizationKindEnum) kind: string;
-  @Field(() => OrganizationSubtypeEnum, { nullable: true }) subtype: string | null;
-  @Field(() => OrganizationStatusEnum) status: string;
-  @Field(() => LocalizedText) name: LocalizedText;
+  @Field(() => ID, { description: 'Organisation id' }) id: string;
+  @Field(() => OrganizationKindEnum, { description: 'What the organisation is' }) kind: string;
+  @Field(() => OrganizationSubtypeEnum, {
+    nullable: true,
+    description: 'Finer kind, for support institutions, financiers and public bodies',
+  })
+  subtype: string | null;
+  @Field(() => OrganizationStatusEnum, { description: 'Where it stands in review' }) status: string;
+  @Field(() => LocalizedText, { description: 'Name in each language given' }) name: LocalizedText;
   @Field(() => LocalizedText) description: LocalizedText;
   @Field({ description: 'ISO 3166-1 alpha-2' }) country: string;
   @Field(() => String, { nullable: true, description: 'ISO 3166-2 code, for Algeria DZ-NN' }) regionCode:
     string | null;
-  @Field(() => String, { nullable: true }) region: string | null;
-  @Field(() => String, { nullable: true }) city: string | null;
+  @Field(() => String, { nullable: true, description: 'Region name, as written by the organisation' })
+  region: string | null;
+  @Field(() => String, { nullable: true, description: 'City, as written by the organisation' }) city:
+    string | null;
   @Field(() => [String], { description: 'ISIC Rev.4 sections and divisions' }) sectors: string[];
-  @Field(() => String, { nullable: true }) employeeBand: string | null;
-  @Field(() => Int, { nullable: true }) foundedYear: number | null;
-  @Field(() => String, { nullable: true }) website: string | null;
-  @Field(() => [String]) languages: string[];
-  @Field(() => [CertificationEnum]) certifications: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'Headcount band: 1-9, 10-49, 50-249, 250-999 or 1000+',
+  })
+  employeeBand: string | null;
+  @Field(() => Int, { nullable: true, description: 'Year founded' }) foundedYear: number | null;
+  @Field(() => String, { nullable: true, description: 'Web site address' }) website: string | null;
+  @Field(() => [String], { description: 'Working languages, ISO 639 codes' }) languages: string[];
+  @Field(() => [CertificationEnum], { description: 'Certifications held' }) certifications: string[];
   @Field(() => [CertificationEnum], { description: 'Certifications aimed for, not yet held' })
   targetCertifications: string[];
   @Field(() => [CollaborationType], {
     description: 'Past collaborations, partners named by their import ref',
   })
   collaborations: CollaborationType[];
-  @Field(() => InnovationType) innovation: InnovationType;
-  @Field(() => [CapabilityType]) capabilities: CapabilityType[];
-  @Field(() => [String]) purchasingCategories: string[];
-  @Field(() => [String]) services: string[];
-  @Field(() => [ProgrammeType]) programmes: ProgrammeType[];
-  @Field(() => FinancierTermsType, { nullable: true }) financier: FinancierTermsType | null;
+  @Field(() => InnovationType, { description: 'Research, development and intellectual property' })
+  innovation: InnovationType;
+  @Field(() => [CapabilityType], { description: 'Processes offered, with materials, machines and capacity' })
+  capabilities: CapabilityType[];
+  @Field(() => [String], { description: 'What it buys, in any language' }) purchasingCategories: string[];
+  @Field(() => [String], { description: 'Services it offers, in any language' }) services: string[];
+  @Field(() => [ProgrammeType], { description: 'Support institutions: their programmes for SMEs' })
+  programmes: ProgrammeType[];
+  @Field(() => FinancierTermsType, { nullable: true, description: 'Financiers: the terms they publish' })
+  financier: FinancierTermsType | null;
   @Field(() => Int, { description: 'Increases with every change; send it back to detect concurrent edits' })
   version: number;
-  @Field() createdAt: Date;
-  @Field() updatedAt: Date;
+  @Field({ description: 'When it was registered' }) createdAt: Date;
+  @Field({ description: 'When it last changed' }) updatedAt: Date;
   @Field(() => Date, { nullable: true, description: 'When an organiser approved or rejected it' })
   reviewedAt: Date | null;
   @Field(() => String, {
@@ -121,14 +142,16 @@ export class OrganizationType {
   reviewNote: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An organisation in a page of organisations' })
 export class OrganizationEdge {
-  @Field() cursor: string;
-  @Field(() => OrganizationType) node: OrganizationType;
+  @Field({ description: 'Opaque position of this organisation, for `after`' }) cursor: string;
+  @Field(() => OrganizationType, { description: 'The organisation' }) node: OrganizationType;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of organisations' })
 export class OrganizationConnection {
-  @Field(() => [OrganizationEdge]) edges: OrganizationEdge[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => [OrganizationEdge], { description: 'The organisations of this page' })
+  edges: OrganizationEdge[];
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them' })
+  pageInfo: PageInfo;
 }
