@@ -55,7 +55,9 @@ export const ORGANIZATION_CARD = operation<{ organization: OrganizationCard }, {
 }`,
 );
 
-export type ContactRequestStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED';
+export type ContactRequestStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'EXPIRED';
+/** Longest note a decline carries to the requester (the api refuses more). */
+export const DECLINE_MESSAGE_MAX = 500;
 
 export interface ContactRequest {
   id: string;
@@ -63,11 +65,14 @@ export interface ContactRequest {
   toOrganizationId: string;
   message: string | null;
   status: ContactRequestStatus;
+  declineMessage: string | null;
   createdAt: string;
+  expiresAt: string;
   respondedAt: string | null;
 }
 
-const CONTACT_FIELDS = 'id fromOrganizationId toOrganizationId message status createdAt respondedAt';
+const CONTACT_FIELDS =
+  'id fromOrganizationId toOrganizationId message status declineMessage createdAt expiresAt respondedAt';
 
 export const CONTACT_REQUESTS = operation<
   { incoming: ContactRequest[]; outgoing: ContactRequest[] },
@@ -79,9 +84,17 @@ export const CONTACT_REQUESTS = operation<
 
 export const RESPOND_CONTACT = operation<
   { respondToContactRequest: ContactRequest },
-  { id: string; accept: boolean }
->(`mutation RespondToContactRequest($id: ID!, $accept: Boolean!) {
-  respondToContactRequest(id: $id, accept: $accept) { ${CONTACT_FIELDS} }
+  { id: string; accept: boolean; message?: string | null }
+>(`mutation RespondToContactRequest($id: ID!, $accept: Boolean!, $message: String) {
+  respondToContactRequest(id: $id, accept: $accept, message: $message) { ${CONTACT_FIELDS} }
+}`);
+
+/** Sends a contact request again (after the previous one expired). */
+export const SEND_CONTACT_AGAIN = operation<
+  { requestContact: ContactRequest },
+  { fromOrganizationId: string; toOrganizationId: string; message: string | null }
+>(`mutation SendContactRequestAgain($fromOrganizationId: ID!, $toOrganizationId: ID!, $message: String) {
+  requestContact(fromOrganizationId: $fromOrganizationId, toOrganizationId: $toOrganizationId, message: $message) { ${CONTACT_FIELDS} }
 }`);
 
 export const CANCEL_CONTACT = operation<{ cancelContactRequest: ContactRequest }, { id: string }>(

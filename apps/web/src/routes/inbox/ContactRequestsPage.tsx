@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { call } from '../../api/client';
 import {
   CANCEL_CONTACT,
   CONTACT_REQUESTS,
+  DECLINE_MESSAGE_MAX,
   RESPOND_CONTACT,
+  SEND_CONTACT_AGAIN,
   type ContactRequest,
   type ContactRequestStatus,
 } from '../../api/inbox';
@@ -29,6 +31,7 @@ const STATUS_COLOR: Record<ContactRequestStatus, string> = {
   ACCEPTED: 'teal',
   DECLINED: 'gray',
   CANCELLED: 'gray',
+  EXPIRED: 'gray',
 };
 
 export function StatusBadge({ status }: { status: string }) {
@@ -45,19 +48,44 @@ export function StatusBadge({ status }: { status: string }) {
   );
 }
 
-function ContactRequestCard({ request, incoming }: { request: ContactRequest; incoming: boolean }) {
+function ContactRequestCard({
+  request,
+  incoming,
+  superseded = false,
+}: {
+  request: ContactRequest;
+  incoming: boolean;
+  /** A newer request to the same organisation exists: this one is not offered again. */
+  superseded?: boolean;
+}) {
   const t = useT();
   const intl = useIntl();
   const { locale } = useLocale();
   const queries = useQueryClient();
+  const [declining, setDeclining] = useState(false);
+  const [note, setNote] = useState('');
   const other = incoming ? request.fromOrganizationId : request.toOrganizationId;
   const done = () => queries.invalidateQueries({ queryKey: ['inbox'] });
   const respond = useMutation({
-    mutationFn: (accept: boolean) => call(RESPOND_CONTACT, { id: request.id, accept }),
+    mutationFn: (accept: boolean) =>
+      call(RESPOND_CONTACT, {
+        id: request.id,
+        accept,
+        message: accept ? null : note.trim() || null,
+      }),
     onSuccess: done,
   });
   const cancel = useMutation({ mutationFn: () => call(CANCEL_CONTACT, { id: request.id }), onSuccess: done });
-  const error = respond.error ?? cancel.error;
+  const again = useMutation({
+    mutationFn: () =>
+      call(SEND_CONTACT_AGAIN, {
+        fromOrganizationId: request.fromOrganizationId,
+        toOrganizationId: request.toOrganizationId,
+        message: request.message,
+      }),
+    onSuccess: done,
+  });
+  const error = respond.error ?? cancel.error ?? again.error;
   const pending = request.status === 'PENDING';
   return (
     <Card withBorder padding="sm" data-testid="contact-request" data-id={request.id}>
@@ -72,9 +100,29 @@ function ContactRequestCard({ request, incoming }: { request: ContactRequest; in
           {request.message}
         </Text>
       )}
+      {request.declineMessage && (
+        <Text size="sm" mt={4} data-testid="decline-message">
+          {t(incoming ? 'inbox.contact.declineMessageSent' : 'inbox.contact.declineMessage')}{' '}
+          <bdi className="request-message">{request.declineMessage}</bdi>
+        </Text>
+      )}
+      {request.status === 'EXPIRED' && (
+        <Text size="sm" mt={4} data-testid="expired-note">
+          {t(incoming ? 'inbox.contact.expiredIncoming' : 'inbox.contact.expiredOutgoing')}
+        </Text>
+      )}
       <Text size="xs" c="dimmed" mt={4}>
         {t('inbox.sentAt')} <time dateTime={request.createdAt}>{formatWhen(request.createdAt, locale)}</time>
-        {request.respondedAt && (
+        {pending && (
+          <>
+            {' · '}
+            <span data-testid="expiry">
+              {t('inbox.expiresAt')}{' '}
+              <time dateTime={request.expiresAt}>{formatWhen(request.expiresAt, locale)}</time>
+            </span>
+          </>
+        )}
+        {request.respondedAt && request.status !== 'EXPIRED' && (
           <>
             {' · '}
             {t('inbox.answeredAt')}{' '}
@@ -90,7 +138,44 @@ function ContactRequestCard({ request, incoming }: { request: ContactRequest; in
           <ContactPersons id={other} />
         </Stack>
       )}
-      {pending && (
+      {pending && declining && (
+        <Stack gap="xs" mt="sm">
+          <Textarea
+            label={t('inbox.contact.declineNote')}
+            description={t('inbox.contact.declineNoteHint', {
+              count: note.length,
+              max: DECLINE_MESSAGE_MAX,
+            })}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={DECLINE_MESSAGE_MAX}
+            autosize
+            minRows={2}
+            dir="auto"
+          />
+          <Group gap="xs">
+            <Button
+              size="compact-md"
+              color="red.8"
+              onClick={() => respond.mutate(false)}
+              loading={respond.isPending}
+            >
+              {t('inbox.contact.confirmDecline')}
+            </Button>
+            <Button size="compact-md" variant="default" onClick={() => setDeclining(false)}>
+              {t('inbox.back')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {!incoming && !superseded && request.status === 'EXPIRED' && (
+        <Group gap="xs" mt="sm">
+          <Button size="compact-md" onClick={() => again.mutate()} loading={again.isPending}>
+            {t('inbox.contact.sendAgain')}
+          </Button>
+        </Group>
+      )}
+      {pending && !declining && (
         <Group gap="xs" mt="sm">
           {incoming ? (
             <>
@@ -100,7 +185,7 @@ function ContactRequestCard({ request, incoming }: { request: ContactRequest; in
               <Button
                 size="compact-md"
                 variant="default"
-                onClick={() => respond.mutate(false)}
+                onClick={() => setDeclining(true)}
                 disabled={respond.isPending}
               >
                 {t('inbox.decline')}
@@ -160,7 +245,13 @@ function ContactRequests({ organizationId }: { organizationId: string }) {
             <Stack gap="xs" component="ul" className="plain-list">
               {s.list.map((r) => (
                 <li key={r.id}>
-                  <ContactRequestCard request={r} incoming={s.incoming} />
+                  <ContactRequestCard
+                    request={r}
+                    incoming={s.incoming}
+                    superseded={s.list.some(
+                      (o) => o.toOrganizationId === r.toOrganizationId && o.createdAt > r.createdAt,
+                    )}
+                  />
                 </li>
               ))}
             </Stack>

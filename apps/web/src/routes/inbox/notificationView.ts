@@ -16,6 +16,7 @@ export const KNOWN_KINDS = [
   'contact-request',
   'contact-request-accepted',
   'contact-request-declined',
+  'contact-request-expired',
   'meeting-request',
   'meeting-request-accepted',
   'meeting-request-declined',
