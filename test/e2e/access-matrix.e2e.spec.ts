@@ -421,6 +421,12 @@ const OPERATIONS: Operation[] = [
     expect: MEMBERS,
   },
   {
+    name: 'respondToContactRequest with a decline message (to A)',
+    query: `mutation($id: ID!) { respondToContactRequest(id: $id, accept: false, message: "Pas pour l'instant") { status declineMessage } }`,
+    vars: async () => ({ id: await freshContactRequest(await freshOrg(), orgA) }),
+    expect: MEMBERS,
+  },
+  {
     name: 'cancelContactRequest (from A)',
     query: `mutation($id: ID!) { cancelContactRequest(id: $id) { status } }`,
     vars: async () => ({ id: await freshContactRequest(orgA, await freshOrg()) }),
@@ -429,6 +435,12 @@ const OPERATIONS: Operation[] = [
   {
     name: 'contactRequests (of A)',
     query: `query($o: ID!) { contactRequests(organizationId: $o, direction: INCOMING) { id } }`,
+    vars: () => ({ o: orgA }),
+    expect: MEMBERS,
+  },
+  {
+    name: 'contactRequests (of A): decline messages and expiry dates',
+    query: `query($o: ID!) { contactRequests(organizationId: $o, direction: OUTGOING) { id status declineMessage expiresAt } }`,
     vars: () => ({ o: orgA }),
     expect: MEMBERS,
   },
