@@ -40,7 +40,8 @@ export class InnovationInput {
 @InputType({ description: "A support institution's programme for SMEs" })
 export class ProgrammeInput {
   @Field(() => LocalizedTextInput, { description: 'Name, at least one language' }) name: LocalizedTextInput;
-  @Field(() => LocalizedTextInput, { nullable: true }) description?: LocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'Description in each language given' })
+  description?: LocalizedTextInput;
   @Field(() => [String], { nullable: true, description: 'ISIC Rev.4 sections or divisions it serves' })
   sectors?: string[];
   @Field(() => [SupportServiceEnum], { nullable: true, description: 'Services the programme offers SMEs' })
@@ -93,7 +94,8 @@ class OrganizationFieldsInput {
     description: 'Finer kind, for support institutions, financiers and public bodies',
   })
   subtype?: string;
-  @Field(() => LocalizedTextInput, { nullable: true }) description?: LocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'Description in each language given' })
+  description?: LocalizedTextInput;
   @Field(() => String, { nullable: true, description: 'ISO 3166-2 wilaya code (DZ-NN), for Algeria' })
   regionCode?: string;
   @Field(() => String, { nullable: true, description: 'Free-text region outside Algeria' }) region?: string;

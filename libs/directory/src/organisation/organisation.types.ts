@@ -37,7 +37,8 @@ export class InnovationType {
 @ObjectType({ description: "A support institution's programme for SMEs" })
 export class ProgrammeType {
   @Field(() => LocalizedText, { description: 'Name in each language given' }) name: LocalizedText;
-  @Field(() => LocalizedText) description: LocalizedText;
+  @Field(() => LocalizedText, { description: 'Description in each language given' })
+  description: LocalizedText;
   @Field(() => [String], { description: 'ISIC Rev.4 sections or divisions it serves' }) sectors: string[];
   @Field(() => [SupportServiceEnum], { description: 'Services the programme offers SMEs' })
   services: string[];
@@ -84,7 +85,10 @@ export class ContactPersonType {
   phone: string | null;
 }
 
-@ObjectType('Organization')
+@ObjectType('Organization', {
+  description:
+    'A company or institution of the directory; ACTIVE ones are public, its contact persons only to those an accepted contact or meeting request links it with',
+})
 export class OrganizationType {
   @Field(() => ID, { description: 'Organisation id' }) id: string;
   @Field(() => OrganizationKindEnum, { description: 'What the organisation is' }) kind: string;
@@ -95,7 +99,8 @@ export class OrganizationType {
   subtype: string | null;
   @Field(() => OrganizationStatusEnum, { description: 'Where it stands in review' }) status: string;
   @Field(() => LocalizedText, { description: 'Name in each language given' }) name: LocalizedText;
-  @Field(() => LocalizedText) description: LocalizedText;
+  @Field(() => LocalizedText, { description: 'Description in each language given' })
+  description: LocalizedText;
   @Field({ description: 'ISO 3166-1 alpha-2' }) country: string;
   @Field(() => String, { nullable: true, description: 'ISO 3166-2 code, for Algeria DZ-NN' }) regionCode:
     string | null;
