@@ -24,8 +24,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         navigateFallback: '/index.html',
-        // The api's own paths: calendar feeds and printouts under /forum, GraphQL, health.
-        navigateFallbackDenylist: [/^\/graphql/, /^\/health/, /^\/forum\//],
+        // The api's own pages (the same list as API_PATHS in apps/api/src/edge/web-app.ts): calendar
+        // feeds and printouts under /forum, GraphQL, health, mail links, the admins' job queues.
+        navigateFallbackDenylist: [/^\/graphql/, /^\/health/, /^\/forum\//, /^\/mail\//, /^\/admin\//],
         cleanupOutdatedCaches: true,
         // The page that installed the worker is served by it at once, so it works offline without a second visit.
         clientsClaim: true,

@@ -284,6 +284,12 @@ for (const [index, { locale, dir }] of CASES.entries()) {
         page.getByTestId('audit-entry').filter({ hasText: 'user.roles' }).filter({ hasText: appointeeId }),
       ).toHaveCount(1);
       await screen(page, locale, 'console-operations-audit');
+
+      // The job queues dashboard opens in this tab, behind the admin's session.
+      await page.getByTestId('job-queues').click();
+      await expect(page).toHaveURL(/\/admin\/queues/);
+      await expect(page.getByText('matchmaking').first()).toBeVisible();
+      await expect(page.getByText('search-sync').first()).toBeVisible();
     });
   });
 }

@@ -231,3 +231,8 @@ export const AUDIT_LOG = operation<
     nextCursor
   }
 }`);
+
+/** Scopes the admin's access token to the job queues dashboard in a cookie; answers the path to open. */
+export const OPEN_JOB_QUEUES = operation<{ openJobQueues: string }>(
+  `mutation OpenJobQueues { openJobQueues }`,
+);

@@ -14,13 +14,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { IconListDetails } from '@tabler/icons-react';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../api/client';
 import {
   AUDIT_LOG,
   MAIL_DELIVERIES,
   MAIL_STATUSES,
+  OPEN_JOB_QUEUES,
   type AuditEntry,
   type MailDelivery,
   type MailStatus,
@@ -252,11 +254,43 @@ function AuditPanel() {
 }
 
 /** /console/operations (admins): mail deliveries and their failures, the audit log. */
+/** Opens the job queues dashboard (bull-board, served by the api) in this tab. */
+function JobQueuesLink() {
+  const t = useT();
+  const intl = useIntl();
+  const open = useMutation({
+    mutationFn: () => call(OPEN_JOB_QUEUES),
+    onSuccess: (r) => window.location.assign(r.openJobQueues),
+  });
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button
+        variant="light"
+        leftSection={<IconListDetails size={16} aria-hidden />}
+        loading={open.isPending}
+        onClick={() => open.mutate()}
+        data-testid="job-queues"
+      >
+        {t('console.ops.queues.open')}
+      </Button>
+      <Text size="sm" c="dimmed">
+        {t('console.ops.queues.hint')}
+      </Text>
+      {open.error ? (
+        <Alert color="red" role="alert">
+          {consoleError(intl, toApiError(open.error))}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
 export function OperationsPage() {
   const t = useT();
   return (
     <Stack gap="md">
       <Title order={1}>{t('console.ops.title')}</Title>
+      <JobQueuesLink />
       <Tabs defaultValue="mail" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="mail">{t('console.ops.mail.title')}</Tabs.Tab>
