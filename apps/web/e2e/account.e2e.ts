@@ -252,6 +252,8 @@ for (const { locale, other } of CASES) {
       await expect(page.getByText(t['organization.form.nameRequired'])).toBeVisible();
 
       const kind = await labelOf(request, 'organizationKinds', 'SME', locale);
+      const support = await labelOf(request, 'organizationKinds', 'SUPPORT_INSTITUTION', locale);
+      const centre = await labelOf(request, 'organizationSubtypes', 'TECHNICAL_CENTRE', locale);
       await pick(page, t['organization.form.kind'], kind.slice(0, 3), kind);
       const name = {
         ar: `مصنع الأوراس للحام ${randomBytes(2).toString('hex')}`,
@@ -423,13 +425,11 @@ for (const { locale, other } of CASES) {
 
       // A support institution says which kind it is: an incubator, a technical centre...
       await page.getByRole('link', { name: t['organization.mine.create'] }).click();
-      const support = await labelOf(request, 'organizationKinds', 'SUPPORT_INSTITUTION', locale);
       await pick(page, t['organization.form.kind'], '', support);
       await expect(page.getByRole('combobox', { name: t['organization.form.processes'] })).toHaveCount(0);
       await page.getByTestId('name-fr').fill(`Centre technique ${randomBytes(2).toString('hex')}`);
       await page.getByRole('button', { name: t['organization.new.submit'] }).click();
       await expect(page.getByText(t['organization.form.subtypeRequired'])).toBeVisible();
-      const centre = await labelOf(request, 'organizationSubtypes', 'TECHNICAL_CENTRE', locale);
       await pick(page, t['organization.form.subtype'], '', centre);
       await page.getByRole('button', { name: t['organization.new.submit'] }).click();
       await expect(page).toHaveURL(/\/my\/organizations\/[0-9a-f-]{36}$/);
