@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { IncomingMessage } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
 import {
   AppError,
   createLogger,
@@ -34,6 +35,23 @@ import { RATE_LIMIT_KEY, RateLimitService, userOrAddressKey } from './edge/rate-
 import { JobQueuesModule } from './edge/job-queues.js';
 
 type Verified = Awaited<ReturnType<AccessTokens['verify']>>;
+
+/** The root types' descriptions, which code-first decorators cannot set. */
+const ROOT_DESCRIPTIONS = {
+  Query:
+    'Reads: the directory and its taxonomies, search, suggestions, the forum, accounts, notifications and the console; each field says who may read it',
+  Mutation:
+    'Writes: each one in one PostgreSQL transaction, with its outbox rows (search, matchmaking, mail); each field says who may call it',
+  Subscription:
+    'Live updates over graphql-ws at /graphql, signed in with the access token in the connection parameters',
+} as const;
+
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()])
+    if (type && type.name in ROOT_DESCRIPTIONS)
+      type.description = ROOT_DESCRIPTIONS[type.name as keyof typeof ROOT_DESCRIPTIONS];
+  return schema;
+}
 
 /**
  * Verifies a request's access token once: the rate limiter needs it to count per user, and the
@@ -88,6 +106,7 @@ export class ApiModule {
           useFactory: (auth: AuthService, database: DatabaseOutage): ApolloDriverConfig => ({
             autoSchemaFile: true,
             sortSchema: true,
+            transformSchema: describeRootTypes,
             path: '/graphql',
             introspection: config.graphqlIntrospection,
             graphiql: config.graphqlLandingPage,

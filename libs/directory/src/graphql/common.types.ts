@@ -118,7 +118,15 @@ registerEnumType(SupportServiceEnum, {
     TECHNOLOGY_TRANSFER: { description: 'Technology transfer from laboratories and partners' },
   },
 });
-registerEnumType(SupportCostEnum, { name: 'SupportCost', description: 'What a programme costs the SME' });
+registerEnumType(SupportCostEnum, {
+  name: 'SupportCost',
+  description: 'What a programme costs the SME',
+  valuesMap: {
+    FREE: { description: 'Free of charge' },
+    SUBSIDISED: { description: 'Part of the price is paid by the programme' },
+    PAID: { description: 'The SME pays the full price' },
+  },
+});
 registerEnumType(CurrencyEnum, {
   name: 'Currency',
   description: 'ISO 4217 currency code',
