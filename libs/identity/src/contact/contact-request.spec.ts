@@ -6,6 +6,7 @@ import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { MailPort, OutgoingMail } from '../mail/mail.port.js';
 import { SenderBudget } from '../mail/sender-budget.js';
+import { personalDataSources } from '../privacy/personal-data.js';
 import type { Viewer } from '../viewer.js';
 import { ContactRequestService, toContactRequest } from './contact-request.service.js';
 
@@ -218,5 +219,39 @@ describe('contact requests: decline message and expiry', () => {
     expect(await contacts.expireDue(new Date(Date.now() + 6 * day))).toBe(0);
     expect(await contacts.expireDue(new Date(Date.now() + 7 * day + 60_000))).toBe(1);
     expect((await stored(request.id)).status).toBe('EXPIRED');
+  });
+
+  it('erases a decline note, and its copy in the mail to the requester, with the account of who wrote it', async () => {
+    const contacts = service();
+    const request = await contacts.request(asker, from, to, 'Une offre de moulage');
+    const note = 'Nous ne sous-traitons plus le moulage.';
+    await contacts.respond(answerer, request.id, false, note);
+    await db.query(
+      `INSERT INTO mail_outbox (recipient, subject, body, template, locale, params) VALUES ($1, 's', $2, 'contact-request-declined', 'fr', $3)`,
+      [asker.email, `Mécanique Sétif a décliné votre demande de contact.\n${note}`, { message: note }],
+    );
+    const source = personalDataSources().find((p) => p.name === 'contactRequests')!;
+    const [exported] = await db.query<{ decline_message: string | null }[]>(
+      `SELECT * FROM (${source.exportSql}) e WHERE e.id = $3 AND $2::text IS NOT NULL`,
+      [answerer.userId, answerer.email, request.id],
+    );
+    expect(exported.decline_message).toBe(note);
+    // The privacy service binds the address ($2) only to statements that use it.
+    await db.query(
+      source.deleteSql!,
+      [answerer.userId, answerer.email].slice(0, source.deleteSql!.includes('$2') ? 2 : 1),
+    );
+    expect(await stored(request.id)).toMatchObject({ decline_message: null });
+    const [kept] = await db.query<{ message: string | null }[]>(
+      `SELECT message FROM contact_request WHERE id = $1`,
+      [request.id],
+    );
+    expect(kept.message).toBe('Une offre de moulage');
+    const [copy] = await db.query<{ body: string; params: { message: string } }[]>(
+      `SELECT body, params FROM mail_outbox WHERE template = 'contact-request-declined' AND recipient = $1`,
+      [asker.email],
+    );
+    expect(copy.body).not.toContain(note);
+    expect(copy.params.message).toBe('(message deleted)');
   });
 });
