@@ -313,7 +313,12 @@ for (const locale of ['ar', 'fr'] as const) {
 
         // The board of the round on now: T1 and T2 running, T3 empty; b did not come.
         await desk.getByRole('tab', { name: t['consoleDesk.tab.board'] }).click();
-        await expect(desk.getByText(t['consoleDesk.board.state.NOW'])).toBeVisible();
+        // (In French the tab and the state share a wording: the state is read inside the panel.)
+        await expect(
+          desk
+            .getByRole('tabpanel', { name: t['consoleDesk.tab.board'] })
+            .getByText(t['consoleDesk.board.state.NOW']),
+        ).toBeVisible();
         const tables = desk.getByTestId('board-table');
         await expect(tables).toHaveCount(3);
         await expect(tables.filter({ hasText: t['consoleDesk.board.running'] })).toHaveCount(2);

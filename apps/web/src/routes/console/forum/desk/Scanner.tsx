@@ -19,9 +19,11 @@ export function Scanner({ onCode }: { onCode: (code: string) => void }) {
     let stop: (() => void) | null = null;
     let cancelled = false;
     setFailed(false);
-    import('@zxing/browser')
-      .then(async ({ BrowserQRCodeReader }) => {
-        const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 150 });
+    Promise.all([import('@zxing/browser'), import('@zxing/library')])
+      .then(async ([{ BrowserQRCodeReader }, { DecodeHintType }]) => {
+        // Trying harder costs a little time per frame and reads a badge held at an angle or in dim light.
+        const hints = new Map<number, unknown>([[DecodeHintType.TRY_HARDER, true]]);
+        const reader = new BrowserQRCodeReader(hints as never, { delayBetweenScanAttempts: 150 });
         const controls = await reader.decodeFromVideoDevice(undefined, video.current!, (result) => {
           if (result) handler.current(result.getText());
         });
