@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
-import { JOB_QUEUES_PATH } from './job-queues.js';
+// The path alone: the dashboard's module (bull-board, Nest) stays out of the edge's imports.
+import { JOB_QUEUES_PATH } from './job-queues-path.js';
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig, ErrorCode } from '#platform';
 

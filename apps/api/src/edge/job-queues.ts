@@ -12,6 +12,9 @@ import { AccessTokens, Admin, AuthService, AuthModule, Authorize, IDENTITY_QUEUE
 import { FORUM_QUEUE } from '#forum';
 import { MAIL_QUEUE } from '#notifications';
 import { MATCH_QUEUE } from '#matchmaking';
+import { JOB_QUEUES_PATH } from './job-queues-path.js';
+
+export { JOB_QUEUES_PATH };
 
 /*
  * The job queues (bull-board) for admins, at /admin/queues. A page opened by a link carries no
@@ -21,7 +24,6 @@ import { MATCH_QUEUE } from '#matchmaking';
  * request under the path checks it against the account as it is now: a revoked role or an ended
  * session closes the dashboard at once, and an expired token sends the admin back to the console.
  */
-export const JOB_QUEUES_PATH = '/admin/queues';
 export const JOB_QUEUES_COOKIE = 'tashbik_queues';
 export const JOB_QUEUE_NAMES = [QUEUES.searchSync, MATCH_QUEUE, MAIL_QUEUE, FORUM_QUEUE, IDENTITY_QUEUE];
 
