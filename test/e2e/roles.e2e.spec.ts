@@ -1,4 +1,4 @@
-import { bootTestApp, signIn, startProcess, type TestApp } from '#testing';
+import { bootTestApp, eventually, signIn, startProcess, type TestApp } from '#testing';
 
 /*
  * Staff and the first admin: the roles command line, setPlatformRoles, and the start-up notice of
@@ -35,7 +35,8 @@ const auditOf = async (userId: string) =>
 
 it('says at start-up that there is no admin, with the command that makes one, until there is one', async () => {
   const notice = (lines: string[]) => lines.find((l) => l.includes('no administrator yet'));
-  const line = notice(app.api.output);
+  // The logger writes asynchronously: the line may follow the one that says the api listens.
+  const line = await eventually(async () => notice(app.api.output), 10_000);
   expect(line).toBeDefined();
   expect(line).toContain('npm run cli -- grant-role EMAIL ADMIN');
   expect(line).toContain(
