@@ -77,7 +77,11 @@ describe('the agenda', () => {
     expect(zoneName('Africa/Algiers', 'en', day)).toBe('Central European Standard Time (GMT+1)');
     expect(zoneName('Africa/Algiers', 'fr', day)).toBe('heure normale d’Europe centrale (UTC+1)');
     expect(zoneName('Africa/Algiers', 'ar-u-nu-latn', day)).toBe('توقيت وسط أوروبا الرسمي (غرينتش+1)');
-    expect(zoneName('Africa/Casablanca', 'en', day)).toBe('Morocco Time (GMT+1)');
+    // Morocco moves its clocks back for Ramadan, which newer time zone data (Node 24's ICU) foresees
+    // for 2027: either answer names the zone and its offset, never the identifier.
+    expect(zoneName('Africa/Casablanca', 'en', day)).toMatch(
+      /^(Morocco Time \(GMT\+1\)|Western European (Standard )?Time \(GMT\+0\))$/,
+    );
     for (const locale of ['ar-u-nu-latn', 'fr', 'en'])
       expect(zoneName('Africa/Algiers', locale, day)).not.toContain('Algiers');
   });
