@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import pg from 'pg';
-import { catalogue, screen, type Catalogue } from './kit';
-import { e2eDatabaseUrl } from './stack';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { catalogue, demoPassword, organiserApi as api, screen, sql, type Catalogue } from './kit';
 
 /*
  * The organisers' statistics and follow-up, in Arabic and in French, on an edition this journey
@@ -14,48 +11,6 @@ import { e2eDatabaseUrl } from './stack';
  * this set-up gives, downloads the country and round tables as CSV and checks their lines, then
  * reads the follow-up and its CSV. axe-core checks each screen.
  */
-
-function organiserPassword(): string {
-  const dir =
-    process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
-  const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
-    email: string;
-    password: string;
-  }[];
-  return accounts.find((a) => a.email === 'organiser@tashbik.test')!.password;
-}
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await db.connect();
-  try {
-    return (await db.query<T>(text, values)).rows;
-  } finally {
-    await db.end();
-  }
-}
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** GraphQL as the demo organiser. */
-async function api(request: APIRequestContext) {
-  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const res = await request.post('/graphql', {
-      data: { query, variables },
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    const body = (await res.json()) as { data?: Json; errors?: unknown[] };
-    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-    return body.data!;
-  };
-  const token = (
-    await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
-      e: 'organiser@tashbik.test',
-      p: organiserPassword(),
-    })
-  ).login.accessToken as string;
-  return (query: string, variables: Record<string, unknown>) => gql(query, variables, token);
-}
 
 interface Delegate {
   id: string;
@@ -166,7 +121,7 @@ async function edition(gql: Awaited<ReturnType<typeof api>>, run: string) {
 async function signIn(page: Page, t: Catalogue, locale: string) {
   await page.goto('/signin');
   await page.getByLabel(t['auth.email']).fill('organiser@tashbik.test');
-  await page.getByLabel(t['auth.password']).fill(organiserPassword());
+  await page.getByLabel(t['auth.password']).fill(demoPassword('organiser@tashbik.test'));
   await page.getByRole('button', { name: t['auth.signIn.submit'] }).click();
   await expect(page.getByRole('button', { name: t['nav.account'] })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', locale);

@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
-import { catalogue, screen } from './kit';
-import { e2eDatabaseUrl } from './stack';
+import { catalogue, screen, sql } from './kit';
 
 /*
  * The organisers' console in a phone-sized Chromium against the real stack, in Arabic and French:
@@ -21,16 +19,6 @@ const CASES = [
   { locale: 'ar', dir: 'rtl' },
   { locale: 'fr', dir: 'ltr' },
 ] as const;
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await db.connect();
-  try {
-    return (await db.query<T>(text, values)).rows;
-  } finally {
-    await db.end();
-  }
-}
 
 /** A verified account with these platform roles, stored as sign-up stores one (argon2id). */
 async function account(prefix: string, displayName: string, roles: string[], locale = 'fr') {

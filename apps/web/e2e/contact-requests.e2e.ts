@@ -1,24 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
-import { catalogue, issueVerificationCode, screen, type Catalogue } from './kit';
-import { e2eDatabaseUrl } from './stack';
+import { type Catalogue, catalogue, issueVerificationCode, screen, sql } from './kit';
 
 /*
  * Contact requests in a phone-sized Chromium, in Arabic and in French: the requested firm declines
  * with a message, which the requester reads on its page; a request left unanswered past its date
  * shows as expired on both sides, and the requester sends it again. axe-core checks each screen.
  */
-
-async function sql<T>(text: string, values: unknown[]): Promise<T[]> {
-  const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await db.connect();
-  try {
-    return (await db.query(text, values)).rows as T[];
-  } finally {
-    await db.end();
-  }
-}
 
 /** An approved organisation, as an organiser's review leaves it. */
 async function organisation(name: string): Promise<string> {

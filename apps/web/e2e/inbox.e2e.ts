@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
-import { catalogue, demoOwnerPassword, issueVerificationCode, screen, type Catalogue } from './kit';
-import { e2eDatabaseUrl } from './stack';
+import { type Catalogue, catalogue, demoOwnerPassword, issueVerificationCode, screen, sql } from './kit';
 
 /*
  * The inbox in a phone-sized Chromium against the real stack, in Arabic and in French: the demo
@@ -11,16 +9,6 @@ import { e2eDatabaseUrl } from './stack';
  * demo owner's notification of the acceptance arrives live too, and both see the released contacts.
  * The financier desk saves criteria and a search. axe-core checks each screen.
  */
-
-async function sql<T>(text: string, values: unknown[]): Promise<T[]> {
-  const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await db.connect();
-  try {
-    return (await db.query(text, values)).rows as T[];
-  } finally {
-    await db.end();
-  }
-}
 
 async function signIn(page: Page, t: Catalogue, email: string, password: string) {
   await page.goto('/signin');

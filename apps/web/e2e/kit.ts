@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import { e2eDatabaseUrl } from './stack';
 
@@ -83,13 +83,49 @@ export async function issueEmailCode(
 export const issueVerificationCode = (email: string): Promise<string> =>
   issueEmailCode(email, 'VERIFY_EMAIL');
 
-/** The demo owner's password, from the file the stack's first start writes beside its data. */
-export function demoOwnerPassword(): string {
+/** A demo account's password, from the file the stack's first start writes beside its data. */
+export function demoPassword(email: string): string {
   const dir =
     process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
   const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
     email: string;
     password: string;
   }[];
-  return accounts.find((a) => a.email === 'owner@tashbik.test')!.password;
+  return accounts.find((a) => a.email === email)!.password;
+}
+
+/** The demo owner's password. */
+export const demoOwnerPassword = (): string => demoPassword('owner@tashbik.test');
+
+/** One statement on the stack's database, on a connection of its own. */
+export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await db.connect();
+  try {
+    return (await db.query<T>(text, values)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** GraphQL as the demo organiser: a function that sends a query with the organiser's token. */
+export async function organiserApi(request: APIRequestContext) {
+  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const res = await request.post('/graphql', {
+      data: { query, variables },
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const body = (await res.json()) as { data?: Json; errors?: unknown[] };
+    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+    return body.data!;
+  };
+  const token = (
+    await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+      e: 'organiser@tashbik.test',
+      p: demoPassword('organiser@tashbik.test'),
+    })
+  ).login.accessToken as string;
+  return (query: string, variables: Record<string, unknown>) => gql(query, variables, token);
 }
