@@ -1,8 +1,7 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { freePort } from '#platform';
-import { adminUrl, bootTestApp, eventually, type TestApp } from '#testing';
+import { adminUrl, bootTestApp, eventually, TcpProxy, type TestApp } from '#testing';
 
 /*
  * PostgreSQL out of reach while the api and the worker run: both reach it through a TCP proxy the
@@ -11,46 +10,6 @@ import { adminUrl, bootTestApp, eventually, type TestApp } from '#testing';
  * each process says so once and reconnects by itself; the outbox, the mails and the index end up
  * complete, each mail delivered once.
  */
-
-/** Forwards a local port to PostgreSQL; `cut` drops every connection and refuses new ones. */
-class PgProxy {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-
-  constructor(
-    readonly port: number,
-    private readonly target: { host: string; port: number },
-  ) {}
-
-  async open(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => {
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(this.port, '127.0.0.1', () => ok());
-    });
-    this.server = server;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    const closed = new Promise<void>((ok) => server.close(() => ok()));
-    for (const s of this.sockets) s.destroy();
-    await closed;
-  }
-}
 
 const ORGS = 300;
 const MAILS = 12;
@@ -63,7 +22,7 @@ const BACK = 'PostgreSQL answers again';
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) }`;
 const password = 'Tashbik-pg-loss-7Qx!pass';
 
-let proxy: PgProxy;
+let proxy: TcpProxy;
 let smtp: SMTPServer;
 const received: string[] = [];
 /** While closed, the SMTP server holds each message before accepting it: mails stay in flight. */
@@ -92,7 +51,7 @@ async function timed<T>(request: Promise<T>): Promise<{ value: T; ms: number }> 
 
 beforeAll(async () => {
   const pgAddress = new URL(adminUrl());
-  proxy = new PgProxy(await freePort(), { host: pgAddress.hostname, port: Number(pgAddress.port || 5432) });
+  proxy = new TcpProxy(await freePort(), { host: pgAddress.hostname, port: Number(pgAddress.port || 5432) });
   await proxy.open();
   const smtpPort = await freePort();
   smtp = new SMTPServer({
@@ -131,7 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.open().catch(() => undefined);
   await app?.close();
-  await proxy?.cut();
+  await proxy?.close();
   await new Promise<void>((ok) => (smtp ? smtp.close(() => ok()) : ok()));
 });
 
@@ -165,7 +124,8 @@ describe('PostgreSQL connection lost', () => {
       );
       return rows[0].n > 0;
     }, 30_000);
-    await proxy.cut();
+    // Every connection dropped and new ones refused until it opens again.
+    await proxy.close();
     const refusedEmail = `pgloss-${stamp}-refused@example.org`;
     const write = await timed(register(refusedEmail));
     expect(codeOf(write.value)).toBe('DATABASE_UNAVAILABLE');
