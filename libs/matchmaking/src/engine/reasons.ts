@@ -958,10 +958,29 @@ const RENDERERS: Record<string, Renderer> = {
     }),
 };
 
-/** The evidence as one sentence in `lang`; an unknown code renders as the code itself rather than failing. */
-export function renderReason(evidence: Evidence, lang: Lang): string {
+/**
+ * Who reads a reason: the side that asked (`requester`: the buyer, the financier, the institution,
+ * the first argument of the scoring function) or the side it was scored as a candidate
+ * (`candidate`: the supplier seeing a request, the SME seeing a financier or a programme).
+ */
+export type ReasonViewer = 'requester' | 'candidate';
+
+/** Places name the other side: a candidate reads the requester's country, not its own. */
+const PLACE_CODES = new Set(['distance.arab_region', 'distance.far']);
+
+/**
+ * The evidence as one sentence in `lang`, for `viewer`; an unknown code renders as the code itself
+ * rather than failing.
+ */
+export function renderReason(evidence: Evidence, lang: Lang, viewer: ReasonViewer = 'requester'): string {
   const render = RENDERERS[evidence.code];
-  if (render) return render(evidence.params, lang);
+  if (render) {
+    const params =
+      viewer === 'candidate' && PLACE_CODES.has(evidence.code) && evidence.params.from != null
+        ? { ...evidence.params, country: evidence.params.from }
+        : evidence.params;
+    return render(params, lang);
+  }
   if (evidence.code.endsWith('.unspecified'))
     return pick(lang, {
       ar: 'غير محدد في الطلب',
@@ -970,6 +989,28 @@ export function renderReason(evidence: Evidence, lang: Lang): string {
     });
   return evidence.code;
 }
+
+/**
+ * Evidence that only says a fact is missing (a capacity, a stage, a financing need not stated, no
+ * feedback yet). Such a criterion keeps its neutral share of the score, but it argues neither for nor
+ * against the match, so it is not shown as a reason.
+ */
+const MISSING_DATA = new Set([
+  'sector.unknown',
+  'materials.unknown',
+  'capacity.unknown',
+  'size.unknown',
+  'language.unknown',
+  'stage.unknown',
+  'ticket.unknown',
+  'instrument.unknown',
+  'feedback.none',
+  'support.cost_unspecified',
+]);
+
+/** Whether the evidence is a reason to show: false for evidence that only says data is missing. */
+export const isShownReason = (evidence: Evidence): boolean =>
+  !MISSING_DATA.has(evidence.code) && !evidence.code.endsWith('.unspecified');
 
 /** Every code `renderReason` knows, for checks that no scoring function produces an unrenderable reason. */
 export const REASON_CODES: readonly string[] = Object.keys(RENDERERS);

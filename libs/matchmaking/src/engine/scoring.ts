@@ -342,6 +342,11 @@ export const isArabLeague = (code: string): boolean => countryEntry(code)?.arabL
 /** Credit per distance band; callers other than subcontracting may weigh the bands differently. */
 export type DistanceCredit = Readonly<Record<keyof typeof DISTANCE_CREDIT, number>>;
 
+/**
+ * Credit for the distance between a requester (`from`) and a candidate (`to`). The evidence names the
+ * candidate's country and, when the countries differ, the requester's (`from`), so a reason shown to
+ * the candidate can name the other side.
+ */
 export function distanceScore(
   from: Place,
   to: Place,
@@ -364,12 +369,12 @@ export function distanceScore(
     return {
       score: credit.arabRegion,
       applicable: true,
-      evidence: { code: 'distance.arab_region', params: { country: to.country } },
+      evidence: { code: 'distance.arab_region', params: { country: to.country, from: from.country } },
     };
   return {
     score: credit.elsewhere,
     applicable: true,
-    evidence: { code: 'distance.far', params: { country: to.country } },
+    evidence: { code: 'distance.far', params: { country: to.country, from: from.country } },
   };
 }
 

@@ -119,7 +119,7 @@ export class MatchmakingResolver {
     return {
       edges: page.items.map((s, i) => ({
         cursor: page.cursors[i],
-        node: { ...s, reasons: withheld(s) ? [] : reasonsOf(s.contributions, l) },
+        node: { ...s, reasons: withheld(s) ? [] : reasonsOf(s.contributions, l, s.role) },
       })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
     };

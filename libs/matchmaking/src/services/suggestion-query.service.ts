@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { badInput } from '#platform';
 import type { Lang } from '#directory/taxonomy';
-import { renderReason } from '../engine/reasons.js';
+import { isShownReason, renderReason, type ReasonViewer } from '../engine/reasons.js';
 import type { Evidence } from '../engine/types.js';
 import type { SuggestionKind } from '../storage/profile-store.js';
 import type { StoredContribution, SuggestionRole } from './suggestion-computer.js';
@@ -68,13 +68,27 @@ const OWN: Record<string, (p: Evidence['params'], lang: Lang) => string> = {
   },
 };
 
-export const renderEvidence = (e: Evidence, lang: Lang): string =>
-  OWN[e.code] ? OWN[e.code](e.params, lang) : renderReason(e, lang);
+export const renderEvidence = (e: Evidence, lang: Lang, viewer: ReasonViewer = 'requester'): string =>
+  OWN[e.code] ? OWN[e.code](e.params, lang) : renderReason(e, lang, viewer);
 
-/** Reasons, strongest first: what carried the score, then what was checked and held no weight. */
-export function reasonsOf(contributions: readonly StoredContribution[], lang: Lang): ReasonView[] {
+/**
+ * Roles under which the owner of the suggestion was the candidate of the scoring: a supplier seeing a
+ * request, an SME seeing a financier or a support programme.
+ */
+const CANDIDATE_VIEW: ReadonlySet<SuggestionRole> = new Set(['REQUEST', 'FINANCIER', 'SUPPORT_PROVIDER']);
+
+/**
+ * Reasons, strongest first: what carried the score, then what was checked and held no weight.
+ * Evidence that only says data is missing is left out; places name the counterpart's side.
+ */
+export function reasonsOf(
+  contributions: readonly StoredContribution[],
+  lang: Lang,
+  role: SuggestionRole | null = null,
+): ReasonView[] {
+  const viewer: ReasonViewer = role && CANDIDATE_VIEW.has(role) ? 'candidate' : 'requester';
   return contributions
-    .filter((c) => c.applicable)
+    .filter((c) => c.applicable && isShownReason(c.evidence))
     .sort((a, b) => b.contribution - a.contribution || a.criterion.localeCompare(b.criterion))
     .map((c) => ({
       criterion: c.criterion,
@@ -83,7 +97,7 @@ export function reasonsOf(contributions: readonly StoredContribution[], lang: La
       weight: c.weight,
       contribution: c.contribution,
       code: c.evidence.code,
-      text: renderEvidence(c.evidence, lang),
+      text: renderEvidence(c.evidence, lang, viewer),
     }));
 }
 
