@@ -22,6 +22,10 @@ export default {
     '^#platform/boot$': '<rootDir>/libs/platform/src/boot.ts',
     '^#platform/random$': '<rootDir>/libs/platform/src/random.ts',
     '^#directory/taxonomy$': '<rootDir>/libs/directory/src/taxonomy/index.ts',
+    '^#directory/seed$': '<rootDir>/libs/directory/src/seed/index.ts',
+    '^#forum/(scheduler|seed|bench)$': '<rootDir>/libs/forum/src/$1/index.ts',
+    '^#forum/testing$': '<rootDir>/libs/forum/src/forum.test-fixtures.ts',
+    '^#matchmaking/(engine|evaluation)$': '<rootDir>/libs/matchmaking/src/$1/index.ts',
     '^#(platform|directory|identity|search|testing|forum|matchmaking|notifications)$':
       '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -10,7 +10,7 @@ import {
   forumHarness,
   registerDelegates,
   type ForumHarness,
-} from '../../../libs/forum/src/forum.test-fixtures.js';
+} from '#forum/testing';
 import { ForumProcessor } from './forum.processor.js';
 
 /*

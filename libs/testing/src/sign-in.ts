@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { REDACTED } from '../../notifications/src/mail/catalog.js';
-import { SecretBox } from '../../notifications/src/mail/secrets.js';
+import { REDACTED, SecretBox } from '#notifications';
 import type { TestApp } from './test-app.js';
 
 export interface TestUser {
