@@ -25,6 +25,7 @@ import { AgendaService } from './meeting/agenda.service.js';
 import { ScheduleRunner } from './schedule/schedule-runner.js';
 import { ScheduleService } from './schedule/schedule.service.js';
 import { PublishService } from './schedule/publish.service.js';
+import { ScheduleChangesService } from './schedule/schedule-changes.service.js';
 import { AgendaNotifier } from './schedule/agenda-notifier.js';
 import { FORUM_QUEUE } from './schedule/forum-queue.js';
 import { PrecedenceService } from './schedule/precedence.service.js';
@@ -65,6 +66,7 @@ const SERVICES = [
   ScheduleRunner,
   ScheduleService,
   PublishService,
+  ScheduleChangesService,
   AgendaNotifier,
   PrecedenceService,
   AgendaDocumentService,

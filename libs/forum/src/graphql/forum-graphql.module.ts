@@ -9,6 +9,7 @@ import { ForumParticipantResolver } from './participant.resolver.js';
 import { ForumBadgeResolver } from './badge.resolver.js';
 import { ForumStatisticsResolver } from './statistics.resolver.js';
 import { ForumDeskResolver } from './desk.resolver.js';
+import { ForumScheduleChangesResolver } from './schedule-changes.resolver.js';
 import { ForumAgendaController } from '../http/agenda.controller.js';
 
 /**
@@ -26,6 +27,7 @@ import { ForumAgendaController } from '../http/agenda.controller.js';
     ForumBadgeResolver,
     ForumStatisticsResolver,
     ForumDeskResolver,
+    ForumScheduleChangesResolver,
   ],
   controllers: [ForumAgendaController],
 })
