@@ -434,13 +434,13 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: 'contactRequests (of A)',
-    query: `query($o: ID!) { contactRequests(organizationId: $o, direction: INCOMING) { id } }`,
+    query: `query($o: ID!) { contactRequests(organizationId: $o, direction: INCOMING) { nodes { id } } }`,
     vars: () => ({ o: orgA }),
     expect: MEMBERS,
   },
   {
     name: 'contactRequests (of A): decline messages and expiry dates',
-    query: `query($o: ID!) { contactRequests(organizationId: $o, direction: OUTGOING) { id status declineMessage expiresAt } }`,
+    query: `query($o: ID!) { contactRequests(organizationId: $o, direction: OUTGOING) { nodes { id status declineMessage expiresAt } } }`,
     vars: () => ({ o: orgA }),
     expect: MEMBERS,
   },
@@ -615,9 +615,16 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: 'forumDelegates (of A)',
-    query: `query($e: ID!, $o: ID!) { forumDelegates(editionId: $e, organizationId: $o) { id } }`,
+    query: `query($e: ID!, $o: ID!) { forumDelegates(editionId: $e, organizationId: $o) { nodes { id } totalCount } }`,
     vars: () => ({ e: editionId, o: orgA }),
     expect: MEMBERS_OR_ORGANISERS,
+  },
+  {
+    name: 'forumDelegates (whole edition, filtered)',
+    query: `query($e: ID!) { forumDelegates(editionId: $e, country: "DZ", status: REGISTERED, search: "a", first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } totalCount } }`,
+    vars: () => ({ e: editionId }),
+    // Without an organisation, a member's rule finds none to be a member of, as before.
+    expect: row('NOT_FOUND', { organiser: 'OK', admin: 'OK' }),
   },
   {
     name: 'editionBadges',
@@ -633,9 +640,16 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: 'meetingRequests (of A)',
-    query: `query($e: ID!, $o: ID!) { meetingRequests(editionId: $e, organizationId: $o) { id } }`,
+    query: `query($e: ID!, $o: ID!) { meetingRequests(editionId: $e, organizationId: $o) { nodes { id } totalCount } }`,
     vars: () => ({ e: editionId, o: orgA }),
     expect: MEMBERS_OR_ORGANISERS,
+  },
+  {
+    name: 'meetingRequests (whole edition, filtered)',
+    query: `query($e: ID!) { meetingRequests(editionId: $e, statuses: [PENDING], direction: SENT, last: 5) { edges { cursor node { id } } pageInfo { hasPreviousPage } totalCount } }`,
+    vars: () => ({ e: editionId }),
+    // Without an organisation, a member's rule finds none to be a member of, as before.
+    expect: row('NOT_FOUND', { organiser: 'OK', admin: 'OK' }),
   },
   // Everyone signed in reads and marks only their own notifications.
   {

@@ -105,13 +105,13 @@ it('refuses forged codes and outsiders', async () => {
 it('lists each delegate with its unavailable slots', async () => {
   const delegates = ok(
     await app.gql(
-      `query($e: ID!, $o: ID!) { forumDelegates(editionId: $e, organizationId: $o) { id unavailableSlotIds } }`,
+      `query($e: ID!, $o: ID!) { forumDelegates(editionId: $e, organizationId: $o) { nodes { id unavailableSlotIds } } }`,
       {
         e: ok(await app.gql(BADGE, { d: delegateId }, owner.headers)).delegateBadge.editionId,
         o: organizationId,
       },
       owner.headers,
     ),
-  ).forumDelegates;
+  ).forumDelegates.nodes;
   expect(delegates).toEqual([{ id: delegateId, unavailableSlotIds: [slotIds[1]] }]);
 });

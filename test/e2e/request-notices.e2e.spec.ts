@@ -212,7 +212,7 @@ describe('meeting request notices', () => {
     for (let i = 0; i < 2; i++)
       ok(
         await app.gql(
-          `query($e: ID!, $o: ID) { meetingRequests(editionId: $e, organizationId: $o) { id status } }`,
+          `query($e: ID!, $o: ID) { meetingRequests(editionId: $e, organizationId: $o) { nodes { id status } } }`,
           { e: editionId, o: orgA },
           alice.headers,
         ),

@@ -25,3 +25,8 @@ export * from './database/returning.js';
 export * from './graphql/ids.js';
 export * from './net/client-network.js';
 export * from './redis/request-redis.js';
+export * from './graphql/validation.js';
+export * from './graphql/text.js';
+export * from './graphql/pagination.js';
+export * from './graphql/page-info.js';
+export * from './graphql/connection.js';

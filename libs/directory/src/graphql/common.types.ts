@@ -172,30 +172,3 @@ export class LocalizedTextInput {
   @Field(() => String, { nullable: true, description: 'French text' }) fr?: string | null;
   @Field(() => String, { nullable: true, description: 'English text' }) en?: string | null;
 }
-
-@ObjectType({ description: 'Where a page of a cursor connection ends' })
-export class PageInfo {
-  @Field({ description: 'Whether more items follow this page' }) hasNextPage: boolean;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursor of the last item; pass it as `after` for the next page',
-  })
-  endCursor: string | null;
-}
-
-/** Opaque cursor over (created_at, id), the order of every directory listing. */
-export function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
-}
-
-// Exactly what encodeCursor writes: a forged date outside PostgreSQL's range or a malformed id
-// would otherwise reach the query and fail there.
-const CURSOR =
-  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const m = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  const createdAt = new Date(m?.[1] ?? '');
-  if (!m || Number.isNaN(createdAt.getTime())) return null;
-  return { createdAt, id: m[2] };
-}

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { OutboxService, type Change } from '#platform';
+import { type Change, OutboxService, problemsOf } from '#platform';
 import {
   createOrganizationSchema,
   type CreateOrganizationData,
@@ -11,7 +11,6 @@ import { createOpportunitySchema, type CreateOpportunityData } from '../opportun
 import { OrganizationEntity } from '../organisation/organisation.entity.js';
 import { ContactPersonEntity } from '../organisation/contact-person.entity.js';
 import { OpportunityEntity } from '../opportunity/opportunity.entity.js';
-import { problemsOf } from '../graphql/validation.js';
 import type { RawRecord } from './record-source.js';
 
 export interface ImportRejection {

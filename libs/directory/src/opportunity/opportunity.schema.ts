@@ -7,7 +7,7 @@ import {
   PROCESSES,
 } from '../taxonomy/codes.js';
 import { isKnownCountry, isKnownSector, isWilaya } from '../taxonomy/taxonomy.js';
-import { text, trilingual } from '../organisation/organisation.schema.js';
+import { text, trilingual } from '#platform';
 
 // ISO 8601 has a year 0000; PostgreSQL's calendar does not, and would fail on it.
 const isoDate = z.iso

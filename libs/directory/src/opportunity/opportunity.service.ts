@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, notFound, OutboxService } from '#platform';
+import { AppError, notFound, OutboxService, type Page, paginate, parseId, parseInput } from '#platform';
 import { AuditService, type Viewer } from '#identity';
 import { OpportunityEntity } from './opportunity.entity.js';
 import { OrganizationEntity } from '../organisation/organisation.entity.js';
@@ -10,8 +10,6 @@ import {
   updateOpportunitySchema,
   type CreateOpportunityData,
 } from './opportunity.schema.js';
-import { parseId, parseInput } from '../graphql/validation.js';
-import { paginate, type Page } from '../graphql/pagination.js';
 import type { OpportunityFilter } from './opportunity.types.js';
 
 /** The audited view of an opportunity. */

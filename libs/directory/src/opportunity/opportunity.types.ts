@@ -6,9 +6,9 @@ import {
   LocalizedTextInput,
   OpportunityStatusEnum,
   OpportunityTypeEnum,
-  PageInfo,
   ProcessEnum,
 } from '../graphql/common.types.js';
+import { PageInfo } from '#platform';
 
 @ObjectType('Opportunity', { description: 'An offer or a need published by an organisation' })
 export class OpportunityObject {

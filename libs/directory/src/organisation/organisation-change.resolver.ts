@@ -12,11 +12,11 @@ import {
 } from '#identity';
 import type { GqlContext } from '../graphql/context.js';
 import { DirectoryLoaderFactory } from '../graphql/directory.loaders.js';
-import { parseId } from '../graphql/validation.js';
 import type { OrganizationEntity } from './organisation.entity.js';
 import { OrganizationType } from './organisation.types.js';
 import { OrganizationChangeService, type OrganizationChangeRecord } from './organisation-change.service.js';
 import { OrganizationChangeConnection, OrganizationChangeObject } from './organisation-change.types.js';
+import { parseId } from '#platform';
 
 const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
 const toObject = (c: OrganizationChangeRecord): OrganizationChangeObject => ({

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound, OutboxService, returning } from '#platform';
+import {
+  AppError,
+  badInput,
+  checkPageSize,
+  decodeCursor,
+  encodeCursor,
+  notFound,
+  OutboxService,
+  type Page,
+  parseId,
+  returning,
+} from '#platform';
 import { AuditService, type Viewer } from '#identity';
-import { decodeCursor, encodeCursor } from '../graphql/common.types.js';
-import { checkPageSize, type Page } from '../graphql/pagination.js';
-import { parseId } from '../graphql/validation.js';
 import { OrganizationService } from './organisation.service.js';
 
 export type OrganizationChangeStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '../graphql/common.types.js';
 import { OrganizationType } from './organisation.types.js';
+import { PageInfo } from '#platform';
 
 export const OrganizationChangeStatusEnum = {
   PENDING: 'PENDING',

@@ -14,42 +14,12 @@ import {
   SUPPORT_SERVICES,
 } from '../taxonomy/codes.js';
 import { isKnownCountry, isKnownSector, isWilaya } from '../taxonomy/taxonomy.js';
+import { noForbiddenChars, optionalText, optionalTrilingual, text, trilingual } from '#platform';
 
 /**
  * The one validation of organisation data, shared by GraphQL mutations and the importer.
  * Every string, list and number is bounded; codes are checked against the shipped taxonomies.
  */
-
-// Control characters (but tab and newline) and bidirectional overrides have no place in profile text.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-// A surrogate without its pair is not text: PostgreSQL refuses it in JSON and replaces it in text columns.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-const noForbiddenChars = <T extends z.ZodType<string>>(schema: T) =>
-  schema
-    .refine((s) => !FORBIDDEN_CHARS.test(s), 'contains control or bidirectional-override characters')
-    .refine((s) => !LONE_SURROGATE.test(s), 'contains an unpaired surrogate (invalid Unicode)');
-
-export const text = (max: number) =>
-  noForbiddenChars(z.string().trim().max(max, `at most ${max} characters`));
-
-const optionalText = (max: number) =>
-  text(max)
-    .nullish()
-    .transform((s) => (s ? s : null));
-
-/** Text in Arabic, French and English; at least one language must be given. */
-export const trilingual = (max: number, what: string) =>
-  z
-    .object({ ar: optionalText(max), fr: optionalText(max), en: optionalText(max) })
-    .refine((t) => Boolean(t.ar || t.fr || t.en), `${what} needs at least one of ar, fr, en`);
-
-const optionalTrilingual = (max: number) =>
-  z
-    .object({ ar: optionalText(max), fr: optionalText(max), en: optionalText(max) })
-    .nullish()
-    .transform((t) => t ?? { ar: null, fr: null, en: null });
 
 const codeList = <T extends readonly [string, ...string[]]>(codes: T, max: number) =>
   z

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound, OutboxService } from '#platform';
+import {
+  AppError,
+  badInput,
+  notFound,
+  OutboxService,
+  type Page,
+  paginate,
+  parseId,
+  parseInput,
+} from '#platform';
 import { AuditService, isOrganiser, type Viewer } from '#identity';
 import { OrganizationEntity } from './organisation.entity.js';
 import { ContactPersonEntity } from './contact-person.entity.js';
@@ -10,8 +19,6 @@ import {
   updateOrganizationSchema,
   type CreateOrganizationData,
 } from './organisation.schema.js';
-import { parseId, parseInput } from '../graphql/validation.js';
-import { paginate, type Page } from '../graphql/pagination.js';
 import { isKnownCountry, isKnownSector, isWilaya, SECTORS } from '../taxonomy/taxonomy.js';
 import type { OrganizationFilter } from './organisation.inputs.js';
 import { identityReviewed, lockOpenChange, planReview, saveChangeRequest } from './organisation-change.js';

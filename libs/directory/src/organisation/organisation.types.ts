@@ -7,12 +7,12 @@ import {
   OrganizationKindEnum,
   OrganizationStatusEnum,
   OrganizationSubtypeEnum,
-  PageInfo,
   ProcessEnum,
   StageEnum,
   SupportCostEnum,
   SupportServiceEnum,
 } from '../graphql/common.types.js';
+import { PageInfo } from '#platform';
 
 @ObjectType({ description: 'A manufacturing process an organisation offers' })
 export class CapabilityType {

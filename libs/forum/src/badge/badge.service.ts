@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppError, badInput, notFound, type AppConfig } from '#platform';
-import { parseId, type LocalizedText } from '#directory';
+import { APP_CONFIG, type AppConfig, AppError, badInput, notFound, parseId } from '#platform';
+import { type LocalizedText } from '#directory';
 import { badgeKey, signBadge, verifyBadge } from './badge-code.js';
 
 export interface ForumBadge {

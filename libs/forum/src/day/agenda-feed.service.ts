@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppError, notFound } from '#platform';
-import { parseId } from '#directory';
+import { AppError, notFound, parseId } from '#platform';
 import { AuditService } from '#identity';
 import { audit, type Actor } from '../common/audit.js';
 

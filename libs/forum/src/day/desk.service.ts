@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound } from '#platform';
-import { parseId } from '#directory';
+import { AppError, badInput, notFound, parseId } from '#platform';
 import { BadgeService, type ForumBadge } from '../badge/badge.service.js';
 import { RegistrationService } from '../registration/registration.service.js';
 import { MeetingService } from '../meeting/meeting.service.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
-import { parseId, sectorWithAncestors } from '#directory';
+import { notFound, parseId } from '#platform';
+import { sectorWithAncestors } from '#directory';
 import {
   forumStatistics,
   type ForumStatistics,

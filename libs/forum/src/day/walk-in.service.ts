@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '#platform';
-import { parseId } from '#directory';
+import { AppError, badInput, notFound, parseId } from '#platform';
 import { isOrganiser, type Viewer } from '#identity';
 import { RequestService } from '../request/request.service.js';
 import { MeetingRequestEntity } from '../request/request.entity.js';

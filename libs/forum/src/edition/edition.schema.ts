@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
-import { SPOKEN_LANGUAGES, text, trilingual } from '#directory';
+import { SPOKEN_LANGUAGES } from '#directory';
 import { EDITION_STATUSES, SESSION_KINDS } from './edition.entity.js';
+import { text, trilingual } from '#platform';
 
 // Date.parse rolls 30 February over into March, and PostgreSQL refuses both that and the year 0000:
 // a date is valid only if it reads back unchanged, within the years an edition can take place.

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '#platform';
-import { parseId, parseInput } from '#directory';
+import { AppError, badInput, notFound, parseId, parseInput } from '#platform';
 import {
   ForumEditionEntity,
   ForumSessionEntity,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput, notFound } from '#platform';
-import { parseId, parseInput } from '#directory';
+import { badInput, notFound, parseId, parseInput } from '#platform';
 import { ForumGroupEntity, ForumGroupRuleEntity } from '../registration/registration.entity.js';
 import { ForumEditionEntity } from './edition.entity.js';
 import { groupSchema } from './edition.schema.js';

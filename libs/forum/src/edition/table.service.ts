@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
-import { parseId, parseInput } from '#directory';
+import { notFound, parseId, parseInput } from '#platform';
 import { ForumEditionEntity, ForumTableEntity } from './edition.entity.js';
 import { tableSchema } from './edition.schema.js';
 import { withForumErrors } from '../common/db-errors.js';

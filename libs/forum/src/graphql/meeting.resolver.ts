@@ -9,7 +9,7 @@ import {
   Organiser,
   type Viewer,
 } from '#identity';
-import { AppError } from '#platform';
+import { AppError, type Connection, ConnectionPageArgs } from '#platform';
 import { RequestService } from '../request/request.service.js';
 import { MeetingService } from '../meeting/meeting.service.js';
 import { AgendaService, type AgendaMeeting, type AgendaView } from '../meeting/agenda.service.js';
@@ -26,6 +26,7 @@ import {
   RequestStatusEnum,
 } from './forum.types.js';
 import { actingOrganization } from './registration.resolver.js';
+import { MeetingRequestConnection } from './forum-connections.types.js';
 
 const MemberOrOrganiser = (path: string) => AnyOf(Organiser, MemberOf(arg(path)));
 
@@ -39,8 +40,9 @@ export class ForumMeetingResolver {
     private readonly registrations: RegistrationService,
   ) {}
 
-  @Query(() => [MeetingRequestType], {
-    description: 'Requests an organisation sent or received (organisers: all, without organizationId)',
+  @Query(() => MeetingRequestConnection, {
+    description:
+      'A page of the requests an organisation sent or received (organisers: all, without organizationId), newest first',
   })
   @Authorize(MemberOrOrganiser('organizationId'))
   meetingRequests(
@@ -54,7 +56,8 @@ export class ForumMeetingResolver {
     @Args('direction', {
       type: () => RequestDirectionEnum,
       defaultValue: 'ANY',
-      description: 'SENT, RECEIVED or ANY (the default)',
+      description:
+        'SENT, RECEIVED or ANY (the default): the side organizationId, delegateId and groupId apply to',
     })
     direction: 'SENT' | 'RECEIVED' | 'ANY',
     @Args('statuses', {
@@ -63,8 +66,17 @@ export class ForumMeetingResolver {
       description: 'Only requests in these statuses',
     })
     statuses: RequestStatus[] | null,
-  ): Promise<MeetingRequestEntity[]> {
-    return this.requests.list({ editionId, organizationId, direction, statuses });
+    @Args('delegateId', { type: () => ID, nullable: true, description: 'Only requests of this delegate' })
+    delegateId: string | null,
+    @Args('groupId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only requests whose delegate (on the side `direction` names) is in this group',
+    })
+    groupId: string | null,
+    @Args() page: ConnectionPageArgs,
+  ): Promise<Connection<MeetingRequestEntity>> {
+    return this.requests.page({ editionId, organizationId, direction, statuses, delegateId, groupId }, page);
   }
 
   @Mutation(() => MeetingRequestType, {

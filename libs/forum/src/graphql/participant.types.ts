@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { LocalizedText, OrganizationKindEnum, PageInfo } from '#directory';
+import { LocalizedText, OrganizationKindEnum } from '#directory';
 import { DelegateGoalEnum, ForumGroupType, RequestStatusEnum } from './forum.types.js';
+import { PageInfo } from '#platform';
 
 @ObjectType('ForumParticipantOrganization', {
   description: 'The public facts of a participant’s organisation',

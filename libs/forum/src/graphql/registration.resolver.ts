@@ -10,8 +10,15 @@ import {
   type Viewer,
 } from '#identity';
 import { RegistrationService } from '../registration/registration.service.js';
-import type { ForumDelegateEntity } from '../registration/registration.entity.js';
-import { ForumDelegateType, RegisterDelegateInput, UpdateDelegateInput } from './forum.types.js';
+import type { DelegateStatus, ForumDelegateEntity } from '../registration/registration.entity.js';
+import { type Connection, ConnectionPageArgs } from '#platform';
+import { ForumDelegateConnection } from './forum-connections.types.js';
+import {
+  DelegateStatusEnum,
+  ForumDelegateType,
+  RegisterDelegateInput,
+  UpdateDelegateInput,
+} from './forum.types.js';
 
 /** The organisation acted for: required of members (their rule checks it), optional for organisers. */
 export const actingOrganization = (viewer: Viewer | null, organizationId: string | null | undefined) =>
@@ -22,8 +29,9 @@ export const actingOrganization = (viewer: Viewer | null, organizationId: string
 export class ForumRegistrationResolver {
   constructor(private readonly registrations: RegistrationService) {}
 
-  @Query(() => [ForumDelegateType], {
-    description: "An organisation's delegates (organisers: all, without organizationId)",
+  @Query(() => ForumDelegateConnection, {
+    description:
+      "A page of an organisation's delegates (organisers: all, without organizationId), in registration order",
   })
   @Authorize(AnyOf(Organiser, MemberOf(arg('organizationId'))))
   forumDelegates(
@@ -34,8 +42,39 @@ export class ForumRegistrationResolver {
       description: 'Only its delegates; required of members',
     })
     organizationId: string | null,
-  ): Promise<ForumDelegateEntity[]> {
-    return this.registrations.list(editionId, organizationId);
+    @Args('groupId', { type: () => ID, nullable: true, description: 'Only the delegates of this group' })
+    groupId: string | null,
+    @Args('status', {
+      type: () => DelegateStatusEnum,
+      nullable: true,
+      description: 'Only REGISTERED or only WITHDRAWN delegates',
+    })
+    status: DelegateStatus | null,
+    @Args('checkedIn', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'true: only delegates checked in at the venue; false: only those not yet',
+    })
+    checkedIn: boolean | null,
+    @Args('country', {
+      type: () => String,
+      nullable: true,
+      description: 'Only delegates whose organisation is in this country (ISO 3166-1 alpha-2)',
+    })
+    country: string | null,
+    @Args('search', {
+      type: () => String,
+      nullable: true,
+      description:
+        "Part of the delegate's name or of the organisation's name (any language), at most 100 characters",
+    })
+    search: string | null,
+    @Args() page: ConnectionPageArgs,
+  ): Promise<Connection<ForumDelegateEntity>> {
+    return this.registrations.page(
+      { editionId, organizationId, groupId, status, checkedIn, country, search },
+      page,
+    );
   }
 
   @ResolveField(() => [ID], { description: 'Slots the delegate cannot attend' })

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
-import { parseId } from '#directory';
+import { notFound, parseId } from '#platform';
 import { AgendaService, type AgendaMeeting, type AgendaView } from './agenda.service.js';
 import { ForumEditionEntity, ForumTableEntity } from '../edition/edition.entity.js';
 import { ForumDelegateEntity } from '../registration/registration.entity.js';

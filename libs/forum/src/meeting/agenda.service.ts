@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { parseId } from '#directory';
 import type { MeetingStatus } from './meeting.entity.js';
+import { parseId } from '#platform';
 
 /** One meeting as a participant (or a table's floor staff) sees it: plain data, ready for a renderer. */
 export interface AgendaMeeting {

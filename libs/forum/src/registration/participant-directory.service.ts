@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound } from '#platform';
-import { checkPageSize, decodeCursor, encodeCursor, parseId, parseInput } from '#directory';
+import {
+  AppError,
+  badInput,
+  checkPageSize,
+  decodeCursor,
+  encodeCursor,
+  notFound,
+  parseId,
+  parseInput,
+} from '#platform';
 import type { TextByLang } from '../edition/edition.entity.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { participantFilterSchema } from './participant.schema.js';

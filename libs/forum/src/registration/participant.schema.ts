@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isKnownCountry, isKnownSector, ORGANIZATION_KINDS, SPOKEN_LANGUAGES, text } from '#directory';
+import { isKnownCountry, isKnownSector, ORGANIZATION_KINDS, SPOKEN_LANGUAGES } from '#directory';
 import { DELEGATE_GOALS } from './registration.entity.js';
+import { text } from '#platform';
 
 const list = <T extends z.ZodType>(item: T, max: number) =>
   z

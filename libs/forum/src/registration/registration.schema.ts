@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { SPOKEN_LANGUAGES, text } from '#directory';
+import { SPOKEN_LANGUAGES } from '#directory';
 import { DELEGATE_GOALS } from './registration.entity.js';
 import { isVisible } from '../edition/edition.schema.js';
+import { text } from '#platform';
 
 const uuid = z.uuid('is not a valid id (UUID)').transform((v) => v.toLowerCase());
 

@@ -2,8 +2,23 @@ import { Injectable, Optional } from '@nestjs/common';
 import { EventBus } from '#notifications';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound, OutboxService, returning } from '#platform';
-import { parseId, parseInput } from '#directory';
+import {
+  AppError,
+  badInput,
+  type Connection,
+  type ConnectionArgs,
+  connectionOf,
+  keysetAtSql,
+  keysetSql,
+  notFound,
+  OutboxService,
+  parseId,
+  parseInput,
+  returning,
+  sliceOf,
+  text,
+} from '#platform';
+import { isKnownCountry } from '#directory';
 import { ForumDelegateEntity, ForumGroupEntity } from './registration.entity.js';
 import { registerDelegateSchema, updateDelegateSchema } from './registration.schema.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
@@ -11,6 +26,22 @@ import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
 import { cancelMeetingsOfRequests, lockEditionMeetings } from '../meeting/meeting-writes.js';
 import { AuditService, isOrganiser } from '#identity';
 import { audit, snapshot, type Actor } from '../common/audit.js';
+import type { DelegateStatus } from './registration.entity.js';
+
+/** The largest page of delegates one query returns. */
+export const MAX_DELEGATE_PAGE = 500;
+
+export interface DelegateFilter {
+  editionId: string;
+  organizationId?: string | null;
+  groupId?: string | null;
+  status?: DelegateStatus | null;
+  checkedIn?: boolean | null;
+  /** ISO 3166-1 alpha-2 code of the delegate's organisation. */
+  country?: string | null;
+  /** Part of the delegate's or the organisation's name. */
+  search?: string | null;
+}
 
 export interface DelegateView extends ForumDelegateEntity {
   unavailableSlotIds: string[];
@@ -95,15 +126,56 @@ export class RegistrationService {
     return d;
   }
 
-  async list(editionId: string, organizationId?: string | null): Promise<ForumDelegateEntity[]> {
-    return this.db.getRepository(ForumDelegateEntity).find({
-      where: {
-        editionId: parseId(editionId, 'editionId'),
-        ...(organizationId ? { organizationId: parseId(organizationId, 'organizationId') } : {}),
-      },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      take: 5000,
+  /**
+   * One page of an edition's delegates in registration order, keyset-ordered on (created_at, id).
+   * `search` matches part of the delegate's name or of the organisation's name in any language.
+   */
+  async page(filter: DelegateFilter, args: ConnectionArgs): Promise<Connection<ForumDelegateEntity>> {
+    const slice = sliceOf(args, { max: MAX_DELEGATE_PAGE, defaultSize: 100 });
+    const qb = this.db
+      .getRepository(ForumDelegateEntity)
+      .createQueryBuilder('d')
+      .where('d.edition_id = :editionId', { editionId: parseId(filter.editionId, 'editionId') });
+    if (filter.organizationId)
+      qb.andWhere('d.organization_id = :org', { org: parseId(filter.organizationId, 'organizationId') });
+    if (filter.groupId) qb.andWhere('d.group_id = :groupId', { groupId: parseId(filter.groupId, 'groupId') });
+    if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
+    if (filter.checkedIn != null)
+      qb.andWhere(filter.checkedIn ? 'd.checked_in_at IS NOT NULL' : 'd.checked_in_at IS NULL');
+    if (filter.country != null) {
+      const country = filter.country.trim().toUpperCase();
+      if (!isKnownCountry(country))
+        throw badInput([{ path: 'country', message: 'unknown ISO 3166-1 alpha-2 country code' }]);
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM organization co WHERE co.id = d.organization_id AND co.country = :country)',
+        { country },
+      );
+    }
+    const search = filter.search == null ? '' : parseInput(text(100), filter.search, 'search');
+    if (search) {
+      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        `(d.name ILIKE :like OR EXISTS (SELECT 1 FROM organization so WHERE so.id = d.organization_id
+           AND (so.name->>'ar' ILIKE :like OR so.name->>'fr' ILIKE :like OR so.name->>'en' ILIKE :like)))`,
+        { like },
+      );
+    }
+    const totalCount = await qb.clone().getCount();
+    let n = 0;
+    const params: Record<string, string> = {};
+    const sql = keysetSql(slice, { at: 'd.created_at', id: 'd.id' }, 'ASC', (v) => {
+      params[`ks${n}`] = v;
+      return `:ks${n++}`;
     });
+    for (const w of sql.where) qb.andWhere(w, params);
+    const { entities, raw } = await qb
+      .addSelect(keysetAtSql('d.created_at'), 'keyset_at')
+      .orderBy('d.created_at', sql.direction)
+      .addOrderBy('d.id', sql.direction)
+      .limit(sql.limit)
+      .getRawAndEntities<{ keyset_at: string }>();
+    const at = new Map(entities.map((e, i) => [e, raw[i].keyset_at]));
+    return connectionOf(entities, slice, (e) => ({ at: at.get(e)!, id: e.id }), totalCount);
   }
 
   async unavailableSlots(delegateIds: string[]): Promise<Map<string, string[]>> {

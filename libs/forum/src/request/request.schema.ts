@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text } from '#directory';
 import { REQUEST_SOURCES, SESSION_PREFERENCES } from './request.entity.js';
+import { text } from '#platform';
 
 const uuid = z.uuid('is not a valid id (UUID)').transform((v) => v.toLowerCase());
 

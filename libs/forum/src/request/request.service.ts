@@ -1,8 +1,20 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound, returning } from '#platform';
-import { parseId, parseInput } from '#directory';
+import {
+  AppError,
+  badInput,
+  type Connection,
+  type ConnectionArgs,
+  connectionOf,
+  keysetAtSql,
+  keysetSql,
+  notFound,
+  parseId,
+  parseInput,
+  returning,
+  sliceOf,
+} from '#platform';
 import {
   AccessService,
   AuditService,
@@ -71,10 +83,14 @@ const sidesOf = (r: ExpiredRow): RequestSides => ({
   requestedBy: r.requested_by,
 });
 
+/** The largest page of meeting requests one query returns. */
+export const MAX_REQUEST_PAGE = 500;
+
 export interface RequestFilter {
   editionId: string;
   organizationId?: string | null;
   delegateId?: string | null;
+  groupId?: string | null;
   statuses?: RequestStatus[] | null;
   direction?: 'SENT' | 'RECEIVED' | 'ANY' | null;
 }
@@ -232,31 +248,52 @@ export class RequestService {
     return r;
   }
 
-  async list(filter: RequestFilter): Promise<MeetingRequestEntity[]> {
+  /**
+   * One page of the requests of an edition, newest first, keyset-ordered on (created_at, id).
+   * `organizationId`, `delegateId` and `groupId` apply to the side `direction` names (either side for ANY).
+   */
+  async page(filter: RequestFilter, args: ConnectionArgs): Promise<Connection<MeetingRequestEntity>> {
+    const slice = sliceOf(args, { max: MAX_REQUEST_PAGE, defaultSize: 100 });
     const editionId = parseId(filter.editionId, 'editionId');
     await this.expireDue(undefined, editionId);
     const qb = this.db
       .getRepository(MeetingRequestEntity)
       .createQueryBuilder('r')
-      .where('r.edition_id = :editionId', { editionId })
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'ASC')
-      .take(2000);
+      .where('r.edition_id = :editionId', { editionId });
     const dir = filter.direction ?? 'ANY';
+    const side = (sent: string, received: string) =>
+      dir === 'SENT' ? sent : dir === 'RECEIVED' ? received : `(${sent} OR ${received})`;
     if (filter.organizationId) {
       const org = parseId(filter.organizationId, 'organizationId');
-      if (dir === 'SENT') qb.andWhere('r.from_organization_id = :org', { org });
-      else if (dir === 'RECEIVED') qb.andWhere('r.to_organization_id = :org', { org });
-      else qb.andWhere('(r.from_organization_id = :org OR r.to_organization_id = :org)', { org });
+      qb.andWhere(side('r.from_organization_id = :org', 'r.to_organization_id = :org'), { org });
     }
     if (filter.delegateId) {
       const d = parseId(filter.delegateId, 'delegateId');
-      if (dir === 'SENT') qb.andWhere('r.from_delegate_id = :d', { d });
-      else if (dir === 'RECEIVED') qb.andWhere('r.to_delegate_id = :d', { d });
-      else qb.andWhere('(r.from_delegate_id = :d OR r.to_delegate_id = :d)', { d });
+      qb.andWhere(side('r.from_delegate_id = :d', 'r.to_delegate_id = :d'), { d });
+    }
+    if (filter.groupId) {
+      const g = parseId(filter.groupId, 'groupId');
+      const inGroup = (col: string) =>
+        `EXISTS (SELECT 1 FROM forum_delegate gd WHERE gd.id = ${col} AND gd.group_id = :g)`;
+      qb.andWhere(side(inGroup('r.from_delegate_id'), inGroup('r.to_delegate_id')), { g });
     }
     if (filter.statuses?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
-    return qb.getMany();
+    const totalCount = await qb.clone().getCount();
+    let n = 0;
+    const params: Record<string, string> = {};
+    const sql = keysetSql(slice, { at: 'r.created_at', id: 'r.id' }, 'DESC', (v) => {
+      params[`ks${n}`] = v;
+      return `:ks${n++}`;
+    });
+    for (const w of sql.where) qb.andWhere(w, params);
+    const { entities, raw } = await qb
+      .addSelect(keysetAtSql('r.created_at'), 'keyset_at')
+      .orderBy('r.created_at', sql.direction)
+      .addOrderBy('r.id', sql.direction)
+      .limit(sql.limit)
+      .getRawAndEntities<{ keyset_at: string }>();
+    const at = new Map(entities.map((e, i) => [e, raw[i].keyset_at]));
+    return connectionOf(entities, slice, (e) => ({ at: at.get(e)!, id: e.id }), totalCount);
   }
 
   /** A delegate of `organizationId` asks to meet another delegate or organisation. */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound, returning } from '#platform';
-import { parseId } from '#directory';
+import { AppError, badInput, notFound, parseId, returning } from '#platform';
 import { AuditService } from '#identity';
 import { MeetingRequestEntity } from '../request/request.entity.js';
 import { audit, type Actor } from '../common/audit.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
-import { parseId, SECTORS } from '#directory';
+import { notFound, parseId } from '#platform';
+import { SECTORS } from '#directory';
 
 export interface EditionStatsRow {
   key: string;

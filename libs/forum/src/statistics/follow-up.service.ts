@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MAIL_PORT, type Locale, type MailPort } from '#identity';
-import { AppError, notFound } from '#platform';
-import { parseId, SECTORS } from '#directory';
+import { AppError, notFound, parseId } from '#platform';
+import { SECTORS } from '#directory';
 import {
   addMonths,
   FOLLOW_UP_GRACE_DAYS,

@@ -1,7 +1,20 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, badInput, notFound, returning, type AppConfig } from '#platform';
+import {
+  APP_CONFIG,
+  AppError,
+  badInput,
+  type Connection,
+  type ConnectionArgs,
+  connectionOf,
+  keysetAtSql,
+  keysetSql,
+  notFound,
+  returning,
+  sliceOf,
+  type AppConfig,
+} from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../access/access.service.js';
 import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
@@ -22,6 +35,9 @@ export interface ContactRequestRow {
   expires_at: Date;
   responded_at: Date | null;
 }
+
+/** The largest page of contact requests one query returns. */
+export const MAX_CONTACT_REQUEST_PAGE = 200;
 
 /** Days a request waits for an answer when the configuration says nothing. */
 export const CONTACT_REQUEST_EXPIRY_DAYS = 30;
@@ -278,12 +294,27 @@ export class ContactRequestService {
     return new AppError('CONFLICT', `contact request ${id} is not pending`);
   }
 
-  /** Requests sent by or to an organisation, newest first. */
-  list(organizationId: string, direction: 'INCOMING' | 'OUTGOING'): Promise<ContactRequestRow[]> {
-    return this.db.query<ContactRequestRow[]>(
-      `SELECT * FROM contact_request WHERE ${direction === 'INCOMING' ? 'to_organization_id' : 'from_organization_id'} = $1
-       ORDER BY created_at DESC LIMIT 200`,
-      [organizationId],
-    );
+  /** One page of the requests sent by or to an organisation, newest first, keyset-ordered on (created_at, id). */
+  async page(
+    organizationId: string,
+    direction: 'INCOMING' | 'OUTGOING',
+    args: ConnectionArgs,
+  ): Promise<Connection<ContactRequestRow>> {
+    const slice = sliceOf(args, { max: MAX_CONTACT_REQUEST_PAGE, defaultSize: 100 });
+    const side = direction === 'INCOMING' ? 'to_organization_id' : 'from_organization_id';
+    const params: unknown[] = [organizationId];
+    const sql = keysetSql(slice, { at: 'created_at', id: 'id' }, 'DESC', (v) => `$${params.push(v)}`);
+    const [rows, [{ n }]] = await Promise.all([
+      this.db.query<(ContactRequestRow & { keyset_at: string })[]>(
+        `SELECT *, ${keysetAtSql('created_at')} AS keyset_at FROM contact_request
+          WHERE ${[`${side} = $1`, ...sql.where].join(' AND ')}
+          ORDER BY ${sql.orderBy} LIMIT ${sql.limit}`,
+        params,
+      ),
+      this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM contact_request WHERE ${side} = $1`, [
+        organizationId,
+      ]),
+    ]);
+    return connectionOf(rows, slice, (r) => ({ at: r.keyset_at, id: r.id }), n);
   }
 }

@@ -132,7 +132,7 @@ describe('contact requests: decline message and expiry', () => {
     const declined = await contacts.respond(answerer, request.id, false, `  ${note}  `);
     expect(await stored(request.id)).toMatchObject({ status: 'DECLINED', decline_message: note });
     // The requester reads it in the list of sent requests.
-    const outgoing = (await contacts.list(from, 'OUTGOING')).map(toContactRequest);
+    const outgoing = (await contacts.page(from, 'OUTGOING', {})).nodes.map(toContactRequest);
     expect(outgoing.find((r) => r.id === declined.id)).toMatchObject({
       status: 'DECLINED',
       declineMessage: note,
@@ -168,7 +168,7 @@ describe('contact requests: decline message and expiry', () => {
 
     await age(request.id);
     // Before the job runs, the request already reads as expired and can no longer be answered.
-    const incoming = (await contacts.list(to, 'INCOMING')).map(toContactRequest);
+    const incoming = (await contacts.page(to, 'INCOMING', {})).nodes.map(toContactRequest);
     expect(incoming.find((r) => r.id === request.id)?.status).toBe('EXPIRED');
     const late = await refusal(contacts.respond(answerer, request.id, true));
     expect(late.extensions).toMatchObject({ code: 'CONFLICT' });

@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver, registerEnumType } f
 import { clientInfo } from './client-info.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput } from '#platform';
+import { badInput, type Connection, ConnectionPageArgs } from '#platform';
 import { Authorize } from '../policy/authorize.js';
 import {
   Admin,
@@ -22,6 +22,7 @@ import { PrivacyService } from '../privacy/privacy.service.js';
 import {
   AccountDeletion,
   AuditPage,
+  ContactRequestConnection,
   ContactRequestType,
   InvitationType,
   MemberType,
@@ -218,7 +219,9 @@ export class ContactRequestResolver {
   }
 
   @Authorize(MemberOf(arg('organizationId')))
-  @Query(() => [ContactRequestType], { description: 'Contact requests your organisation received or sent' })
+  @Query(() => ContactRequestConnection, {
+    description: 'A page of the contact requests your organisation received or sent, newest first',
+  })
   async contactRequests(
     @Args('organizationId', { type: () => ID, description: 'Your organisation' }) organizationId: string,
     @Args('direction', {
@@ -227,8 +230,11 @@ export class ContactRequestResolver {
       description: 'Received (INCOMING, the default) or sent (OUTGOING)',
     })
     direction: ContactRequestDirection,
-  ): Promise<ContactRequestType[]> {
-    return (await this.requests.list(organizationId, direction)).map(toContactRequest);
+    @Args() page: ConnectionPageArgs,
+  ): Promise<Connection<ContactRequestType>> {
+    const c = await this.requests.page(organizationId, direction, page);
+    const edges = c.edges.map((e) => ({ cursor: e.cursor, node: toContactRequest(e.node) }));
+    return { ...c, edges, nodes: edges.map((e) => e.node) };
   }
 }
 

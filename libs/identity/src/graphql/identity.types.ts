@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MEMBERSHIP_ROLES, PLATFORM_ROLES } from '../viewer.js';
+import { ConnectionType } from '#platform';
 
 export const PlatformRoleEnum = Object.fromEntries(PLATFORM_ROLES.map((r) => [r, r]));
 registerEnumType(PlatformRoleEnum, {
@@ -161,3 +162,12 @@ export class AccountDeletion {
   @Field(() => [ID], { description: 'Organisations archived because the account was their only member' })
   archivedOrganizationIds: string[];
 }
+
+@ObjectType('ContactRequestConnection', {
+  description: 'A page of contact requests, newest first (at most 200), with the total',
+})
+export class ContactRequestConnection extends ConnectionType(
+  ContactRequestType,
+  'ContactRequest',
+  'contact requests',
+) {}

@@ -8,8 +8,8 @@ import {
   isKnownCountry,
   isKnownSector,
 } from '#directory/taxonomy';
-import { text } from '#directory';
 import type { FinancierCriteria } from '../engine/types.js';
+import { text } from '#platform';
 
 /** A financier's screening criteria (private to it) and the criteria of its saved searches: one validation. */
 

@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CertificationEnum, CurrencyEnum, InstrumentEnum, PageInfo, StageEnum } from '#directory';
+import { CertificationEnum, CurrencyEnum, InstrumentEnum, StageEnum } from '#directory';
 import { EMPLOYEE_BANDS } from '#directory/taxonomy';
 import { NOT_RELEVANT_REASONS, VERDICTS } from '../feedback/adjustments.js';
+import { PageInfo } from '#platform';
 
 const asEnum = <T extends readonly string[]>(codes: T) =>
   Object.fromEntries(codes.map((c) => [c, c])) as { [K in T[number]]: K };

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, badInput } from '#platform';
+import { AppError, badInput, parseInput, text } from '#platform';
 import { AuditService, ContactRequestService } from '#identity';
-import { parseInput, text } from '#directory';
 import { RequestService } from '#forum';
 import { similarityKey, type NotRelevantReason, type Verdict } from '../feedback/adjustments.js';
 import type { ClusterCore } from '../engine/cluster-core.js';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput, returning } from '#platform';
-import { parseInput } from '#directory';
+import { AppError, badInput, parseInput, returning } from '#platform';
 import { AuditService } from '#identity';
 import {
   criteriaSchema,

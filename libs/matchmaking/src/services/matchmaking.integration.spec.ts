@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
-import { createDataSource, meiliClient, type AppConfig } from '#platform';
-import { createOpportunitySchema, DIRECTORY_ENTITIES, parseInput } from '#directory';
+import { type AppConfig, createDataSource, meiliClient, parseInput } from '#platform';
+import { createOpportunitySchema, DIRECTORY_ENTITIES } from '#directory';
 import { SearchIndexerService } from '#search';
 import { AccessService, AuditService, ContactRequestService, SenderBudget } from '#identity';
 import { OutboxMailer } from '#notifications';

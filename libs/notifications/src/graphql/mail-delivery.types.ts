@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '#directory';
 import { MAIL_STATUSES } from '../mail/mail-deliveries.service.js';
+import { PageInfo } from '#platform';
 
 export const MailDeliveryStatusEnum = Object.fromEntries(MAIL_STATUSES.map((s) => [s, s])) as {
   [K in (typeof MAIL_STATUSES)[number]]: K;

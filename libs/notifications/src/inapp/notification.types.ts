@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '#directory';
+import { PageInfo } from '#platform';
 
 @ObjectType({ description: 'One value a notice is about or its text is written from' })
 export class NotificationParam {
