@@ -13,10 +13,11 @@ import {
   serveMetrics,
   type AppConfig,
 } from '#platform';
-import { generateRecords, ImporterService, readRecords, type ImportReport, type RawRecord } from '#directory';
+import { ImporterService, readRecords, type ImportReport, type RawRecord } from '#directory';
+import { generateRecords } from '#directory/seed';
 import { SearchIndexerService } from '#search';
 import { ensureDemoAccounts, type DemoAccount } from '#identity';
-import { demoForumServices, findDemoForum, seedDemoForum, type DemoForumReport } from '#forum';
+import { demoForumServices, findDemoForum, seedDemoForum, type DemoForumReport } from '#forum/seed';
 import { CliModule } from './cli.module.js';
 import { mailLine, startCatcherIfNeeded } from './catcher.js';
 import { createApi } from '../../api/src/bootstrap-api.js';

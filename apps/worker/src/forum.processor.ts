@@ -15,9 +15,9 @@ import {
   REMIND_EVERY_MS,
   RequestService,
   ScheduleRunner,
-  SchedulerInputError,
   type ScheduleEditionJobData,
 } from '#forum';
+import { SchedulerInputError } from '#forum/scheduler';
 
 /** The job names this processor handles; the worker refuses to start if a forum job name has none. */
 export const FORUM_HANDLED_JOBS: readonly string[] = [

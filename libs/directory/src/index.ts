@@ -18,5 +18,4 @@ export * from './opportunity/opportunity.service.js';
 export * from './directory.module.js';
 export * from './import/record-source.js';
 export * from './import/importer.service.js';
-export * from './seed/index.js';
 export * from './graphql/pagination.js';

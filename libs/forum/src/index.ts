@@ -1,7 +1,5 @@
-export * from './scheduler/index.js';
 export * from './agenda/index.js';
 export * from './stats/index.js';
-export * from './bench/index.js';
 export * from './edition/edition.entity.js';
 export * from './edition/slots.js';
 export * from './edition/edition.service.js';
@@ -35,4 +33,3 @@ export * from './statistics/index.js';
 export * from './common/db-errors.js';
 export * from './forum.module.js';
 export * from './graphql/forum-graphql.module.js';
-export * from './seed/index.js';

@@ -1,12 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  checkSchedule,
-  generateScaleEdition,
-  greedyFirstFit,
-  scheduleMeetings,
-  scheduleUpperBound,
-} from '#forum';
+import { checkSchedule, scheduleMeetings } from '#forum/scheduler';
+import { generateScaleEdition, greedyFirstFit, scheduleUpperBound } from '#forum/bench';
 import { table } from './stats.js';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);

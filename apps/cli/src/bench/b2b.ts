@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { checkSchedule, parseDzn, scheduleMeetings, type SchedulerResult } from '#forum';
+import { checkSchedule, parseDzn, scheduleMeetings, type SchedulerResult } from '#forum/scheduler';
 import { runScaleScenario } from './b2b-scale.js';
 import { table } from './stats.js';
 

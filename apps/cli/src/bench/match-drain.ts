@@ -3,7 +3,8 @@ import pg from 'pg';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { generateRecords, ImporterService, type RawRecord } from '#directory';
+import { ImporterService, type RawRecord } from '#directory';
+import { generateRecords } from '#directory/seed';
 import { SearchIndexerService } from '#search';
 import {
   CandidateSelector,

@@ -1,7 +1,8 @@
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { generateRecords, readRecords } from '#directory';
+import { readRecords } from '#directory';
+import { generateRecords } from '#directory/seed';
 import type { AppConfig } from '#platform';
 import { BenchEnv } from './bench-env.js';
 import { cordisAvailable, CORDIS_FILE, cordisRecords } from './cordis.js';

@@ -1,4 +1,4 @@
-import { checkSchedule, scheduleMeetings, type SchedulerInput } from '#forum';
+import { checkSchedule, scheduleMeetings, type SchedulerInput } from '#forum/scheduler';
 import { buildModel } from './model.js';
 import { startCoreSearch } from './sat.js';
 import { stateFrom } from './search.js';

@@ -6,7 +6,7 @@ import {
   scheduleMeetings,
   type SchedulerInput,
   type SchedulerMeeting,
-} from '#forum';
+} from '#forum/scheduler';
 import { Rng } from './rng.js';
 
 /** An event of `slots` slots (the first `morning` of them in the morning) with `capacity` meetings per slot. */
