@@ -3,19 +3,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { generateRecords, ImporterService, type RawRecord } from '#directory';
+import { ImporterService, type RawRecord } from '#directory';
+import { generateRecords } from '#directory/seed';
 import { SearchIndexerService } from '#search';
 import {
   CandidateSelector,
   criteriaFromTerms,
   DEFAULT_SHARDS,
   FullRecomputeService,
-  isRejection,
   ProfileStore,
-  rankSuppliers,
-  scoreFinancing,
-  type OrgProfile,
 } from '#matchmaking';
+import { isRejection, rankSuppliers, scoreFinancing, type OrgProfile } from '#matchmaking/engine';
 import { MEILI_CLIENT, type AppConfig } from '#platform';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';

@@ -5,35 +5,38 @@ import type { MultiSearchQuery } from 'meilisearch';
 import { loadConfig, meiliClient, startEmbeddedMeili, type EmbeddedMeili } from '#platform';
 import { normalisedSynonyms, normaliseQuery, normaliseText } from '#search';
 import {
-  adjustedRandIndex,
   CandidateIndex,
   CollaborationGraph,
+  financingHardFailures,
+  hashString,
+  proposeClusters,
+  rankFinancingCandidates,
+  rankSuppliers,
+  type FinancierCriteria,
+  type SubcontractingRequest,
+} from '#matchmaking/engine';
+import {
+  adjustedRandIndex,
   ENGINE_METHOD,
   evaluateOverSeeds,
   evaluateSupportOverSeeds,
   evaluateRankings,
   generateEvaluationSet,
   generatePopulation,
-  hashString,
   mean,
   ndcgAt,
-  proposeClusters,
   randomRanking,
-  rankFinancingCandidates,
-  rankSuppliers,
   recallAt,
   sameSectorRanking,
   textOverlapRanking,
-  financingHardFailures,
   type EvaluationSet,
-  type FinancierCriteria,
   type MethodSummary,
   type RankingReport,
   type Spread,
-  type SubcontractingRequest,
-} from '#matchmaking';
+} from '#matchmaking/evaluation';
 import { table } from './stats.js';
 import { realScale, type RealScaleRun } from './match-scale.js';
+import { candidateRecall as selectorCandidateRecall } from './candidate-recall.js';
 
 /**
  * Matchmaking benchmark: ranking quality against baselines on a generated set with known answers, the
@@ -43,7 +46,7 @@ import { realScale, type RealScaleRun } from './match-scale.js';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
-const SECTIONS = ['quality', 'clusters', 'support', 'cordis', 'scale'] as const;
+const SECTIONS = ['quality', 'clusters', 'support', 'candidates', 'cordis', 'scale'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const tokens = (text: string): string[] => normaliseText(text).split(' ').filter(Boolean);
@@ -741,6 +744,34 @@ async function realScaleSection(sizes: readonly number[]): Promise<Record<string
   return { runs, ratio };
 }
 
+/**
+ * Candidate selection as the worker runs it (`CandidateSelector` on a real index with the product's
+ * settings) against exhaustive scoring, on latent worlds with many background firms so that tiers
+ * overflow their limit and the order within a tier decides who is kept.
+ */
+async function candidates(): Promise<Record<string, unknown>> {
+  const seeds = (process.env.MATCH_SEEDS ?? '1,2,3').split(',').map(Number);
+  const background = Number(process.env.MATCH_CANDIDATES_BACKGROUND ?? 6000);
+  say(
+    `\ncandidates: recall@10 of CandidateSelector.suppliersFor (real Meilisearch index, product settings) against the engine's exhaustive top 10; seeds ${seeds.join(',')}, ${background} background firms (MATCH_CANDIDATES_BACKGROUND); target >= 0.95`,
+  );
+  const runs = await selectorCandidateRecall(seeds, background, say);
+  const variants = [...new Set(runs.flatMap((r) => r.rows.map((x) => x.variant)))];
+  const rows = variants.map((v) => {
+    const per = runs.map((r) => r.rows.find((x) => x.variant === v)!).filter(Boolean);
+    const recalls = per.map((x) => x.recallAt10);
+    return {
+      requests: per.reduce((s, x) => s + x.requests, 0),
+      variant: v,
+      'recall@10 mean': f3(mean(recalls)),
+      'recall@10 min seed': f3(Math.min(...recalls)),
+      'mean pool': Math.round(per.reduce((s, x) => s + x.pool, 0) / per.length),
+    };
+  });
+  say(table(rows));
+  return { seeds, background, runs };
+}
+
 async function scale(): Promise<Record<string, unknown>> {
   const mode = scaleMode();
   const sizes = scaleSizes();
@@ -811,6 +842,7 @@ export async function runMatchBench(args: string[]): Promise<void> {
   }
   if (selected.has('clusters')) results.clusters = clusters(evaluationSet());
   if (selected.has('support')) results.support = support();
+  if (selected.has('candidates')) results.candidates = await candidates();
   if (selected.has('cordis')) results.cordis = await cordis();
   if (selected.has('scale')) results.scale = await scale();
   mkdirSync('reports', { recursive: true });

@@ -77,12 +77,17 @@ export class CandidateSelector {
     for (const p of request.requiredProcesses) hard.push(`processes = ${q(p)}`);
     for (const c of request.requiredCertifications)
       hard.push(anyOf('certifications', certificationsMeeting(c)));
+    // Tiers are disjoint (each leaves out what a more specific one covers), so a tier's limit is
+    // spent on suppliers no earlier tier returned.
+    const here = `country = ${q(request.country)}`;
     const tiers: string[][] = [];
     if (request.processes.length) {
       const processes = anyOf('processes', request.processes);
-      if (request.regionCode) tiers.push([...hard, processes, `region_code = ${q(request.regionCode)}`]);
-      tiers.push([...hard, processes, `country = ${q(request.country)}`]);
-      tiers.push([...hard, processes]);
+      if (request.regionCode) {
+        tiers.push([...hard, processes, `region_code = ${q(request.regionCode)}`]);
+        tiers.push([...hard, processes, here, `region_code != ${q(request.regionCode)}`]);
+      } else tiers.push([...hard, processes, here]);
+      tiers.push([...hard, processes, `country != ${q(request.country)}`]);
     }
     const broad = [
       ...(request.processes.length ? [anyOf('process_families', familiesOf(request.processes))] : []),
@@ -90,10 +95,17 @@ export class CandidateSelector {
     ];
     if (broad.length) {
       const either = broad.length > 1 ? `(${broad.join(' OR ')})` : broad[0];
-      tiers.push([...hard, either, `country = ${q(request.country)}`]);
-      tiers.push([...hard, either]);
+      const other = request.processes.length ? [`NOT ${anyOf('processes', request.processes)}`] : [];
+      tiers.push([...hard, either, ...other, here]);
+      tiers.push([...hard, either, ...other, `country != ${q(request.country)}`]);
     }
-    const queries = tiers.map((f) => this.org(f));
+    // Within a tier, the suppliers whose words name the wanted materials come first (Meilisearch's
+    // relevance, synonyms across the three languages), then the tier's others.
+    const focus = normaliseQuery(request.materials.join(' ').slice(0, MAX_TEXT));
+    const queries = [
+      ...(focus ? tiers.map((f) => this.org(f, focus)) : []),
+      ...tiers.map((f) => this.org(f)),
+    ];
     const words = normaliseQuery(text.slice(0, MAX_TEXT));
     if (words) queries.push(this.org(hard, words));
     return this.ids(queries);

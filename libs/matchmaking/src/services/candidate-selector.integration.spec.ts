@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { meiliClient } from '#platform';
+import { indexNames, normaliseText, organizationSettings } from '#search';
+import { request } from '../engine/fixtures.js';
+import { CandidateSelector, TIER_LIMIT } from './candidate-selector.js';
+
+/**
+ * Candidate selection against the real Meilisearch the test run started, with the product's index
+ * settings. Tiers hold more suppliers than their limit here, so the order within a tier decides who
+ * is scored: the suppliers working the wanted material must be kept whatever their place in the index.
+ */
+describe('CandidateSelector.suppliersFor', () => {
+  const meili = meiliClient(process.env.MEILI_HOST!, process.env.MEILI_MASTER_KEY);
+  const prefix = `cand${randomBytes(3).toString('hex')}_`;
+  const uid = indexNames(prefix).organizations;
+  const selector = new CandidateSelector(meili, prefix);
+
+  const doc = (id: string, region: string, processes: string[], materials: string[]) => ({
+    id,
+    kind: 'SME',
+    name_fr: `Atelier ${id}`,
+    tags: materials,
+    text_norm: normaliseText([`Atelier ${id}`, ...materials].join(' \n ')),
+    country: 'DZ',
+    region_code: region,
+    sectors: ['C', '25'],
+    processes,
+    process_families: ['METALWORKING'],
+    certifications: [],
+  });
+
+  const fillers = Array.from({ length: TIER_LIMIT + 60 }, (_x, i) =>
+    doc(`filler-${String(i).padStart(3, '0')}`, 'DZ-09', ['CNC_MACHINING', 'WELDING'], ['plastique']),
+  );
+  // Written in other languages than the request's French `cuivre`, and indexed after every filler.
+  const copper = [
+    doc('copper-ar', 'DZ-09', ['CNC_MACHINING', 'WELDING'], ['نحاس']),
+    doc('copper-en', 'DZ-31', ['CNC_MACHINING', 'WELDING'], ['copper']),
+    doc('copper-fr', 'DZ-09', ['CNC_MACHINING', 'WELDING'], ['cuivre', 'laiton']),
+  ];
+  // In the buyer's own wilaya, naming no material: a small tier keeps them all.
+  const near = [doc('near-1', 'DZ-16', ['CNC_MACHINING'], []), doc('near-2', 'DZ-16', ['CNC_MACHINING'], [])];
+
+  beforeAll(async () => {
+    await meili.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+    await meili.index(uid).updateSettings(organizationSettings()).waitTask({ timeout: 120_000 });
+    // Fillers first: without an order by relevance, a tier's first hits would all be fillers.
+    await meili.index(uid).addDocuments(fillers).waitTask({ timeout: 120_000 });
+    await meili
+      .index(uid)
+      .addDocuments([...copper, ...near])
+      .waitTask({ timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await meili.deleteIndexIfExists(uid).catch(() => undefined);
+  });
+
+  const copperRequest = request({
+    processes: ['CNC_MACHINING'],
+    requiredProcesses: ['CNC_MACHINING'],
+    materials: ['cuivre'],
+    sectors: ['25'],
+    country: 'DZ',
+    regionCode: 'DZ-16',
+  });
+
+  it('keeps the suppliers working the wanted material, named in any language, when a tier overflows', async () => {
+    const ids = await selector.suppliersFor(copperRequest, '');
+    expect(ids).toEqual(expect.arrayContaining(['copper-ar', 'copper-en', 'copper-fr', 'near-1', 'near-2']));
+  });
+
+  it('does so for a request restricted to wilayas', async () => {
+    const ids = await selector.suppliersFor({ ...copperRequest, regionCodes: ['DZ-09', 'DZ-31'] }, '');
+    expect(ids).toEqual(expect.arrayContaining(['copper-ar', 'copper-en', 'copper-fr']));
+    expect(ids).not.toContain('near-1');
+  });
+
+  it('does so for a request with several required processes', async () => {
+    const ids = await selector.suppliersFor(
+      {
+        ...copperRequest,
+        processes: ['CNC_MACHINING', 'WELDING'],
+        requiredProcesses: ['CNC_MACHINING', 'WELDING'],
+      },
+      '',
+    );
+    expect(ids).toEqual(expect.arrayContaining(['copper-ar', 'copper-en', 'copper-fr']));
+    // near-1 and near-2 do not weld: the hard filter leaves them out.
+    expect(ids).not.toContain('near-1');
+  });
+});
