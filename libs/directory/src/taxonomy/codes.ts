@@ -243,3 +243,13 @@ export const CURRENCIES = [
   'DJF',
   'KMF',
 ] as const;
+
+/** What a delegate seeks at a forum: asked at registration, weighed by the meeting suggestions. */
+export const MEETING_GOALS = [
+  'FIND_SUBCONTRACTORS',
+  'FIND_CLIENTS',
+  'FIND_FINANCING',
+  'FIND_TECHNOLOGY',
+  'JOIN_CLUSTER',
+] as const;
+export type MeetingGoal = (typeof MEETING_GOALS)[number];

@@ -6,16 +6,12 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { MEETING_GOALS, type MeetingGoal } from '#directory/taxonomy';
 import type { TextByLang } from '../edition/edition.entity.js';
 
-export const DELEGATE_GOALS = [
-  'FIND_SUBCONTRACTORS',
-  'FIND_CLIENTS',
-  'FIND_FINANCING',
-  'FIND_TECHNOLOGY',
-  'JOIN_CLUSTER',
-] as const;
-export type DelegateGoal = (typeof DELEGATE_GOALS)[number];
+/** A delegate's goals are the shared meeting goals of the taxonomy, which the meeting suggestions weigh. */
+export const DELEGATE_GOALS = MEETING_GOALS;
+export type DelegateGoal = MeetingGoal;
 export const DELEGATE_STATUSES = ['REGISTERED', 'WITHDRAWN'] as const;
 export type DelegateStatus = (typeof DELEGATE_STATUSES)[number];
 

@@ -1,3 +1,4 @@
+import { MEETING_GOALS, type MeetingGoal } from '#directory/taxonomy';
 import { compareResults, isRejection, reciprocal, scoreFinancing, scoreSubcontracting } from './combine.js';
 import { compareStrings } from './random.js';
 import { languagesScore, sectorCredit } from './scoring.js';
@@ -22,14 +23,7 @@ import type {
  * delegates' goals.
  */
 
-export const MEETING_GOALS = [
-  'FIND_SUBCONTRACTORS',
-  'FIND_CLIENTS',
-  'FIND_FINANCING',
-  'FIND_TECHNOLOGY',
-  'JOIN_CLUSTER',
-] as const;
-export type MeetingGoal = (typeof MEETING_GOALS)[number];
+export { MEETING_GOALS, type MeetingGoal };
 
 export interface MeetingParty {
   delegateId: string;
