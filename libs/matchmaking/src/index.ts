@@ -1,5 +1,3 @@
-export * from './engine/index.js';
-export * from './evaluation/index.js';
 export * from './feedback/adjustments.js';
 export * from './criteria/criteria.schema.js';
 export * from './jobs/matchmaking.jobs.js';
