@@ -170,8 +170,13 @@ for (const locale of ['ar', 'fr'] as const) {
 
       // Accepted requests between the delegates, as members would make them (through the api).
       const delegates = (
-        await gql(`query($e: ID!) { forumDelegates(editionId: $e) { id organizationId } }`, { e: editionId })
-      ).forumDelegates as { id: string; organizationId: string }[];
+        await gql(
+          `query($e: ID!) { forumDelegates(editionId: $e, first: 500) { nodes { id organizationId } } }`,
+          {
+            e: editionId,
+          },
+        )
+      ).forumDelegates.nodes as { id: string; organizationId: string }[];
       expect(delegates).toHaveLength(DELEGATES);
       for (let i = 0; i < 60; i++) {
         const from = delegates[i];

@@ -1,4 +1,5 @@
-import { operation } from './client';
+import { call, operation } from './client';
+import { CONNECTION_FIELDS, LARGEST_PAGE, readAllPages, type Connection } from './connection';
 import type { LocalizedText } from './operations';
 
 /*
@@ -36,11 +37,21 @@ export interface DeskDelegate {
   checkedInAt: string | null;
 }
 
-export const DESK_DELEGATES = operation<{ forumDelegates: DeskDelegate[] }, { editionId: string }>(
-  `query DeskDelegates($editionId: ID!) {
-  forumDelegates(editionId: $editionId) { id name organizationId status checkedInAt }
-}`,
-);
+export const DESK_DELEGATES = operation<
+  { forumDelegates: Connection<DeskDelegate> },
+  { editionId: string; first: number; after: string | null }
+>(`query DeskDelegates($editionId: ID!, $first: Int, $after: String) {
+  forumDelegates(editionId: $editionId, first: $first, after: $after) {
+    nodes { id name organizationId status checkedInAt } ${CONNECTION_FIELDS}
+  }
+}`);
+
+/** Every delegate of the edition: the desk looks badges and names up among all of them. */
+export const deskDelegates = async (editionId: string): Promise<{ forumDelegates: DeskDelegate[] }> => ({
+  forumDelegates: await readAllPages(
+    async (after) => (await call(DESK_DELEGATES, { editionId, first: LARGEST_PAGE, after })).forumDelegates,
+  ),
+});
 
 export const CHECK_IN_BADGE = operation<
   { checkInBadge: { alreadyCheckedIn: boolean; badge: PrintBadge } },

@@ -1,4 +1,5 @@
-import { operation } from './client';
+import { call, operation } from './client';
+import { CONNECTION_FIELDS, LARGEST_PAGE, readAllPages, type Connection } from './connection';
 import type { LocalizedText, OrganizationKind } from './operations';
 
 /*
@@ -96,11 +97,20 @@ export interface ForumDelegate {
 const DELEGATE_FIELDS = 'id organizationId userId name email status unavailableSlotIds';
 
 export const FORUM_DELEGATES = operation<
-  { forumDelegates: ForumDelegate[] },
-  { editionId: string; organizationId: string }
->(`query ForumDelegates($editionId: ID!, $organizationId: ID!) {
-  forumDelegates(editionId: $editionId, organizationId: $organizationId) { ${DELEGATE_FIELDS} }
+  { forumDelegates: Connection<ForumDelegate> },
+  { editionId: string; organizationId: string; first: number; after: string | null }
+>(`query ForumDelegates($editionId: ID!, $organizationId: ID!, $first: Int, $after: String) {
+  forumDelegates(editionId: $editionId, organizationId: $organizationId, first: $first, after: $after) {
+    nodes { ${DELEGATE_FIELDS} } ${CONNECTION_FIELDS}
+  }
 }`);
+
+/** Every delegate an organisation registered for an edition. */
+export const delegatesOf = (editionId: string, organizationId: string): Promise<ForumDelegate[]> =>
+  readAllPages(
+    async (after) =>
+      (await call(FORUM_DELEGATES, { editionId, organizationId, first: LARGEST_PAGE, after })).forumDelegates,
+  );
 
 export const REGISTER_DELEGATE = operation<
   { registerDelegate: ForumDelegate },
@@ -192,11 +202,24 @@ export const REQUEST_MEETING = operation<
 }`);
 
 export const MY_MEETING_REQUESTS = operation<
-  { meetingRequests: ForumMeetingRequest[] },
-  { editionId: string; organizationId: string }
->(`query ForumMyMeetingRequests($editionId: ID!, $organizationId: ID!) {
-  meetingRequests(editionId: $editionId, organizationId: $organizationId, direction: ANY) { ${REQUEST_FIELDS} }
+  { meetingRequests: Connection<ForumMeetingRequest> },
+  { editionId: string; organizationId: string; first: number; after: string | null }
+>(`query ForumMyMeetingRequests($editionId: ID!, $organizationId: ID!, $first: Int, $after: String) {
+  meetingRequests(editionId: $editionId, organizationId: $organizationId, direction: ANY, first: $first, after: $after) {
+    nodes { ${REQUEST_FIELDS} } ${CONNECTION_FIELDS}
+  }
 }`);
+
+/** Every request an organisation sent or received at an edition, newest first. */
+export const meetingRequestsOf = (
+  editionId: string,
+  organizationId: string,
+): Promise<ForumMeetingRequest[]> =>
+  readAllPages(
+    async (after) =>
+      (await call(MY_MEETING_REQUESTS, { editionId, organizationId, first: LARGEST_PAGE, after }))
+        .meetingRequests,
+  );
 
 export interface ForumBadge {
   code: string;

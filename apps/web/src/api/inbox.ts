@@ -1,4 +1,5 @@
-import { operation } from './client';
+import { call, operation } from './client';
+import { CONNECTION_FIELDS, LARGEST_PAGE, readAllPages, type Connection } from './connection';
 import { NOTIFICATION_FIELDS, type Notification } from './inboxLive';
 import type { LocalizedText, OrganizationKind } from './operations';
 
@@ -74,12 +75,17 @@ export interface ContactRequest {
 const CONTACT_FIELDS =
   'id fromOrganizationId toOrganizationId message status declineMessage createdAt expiresAt respondedAt';
 
+/** Received (INCOMING) or sent (OUTGOING). */
+export type ContactRequestDirection = 'INCOMING' | 'OUTGOING';
+
+/** One page of an organisation's contact requests, newest first. */
 export const CONTACT_REQUESTS = operation<
-  { incoming: ContactRequest[]; outgoing: ContactRequest[] },
-  { organizationId: string }
->(`query ContactRequests($organizationId: ID!) {
-  incoming: contactRequests(organizationId: $organizationId, direction: INCOMING) { ${CONTACT_FIELDS} }
-  outgoing: contactRequests(organizationId: $organizationId, direction: OUTGOING) { ${CONTACT_FIELDS} }
+  { contactRequests: Connection<ContactRequest> },
+  { organizationId: string; direction: ContactRequestDirection; first: number; after: string | null }
+>(`query ContactRequests($organizationId: ID!, $direction: ContactRequestDirection!, $first: Int, $after: String) {
+  contactRequests(organizationId: $organizationId, direction: $direction, first: $first, after: $after) {
+    nodes { ${CONTACT_FIELDS} } ${CONNECTION_FIELDS}
+  }
 }`);
 
 export const RESPOND_CONTACT = operation<
@@ -127,11 +133,21 @@ export const FORUM_EDITION_LIST = operation<{
 }>(`query InboxEditions { forumEditions { id name { ar fr en } startsOn timezone } }`);
 
 export const MEETING_REQUESTS = operation<
-  { meetingRequests: MeetingRequest[] },
-  { editionId: string; organizationId: string }
->(`query MeetingRequests($editionId: ID!, $organizationId: ID!) {
-  meetingRequests(editionId: $editionId, organizationId: $organizationId, direction: ANY) { ${MEETING_FIELDS} }
+  { meetingRequests: Connection<MeetingRequest> },
+  { editionId: string; organizationId: string; first: number; after: string | null }
+>(`query MeetingRequests($editionId: ID!, $organizationId: ID!, $first: Int, $after: String) {
+  meetingRequests(editionId: $editionId, organizationId: $organizationId, direction: ANY, first: $first, after: $after) {
+    nodes { ${MEETING_FIELDS} } ${CONNECTION_FIELDS}
+  }
 }`);
+
+/** Every meeting request an organisation sent or received at an edition, newest first. */
+export const meetingRequestsAt = (editionId: string, organizationId: string): Promise<MeetingRequest[]> =>
+  readAllPages(
+    async (after) =>
+      (await call(MEETING_REQUESTS, { editionId, organizationId, first: LARGEST_PAGE, after }))
+        .meetingRequests,
+  );
 
 export const ACCEPT_MEETING = operation<
   { acceptMeetingRequest: MeetingRequest },

@@ -12,7 +12,7 @@ import {
   ORGANIZATION_AGENDA,
   type AgendaMeeting,
 } from '../api/operations';
-import { DELEGATE_BADGE, FORUM_DELEGATES, REPORT_OUTCOME, type MeetingOutcome } from '../api/forum';
+import { DELEGATE_BADGE, delegatesOf, REPORT_OUTCOME, type MeetingOutcome } from '../api/forum';
 import { useSession } from '../auth/session';
 import { errorMessage, pickText } from '../components/text';
 import {
@@ -57,10 +57,8 @@ async function fetchAgenda(editionId: string, userId: string): Promise<StoredAge
   const agendas = await Promise.all(
     myOrganizations.map((o) => call(ORGANIZATION_AGENDA, { editionId, organizationId: o.id })),
   );
-  const delegates = (
-    await Promise.all(myOrganizations.map((o) => call(FORUM_DELEGATES, { editionId, organizationId: o.id })))
-  )
-    .flatMap((r) => r.forumDelegates)
+  const delegates = (await Promise.all(myOrganizations.map((o) => delegatesOf(editionId, o.id))))
+    .flat()
     .filter((d) => d.status === 'REGISTERED');
   const seen = new Set<string>();
   const meetings = agendas

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../api/client';
-import { FORUM_DELEGATES, FORUM_EDITION_LIST, FORUM_EDITION_PAGE, type ForumSession } from '../../api/forum';
+import { delegatesOf, FORUM_EDITION_LIST, FORUM_EDITION_PAGE, type ForumSession } from '../../api/forum';
 import { useSession } from '../../auth/session';
 import { errorMessage, pickText } from '../../components/text';
 import { zoneName } from '../../forum/agendaStore';
@@ -102,11 +102,7 @@ export function EditionPage() {
   const delegates = useQuery({
     queryKey: ['forum', 'delegates', editionId, organizations.data?.map((o) => o.id)],
     queryFn: async () =>
-      (
-        await Promise.all(
-          organizations.data!.map((o) => call(FORUM_DELEGATES, { editionId, organizationId: o.id })),
-        )
-      ).flatMap((r) => r.forumDelegates),
+      (await Promise.all(organizations.data!.map((o) => delegatesOf(editionId, o.id)))).flat(),
     enabled: !!organizations.data,
   });
 

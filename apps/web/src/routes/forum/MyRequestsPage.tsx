@@ -6,7 +6,7 @@ import { call, toApiError } from '../../api/client';
 import {
   FORUM_EDITION_PAGE,
   FORUM_PARTICIPANTS,
-  MY_MEETING_REQUESTS,
+  meetingRequestsOf,
   type ForumMeetingRequest,
   type ForumParticipantConnection,
   type MeetingRequestStatus,
@@ -61,12 +61,8 @@ export function MyRequestsPage() {
     queryKey: ['forum', 'requests', editionId, organizations.data?.map((o) => o.id)],
     queryFn: async () => {
       const seen = new Set<string>();
-      return (
-        await Promise.all(
-          organizations.data!.map((o) => call(MY_MEETING_REQUESTS, { editionId, organizationId: o.id })),
-        )
-      )
-        .flatMap((r) => r.meetingRequests)
+      return (await Promise.all(organizations.data!.map((o) => meetingRequestsOf(editionId, o.id))))
+        .flat()
         .filter((r) => !seen.has(r.id) && !!seen.add(r.id))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },

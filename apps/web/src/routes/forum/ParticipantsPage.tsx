@@ -23,7 +23,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../api/client';
 import {
-  FORUM_DELEGATES,
+  delegatesOf,
   FORUM_PARTICIPANTS,
   FORUM_SECTORS,
   REQUEST_MEETING,
@@ -46,11 +46,7 @@ export function useMyDelegates(editionId: string) {
   return useQuery({
     queryKey: ['forum', 'delegates', editionId, organizations.data?.map((o) => o.id)],
     queryFn: async () =>
-      (
-        await Promise.all(
-          organizations.data!.map((o) => call(FORUM_DELEGATES, { editionId, organizationId: o.id })),
-        )
-      ).flatMap((r) => r.forumDelegates),
+      (await Promise.all(organizations.data!.map((o) => delegatesOf(editionId, o.id)))).flat(),
     enabled: !!organizations.data,
     select: (all: ForumDelegate[]) => all.filter((d) => d.status === 'REGISTERED'),
   });

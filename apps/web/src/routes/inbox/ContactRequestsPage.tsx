@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { call } from '../../api/client';
 import {
@@ -10,6 +10,7 @@ import {
   RESPOND_CONTACT,
   SEND_CONTACT_AGAIN,
   type ContactRequest,
+  type ContactRequestDirection,
   type ContactRequestStatus,
 } from '../../api/inbox';
 import type { MessageKey } from '../../i18n/catalogues';
@@ -212,13 +213,28 @@ function ContactRequestCard({
   );
 }
 
-function ContactRequests({ organizationId }: { organizationId: string }) {
+/** Requests shown per page; more come with the "show more" button. */
+const CONTACT_PAGE = 20;
+
+function ContactSection({
+  organizationId,
+  direction,
+}: {
+  organizationId: string;
+  direction: ContactRequestDirection;
+}) {
   const t = useT();
   const intl = useIntl();
   const live = useLiveConnected();
-  const requests = useQuery({
-    queryKey: ['inbox', 'contactRequests', organizationId],
-    queryFn: () => call(CONTACT_REQUESTS, { organizationId }),
+  const incoming = direction === 'INCOMING';
+  const id = incoming ? 'received' : 'sent';
+  const requests = useInfiniteQuery({
+    queryKey: ['inbox', 'contactRequests', organizationId, direction],
+    queryFn: ({ pageParam }) =>
+      call(CONTACT_REQUESTS, { organizationId, direction, first: CONTACT_PAGE, after: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) =>
+      last.contactRequests.pageInfo.hasNextPage ? last.contactRequests.pageInfo.endCursor : undefined,
     refetchInterval: pollInterval(live),
   });
   if (requests.isPending) return <Loader role="status" aria-label={t('inbox.loading')} />;
@@ -228,36 +244,48 @@ function ContactRequests({ organizationId }: { organizationId: string }) {
         {inboxError(intl, requests.error)}
       </Alert>
     );
-  const sections = [
-    { id: 'received', title: t('inbox.received'), list: requests.data.incoming, incoming: true },
-    { id: 'sent', title: t('inbox.sent'), list: requests.data.outgoing, incoming: false },
-  ];
+  const list = requests.data.pages.flatMap((p) => p.contactRequests.nodes);
+  return (
+    <section aria-labelledby={`contact-${id}`}>
+      <Title order={2} size="h3" id={`contact-${id}`} mb="xs">
+        {incoming ? t('inbox.received') : t('inbox.sent')}
+      </Title>
+      {list.length === 0 ? (
+        <Text c="dimmed">{t('inbox.contact.none')}</Text>
+      ) : (
+        <Stack gap="xs" component="ul" className="plain-list">
+          {list.map((r) => (
+            <li key={r.id}>
+              <ContactRequestCard
+                request={r}
+                incoming={incoming}
+                superseded={list.some(
+                  (o) => o.toOrganizationId === r.toOrganizationId && o.createdAt > r.createdAt,
+                )}
+              />
+            </li>
+          ))}
+        </Stack>
+      )}
+      {requests.hasNextPage && (
+        <Button
+          variant="default"
+          mt="xs"
+          onClick={() => void requests.fetchNextPage()}
+          loading={requests.isFetchingNextPage}
+        >
+          {t('inbox.more')}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function ContactRequests({ organizationId }: { organizationId: string }) {
   return (
     <>
-      {sections.map((s) => (
-        <section key={s.id} aria-labelledby={`contact-${s.id}`}>
-          <Title order={2} size="h3" id={`contact-${s.id}`} mb="xs">
-            {s.title}
-          </Title>
-          {s.list.length === 0 ? (
-            <Text c="dimmed">{t('inbox.contact.none')}</Text>
-          ) : (
-            <Stack gap="xs" component="ul" className="plain-list">
-              {s.list.map((r) => (
-                <li key={r.id}>
-                  <ContactRequestCard
-                    request={r}
-                    incoming={s.incoming}
-                    superseded={s.list.some(
-                      (o) => o.toOrganizationId === r.toOrganizationId && o.createdAt > r.createdAt,
-                    )}
-                  />
-                </li>
-              ))}
-            </Stack>
-          )}
-        </section>
-      ))}
+      <ContactSection organizationId={organizationId} direction="INCOMING" />
+      <ContactSection organizationId={organizationId} direction="OUTGOING" />
     </>
   );
 }

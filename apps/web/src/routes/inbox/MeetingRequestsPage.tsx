@@ -9,7 +9,7 @@ import {
   CANCEL_MEETING,
   DECLINE_MEETING,
   FORUM_EDITION_LIST,
-  MEETING_REQUESTS,
+  meetingRequestsAt,
   type MeetingRequest,
 } from '../../api/inbox';
 import { pickText } from '../../components/text';
@@ -178,10 +178,8 @@ function MeetingRequests({ organizationId, focus }: { organizationId: string; fo
   const requests = useQuery({
     queryKey: ['inbox', 'meetingRequests', organizationId, editions.data?.map((e) => e.id)],
     queryFn: async () => {
-      const lists = await Promise.all(
-        editions.data!.map((e) => call(MEETING_REQUESTS, { editionId: e.id, organizationId })),
-      );
-      return lists.flatMap((l) => l.meetingRequests).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const lists = await Promise.all(editions.data!.map((e) => meetingRequestsAt(e.id, organizationId)));
+      return lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
     enabled: !!editions.data,
     refetchInterval: pollInterval(live),

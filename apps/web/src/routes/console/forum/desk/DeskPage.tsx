@@ -23,7 +23,7 @@ import {
   BOOK_WALK_IN,
   CHECK_IN,
   CHECK_IN_BADGE,
-  DESK_DELEGATES,
+  deskDelegates,
   FREE_SLOTS,
   MARK_NO_SHOW,
   type DeskDelegate,
@@ -66,7 +66,7 @@ export function DeskPage() {
   });
   const delegates = useQuery({
     queryKey: keys.delegates(editionId),
-    queryFn: () => call(DESK_DELEGATES, { editionId }),
+    queryFn: () => deskDelegates(editionId),
     refetchInterval: POLL_MS,
   });
   const failed = setup.error ?? delegates.error;
