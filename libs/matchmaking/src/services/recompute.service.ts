@@ -133,6 +133,8 @@ export class RecomputeService {
     computer = this.batchComputer(),
     runId: string | null = null,
   ): Promise<Map<string, RecomputeResult>> {
+    // A failed read-ahead rejects like a failed recompute: the caller retries one by one, or pauses.
+    await computer.prefetch(organizationIds);
     const computed = await Promise.allSettled(organizationIds.map((id) => computer.compute(id)));
     // An outage first: it is what the drain must see, whatever else failed.
     const failures = computed.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));

@@ -32,6 +32,7 @@ import {
   type SupportProgramme,
 } from '../engine/support.js';
 import { criteriaFromTerms } from '../storage/profiles.js';
+import { BatchProfileStore } from '../storage/batch-profile-store.js';
 import type { ProfileStore, SuggestionKind } from '../storage/profile-store.js';
 import type { CandidateSelector } from './candidate-selector.js';
 import { MeetingPlanner } from './meeting-planner.js';
@@ -145,6 +146,61 @@ export class SuggestionComputer {
       .profilesOfKind('FINANCIER')
       .then((all) => new Map(all.map((f) => [f.id, { f, criteria: criteriaFromTerms(f) }])));
     return this.financierList;
+  }
+
+  /**
+   * Reads ahead, for a batching store, what `compute` will ask about these organisations: each kind
+   * of read once for all of them, then every candidate query at once (a few multi-searches), then
+   * the candidates' profiles and requests in one query each. Without it the recomputes of a chunk
+   * drift apart after their first search and each later read goes alone. What `compute` returns is
+   * unchanged: it reads the same rows, from the store's cache.
+   */
+  async prefetch(organizationIds: readonly string[]): Promise<void> {
+    const store = this.store;
+    if (!(store instanceof BatchProfileStore) || !organizationIds.length) return;
+    const all = [...(await store.profiles(organizationIds)).values()];
+    const ids = all.map((p) => p.id);
+    const smes = all.filter((p) => p.kind === 'SME');
+    const financiers = all.filter((p) => p.kind === 'FINANCIER');
+    const each = <T>(xs: readonly string[], read: (id: string) => Promise<T>) => Promise.all(xs.map(read));
+    const requestsOf = each(ids, (id) => store.requestsOf(id));
+    const criteriaOf = each(
+      financiers.map((f) => f.id),
+      (id) => store.criteriaOf(id),
+    );
+    const programmes = all.some((p) => p.kind === 'SME' || p.kind === 'SUPPORT_INSTITUTION')
+      ? this.programmes()
+      : Promise.resolve([]);
+    await Promise.all([
+      requestsOf,
+      criteriaOf,
+      programmes,
+      ...RECOMPUTED_KINDS.map((kind) => each(ids, (id) => store.verdictsOf(id, kind))),
+      each(ids, (id) => store.collaborationsAround(id)),
+      each(ids, (id) => store.openEditionsOf(id)),
+      store.supportSignalsOfMany(smes.map((p) => p.id)),
+      smes.length ? this.financiers() : null,
+    ]);
+    const [requests, criteria] = [await requestsOf, await criteriaOf];
+    const suppliers = requests.flat().map(({ request, text }) => this.selector.suppliersFor(request, text));
+    const wanted = smes
+      .filter((me) => me.capabilities.length || me.sectors.length)
+      .map((me) => this.selector.requestsFor(me));
+    const pools = smes.map((me) => this.selector.financiersFor(me));
+    const lenders = financiers.flatMap((f, i) => {
+      const c = criteria[i] ?? criteriaFromTerms(f);
+      return c ? [this.selector.smesFor(c, this.asOfYear)] : [];
+    });
+    const [candidates, requestIds] = await Promise.all([
+      Promise.all([...suppliers, ...lenders]),
+      Promise.all(wanted),
+      Promise.all(pools),
+    ]);
+    const [, loaded] = await Promise.all([
+      store.prime([...candidates.flat(), ...(await programmes).map((p) => p.institutionId)]),
+      store.requestsById([...new Set(requestIds.flat())]),
+    ]);
+    await store.prime(loaded.map((l) => l.request.requesterId));
   }
 
   async compute(organizationId: string): Promise<Computation> {
