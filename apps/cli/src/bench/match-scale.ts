@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -55,6 +56,9 @@ export interface RealScaleRun {
   clusters: number;
   /** Recall of the production candidate pools against exhaustive scoring, on a sample (outside the timed part). */
   recall: PoolRecall;
+  /** One-minute load average of the machine when the recompute started and ended (it is shared). */
+  loadStart: number;
+  loadEnd: number;
   /** md5 of every stored suggestion (organisation, kind, counterpart, opportunity, rank, score to 1e-6). */
   digest: string;
 }
@@ -258,6 +262,7 @@ async function realRun(env: BenchEnv, orgs: number, say: (s: string) => void): P
       sampling = sampling.then(() => backends(true)).catch(() => undefined);
     }, 250);
 
+    const loadStart = loadavg()[0];
     const cpu0 = process.resourceUsage();
     const w0 = performance.now();
     const runId = await full.openRun(`bench-${orgs}-${Date.now()}`);
@@ -276,6 +281,7 @@ async function realRun(env: BenchEnv, orgs: number, say: (s: string) => void): P
     const { clusters } = await full.finish(runId);
     const wallMs = performance.now() - w0;
     const cpu1 = process.resourceUsage();
+    const loadEnd = loadavg()[0];
     clearInterval(timer);
     sample();
     await sampling;
@@ -322,6 +328,8 @@ async function realRun(env: BenchEnv, orgs: number, say: (s: string) => void): P
       suggestions: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
       suggestionsWritten: kinds.reduce((s, k) => s + k.n, 0),
       clusters,
+      loadStart,
+      loadEnd,
       digest,
     };
   } finally {

@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import type { MultiSearchQuery } from 'meilisearch';
@@ -20,6 +21,7 @@ import {
   ENGINE_METHOD,
   evaluateOverSeeds,
   evaluateSupportOverSeeds,
+  evaluateFinancingOverSeeds,
   evaluateRankings,
   generateEvaluationSet,
   generatePopulation,
@@ -46,7 +48,7 @@ import { candidateRecall as selectorCandidateRecall } from './candidate-recall.j
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
-const SECTIONS = ['quality', 'clusters', 'support', 'candidates', 'cordis', 'scale'] as const;
+const SECTIONS = ['quality', 'clusters', 'support', 'financing', 'candidates', 'cordis', 'scale'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const tokens = (text: string): string[] => normaliseText(text).split(' ').filter(Boolean);
@@ -360,6 +362,28 @@ function support(): Record<string, unknown> {
   const f = (s: Spread) => `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`;
   say(
     `\nSupport: ${e.smes} SMEs and ${e.institutions} institutions per seed, seeds ${seeds.join(',')} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  say(
+    table(
+      Object.entries(e.methods).map(([method, m]) => ({
+        method,
+        'P@5': f(m.p5),
+        'R@10': f(m.r10),
+        'NDCG@10': f(m.ndcg10),
+      })),
+    ),
+  );
+  return e as unknown as Record<string, unknown>;
+}
+
+/** Financing on the financing world: hidden mandates and firms, written criteria and profiles. */
+function financing(): Record<string, unknown> {
+  const seeds = (process.env.MATCH_SEEDS ?? '1,2,3,4,5').split(',').map(Number);
+  const started = performance.now();
+  const e = evaluateFinancingOverSeeds(seeds);
+  const f = (s: Spread) => `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`;
+  say(
+    `\nFinancing (financing world): ${e.smes} SMEs and ${e.financiers} financiers per seed, seeds ${seeds.join(',')} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
   say(
     table(
@@ -709,6 +733,7 @@ async function realScaleSection(sizes: readonly number[]): Promise<Record<string
         'postgres CPU (s)': s(r.postgresCpuMs),
         'meili CPU (s)': s(r.meiliCpuMs),
         'ms/org': (r.wallMs / r.active).toFixed(2),
+        'load start/end': `${r.loadStart.toFixed(1)}/${r.loadEnd.toFixed(1)}`,
         'peak rss (before)': `${MB(r.peakRss)} (${MB(r.rssBefore)})`,
         'peak heapUsed (before)': `${MB(r.peakHeapUsed)} (${MB(r.heapUsedBefore)})`,
         suggestions: r.suggestionsWritten,
@@ -717,7 +742,7 @@ async function realScaleSection(sizes: readonly number[]): Promise<Record<string
   );
   for (const r of runs)
     say(
-      `  ${r.orgs}: candidate pools vs exhaustive scoring: suppliers recall@10 ${f3(r.recall.suppliersRecallAt10)} (${r.recall.requests} requests), financiers of an SME recall@20 ${f3(r.recall.financiersRecallAt20)} (${r.recall.smes} SMEs)`,
+      `  ${r.orgs}: candidate pools vs exhaustive scoring: suppliers recall@10 ${f3(r.recall.suppliersRecallAt10)} (${r.recall.requests} requests), financiers of an SME recall@20 ${f3(r.recall.financiersRecallAt20)} (${r.recall.smes} SMEs); load ${loadavg()[0].toFixed(1)}`,
     );
   for (const r of runs)
     say(
@@ -739,7 +764,7 @@ async function realScaleSection(sizes: readonly number[]): Promise<Record<string
       : null;
   if (ratio)
     say(
-      `${large.orgs}/${small.orgs} time ratio (sizes ×${ratio.sizes.toFixed(0)}): wall ${ratio.wall.toFixed(2)} (shards alone ${ratio.shardsWall.toFixed(2)}), node CPU ${ratio.cpu.toFixed(2)} (linear = ${ratio.sizes.toFixed(0)}, quadratic = ${(ratio.sizes ** 2).toFixed(0)})`,
+      `${large.orgs}/${small.orgs} time ratio (sizes ×${ratio.sizes.toFixed(0)}): wall ${ratio.wall.toFixed(2)} (shards alone ${ratio.shardsWall.toFixed(2)}), node CPU ${ratio.cpu.toFixed(2)} (linear = ${ratio.sizes.toFixed(0)}, quadratic = ${(ratio.sizes ** 2).toFixed(0)}); load ${small.loadStart.toFixed(1)}–${small.loadEnd.toFixed(1)} then ${large.loadStart.toFixed(1)}–${large.loadEnd.toFixed(1)}`,
     );
   return { runs, ratio };
 }
@@ -842,6 +867,7 @@ export async function runMatchBench(args: string[]): Promise<void> {
   }
   if (selected.has('clusters')) results.clusters = clusters(evaluationSet());
   if (selected.has('support')) results.support = support();
+  if (selected.has('financing')) results.financing = financing();
   if (selected.has('candidates')) results.candidates = await candidates();
   if (selected.has('cordis')) results.cordis = await cordis();
   if (selected.has('scale')) results.scale = await scale();

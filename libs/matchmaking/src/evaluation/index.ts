@@ -6,3 +6,5 @@ export * from './latent-world.js';
 export * from './subcontracting-eval.js';
 export * from './support-world.js';
 export * from './support-eval.js';
+export * from './financing-world.js';
+export * from './financing-eval.js';
