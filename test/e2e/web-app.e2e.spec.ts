@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bootTestApp, createTestDatabase, startProcess, type TestApp } from '#testing';
+import { generatedDocuments, webBreaks } from '../../apps/web/schemaBreaks.js';
 
 /*
  * The api serves the web app's build: index.html (under a strict Content-Security-Policy) for the
@@ -94,10 +95,19 @@ describe('apps/web/schema.graphql', () => {
       const built = readFileSync(out, 'utf8');
       expect(built).toContain('searchOrganizations(');
       const committed = readFileSync(SCHEMA_FILE, 'utf8');
+      // What the code's schema breaks for the web's typed documents (GraphQL Inspector), said first.
+      const documents = generatedDocuments(readFileSync(resolve('apps/web/src/gql/graphql.ts'), 'utf8'));
+      const breaks = await webBreaks(committed, built, documents);
+      const forWeb = [...breaks.invalid.map((d) => `${d.name}: ${d.errors.join('; ')}`), ...breaks.breaking];
+      if (forWeb.length)
+        throw new Error(`the api's schema breaks the web app's documents:\n  ${forWeb.join('\n  ')}`);
       if (built !== committed)
         throw new Error(
           'apps/web/schema.graphql differs from the schema the code builds: run `npm run schema` and commit the file ' +
-            '(then `npm run typecheck` and the web tests tell whether the web app still fits the api).',
+            '(then `npm run codegen`; `npm run typecheck` and the web tests tell whether the web app still fits the api)' +
+            (breaks.elsewhere.length
+              ? `; breaking for other clients:\n  ${breaks.elsewhere.join('\n  ')}`
+              : '.'),
         );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 /*
  * `npm run bench:web`: the JavaScript a cold first load of the search home (`/`) and of a delegate's
  * agenda (`/agenda/<edition>`) fetches, gzip, against the issue's 180 kB target. Counted: the entry
- * chunk, every chunk it imports statically, the route's own lazy chunk with its static imports, and
- * the Arabic catalogue (the default language) when it is a chunk of its own.
+ * chunk (with the shared Arabic messages), every chunk it imports statically, the route's own lazy
+ * chunk with its static imports, and the Arabic messages of the areas the route declares in
+ * src/router.tsx (`page(…, [areas])`, fetched beside the route's chunk).
  *
  * Builds the app with a manifest into dist/web-bench (not the served dist/web) when that build is
  * missing or older than a source file. Then, when TASHBIK_WEB_URL names a running stack, runs the
@@ -63,10 +64,16 @@ function closure(key, files = new Set()) {
 }
 
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
-// The participants' Arabic messages; the console's (catalogue-console.ar.ts) load with the console only.
-const arabic = Object.keys(manifest).filter(
-  (k) => /i18n\/.*ar\.(json|ts)$/.test(k) && !/console|desk/.test(k),
-);
+// The areas each route asks for, read from the router as the app does.
+const router = readFileSync(join(web, 'src/router.tsx'), 'utf8');
+function areasOf(module) {
+  const spec = `./${module.replace(/^src\//, '').replace(/\.tsx$/, '')}`;
+  const m = new RegExp(
+    `page\\(\\(\\) => import\\('${spec.replace(/[./]/g, '\\$&')}'\\),\\s*'\\w+',\\s*\\[([^\\]]*)\\]`,
+  ).exec(router);
+  if (!m) throw new Error(`no page(…) route for ${module} in src/router.tsx`);
+  return [...m[1].matchAll(/'(\w+)'/g)].map((a) => `src/i18n/messages/${a[1]}/ar.json`);
+}
 const routes = [
   { path: '/', module: 'src/routes/SearchPage.tsx' },
   { path: '/agenda/<edition>', module: 'src/routes/AgendaPage.tsx' },
@@ -77,13 +84,17 @@ console.log(`\nJavaScript of a cold first load, gzip level 9 (target ≤ ${TARGE
 let failed = false;
 for (const route of routes) {
   const files = closure(entry);
-  for (const k of [route.module, ...arabic]) closure(k, files);
+  const areas = areasOf(route.module);
+  for (const k of [route.module, ...areas]) {
+    if (!manifest[k]) throw new Error(`${k} is not a chunk of the build`);
+    closure(k, files);
+  }
   const lazy = manifest[route.module] ? 'lazy chunk' : 'in the entry';
   const total = [...files].reduce((sum, f) => sum + gz(f), 0);
   const ok = total <= TARGET_KB * 1000;
   failed ||= !ok;
   console.log(
-    `  ${route.path.padEnd(18)} ${kB(total).padStart(6)} kB in ${files.size} files (route ${lazy})  ${ok ? 'ok' : 'OVER'}`,
+    `  ${route.path.padEnd(18)} ${kB(total).padStart(6)} kB in ${files.size} files (route ${lazy}, messages: shared${areas.map((a) => ` + ${a.split('/').at(-2)}`).join('')})  ${ok ? 'ok' : 'OVER'}`,
   );
   for (const f of [...files].sort()) console.log(`      ${kB(gz(f)).padStart(6)} kB  ${f}`);
 }

@@ -15,7 +15,7 @@ async function signIn(page: Page, t: Catalogue, email: string, password: string)
   await page.getByLabel(t['auth.email']).fill(email);
   await page.getByLabel(t['auth.password']).fill(password);
   await page.getByRole('button', { name: t['auth.signIn.submit'] }).click();
-  await expect(page.locator('.mantine-AppShell-header [data-testid="account"]')).toBeVisible();
+  await expect(page.locator('header [data-testid="account"]')).toBeVisible();
   // The account's own language applies at sign-in: switch to the one under test (it is remembered).
   if ((await page.locator('html').getAttribute('lang')) !== t.locale) {
     await page.getByTestId('language').click();

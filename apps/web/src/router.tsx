@@ -5,6 +5,7 @@ import {
   lazyRouteComponent,
   Outlet,
 } from '@tanstack/react-router';
+import { page } from './routes/page';
 import { Shell } from './components/Shell';
 import { validateSearch } from './routes/searchParams';
 import { ConsoleGate, consolePage } from './routes/console/ConsoleGate';
@@ -28,24 +29,24 @@ const search = createRoute({
   getParentRoute: () => root,
   path: '/',
   validateSearch,
-  component: lazyRouteComponent(() => import('./routes/SearchPage'), 'SearchPage'),
+  component: page(() => import('./routes/SearchPage'), 'SearchPage', []),
 });
 const organization = createRoute({
   getParentRoute: () => root,
   path: '/o/$id',
-  component: lazyRouteComponent(() => import('./routes/OrganizationPage'), 'OrganizationPage'),
+  component: page(() => import('./routes/OrganizationPage'), 'OrganizationPage', ['organization']),
 });
 const signUp = createRoute({
   getParentRoute: () => root,
   path: '/signup',
-  component: lazyRouteComponent(() => import('./routes/AuthPages'), 'SignUpPage'),
+  component: page(() => import('./routes/AuthPages'), 'SignUpPage', ['account']),
 });
 const signIn = createRoute({
   getParentRoute: () => root,
   path: '/signin',
   validateSearch: (s: Record<string, unknown>): { next?: string } =>
     typeof s.next === 'string' && s.next.startsWith('/') && !s.next.startsWith('//') ? { next: s.next } : {},
-  component: lazyRouteComponent(() => import('./routes/AuthPages'), 'SignInPage'),
+  component: page(() => import('./routes/AuthPages'), 'SignInPage', ['account']),
 });
 /** The verification mail links here with ?token=…; the sign-up page comes here with ?email=…. */
 const verifyEmail = createRoute({
@@ -55,19 +56,19 @@ const verifyEmail = createRoute({
     ...(typeof s.token === 'string' ? { token: s.token } : {}),
     ...(typeof s.email === 'string' ? { email: s.email } : {}),
   }),
-  component: lazyRouteComponent(() => import('./routes/VerifyEmailPage'), 'VerifyEmailPage'),
+  component: page(() => import('./routes/VerifyEmailPage'), 'VerifyEmailPage', ['account']),
 });
 
 /** A delegate's forum agenda (outside /forum, which is the api's: calendar feeds and printouts). */
 const agendaIndex = createRoute({
   getParentRoute: () => root,
   path: '/agenda',
-  component: lazyRouteComponent(() => import('./routes/AgendaPage'), 'AgendaIndexPage'),
+  component: page(() => import('./routes/AgendaPage'), 'AgendaIndexPage', ['forum']),
 });
 const agenda = createRoute({
   getParentRoute: () => root,
   path: '/agenda/$edition',
-  component: lazyRouteComponent(() => import('./routes/AgendaPage'), 'AgendaPage'),
+  component: page(() => import('./routes/AgendaPage'), 'AgendaPage', ['forum']),
 });
 
 /**
@@ -150,22 +151,22 @@ const forumPages = [
   createRoute({
     getParentRoute: () => root,
     path: '/events',
-    component: lazyRouteComponent(() => import('./routes/forum/EventsPage'), 'EventsPage'),
+    component: page(() => import('./routes/forum/EventsPage'), 'EventsPage', ['forum']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/events/$editionId',
-    component: lazyRouteComponent(() => import('./routes/forum/EventsPage'), 'EditionPage'),
+    component: page(() => import('./routes/forum/EventsPage'), 'EditionPage', ['forum']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/events/$editionId/participants',
-    component: lazyRouteComponent(() => import('./routes/forum/ParticipantsPage'), 'ParticipantsPage'),
+    component: page(() => import('./routes/forum/ParticipantsPage'), 'ParticipantsPage', ['forum']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/events/$editionId/requests',
-    component: lazyRouteComponent(() => import('./routes/forum/MyRequestsPage'), 'MyRequestsPage'),
+    component: page(() => import('./routes/forum/MyRequestsPage'), 'MyRequestsPage', ['forum']),
   }),
 ];
 
@@ -174,32 +175,32 @@ const inboxPages = [
   createRoute({
     getParentRoute: () => root,
     path: '/notifications',
-    component: lazyRouteComponent(() => import('./routes/inbox/NotificationsPage'), 'NotificationsPage'),
+    component: page(() => import('./routes/inbox/NotificationsPage'), 'NotificationsPage', ['inbox']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/requests/contact',
-    component: lazyRouteComponent(() => import('./routes/inbox/ContactRequestsPage'), 'ContactRequestsPage'),
+    component: page(() => import('./routes/inbox/ContactRequestsPage'), 'ContactRequestsPage', ['inbox']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/requests/meetings',
-    component: lazyRouteComponent(() => import('./routes/inbox/MeetingRequestsPage'), 'MeetingRequestsPage'),
+    component: page(() => import('./routes/inbox/MeetingRequestsPage'), 'MeetingRequestsPage', ['inbox']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/requests/meetings/$requestId',
-    component: lazyRouteComponent(() => import('./routes/inbox/MeetingRequestsPage'), 'MeetingRequestPage'),
+    component: page(() => import('./routes/inbox/MeetingRequestsPage'), 'MeetingRequestPage', ['inbox']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/suggestions',
-    component: lazyRouteComponent(() => import('./routes/inbox/SuggestionsPage'), 'SuggestionsPage'),
+    component: page(() => import('./routes/inbox/SuggestionsPage'), 'SuggestionsPage', ['inbox']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/searches',
-    component: lazyRouteComponent(() => import('./routes/inbox/SearchesPage'), 'SearchesPage'),
+    component: page(() => import('./routes/inbox/SearchesPage'), 'SearchesPage', ['inbox']),
   }),
 ];
 
@@ -210,27 +211,26 @@ const accountPages = [
     path: '/reset',
     validateSearch: (s: Record<string, unknown>): { token?: string } =>
       typeof s.token === 'string' ? { token: s.token } : {},
-    component: lazyRouteComponent(() => import('./routes/account/ResetPasswordPage'), 'ResetPasswordPage'),
+    component: page(() => import('./routes/account/ResetPasswordPage'), 'ResetPasswordPage', ['account']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/account',
-    component: lazyRouteComponent(() => import('./routes/account/AccountPage'), 'AccountPage'),
+    component: page(() => import('./routes/account/AccountPage'), 'AccountPage', ['account']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/unsubscribe',
     validateSearch: (s: Record<string, unknown>): { token?: string } =>
       typeof s.token === 'string' ? { token: s.token } : {},
-    component: lazyRouteComponent(() => import('./routes/account/UnsubscribePage'), 'UnsubscribePage'),
+    component: page(() => import('./routes/account/UnsubscribePage'), 'UnsubscribePage', ['account']),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/account/notifications',
-    component: lazyRouteComponent(
-      () => import('./routes/account/NotificationSettingsPage'),
-      'NotificationSettingsPage',
-    ),
+    component: page(() => import('./routes/account/NotificationSettingsPage'), 'NotificationSettingsPage', [
+      'account',
+    ]),
   }),
 ];
 
@@ -239,31 +239,34 @@ const organizationPages = [
   createRoute({
     getParentRoute: () => root,
     path: '/my/organizations',
-    component: lazyRouteComponent(
-      () => import('./routes/organization/MyOrganizationsPage'),
-      'MyOrganizationsPage',
-    ),
+    component: page(() => import('./routes/organization/MyOrganizationsPage'), 'MyOrganizationsPage', [
+      'account',
+      'organization',
+    ]),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/my/organizations/new',
-    component: lazyRouteComponent(
-      () => import('./routes/organization/NewOrganizationPage'),
-      'NewOrganizationPage',
-    ),
+    component: page(() => import('./routes/organization/NewOrganizationPage'), 'NewOrganizationPage', [
+      'account',
+      'organization',
+    ]),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/my/organizations/$id',
-    component: lazyRouteComponent(
-      () => import('./routes/organization/ManageOrganizationPage'),
-      'ManageOrganizationPage',
-    ),
+    component: page(() => import('./routes/organization/ManageOrganizationPage'), 'ManageOrganizationPage', [
+      'account',
+      'organization',
+    ]),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/claim/$organizationId',
-    component: lazyRouteComponent(() => import('./routes/organization/ClaimPages'), 'ClaimOrganizationPage'),
+    component: page(() => import('./routes/organization/ClaimPages'), 'ClaimOrganizationPage', [
+      'account',
+      'organization',
+    ]),
   }),
   /** The claim mail links here with ?token=…. */
   createRoute({
@@ -271,22 +274,28 @@ const organizationPages = [
     path: '/claims/$claimId',
     validateSearch: (s: Record<string, unknown>): { token?: string } =>
       typeof s.token === 'string' ? { token: s.token } : {},
-    component: lazyRouteComponent(() => import('./routes/organization/ClaimPages'), 'ConfirmClaimPage'),
+    component: page(() => import('./routes/organization/ClaimPages'), 'ConfirmClaimPage', [
+      'account',
+      'organization',
+    ]),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/invitations/$invitationId',
     validateSearch: (s: Record<string, unknown>): { token?: string } =>
       typeof s.token === 'string' ? { token: s.token } : {},
-    component: lazyRouteComponent(() => import('./routes/organization/InvitationPage'), 'InvitationPage'),
+    component: page(() => import('./routes/organization/InvitationPage'), 'InvitationPage', [
+      'account',
+      'organization',
+    ]),
   }),
   createRoute({
     getParentRoute: () => root,
     path: '/opportunities',
-    component: lazyRouteComponent(
-      () => import('./routes/organization/OpportunitiesPage'),
-      'OpportunitiesPage',
-    ),
+    component: page(() => import('./routes/organization/OpportunitiesPage'), 'OpportunitiesPage', [
+      'account',
+      'organization',
+    ]),
   }),
 ];
 

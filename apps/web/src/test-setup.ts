@@ -1,11 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { loadCatalogue, loadConsoleCatalogue } from './i18n/LocaleProvider';
+import { AREAS, loadAreas, loadCatalogue, loadConsole } from './i18n/areas';
 import { LOCALES } from './i18n/locale';
 
-// The app fetches French, English and the console's messages on demand; tests render any of them at once.
-await Promise.all(LOCALES.flatMap((l) => [loadCatalogue(l), loadConsoleCatalogue(l)]));
+// The app fetches French, English, each area's and the console's messages on demand; tests render
+// any of them at once (messageAreas.test.ts checks that pages ask for the areas they use).
+await Promise.all(LOCALES.flatMap((l) => [loadCatalogue(l), loadAreas(AREAS, l), loadConsole(l)]));
 
 afterEach(() => cleanup());
 

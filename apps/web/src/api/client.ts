@@ -1,3 +1,5 @@
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import type { graphql as generatedGraphql } from '../gql/gql';
 import type { Locale } from '../i18n/locale';
 
 /** What the app needs to know about a failed call: the api's machine-readable code, and its message. */
@@ -52,21 +54,35 @@ export class ResponseError extends Error {
   }
 }
 
-/** A GraphQL document with the types of its variables and result, written beside the query text. */
-export interface Operation<TResult, TVariables extends Record<string, unknown> = Record<string, never>> {
+/**
+ * A GraphQL document typed by GraphQL Code Generator (`npm run codegen`, src/gql/): `graphql(`query …`)`
+ * gives the document string with the result and variable types the generator derived from
+ * apps/web/schema.graphql for that exact text. The generated `graphql` is imported as a type only:
+ * at run time the document is its own text, so neither the generator's map of every document nor
+ * the graphql library reaches the browser. Documents use no fragments (the text is sent as written).
+ */
+export const graphql = ((source: string) => source) as unknown as typeof generatedGraphql;
+
+/** A GraphQL document with the types of its variables and result written by hand beside the query text. */
+export interface Operation<
+  TResult,
+  TVariables extends Record<string, unknown> = Record<string, never>,
+> extends DocumentTypeDecoration<TResult, TVariables> {
   readonly document: string;
-  /** Phantom fields: they carry the types and hold nothing. */
-  readonly __result?: TResult;
-  readonly __variables?: TVariables;
 }
 
 export const operation = <TResult, TVariables extends Record<string, unknown> = Record<string, never>>(
   document: string,
 ): Operation<TResult, TVariables> => ({ document });
 
+/** The text of a document, typed by the generator (a string) or by hand (an Operation). */
+export const documentText = (
+  op: DocumentTypeDecoration<unknown, never> | Operation<unknown, never>,
+): string => (typeof op === 'object' && op !== null && 'document' in op ? op.document : String(op));
+
 /** Sends one operation; any failure becomes an ApiError with the api's code (or NETWORK). */
 export async function call<TResult, TVariables extends Record<string, unknown>>(
-  op: Operation<TResult, TVariables>,
+  op: DocumentTypeDecoration<TResult, TVariables>,
   ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
 ): Promise<TResult> {
   try {
@@ -74,7 +90,7 @@ export async function call<TResult, TVariables extends Record<string, unknown>>(
     const response = await fetch(endpoint(), {
       method: 'POST',
       headers: headers(),
-      body: JSON.stringify({ query: op.document, variables: variables[0] }),
+      body: JSON.stringify({ query: documentText(op), variables: variables[0] }),
     });
     const body = (await response.json().catch(() => null)) as {
       data?: TResult;

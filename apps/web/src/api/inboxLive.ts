@@ -1,4 +1,4 @@
-import { operation } from './client';
+import { graphql } from './client';
 
 /*
  * What the header's bell needs on every page, apart from the inbox's other operations (inbox.ts),
@@ -15,11 +15,24 @@ export interface Notification {
 
 export const NOTIFICATION_FIELDS = 'id kind createdAt readAt payload { name value }';
 
-export const UNREAD_COUNT = operation<{ unreadNotificationCount: number }>(
-  `query UnreadNotificationCount { unreadNotificationCount }`,
-);
+export const UNREAD_COUNT = graphql(`
+  query UnreadNotificationCount {
+    unreadNotificationCount
+  }
+`);
 
 /** Sent over graphql-ws (the access token in the connection parameters). */
-export const NOTIFICATION_ADDED = operation<{ notificationAdded: Notification }>(
-  `subscription NotificationAdded { notificationAdded { ${NOTIFICATION_FIELDS} } }`,
-);
+export const NOTIFICATION_ADDED = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      id
+      kind
+      createdAt
+      readAt
+      payload {
+        name
+        value
+      }
+    }
+  }
+`);

@@ -1,4 +1,4 @@
-import { operation } from './client';
+import { graphql } from './client';
 
 /*
  * Every operation the web app sends, with its types written by hand beside it. A test
@@ -40,23 +40,43 @@ export interface SearchResult {
   };
 }
 
-export const SEARCH_ORGANIZATIONS = operation<
-  SearchResult,
-  {
-    query: string | null;
-    filter: { kinds?: OrganizationKind[]; countries?: string[] } | null;
-    limit: number;
-    offset: number;
+export const SEARCH_ORGANIZATIONS = graphql(`
+  query SearchOrganizations($query: String, $filter: OrganizationSearchFilter, $limit: Int!, $offset: Int!) {
+    searchOrganizations(
+      query: $query
+      filter: $filter
+      facets: ["kind", "country"]
+      limit: $limit
+      offset: $offset
+    ) {
+      estimatedTotal
+      offset
+      limit
+      hits {
+        id
+        kind
+        name {
+          ar
+          fr
+          en
+        }
+        country
+        city
+        highlights {
+          field
+          snippet
+        }
+      }
+      facets {
+        field
+        values {
+          value
+          count
+        }
+      }
+    }
   }
->(`query SearchOrganizations($query: String, $filter: OrganizationSearchFilter, $limit: Int!, $offset: Int!) {
-  searchOrganizations(query: $query, filter: $filter, facets: ["kind", "country"], limit: $limit, offset: $offset) {
-    estimatedTotal
-    offset
-    limit
-    hits { id kind name { ar fr en } country city highlights { field snippet } }
-    facets { field values { value count } }
-  }
-}`);
+`);
 
 export interface TaxonomyEntry {
   code: string;
@@ -95,47 +115,89 @@ export interface OrganizationPage {
   opportunityTypes: TaxonomyEntry[];
 }
 
-export const ORGANIZATION = operation<
-  OrganizationPage,
-  { id: string; lang: string }
->(`query Organization($id: ID!, $lang: Lang) {
-  organization(id: $id) {
-    id
-    kind
-    name { ar fr en }
-    description { ar fr en }
-    country
-    region
-    city
-    website
-    foundedYear
-    employeeBand
-    languages
-    sectors
-    certifications
-    capabilities { process }
-    contactsVisible
-    contacts { id name role email phone }
-    opportunities { id type title { ar fr en } expiresAt archived }
+export const ORGANIZATION = graphql(`
+  query Organization($id: ID!, $lang: Lang) {
+    organization(id: $id) {
+      id
+      kind
+      name {
+        ar
+        fr
+        en
+      }
+      description {
+        ar
+        fr
+        en
+      }
+      country
+      region
+      city
+      website
+      foundedYear
+      employeeBand
+      languages
+      sectors
+      certifications
+      capabilities {
+        process
+      }
+      contactsVisible
+      contacts {
+        id
+        name
+        role
+        email
+        phone
+      }
+      opportunities {
+        id
+        type
+        title {
+          ar
+          fr
+          en
+        }
+        expiresAt
+        archived
+      }
+    }
+    sectors(lang: $lang) {
+      code
+      label
+    }
+    processes(lang: $lang) {
+      code
+      label
+    }
+    certifications(lang: $lang) {
+      code
+      label
+    }
+    opportunityTypes(lang: $lang) {
+      code
+      label
+    }
   }
-  sectors(lang: $lang) { code label }
-  processes(lang: $lang) { code label }
-  certifications(lang: $lang) { code label }
-  opportunityTypes(lang: $lang) { code label }
-}`);
+`);
 
-export const REGISTER = operation<
-  { register: boolean },
-  { input: { email: string; password: string; displayName: string; acceptTerms: boolean; locale: string } }
->(`mutation Register($input: RegisterInput!) { register(input: $input) }`);
+export const REGISTER = graphql(`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input)
+  }
+`);
 
-export const VERIFY_EMAIL = operation<{ verifyEmail: boolean }, { token: string }>(
-  `mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }`,
-);
+export const VERIFY_EMAIL = graphql(`
+  mutation VerifyEmail($token: String!) {
+    verifyEmail(token: $token)
+  }
+`);
 
-export const RESEND_VERIFICATION = operation<{ resendVerification: boolean }, { email: string }>(
-  `mutation ResendVerification($email: String!) { resendVerification(email: $email) }`,
-);
+export const RESEND_VERIFICATION = graphql(`
+  mutation ResendVerification($email: String!) {
+    resendVerification(email: $email)
+  }
+`);
 
 export interface Tokens {
   accessToken: string;
@@ -143,17 +205,29 @@ export interface Tokens {
 }
 
 // The refresh token travels in the api's HttpOnly session cookie (the client sends `x-tashbik-session: cookie`).
-export const LOGIN = operation<{ login: Tokens }, { email: string; password: string }>(
-  `mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) { accessToken accessTokenExpiresAt }
-}`,
-);
+export const LOGIN = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      accessToken
+      accessTokenExpiresAt
+    }
+  }
+`);
 
-export const REFRESH = operation<{ refreshSession: Tokens }>(
-  `mutation Refresh { refreshSession { accessToken accessTokenExpiresAt } }`,
-);
+export const REFRESH = graphql(`
+  mutation Refresh {
+    refreshSession {
+      accessToken
+      accessTokenExpiresAt
+    }
+  }
+`);
 
-export const LOGOUT = operation<{ logout: boolean }>(`mutation Logout { logout }`);
+export const LOGOUT = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
 
 /** ADMIN holds every ORGANISER right. */
 export type PlatformRole = 'ADMIN' | 'ORGANISER';
@@ -167,9 +241,18 @@ export interface Me {
   roles: PlatformRole[];
 }
 
-export const ME = operation<{ me: Me | null }>(
-  `query Me { me { id email displayName locale emailVerified roles } }`,
-);
+export const ME = graphql(`
+  query Me {
+    me {
+      id
+      email
+      displayName
+      locale
+      emailVerified
+      roles
+    }
+  }
+`);
 
 export interface ForumEditionSummary {
   id: string;
@@ -182,9 +265,23 @@ export interface ForumEditionSummary {
 }
 
 /** Editions the viewer may see, newest first (drafts for organisers only). */
-export const FORUM_EDITIONS = operation<{ forumEditions: ForumEditionSummary[] }>(
-  `query ForumEditions { forumEditions { id name { ar fr en } timezone startsOn endsOn venue publishedAt } }`,
-);
+export const FORUM_EDITIONS = graphql(`
+  query ForumEditions {
+    forumEditions {
+      id
+      name {
+        ar
+        fr
+        en
+      }
+      timezone
+      startsOn
+      endsOn
+      venue
+      publishedAt
+    }
+  }
+`);
 
 export interface AgendaMeeting {
   meetingId: string;
@@ -201,33 +298,56 @@ export interface AgendaMeeting {
   status: string;
 }
 
-const AGENDA_FIELDS = `meetingId start end timezone tableLabel delegateId delegateName organizationId
-      counterpartDelegateName counterpartOrganizationName status`;
-
 /** The edition and the published meetings of each organisation the signed-in user belongs to. */
-export const MY_AGENDA = operation<
-  {
-    forumEdition: ForumEditionSummary;
-    myOrganizations: { id: string; name: LocalizedText }[];
-  },
-  { editionId: string }
->(
-  `query MyAgendaEdition($editionId: ID!) {
-  forumEdition(id: $editionId) { id name { ar fr en } timezone startsOn endsOn venue publishedAt }
-  myOrganizations { id name { ar fr en } }
-}`,
-);
+export const MY_AGENDA = graphql(`
+  query MyAgendaEdition($editionId: ID!) {
+    forumEdition(id: $editionId) {
+      id
+      name {
+        ar
+        fr
+        en
+      }
+      timezone
+      startsOn
+      endsOn
+      venue
+      publishedAt
+    }
+    myOrganizations {
+      id
+      name {
+        ar
+        fr
+        en
+      }
+    }
+  }
+`);
 
-export const ORGANIZATION_AGENDA = operation<
-  { organizationAgenda: AgendaMeeting[] },
-  { editionId: string; organizationId: string }
->(
-  `query OrganizationAgenda($editionId: ID!, $organizationId: ID!) {
-  organizationAgenda(editionId: $editionId, organizationId: $organizationId) { ${AGENDA_FIELDS} }
-}`,
-);
+export const ORGANIZATION_AGENDA = graphql(`
+  query OrganizationAgenda($editionId: ID!, $organizationId: ID!) {
+    organizationAgenda(editionId: $editionId, organizationId: $organizationId) {
+      meetingId
+      start
+      end
+      timezone
+      tableLabel
+      delegateId
+      delegateName
+      organizationId
+      counterpartDelegateName
+      counterpartOrganizationName
+      status
+    }
+  }
+`);
 
 /** A new private calendar feed URL for one delegate (the previous one stops working). */
-export const AGENDA_FEED_URL = operation<{ agendaFeedUrl: { url: string } }, { delegateId: string }>(
-  `mutation AgendaFeedUrl($delegateId: ID!) { agendaFeedUrl(delegateId: $delegateId) { url } }`,
-);
+export const AGENDA_FEED_URL = graphql(`
+  mutation AgendaFeedUrl($delegateId: ID!) {
+    agendaFeedUrl(delegateId: $delegateId) {
+      url
+    }
+  }
+`);

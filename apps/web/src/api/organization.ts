@@ -1,4 +1,5 @@
-import { operation } from './client';
+import type { CreateOrganizationInput, UpdateOrganizationInput } from '../gql/graphql';
+import { graphql } from './client';
 import type { LocalizedText, OrganizationKind } from './operations';
 
 /* My organisations: their profiles, review status, members and invitations, offers and needs. */
@@ -25,18 +26,60 @@ export interface Taxonomies {
 }
 
 /** Every list a profile editor picks from, in one language (the editor loads all three). */
-export const TAXONOMIES = operation<Taxonomies, { lang: string }>(`query Taxonomies($lang: Lang) {
-  organizationKinds(lang: $lang) { code label parent }
-  organizationSubtypes(lang: $lang) { code label parent }
-  sectors(lang: $lang) { code label parent }
-  processes(lang: $lang) { code label parent }
-  certifications(lang: $lang) { code label parent }
-  countries(lang: $lang) { code label parent }
-  regions(lang: $lang) { code label parent }
-  employeeBands(lang: $lang) { code label parent }
-  financingInstruments(lang: $lang) { code label parent }
-  opportunityTypes(lang: $lang) { code label parent }
-}`);
+export const TAXONOMIES = graphql(`
+  query Taxonomies($lang: Lang) {
+    organizationKinds(lang: $lang) {
+      code
+      label
+      parent
+    }
+    organizationSubtypes(lang: $lang) {
+      code
+      label
+      parent
+    }
+    sectors(lang: $lang) {
+      code
+      label
+      parent
+    }
+    processes(lang: $lang) {
+      code
+      label
+      parent
+    }
+    certifications(lang: $lang) {
+      code
+      label
+      parent
+    }
+    countries(lang: $lang) {
+      code
+      label
+      parent
+    }
+    regions(lang: $lang) {
+      code
+      label
+      parent
+    }
+    employeeBands(lang: $lang) {
+      code
+      label
+      parent
+    }
+    financingInstruments(lang: $lang) {
+      code
+      label
+      parent
+    }
+    opportunityTypes(lang: $lang) {
+      code
+      label
+      parent
+    }
+  }
+`);
 
 export interface MyOrganizationSummary {
   id: string;
@@ -48,13 +91,30 @@ export interface MyOrganizationSummary {
   updatedAt: string;
 }
 
-export const MY_ORGANIZATIONS = operation<{
-  myOrganizations: MyOrganizationSummary[];
-  me: { id: string; memberships: { organizationId: string; role: 'OWNER' | 'MEMBER' }[] } | null;
-}>(`query MyOrganizations {
-  myOrganizations { id kind name { ar fr en } status country city updatedAt }
-  me { id memberships { organizationId role } }
-}`);
+export const MY_ORGANIZATIONS = graphql(`
+  query MyOrganizations {
+    myOrganizations {
+      id
+      kind
+      name {
+        ar
+        fr
+        en
+      }
+      status
+      country
+      city
+      updatedAt
+    }
+    me {
+      id
+      memberships {
+        organizationId
+        role
+      }
+    }
+  }
+`);
 
 export interface Capability {
   process: string;
@@ -121,19 +181,95 @@ export interface OrganizationProfile {
   opportunities: MyOpportunity[];
 }
 
-const PROFILE = `id kind subtype status version name { ar fr en } description { ar fr en } country regionCode city website
-    foundedYear employeeBand sectors certifications languages
-    contacts { id name role email phone }
-    capabilities { process monthlyCapacity capacityUnit }
-    innovation { patents utilityModels industrialDesigns trademarks rdActivity }
-    financier { instruments ticketMin ticketMax currency }
-    reviewedAt
-    pendingChange { id requestedAt changes { field } }
-    opportunities { id type title { ar fr en } description { ar fr en } status expiresAt archived }`;
+export const MY_ORGANIZATION = graphql(`
+  query MyOrganization($id: ID!) {
+    organization(id: $id) {
+      id
+      kind
+      subtype
+      status
+      version
+      name {
+        ar
+        fr
+        en
+      }
+      description {
+        ar
+        fr
+        en
+      }
+      country
+      regionCode
+      city
+      website
+      foundedYear
+      employeeBand
+      sectors
+      certifications
+      languages
+      contacts {
+        id
+        name
+        role
+        email
+        phone
+      }
+      capabilities {
+        process
+        monthlyCapacity
+        capacityUnit
+      }
+      innovation {
+        patents
+        utilityModels
+        industrialDesigns
+        trademarks
+        rdActivity
+      }
+      financier {
+        instruments
+        ticketMin
+        ticketMax
+        currency
+      }
+      reviewedAt
+      pendingChange {
+        id
+        requestedAt
+        changes {
+          field
+        }
+      }
+      opportunities {
+        id
+        type
+        title {
+          ar
+          fr
+          en
+        }
+        description {
+          ar
+          fr
+          en
+        }
+        status
+        expiresAt
+        archived
+      }
+    }
+  }
+`);
 
-export const MY_ORGANIZATION = operation<{ organization: OrganizationProfile }, { id: string }>(
-  `query MyOrganization($id: ID!) { organization(id: $id) { ${PROFILE} } }`,
-);
+/**
+ * The editor's values hold taxonomy codes (processes, certifications, sectors…) as strings picked
+ * from the api's own lists (TAXONOMIES); the generated input types name those lists as enums.
+ */
+export const createInput = (input: OrganizationInput & { kind: OrganizationKind }) =>
+  input as unknown as CreateOrganizationInput;
+export const updateInput = (input: Partial<OrganizationInput> & { id: string; expectedVersion: number }) =>
+  input as unknown as UpdateOrganizationInput;
 
 export interface OrganizationInput {
   subtype?: string | null;
@@ -154,35 +290,123 @@ export interface OrganizationInput {
   contacts?: ContactPerson[];
 }
 
-export const CREATE_ORGANIZATION = operation<
-  { createOrganization: { id: string; status: OrganizationStatus } },
-  { input: OrganizationInput & { kind: OrganizationKind } }
->(
-  `mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id status } }`,
-);
+export const CREATE_ORGANIZATION = graphql(`
+  mutation CreateOrganization($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) {
+      id
+      status
+    }
+  }
+`);
 
-export const UPDATE_ORGANIZATION = operation<
-  { updateOrganization: OrganizationProfile },
-  { input: Partial<OrganizationInput> & { id: string; expectedVersion: number } }
->(
-  `mutation UpdateOrganization($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { ${PROFILE} } }`,
-);
+export const UPDATE_ORGANIZATION = graphql(`
+  mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) {
+      id
+      kind
+      subtype
+      status
+      version
+      name {
+        ar
+        fr
+        en
+      }
+      description {
+        ar
+        fr
+        en
+      }
+      country
+      regionCode
+      city
+      website
+      foundedYear
+      employeeBand
+      sectors
+      certifications
+      languages
+      contacts {
+        id
+        name
+        role
+        email
+        phone
+      }
+      capabilities {
+        process
+        monthlyCapacity
+        capacityUnit
+      }
+      innovation {
+        patents
+        utilityModels
+        industrialDesigns
+        trademarks
+        rdActivity
+      }
+      financier {
+        instruments
+        ticketMin
+        ticketMax
+        currency
+      }
+      reviewedAt
+      pendingChange {
+        id
+        requestedAt
+        changes {
+          field
+        }
+      }
+      opportunities {
+        id
+        type
+        title {
+          ar
+          fr
+          en
+        }
+        description {
+          ar
+          fr
+          en
+        }
+        status
+        expiresAt
+        archived
+      }
+    }
+  }
+`);
 
-export const RESUBMIT_ORGANIZATION = operation<
-  { resubmitOrganization: { id: string; status: OrganizationStatus } },
-  { id: string }
->(`mutation ResubmitOrganization($id: ID!) { resubmitOrganization(id: $id) { id status } }`);
+export const RESUBMIT_ORGANIZATION = graphql(`
+  mutation ResubmitOrganization($id: ID!) {
+    resubmitOrganization(id: $id) {
+      id
+      status
+    }
+  }
+`);
 
 /** The review decisions sent to the signed-in user: the organiser's note reaches owners this way. */
-export const REVIEW_NOTICES = operation<{
-  notifications: {
-    edges: {
-      node: { id: string; kind: string; createdAt: string; payload: { name: string; value: string }[] };
-    }[];
-  };
-}>(
-  `query ReviewNotices { notifications(first: 100) { edges { node { id kind createdAt payload { name value } } } } }`,
-);
+export const REVIEW_NOTICES = graphql(`
+  query ReviewNotices {
+    notifications(first: 100) {
+      edges {
+        node {
+          id
+          kind
+          createdAt
+          payload {
+            name
+            value
+          }
+        }
+      }
+    }
+  }
+`);
 
 export interface Member {
   userId: string;
@@ -192,16 +416,28 @@ export interface Member {
   since: string;
 }
 
-export const ORGANIZATION_MEMBERS = operation<{ organizationMembers: Member[] }, { organizationId: string }>(
-  `query OrganizationMembers($organizationId: ID!) { organizationMembers(organizationId: $organizationId) { userId displayName email role since } }`,
-);
+export const ORGANIZATION_MEMBERS = graphql(`
+  query OrganizationMembers($organizationId: ID!) {
+    organizationMembers(organizationId: $organizationId) {
+      userId
+      displayName
+      email
+      role
+      since
+    }
+  }
+`);
 
-export const INVITE_MEMBER = operation<
-  { inviteMember: { id: string; email: string; role: string; expiresAt: string } },
-  { organizationId: string; email: string; role: 'OWNER' | 'MEMBER' }
->(`mutation InviteMember($organizationId: ID!, $email: String!, $role: MembershipRole!) {
-  inviteMember(organizationId: $organizationId, email: $email, role: $role) { id email role expiresAt }
-}`);
+export const INVITE_MEMBER = graphql(`
+  mutation InviteMember($organizationId: ID!, $email: String!, $role: MembershipRole!) {
+    inviteMember(organizationId: $organizationId, email: $email, role: $role) {
+      id
+      email
+      role
+      expiresAt
+    }
+  }
+`);
 
 export interface PendingInvitation {
   id: string;
@@ -212,53 +448,65 @@ export interface PendingInvitation {
   invitedBy: string | null;
 }
 
-export const ORGANIZATION_INVITATIONS = operation<
-  { organizationInvitations: PendingInvitation[] },
-  { organizationId: string }
->(
-  `query OrganizationInvitations($organizationId: ID!) { organizationInvitations(organizationId: $organizationId) { id email role createdAt expiresAt invitedBy } }`,
-);
-
-export const REVOKE_INVITATION = operation<
-  { revokeInvitation: boolean },
-  { organizationId: string; invitationId: string }
->(
-  `mutation RevokeInvitation($organizationId: ID!, $invitationId: ID!) { revokeInvitation(organizationId: $organizationId, invitationId: $invitationId) }`,
-);
-
-export const REMOVE_MEMBER = operation<{ removeMember: boolean }, { organizationId: string; userId: string }>(
-  `mutation RemoveMember($organizationId: ID!, $userId: ID!) { removeMember(organizationId: $organizationId, userId: $userId) }`,
-);
-
-export const ACCEPT_INVITATION = operation<
-  { acceptInvitation: { organizationId: string; role: string } },
-  { token: string }
->(`mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { organizationId role } }`);
-
-export const CREATE_OPPORTUNITY = operation<
-  { createOpportunity: { id: string } },
-  {
-    input: {
-      organizationId: string;
-      type: string;
-      title: LocalizedText;
-      description: LocalizedText;
-      expiresAt: string | null;
-    };
+export const ORGANIZATION_INVITATIONS = graphql(`
+  query OrganizationInvitations($organizationId: ID!) {
+    organizationInvitations(organizationId: $organizationId) {
+      id
+      email
+      role
+      createdAt
+      expiresAt
+      invitedBy
+    }
   }
->(`mutation CreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }`);
+`);
 
-export const RENEW_OPPORTUNITY = operation<
-  { renewOpportunity: { id: string; expiresAt: string | null } },
-  { id: string; expiresAt: string }
->(
-  `mutation RenewOpportunity($id: ID!, $expiresAt: String!) { renewOpportunity(id: $id, expiresAt: $expiresAt) { id expiresAt } }`,
-);
+export const REVOKE_INVITATION = graphql(`
+  mutation RevokeInvitation($organizationId: ID!, $invitationId: ID!) {
+    revokeInvitation(organizationId: $organizationId, invitationId: $invitationId)
+  }
+`);
 
-export const ARCHIVE_OPPORTUNITY = operation<
-  { archiveOpportunity: { id: string; archived: boolean } },
-  { id: string }
->(`mutation ArchiveOpportunity($id: ID!) { archiveOpportunity(id: $id) { id archived } }`);
+export const REMOVE_MEMBER = graphql(`
+  mutation RemoveMember($organizationId: ID!, $userId: ID!) {
+    removeMember(organizationId: $organizationId, userId: $userId)
+  }
+`);
+
+export const ACCEPT_INVITATION = graphql(`
+  mutation AcceptInvitation($token: String!) {
+    acceptInvitation(token: $token) {
+      organizationId
+      role
+    }
+  }
+`);
+
+export const CREATE_OPPORTUNITY = graphql(`
+  mutation CreateOpportunity($input: CreateOpportunityInput!) {
+    createOpportunity(input: $input) {
+      id
+    }
+  }
+`);
+
+export const RENEW_OPPORTUNITY = graphql(`
+  mutation RenewOpportunity($id: ID!, $expiresAt: String!) {
+    renewOpportunity(id: $id, expiresAt: $expiresAt) {
+      id
+      expiresAt
+    }
+  }
+`);
+
+export const ARCHIVE_OPPORTUNITY = graphql(`
+  mutation ArchiveOpportunity($id: ID!) {
+    archiveOpportunity(id: $id) {
+      id
+      archived
+    }
+  }
+`);
 
 export interface OpportunityHit {
   id: string;
@@ -271,24 +519,39 @@ export interface OpportunityHit {
   highlights: { field: string; snippet: string }[];
 }
 
-export const SEARCH_OPPORTUNITIES = operation<
-  {
-    searchOpportunities: {
-      estimatedTotal: number;
-      offset: number;
-      limit: number;
-      hits: OpportunityHit[];
-      facets: { field: string; values: { value: string; count: number }[] }[];
-    };
-  },
-  { query: string | null; filter: { types?: string[] } | null; limit: number; offset: number }
->(`query SearchOpportunities($query: String, $filter: OpportunitySearchFilter, $limit: Int!, $offset: Int!) {
-  searchOpportunities(query: $query, filter: $filter, facets: ["type"], limit: $limit, offset: $offset) {
-    estimatedTotal offset limit
-    hits { id type title { ar fr en } organizationId organizationName country expiresAt highlights { field snippet } }
-    facets { field values { value count } }
+export const SEARCH_OPPORTUNITIES = graphql(`
+  query SearchOpportunities($query: String, $filter: OpportunitySearchFilter, $limit: Int!, $offset: Int!) {
+    searchOpportunities(query: $query, filter: $filter, facets: ["type"], limit: $limit, offset: $offset) {
+      estimatedTotal
+      offset
+      limit
+      hits {
+        id
+        type
+        title {
+          ar
+          fr
+          en
+        }
+        organizationId
+        organizationName
+        country
+        expiresAt
+        highlights {
+          field
+          snippet
+        }
+      }
+      facets {
+        field
+        values {
+          value
+          count
+        }
+      }
+    }
   }
-}`);
+`);
 
 /** Claiming an organisation that has no owner (docs/ACCESS.md): where the code may go, the claim, the code. */
 export interface ClaimOption {
@@ -306,26 +569,53 @@ export interface OrganizationClaimView {
   note: string | null;
 }
 
-const CLAIM_FIELDS = 'id organizationId organizationName address status expiresAt note';
+export const CLAIM_OPTIONS = graphql(`
+  query ClaimOptions($id: ID!) {
+    claimOptions(id: $id) {
+      address
+      kind
+    }
+  }
+`);
 
-export const CLAIM_OPTIONS = operation<{ claimOptions: ClaimOption[] }, { id: string }>(
-  `query ClaimOptions($id: ID!) { claimOptions(id: $id) { address kind } }`,
-);
+export const CLAIM_ORGANIZATION = graphql(`
+  mutation ClaimOrganization($id: ID!, $email: String!) {
+    claimOrganization(id: $id, email: $email) {
+      id
+      organizationId
+      organizationName
+      address
+      status
+      expiresAt
+      note
+    }
+  }
+`);
 
-export const CLAIM_ORGANIZATION = operation<
-  { claimOrganization: OrganizationClaimView },
-  { id: string; email: string }
->(
-  `mutation ClaimOrganization($id: ID!, $email: String!) { claimOrganization(id: $id, email: $email) { ${CLAIM_FIELDS} } }`,
-);
+export const CONFIRM_CLAIM = graphql(`
+  mutation ConfirmClaim($claimId: ID!, $code: String!) {
+    confirmOrganizationClaim(claimId: $claimId, code: $code) {
+      id
+      organizationId
+      organizationName
+      address
+      status
+      expiresAt
+      note
+    }
+  }
+`);
 
-export const CONFIRM_CLAIM = operation<
-  { confirmOrganizationClaim: OrganizationClaimView },
-  { claimId: string; code: string }
->(
-  `mutation ConfirmClaim($claimId: ID!, $code: String!) { confirmOrganizationClaim(claimId: $claimId, code: $code) { ${CLAIM_FIELDS} } }`,
-);
-
-export const MY_CLAIMS = operation<{ myOrganizationClaims: OrganizationClaimView[] }>(
-  `query MyClaims { myOrganizationClaims { ${CLAIM_FIELDS} } }`,
-);
+export const MY_CLAIMS = graphql(`
+  query MyClaims {
+    myOrganizationClaims {
+      id
+      organizationId
+      organizationName
+      address
+      status
+      expiresAt
+      note
+    }
+  }
+`);

@@ -1,79 +1,57 @@
-import type { ReactNode } from 'react';
-import {
-  ActionIcon,
-  Anchor,
-  AppShell,
-  Badge,
-  Button,
-  Container,
-  Group,
-  Menu,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
-import {
-  IconBulb,
-  IconCalendarEvent,
-  IconCoin,
-  IconInbox,
-  IconLanguage,
-  IconLayoutDashboard,
-  IconBuildingFactory2,
-  IconLogout,
-  IconSpeakerphone,
-  IconUsersGroup,
-  IconWifiOff,
-  IconSettings,
-  IconUserCircle,
-} from '@tabler/icons-react';
-import { Link, useNavigate } from '@tanstack/react-router';
-import { useLocale, useT } from '../i18n/LocaleProvider';
-import { LOCALES, type Locale } from '../i18n/locale';
+import { lazy, startTransition, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Anchor, Badge, Button, Container, Group, Text, VisuallyHidden } from '@mantine/core';
+import { IconWifiOff } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+import { useT } from '../i18n/LocaleProvider';
 import { useSession } from '../auth/session';
 import { NotificationBell } from '../routes/inbox/NotificationBell';
-import { canUseConsole } from '../routes/console/access';
-import { useAccountLocale } from '../routes/account/accountLocale';
+import { AccountButton, LanguageButton, type HeaderMenuName } from './headerButtons';
 
-function LanguageMenu() {
-  const t = useT();
-  const { locale } = useLocale();
-  // Remembered on the account when signed in, and applied at sign-in.
-  const setLocale = useAccountLocale();
+const loadMenus = () => import('./HeaderMenus');
+const HeaderMenu = lazy(loadMenus);
+
+/** When the header's menus are fetched without a click: once the browser is idle after the first paint. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 3000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 1000);
+  return () => clearTimeout(id);
+}
+
+/**
+ * A header menu: its button at first paint, the menu itself (a lazy chunk) once the browser is idle
+ * or the button is clicked (hovering or focusing it starts the fetch). The swap is a transition, so
+ * the button stays in place until the menu can replace it; a click made before opens the menu then.
+ */
+function HeaderMenuSlot({ name }: { name: HeaderMenuName }) {
+  const [wanted, setWanted] = useState(false);
+  const [clicked, setClicked] = useState(false);
+  useEffect(() => (wanted ? undefined : whenIdle(() => startTransition(() => setWanted(true)))), [wanted]);
+  const Placeholder = name === 'language' ? LanguageButton : AccountButton;
+  const placeholder = (
+    <Placeholder
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onPointerEnter={() => void loadMenus()}
+      onFocus={() => void loadMenus()}
+      onClick={() => {
+        setClicked(true);
+        startTransition(() => setWanted(true));
+      }}
+    />
+  );
   return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="lg"
-          aria-label={t('nav.language')}
-          data-testid="language"
-        >
-          <IconLanguage size={22} stroke={1.6} aria-hidden />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {LOCALES.map((l: Locale) => (
-          <Menu.Item
-            key={l}
-            lang={l}
-            dir={l === 'ar' ? 'rtl' : 'ltr'}
-            onClick={() => setLocale(l)}
-            fw={l === locale ? 700 : 400}
-            aria-current={l === locale ? 'true' : undefined}
-          >
-            {t(`lang.${l}`)}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={placeholder}>
+      {wanted ? <HeaderMenu name={name} defaultOpened={clicked} /> : placeholder}
+    </Suspense>
   );
 }
 
-function AccountMenu() {
+function AccountSlot() {
   const t = useT();
-  const { me, signOut, offline } = useSession();
-  const navigate = useNavigate();
+  const { me, offline } = useSession();
   // Offline with a stored session, the user is not signed out: the session resumes with the connection.
   if (!me && offline)
     return (
@@ -97,89 +75,18 @@ function AccountMenu() {
         </Button>
       </Group>
     );
-  return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="lg"
-          aria-label={t('nav.account')}
-          data-testid="account"
-        >
-          <IconUserCircle size={24} stroke={1.6} aria-hidden />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {/* An item, not a Menu.Label: a menu may hold only items, groups and separators (ARIA). */}
-        <Menu.Item disabled c="dark.6" style={{ opacity: 1 }}>
-          <bdi>{t('auth.signedInAs', { name: me.displayName })}</bdi>
-        </Menu.Item>
-        <Menu.Item component={Link} to="/agenda" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
-          {t('nav.agenda')}
-        </Menu.Item>
-        <Menu.Item component={Link} to="/events" leftSection={<IconUsersGroup size={16} aria-hidden />}>
-          {t('forum.nav.events')}
-        </Menu.Item>
-        <Menu.Item component={Link} to="/suggestions" leftSection={<IconBulb size={16} aria-hidden />}>
-          {t('inbox.nav.suggestions')}
-        </Menu.Item>
-        <Menu.Item component={Link} to="/requests/contact" leftSection={<IconInbox size={16} aria-hidden />}>
-          {t('inbox.nav.requests')}
-        </Menu.Item>
-        <Menu.Item component={Link} to="/searches" leftSection={<IconCoin size={16} aria-hidden />}>
-          {t('inbox.nav.searches')}
-        </Menu.Item>
-        <Menu.Item
-          component={Link}
-          to="/my/organizations"
-          leftSection={<IconBuildingFactory2 size={16} aria-hidden />}
-        >
-          {t('organization.menu')}
-        </Menu.Item>
-        <Menu.Item
-          component={Link}
-          to="/opportunities"
-          leftSection={<IconSpeakerphone size={16} aria-hidden />}
-        >
-          {t('organization.opportunitiesPage.menu')}
-        </Menu.Item>
-        <Menu.Item component={Link} to="/account" leftSection={<IconSettings size={16} aria-hidden />}>
-          {t('account.title')}
-        </Menu.Item>
-        {canUseConsole(me.roles) && (
-          <Menu.Item
-            component={Link}
-            to="/console"
-            leftSection={<IconLayoutDashboard size={16} aria-hidden />}
-            data-testid="console-link"
-          >
-            {t('console.menu')}
-          </Menu.Item>
-        )}
-        <Menu.Item
-          leftSection={<IconLogout size={16} aria-hidden />}
-          onClick={async () => {
-            await signOut();
-            await navigate({ to: '/' });
-          }}
-        >
-          {t('nav.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
+  return <HeaderMenuSlot name="account" />;
 }
 
-/** Header (home link, language, account) above the page; phone first. */
+/** Header (home link, notifications, language, account) above the page; phone first. */
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   return (
-    <AppShell header={{ height: 60 }} padding={0}>
+    <>
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
-      <AppShell.Header>
+      <header className="app-header">
         <Container size="md" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap">
             <Anchor component={Link} to="/" underline="never" className="brand" aria-label={t('app.name')}>
@@ -191,17 +98,17 @@ export function Shell({ children }: { children: ReactNode }) {
             </Anchor>
             <Group gap={4} wrap="nowrap">
               <NotificationBell />
-              <LanguageMenu />
-              <AccountMenu />
+              <HeaderMenuSlot name="language" />
+              <AccountSlot />
             </Group>
           </Group>
         </Container>
-      </AppShell.Header>
-      <AppShell.Main id="main">
+      </header>
+      <main id="main" className="app-main">
         <Container size="md" py="md" px="sm">
           {children}
         </Container>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </>
   );
 }

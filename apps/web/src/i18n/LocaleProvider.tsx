@@ -6,43 +6,30 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
 import { DirectionProvider } from '@mantine/core';
 import { requestState } from '../api/client';
-import ar, { type MessageKey } from './catalogue.ar';
+import {
+  complete,
+  hasConsole,
+  loadCatalogue,
+  loadConsole,
+  messagesOf,
+  setActiveLocale,
+  snapshot,
+  subscribe,
+} from './areas';
+import type { MessageKey } from './catalogue.ar';
 import { detectLocale, directionOf, intlLocaleOf, LOCALE_KEY, type Locale } from './locale';
 
-type Messages = Record<string, string>;
-
 /*
- * Arabic, the default, is in the entry chunk; French and English are chunks of their own, fetched
- * when chosen (or detected) and precached by the service worker, so they work offline too. The
- * organisers' console has its messages in one more chunk per language, fetched by the console's
- * gate (useConsoleMessages) and from then on merged into the catalogue.
+ * The shared Arabic messages are in the entry chunk; French and English, each area's messages and
+ * the console's are chunks of their own (src/i18n/areas.ts), fetched when a page or the console's
+ * gate asks for them and precached by the service worker, so they work offline too.
  */
-const loaded: Partial<Record<Locale, Messages>> = { ar };
-const loaders: Record<Exclude<Locale, 'ar'>, () => Promise<{ default: Messages }>> = {
-  fr: () => import('./catalogue.fr'),
-  en: () => import('./catalogue.en'),
-};
-const consoleLoaded: Partial<Record<Locale, Messages>> = {};
-const consoleLoaders: Record<Locale, () => Promise<{ default: Messages }>> = {
-  ar: () => import('./catalogue-console.ar'),
-  fr: () => import('./catalogue-console.fr'),
-  en: () => import('./catalogue-console.en'),
-};
-
-/** The catalogue of a locale, fetched once. */
-export async function loadCatalogue(locale: Locale): Promise<Messages> {
-  return (loaded[locale] ??= locale === 'ar' ? ar : (await loaders[locale]()).default);
-}
-
-/** The console's messages in a locale, fetched once. */
-export async function loadConsoleCatalogue(locale: Locale): Promise<Messages> {
-  return (consoleLoaded[locale] ??= (await consoleLoaders[locale]()).default);
-}
 
 interface LocaleState {
   locale: Locale;
@@ -73,22 +60,20 @@ export function LocaleProvider({ children, initial }: { children: ReactNode; ini
   const [locale, setState] = useState<Locale>(
     () => initial ?? detectLocale(readStored(), globalThis.navigator?.languages ?? []),
   );
-  const [, setReady] = useState(0);
+  const version = useSyncExternalStore(subscribe, snapshot, snapshot);
   const [consoleWanted, setConsoleWanted] = useState(false);
-  const base = loaded[locale];
-  const consoleMessages = consoleLoaded[locale];
-  const messages = useMemo(
-    () => (base && consoleMessages ? { ...base, ...consoleMessages } : base),
-    [base, consoleMessages],
-  );
+  setActiveLocale(locale);
   requestState.locale = locale;
+  // `version` changes whenever a part of a catalogue arrives.
+  const messages = useMemo(() => messagesOf(locale), [locale, version]);
+  const ready = complete(locale);
   useEffect(() => {
-    if (!base) void loadCatalogue(locale).then(() => setReady((n) => n + 1));
-  }, [locale, base]);
+    // A page's areas may have been asked for in the previous language during a switch.
+    if (!ready) void loadCatalogue(locale);
+  }, [locale, ready]);
   useEffect(() => {
-    if (consoleWanted && !consoleMessages)
-      void loadConsoleCatalogue(locale).then(() => setReady((n) => n + 1));
-  }, [locale, consoleWanted, consoleMessages]);
+    if (consoleWanted) void loadConsole(locale);
+  }, [locale, consoleWanted]);
   useEffect(() => {
     const html = document.documentElement;
     html.lang = locale;
@@ -100,16 +85,16 @@ export function LocaleProvider({ children, initial }: { children: ReactNode; ini
     } catch {
       // Private modes may refuse storage: the choice then lasts for this page only.
     }
-    // The new language shows once its catalogue is here (at once when it was loaded before), with
-    // the console's messages too once the console was opened.
-    void Promise.all([loadCatalogue(next), consoleWantedRef.current && loadConsoleCatalogue(next)]).then(() =>
+    // The new language shows once its messages are here (at once when they were loaded before),
+    // with every area asked for so far and the console's once the console was opened.
+    void Promise.all([loadCatalogue(next), consoleWantedRef.current && loadConsole(next)]).then(() =>
       setState(next),
     );
   }, []);
   const consoleWantedRef = useRef(consoleWanted);
   consoleWantedRef.current = consoleWanted;
   const wantConsole = useCallback(() => setConsoleWanted(true), []);
-  const consoleReady = !!consoleMessages;
+  const consoleReady = hasConsole(locale) && ready;
   const value = useMemo(
     () => ({ locale, setLocale, consoleReady, wantConsole }),
     [locale, setLocale, consoleReady, wantConsole],

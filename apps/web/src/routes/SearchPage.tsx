@@ -9,7 +9,6 @@ import {
   Group,
   Loader,
   Pagination,
-  ScrollArea,
   Stack,
   Text,
   TextInput,
@@ -168,7 +167,7 @@ export function SearchPage() {
           <Text size="sm" fw={600} id="facet-kind">
             {t('search.facet.kind')}
           </Text>
-          <ScrollArea type="never" offsetScrollbars={false}>
+          <div className="chip-row">
             <Chip.Group
               multiple={false}
               value={params.kind ?? null}
@@ -189,13 +188,13 @@ export function SearchPage() {
                 ))}
               </Group>
             </Chip.Group>
-          </ScrollArea>
+          </div>
           {countries.length ? (
             <>
               <Text size="sm" fw={600} id="facet-country">
                 {t('search.facet.country')}
               </Text>
-              <ScrollArea type="never">
+              <div className="chip-row">
                 <Chip.Group
                   multiple={false}
                   value={params.country ?? null}
@@ -216,7 +215,7 @@ export function SearchPage() {
                     ))}
                   </Group>
                 </Chip.Group>
-              </ScrollArea>
+              </div>
             </>
           ) : null}
           {params.kind || params.country ? (

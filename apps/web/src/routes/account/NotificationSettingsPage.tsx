@@ -2,7 +2,11 @@ import { Loader, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../api/client';
-import { NOTIFICATION_PREFERENCES, SET_NOTIFICATION_PREFERENCES } from '../../api/account';
+import {
+  NOTIFICATION_PREFERENCES,
+  SET_NOTIFICATION_PREFERENCES,
+  type NotificationPreference,
+} from '../../api/account';
 import { useSession } from '../../auth/session';
 import { errorMessage } from '../../components/text';
 import { useT } from '../../i18n/LocaleProvider';
@@ -22,8 +26,7 @@ export function NotificationSettingsPage() {
     enabled: !!me,
   });
   const save = useMutation({
-    mutationFn: (p: { kind: string; email: boolean }) =>
-      call(SET_NOTIFICATION_PREFERENCES, { preferences: [p] }),
+    mutationFn: (p: NotificationPreference) => call(SET_NOTIFICATION_PREFERENCES, { preferences: [p] }),
     onSuccess: (r) =>
       queries.setQueryData(['notification-preferences'], {
         notificationPreferences: r.setNotificationPreferences,

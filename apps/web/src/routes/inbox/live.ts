@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { requestState } from '../../api/client';
+import { documentText, requestState } from '../../api/client';
 import { NOTIFICATION_ADDED, type Notification } from '../../api/inboxLive';
 
 /*
@@ -62,7 +62,7 @@ export function useNotificationStream(userId: string | null, onNotification?: (n
         },
       });
       const unsubscribe = client.subscribe<{ notificationAdded: Notification }>(
-        { query: NOTIFICATION_ADDED.document },
+        { query: documentText(NOTIFICATION_ADDED) },
         {
           next: ({ data }) => {
             void queries.invalidateQueries({ queryKey: ['inbox'] });

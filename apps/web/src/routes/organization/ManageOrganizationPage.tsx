@@ -41,7 +41,9 @@ import {
   REVIEW_NOTICES,
   UPDATE_ORGANIZATION,
   type OrganizationProfile,
+  updateInput,
 } from '../../api/organization';
+import type { OpportunityType } from '../../gql/graphql';
 import type { LocalizedText } from '../../api/operations';
 import { useSession } from '../../auth/session';
 import { errorMessage, pickText } from '../../components/text';
@@ -212,11 +214,11 @@ function Profile({ org }: { org: OrganizationProfile }) {
   const save = useMutation({
     mutationFn: (values: ProfileValues) =>
       call(UPDATE_ORGANIZATION, {
-        input: {
+        input: updateInput({
           id: org.id,
           expectedVersion: org.version,
           ...changedFields(toInput(initial), toInput(values)),
-        },
+        }),
       }),
     onSuccess: async (r) => {
       queries.setQueryData(['my-organization', org.id], { organization: r.updateOrganization });
@@ -355,7 +357,8 @@ function NewOpportunity({ organizationId, onPosted }: { organizationId: string; 
       await call(CREATE_OPPORTUNITY, {
         input: {
           organizationId,
-          type,
+          // A code of the api's own list (TAXONOMIES.opportunityTypes).
+          type: type as OpportunityType,
           title: clean(title),
           description: clean(description),
           expiresAt: expiresAt || null,

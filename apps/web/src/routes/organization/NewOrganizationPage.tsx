@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../api/client';
-import { CREATE_ORGANIZATION } from '../../api/organization';
+import { CREATE_ORGANIZATION, createInput } from '../../api/organization';
 import { useSession } from '../../auth/session';
 import { errorMessage } from '../../components/text';
 import { useT } from '../../i18n/LocaleProvider';
@@ -43,7 +43,7 @@ export function NewOrganizationPage() {
           setError(null);
           try {
             const { createOrganization } = await call(CREATE_ORGANIZATION, {
-              input: { ...toInput(values), kind: values.kind! },
+              input: createInput({ ...toInput(values), kind: values.kind! }),
             });
             await queries.invalidateQueries({ queryKey: ['my-organizations'] });
             await navigate({ to: '/my/organizations/$id', params: { id: createOrganization.id } });

@@ -19,6 +19,7 @@ import { Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../api/client';
 import { SEARCH_OPPORTUNITIES } from '../../api/organization';
+import type { OpportunityType } from '../../gql/graphql';
 import { countryName, errorMessage, Highlighted, pickText } from '../../components/text';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
 import { FormError } from '../AuthPages';
@@ -34,7 +35,7 @@ export function OpportunitiesPage() {
   const tax = useTaxonomies();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
-  const [types, setTypes] = useState<string[]>([]);
+  const [types, setTypes] = useState<OpportunityType[]>([]);
   const [page, setPage] = useState(1);
   const result = useQuery({
     queryKey: ['opportunities', debounced, types, page, locale],

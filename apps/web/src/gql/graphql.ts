@@ -1,0 +1,1809 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A manufacturing process offered */
+export type CapabilityInput = {
+  /** Unit of `monthlyCapacity`, e.g. t, kg, pieces */
+  capacityUnit?: string | null | undefined;
+  /** Main machines, in any language */
+  machines?: Array<string> | null | undefined;
+  /** Materials worked, in any language */
+  materials?: Array<string> | null | undefined;
+  /** Output per month, in `capacityUnit` */
+  monthlyCapacity?: number | null | undefined;
+  /** The process offered */
+  process: Process;
+};
+
+/** Management system or product certification */
+export type Certification =
+  /** API Q1 (oil and gas quality) (fr: API Q1 (industrie pétrolière et gazière)) */
+  | 'API_Q1'
+  /** AS 9100 (aerospace quality) (fr: EN/AS 9100 (aéronautique et spatial)) */
+  | 'AS_9100'
+  /** CE marking (fr: Marquage CE) */
+  | 'CE_MARKING'
+  /** FSSC 22000 (food safety system certification) (fr: FSSC 22000 (certification de la sécurité des aliments)) */
+  | 'FSSC_22000'
+  /** GMP (good manufacturing practice) (fr: Bonnes pratiques de fabrication (BPF/GMP)) */
+  | 'GMP'
+  /** HACCP (hazard analysis and critical control points) (fr: HACCP (analyse des dangers et points critiques)) */
+  | 'HACCP'
+  /** Halal certification (fr: Certification halal) */
+  | 'HALAL'
+  /** IATF 16949 (automotive quality) (fr: IATF 16949 (qualité automobile)) */
+  | 'IATF_16949'
+  /** ISO 9001 (quality management) (fr: ISO 9001 (management de la qualité)) */
+  | 'ISO_9001'
+  /** ISO 13485 (medical devices) (fr: ISO 13485 (dispositifs médicaux)) */
+  | 'ISO_13485'
+  /** ISO 14001 (environmental management) (fr: ISO 14001 (management environnemental)) */
+  | 'ISO_14001'
+  /** ISO/IEC 17025 (testing and calibration laboratories) (fr: ISO/IEC 17025 (laboratoires d'essais et d'étalonnage)) */
+  | 'ISO_17025'
+  /** ISO 22000 (food safety management) (fr: ISO 22000 (sécurité des denrées alimentaires)) */
+  | 'ISO_22000'
+  /** ISO/IEC 27001 (information security) (fr: ISO/IEC 27001 (sécurité de l'information)) */
+  | 'ISO_27001'
+  /** ISO 45001 (occupational health and safety) (fr: ISO 45001 (santé et sécurité au travail)) */
+  | 'ISO_45001'
+  /** ISO 50001 (energy management) (fr: ISO 50001 (management de l'énergie)) */
+  | 'ISO_50001';
+
+/** Where a claim code may go */
+export type ClaimAddressKind =
+  /** A contact person's address on the organisation's profile */
+  | 'CONTACT_PERSON'
+  /** Any address at the domain of the organisation's website */
+  | 'WEBSITE_DOMAIN';
+
+/** A past collaboration: the partner by its import ref, and the year */
+export type CollaborationInput = {
+  /** The partner's import ref */
+  ref: string;
+  /** Year of the collaboration */
+  year: number;
+};
+
+/** Stage of development of a company */
+export type CompanyStage =
+  /** Growth (fr: Croissance) */
+  | 'GROWTH'
+  /** Idea (fr: Idée) */
+  | 'IDEA'
+  /** Maturity (fr: Maturité) */
+  | 'MATURE'
+  /** Start-up (fr: Démarrage) */
+  | 'STARTUP'
+  /** Turnaround (fr: Redressement) */
+  | 'TURNAROUND';
+
+/** A person to contact at the organisation */
+export type ContactPersonInput = {
+  /** Email address */
+  email?: string | null | undefined;
+  /** Full name */
+  name: string;
+  /** Phone number, international format preferred */
+  phone?: string | null | undefined;
+  /** Position in the organisation */
+  role?: string | null | undefined;
+};
+
+/** A new opportunity, published at once by a member of the organisation */
+export type CreateOpportunityInput = {
+  /** Budget or value, in `currency` */
+  amount?: number | null | undefined;
+  /** ISO 3166-1 alpha-2 codes it is limited to; empty means any */
+  countries?: Array<string> | null | undefined;
+  /** Currency of `amount` */
+  currency?: Currency | null | undefined;
+  /** YYYY-MM-DD */
+  deadline?: string | null | undefined;
+  /** At most 5,000 characters per language */
+  description?: LocalizedTextInput | null | undefined;
+  /** YYYY-MM-DD */
+  expiresAt?: string | null | undefined;
+  /** Subcontracting: materials to work, at most 30 */
+  materials?: Array<string> | null | undefined;
+  /** Your organisation, publishing it */
+  organizationId: string;
+  /** Subcontracting: certifications wished for; they rank, never exclude */
+  preferredCertifications?: Array<Certification> | null | undefined;
+  /** Wilaya codes (DZ-16) */
+  preferredRegionCodes?: Array<string> | null | undefined;
+  /** Processes concerned, at most 10 */
+  processes?: Array<Process> | null | undefined;
+  /** Volume offered or needed, in `quantityUnit` */
+  quantity?: number | null | undefined;
+  /** Unit of `quantity`, at most 30 characters, e.g. t */
+  quantityUnit?: string | null | undefined;
+  /** Wilaya codes (DZ-16) */
+  regionCodes?: Array<string> | null | undefined;
+  /** Subcontracting: certifications a supplier must hold (never relaxed) */
+  requiredCertifications?: Array<Certification> | null | undefined;
+  /** Subcontracting: processes a supplier must master (never relaxed) */
+  requiredProcesses?: Array<Process> | null | undefined;
+  /** ISIC Rev.4 sections or divisions, at most 10 */
+  sectors?: Array<string> | null | undefined;
+  /** Lifecycle status; new ones are OPEN */
+  status?: OpportunityStatus | null | undefined;
+  /** At least one language, at most 200 characters each */
+  title: LocalizedTextInput;
+  /** What is offered or sought */
+  type: OpportunityType;
+};
+
+/** A new organisation; it waits for review before it is public */
+export type CreateOrganizationInput = {
+  /** Processes offered, with materials, machines and capacity */
+  capabilities?: Array<CapabilityInput> | null | undefined;
+  /** Certifications held */
+  certifications?: Array<Certification> | null | undefined;
+  /** City, as written by the organisation */
+  city?: string | null | undefined;
+  /** Past collaborations, partners named by their import ref */
+  collaborations?: Array<CollaborationInput> | null | undefined;
+  /** Contact persons; they replace the previous ones */
+  contacts?: Array<ContactPersonInput> | null | undefined;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  /** Description in each language given */
+  description?: LocalizedTextInput | null | undefined;
+  /** One of 1-9, 10-49, 50-249, 250-999, 1000+ */
+  employeeBand?: string | null | undefined;
+  /** Financiers: the terms they publish */
+  financier?: FinancierTermsInput | null | undefined;
+  /** Year founded */
+  foundedYear?: number | null | undefined;
+  /** Research, development and intellectual property */
+  innovation?: InnovationInput | null | undefined;
+  /** What the organisation is */
+  kind: OrganizationKind;
+  /** ISO 639-1 codes of spoken languages */
+  languages?: Array<string> | null | undefined;
+  /** Name, at least one language */
+  name: LocalizedTextInput;
+  /** Support institutions: their programmes for SMEs */
+  programmes?: Array<ProgrammeInput> | null | undefined;
+  /** What it buys, in any language */
+  purchasingCategories?: Array<string> | null | undefined;
+  /** Free-text region outside Algeria */
+  region?: string | null | undefined;
+  /** ISO 3166-2 wilaya code (DZ-NN), for Algeria */
+  regionCode?: string | null | undefined;
+  /** ISIC Rev.4 section letters or division codes */
+  sectors?: Array<string> | null | undefined;
+  /** Services it offers, in any language */
+  services?: Array<string> | null | undefined;
+  /** Finer kind, for support institutions, financiers and public bodies */
+  subtype?: OrganizationSubtype | null | undefined;
+  /** Certifications aimed for, not yet held */
+  targetCertifications?: Array<Certification> | null | undefined;
+  /** Web site address */
+  website?: string | null | undefined;
+};
+
+/** ISO 4217 currency code */
+export type Currency =
+  /** UAE dirham */
+  | 'AED'
+  /** Bahraini dinar */
+  | 'BHD'
+  /** Djiboutian franc */
+  | 'DJF'
+  /** Algerian dinar */
+  | 'DZD'
+  /** Egyptian pound */
+  | 'EGP'
+  /** Euro */
+  | 'EUR'
+  /** Iraqi dinar */
+  | 'IQD'
+  /** Jordanian dinar */
+  | 'JOD'
+  /** Comorian franc */
+  | 'KMF'
+  /** Kuwaiti dinar */
+  | 'KWD'
+  /** Lebanese pound */
+  | 'LBP'
+  /** Libyan dinar */
+  | 'LYD'
+  /** Moroccan dirham */
+  | 'MAD'
+  /** Mauritanian ouguiya */
+  | 'MRU'
+  /** Omani rial */
+  | 'OMR'
+  /** Qatari riyal */
+  | 'QAR'
+  /** Saudi riyal */
+  | 'SAR'
+  /** Sudanese pound */
+  | 'SDG'
+  /** Somali shilling */
+  | 'SOS'
+  /** Syrian pound */
+  | 'SYP'
+  /** Tunisian dinar */
+  | 'TND'
+  /** US dollar */
+  | 'USD'
+  /** Yemeni rial */
+  | 'YER';
+
+/** The financing terms a financier publishes */
+export type FinancierTermsInput = {
+  /** Currency of the ticket sizes */
+  currency?: Currency | null | undefined;
+  /** Instruments offered */
+  instruments?: Array<FinancingInstrument> | null | undefined;
+  /** Company stages invested in */
+  stages?: Array<CompanyStage> | null | undefined;
+  /** ISO 3166-1 alpha-2 codes invested in */
+  targetCountries?: Array<string> | null | undefined;
+  /** ISIC Rev.4 sections or divisions invested in */
+  targetSectors?: Array<string> | null | undefined;
+  /** Largest ticket, in `currency` */
+  ticketMax?: number | null | undefined;
+  /** Smallest ticket, in `currency` */
+  ticketMin?: number | null | undefined;
+};
+
+/** Kind of financing a financier offers */
+export type FinancingInstrument =
+  /** Equity investment (fr: Prise de participation) */
+  | 'EQUITY'
+  /** Grant (fr: Subvention) */
+  | 'GRANT'
+  /** Credit guarantee (fr: Garantie de crédit) */
+  | 'GUARANTEE'
+  /** Ijara (Islamic leasing) (fr: Ijara (location islamique)) */
+  | 'IJARA'
+  /** Istisna' (manufacturing contract) (fr: Istisna'a (commande de fabrication)) */
+  | 'ISTISNA'
+  /** Leasing (fr: Crédit-bail) */
+  | 'LEASING'
+  /** Loan (fr: Crédit) */
+  | 'LOAN'
+  /** Mudaraba (profit-sharing) (fr: Moudaraba (partage des bénéfices)) */
+  | 'MUDARABA'
+  /** Murabaha (cost-plus sale) (fr: Mourabaha (vente avec marge)) */
+  | 'MURABAHA'
+  /** Musharaka (joint venture financing) (fr: Moucharaka (financement participatif)) */
+  | 'MUSHARAKA'
+  /** Salam (prepaid forward sale) (fr: Salam (achat à terme payé d'avance)) */
+  | 'SALAM';
+
+/** Research, development and intellectual property */
+export type InnovationInput = {
+  /** Registered industrial designs */
+  industrialDesigns?: number | null | undefined;
+  /** Patents held */
+  patents?: number | null | undefined;
+  /** Declares research and development */
+  rdActivity?: boolean | null | undefined;
+  /** Registered trademarks */
+  trademarks?: number | null | undefined;
+  /** Utility models held */
+  utilityModels?: number | null | undefined;
+};
+
+/** Language of text and labels */
+export type Lang =
+  /** Arabic */
+  | 'ar'
+  /** English */
+  | 'en'
+  /** French */
+  | 'fr';
+
+/** Language of the emails and notices a user receives */
+export type Locale =
+  /** Arabic */
+  | 'ar'
+  /** English */
+  | 'en'
+  /** French */
+  | 'fr';
+
+/** Text in Arabic, French and/or English; at least one language is usually required */
+export type LocalizedTextInput = {
+  /** Arabic text */
+  ar?: string | null | undefined;
+  /** English text */
+  en?: string | null | undefined;
+  /** French text */
+  fr?: string | null | undefined;
+};
+
+/** State of a meeting in the schedule */
+export type MeetingStatus =
+  /** Cancelled; kept so agendas and calendars can show it */
+  | 'CANCELLED'
+  /** Placed by the scheduler or organisers, not yet published */
+  | 'DRAFT'
+  /** In the published agendas */
+  | 'PUBLISHED';
+
+/** A user's place in an organisation */
+export type MembershipRole =
+  /** Edits the organisation and acts for it (requests, opportunities, forum) */
+  | 'MEMBER'
+  /** What a MEMBER does, plus managing members and sending a rejected organisation back to review; an organisation keeps at least one */
+  | 'OWNER';
+
+/** A kind of notification whose email can be turned off (security mails, codes and invitations, cannot) */
+export type NotificationKind =
+  /** Your B2B agenda published or changed */
+  | 'AGENDA'
+  /** Organisers: contested claims to decide */
+  | 'CLAIM_REVIEW'
+  /** Contact requests received, accepted, declined */
+  | 'CONTACT_REQUESTS'
+  /** Admins: report of emails that could not be delivered */
+  | 'MAIL_FAILURES'
+  /** Reminders shortly before each meeting */
+  | 'MEETING_REMINDERS'
+  /** B2B meeting requests and their answers */
+  | 'MEETING_REQUESTS'
+  /** Your organisation or claim approved or rejected */
+  | 'ORGANIZATION'
+  /** New organisations matching your saved searches */
+  | 'SAVED_SEARCH_ALERTS'
+  /** Weekly digest of new suggestions (off unless turned on) */
+  | 'SUGGESTIONS_DIGEST';
+
+/** Email on or off for one kind of notification */
+export type NotificationPreferenceInput = {
+  /** true: also sent by email; false: in the app only */
+  email: boolean;
+  /** The kind of notification */
+  kind: NotificationKind;
+};
+
+/** Typed filters; values in one list are OR-ed, lists are AND-ed; at most 50 values per list */
+export type OpportunitySearchFilter = {
+  /** ISO 3166-1 alpha-2 codes of the publishing organisation's country */
+  countries?: Array<string> | null | undefined;
+  /** Include opportunities past their expiry date */
+  includeExpired?: boolean | null | undefined;
+  /** Published by an organisation of any of these kinds */
+  organizationKinds?: Array<OrganizationKind> | null | undefined;
+  /** Concerns any of these manufacturing processes */
+  processes?: Array<Process> | null | undefined;
+  /** ISO 3166-2 codes of the publishing organisation's region, e.g. DZ-16 */
+  regionCodes?: Array<string> | null | undefined;
+  /** ISIC sections or divisions */
+  sectors?: Array<string> | null | undefined;
+  /** Defaults to OPEN */
+  statuses?: Array<OpportunityStatus> | null | undefined;
+  /** Any of these types */
+  types?: Array<OpportunityType> | null | undefined;
+};
+
+/** Lifecycle of an opportunity */
+export type OpportunityStatus =
+  /** Cancelled (fr: Annulée) */
+  | 'CANCELLED'
+  /** Fulfilled (fr: Réalisée) */
+  | 'FULFILLED'
+  /** In progress (fr: En cours) */
+  | 'IN_PROGRESS'
+  /** Open (fr: Ouverte) */
+  | 'OPEN';
+
+/** What an opportunity offers or seeks */
+export type OpportunityType =
+  /** Capability offer (fr: Offre de capacités) */
+  | 'CAPABILITY_OFFER'
+  /** Financing need (fr: Besoin de financement) */
+  | 'FINANCING_NEED'
+  /** Financing programme (fr: Programme de financement) */
+  | 'FINANCING_PROGRAMME'
+  /** Partnership request (fr: Demande de partenariat) */
+  | 'PARTNERSHIP_REQUEST'
+  /** Subcontracting request (fr: Demande de sous-traitance) */
+  | 'SUBCONTRACTING_REQUEST'
+  /** Technology offer (fr: Offre technologique) */
+  | 'TECHNOLOGY_OFFER'
+  /** Technology request (fr: Demande technologique) */
+  | 'TECHNOLOGY_REQUEST';
+
+/** CODE_SENT: waiting for the mailed code; CONTESTED: organisers decide; APPROVED: the claimant is owner; REJECTED by organisers; EXPIRED: replaced, out of tries or past its time */
+export type OrganizationClaimStatus =
+  /** The claimant is now OWNER of the organisation */
+  | 'APPROVED'
+  /** Waiting for the claimant to enter the mailed code */
+  | 'CODE_SENT'
+  /** Code confirmed, but organisers decide (see contestReason) */
+  | 'CONTESTED'
+  /** Replaced by a newer claim, out of tries, or past its time */
+  | 'EXPIRED'
+  /** Refused by organisers (see note) */
+  | 'REJECTED';
+
+/** What an organisation is; it decides which profile fields and suggestions apply */
+export type OrganizationKind =
+  /** Financier (fr: Organisme de financement) */
+  | 'FINANCIER'
+  /** Large company (fr: Grande entreprise) */
+  | 'LARGE_FIRM'
+  /** Public body (fr: Organisme public) */
+  | 'PUBLIC_BODY'
+  /** SME (fr: PME) */
+  | 'SME'
+  /** Support institution (fr: Structure d'appui et d'accompagnement) */
+  | 'SUPPORT_INSTITUTION';
+
+/** Typed filters; values in one list are OR-ed, lists are AND-ed; at most 50 values per list */
+export type OrganizationSearchFilter = {
+  /** All of these */
+  certifications?: Array<Certification> | null | undefined;
+  /** ISO 3166-1 alpha-2 country codes, e.g. DZ */
+  countries?: Array<string> | null | undefined;
+  /** Headcount bands: 1-9, 10-49, 50-249, 250-999 or 1000+ */
+  employeeBands?: Array<string> | null | undefined;
+  /** Founded in this year or later */
+  foundedFrom?: number | null | undefined;
+  /** Founded in this year or earlier */
+  foundedTo?: number | null | undefined;
+  /** Holds at least one patent, utility model, trademark or design */
+  hasIp?: boolean | null | undefined;
+  /** Financiers offering any of these instruments */
+  instruments?: Array<FinancingInstrument> | null | undefined;
+  /** Any of these kinds */
+  kinds?: Array<OrganizationKind> | null | undefined;
+  /** Working languages, ISO 639 codes among ar, fr, en, es, it, de, tr, zh, ber */
+  languages?: Array<string> | null | undefined;
+  /** Offers any of these manufacturing processes */
+  processes?: Array<Process> | null | undefined;
+  /** True: declares research and development; false: does not */
+  rdActivity?: boolean | null | undefined;
+  /** ISO 3166-2 region codes, e.g. DZ-16 (Algiers) */
+  regionCodes?: Array<string> | null | undefined;
+  /** ISIC sections or divisions */
+  sectors?: Array<string> | null | undefined;
+  /** Financiers investing at any of these stages */
+  stages?: Array<CompanyStage> | null | undefined;
+  /** Any of these subtypes */
+  subtypes?: Array<OrganizationSubtype> | null | undefined;
+  /** Financiers whose ticket range contains this amount */
+  ticketAmount?: number | null | undefined;
+};
+
+/** Where an organisation stands in review; only ACTIVE ones are public and searchable */
+export type OrganizationStatus =
+  /** Approved: public and searchable */
+  | 'ACTIVE'
+  /** Withdrawn: no longer public, kept for history */
+  | 'ARCHIVED'
+  /** Waiting for review by organisers; seen by its members and organisers only */
+  | 'PENDING'
+  /** Refused by organisers with a reason; its owners may correct and resubmit it */
+  | 'REJECTED';
+
+/** Finer kind of a support institution, financier or public body */
+export type OrganizationSubtype =
+  /** Business support agency (fr: Agence d'appui aux entreprises) */
+  | 'BUSINESS_AGENCY'
+  /** Chamber of commerce and industry (fr: Chambre de commerce et d'industrie) */
+  | 'CHAMBER'
+  /** Commercial bank (fr: Banque commerciale) */
+  | 'COMMERCIAL_BANK'
+  /** Development bank (fr: Banque de développement) */
+  | 'DEVELOPMENT_BANK'
+  /** Guarantee fund (fr: Fonds de garantie) */
+  | 'GUARANTEE_FUND'
+  /** Business incubator (fr: Incubateur d'entreprises) */
+  | 'INCUBATOR'
+  /** Industrial park (fr: Zone industrielle) */
+  | 'INDUSTRIAL_PARK'
+  /** Investment fund (fr: Fonds d'investissement) */
+  | 'INVESTMENT_FUND'
+  /** Islamic finance institution (fr: Établissement de finance islamique) */
+  | 'ISLAMIC_FINANCE'
+  /** Leasing company (fr: Société de crédit-bail) */
+  | 'LEASING'
+  /** Microfinance institution (fr: Institution de microfinance) */
+  | 'MICROFINANCE'
+  /** Ministry (fr: Ministère) */
+  | 'MINISTRY'
+  /** Public agency (fr: Agence publique) */
+  | 'PUBLIC_AGENCY'
+  /** Technical centre (fr: Centre technique) */
+  | 'TECHNICAL_CENTRE'
+  /** University laboratory (fr: Laboratoire universitaire) */
+  | 'UNIVERSITY_LAB';
+
+/** ADMIN holds every ORGANISER right */
+export type PlatformRole =
+  /** Every ORGANISER right, plus roles, audit log and mail deliveries */
+  | 'ADMIN'
+  /** Runs the platform: reviews organisations and claims, runs forum editions */
+  | 'ORGANISER';
+
+/** Manufacturing process or service capability */
+export type Process =
+  /** Additive manufacturing (3D printing) (fr: Fabrication additive (impression 3D)) */
+  | 'ADDITIVE_MANUFACTURING'
+  /** Assembly (fr: Assemblage) */
+  | 'ASSEMBLY'
+  /** Blow moulding (fr: Soufflage plastique) */
+  | 'BLOW_MOULDING'
+  /** Boilermaking and piping (fr: Chaudronnerie et tuyauterie) */
+  | 'BOILERMAKING_PIPING'
+  /** Casting (fr: Fonderie) */
+  | 'CASTING'
+  /** Chemical formulation (fr: Formulation chimique) */
+  | 'CHEMICALS_FORMULATION'
+  /** CNC machining (fr: Usinage à commande numérique (CNC)) */
+  | 'CNC_MACHINING'
+  /** Construction materials (fr: Matériaux de construction) */
+  | 'CONSTRUCTION_MATERIALS'
+  /** Electrical panel building (fr: Tableaux électriques) */
+  | 'ELECTRICAL_PANELS'
+  /** Electrical wiring (fr: Câblage électrique) */
+  | 'ELECTRICAL_WIRING'
+  /** Electronics assembly (fr: Assemblage électronique) */
+  | 'ELECTRONICS_ASSEMBLY'
+  /** Engineering design (fr: Bureau d'études et conception) */
+  | 'ENGINEERING_DESIGN'
+  /** Extrusion (fr: Extrusion) */
+  | 'EXTRUSION'
+  /** Food processing (fr: Transformation agroalimentaire) */
+  | 'FOOD_PROCESSING'
+  /** Footwear (fr: Chaussure) */
+  | 'FOOTWEAR'
+  /** Forging (fr: Forge) */
+  | 'FORGING'
+  /** Glass and ceramics (fr: Verre et céramique) */
+  | 'GLASS_CERAMICS'
+  /** Flour and semolina milling (fr: Meunerie et semoulerie) */
+  | 'GRAIN_MILLING'
+  /** Heat treatment (fr: Traitement thermique) */
+  | 'HEAT_TREATMENT'
+  /** Injection moulding (fr: Moulage par injection) */
+  | 'INJECTION_MOULDING'
+  /** Leatherwork (fr: Travail du cuir) */
+  | 'LEATHER'
+  /** Logistics (fr: Logistique) */
+  | 'LOGISTICS'
+  /** Machining (fr: Usinage) */
+  | 'MACHINING'
+  /** Industrial maintenance (fr: Maintenance industrielle) */
+  | 'MAINTENANCE'
+  /** Mould and tool making (fr: Moules et outillage) */
+  | 'MOULD_TOOLMAKING'
+  /** Packaging (fr: Emballage et conditionnement) */
+  | 'PACKAGING'
+  /** Paper and cardboard (fr: Papier et carton) */
+  | 'PAPER_CARDBOARD'
+  /** Pharmaceutical manufacturing (fr: Fabrication pharmaceutique) */
+  | 'PHARMA_MANUFACTURING'
+  /** Printing (fr: Imprimerie) */
+  | 'PRINTING'
+  /** Recycling (fr: Recyclage) */
+  | 'RECYCLING'
+  /** Rubber products (fr: Transformation du caoutchouc) */
+  | 'RUBBER_PRODUCTS'
+  /** Sheet metal work (fr: Tôlerie) */
+  | 'SHEET_METAL'
+  /** Software development (fr: Développement logiciel) */
+  | 'SOFTWARE'
+  /** Spinning and weaving (fr: Filature et tissage) */
+  | 'SPINNING_WEAVING'
+  /** Structural steelwork (fr: Charpente métallique) */
+  | 'STEEL_STRUCTURES'
+  /** Surface treatment (fr: Traitement de surface) */
+  | 'SURFACE_TREATMENT'
+  /** Testing and inspection (fr: Essais et contrôle) */
+  | 'TESTING_INSPECTION'
+  /** Textile dyeing and finishing (fr: Teinture et ennoblissement textile) */
+  | 'TEXTILE_FINISHING'
+  /** Textiles and garments (fr: Textile et confection) */
+  | 'TEXTILE_GARMENT'
+  /** Welding (fr: Soudage) */
+  | 'WELDING'
+  /** Woodworking (fr: Menuiserie et travail du bois) */
+  | 'WOODWORKING';
+
+/** A support institution's programme for SMEs */
+export type ProgrammeInput = {
+  /** Schemes the programme prepares for */
+  certifications?: Array<Certification> | null | undefined;
+  /** What it costs the SME */
+  cost?: SupportCost | null | undefined;
+  /** Description in each language given */
+  description?: LocalizedTextInput | null | undefined;
+  /** Name, at least one language */
+  name: LocalizedTextInput;
+  /** Algerian wilayas targeted (DZ-NN) */
+  regionCodes?: Array<string> | null | undefined;
+  /** Only SMEs of regionCodes are eligible; needs regionCodes */
+  reserved?: boolean | null | undefined;
+  /** ISIC Rev.4 sections or divisions it serves */
+  sectors?: Array<string> | null | undefined;
+  /** Services the programme offers SMEs */
+  services?: Array<SupportService> | null | undefined;
+  /** Stages admitted; empty admits every stage */
+  stages?: Array<CompanyStage> | null | undefined;
+};
+
+/** A new account; it must verify its email address before acting for an organisation */
+export type RegisterInput = {
+  /** Acceptance of the terms and privacy notice; must be true */
+  acceptTerms: boolean;
+  /** Name shown to other users, 1 to 120 characters */
+  displayName: string;
+  /** Email address, at most 254 characters; stored lower-cased */
+  email: string;
+  /** Language of emails; defaults to French */
+  locale?: Locale | null | undefined;
+  /** 10 to 128 characters, not a commonly leaked password */
+  password: string;
+};
+
+/** What a programme costs the SME */
+export type SupportCost =
+  /** Free of charge */
+  | 'FREE'
+  /** The SME pays the full price */
+  | 'PAID'
+  /** Part of the price is paid by the programme */
+  | 'SUBSIDISED';
+
+/** A service a support institution offers SMEs through a programme */
+export type SupportService =
+  /** Cleaner production, energy and resource efficiency */
+  | 'CLEANER_PRODUCTION'
+  /** Incubation of young firms and project holders */
+  | 'INCUBATION'
+  /** Intellectual property advice: patents, designs, trademarks */
+  | 'IP_ADVICE'
+  /** Quality management and preparation for certification */
+  | 'QUALITY_CERTIFICATION'
+  /** Diagnosis and technical assistance on production */
+  | 'TECHNICAL_ASSISTANCE'
+  /** Technology transfer from laboratories and partners */
+  | 'TECHNOLOGY_TRANSFER'
+  /** Testing, analyses and measurement */
+  | 'TESTING'
+  /** Training of staff and managers */
+  | 'TRAINING';
+
+/** Changes to an organisation; omitted fields keep their value */
+export type UpdateOrganizationInput = {
+  /** Processes offered, with materials, machines and capacity */
+  capabilities?: Array<CapabilityInput> | null | undefined;
+  /** Certifications held */
+  certifications?: Array<Certification> | null | undefined;
+  /** City, as written by the organisation */
+  city?: string | null | undefined;
+  /** Past collaborations, partners named by their import ref */
+  collaborations?: Array<CollaborationInput> | null | undefined;
+  /** Contact persons; they replace the previous ones */
+  contacts?: Array<ContactPersonInput> | null | undefined;
+  /** ISO 3166-1 alpha-2; on an approved organisation it waits for an organiser */
+  country?: string | null | undefined;
+  /** Description in each language given */
+  description?: LocalizedTextInput | null | undefined;
+  /** One of 1-9, 10-49, 50-249, 250-999, 1000+ */
+  employeeBand?: string | null | undefined;
+  /** The version you edited; a newer one in the store gives CONFLICT */
+  expectedVersion?: number | null | undefined;
+  /** Financiers: the terms they publish */
+  financier?: FinancierTermsInput | null | undefined;
+  /** Year founded */
+  foundedYear?: number | null | undefined;
+  /** The organisation */
+  id: string;
+  /** Research, development and intellectual property */
+  innovation?: InnovationInput | null | undefined;
+  /** ISO 639-1 codes of spoken languages */
+  languages?: Array<string> | null | undefined;
+  /** New name; on an approved organisation it waits for an organiser */
+  name?: LocalizedTextInput | null | undefined;
+  /** Support institutions: their programmes for SMEs */
+  programmes?: Array<ProgrammeInput> | null | undefined;
+  /** What it buys, in any language */
+  purchasingCategories?: Array<string> | null | undefined;
+  /** Free-text region outside Algeria */
+  region?: string | null | undefined;
+  /** ISO 3166-2 wilaya code (DZ-NN), for Algeria */
+  regionCode?: string | null | undefined;
+  /** ISIC Rev.4 section letters or division codes */
+  sectors?: Array<string> | null | undefined;
+  /** Services it offers, in any language */
+  services?: Array<string> | null | undefined;
+  /** Finer kind, for support institutions, financiers and public bodies */
+  subtype?: OrganizationSubtype | null | undefined;
+  /** Certifications aimed for, not yet held */
+  targetCertifications?: Array<Certification> | null | undefined;
+  /** Web site address */
+  website?: string | null | undefined;
+};
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { mySessions: Array<{ id: string, startedAt: string, lastActiveAt: string, expiresAt: string, userAgent: string | null, current: boolean }> };
+
+export type EndSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EndSessionMutation = { endSession: boolean };
+
+export type LogoutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutEverywhereMutation = { logoutEverywhere: boolean };
+
+export type SetMyLocaleMutationVariables = Exact<{
+  locale: Locale;
+}>;
+
+
+export type SetMyLocaleMutation = { setMyLocale: boolean };
+
+export type ExportMyDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportMyDataQuery = { exportMyData: string };
+
+export type DeleteMyAccountMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type DeleteMyAccountMutation = { deleteMyAccount: { deleted: boolean, archivedOrganizationIds: Array<string> } };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, email: boolean }> };
+
+export type SetNotificationPreferencesMutationVariables = Exact<{
+  preferences: Array<NotificationPreferenceInput> | NotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferencesMutation = { setNotificationPreferences: Array<{ kind: NotificationKind, email: boolean }> };
+
+export type UnsubscribeMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UnsubscribeMutation = { unsubscribe: { kind: NotificationKind, email: boolean } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: string, createdAt: string, readAt: string | null, payload: Array<{ name: string, value: string }> } };
+
+export type SearchOrganizationsQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filter?: OrganizationSearchFilter | null | undefined;
+  limit: number;
+  offset: number;
+}>;
+
+
+export type SearchOrganizationsQuery = { searchOrganizations: { estimatedTotal: number, offset: number, limit: number, hits: Array<{ id: string, kind: OrganizationKind, country: string, city: string | null, name: { ar: string | null, fr: string | null, en: string | null }, highlights: Array<{ field: string, snippet: string }> }>, facets: Array<{ field: string, values: Array<{ value: string, count: number }> }> } };
+
+export type OrganizationQueryVariables = Exact<{
+  id: string;
+  lang?: Lang | null | undefined;
+}>;
+
+
+export type OrganizationQuery = { organization: { id: string, kind: OrganizationKind, country: string, region: string | null, city: string | null, website: string | null, foundedYear: number | null, employeeBand: string | null, languages: Array<string>, sectors: Array<string>, certifications: Array<Certification>, contactsVisible: boolean, name: { ar: string | null, fr: string | null, en: string | null }, description: { ar: string | null, fr: string | null, en: string | null }, capabilities: Array<{ process: Process }>, contacts: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null }>, opportunities: Array<{ id: string, type: OpportunityType, expiresAt: string | null, archived: boolean, title: { ar: string | null, fr: string | null, en: string | null } }> }, sectors: Array<{ code: string, label: string }>, processes: Array<{ code: string, label: string }>, certifications: Array<{ code: string, label: string }>, opportunityTypes: Array<{ code: string, label: string }> };
+
+export type RegisterMutationVariables = Exact<{
+  input: RegisterInput;
+}>;
+
+
+export type RegisterMutation = { register: boolean };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: boolean };
+
+export type ResendVerificationMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type ResendVerificationMutation = { resendVerification: boolean };
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string } };
+
+export type RefreshMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, displayName: string, locale: Locale, emailVerified: boolean, roles: Array<PlatformRole> } | null };
+
+export type ForumEditionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ForumEditionsQuery = { forumEditions: Array<{ id: string, timezone: string, startsOn: string, endsOn: string, venue: string | null, publishedAt: string | null, name: { ar: string | null, fr: string | null, en: string | null } }> };
+
+export type MyAgendaEditionQueryVariables = Exact<{
+  editionId: string;
+}>;
+
+
+export type MyAgendaEditionQuery = { forumEdition: { id: string, timezone: string, startsOn: string, endsOn: string, venue: string | null, publishedAt: string | null, name: { ar: string | null, fr: string | null, en: string | null } }, myOrganizations: Array<{ id: string, name: { ar: string | null, fr: string | null, en: string | null } }> };
+
+export type OrganizationAgendaQueryVariables = Exact<{
+  editionId: string;
+  organizationId: string;
+}>;
+
+
+export type OrganizationAgendaQuery = { organizationAgenda: Array<{ meetingId: string, start: string, end: string, timezone: string, tableLabel: string | null, delegateId: string, delegateName: string, organizationId: string, counterpartDelegateName: string, counterpartOrganizationName: string, status: MeetingStatus }> };
+
+export type AgendaFeedUrlMutationVariables = Exact<{
+  delegateId: string;
+}>;
+
+
+export type AgendaFeedUrlMutation = { agendaFeedUrl: { url: string } };
+
+export type TaxonomiesQueryVariables = Exact<{
+  lang?: Lang | null | undefined;
+}>;
+
+
+export type TaxonomiesQuery = { organizationKinds: Array<{ code: string, label: string, parent: string | null }>, organizationSubtypes: Array<{ code: string, label: string, parent: string | null }>, sectors: Array<{ code: string, label: string, parent: string | null }>, processes: Array<{ code: string, label: string, parent: string | null }>, certifications: Array<{ code: string, label: string, parent: string | null }>, countries: Array<{ code: string, label: string, parent: string | null }>, regions: Array<{ code: string, label: string, parent: string | null }>, employeeBands: Array<{ code: string, label: string, parent: string | null }>, financingInstruments: Array<{ code: string, label: string, parent: string | null }>, opportunityTypes: Array<{ code: string, label: string, parent: string | null }> };
+
+export type MyOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyOrganizationsQuery = { myOrganizations: Array<{ id: string, kind: OrganizationKind, status: OrganizationStatus, country: string, city: string | null, updatedAt: string, name: { ar: string | null, fr: string | null, en: string | null } }>, me: { id: string, memberships: Array<{ organizationId: string, role: MembershipRole }> } | null };
+
+export type MyOrganizationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MyOrganizationQuery = { organization: { id: string, kind: OrganizationKind, subtype: OrganizationSubtype | null, status: OrganizationStatus, version: number, country: string, regionCode: string | null, city: string | null, website: string | null, foundedYear: number | null, employeeBand: string | null, sectors: Array<string>, certifications: Array<Certification>, languages: Array<string>, reviewedAt: string | null, name: { ar: string | null, fr: string | null, en: string | null }, description: { ar: string | null, fr: string | null, en: string | null }, contacts: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null }>, capabilities: Array<{ process: Process, monthlyCapacity: number | null, capacityUnit: string | null }>, innovation: { patents: number, utilityModels: number, industrialDesigns: number, trademarks: number, rdActivity: boolean }, financier: { instruments: Array<FinancingInstrument>, ticketMin: number | null, ticketMax: number | null, currency: Currency | null } | null, pendingChange: { id: string, requestedAt: string, changes: Array<{ field: string }> } | null, opportunities: Array<{ id: string, type: OpportunityType, status: OpportunityStatus, expiresAt: string | null, archived: boolean, title: { ar: string | null, fr: string | null, en: string | null }, description: { ar: string | null, fr: string | null, en: string | null } }> } };
+
+export type CreateOrganizationMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type CreateOrganizationMutation = { createOrganization: { id: string, status: OrganizationStatus } };
+
+export type UpdateOrganizationMutationVariables = Exact<{
+  input: UpdateOrganizationInput;
+}>;
+
+
+export type UpdateOrganizationMutation = { updateOrganization: { id: string, kind: OrganizationKind, subtype: OrganizationSubtype | null, status: OrganizationStatus, version: number, country: string, regionCode: string | null, city: string | null, website: string | null, foundedYear: number | null, employeeBand: string | null, sectors: Array<string>, certifications: Array<Certification>, languages: Array<string>, reviewedAt: string | null, name: { ar: string | null, fr: string | null, en: string | null }, description: { ar: string | null, fr: string | null, en: string | null }, contacts: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null }>, capabilities: Array<{ process: Process, monthlyCapacity: number | null, capacityUnit: string | null }>, innovation: { patents: number, utilityModels: number, industrialDesigns: number, trademarks: number, rdActivity: boolean }, financier: { instruments: Array<FinancingInstrument>, ticketMin: number | null, ticketMax: number | null, currency: Currency | null } | null, pendingChange: { id: string, requestedAt: string, changes: Array<{ field: string }> } | null, opportunities: Array<{ id: string, type: OpportunityType, status: OpportunityStatus, expiresAt: string | null, archived: boolean, title: { ar: string | null, fr: string | null, en: string | null }, description: { ar: string | null, fr: string | null, en: string | null } }> } };
+
+export type ResubmitOrganizationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResubmitOrganizationMutation = { resubmitOrganization: { id: string, status: OrganizationStatus } };
+
+export type ReviewNoticesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewNoticesQuery = { notifications: { edges: Array<{ node: { id: string, kind: string, createdAt: string, payload: Array<{ name: string, value: string }> } }> } };
+
+export type OrganizationMembersQueryVariables = Exact<{
+  organizationId: string;
+}>;
+
+
+export type OrganizationMembersQuery = { organizationMembers: Array<{ userId: string, displayName: string, email: string, role: MembershipRole, since: string }> };
+
+export type InviteMemberMutationVariables = Exact<{
+  organizationId: string;
+  email: string;
+  role: MembershipRole;
+}>;
+
+
+export type InviteMemberMutation = { inviteMember: { id: string, email: string, role: MembershipRole, expiresAt: string } };
+
+export type OrganizationInvitationsQueryVariables = Exact<{
+  organizationId: string;
+}>;
+
+
+export type OrganizationInvitationsQuery = { organizationInvitations: Array<{ id: string, email: string, role: MembershipRole, createdAt: string, expiresAt: string, invitedBy: string | null }> };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  organizationId: string;
+  invitationId: string;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: boolean };
+
+export type RemoveMemberMutationVariables = Exact<{
+  organizationId: string;
+  userId: string;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: boolean };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { organizationId: string, role: MembershipRole } };
+
+export type CreateOpportunityMutationVariables = Exact<{
+  input: CreateOpportunityInput;
+}>;
+
+
+export type CreateOpportunityMutation = { createOpportunity: { id: string } };
+
+export type RenewOpportunityMutationVariables = Exact<{
+  id: string;
+  expiresAt: string;
+}>;
+
+
+export type RenewOpportunityMutation = { renewOpportunity: { id: string, expiresAt: string | null } };
+
+export type ArchiveOpportunityMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ArchiveOpportunityMutation = { archiveOpportunity: { id: string, archived: boolean } };
+
+export type SearchOpportunitiesQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filter?: OpportunitySearchFilter | null | undefined;
+  limit: number;
+  offset: number;
+}>;
+
+
+export type SearchOpportunitiesQuery = { searchOpportunities: { estimatedTotal: number, offset: number, limit: number, hits: Array<{ id: string, type: OpportunityType, organizationId: string, organizationName: string, country: string, expiresAt: string | null, title: { ar: string | null, fr: string | null, en: string | null }, highlights: Array<{ field: string, snippet: string }> }>, facets: Array<{ field: string, values: Array<{ value: string, count: number }> }> } };
+
+export type ClaimOptionsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ClaimOptionsQuery = { claimOptions: Array<{ address: string, kind: ClaimAddressKind }> };
+
+export type ClaimOrganizationMutationVariables = Exact<{
+  id: string;
+  email: string;
+}>;
+
+
+export type ClaimOrganizationMutation = { claimOrganization: { id: string, organizationId: string, organizationName: string, address: string, status: OrganizationClaimStatus, expiresAt: string, note: string | null } };
+
+export type ConfirmClaimMutationVariables = Exact<{
+  claimId: string;
+  code: string;
+}>;
+
+
+export type ConfirmClaimMutation = { confirmOrganizationClaim: { id: string, organizationId: string, organizationName: string, address: string, status: OrganizationClaimStatus, expiresAt: string, note: string | null } };
+
+export type MyClaimsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyClaimsQuery = { myOrganizationClaims: Array<{ id: string, organizationId: string, organizationName: string, address: string, status: OrganizationClaimStatus, expiresAt: string, note: string | null }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const MySessionsDocument = new TypedDocumentString(`
+    query MySessions {
+  mySessions {
+    id
+    startedAt
+    lastActiveAt
+    expiresAt
+    userAgent
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
+export const EndSessionDocument = new TypedDocumentString(`
+    mutation EndSession($id: ID!) {
+  endSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<EndSessionMutation, EndSessionMutationVariables>;
+export const LogoutEverywhereDocument = new TypedDocumentString(`
+    mutation LogoutEverywhere {
+  logoutEverywhere
+}
+    `) as unknown as TypedDocumentString<LogoutEverywhereMutation, LogoutEverywhereMutationVariables>;
+export const SetMyLocaleDocument = new TypedDocumentString(`
+    mutation SetMyLocale($locale: Locale!) {
+  setMyLocale(locale: $locale)
+}
+    `) as unknown as TypedDocumentString<SetMyLocaleMutation, SetMyLocaleMutationVariables>;
+export const ExportMyDataDocument = new TypedDocumentString(`
+    query ExportMyData {
+  exportMyData
+}
+    `) as unknown as TypedDocumentString<ExportMyDataQuery, ExportMyDataQueryVariables>;
+export const DeleteMyAccountDocument = new TypedDocumentString(`
+    mutation DeleteMyAccount($password: String!) {
+  deleteMyAccount(password: $password) {
+    deleted
+    archivedOrganizationIds
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    kind
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation SetNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {
+  setNotificationPreferences(preferences: $preferences) {
+    kind
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferencesMutation, SetNotificationPreferencesMutationVariables>;
+export const UnsubscribeDocument = new TypedDocumentString(`
+    mutation Unsubscribe($token: String!) {
+  unsubscribe(token: $token) {
+    kind
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationAddedDocument = new TypedDocumentString(`
+    subscription NotificationAdded {
+  notificationAdded {
+    id
+    kind
+    createdAt
+    readAt
+    payload {
+      name
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const SearchOrganizationsDocument = new TypedDocumentString(`
+    query SearchOrganizations($query: String, $filter: OrganizationSearchFilter, $limit: Int!, $offset: Int!) {
+  searchOrganizations(
+    query: $query
+    filter: $filter
+    facets: ["kind", "country"]
+    limit: $limit
+    offset: $offset
+  ) {
+    estimatedTotal
+    offset
+    limit
+    hits {
+      id
+      kind
+      name {
+        ar
+        fr
+        en
+      }
+      country
+      city
+      highlights {
+        field
+        snippet
+      }
+    }
+    facets {
+      field
+      values {
+        value
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchOrganizationsQuery, SearchOrganizationsQueryVariables>;
+export const OrganizationDocument = new TypedDocumentString(`
+    query Organization($id: ID!, $lang: Lang) {
+  organization(id: $id) {
+    id
+    kind
+    name {
+      ar
+      fr
+      en
+    }
+    description {
+      ar
+      fr
+      en
+    }
+    country
+    region
+    city
+    website
+    foundedYear
+    employeeBand
+    languages
+    sectors
+    certifications
+    capabilities {
+      process
+    }
+    contactsVisible
+    contacts {
+      id
+      name
+      role
+      email
+      phone
+    }
+    opportunities {
+      id
+      type
+      title {
+        ar
+        fr
+        en
+      }
+      expiresAt
+      archived
+    }
+  }
+  sectors(lang: $lang) {
+    code
+    label
+  }
+  processes(lang: $lang) {
+    code
+    label
+  }
+  certifications(lang: $lang) {
+    code
+    label
+  }
+  opportunityTypes(lang: $lang) {
+    code
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const RegisterDocument = new TypedDocumentString(`
+    mutation Register($input: RegisterInput!) {
+  register(input: $input)
+}
+    `) as unknown as TypedDocumentString<RegisterMutation, RegisterMutationVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token)
+}
+    `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const ResendVerificationDocument = new TypedDocumentString(`
+    mutation ResendVerification($email: String!) {
+  resendVerification(email: $email)
+}
+    `) as unknown as TypedDocumentString<ResendVerificationMutation, ResendVerificationMutationVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    accessToken
+    accessTokenExpiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const RefreshDocument = new TypedDocumentString(`
+    mutation Refresh {
+  refreshSession {
+    accessToken
+    accessTokenExpiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    displayName
+    locale
+    emailVerified
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const ForumEditionsDocument = new TypedDocumentString(`
+    query ForumEditions {
+  forumEditions {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    timezone
+    startsOn
+    endsOn
+    venue
+    publishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ForumEditionsQuery, ForumEditionsQueryVariables>;
+export const MyAgendaEditionDocument = new TypedDocumentString(`
+    query MyAgendaEdition($editionId: ID!) {
+  forumEdition(id: $editionId) {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    timezone
+    startsOn
+    endsOn
+    venue
+    publishedAt
+  }
+  myOrganizations {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyAgendaEditionQuery, MyAgendaEditionQueryVariables>;
+export const OrganizationAgendaDocument = new TypedDocumentString(`
+    query OrganizationAgenda($editionId: ID!, $organizationId: ID!) {
+  organizationAgenda(editionId: $editionId, organizationId: $organizationId) {
+    meetingId
+    start
+    end
+    timezone
+    tableLabel
+    delegateId
+    delegateName
+    organizationId
+    counterpartDelegateName
+    counterpartOrganizationName
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationAgendaQuery, OrganizationAgendaQueryVariables>;
+export const AgendaFeedUrlDocument = new TypedDocumentString(`
+    mutation AgendaFeedUrl($delegateId: ID!) {
+  agendaFeedUrl(delegateId: $delegateId) {
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<AgendaFeedUrlMutation, AgendaFeedUrlMutationVariables>;
+export const TaxonomiesDocument = new TypedDocumentString(`
+    query Taxonomies($lang: Lang) {
+  organizationKinds(lang: $lang) {
+    code
+    label
+    parent
+  }
+  organizationSubtypes(lang: $lang) {
+    code
+    label
+    parent
+  }
+  sectors(lang: $lang) {
+    code
+    label
+    parent
+  }
+  processes(lang: $lang) {
+    code
+    label
+    parent
+  }
+  certifications(lang: $lang) {
+    code
+    label
+    parent
+  }
+  countries(lang: $lang) {
+    code
+    label
+    parent
+  }
+  regions(lang: $lang) {
+    code
+    label
+    parent
+  }
+  employeeBands(lang: $lang) {
+    code
+    label
+    parent
+  }
+  financingInstruments(lang: $lang) {
+    code
+    label
+    parent
+  }
+  opportunityTypes(lang: $lang) {
+    code
+    label
+    parent
+  }
+}
+    `) as unknown as TypedDocumentString<TaxonomiesQuery, TaxonomiesQueryVariables>;
+export const MyOrganizationsDocument = new TypedDocumentString(`
+    query MyOrganizations {
+  myOrganizations {
+    id
+    kind
+    name {
+      ar
+      fr
+      en
+    }
+    status
+    country
+    city
+    updatedAt
+  }
+  me {
+    id
+    memberships {
+      organizationId
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
+export const MyOrganizationDocument = new TypedDocumentString(`
+    query MyOrganization($id: ID!) {
+  organization(id: $id) {
+    id
+    kind
+    subtype
+    status
+    version
+    name {
+      ar
+      fr
+      en
+    }
+    description {
+      ar
+      fr
+      en
+    }
+    country
+    regionCode
+    city
+    website
+    foundedYear
+    employeeBand
+    sectors
+    certifications
+    languages
+    contacts {
+      id
+      name
+      role
+      email
+      phone
+    }
+    capabilities {
+      process
+      monthlyCapacity
+      capacityUnit
+    }
+    innovation {
+      patents
+      utilityModels
+      industrialDesigns
+      trademarks
+      rdActivity
+    }
+    financier {
+      instruments
+      ticketMin
+      ticketMax
+      currency
+    }
+    reviewedAt
+    pendingChange {
+      id
+      requestedAt
+      changes {
+        field
+      }
+    }
+    opportunities {
+      id
+      type
+      title {
+        ar
+        fr
+        en
+      }
+      description {
+        ar
+        fr
+        en
+      }
+      status
+      expiresAt
+      archived
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyOrganizationQuery, MyOrganizationQueryVariables>;
+export const CreateOrganizationDocument = new TypedDocumentString(`
+    mutation CreateOrganization($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const UpdateOrganizationDocument = new TypedDocumentString(`
+    mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+  updateOrganization(input: $input) {
+    id
+    kind
+    subtype
+    status
+    version
+    name {
+      ar
+      fr
+      en
+    }
+    description {
+      ar
+      fr
+      en
+    }
+    country
+    regionCode
+    city
+    website
+    foundedYear
+    employeeBand
+    sectors
+    certifications
+    languages
+    contacts {
+      id
+      name
+      role
+      email
+      phone
+    }
+    capabilities {
+      process
+      monthlyCapacity
+      capacityUnit
+    }
+    innovation {
+      patents
+      utilityModels
+      industrialDesigns
+      trademarks
+      rdActivity
+    }
+    financier {
+      instruments
+      ticketMin
+      ticketMax
+      currency
+    }
+    reviewedAt
+    pendingChange {
+      id
+      requestedAt
+      changes {
+        field
+      }
+    }
+    opportunities {
+      id
+      type
+      title {
+        ar
+        fr
+        en
+      }
+      description {
+        ar
+        fr
+        en
+      }
+      status
+      expiresAt
+      archived
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
+export const ResubmitOrganizationDocument = new TypedDocumentString(`
+    mutation ResubmitOrganization($id: ID!) {
+  resubmitOrganization(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResubmitOrganizationMutation, ResubmitOrganizationMutationVariables>;
+export const ReviewNoticesDocument = new TypedDocumentString(`
+    query ReviewNotices {
+  notifications(first: 100) {
+    edges {
+      node {
+        id
+        kind
+        createdAt
+        payload {
+          name
+          value
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewNoticesQuery, ReviewNoticesQueryVariables>;
+export const OrganizationMembersDocument = new TypedDocumentString(`
+    query OrganizationMembers($organizationId: ID!) {
+  organizationMembers(organizationId: $organizationId) {
+    userId
+    displayName
+    email
+    role
+    since
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationMembersQuery, OrganizationMembersQueryVariables>;
+export const InviteMemberDocument = new TypedDocumentString(`
+    mutation InviteMember($organizationId: ID!, $email: String!, $role: MembershipRole!) {
+  inviteMember(organizationId: $organizationId, email: $email, role: $role) {
+    id
+    email
+    role
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<InviteMemberMutation, InviteMemberMutationVariables>;
+export const OrganizationInvitationsDocument = new TypedDocumentString(`
+    query OrganizationInvitations($organizationId: ID!) {
+  organizationInvitations(organizationId: $organizationId) {
+    id
+    email
+    role
+    createdAt
+    expiresAt
+    invitedBy
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationInvitationsQuery, OrganizationInvitationsQueryVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($organizationId: ID!, $invitationId: ID!) {
+  revokeInvitation(organizationId: $organizationId, invitationId: $invitationId)
+}
+    `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($organizationId: ID!, $userId: ID!) {
+  removeMember(organizationId: $organizationId, userId: $userId)
+}
+    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($token: String!) {
+  acceptInvitation(token: $token) {
+    organizationId
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const CreateOpportunityDocument = new TypedDocumentString(`
+    mutation CreateOpportunity($input: CreateOpportunityInput!) {
+  createOpportunity(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOpportunityMutation, CreateOpportunityMutationVariables>;
+export const RenewOpportunityDocument = new TypedDocumentString(`
+    mutation RenewOpportunity($id: ID!, $expiresAt: String!) {
+  renewOpportunity(id: $id, expiresAt: $expiresAt) {
+    id
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<RenewOpportunityMutation, RenewOpportunityMutationVariables>;
+export const ArchiveOpportunityDocument = new TypedDocumentString(`
+    mutation ArchiveOpportunity($id: ID!) {
+  archiveOpportunity(id: $id) {
+    id
+    archived
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveOpportunityMutation, ArchiveOpportunityMutationVariables>;
+export const SearchOpportunitiesDocument = new TypedDocumentString(`
+    query SearchOpportunities($query: String, $filter: OpportunitySearchFilter, $limit: Int!, $offset: Int!) {
+  searchOpportunities(
+    query: $query
+    filter: $filter
+    facets: ["type"]
+    limit: $limit
+    offset: $offset
+  ) {
+    estimatedTotal
+    offset
+    limit
+    hits {
+      id
+      type
+      title {
+        ar
+        fr
+        en
+      }
+      organizationId
+      organizationName
+      country
+      expiresAt
+      highlights {
+        field
+        snippet
+      }
+    }
+    facets {
+      field
+      values {
+        value
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchOpportunitiesQuery, SearchOpportunitiesQueryVariables>;
+export const ClaimOptionsDocument = new TypedDocumentString(`
+    query ClaimOptions($id: ID!) {
+  claimOptions(id: $id) {
+    address
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimOptionsQuery, ClaimOptionsQueryVariables>;
+export const ClaimOrganizationDocument = new TypedDocumentString(`
+    mutation ClaimOrganization($id: ID!, $email: String!) {
+  claimOrganization(id: $id, email: $email) {
+    id
+    organizationId
+    organizationName
+    address
+    status
+    expiresAt
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimOrganizationMutation, ClaimOrganizationMutationVariables>;
+export const ConfirmClaimDocument = new TypedDocumentString(`
+    mutation ConfirmClaim($claimId: ID!, $code: String!) {
+  confirmOrganizationClaim(claimId: $claimId, code: $code) {
+    id
+    organizationId
+    organizationName
+    address
+    status
+    expiresAt
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmClaimMutation, ConfirmClaimMutationVariables>;
+export const MyClaimsDocument = new TypedDocumentString(`
+    query MyClaims {
+  myOrganizationClaims {
+    id
+    organizationId
+    organizationName
+    address
+    status
+    expiresAt
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<MyClaimsQuery, MyClaimsQueryVariables>;
