@@ -38,6 +38,7 @@ import { BadgeService } from './badge/badge.service.js';
 import { EditionStatisticsService } from './statistics/edition-statistics.service.js';
 import { FollowUpService } from './statistics/follow-up.service.js';
 import { DeskService } from './day/desk.service.js';
+import { RequestMatrixService } from './request/request-matrix.service.js';
 import './common/registrations.js';
 
 export const FORUM_ENTITIES = [
@@ -78,6 +79,7 @@ const SERVICES = [
   EditionStatisticsService,
   FollowUpService,
   DeskService,
+  RequestMatrixService,
 ];
 
 /**

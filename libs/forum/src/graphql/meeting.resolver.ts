@@ -27,6 +27,12 @@ import {
 } from './forum.types.js';
 import { actingOrganization } from './registration.resolver.js';
 import { MeetingRequestConnection } from './forum-connections.types.js';
+import { MatrixGroupingEnum, MeetingRequestMatrixCellType } from './request-matrix.types.js';
+import {
+  type MatrixCell,
+  type MatrixGrouping,
+  RequestMatrixService,
+} from '../request/request-matrix.service.js';
 
 const MemberOrOrganiser = (path: string) => AnyOf(Organiser, MemberOf(arg(path)));
 
@@ -38,6 +44,7 @@ export class ForumMeetingResolver {
     private readonly meetings: MeetingService,
     private readonly agendas: AgendaService,
     private readonly registrations: RegistrationService,
+    private readonly matrix: RequestMatrixService,
   ) {}
 
   @Query(() => MeetingRequestConnection, {
@@ -77,6 +84,25 @@ export class ForumMeetingResolver {
     @Args() page: ConnectionPageArgs,
   ): Promise<Connection<MeetingRequestEntity>> {
     return this.requests.page({ editionId, organizationId, direction, statuses, delegateId, groupId }, page);
+  }
+
+  @Query(() => [MeetingRequestMatrixCellType], {
+    description:
+      'Requests between organisations, countries or groups of an edition, counted by status (organisers); one cell per pair that has requests, largest first',
+  })
+  @Authorize(Organiser)
+  meetingRequestMatrix(
+    @Args('editionId', { type: () => ID, description: 'The forum edition' }) editionId: string,
+    @Args('groupBy', { type: () => MatrixGroupingEnum, description: 'Organisations, countries or groups' })
+    groupBy: MatrixGrouping,
+    @Args('statuses', {
+      type: () => [RequestStatusEnum],
+      nullable: true,
+      description: 'Count only requests in these statuses (default: all)',
+    })
+    statuses: RequestStatus[] | null,
+  ): Promise<MatrixCell[]> {
+    return this.matrix.matrix(editionId, groupBy, statuses);
   }
 
   @Mutation(() => MeetingRequestType, {
