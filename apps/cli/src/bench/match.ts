@@ -6,13 +6,11 @@ import type { MultiSearchQuery } from 'meilisearch';
 import { loadConfig, meiliClient, startEmbeddedMeili, type EmbeddedMeili } from '#platform';
 import { normalisedSynonyms, normaliseQuery, normaliseText } from '#search';
 import {
-  CandidateIndex,
   CollaborationGraph,
   financingHardFailures,
   hashString,
   proposeClusters,
   rankFinancingCandidates,
-  rankSuppliers,
   type FinancierCriteria,
   type SubcontractingRequest,
 } from '#matchmaking/engine';
@@ -24,7 +22,6 @@ import {
   evaluateFinancingOverSeeds,
   evaluateRankings,
   generateEvaluationSet,
-  generatePopulation,
   mean,
   ndcgAt,
   randomRanking,
@@ -578,133 +575,14 @@ async function cordis(): Promise<Record<string, unknown>> {
   };
 }
 
-interface Peak {
-  heapUsed: number;
-  rss: number;
-}
-
-function sample(peak: Peak): void {
-  const m = process.memoryUsage();
-  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
-  peak.rss = Math.max(peak.rss, m.rss);
-}
-
 const MB = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
-const LIMIT = 200;
 
-function recompute(orgs: number): Record<string, number> {
-  const before = process.memoryUsage();
-  const peak: Peak = { heapUsed: 0, rss: 0 };
-  const population = generatePopulation({ orgs, requests: Math.round(orgs / 10), seed: 11 });
-  sample(peak);
-  const wall = performance.now();
-  const cpu = process.cpuUsage();
-  const index = new CandidateIndex(population.organisations);
-  const indexMs = performance.now() - wall;
-  sample(peak);
-  let candidates = 0;
-  let suggestions = 0;
-  population.requests.forEach((request, i) => {
-    const selected = index.select(request, LIMIT);
-    candidates += selected.length;
-    suggestions += rankSuppliers(request, selected, { limit: 10 }).results.length;
-    if (i % 200 === 0) sample(peak);
-  });
-  sample(peak);
-  const used = process.cpuUsage(cpu);
-  return {
-    orgs,
-    requests: population.requests.length,
-    indexMs,
-    totalMs: performance.now() - wall,
-    cpuMs: (used.user + used.system) / 1000,
-    candidatesPerRequest: candidates / population.requests.length,
-    suggestions,
-    peakHeapUsed: peak.heapUsed,
-    peakRss: peak.rss,
-    // What this run added on top of what the process already held (earlier sections, uncollected garbage).
-    heapUsedBefore: before.heapUsed,
-    rssBefore: before.rss,
-  };
-}
-
-function blockingRecall(orgs: number, requests: number): Record<string, number> {
-  const population = generatePopulation({ orgs, requests: Math.round(orgs / 10), seed: 11 });
-  const index = new CandidateIndex(population.organisations);
-  let found = 0;
-  let total = 0;
-  let blockedScore = 0;
-  let exhaustiveScore = 0;
-  const started = performance.now();
-  for (const request of population.requests.slice(0, requests)) {
-    const exhaustive = rankSuppliers(request, population.organisations, { limit: 10 }).results;
-    const blocked = rankSuppliers(request, index.select(request, LIMIT), { limit: 10 }).results;
-    const kept = new Set(blocked.map((r) => r.candidateId));
-    total += exhaustive.length;
-    found += exhaustive.filter((r) => kept.has(r.candidateId)).length;
-    exhaustiveScore += exhaustive.reduce((s, r) => s + r.score, 0);
-    blockedScore += blocked.reduce((s, r) => s + r.score, 0);
-  }
-  return {
-    orgs,
-    requests: Math.min(requests, population.requests.length),
-    recallOfExhaustiveTop10: total ? found / total : NaN,
-    scoreRatio: exhaustiveScore ? blockedScore / exhaustiveScore : NaN,
-    seconds: (performance.now() - started) / 1000,
-  };
-}
-
-function memoryScale(sizes: readonly number[]): Record<string, unknown> {
-  say(
-    `\nscale: full recompute = for each of orgs/10 requests, select up to ${LIMIT} candidates through the blocking index (process, sector, place, capacity band, material, certification buckets; the in-memory stand-in for the Meilisearch candidate query) and score them`,
-  );
-  const runs = sizes.map((n) => recompute(n));
-  say(
-    table(
-      runs.map((r) => ({
-        organisations: r.orgs,
-        requests: r.requests,
-        'index (s)': (r.indexMs / 1000).toFixed(2),
-        'recompute wall (s)': (r.totalMs / 1000).toFixed(2),
-        'recompute CPU (s)': (r.cpuMs / 1000).toFixed(2),
-        'ms/request': (r.totalMs / r.requests).toFixed(2),
-        'candidates/request': r.candidatesPerRequest.toFixed(0),
-        'peak heapUsed (before)': `${MB(r.peakHeapUsed)} (${MB(r.heapUsedBefore)})`,
-        'peak rss (before)': `${MB(r.peakRss)} (${MB(r.rssBefore)})`,
-      })),
-    ),
-  );
-  const small = runs.find((r) => r.orgs === 10_000);
-  const large = runs.find((r) => r.orgs === 50_000);
-  const ratio =
-    small && large ? { wall: large.totalMs / small.totalMs, cpu: large.cpuMs / small.cpuMs } : null;
-  if (ratio)
-    say(
-      `50k/10k time ratio: wall ${ratio.wall.toFixed(2)}, CPU ${ratio.cpu.toFixed(2)} (linear = 5, quadratic = 25)`,
-    );
-  return { runs, ratio };
-}
-
-function candidateRecall(sizes: readonly number[]): Record<string, unknown> {
-  const recallOrgs = Number(process.env.MATCH_RECALL_ORGS ?? 5000);
-  const recall = blockingRecall(recallOrgs, Math.round(recallOrgs / 10));
-  say(
-    `candidate selection vs exhaustive scoring on ${recall.orgs} organisations, ${recall.requests} requests: recall of the exhaustive top 10 = ${f3(recall.recallOfExhaustiveTop10)} (target >= 0.95); blocked top-10 score / exhaustive top-10 score = ${f3(recall.scoreRatio)}`,
-  );
-  const recallLarge = sizes.includes(50_000) ? blockingRecall(50_000, 60) : null;
-  if (recallLarge)
-    say(
-      `  same check at 50,000 organisations on a sample of ${recallLarge.requests} requests: recall ${f3(recallLarge.recallOfExhaustiveTop10)}, score ratio ${f3(recallLarge.scoreRatio)}`,
-    );
-  return { recall, recallLarge };
-}
-
-const SCALE_MODES = ['real', 'memory', 'both', 'none'] as const;
+const SCALE_MODES = ['real', 'none'] as const;
 type ScaleMode = (typeof SCALE_MODES)[number];
 
 /** MATCH_SCALE picks what the scale section runs; see the header the bench prints. */
 function scaleMode(): ScaleMode {
-  const mode = (process.env.MATCH_SCALE ?? 'memory') as ScaleMode;
+  const mode = (process.env.MATCH_SCALE ?? 'real') as ScaleMode;
   if (!SCALE_MODES.includes(mode))
     throw new Error(`MATCH_SCALE must be one of ${SCALE_MODES.join(', ')}, got ${mode}`);
   return mode;
@@ -805,9 +683,7 @@ async function scale(): Promise<Record<string, unknown>> {
     say('\nscale: SKIPPED (MATCH_SCALE=none)');
     return out;
   }
-  if (mode === 'real' || mode === 'both') out.real = await realScaleSection(sizes);
-  if (mode === 'memory' || mode === 'both') out.memory = memoryScale(sizes);
-  Object.assign(out, candidateRecall(sizes));
+  out.real = await realScaleSection(sizes);
   return out;
 }
 
@@ -820,11 +696,10 @@ export async function runMatchBench(args: string[]): Promise<void> {
   say(
     [
       `matchmaking benchmark: sections ${[...selected].join(', ')} (choose with arguments: ${SECTIONS.join(' ')})`,
-      `  MATCH_SCALE=memory|real|both|none (now ${scaleMode()}; default memory, a few minutes): the scale section runs the`,
-      `    full recompute through the in-memory blocking stand-in (memory), through the production path (real: a`,
-      `    throw-away installation loaded through the importer and indexed in Meilisearch, then the worker's shard code`,
-      `    against Meilisearch and Postgres; about an hour for 10000,50000 on 2 shared cores), both, or nothing (none).`,
-      `    The candidate-recall check runs with any mode but none.`,
+      `  MATCH_SCALE=real|none (now ${scaleMode()}): the scale section runs the full recompute through the production`,
+      `    path (a throw-away installation loaded through the importer and indexed in Meilisearch, then the worker's shard`,
+      `    code against Meilisearch and Postgres, with the candidate pools' recall against exhaustive scoring; about an hour`,
+      `    for 10000,50000 on 2 shared cores), or nothing (none). SEARCH_TIMEOUT_MS raises the search time-out on a loaded machine.`,
       `  MATCH_SCALE_ORGS=N,M (now ${scaleSizes().join(',')}): sizes; the last over the first gives the time ratio.`,
       `  MATCH_SCALE_SHARDS, MATCH_SCALE_CONCURRENCY (real; 8, 2): shards of the full recompute and how many run at once.`,
       `  MATCH_SCALE_REUSE=1 (real): keep an installation already loaded with N organisations (compares builds by digest).`,

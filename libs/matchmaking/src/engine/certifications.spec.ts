@@ -1,4 +1,3 @@
-import { CandidateIndex } from './blocking.js';
 import { certificationsMeeting, coveringCertification, holdsCertification } from './certifications.js';
 import { rankSuppliers, scoreSubcontracting, isRejection } from './combine.js';
 import { request, sme } from './fixtures.js';
@@ -52,13 +51,6 @@ describe('certification schemes that include others', () => {
       2025,
     );
     expect(financing).toEqual([]);
-  });
-
-  it('finds holders of the larger scheme through the in-memory candidate index', () => {
-    const others = Array.from({ length: 30 }, (_, i) => sme(`plain-${i}`, { certifications: [] }));
-    const index = new CandidateIndex([...others, sme('iatf', { certifications: ['IATF_16949'] })]);
-    const found = index.select(request({ requiredCertifications: ['ISO_9001'] }), 10).map((o) => o.id);
-    expect(found).toEqual(['iatf']);
   });
 });
 

@@ -8,7 +8,6 @@ export * from './combine.js';
 export * from './reasons.js';
 export * from './value-chain.js';
 export * from './clusters.js';
-export * from './blocking.js';
 export * from './network.js';
 export * from './meeting.js';
 export * from './cluster-core.js';
