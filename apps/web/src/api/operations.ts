@@ -87,6 +87,8 @@ export interface OrganizationPage {
   organization: {
     id: string;
     kind: OrganizationKind;
+    /** The kind of institution (a code of organizationSubtypes), when the organisation gives one. */
+    subtype: string | null;
     name: LocalizedText;
     description: LocalizedText;
     country: string;
@@ -112,6 +114,7 @@ export interface OrganizationPage {
   sectors: TaxonomyEntry[];
   processes: TaxonomyEntry[];
   certifications: TaxonomyEntry[];
+  organizationSubtypes: TaxonomyEntry[];
   opportunityTypes: TaxonomyEntry[];
 }
 
@@ -120,6 +123,7 @@ export const ORGANIZATION = graphql(`
     organization(id: $id) {
       id
       kind
+      subtype
       name {
         ar
         fr
@@ -171,6 +175,10 @@ export const ORGANIZATION = graphql(`
       label
     }
     certifications(lang: $lang) {
+      code
+      label
+    }
+    organizationSubtypes(lang: $lang) {
       code
       label
     }

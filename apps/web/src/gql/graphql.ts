@@ -824,7 +824,7 @@ export type OrganizationQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationQuery = { organization: { id: string, kind: OrganizationKind, country: string, region: string | null, city: string | null, website: string | null, foundedYear: number | null, employeeBand: string | null, languages: Array<string>, sectors: Array<string>, certifications: Array<Certification>, contactsVisible: boolean, name: { ar: string | null, fr: string | null, en: string | null }, description: { ar: string | null, fr: string | null, en: string | null }, capabilities: Array<{ process: Process }>, contacts: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null }>, opportunities: Array<{ id: string, type: OpportunityType, expiresAt: string | null, archived: boolean, title: { ar: string | null, fr: string | null, en: string | null } }> }, sectors: Array<{ code: string, label: string }>, processes: Array<{ code: string, label: string }>, certifications: Array<{ code: string, label: string }>, opportunityTypes: Array<{ code: string, label: string }> };
+export type OrganizationQuery = { organization: { id: string, kind: OrganizationKind, subtype: OrganizationSubtype | null, country: string, region: string | null, city: string | null, website: string | null, foundedYear: number | null, employeeBand: string | null, languages: Array<string>, sectors: Array<string>, certifications: Array<Certification>, contactsVisible: boolean, name: { ar: string | null, fr: string | null, en: string | null }, description: { ar: string | null, fr: string | null, en: string | null }, capabilities: Array<{ process: Process }>, contacts: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null }>, opportunities: Array<{ id: string, type: OpportunityType, expiresAt: string | null, archived: boolean, title: { ar: string | null, fr: string | null, en: string | null } }> }, sectors: Array<{ code: string, label: string }>, processes: Array<{ code: string, label: string }>, certifications: Array<{ code: string, label: string }>, organizationSubtypes: Array<{ code: string, label: string }>, opportunityTypes: Array<{ code: string, label: string }> };
 
 export type RegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -1202,6 +1202,7 @@ export const OrganizationDocument = new TypedDocumentString(`
   organization(id: $id) {
     id
     kind
+    subtype
     name {
       ar
       fr
@@ -1253,6 +1254,10 @@ export const OrganizationDocument = new TypedDocumentString(`
     label
   }
   certifications(lang: $lang) {
+    code
+    label
+  }
+  organizationSubtypes(lang: $lang) {
     code
     label
   }

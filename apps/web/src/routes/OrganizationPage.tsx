@@ -101,7 +101,15 @@ export function OrganizationPage() {
       </Stack>
     );
   }
-  const { organization: o, sectors, processes, certifications, opportunityTypes } = result.data;
+  const {
+    organization: o,
+    sectors,
+    processes,
+    certifications,
+    organizationSubtypes,
+    opportunityTypes,
+  } = result.data;
+  const subtype = o.subtype ? organizationSubtypes.find((e) => e.code === o.subtype)?.label : undefined;
   const description = pickText(o.description, locale);
   const types = new Map(opportunityTypes.map((e) => [e.code, e.label]));
   const open = o.opportunities.filter((op) => !op.archived);
@@ -111,9 +119,17 @@ export function OrganizationPage() {
     <Stack gap="lg">
       {back}
       <Stack gap={6}>
-        <Badge variant="light" color={o.kind === 'SME' ? 'teal' : 'indigo'}>
-          {t(`kind.${o.kind}`)}
-        </Badge>
+        <Group gap={6}>
+          <Badge variant="light" color={o.kind === 'SME' ? 'teal' : 'indigo'}>
+            {t(`kind.${o.kind}`)}
+          </Badge>
+          {/* The kind of institution, labelled in the interface language by the api's list. */}
+          {subtype ? (
+            <Badge variant="outline" color="gray" tt="none" data-testid="org-subtype">
+              {subtype}
+            </Badge>
+          ) : null}
+        </Group>
         {/* dir="auto" isolates the name and sets its direction; a <bdi> inside would hide the text it reads. */}
         <Title order={1} fz={{ base: 24, sm: 30 }} dir="auto">
           {pickText(o.name, locale)}
