@@ -1,4 +1,4 @@
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -18,6 +18,7 @@ import { startProcess, type RunningProcess } from '#testing';
 import { migrateDatabase, redisConnection, type AppConfig } from '#platform';
 import { Queue } from 'bullmq';
 import { BenchEnv } from './bench-env.js';
+import { CpuMeter, type CpuSeconds } from './cpu-meter.js';
 import { MatchScaleModule } from './match-scale.module.js';
 import { ratio, table } from './stats.js';
 
@@ -79,15 +80,23 @@ interface DrainRun {
   organizations: number;
   seconds: number;
   perSecond: number;
+  /** Load averages when the run started and when it ended. */
+  loadBefore: string;
   load: string;
+  /** CPU seconds of the run's Node processes, its Postgres backends and its Meilisearch. */
+  cpu: CpuSeconds | null;
   /** From the stop signal to the drain's return (the chunk in hand finished). */
   stopSeconds?: number;
+  /** Organisations done once the drain returned after the stop (the window's and the last chunk's). */
+  finished?: number;
 }
 
 /** Queues one `match` row per active organisation, as an import leaves them, and clears suggestions. */
 async function queueBacklog(pool: pg.Pool): Promise<number> {
   await pool.query(`UPDATE outbox SET processed_at = now() WHERE processed_at IS NULL`);
   await pool.query(`DELETE FROM suggestion`);
+  // Every run starts from the same table, not from the dead rows of the runs before it.
+  await pool.query(`VACUUM suggestion`);
   const { rowCount } = await pool.query(
     `INSERT INTO outbox (entity_type, entity_id, op, topic)
      SELECT 'organization', id, 'upsert', 'match' FROM organization WHERE status = 'ACTIVE' ORDER BY created_at, id`,
@@ -107,7 +116,12 @@ async function backlog(pool: pg.Pool): Promise<number> {
  * its own candidate requests, one transaction), saved-search alerts, then its outbox rows marked
  * done. Runs for `seconds` over the backlog's first organisations.
  */
-async function oneByOne(app: INestApplicationContext, pool: pg.Pool, seconds: number): Promise<DrainRun> {
+async function oneByOne(
+  app: INestApplicationContext,
+  pool: pg.Pool,
+  seconds: number,
+  meter: CpuMeter,
+): Promise<DrainRun> {
   const recompute = app.get(RecomputeService);
   const db = app.get(DataSource);
   const { rows } = await pool.query<{ id: string; entity_id: string }>(
@@ -115,6 +129,8 @@ async function oneByOne(app: INestApplicationContext, pool: pg.Pool, seconds: nu
   );
   const computer = recompute.computer();
   const alerts = new SavedSearchAlerts(db, new ProfileStore(db));
+  const loadBefore = load();
+  await meter.start();
   const t0 = performance.now();
   let n = 0;
   for (const r of rows) {
@@ -125,7 +141,16 @@ async function oneByOne(app: INestApplicationContext, pool: pg.Pool, seconds: nu
     n++;
   }
   const s = (performance.now() - t0) / 1000;
-  return { label: 'one by one (before)', organizations: n, seconds: s, perSecond: n / s, load: load() };
+  const cpu = await meter.stop();
+  return {
+    label: 'one by one (before)',
+    organizations: n,
+    seconds: s,
+    perSecond: n / s,
+    loadBefore,
+    load: load(),
+    cpu,
+  };
 }
 
 /** The worker's drain (`RecomputeService.drain`), called in this process until the backlog is empty. */
@@ -134,10 +159,13 @@ async function measure(
   label: string,
   pool: pg.Pool,
   windowS: number,
+  meter: CpuMeter,
   run: (signal: AbortSignal) => Promise<void>,
 ): Promise<DrainRun> {
   const total = await queueBacklog(pool);
   const stop = new AbortController();
+  const loadBefore = load();
+  await meter.start();
   const t0 = performance.now();
   const running = run(stop.signal);
   for (;;) {
@@ -146,16 +174,34 @@ async function measure(
   }
   const s = (performance.now() - t0) / 1000;
   const done = total - (await backlog(pool));
+  const cpu = await meter.stop();
+  const loadAfter = load();
   const s0 = performance.now();
   stop.abort();
   await running;
   const stopSeconds = (performance.now() - s0) / 1000;
-  return { label, organizations: done, seconds: s, perSecond: done / s, load: load(), stopSeconds };
+  const finished = total - (await backlog(pool));
+  return {
+    label,
+    organizations: done,
+    seconds: s,
+    perSecond: done / s,
+    loadBefore,
+    load: loadAfter,
+    cpu,
+    stopSeconds,
+    finished,
+  };
 }
 
 /** The worker's drain (`RecomputeService.drain`), called in this process as the worker calls it. */
-function inProcess(app: INestApplicationContext, pool: pg.Pool, windowS: number): Promise<DrainRun> {
-  return measure('drain, in this process', pool, windowS, async (signal) => {
+function inProcess(
+  app: INestApplicationContext,
+  pool: pg.Pool,
+  windowS: number,
+  meter: CpuMeter,
+): Promise<DrainRun> {
+  return measure('drain, in this process', pool, windowS, meter, async (signal) => {
     while (!signal.aborted && (await backlog(pool))) {
       const res = await app.get(RecomputeService).drain(undefined, signal);
       if (res.failed.length) throw new Error(`recompute failed for ${res.failed.length} organisation(s)`);
@@ -185,10 +231,14 @@ async function withWorkers(
     for (let i = 0; i < workers; i++)
       procs.push(await startProcess('worker', workerEnv(env.config), /"msg":"worker ready"/, [], 120_000));
     // SIGTERM to the workers when the window ends: the stop time is how long they take to exit.
+    const meter = new CpuMeter(pool, env.config.dataDir, () =>
+      procs.flatMap((p) => (p.child.pid ? [p.child.pid] : [])),
+    );
     return await measure(
       `${workers} worker process${workers > 1 ? 'es' : ''}`,
       pool,
       windowS,
+      meter,
       async (signal) => {
         await new Promise((r) => signal.addEventListener('abort', r, { once: true }));
         await Promise.all(procs.splice(0).map((p) => p.stop()));
@@ -274,7 +324,8 @@ export async function matchDrainBench(config: AppConfig): Promise<Record<string,
       parts.wrap(RecomputeService.prototype, ['recompute'], 'recompute');
       parts.wrap(SavedSearchAlerts.prototype, ['evaluate'], 'alerts');
       say(`  one by one for ${baselineSeconds} s…`);
-      const base = await oneByOne(app, env.pool, baselineSeconds);
+      const meter = new CpuMeter(env.pool, env.config.dataDir, () => []);
+      const base = await oneByOne(app, env.pool, baselineSeconds, meter);
       parts.unwrap();
       runs.push(base);
       const total = base.seconds * 1000;
@@ -307,7 +358,40 @@ export async function matchDrainBench(config: AppConfig): Promise<Record<string,
       );
       const counts = (process.env.MATCH_DRAIN_WORKERS ?? '1,2').split(',').filter(Boolean).map(Number);
       say(`  the drain in this process over ${active} organisations…`);
-      runs.push(await inProcess(app, env.pool, windowS));
+      // Where the batched drain's time goes: its chunks run one after another here, so the parts add up.
+      const batched = new Breakdown();
+      batched.wrap(SuggestionComputer.prototype, ['prefetch'], 'chunk');
+      batched.wrap(RecomputeService.prototype, ['recomputeMany'], 'chunk');
+      batched.wrap(DataSource.prototype, ['transaction'], 'chunk');
+      const drained = await inProcess(app, env.pool, windowS, meter);
+      batched.unwrap();
+      runs.push(drained);
+      const part = (k: string) => batched.ms.get(`chunk.${k}`) ?? 0;
+      // Up to the drain's return: the chunk in hand when the window closed counts whole.
+      const drainMs = (drained.seconds + (drained.stopSeconds ?? 0)) * 1000;
+      const drainedOrgs = Math.max(1, drained.finished ?? drained.organizations);
+      const chunkRows = [
+        { part: 'read-ahead: Postgres reads and candidate multi-searches', ms: part('prefetch') },
+        {
+          part: 'compute: engine, cached reads, the rest',
+          ms: part('recomputeMany') - part('prefetch') - part('transaction'),
+        },
+        { part: 'write (one transaction per chunk)', ms: part('transaction') },
+        {
+          part: 'saved-search alerts, outbox update, shard locks',
+          ms: drainMs - part('recomputeMany'),
+        },
+      ];
+      say(
+        table(
+          chunkRows.map((r) => ({
+            'drain in this process: part': r.part,
+            chunks: batched.calls.get('chunk.recomputeMany') ?? 0,
+            'ms/org': (r.ms / drainedOrgs).toFixed(2),
+            share: `${((100 * r.ms) / drainMs).toFixed(1)}%`,
+          })),
+        ),
+      );
       await app.close();
       for (const workers of counts) {
         say(`  ${workers} worker process(es) draining ${active} organisations…`);
@@ -322,6 +406,7 @@ export async function matchDrainBench(config: AppConfig): Promise<Record<string,
             'orgs/s': r.perSecond.toFixed(1),
             'vs one by one': ratio(r.perSecond, base.perSecond),
             'stop (s)': r.stopSeconds == null ? '' : r.stopSeconds.toFixed(2),
+            'load avg before': r.loadBefore.split(' ')[0],
             'load avg (1/5/15 min) after': r.load,
           })),
         ),
@@ -329,7 +414,32 @@ export async function matchDrainBench(config: AppConfig): Promise<Record<string,
       const one = runs.find((r) => r.label === '1 worker process');
       const two = runs.find((r) => r.label === '2 worker processes');
       if (one && two) say(`  2 workers / 1 worker: ${ratio(two.perSecond, one.perSecond)}`);
-      return { orgs, active, runs, breakdown: rows };
+      const cpuMs = (r: DrainRun, k: keyof CpuSeconds) =>
+        r.cpu ? ((1000 * r.cpu[k]) / Math.max(1, r.organizations)).toFixed(2) : '';
+      say(
+        table(
+          runs.map((r) => ({
+            'CPU ms per organisation': r.label,
+            node: cpuMs(r, 'node'),
+            postgres: cpuMs(r, 'postgres'),
+            meilisearch: cpuMs(r, 'meilisearch'),
+            total: r.cpu
+              ? (
+                  (1000 * (r.cpu.node + r.cpu.postgres + r.cpu.meilisearch)) /
+                  Math.max(1, r.organizations)
+                ).toFixed(2)
+              : '',
+            'cores busy': r.cpu
+              ? ((r.cpu.node + r.cpu.postgres + r.cpu.meilisearch) / r.seconds).toFixed(2)
+              : '',
+          })),
+        ),
+      );
+      say(
+        `  (${cpus().length} cores; node = this process and its worker processes, postgres = the backends of` +
+          ` ${NAMES.database}, meilisearch = the benchmark's own; other engineers' processes are not counted)`,
+      );
+      return { orgs, active, runs, breakdown: rows, chunkBreakdown: chunkRows };
     } finally {
       await app.close().catch(() => undefined);
     }
