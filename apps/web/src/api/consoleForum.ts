@@ -357,3 +357,141 @@ export const PUBLISH_SCHEDULE = operation<
 export const COUNTRY_LIST = operation<{ countries: { code: string; label: string }[] }>(
   `query ConsoleCountries { countries { code label } }`,
 );
+
+export type ScheduleChangeKind = 'NEW' | 'MOVED' | 'CANCELLED';
+
+export interface ScheduleChange {
+  meetingId: string;
+  kind: ScheduleChangeKind;
+  slotId: string;
+  tableLabel: string | null;
+  publishedSlotId: string | null;
+  publishedTableLabel: string | null;
+  delegateId: string;
+  delegateName: string;
+  organizationName: string;
+  counterpartDelegateId: string;
+  counterpartDelegateName: string;
+  counterpartOrganizationName: string;
+}
+
+export interface ScheduleComparison {
+  publishedVersion: number;
+  publishedAt: string | null;
+  newMeetings: number;
+  moved: number;
+  cancelled: number;
+  delegates: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+  changes: ScheduleChange[];
+  changedDelegates: { delegateId: string; name: string; organizationName: string; changes: number }[];
+}
+
+/** The draft against the published schedule: counts, one page of changes, the delegates concerned. */
+export const SCHEDULE_CHANGES = operation<
+  { scheduleChanges: ScheduleComparison },
+  {
+    editionId: string;
+    delegateId: string | null;
+    kind: ScheduleChangeKind | null;
+    first: number;
+    after: string | null;
+  }
+>(`query ScheduleChanges($editionId: ID!, $delegateId: ID, $kind: ScheduleChangeKind, $first: Int!, $after: String) {
+  scheduleChanges(editionId: $editionId, delegateId: $delegateId, kind: $kind, first: $first, after: $after) {
+    publishedVersion publishedAt newMeetings moved cancelled delegates endCursor hasNextPage
+    changes { meetingId kind slotId tableLabel publishedSlotId publishedTableLabel delegateId delegateName
+      organizationName counterpartDelegateId counterpartDelegateName counterpartOrganizationName }
+    changedDelegates { delegateId name organizationName changes }
+  }
+}`);
+
+export type RequestStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'EXPIRED';
+
+export interface ActingRequest {
+  id: string;
+  fromDelegateId: string;
+  fromOrganizationId: string;
+  toDelegateId: string | null;
+  toOrganizationId: string;
+  status: RequestStatus;
+  source: string;
+  createdAt: string;
+}
+
+/**
+ * What acting for one delegate needs: the delegate's unavailable slots and its live requests (the
+ * api's connections, one page: a delegate has at most the edition's request quota).
+ */
+export const DELEGATE_ACTING = operation<
+  {
+    own: { nodes: { id: string; unavailableSlotIds: string[] }[] };
+    meetingRequests: { nodes: ActingRequest[] };
+  },
+  { editionId: string; organizationId: string; delegateId: string }
+>(`query DelegateActing($editionId: ID!, $organizationId: ID!, $delegateId: ID!) {
+  own: forumDelegates(editionId: $editionId, organizationId: $organizationId, first: 500) { nodes { id unavailableSlotIds } }
+  meetingRequests(editionId: $editionId, delegateId: $delegateId, statuses: [PENDING, ACCEPTED], first: 500) {
+    nodes { id fromDelegateId fromOrganizationId toDelegateId toOrganizationId status source createdAt }
+  }
+}`);
+
+export interface DelegateName {
+  id: string;
+  name: string;
+  organizationId: string;
+  status: string;
+}
+
+/** Delegates of an edition by name, a page at a time (500 at most), optionally matching a search. */
+export const DELEGATE_NAMES = operation<
+  { forumDelegates: { nodes: DelegateName[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } },
+  { editionId: string; search: string | null; first: number; after: string | null }
+>(`query DelegateNames($editionId: ID!, $search: String, $first: Int!, $after: String) {
+  forumDelegates(editionId: $editionId, search: $search, status: REGISTERED, first: $first, after: $after) {
+    nodes { id name organizationId status }
+    pageInfo { hasNextPage endCursor }
+  }
+}`);
+
+export const ACT_REQUEST = operation<
+  { requestMeeting: { id: string; status: RequestStatus } },
+  {
+    input: {
+      editionId: string;
+      organizationId: string;
+      fromDelegateId: string;
+      toDelegateId: string;
+      source: 'ORGANISER';
+    };
+  }
+>(`mutation ActRequestMeeting($input: MeetingRequestInput!) { requestMeeting(input: $input) { id status } }`);
+
+export const ACT_ACCEPT = operation<
+  { acceptMeetingRequest: { id: string; status: RequestStatus } },
+  { requestId: string; organizationId: string; delegateId: string }
+>(`mutation ActAcceptRequest($requestId: ID!, $organizationId: ID, $delegateId: ID) {
+  acceptMeetingRequest(requestId: $requestId, organizationId: $organizationId, delegateId: $delegateId) { id status }
+}`);
+
+export const ACT_DECLINE = operation<
+  { declineMeetingRequest: { id: string; status: RequestStatus } },
+  { requestId: string; organizationId: string }
+>(`mutation ActDeclineRequest($requestId: ID!, $organizationId: ID) {
+  declineMeetingRequest(requestId: $requestId, organizationId: $organizationId) { id status }
+}`);
+
+export const ACT_CANCEL = operation<
+  { cancelMeetingRequest: { id: string; status: RequestStatus } },
+  { requestId: string; organizationId: string }
+>(`mutation ActCancelRequest($requestId: ID!, $organizationId: ID) {
+  cancelMeetingRequest(requestId: $requestId, organizationId: $organizationId) { id status }
+}`);
+
+export const SET_UNAVAILABLE = operation<
+  { updateDelegate: { id: string; unavailableSlotIds: string[] } },
+  { input: { id: string; organizationId: string; unavailableSlotIds: string[] } }
+>(
+  `mutation ActSetUnavailable($input: UpdateDelegateInput!) { updateDelegate(input: $input) { id unavailableSlotIds } }`,
+);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { checkPageSize, parseId } from '#directory';
-import { badInput, notFound } from '#platform';
+import { badInput, checkPageSize, notFound, parseId } from '#platform';
 
 export const SCHEDULE_CHANGE_KINDS = ['NEW', 'MOVED', 'CANCELLED'] as const;
 export type ScheduleChangeKind = (typeof SCHEDULE_CHANGE_KINDS)[number];

@@ -32,6 +32,7 @@ import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../api/operatio
 import { countryName, pickText } from '../../../components/text';
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useLocale, useT } from '../../../i18n/LocaleProvider';
+import { DelegateActions, type ActingFor } from './DelegateActions';
 import { readDelegatesCsv, rejectedCsv, type DelegateRow, type RejectedRow } from './delegatesCsv';
 import { forumError } from './forumErrors';
 
@@ -260,6 +261,7 @@ export function DelegatesPanel({ setup }: { setup: EditionSetup }) {
   });
   const groups = new Map(setup.forumGroups.map((g) => [g.id, pickText(g.name, locale) || g.code]));
   const edges = delegates.data?.forumParticipants.edges ?? [];
+  const [acting, setActing] = useState<ActingFor | null>(null);
 
   return (
     <Stack gap="xl">
@@ -304,6 +306,7 @@ export function DelegatesPanel({ setup }: { setup: EditionSetup }) {
                   <Table.Th>{t('consoleForum.delegates.organization')}</Table.Th>
                   <Table.Th>{t('consoleForum.delegates.country')}</Table.Th>
                   <Table.Th>{t('consoleForum.delegates.group')}</Table.Th>
+                  <Table.Th>{t('consoleForum.act.column')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -320,6 +323,18 @@ export function DelegatesPanel({ setup }: { setup: EditionSetup }) {
                     </Table.Td>
                     <Table.Td>{countryName(d.organization.country, locale)}</Table.Td>
                     <Table.Td>{d.group ? <bdi>{groups.get(d.group.id) ?? d.group.code}</bdi> : '–'}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        aria-label={t('consoleForum.act.openName', { name: d.name })}
+                        onClick={() =>
+                          setActing({ id: d.id, name: d.name, organizationId: d.organization.id })
+                        }
+                      >
+                        {t('consoleForum.act.open')}
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -341,6 +356,12 @@ export function DelegatesPanel({ setup }: { setup: EditionSetup }) {
         </Group>
       </section>
       <ImportSection setup={setup} />
+      <DelegateActions
+        key={acting?.id ?? 'none'}
+        setup={setup}
+        delegate={acting}
+        onClose={() => setActing(null)}
+      />
     </Stack>
   );
 }

@@ -42,6 +42,7 @@ import { setupKey } from './EditionPage';
 import { forumError } from './forumErrors';
 import { buildGrid, delegatesToNotify, moveWarning } from './grid';
 import { useRunProgress } from './runProgress';
+import { ScheduleChanges } from './ScheduleChanges';
 import { byLabel } from './SetupPanel';
 
 const FINISHED = new Set(['DONE', 'FAILED']);
@@ -640,6 +641,7 @@ export function SchedulePanel({ setup }: { setup: EditionSetup }) {
             draft={draft.data.editionMeetings}
             published={published.data.editionMeetings}
           />
+          <ScheduleChanges setup={setup} />
           <PublishSection
             setup={setup}
             draft={draft.data.editionMeetings}
