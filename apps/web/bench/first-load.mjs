@@ -7,7 +7,8 @@
  *
  * Builds the app with a manifest into dist/web-bench (not the served dist/web) when that build is
  * missing or older than a source file. Then, when TASHBIK_WEB_URL names a running stack, runs the
- * browser timing (bench/agenda-load.bench.ts). Not part of `npm test`.
+ * browser timing (bench/agenda-load.bench.ts) and Lighthouse's mobile scores (bench/lighthouse.mjs).
+ * Not part of `npm test`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -107,5 +108,14 @@ if (process.env.TASHBIK_WEB_URL && existsSync(join(web, 'bench/agenda-load.bench
     { cwd: repo, stdio: 'inherit' },
   );
   failed ||= run.status !== 0;
-} else console.log('\n(set TASHBIK_WEB_URL to a running stack to time the agenda under Slow 4G and 4x CPU)');
+  console.log('\nLighthouse, mobile (performance ≥ 90, accessibility ≥ 95) …');
+  const lh = spawnSync(process.execPath, [join(web, 'bench/lighthouse.mjs')], {
+    cwd: repo,
+    stdio: 'inherit',
+  });
+  failed ||= lh.status !== 0;
+} else
+  console.log(
+    '\n(set TASHBIK_WEB_URL to a running stack to time the agenda under Slow 4G and 4x CPU, and for Lighthouse)',
+  );
 process.exitCode = failed ? 1 : 0;
