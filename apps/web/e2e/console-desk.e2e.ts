@@ -11,7 +11,8 @@ import { catalogue, demoPassword, organiserApi as api, screen, sql, type Catalog
  * A4 page, two pages in the PDF Chromium prints) and the agendas (one page per delegate); then, in a
  * Chromium whose camera films a QR code drawn from a badge, checks that delegate in by scanning,
  * checks another in by name, marks a no-show on the live board of the round on now, and books a
- * walk-in meeting from two delegates' free slots. axe-core checks each screen.
+ * walk-in meeting from two delegates' free slots; the board, live, empties a table whose request is
+ * withdrawn elsewhere, without polling. axe-core checks each screen.
  */
 
 const DELEGATES = 10;
@@ -292,6 +293,23 @@ for (const locale of ['ar', 'fr'] as const) {
           [a.id]: 'NO_SHOW',
           [b.id]: null,
         });
+
+        // The board follows the edition live: the request behind the meeting at T2 withdrawn elsewhere
+        // (here by the organiser through the api) empties that table without a reload, the board not
+        // polling while live.
+        await expect(desk.getByTestId('board-live')).toHaveText(t['consoleDesk.board.live']);
+        const [atT2] = await sql<{ request_id: string }>(
+          `SELECT m.request_id FROM forum_meeting m JOIN forum_meeting_participant p ON p.meeting_id = m.id
+            WHERE m.slot_id = $1 AND p.delegate_id = $2`,
+          [e.firstSlot, e.delegates[2].id],
+        );
+        await gql(`mutation($r: ID!) { cancelMeetingRequest(requestId: $r) { status } }`, {
+          r: atT2.request_id,
+        });
+        await expect(tables.filter({ hasText: t['consoleDesk.board.running'] })).toHaveCount(1);
+        await expect(tables.filter({ hasText: t['consoleDesk.board.empty'] })).toHaveCount(2);
+        await expect(tables.filter({ hasText: e.delegates[2].name })).toHaveCount(0);
+        await screen(desk, locale, 'console-desk-board-live');
 
         // A walk-in meeting between two delegates, in a slot both have free.
         await desk.getByRole('tab', { name: t['consoleDesk.tab.walkin'] }).click();

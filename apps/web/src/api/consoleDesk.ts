@@ -94,3 +94,19 @@ export const BOOK_WALK_IN = operation<
 >(`mutation DeskWalkIn($input: WalkInInput!) {
   bookWalkIn(input: $input) { meeting { id slotId tableId } }
 }`);
+
+/** Sent over graphql-ws: every request of the edition as it changes (walk-ins, cancellations). */
+export const DESK_REQUEST_CHANGED = operation<
+  { meetingRequestChanged: { requestId: string; action: string; status: string } },
+  { editionId: string }
+>(`subscription DeskRequestChanged($editionId: ID!) {
+  meetingRequestChanged(editionId: $editionId) { requestId action status }
+}`);
+
+/** Sent over graphql-ws: a delegate's published agenda as it changes (publication, cancellation). */
+export const DESK_AGENDA_CHANGED = operation<
+  { agendaChanged: { delegateId: string; meetingIds: string[] } },
+  { delegateId: string }
+>(`subscription DeskAgendaChanged($delegateId: ID!) {
+  agendaChanged(delegateId: $delegateId) { delegateId meetingIds }
+}`);

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../../../api/client';
 import {
@@ -41,11 +41,14 @@ import { deskError } from './deskErrors';
 import { slotFormat } from './format';
 import { currentRound, tableSheets } from './printData';
 import { Scanner } from './Scanner';
+import { useDeskLive } from './deskLive';
 import './desk.css';
 
 const route = getRouteApi('/console/forum/$editionId/desk');
-/** How often the board and the arrivals are read again. */
+/** How often the arrivals are read again, and the board while its live connection is down. */
 const POLL_MS = 15_000;
+/** How often the board looks at the clock for the round on now. */
+const TICK_MS = 30_000;
 /** The same badge seen again within this time is the same scan. */
 const SAME_SCAN_MS = 8_000;
 
@@ -256,14 +259,34 @@ function BoardPanel({ setup, delegates }: { setup: EditionSetup; delegates: Desk
   const client = useQueryClient();
   const editionId = setup.forumEdition.id;
   const f = slotFormat(locale, setup.forumEdition.timezone);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const [picked, setPicked] = useState<string | null>(null);
+  // The delegates of the round shown, followed live; the meetings read again on each event.
+  const [followed, setFollowed] = useState<string[]>([]);
+  const live = useDeskLive(editionId, followed, () => {
+    void client.invalidateQueries({ queryKey: keys.meetings(editionId) });
+    void client.invalidateQueries({ queryKey: ['consoleDesk', 'free', editionId] });
+  });
   const meetings = useQuery({
     queryKey: keys.meetings(editionId),
     queryFn: () => call(EDITION_MEETINGS, { editionId, view: 'PUBLISHED' }),
-    refetchInterval: POLL_MS,
+    refetchInterval: live ? false : POLL_MS,
   });
-  // Read again at each poll, so the board moves on to the next round by itself.
-  const round = currentRound(setup.forumSlots, new Date(meetings.dataUpdatedAt || Date.now()));
-  const [picked, setPicked] = useState<string | null>(null);
+  // The clock moves the board on to the next round by itself.
+  const round = currentRound(setup.forumSlots, new Date(Math.max(now, meetings.dataUpdatedAt)));
+  const shownSlot = picked ?? round?.slot.id ?? null;
+  const seated = useMemo(
+    () =>
+      (meetings.data?.editionMeetings ?? [])
+        .filter((m) => m.slotId === shownSlot && m.status !== 'CANCELLED')
+        .flatMap((m) => [m.delegateId, m.counterpartDelegateId]),
+    [meetings.data, shownSlot],
+  );
+  useEffect(() => setFollowed(seated), [seated]);
   const [problem, setProblem] = useState<string | null>(null);
   const noShow = useMutation({
     mutationFn: (v: { meetingId: string; absentDelegateId: string }) => call(MARK_NO_SHOW, v),
@@ -337,7 +360,12 @@ function BoardPanel({ setup, delegates }: { setup: EditionSetup; delegates: Desk
         onChange={setPicked}
         allowDeselect={false}
       />
-      {state && <Text fw={700}>{t(`consoleDesk.board.state.${state}`)}</Text>}
+      <Group gap="xs">
+        {state && <Text fw={700}>{t(`consoleDesk.board.state.${state}`)}</Text>}
+        <Badge variant="dot" color={live ? 'teal' : 'gray'} data-testid="board-live">
+          {live ? t('consoleDesk.board.live') : t('consoleDesk.board.polling')}
+        </Badge>
+      </Group>
       <Text data-testid="board-summary">
         {t('consoleDesk.board.summary', { running, empty: sheets.length - running })}
       </Text>
