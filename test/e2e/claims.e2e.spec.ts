@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { bootTestApp, lastMail, signIn, type GqlResponse, type TestApp, type TestUser } from '#testing';
+import { bootTestApp, lastMail, signIn, type TestApp, type TestUser, ok, codeOf, type Json } from '#testing';
 
 /*
  * Claiming an organisation without members: the masked choices, the code mailed to the chosen
  * address, confirmation making the claimant owner, the refusals, contested claims decided by
  * organisers, the organisers' list, the sender budget, and organisers inviting a first owner.
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let app: TestApp;
 let organiser: TestUser;
@@ -26,11 +24,6 @@ const RESOLVE = `mutation($id: ID!, $a: Boolean!, $n: String) {
   resolveOrganizationClaim(id: $id, approve: $a, note: $n) { id status note }
 }`;
 
-const ok = <T = Json>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
-const codeOf = (r: GqlResponse<unknown>) => r.errors?.[0]?.extensions?.code;
 const tokenIn = (body: string) => /token=([A-Za-z0-9_-]+)/.exec(body)?.[1];
 
 /** An organisation as an import leaves it: public, no members, one contact person, a website. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { bootTestApp, signIn, type TestApp, type TestUser } from '#testing';
+import { bootTestApp, signIn, type TestApp, type TestUser, codeOf } from '#testing';
 
 /*
  * What the web console adds to the api: the staff list and finding an account by email (admins),
@@ -18,8 +18,6 @@ beforeAll(async () => {
   member = await signIn(app);
 }, 120_000);
 afterAll(() => app?.close());
-
-const codeOf = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
 
 describe('staff', () => {
   const STAFF = `{ platformStaff { userId email displayName roles } }`;

@@ -4,9 +4,11 @@ import {
   bootTestApp,
   openForumEdition,
   signIn,
-  type GqlResponse,
   type TestApp,
   type TestUser,
+  ok,
+  codeOf,
+  type Json,
 } from '#testing';
 
 /*
@@ -15,8 +17,6 @@ import {
  * nothing, and the delegates list tells each delegate's unavailable slots.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 let app: TestApp;
 let organiser: TestUser;
 let owner: TestUser;
@@ -24,12 +24,6 @@ let stranger: TestUser;
 let organizationId: string;
 let delegateId: string;
 let slotIds: string[];
-
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
-const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 
 const BADGE = `query($d: ID!) { delegateBadge(delegateId: $d) { code delegateId editionId delegateName organizationId organizationName { fr } status } }`;
 const READ = `query($c: String!) { forumBadge(code: $c) { delegateId delegateName status checkedInAt } }`;

@@ -1,4 +1,4 @@
-import { bootTestApp, signIn, type GqlResponse, type TestApp, type TestUser } from '#testing';
+import { bootTestApp, signIn, type TestApp, type TestUser, ok, codeOf, type Json } from '#testing';
 
 /*
  * Forum privacy through the real api, tried as another organisation would: what freeSlots and
@@ -7,16 +7,9 @@ import { bootTestApp, signIn, type GqlResponse, type TestApp, type TestUser } fr
  * calendar feed URL stops working.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 let app: TestApp;
 let organiser: TestUser;
 
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
-const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 const get = (path: string) => fetch(`${app.url}${path}`);
 
 async function organization(name: string, kind = 'SME', status = 'ACTIVE', reviewNote: string | null = null) {

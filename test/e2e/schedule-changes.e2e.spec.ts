@@ -3,9 +3,11 @@ import {
   eventually,
   openForumEdition,
   signIn,
-  type GqlResponse,
   type TestApp,
   type TestUser,
+  ok,
+  codeOf,
+  type Json,
 } from '#testing';
 
 /*
@@ -15,16 +17,8 @@ import {
  * Organisers only.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 let app: TestApp;
 let organiser: TestUser;
-
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
-const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 
 const CHANGES = `query($e: ID!, $d: ID, $k: ScheduleChangeKind, $f: Int, $a: String) {
   scheduleChanges(editionId: $e, delegateId: $d, kind: $k, first: $f, after: $a) {

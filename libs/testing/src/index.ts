@@ -4,3 +4,4 @@ export * from './sign-in.js';
 export * from './forum.js';
 export * from './test-smtp.js';
 export * from './tcp-proxy.js';
+export * from './graphql.js';
