@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, requestState, toApiError } from '../api/client';
 import { clearAgendas } from '../forum/agendaStore';
+import { clearRequests } from '../offline/requestStore';
 import { LOGIN, LOGOUT, ME, REFRESH, type Me, type Tokens } from '../api/operations';
 
 /**
@@ -77,6 +78,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await call(LOGOUT).catch(() => undefined);
     storeTokens(null);
     clearAgendas();
+    clearRequests();
     setSignedIn(false);
     queries.clear();
   }, [queries]);
