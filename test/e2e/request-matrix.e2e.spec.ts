@@ -159,3 +159,37 @@ it('is for organisers only, and refuses a malformed edition id', async () => {
     'BAD_USER_INPUT',
   );
 });
+
+it("names each delegate's organisation and each request's delegates", async () => {
+  const data = ok(
+    await app.gql(
+      `query($e: ID!, $o: ID!) {
+        forumDelegates(editionId: $e, first: 10) { nodes { name organizationName { fr } organizationCountry } }
+        meetingRequests(editionId: $e, organizationId: $o, direction: SENT) { nodes { fromDelegateName toDelegateName } }
+      }`,
+      { e: editionId, o: org.A },
+      organiser.headers,
+    ),
+  );
+  expect(data.forumDelegates.nodes).toEqual(
+    expect.arrayContaining([
+      { name: 'Délégué a1', organizationName: { fr: 'Org A' }, organizationCountry: 'DZ' },
+      { name: 'Délégué c1', organizationName: { fr: 'Org C' }, organizationCountry: 'MA' },
+    ]),
+  );
+  expect(
+    (data.meetingRequests.nodes as Json[]).map((n) => `${n.fromDelegateName} -> ${n.toDelegateName}`).sort(),
+  ).toEqual(['Délégué a1 -> Délégué b1', 'Délégué a1 -> null', 'Délégué a2 -> Délégué b1']);
+  // A member reads the same names on its own organisation's requests.
+  const mine = ok(
+    await app.gql(
+      `query($e: ID!, $o: ID!) { meetingRequests(editionId: $e, organizationId: $o, direction: RECEIVED) { nodes { fromDelegateName toDelegateName } } }`,
+      { e: editionId, o: org.A },
+      owner.headers,
+    ),
+  ).meetingRequests.nodes as Json[];
+  expect(mine.map((n) => `${n.fromDelegateName} -> ${n.toDelegateName}`).sort()).toEqual([
+    'Délégué b1 -> Délégué a1',
+    'Délégué c1 -> Délégué a2',
+  ]);
+});

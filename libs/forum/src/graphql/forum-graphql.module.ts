@@ -11,6 +11,7 @@ import { ForumStatisticsResolver } from './statistics.resolver.js';
 import { ForumDeskResolver } from './desk.resolver.js';
 import { ForumScheduleChangesResolver } from './schedule-changes.resolver.js';
 import { ForumAgendaController } from '../http/agenda.controller.js';
+import { ForumLoaderFactory } from './forum.loaders.js';
 
 /**
  * The forum's api surface: GraphQL, plus plain HTTP for printable agendas, CSV exports and calendar
@@ -28,6 +29,7 @@ import { ForumAgendaController } from '../http/agenda.controller.js';
     ForumStatisticsResolver,
     ForumDeskResolver,
     ForumScheduleChangesResolver,
+    ForumLoaderFactory,
   ],
   controllers: [ForumAgendaController],
 })

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ForumLoaderFactory } from './forum.loaders.js';
 import {
   AnyOf,
   arg,
@@ -45,6 +46,7 @@ export class ForumMeetingResolver {
     private readonly agendas: AgendaService,
     private readonly registrations: RegistrationService,
     private readonly matrix: RequestMatrixService,
+    private readonly loaders: ForumLoaderFactory,
   ) {}
 
   @Query(() => MeetingRequestConnection, {
@@ -103,6 +105,19 @@ export class ForumMeetingResolver {
     statuses: RequestStatus[] | null,
   ): Promise<MatrixCell[]> {
     return this.matrix.matrix(editionId, groupBy, statuses);
+  }
+
+  @ResolveField(() => String, { description: "The requesting delegate's name (batched per request)" })
+  async fromDelegateName(@Parent() r: MeetingRequestEntity, @Context() ctx: object): Promise<string> {
+    return (await this.loaders.for(ctx).delegateName.load(r.fromDelegateId)) ?? '';
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The name of the delegate asked for; null while the request names only the organisation',
+  })
+  async toDelegateName(@Parent() r: MeetingRequestEntity, @Context() ctx: object): Promise<string | null> {
+    return r.toDelegateId ? this.loaders.for(ctx).delegateName.load(r.toDelegateId) : null;
   }
 
   @Mutation(() => MeetingRequestType, {

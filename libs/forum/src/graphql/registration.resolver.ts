@@ -1,4 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { LocalizedText } from '#directory';
+import type { TextByLang } from '../edition/edition.entity.js';
+import { ForumLoaderFactory } from './forum.loaders.js';
 import {
   AnyOf,
   arg,
@@ -27,7 +30,10 @@ export const actingOrganization = (viewer: Viewer | null, organizationId: string
 /** Delegates organisations register for an edition. */
 @Resolver(() => ForumDelegateType)
 export class ForumRegistrationResolver {
-  constructor(private readonly registrations: RegistrationService) {}
+  constructor(
+    private readonly registrations: RegistrationService,
+    private readonly loaders: ForumLoaderFactory,
+  ) {}
 
   @Query(() => ForumDelegateConnection, {
     description:
@@ -75,6 +81,25 @@ export class ForumRegistrationResolver {
       { editionId, organizationId, groupId, status, checkedIn, country, search },
       page,
     );
+  }
+
+  @ResolveField(() => LocalizedText, { description: "Its organisation's name (batched per request)" })
+  async organizationName(
+    @Parent() delegate: ForumDelegateEntity,
+    @Context() ctx: object,
+  ): Promise<TextByLang> {
+    const o = await this.loaders.for(ctx).organization.load(delegate.organizationId);
+    return o?.name ?? { ar: null, fr: null, en: null };
+  }
+
+  @ResolveField(() => String, {
+    description: "Its organisation's country, ISO 3166-1 alpha-2 (batched per request)",
+  })
+  async organizationCountry(
+    @Parent() delegate: ForumDelegateEntity,
+    @Context() ctx: object,
+  ): Promise<string> {
+    return (await this.loaders.for(ctx).organization.load(delegate.organizationId))?.country ?? '';
   }
 
   @ResolveField(() => [ID], { description: 'Slots the delegate cannot attend' })
