@@ -1,11 +1,9 @@
-import { bootTestApp, signIn, type GqlResponse, type TestApp, type TestUser } from '#testing';
+import { bootTestApp, signIn, type TestApp, type TestUser, ok, codeOf, type Json } from '#testing';
 
 /*
  * A user's own sessions (list, end one) and the interface language remembered on the account,
  * through the real api process.
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }`;
 const REFRESH = `mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }`;
@@ -13,11 +11,6 @@ const SESSIONS = `{ mySessions { id startedAt lastActiveAt expiresAt userAgent c
 const END = `mutation($id: ID!) { endSession(id: $id) }`;
 const SET_LOCALE = `mutation($l: Locale!) { setMyLocale(locale: $l) }`;
 
-const ok = <T = Json>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
-const codeOf = (r: GqlResponse<unknown>) => r.errors?.[0]?.extensions?.code;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('my sessions and language', () => {

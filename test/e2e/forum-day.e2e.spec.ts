@@ -4,9 +4,11 @@ import {
   eventually,
   lastMail,
   signIn,
-  type GqlResponse,
   type TestApp,
   type TestUser,
+  ok,
+  codeOf,
+  type Json,
 } from '#testing';
 
 /*
@@ -15,16 +17,8 @@ import {
  * agenda change mails, check-in, outcomes, walk-ins, statistics and the privacy export.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 let app: TestApp;
 let organiser: TestUser;
-
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
-const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 
 async function organization(name: string, kind = 'SME', country = 'DZ'): Promise<string> {
   const { rows } = await app.db.query<{ id: string }>(

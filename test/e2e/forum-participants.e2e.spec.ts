@@ -1,4 +1,4 @@
-import { bootTestApp, signIn, type GqlResponse, type TestApp, type TestUser } from '#testing';
+import { bootTestApp, signIn, type TestApp, type TestUser, ok, codeOf, type Json } from '#testing';
 
 /*
  * The participants directory of an edition through the real api: who may read it, what it shows
@@ -6,8 +6,6 @@ import { bootTestApp, signIn, type GqlResponse, type TestApp, type TestUser } fr
  * filters and pages, the request state per delegate; and the outbox rows a registration writes so
  * matchmaking recomputes meeting suggestions.
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let app: TestApp;
 let organiser: TestUser;
@@ -18,12 +16,6 @@ let outsider: TestUser;
 let editionId: string;
 const org: Record<'A' | 'B' | 'C' | 'P' | 'U', string> = { A: '', B: '', C: '', P: '', U: '' };
 const delegates: Record<string, string> = {};
-
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
-const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 
 async function organization(name: string, kind: string, country: string, sectors: string[]): Promise<string> {
   const { rows } = await app.db.query<{ id: string }>(

@@ -1,4 +1,13 @@
-import { bootTestApp, eventually, signIn, type GqlResponse, type TestApp, type TestUser } from '#testing';
+import {
+  bootTestApp,
+  eventually,
+  signIn,
+  type TestApp,
+  type TestUser,
+  ok,
+  codeOf,
+  type Json,
+} from '#testing';
 
 /*
  * The forum through the real api and worker processes: an organiser sets up an edition, members
@@ -6,16 +15,8 @@ import { bootTestApp, eventually, signIn, type GqlResponse, type TestApp, type T
  * publishes and each side reads its agenda. Access rules are checked on the way.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 let app: TestApp;
 let organiser: TestUser;
-
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
-const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 
 async function organization(name: string, kind = 'SME'): Promise<string> {
   const { rows } = await app.db.query<{ id: string }>(

@@ -4,9 +4,9 @@ import {
   freePort,
   signIn,
   TestSmtp,
-  type GqlResponse,
   type TestApp,
   type TestUser,
+  ok,
 } from '#testing';
 
 /**
@@ -21,11 +21,6 @@ const SET = `mutation($p: [NotificationPreferenceInput!]!) { setNotificationPref
 
 let smtp: TestSmtp;
 let app: TestApp;
-
-const ok = <T>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
 
 beforeAll(async () => {
   smtp = new TestSmtp(await freePort());

@@ -4,10 +4,11 @@ import {
   lastMail,
   signIn,
   startProcess,
-  type GqlResponse,
   type TestApp,
   type TestUser,
   openForumEdition,
+  ok,
+  type Json,
 } from '#testing';
 
 /*
@@ -19,8 +20,6 @@ import {
  * The public development key that signs tokens without JWT_SECRET never serves another machine.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) }`;
 const VERIFY = `mutation($t: String!) { verifyEmail(token: $t) }`;
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }`;
@@ -31,10 +30,6 @@ const INVITE = `mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o
 const ACCEPT = `mutation($t: String!) { acceptInvitation(token: $t) { organizationId role } }`;
 const FEED = `mutation($d: ID!) { agendaFeedUrl(delegateId: $d) { url path } }`;
 
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
 const hex = (n = 6) => randomBytes(n).toString('hex');
 const password = () => `Kasbah-${hex(8)}`;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
