@@ -7,6 +7,9 @@ import {
   type GqlResponse,
   type TestApp,
   type TestUser,
+  ok,
+  codeOf,
+  type Json,
 } from '#testing';
 
 /*
@@ -16,8 +19,6 @@ import {
  * outlive a password change, and sessions refreshed forever. Client addresses are chosen through
  * X-Forwarded-For, which the api trusts here (TRUST_PROXY=1) as it would behind one proxy.
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const LOGIN = `mutation($e: String!, $p: String!) {
   login(email: $e, password: $p) { accessToken refreshToken refreshTokenExpiresAt userId }
@@ -35,11 +36,6 @@ const FREE_FAILURES = 3;
 const ACCOUNT_FREE_FAILURES = 10;
 const ACCOUNT_MAX_DELAY_S = 60;
 
-const ok = <T = Json>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
-const codeOf = (r: GqlResponse<unknown>) => r.errors?.[0]?.extensions?.code;
 const from = (address: string) => ({ 'x-forwarded-for': address });
 const uniqueEmail = (tag: string) => `${tag}-${randomBytes(5).toString('hex')}@example.org`;
 const strongPassword = () => `Tamazight-${randomBytes(6).toString('hex')}`;

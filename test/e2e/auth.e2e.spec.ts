@@ -10,6 +10,8 @@ import {
   type GqlResponse,
   type TestApp,
   type TestUser,
+  ok,
+  type Json,
 } from '#testing';
 
 /*
@@ -17,8 +19,6 @@ import {
  * rotating refresh tokens, sign-out, password change and reset, the sign-in throttle, and a
  * person's rights over their data (export, deletion).
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The key test apps sign access tokens with (bootTestApp's JWT_SECRET). */
 const JWT_SECRET = 'test-only-secret-for-access-tokens-0123456789';
@@ -36,10 +36,6 @@ const RESET = `mutation($t: String!, $p: String!) { resetPassword(token: $t, new
 const CHANGE = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`;
 const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id status } }`;
 
-const ok = <T = Json>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
 const errorOf = (r: GqlResponse<unknown>) => {
   expect(r.errors?.length).toBeGreaterThan(0);
   for (const e of r.errors!) expect(e.extensions ?? {}).not.toHaveProperty('stacktrace');

@@ -4,9 +4,11 @@ import {
   bootTestApp,
   eventually,
   signIn,
-  type GqlResponse,
   type TestApp,
   type TestUser,
+  ok,
+  codeOf,
+  type Json,
 } from '#testing';
 
 /*
@@ -14,8 +16,6 @@ import {
  * log's values, nor reason texts shown to others); changes to an approved organisation's identity
  * wait for an organiser while the approved values stay public, in the API and in the index.
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let app: TestApp;
 let organiser: TestUser;
@@ -26,12 +26,6 @@ let smeOwner: TestUser;
 let outsider: TestUser;
 let bank: string;
 let sme: string;
-
-const ok = <T = Json>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
-const codeOf = (r: GqlResponse<unknown>): string | undefined => r.errors?.[0]?.extensions?.code as string;
 
 const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id status } }`;
 const APPROVE = `mutation($id: ID!) { approveOrganization(id: $id) { id status } }`;

@@ -3,9 +3,11 @@ import {
   bootTestApp,
   openForumEdition,
   signIn,
-  type GqlResponse,
   type TestApp,
   type TestUser,
+  ok,
+  codeOf,
+  type Json,
 } from '#testing';
 
 /*
@@ -15,8 +17,6 @@ import {
  * filters narrow the rows and the total; members still see only their organisation's rows; a
  * malformed cursor or page size is BAD_USER_INPUT.
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let app: TestApp;
 let organiser: TestUser;
@@ -45,12 +45,6 @@ interface RequestRow {
 const delegates: DelegateRow[] = [];
 const requests: RequestRow[] = [];
 const contactIds: { id: string; at: string }[] = [];
-
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
-const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 
 /** Sorts by (timestamp, id) as PostgreSQL does: timestamps in one format, uuids compare as hex text. */
 const byKey = <T extends { at: string; id: string }>(rows: T[], desc = false): string[] =>

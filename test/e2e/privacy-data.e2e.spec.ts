@@ -4,10 +4,11 @@ import {
   createTestDatabase,
   bootTestApp,
   signIn,
-  type GqlResponse,
   type TestApp,
   type TestUser,
   openForumEdition,
+  ok,
+  type Json,
 } from '#testing';
 import { hashToken, keptColumns, looksPersonal, personalDataGaps, personalDataSources } from '#identity';
 // The libraries declare their personal-data sources when they load, as they do in the api.
@@ -23,8 +24,6 @@ import '#notifications';
  * of the person is left in any column.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 let app: TestApp;
 let organiser: TestUser;
 let owner: TestUser;
@@ -33,10 +32,6 @@ let otherOrgId: string;
 let editionId: string;
 let slotIds: string[];
 
-const ok = <T = Json>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
 const hex = () => randomBytes(4).toString('hex');
 
 const UPDATE_ORG = `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }`;

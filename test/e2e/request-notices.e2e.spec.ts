@@ -3,10 +3,11 @@ import {
   addMembership,
   bootTestApp,
   signIn,
-  type GqlResponse,
   type TestApp,
   type TestUser,
   openForumEdition,
+  ok,
+  type Json,
 } from '#testing';
 
 /*
@@ -16,8 +17,6 @@ import {
  * requestContact's service, with the same notice and the same refusal of a duplicate.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 const PUBLIC_URL = 'https://forum.tashbik.test';
 let app: TestApp;
 let organiser: TestUser;
@@ -25,11 +24,6 @@ let alice: TestUser; // owns A (English), sends the requests
 let bob: TestUser; // owns B (Arabic), receives them
 let orgA: string;
 let orgB: string;
-
-const ok = <T = Json>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
 
 async function org(name: string, owner: TestUser): Promise<string> {
   const { rows } = await app.db.query<{ id: string }>(
