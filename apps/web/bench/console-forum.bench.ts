@@ -217,6 +217,10 @@ test('first render of the delegates table and the slots x tables grid, 1,500 del
   const baseline = await loadEdition(request, 80, 8, 10);
   const scale = await loadEdition(request, 1500, 8, 150);
   const t = catalogue('fr');
+  // Signing in applies the language saved on the account: the screens are read in French.
+  await (
+    await organiserApi(request)
+  )(`mutation($l: Locale!) { setMyLocale(locale: $l) }`, { l: 'fr' });
   await page.goto('/signin');
   await page.getByLabel(t['auth.email']).fill('organiser@tashbik.test');
   await page.getByLabel(t['auth.password']).fill(organiserPassword());
