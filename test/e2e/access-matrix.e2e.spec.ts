@@ -7,6 +7,8 @@ import {
   type GqlResponse,
   type TestApp,
   type TestUser,
+  ok,
+  type Json,
 } from '#testing';
 import { UnsubscribeTokens } from '#notifications';
 
@@ -16,8 +18,6 @@ import { UnsubscribeTokens } from '#notifications';
  * (contact persons, pending organisations, financier criteria); then a sweep over the schema that
  * proves every root field carries an access rule.
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const ROLES = [
   'anonymous',
@@ -72,10 +72,6 @@ let spareOwner: string;
 let spareMember: string;
 const A_CONTACT = { name: 'Yasmine Kaci', email: 'y.kaci@financier-a.example', phone: '+213 21 00 11 22' };
 
-const ok = <T = Json>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
 const outcomeOf = (r: GqlResponse<unknown>): string =>
   r.errors?.length ? String(r.errors[0].extensions?.code) : 'OK';
 

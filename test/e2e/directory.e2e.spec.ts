@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bootTestApp, eventually, type GqlResponse, type TestApp } from '#testing';
+import { bootTestApp, eventually, type GqlResponse, type TestApp, ok } from '#testing';
 
 /*
  * The directory through the real api process: organisations, contacts, opportunities, listings and
@@ -188,11 +188,6 @@ async function gql<T = Json>(
 }
 
 /** The data of a response that must have succeeded; the errors otherwise, to explain the failure. */
-function ok<T>(r: GqlResponse<T>): T {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-}
-
 function fieldsOf(r: GqlResponse<unknown>): FieldProblem[] {
   return (r.errors?.[0]?.extensions?.fields as FieldProblem[] | undefined) ?? [];
 }

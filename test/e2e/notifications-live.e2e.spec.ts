@@ -8,11 +8,12 @@ import {
   eventually,
   signIn,
   startProcess,
-  type GqlResponse,
   type RunningProcess,
   type TestApp,
   type TestUser,
   openForumEdition,
+  ok,
+  type Json,
 } from '#testing';
 
 /*
@@ -20,8 +21,6 @@ import {
  * listed, counted and marked read by its recipient only, and pushed over graphql-ws to the
  * recipient's subscribers on any api process (two processes here, sharing Redis).
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let app: TestApp;
 let second: RunningProcess;
@@ -34,11 +33,6 @@ let orgA: string;
 let orgB: string;
 let orgC: string;
 const clients: Client[] = [];
-
-const ok = <T = Json>(r: GqlResponse<T>): T => {
-  if (r.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data!;
-};
 
 async function org(name: string, owner: TestUser): Promise<string> {
   const { rows } = await app.db.query<{ id: string }>(
