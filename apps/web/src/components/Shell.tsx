@@ -4,6 +4,7 @@ import { IconWifiOff } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useT } from '../i18n/LocaleProvider';
 import { useSession } from '../auth/session';
+import { useApplyAccountLocale } from '../routes/account/applyAccountLocale';
 import { NotificationBell } from '../routes/inbox/NotificationBell';
 import { AccountButton, LanguageButton, type HeaderMenuName } from './headerButtons';
 
@@ -52,6 +53,7 @@ function HeaderMenuSlot({ name }: { name: HeaderMenuName }) {
 function AccountSlot() {
   const t = useT();
   const { me, offline } = useSession();
+  const applyingLocale = useApplyAccountLocale();
   // Offline with a stored session, the user is not signed out: the session resumes with the connection.
   if (!me && offline)
     return (
@@ -75,6 +77,8 @@ function AccountSlot() {
         </Button>
       </Group>
     );
+  // Signed in, once the account's own language shows.
+  if (applyingLocale) return null;
   return <HeaderMenuSlot name="account" />;
 }
 

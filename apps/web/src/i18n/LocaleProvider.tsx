@@ -18,6 +18,7 @@ import {
   loadCatalogue,
   loadConsole,
   messagesOf,
+  prepareSwitch,
   setActiveLocale,
   snapshot,
   subscribe,
@@ -86,11 +87,18 @@ export function LocaleProvider({ children, initial }: { children: ReactNode; ini
       // Private modes may refuse storage: the choice then lasts for this page only.
     }
     // The new language shows once its messages are here (at once when they were loaded before),
-    // with every area asked for so far and the console's once the console was opened.
-    void Promise.all([loadCatalogue(next), consoleWantedRef.current && loadConsole(next)]).then(() =>
-      setState(next),
+    // with every area asked for so far or while they arrive, and the console's once the console was
+    // opened. Only the latest choice applies: an earlier one whose messages arrive later is dropped.
+    latest.current = next;
+    void Promise.all([prepareSwitch(next), consoleWantedRef.current && loadConsole(next)]).then(
+      () => {
+        if (latest.current === next) setState(next);
+      },
+      // A catalogue that cannot be fetched (offline, not cached yet) leaves the current language.
+      () => undefined,
     );
   }, []);
+  const latest = useRef<Locale | null>(null);
   const consoleWantedRef = useRef(consoleWanted);
   consoleWantedRef.current = consoleWanted;
   const wantConsole = useCallback(() => setConsoleWanted(true), []);

@@ -45,6 +45,8 @@ const loaded: Record<Locale, Partial<Record<Part | 'core', Messages>>> = { ar: {
 /** The parts some page has asked for: a language switch fetches them too before showing. */
 const wanted = new Set<Part>();
 let active: Locale = 'ar';
+/** The locale a switch is fetching, until it is shown. */
+let switchingTo: Locale | undefined;
 let version = 0;
 const listeners = new Set<() => void>();
 
@@ -67,10 +69,28 @@ export async function loadCatalogue(locale: Locale): Promise<void> {
   await Promise.all([loadPart(locale, 'core'), ...[...wanted].map((p) => loadPart(locale, p))]);
 }
 
-/** Asks for areas (kept across language switches) and fetches them in the active locale. */
+/**
+ * Asks for areas (kept across language switches) and fetches them in the active locale and, while a
+ * switch is under way, in the language being switched to, so the page they are for shows in it.
+ */
 export async function loadAreas(areas: readonly Part[], locale: Locale = active): Promise<void> {
   for (const a of areas) wanted.add(a);
-  await Promise.all(areas.map((a) => loadPart(locale, a)));
+  const locales = switchingTo && switchingTo !== locale ? [locale, switchingTo] : [locale];
+  await Promise.all(locales.flatMap((l) => areas.map((a) => loadPart(l, a))));
+}
+
+/**
+ * Fetches everything a switch to `locale` needs: its shared messages and every part asked for,
+ * including the parts a page asks for while this runs (fetched in `locale` too by `loadAreas`).
+ */
+export async function prepareSwitch(locale: Locale): Promise<void> {
+  switchingTo = locale;
+  try {
+    do await loadCatalogue(locale);
+    while (!complete(locale));
+  } finally {
+    if (switchingTo === locale) switchingTo = undefined;
+  }
 }
 
 /** The console's messages and, since its pages read participants' messages too, every area. */
