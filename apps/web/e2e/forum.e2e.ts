@@ -185,6 +185,11 @@ for (const locale of ['ar', 'fr'] as const) {
         /^\/requests\/meetings\/[0-9a-f-]{36}$/,
       );
       await screen(page, locale, 'forum-requests');
+      await expect
+        .poll(() =>
+          page.evaluate((key) => localStorage.getItem(key) !== null, `tashbik.requests.forum:${editionId}`),
+        )
+        .toBe(true);
 
       // 5. The agenda: the venue's time zone by name, the badge's signed code as a QR code.
       await page.goto(`/agenda/${editionId}`);
@@ -221,6 +226,16 @@ for (const locale of ['ar', 'fr'] as const) {
         await expect(started.getByTestId('outcome-waiting')).toBeVisible();
         await started.scrollIntoViewIfNeeded();
         await screen(page, locale, 'forum-outcome-waiting', { fullPage: false });
+
+        // My requests, read online above, are still there offline with when they were read.
+        await page.goto(`/events/${editionId}/requests`);
+        await expect(page.getByTestId('requests-offline')).toBeVisible();
+        await expect(
+          page.getByTestId('meeting-request').filter({ hasText: targetName }).first(),
+        ).toContainText(t['forum.requests.status.PENDING']);
+        await screen(page, locale, 'forum-requests-offline');
+        await page.goto(`/agenda/${editionId}`);
+        await expect(page.getByTestId('agenda-offline')).toBeVisible();
       } finally {
         await context.setOffline(false);
       }

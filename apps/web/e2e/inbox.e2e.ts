@@ -187,6 +187,7 @@ for (const locale of ['ar', 'fr'] as const) {
         page.locator('.org-link', { hasText: new RegExp(`^${t['inbox.organization']}$`) }),
       ).toHaveCount(0);
       await screen(page, locale, 'requests-meetings');
+      const meetingCount = await page.getByTestId('meeting-request').count();
       const meetingId = (await pendingMeeting.getAttribute('data-id'))!;
       await pendingMeeting.getByRole('link', { name: t['inbox.meeting.open'] }).click();
       await expect(page).toHaveURL(new RegExp(`/requests/meetings/${meetingId}$`));
@@ -196,6 +197,41 @@ for (const locale of ['ar', 'fr'] as const) {
       await expect(single.getByLabel(t['inbox.meeting.reason'])).toBeVisible();
       await screen(page, locale, 'request-meeting');
       await single.getByRole('button', { name: t['inbox.back'] }).click();
+
+      // Offline: the request lists read above are still there after a reload, with when they were
+      // read and the counterparts' names, their actions disabled.
+      await expect
+        .poll(() =>
+          page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tashbik.requests.'))),
+        )
+        .toEqual(expect.arrayContaining(['tashbik.requests.contact:sent', 'tashbik.requests.meetings']));
+      await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 60_000 });
+      await page.context().setOffline(true);
+      try {
+        await page.goto('/requests/meetings');
+        await expect(page.getByTestId('requests-offline')).toBeVisible();
+        await expect(page.getByTestId('meeting-request')).toHaveCount(meetingCount);
+        const storedMeeting = page.locator(`[data-testid="meeting-request"][data-id="${meetingId}"]`);
+        await expect(storedMeeting.getByRole('button', { name: t['inbox.decline'] })).toBeDisabled();
+        await expect(
+          page.locator('.org-link', { hasText: new RegExp(`^${t['inbox.organization']}$`) }),
+        ).toHaveCount(0);
+        await screen(page, locale, 'requests-meetings-offline');
+        await page.goto('/requests/contact');
+        await expect(page.getByTestId('requests-offline')).toBeVisible();
+        const storedSent = page.locator('section', {
+          has: page.getByRole('heading', { name: t['inbox.sent'] }),
+        });
+        await expect(
+          storedSent.getByTestId('status').filter({ hasText: t['inbox.status.ACCEPTED'] }).first(),
+        ).toBeVisible();
+        await expect(
+          storedSent.locator('.org-link', { hasText: new RegExp(`^${t['inbox.organization']}$`) }),
+        ).toHaveCount(0);
+        await screen(page, locale, 'requests-contact-offline');
+      } finally {
+        await page.context().setOffline(false);
+      }
 
       // The financier desk (the other member joins a financier): criteria, candidates, a saved search.
       await sql(

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clearRequests, loadRequests, MAX_STORED_REQUESTS, saveRequests } from './requestStore';
+import { clearRequests, loadRequests, MAX_STORED_REQUESTS, offlineCopy, saveRequests } from './requestStore';
 
 interface Request {
   id: string;
@@ -74,5 +74,31 @@ describe('stored contact and meeting requests', () => {
     expect(loadRequests(ALICE, 'contact:received')).toBeNull();
     localStorage.setItem('tashbik.requests.contact:received', '{not json');
     expect(loadRequests(ALICE, 'contact:received')).toBeNull();
+  });
+
+  it('shows a copy only while the api is out of reach', () => {
+    saveRequests(ALICE, 'meetings', requests, new Date('2026-12-07T08:00:00Z'));
+    expect(offlineCopy(ALICE, 'meetings', false)).toBeNull();
+    expect(offlineCopy<Request>(ALICE, 'meetings', true)?.items).toEqual(requests);
+  });
+
+  it("never shows a signed-in user another user's copy, offline either", () => {
+    saveRequests(ALICE, 'meetings', requests);
+    expect(offlineCopy(BOB, 'meetings', true)).toBeNull();
+  });
+
+  it('with no session because the network is down, shows the copy this browser kept, until sign-out', () => {
+    saveRequests(ALICE, 'contact:sent', requests, new Date('2026-12-07T08:00:00Z'));
+    expect(offlineCopy<Request>(null, 'contact:sent', true)).toMatchObject({
+      userId: ALICE,
+      savedAt: '2026-12-07T08:00:00.000Z',
+      items: requests,
+    });
+    expect(offlineCopy(null, 'contact:sent', false)).toBeNull();
+    expect(offlineCopy(null, 'contact:received', true)).toBeNull();
+    clearRequests();
+    expect(offlineCopy(null, 'contact:sent', true)).toBeNull();
+    localStorage.setItem('tashbik.requests.contact:sent', '{not json');
+    expect(offlineCopy(null, 'contact:sent', true)).toBeNull();
   });
 });

@@ -47,6 +47,29 @@ export function loadRequests<T>(userId: string, list: string): StoredRequests<T>
   }
 }
 
+/**
+ * The copy a page shows instead of the api's answer: with a session, the user's own copy when the
+ * api is out of reach; with no session because the network is down (the session cannot be resumed
+ * offline), the copy this browser stored last, whoever loaded it (sign-out erases every copy).
+ * Null while the api answers.
+ */
+export function offlineCopy<T>(
+  userId: string | null,
+  list: string,
+  unreachable: boolean,
+): StoredRequests<T> | null {
+  if (!unreachable) return null;
+  if (userId) return loadRequests<T>(userId, list);
+  try {
+    const raw = localStorage.getItem(PREFIX + list);
+    if (!raw) return null;
+    const stored = JSON.parse(raw) as StoredRequests<T>;
+    return typeof stored.userId === 'string' && Array.isArray(stored.items) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Forgets every stored list (at sign-out). */
 export function clearRequests(): void {
   try {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -16,6 +17,7 @@ import { errorMessage } from '../../components/text';
 import { dayTitle, timeOf } from '../../forum/agendaStore';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
 import { intlLocaleOf } from '../../i18n/locale';
+import { StoredCopyNotice, useStoredList } from '../../offline/useOffline';
 import { useMyOrganizations } from './common';
 
 const route = getRouteApi('/events/$editionId/requests');
@@ -43,6 +45,12 @@ async function participantNames(editionId: string): Promise<Map<string, string>>
   return names;
 }
 
+/** A request as the page shows it, with what it needs offline: the side, the other delegate's name, the venue's zone. */
+type ShownRequest = ForumMeetingRequest & { sent: boolean; counterpart: string | null; zone: string };
+
+/** The browser's own time zone, for a stored copy whose venue zone is unknown (an empty list). */
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** /events/$editionId/requests: the meeting requests my organisations sent and received; each opens in the inbox. */
 export function MyRequestsPage() {
   const t = useT();
@@ -52,7 +60,6 @@ export function MyRequestsPage() {
   const { editionId } = route.useParams();
   const { me, resuming } = useSession();
   const organizations = useMyOrganizations();
-  const mine = new Set(organizations.data?.map((o) => o.id));
   const edition = useQuery({
     queryKey: ['forum', 'edition', editionId],
     queryFn: () => call(FORUM_EDITION_PAGE, { editionId }),
@@ -75,9 +82,28 @@ export function MyRequestsPage() {
     staleTime: 60_000,
   });
 
-  if (resuming || (me && (organizations.isPending || requests.isPending)))
+  const editionZone = edition.data?.forumEdition.timezone;
+  const namesRead = !names.isPending;
+  const shown = useMemo<ShownRequest[] | undefined>(() => {
+    if (!requests.data) return undefined;
+    const mine = new Set(organizations.data?.map((o) => o.id));
+    return requests.data.map((r) => {
+      const sent = mine.has(r.fromOrganizationId);
+      const id = sent ? r.toDelegateId : r.fromDelegateId;
+      return { ...r, sent, counterpart: (id && names.data?.get(id)) || null, zone: editionZone ?? 'UTC' };
+    });
+  }, [requests.data, organizations.data, names.data, editionZone]);
+  // Stored once the names and the venue's zone are known (or could not be read).
+  const { stored } = useStoredList<ShownRequest>(
+    `forum:${editionId}`,
+    shown && namesRead && !edition.isPending ? shown : undefined,
+    edition.error ?? requests.error,
+  );
+  const list = shown ?? stored?.items;
+
+  if (!stored && (resuming || (me && (organizations.isPending || requests.isPending))))
     return <Loader role="status" aria-label={t('forum.participants.loading')} />;
-  if (!me)
+  if (!me && !stored)
     return (
       <Stack>
         <Title order={1}>{t('forum.requests.title')}</Title>
@@ -91,22 +117,24 @@ export function MyRequestsPage() {
         </Button>
       </Stack>
     );
-  const zone = edition.data?.forumEdition.timezone ?? 'UTC';
-  const counterpart = (r: ForumMeetingRequest) => {
-    const sent = mine.has(r.fromOrganizationId);
-    const id = sent ? r.toDelegateId : r.fromDelegateId;
-    return { sent, name: (id && names.data?.get(id)) || t('forum.requests.unknown') };
-  };
+  const savedZone = stored?.items[0]?.zone ?? editionZone ?? browserZone();
 
   return (
     <Stack gap="md">
       <Title order={1}>{t('forum.requests.title')}</Title>
-      {requests.error && (
+      {stored && (
+        <StoredCopyNotice
+          text={t('forum.requests.offline', {
+            date: `${dayTitle(stored.savedAt, intlLocale, savedZone)} ${timeOf(stored.savedAt, intlLocale, savedZone)}`,
+          })}
+        />
+      )}
+      {requests.error && !stored && (
         <Alert color="red" role="alert">
           {errorMessage(intl, toApiError(requests.error))}
         </Alert>
       )}
-      {requests.data?.length === 0 && (
+      {list?.length === 0 && (
         <Alert color="gray">
           {t('forum.requests.empty')}{' '}
           <Anchor
@@ -119,8 +147,9 @@ export function MyRequestsPage() {
         </Alert>
       )}
       <ul className="plain-list">
-        {requests.data?.map((r) => {
-          const { sent, name } = counterpart(r);
+        {list?.map((r) => {
+          const { sent, zone } = r;
+          const name = r.counterpart ?? t('forum.requests.unknown');
           return (
             <li key={r.id}>
               <Card withBorder padding="sm" data-testid="meeting-request">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
@@ -12,6 +12,7 @@ import {
   type ContactRequest,
   type ContactRequestDirection,
   type ContactRequestStatus,
+  type OrganizationCard,
 } from '../../api/inbox';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
@@ -22,7 +23,10 @@ import {
   OrganizationChooser,
   OrganizationName,
   SignedIn,
+  useOrganizationCards,
 } from './common';
+import type { StoredRequests } from '../../offline/requestStore';
+import { StoredCopyNotice, useStoredList } from '../../offline/useOffline';
 import { pollInterval, useLiveConnected } from './live';
 import { RequestTabs } from './RequestTabs';
 import './inbox.css';
@@ -49,15 +53,21 @@ export function StatusBadge({ status }: { status: string }) {
   );
 }
 
+/** A request as kept for offline reading: with the other organisation's card (its name, and the contacts once accepted). */
+type ShownContact = ContactRequest & { other: OrganizationCard | null };
+
 function ContactRequestCard({
   request,
   incoming,
   superseded = false,
+  offline = false,
 }: {
-  request: ContactRequest;
+  request: ShownContact | ContactRequest;
   incoming: boolean;
   /** A newer request to the same organisation exists: this one is not offered again. */
   superseded?: boolean;
+  /** A stored copy read offline: the actions cannot be sent. */
+  offline?: boolean;
 }) {
   const t = useT();
   const intl = useIntl();
@@ -66,6 +76,7 @@ function ContactRequestCard({
   const [declining, setDeclining] = useState(false);
   const [note, setNote] = useState('');
   const other = incoming ? request.fromOrganizationId : request.toOrganizationId;
+  const stored = 'other' in request ? request.other : null;
   const done = () => queries.invalidateQueries({ queryKey: ['inbox'] });
   const respond = useMutation({
     mutationFn: (accept: boolean) =>
@@ -92,7 +103,8 @@ function ContactRequestCard({
     <Card withBorder padding="sm" data-testid="contact-request" data-id={request.id}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Text>
-          {t(incoming ? 'inbox.contact.from' : 'inbox.contact.to')} <OrganizationName id={other} />
+          {t(incoming ? 'inbox.contact.from' : 'inbox.contact.to')}{' '}
+          <OrganizationName id={other} name={stored?.name} />
         </Text>
         <StatusBadge status={request.status} />
       </Group>
@@ -136,7 +148,7 @@ function ContactRequestCard({
           <Text size="sm" fw={600}>
             {t('inbox.contact.released')}
           </Text>
-          <ContactPersons id={other} />
+          <ContactPersons id={other} stored={stored} />
         </Stack>
       )}
       {pending && declining && (
@@ -171,7 +183,12 @@ function ContactRequestCard({
       )}
       {!incoming && !superseded && request.status === 'EXPIRED' && (
         <Group gap="xs" mt="sm">
-          <Button size="compact-md" onClick={() => again.mutate()} loading={again.isPending}>
+          <Button
+            size="compact-md"
+            onClick={() => again.mutate()}
+            loading={again.isPending}
+            disabled={offline}
+          >
             {t('inbox.contact.sendAgain')}
           </Button>
         </Group>
@@ -180,14 +197,19 @@ function ContactRequestCard({
         <Group gap="xs" mt="sm">
           {incoming ? (
             <>
-              <Button size="compact-md" onClick={() => respond.mutate(true)} loading={respond.isPending}>
+              <Button
+                size="compact-md"
+                onClick={() => respond.mutate(true)}
+                loading={respond.isPending}
+                disabled={offline}
+              >
                 {t('inbox.accept')}
               </Button>
               <Button
                 size="compact-md"
                 variant="default"
                 onClick={() => setDeclining(true)}
-                disabled={respond.isPending}
+                disabled={respond.isPending || offline}
               >
                 {t('inbox.decline')}
               </Button>
@@ -198,6 +220,7 @@ function ContactRequestCard({
               variant="default"
               onClick={() => cancel.mutate()}
               loading={cancel.isPending}
+              disabled={offline}
             >
               {t('inbox.cancel')}
             </Button>
@@ -225,6 +248,7 @@ function ContactSection({
 }) {
   const t = useT();
   const intl = useIntl();
+  const { locale } = useLocale();
   const live = useLiveConnected();
   const incoming = direction === 'INCOMING';
   const id = incoming ? 'received' : 'sent';
@@ -237,6 +261,29 @@ function ContactSection({
       last.contactRequests.pageInfo.hasNextPage ? last.contactRequests.pageInfo.endCursor : undefined,
     refetchInterval: pollInterval(live),
   });
+  const loaded = useMemo(() => requests.data?.pages.flatMap((p) => p.contactRequests.nodes), [requests.data]);
+  const other = (r: ContactRequest) => (incoming ? r.fromOrganizationId : r.toOrganizationId);
+  const cards = useOrganizationCards(loaded?.map(other));
+  const shown = useMemo(
+    () =>
+      loaded && cards
+        ? loaded.map((r) => ({
+            ...r,
+            other: cards.get(incoming ? r.fromOrganizationId : r.toOrganizationId) ?? null,
+          }))
+        : undefined,
+    [loaded, cards, incoming],
+  );
+  // The list read online is kept (with the names) for reading offline; a read that fails with
+  // NETWORK shows that copy instead.
+  const { stored } = useStoredList<ShownContact>(`contact:${id}`, shown, requests.error);
+  if (stored)
+    return (
+      <Stack gap="xs">
+        <StoredCopyNotice text={t('inbox.offline', { date: formatWhen(stored.savedAt, locale) })} />
+        <ContactList items={stored.items} incoming={incoming} offline />
+      </Stack>
+    );
   if (requests.isPending) return <Loader role="status" aria-label={t('inbox.loading')} />;
   if (requests.error)
     return (
@@ -244,29 +291,8 @@ function ContactSection({
         {inboxError(intl, requests.error)}
       </Alert>
     );
-  const list = requests.data.pages.flatMap((p) => p.contactRequests.nodes);
   return (
-    <section aria-labelledby={`contact-${id}`}>
-      <Title order={2} size="h3" id={`contact-${id}`} mb="xs">
-        {incoming ? t('inbox.received') : t('inbox.sent')}
-      </Title>
-      {list.length === 0 ? (
-        <Text c="dimmed">{t('inbox.contact.none')}</Text>
-      ) : (
-        <Stack gap="xs" component="ul" className="plain-list">
-          {list.map((r) => (
-            <li key={r.id}>
-              <ContactRequestCard
-                request={r}
-                incoming={incoming}
-                superseded={list.some(
-                  (o) => o.toOrganizationId === r.toOrganizationId && o.createdAt > r.createdAt,
-                )}
-              />
-            </li>
-          ))}
-        </Stack>
-      )}
+    <ContactList items={shown ?? loaded ?? []} incoming={incoming} offline={false}>
       {requests.hasNextPage && (
         <Button
           variant="default"
@@ -277,7 +303,69 @@ function ContactSection({
           {t('inbox.more')}
         </Button>
       )}
+    </ContactList>
+  );
+}
+
+/** One side's requests (received or sent), read online or from the stored copy. */
+function ContactList({
+  items,
+  incoming,
+  offline,
+  children,
+}: {
+  items: (ShownContact | ContactRequest)[];
+  incoming: boolean;
+  offline: boolean;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const id = incoming ? 'received' : 'sent';
+  return (
+    <section aria-labelledby={`contact-${id}`}>
+      <Title order={2} size="h3" id={`contact-${id}`} mb="xs">
+        {incoming ? t('inbox.received') : t('inbox.sent')}
+      </Title>
+      {items.length === 0 ? (
+        <Text c="dimmed">{t('inbox.contact.none')}</Text>
+      ) : (
+        <Stack gap="xs" component="ul" className="plain-list">
+          {items.map((r) => (
+            <li key={r.id}>
+              <ContactRequestCard
+                request={r}
+                incoming={incoming}
+                offline={offline}
+                superseded={items.some(
+                  (o) => o.toOrganizationId === r.toOrganizationId && o.createdAt > r.createdAt,
+                )}
+              />
+            </li>
+          ))}
+        </Stack>
+      )}
+      {children}
     </section>
+  );
+}
+
+/** Both stored lists, when the page opens with the api out of reach (no session to pick an organisation with). */
+function StoredContactRequests({
+  received,
+  sent,
+}: {
+  received: StoredRequests<ShownContact> | null;
+  sent: StoredRequests<ShownContact> | null;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  const savedAt = [received?.savedAt, sent?.savedAt].filter((d): d is string => !!d).sort()[0];
+  return (
+    <>
+      {savedAt && <StoredCopyNotice text={t('inbox.offline', { date: formatWhen(savedAt, locale) })} />}
+      <ContactList items={received?.items ?? []} incoming offline />
+      <ContactList items={sent?.items ?? []} incoming={false} offline />
+    </>
   );
 }
 
@@ -294,6 +382,18 @@ function ContactRequests({ organizationId }: { organizationId: string }) {
 export function ContactRequestsPage() {
   const t = useT();
   const [organizationId, setOrganizationId] = useState<string | null>(null);
+  // Out of reach (no network, or the session could not be resumed): the stored lists, whatever
+  // organisation they were read for; the organisation picker needs the api.
+  const received = useStoredList<ShownContact>('contact:received', undefined, null);
+  const sent = useStoredList<ShownContact>('contact:sent', undefined, null);
+  if (received.stored || sent.stored)
+    return (
+      <Stack gap="md">
+        <Title order={1}>{t('inbox.requests.title')}</Title>
+        <RequestTabs current="contact" />
+        <StoredContactRequests received={received.stored} sent={sent.stored} />
+      </Stack>
+    );
   return (
     <SignedIn title={t('inbox.requests.title')}>
       <Stack gap="md">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -12,9 +12,19 @@ import {
   meetingRequestsAt,
   type MeetingRequest,
 } from '../../api/inbox';
+import type { LocalizedText } from '../../api/operations';
 import { pickText } from '../../components/text';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
-import { formatWhen, inboxError, OrganizationChooser, OrganizationName, SignedIn } from './common';
+import type { StoredRequests } from '../../offline/requestStore';
+import { StoredCopyNotice, useStoredList } from '../../offline/useOffline';
+import {
+  formatWhen,
+  inboxError,
+  OrganizationChooser,
+  OrganizationName,
+  SignedIn,
+  useOrganizationCards,
+} from './common';
 import { StatusBadge } from './ContactRequestsPage';
 import { pollInterval, useLiveConnected } from './live';
 import { RequestTabs } from './RequestTabs';
@@ -24,16 +34,29 @@ const detailRoute = getRouteApi('/requests/meetings/$requestId');
 
 type Answer = 'decline' | 'cancel';
 
+/** A request as kept for offline reading: for which organisation it was read, the names it shows. */
+type ShownMeeting = MeetingRequest & {
+  actingFor: string;
+  otherName: LocalizedText | null;
+  editionName: LocalizedText | null;
+};
+
+/** The stored list: the meeting requests of the organisation chosen last, read online. */
+const STORED_LIST = 'meetings';
+
 function MeetingRequestCard({
   request,
   organizationId,
   editionName,
   focused,
+  offline,
 }: {
-  request: MeetingRequest;
+  request: MeetingRequest | ShownMeeting;
   organizationId: string;
   editionName: string;
   focused: boolean;
+  /** A stored copy read offline: the actions cannot be sent. */
+  offline: boolean;
 }) {
   const t = useT();
   const intl = useIntl();
@@ -73,7 +96,8 @@ function MeetingRequestCard({
     >
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Text component={Heading} fw={focused ? 700 : 400} m={0}>
-          {t(incoming ? 'inbox.meeting.from' : 'inbox.meeting.to')} <OrganizationName id={other} />
+          {t(incoming ? 'inbox.meeting.from' : 'inbox.meeting.to')}{' '}
+          <OrganizationName id={other} name={'otherName' in request ? request.otherName : null} />
         </Text>
         <StatusBadge status={request.status} />
       </Group>
@@ -117,7 +141,12 @@ function MeetingRequestCard({
       {pending && !answer && (
         <Group gap="xs" mt="sm">
           {incoming && (
-            <Button size="compact-md" onClick={() => accept.mutate()} loading={accept.isPending}>
+            <Button
+              size="compact-md"
+              onClick={() => accept.mutate()}
+              loading={accept.isPending}
+              disabled={offline}
+            >
               {t('inbox.accept')}
             </Button>
           )}
@@ -125,6 +154,7 @@ function MeetingRequestCard({
             size="compact-md"
             variant="default"
             onClick={() => setAnswer(incoming ? 'decline' : 'cancel')}
+            disabled={offline}
           >
             {t(incoming ? 'inbox.decline' : 'inbox.cancel')}
           </Button>
@@ -184,7 +214,27 @@ function MeetingRequests({ organizationId, focus }: { organizationId: string; fo
     enabled: !!editions.data,
     refetchInterval: pollInterval(live),
   });
+  const other = (r: MeetingRequest) =>
+    r.toOrganizationId === organizationId ? r.fromOrganizationId : r.toOrganizationId;
+  const cards = useOrganizationCards(requests.data?.map(other));
+  const shown = useMemo(
+    () =>
+      requests.data && cards
+        ? requests.data.map((r) => ({
+            ...r,
+            actingFor: organizationId,
+            otherName:
+              cards.get(r.toOrganizationId === organizationId ? r.fromOrganizationId : r.toOrganizationId)
+                ?.name ?? null,
+            editionName: editions.data?.find((e) => e.id === r.editionId)?.name ?? null,
+          }))
+        : undefined,
+    [requests.data, cards, organizationId, editions.data],
+  );
+  // Kept for reading offline; a read that fails with NETWORK shows the stored copy instead.
   const failure = editions.error ?? requests.error;
+  const { stored } = useStoredList<ShownMeeting>(STORED_LIST, shown, failure);
+  if (stored) return <StoredMeetingRequests stored={stored} focus={focus} />;
   if (failure)
     return (
       <Alert color="red" role="alert">
@@ -193,13 +243,63 @@ function MeetingRequests({ organizationId, focus }: { organizationId: string; fo
     );
   if (!requests.data) return <Loader role="status" aria-label={t('inbox.loading')} />;
   const editionName = (id: string) => pickText(editions.data?.find((e) => e.id === id)?.name, locale);
-  const focused = focus ? requests.data.find((r) => r.id === focus) : undefined;
-  const card = (r: MeetingRequest) => (
+  return (
+    <MeetingSections
+      items={shown ?? requests.data}
+      organizationId={organizationId}
+      focus={focus}
+      editionName={(r) => editionName(r.editionId)}
+      offline={false}
+    />
+  );
+}
+
+/** The stored copy, with when it was read: the organisation it was read for, actions disabled. */
+function StoredMeetingRequests({
+  stored,
+  focus,
+}: {
+  stored: StoredRequests<ShownMeeting>;
+  focus: string | null;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  return (
+    <Stack gap="md">
+      <StoredCopyNotice text={t('inbox.offline', { date: formatWhen(stored.savedAt, locale) })} />
+      <MeetingSections
+        items={stored.items}
+        organizationId={stored.items[0]?.actingFor ?? ''}
+        focus={focus}
+        editionName={(r) => pickText('editionName' in r ? r.editionName : null, locale)}
+        offline
+      />
+    </Stack>
+  );
+}
+
+function MeetingSections({
+  items,
+  organizationId,
+  focus,
+  editionName,
+  offline,
+}: {
+  items: (MeetingRequest | ShownMeeting)[];
+  organizationId: string;
+  focus: string | null;
+  editionName: (r: MeetingRequest | ShownMeeting) => string;
+  offline: boolean;
+}) {
+  const t = useT();
+  const focused = focus ? items.find((r) => r.id === focus) : undefined;
+  const card = (r: MeetingRequest | ShownMeeting) => (
     <MeetingRequestCard
       request={r}
       organizationId={organizationId}
-      editionName={editionName(r.editionId)}
+      editionName={editionName(r)}
       focused={r.id === focus}
+      offline={offline}
     />
   );
   if (focus)
@@ -215,12 +315,12 @@ function MeetingRequests({ organizationId, focus }: { organizationId: string; fo
     {
       id: 'received',
       title: t('inbox.received'),
-      list: requests.data.filter((r) => r.toOrganizationId === organizationId),
+      list: items.filter((r) => r.toOrganizationId === organizationId),
     },
     {
       id: 'sent',
       title: t('inbox.sent'),
-      list: requests.data.filter((r) => r.fromOrganizationId === organizationId),
+      list: items.filter((r) => r.fromOrganizationId === organizationId),
     },
   ];
   return (
@@ -248,6 +348,17 @@ function MeetingRequests({ organizationId, focus }: { organizationId: string; fo
 function MeetingRequestsScreen({ focus }: { focus: string | null }) {
   const t = useT();
   const [organizationId, setOrganizationId] = useState<string | null>(null);
+  // Out of reach (no network, or the session could not be resumed): the stored list; the
+  // organisation picker needs the api.
+  const { stored } = useStoredList<ShownMeeting>(STORED_LIST, undefined, null);
+  if (stored)
+    return (
+      <Stack gap="md">
+        <Title order={1}>{t('inbox.requests.title')}</Title>
+        <RequestTabs current="meetings" />
+        <StoredMeetingRequests stored={stored} focus={focus} />
+      </Stack>
+    );
   return (
     <SignedIn title={t('inbox.requests.title')}>
       <Stack gap="md">

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { Alert, Loader, Select, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useIntl, type IntlShape } from 'react-intl';
 import { call, toApiError } from '../../api/client';
-import { MY_ORGANIZATIONS, ORGANIZATION_CARD } from '../../api/inbox';
+import { MY_ORGANIZATIONS, ORGANIZATION_CARD, type OrganizationCard } from '../../api/inbox';
+import type { LocalizedText } from '../../api/operations';
 import { useSession } from '../../auth/session';
 import { errorMessage, pickText } from '../../components/text';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
@@ -98,37 +99,55 @@ export function OrganizationChooser({
   );
 }
 
+const organizationCard = (id: string) => ({
+  queryKey: ['inbox', 'organization', id],
+  queryFn: async () => (await call(ORGANIZATION_CARD, { id })).organization,
+  staleTime: 60_000,
+});
+
 export function useOrganizationCard(id: string | null) {
-  return useQuery({
-    queryKey: ['inbox', 'organization', id],
-    queryFn: async () => (await call(ORGANIZATION_CARD, { id: id! })).organization,
-    enabled: !!id,
-    staleTime: 60_000,
+  return useQuery({ ...organizationCard(id ?? ''), enabled: !!id });
+}
+
+function cardsOf(
+  results: UseQueryResult<OrganizationCard | null>[],
+): Map<string, OrganizationCard> | undefined {
+  if (results.some((r) => r.isPending)) return undefined;
+  return new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data] as const] : [])));
+}
+
+/** These organisations' cards once every one is read (or failed), for copies kept offline. */
+export function useOrganizationCards(ids: string[] | undefined): Map<string, OrganizationCard> | undefined {
+  return useQueries({
+    queries: [...new Set(ids ?? [])].map(organizationCard),
+    combine: cardsOf,
   });
 }
 
-/** An organisation's name (isolated with <bdi>), linked to its page. */
-export function OrganizationName({ id }: { id: string }) {
+/** An organisation's name (isolated with <bdi>), linked to its page; `name` stands in while it cannot be read (offline). */
+export function OrganizationName({ id, name }: { id: string; name?: LocalizedText | null }) {
   const { locale } = useLocale();
   const t = useT();
   const card = useOrganizationCard(id);
+  const known = card.data?.name ?? name;
   return (
     <Link to="/o/$id" params={{ id }} className="org-link">
-      <bdi>{card.data ? pickText(card.data.name, locale) : t('inbox.organization')}</bdi>
+      <bdi>{known ? pickText(known, locale) : t('inbox.organization')}</bdi>
     </Link>
   );
 }
 
-/** The contact persons an accepted request released. */
-export function ContactPersons({ id }: { id: string }) {
+/** The contact persons an accepted request released; `stored` stands in while they cannot be read (offline). */
+export function ContactPersons({ id, stored }: { id: string; stored?: OrganizationCard | null }) {
   const t = useT();
-  const card = useOrganizationCard(id);
-  if (!card.data) return null;
-  if (!card.data.contactsVisible || card.data.contacts.length === 0)
+  const read = useOrganizationCard(id);
+  const card = read.data ?? stored;
+  if (!card) return null;
+  if (!card.contactsVisible || card.contacts.length === 0)
     return <Text size="sm">{t('inbox.contact.noContacts')}</Text>;
   return (
     <Stack gap={4} data-testid="released-contacts">
-      {card.data.contacts.map((c) => (
+      {card.contacts.map((c) => (
         <div key={c.id} className="contact-person">
           <Text size="sm">
             <bdi>{c.name}</bdi>
