@@ -1,5 +1,5 @@
 import { operation } from './client';
-import type { LocalizedText, OrganizationKind } from './operations';
+import type { LocalizedText } from './operations';
 
 /*
  * The organisers' console, forum part: editions and their set-up, delegates, scheduling runs,
@@ -207,37 +207,6 @@ export const ASSIGN_GROUP = operation<
   assignDelegateGroup(delegateId: $delegateId, groupId: $groupId) { id groupId }
 }`);
 
-export interface Participant {
-  id: string;
-  name: string;
-  languages: string[];
-  group: { id: string; code: string } | null;
-  organization: { id: string; name: LocalizedText; kind: OrganizationKind; country: string };
-}
-
-export interface ParticipantPage {
-  forumParticipants: {
-    edges: { cursor: string; node: Participant }[];
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  };
-}
-
-/** One page of the edition's delegates, filtered and paged by the api. */
-export const DELEGATES_PAGE = operation<
-  ParticipantPage,
-  {
-    editionId: string;
-    first: number;
-    after: string | null;
-    filter: { countries?: string[]; kinds?: OrganizationKind[]; query?: string } | null;
-  }
->(`query ConsoleDelegates($editionId: ID!, $first: Int!, $after: String, $filter: ForumParticipantFilter) {
-  forumParticipants(editionId: $editionId, first: $first, after: $after, filter: $filter) {
-    edges { cursor node { id name languages group { id code } organization { id name { ar fr en } kind country } } }
-    pageInfo { endCursor hasNextPage }
-  }
-}`);
-
 export type RunState = 'QUEUED' | 'RUNNING' | 'RETRYING' | 'DONE' | 'FAILED';
 export type RunResult = 'OPTIMAL' | 'FEASIBLE' | 'INFEASIBLE' | 'UNKNOWN';
 
@@ -412,8 +381,10 @@ export type RequestStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 
 export interface ActingRequest {
   id: string;
   fromDelegateId: string;
+  fromDelegateName: string;
   fromOrganizationId: string;
   toDelegateId: string | null;
+  toDelegateName: string | null;
   toOrganizationId: string;
   status: RequestStatus;
   source: string;
@@ -433,7 +404,7 @@ export const DELEGATE_ACTING = operation<
 >(`query DelegateActing($editionId: ID!, $organizationId: ID!, $delegateId: ID!) {
   own: forumDelegates(editionId: $editionId, organizationId: $organizationId, first: 500) { nodes { id unavailableSlotIds } }
   meetingRequests(editionId: $editionId, delegateId: $delegateId, statuses: [PENDING, ACCEPTED], first: 500) {
-    nodes { id fromDelegateId fromOrganizationId toDelegateId toOrganizationId status source createdAt }
+    nodes { id fromDelegateId fromDelegateName fromOrganizationId toDelegateId toDelegateName toOrganizationId status source createdAt }
   }
 }`);
 

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Chip, Group, Loader, Modal, Select, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../../api/client';
 import {
@@ -20,9 +21,8 @@ import { useLocale, useT } from '../../../i18n/LocaleProvider';
 import { intlLocaleOf } from '../../../i18n/locale';
 import { forumError } from './forumErrors';
 
-type NamesPage = {
-  forumDelegates: { nodes: DelegateName[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-};
+/** Delegates the picker offers for one search: the first matches, narrowed by typing. */
+const PICKER_SIZE = 50;
 
 export interface ActingFor {
   id: string;
@@ -72,19 +72,14 @@ function ActingBody({ setup, delegate }: { setup: EditionSetup; delegate: Acting
     queryFn: () =>
       call(DELEGATE_ACTING, { editionId, organizationId: delegate.organizationId, delegateId: delegate.id }),
   });
-  // Every registered delegate by name: whom to ask, and who the other side of a request is.
-  const everyone = useQuery({
-    queryKey: ['consoleForum', 'names', editionId],
-    queryFn: async () => {
-      const out: DelegateName[] = [];
-      let after: string | null = null;
-      do {
-        const page: NamesPage = await call(DELEGATE_NAMES, { editionId, search: null, first: 500, after });
-        out.push(...page.forumDelegates.nodes);
-        after = page.forumDelegates.pageInfo.hasNextPage ? page.forumDelegates.pageInfo.endCursor : null;
-      } while (after);
-      return out;
-    },
+  // Whom to ask: the registered delegates matching what the organiser types, searched by the api.
+  const [typed, setTyped] = useState('');
+  const [searched] = useDebouncedValue(typed.trim(), 250);
+  const candidates = useQuery({
+    queryKey: ['consoleForum', 'names', editionId, searched],
+    queryFn: () =>
+      call(DELEGATE_NAMES, { editionId, search: searched || null, first: PICKER_SIZE, after: null }),
+    placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
   const [target, setTarget] = useState<string | null>(null);
@@ -130,18 +125,18 @@ function ActingBody({ setup, delegate }: { setup: EditionSetup; delegate: Acting
     },
     onMutate: () => setDone(null),
   });
-  const names = useMemo(() => new Map((everyone.data ?? []).map((d) => [d.id, d.name])), [everyone.data]);
-  const others = useMemo(
-    () =>
-      (everyone.data ?? [])
-        .filter((d) => d.organizationId !== delegate.organizationId)
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((d) => ({ value: d.id, label: d.name })),
-    [everyone.data, delegate.organizationId],
-  );
-  const failed = data.error ?? everyone.error;
+  // The chosen delegate stays an option while the organiser types another search.
+  const [chosenName, setChosenName] = useState<DelegateName | null>(null);
+  const others = useMemo(() => {
+    const found = (candidates.data?.forumDelegates.nodes ?? []).filter(
+      (d) => d.organizationId !== delegate.organizationId,
+    );
+    if (chosenName && !found.some((d) => d.id === chosenName.id)) found.unshift(chosenName);
+    return found.map((d) => ({ value: d.id, label: d.name }));
+  }, [candidates.data, delegate.organizationId, chosenName]);
+  const failed = data.error ?? candidates.error;
   if (failed) return <Alert color="red">{forumError(intl, toApiError(failed))}</Alert>;
-  if (!data.data || !everyone.data) return <Loader role="status" aria-label={t('console.loading')} />;
+  if (!data.data) return <Loader role="status" aria-label={t('console.loading')} />;
 
   const mine = data.data.meetingRequests.nodes;
   const saved = data.data.own.nodes.find((d) => d.id === delegate.id)?.unavailableSlotIds ?? [];
@@ -177,10 +172,15 @@ function ActingBody({ setup, delegate }: { setup: EditionSetup; delegate: Acting
             label={t('consoleForum.act.with')}
             data={others}
             value={target}
-            onChange={setTarget}
+            onChange={(id) => {
+              setTarget(id);
+              setChosenName(candidates.data?.forumDelegates.nodes.find((d) => d.id === id) ?? null);
+            }}
             searchable
+            searchValue={typed}
+            onSearchChange={setTyped}
+            filter={({ options }) => options}
             clearable
-            limit={50}
             nothingFoundMessage={t('consoleForum.delegates.none')}
           />
           <Button
@@ -199,8 +199,8 @@ function ActingBody({ setup, delegate }: { setup: EditionSetup; delegate: Acting
         <Stack gap={6} component="ul" className="act-list" data-testid="act-requests">
           {mine.map((r) => {
             const sent = r.fromDelegateId === delegate.id;
-            const other = sent ? r.toDelegateId : r.fromDelegateId;
-            const otherName = (other && names.get(other)) ?? t('consoleForum.act.anyDelegate');
+            const otherName =
+              (sent ? r.toDelegateName : r.fromDelegateName) ?? t('consoleForum.act.anyDelegate');
             return (
               <Group component="li" key={r.id} gap="xs" wrap="wrap" data-request={r.id}>
                 <Badge variant="light" color={r.status === 'ACCEPTED' ? 'teal' : 'blue'}>

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   FileButton,
   Group,
@@ -19,22 +18,26 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileUpload } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../../api/client';
+import type { PageInfo } from '../../../api/connection';
+import { ASSIGN_GROUP, COUNTRY_LIST, REGISTER_DELEGATE, type EditionSetup } from '../../../api/consoleForum';
 import {
-  ASSIGN_GROUP,
-  COUNTRY_LIST,
-  DELEGATES_PAGE,
-  REGISTER_DELEGATE,
-  type EditionSetup,
-} from '../../../api/consoleForum';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../api/operations';
+  CONSOLE_DELEGATES,
+  type DelegateFilters,
+  type DelegateStatus,
+  type PageAt,
+} from '../../../api/consoleRequests';
 import { countryName, pickText } from '../../../components/text';
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useLocale, useT } from '../../../i18n/LocaleProvider';
 import { DelegateActions, type ActingFor } from './DelegateActions';
 import { readDelegatesCsv, rejectedCsv, type DelegateRow, type RejectedRow } from './delegatesCsv';
 import { forumError } from './forumErrors';
+import type { EditionSearch } from './routes';
+
+const DELEGATE_STATUSES: DelegateStatus[] = ['REGISTERED', 'WITHDRAWN'];
 
 export const PAGE_SIZE = 50;
 const PARALLEL = 4;
@@ -224,43 +227,100 @@ const KNOWN_REASONS = {
   BAD_USER_INPUT: 1,
 };
 
-/** The delegates tab: the api pages and filters the list (50 a page); the CSV import below it. */
+/** Where a paged table stands: page n (from 0), reached after or before a cursor. */
+export interface PagePosition {
+  page: number;
+  after: string | null;
+  before: string | null;
+}
+export const FIRST_PAGE: PagePosition = { page: 0, after: null, before: null };
+
+/** The variables that read a position: forward with first/after, backward with last/before. */
+export const pageVariables = (at: PagePosition, size: number): PageAt =>
+  at.before
+    ? { first: null, after: null, last: size, before: at.before }
+    : { first: size, after: at.after, last: null, before: null };
+
+/** Previous and next buttons over a connection's pageInfo, and the page number. */
+export function Pager({
+  at,
+  pageInfo,
+  busy,
+  onMove,
+}: {
+  at: PagePosition;
+  pageInfo: PageInfo | undefined;
+  busy: boolean;
+  onMove: (to: PagePosition) => void;
+}) {
+  const t = useT();
+  return (
+    <Group mt="xs" gap="xs">
+      <Button
+        variant="default"
+        disabled={at.page === 0 || !pageInfo?.startCursor || busy}
+        onClick={() => onMove({ page: at.page - 1, after: null, before: pageInfo!.startCursor })}
+      >
+        {t('consoleForum.previous')}
+      </Button>
+      <Text size="sm">{t('consoleForum.page', { page: at.page + 1 })}</Text>
+      <Button
+        variant="default"
+        disabled={!pageInfo?.hasNextPage || !pageInfo.endCursor || busy}
+        onClick={() => onMove({ page: at.page + 1, after: pageInfo!.endCursor, before: null })}
+      >
+        {t('consoleForum.next')}
+      </Button>
+    </Group>
+  );
+}
+
+const route = getRouteApi('/console/forum/$editionId');
+
+/**
+ * The delegates tab: the edition's delegates as the api's connection (50 a page, filtered by the
+ * api; the filters live in the URL), the CSV import below it.
+ */
 export function DelegatesPanel({ setup }: { setup: EditionSetup }) {
   const t = useT();
   const intl = useIntl();
   const { locale } = useLocale();
   const editionId = setup.forumEdition.id;
-  const [text, setText] = useState('');
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const [text, setText] = useState(search.q ?? '');
   const [query] = useDebouncedValue(text.trim(), 300);
-  const [country, setCountry] = useState<string | null>(null);
-  const [kind, setKind] = useState<OrganizationKind | null>(null);
-  // The cursors of the pages seen so far: page n starts after cursors[n - 1].
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const page = cursors.length - 1;
-  const filter = useMemo(
-    () =>
-      query || country || kind
-        ? {
-            ...(query ? { query } : {}),
-            ...(country ? { countries: [country] } : {}),
-            ...(kind ? { kinds: [kind] } : {}),
-          }
-        : null,
-    [query, country, kind],
+  const setSearch = (patch: Partial<EditionSearch>) =>
+    void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
+  useEffect(() => {
+    if ((search.q ?? '') !== query) setSearch({ q: query || undefined });
+    // Only the debounced text writes the URL.
+  }, [query]);
+  const filters: DelegateFilters = useMemo(
+    () => ({
+      search: search.q ?? null,
+      country: search.country ?? null,
+      groupId: search.group ?? null,
+      status: search.status ?? null,
+      checkedIn: search.arrived ? search.arrived === 'yes' : null,
+    }),
+    [search.q, search.country, search.group, search.status, search.arrived],
   );
-  useEffect(() => setCursors([null]), [filter]);
+  const [at, setAt] = useState<PagePosition>(FIRST_PAGE);
+  useEffect(() => setAt(FIRST_PAGE), [filters]);
   const countries = useQuery({
     queryKey: ['consoleForum', 'countries', locale],
     queryFn: () => call(COUNTRY_LIST),
     staleTime: Infinity,
   });
   const delegates = useQuery({
-    queryKey: ['consoleForum', 'delegates', editionId, filter, cursors[page]],
-    queryFn: () => call(DELEGATES_PAGE, { editionId, first: PAGE_SIZE, after: cursors[page], filter }),
+    queryKey: ['consoleForum', 'delegates', editionId, filters, at],
+    queryFn: () => call(CONSOLE_DELEGATES, { editionId, ...filters, ...pageVariables(at, PAGE_SIZE) }),
     placeholderData: keepPreviousData,
   });
   const groups = new Map(setup.forumGroups.map((g) => [g.id, pickText(g.name, locale) || g.code]));
-  const edges = delegates.data?.forumParticipants.edges ?? [];
+  const connection = delegates.data?.forumDelegates;
+  const nodes = connection?.nodes ?? [];
   const [acting, setActing] = useState<ActingFor | null>(null);
 
   return (
@@ -269,35 +329,63 @@ export function DelegatesPanel({ setup }: { setup: EditionSetup }) {
         <Title order={2} fz="lg" id="delegates-heading" mb="xs">
           {t('consoleForum.delegates.title')}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} mb="xs">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} mb="xs">
           <TextInput
             type="search"
             label={t('consoleForum.delegates.search')}
             value={text}
+            maxLength={100}
             onChange={(e) => setText(e.currentTarget.value)}
           />
           <Select
             label={t('consoleForum.delegates.country')}
             data={(countries.data?.countries ?? []).map((c) => ({ value: c.code, label: c.label }))}
-            value={country}
-            onChange={setCountry}
+            value={search.country ?? null}
+            onChange={(v) => setSearch({ country: v ?? undefined })}
             searchable
             clearable
             placeholder={t('consoleForum.delegates.all')}
           />
           <Select
-            label={t('consoleForum.delegates.kind')}
-            data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-            value={kind}
-            onChange={(k) => setKind(k as OrganizationKind | null)}
+            label={t('consoleForum.delegates.group')}
+            data={setup.forumGroups.map((g) => ({ value: g.id, label: groups.get(g.id) ?? g.code }))}
+            value={search.group ?? null}
+            onChange={(v) => setSearch({ group: v ?? undefined })}
+            clearable
+            placeholder={t('consoleForum.delegates.all')}
+          />
+          <Select
+            label={t('consoleForum.delegates.status')}
+            data={DELEGATE_STATUSES.map((s) => ({
+              value: s,
+              label: t(`consoleForum.delegates.status.${s}`),
+            }))}
+            value={search.status ?? null}
+            onChange={(v) => setSearch({ status: (v as DelegateStatus | null) ?? undefined })}
+            clearable
+            placeholder={t('consoleForum.delegates.all')}
+          />
+          <Select
+            label={t('consoleForum.delegates.arrived')}
+            data={(['yes', 'no'] as const).map((v) => ({
+              value: v,
+              label: t(`consoleForum.delegates.arrived.${v}`),
+            }))}
+            value={search.arrived ?? null}
+            onChange={(v) => setSearch({ arrived: (v as 'yes' | 'no' | null) ?? undefined })}
             clearable
             placeholder={t('consoleForum.delegates.all')}
           />
         </SimpleGrid>
         {delegates.error && <Alert color="red">{forumError(intl, toApiError(delegates.error))}</Alert>}
         {delegates.isPending && <Loader role="status" aria-label={t('console.loading')} />}
-        {delegates.data && edges.length === 0 && <Text>{t('consoleForum.delegates.none')}</Text>}
-        {edges.length > 0 && (
+        {connection && (
+          <Text size="sm" role="status" data-testid="delegates-total">
+            {t('consoleForum.delegates.total', { count: connection.totalCount })}
+          </Text>
+        )}
+        {delegates.data && nodes.length === 0 && <Text>{t('consoleForum.delegates.none')}</Text>}
+        {nodes.length > 0 && (
           <div className="table-scroll">
             <Table striped withTableBorder data-testid="delegates-table" aria-labelledby="delegates-heading">
               <Table.Thead>
@@ -306,34 +394,56 @@ export function DelegatesPanel({ setup }: { setup: EditionSetup }) {
                   <Table.Th>{t('consoleForum.delegates.organization')}</Table.Th>
                   <Table.Th>{t('consoleForum.delegates.country')}</Table.Th>
                   <Table.Th>{t('consoleForum.delegates.group')}</Table.Th>
+                  <Table.Th>{t('consoleForum.delegates.status')}</Table.Th>
                   <Table.Th>{t('consoleForum.act.column')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {edges.map(({ node: d }) => (
-                  <Table.Tr key={d.id}>
+                {nodes.map((d) => (
+                  <Table.Tr key={d.id} data-delegate={d.id}>
                     <Table.Td>
                       <bdi>{d.name}</bdi>
                     </Table.Td>
                     <Table.Td>
-                      <bdi>{pickText(d.organization.name, locale)}</bdi>
-                      <Badge size="xs" variant="light" ms={4}>
-                        {t(`kind.${d.organization.kind}`)}
-                      </Badge>
+                      <bdi>{pickText(d.organizationName, locale)}</bdi>
                     </Table.Td>
-                    <Table.Td>{countryName(d.organization.country, locale)}</Table.Td>
-                    <Table.Td>{d.group ? <bdi>{groups.get(d.group.id) ?? d.group.code}</bdi> : '–'}</Table.Td>
+                    <Table.Td>{countryName(d.organizationCountry, locale)}</Table.Td>
+                    <Table.Td>{d.groupId ? <bdi>{groups.get(d.groupId) ?? '–'}</bdi> : '–'}</Table.Td>
                     <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        aria-label={t('consoleForum.act.openName', { name: d.name })}
-                        onClick={() =>
-                          setActing({ id: d.id, name: d.name, organizationId: d.organization.id })
-                        }
-                      >
-                        {t('consoleForum.act.open')}
-                      </Button>
+                      <Text size="sm" className="nowrap">
+                        {t(`consoleForum.delegates.status.${d.status}`)}
+                      </Text>
+                      {d.checkedInAt && (
+                        <Text size="sm" fw={600} c="teal.9" className="nowrap">
+                          {t('consoleForum.delegates.arrived.yes')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          aria-label={t('consoleForum.act.openName', { name: d.name })}
+                          onClick={() =>
+                            setActing({ id: d.id, name: d.name, organizationId: d.organizationId })
+                          }
+                        >
+                          {t('consoleForum.act.open')}
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          aria-label={t('consoleForum.delegates.requestsOf', { name: d.name })}
+                          onClick={() =>
+                            void navigate({
+                              search: { tab: 'requests', view: 'table', delegate: d.id, dir: 'ANY' },
+                            })
+                          }
+                        >
+                          {t('consoleForum.delegates.requests')}
+                        </Button>
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -341,19 +451,7 @@ export function DelegatesPanel({ setup }: { setup: EditionSetup }) {
             </Table>
           </div>
         )}
-        <Group mt="xs" gap="xs">
-          <Button variant="default" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('consoleForum.previous')}
-          </Button>
-          <Text size="sm">{t('consoleForum.page', { page: page + 1 })}</Text>
-          <Button
-            variant="default"
-            disabled={!delegates.data?.forumParticipants.pageInfo.hasNextPage || delegates.isFetching}
-            onClick={() => setCursors((c) => [...c, delegates.data!.forumParticipants.pageInfo.endCursor])}
-          >
-            {t('consoleForum.next')}
-          </Button>
-        </Group>
+        <Pager at={at} pageInfo={connection?.pageInfo} busy={delegates.isFetching} onMove={setAt} />
       </section>
       <ImportSection setup={setup} />
       <DelegateActions

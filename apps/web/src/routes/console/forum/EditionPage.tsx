@@ -8,6 +8,7 @@ import { pickText } from '../../../components/text';
 import { useLocale, useT } from '../../../i18n/LocaleProvider';
 import { DelegatesPanel } from './DelegatesPanel';
 import { forumError } from './forumErrors';
+import { RequestsPanel } from './RequestsPanel';
 import { STATUS_COLOR } from './ForumEditionsPage';
 import { SchedulePanel } from './SchedulePanel';
 import { SetupPanel } from './SetupPanel';
@@ -101,6 +102,9 @@ export function EditionPage() {
         </Tabs.Panel>
         <Tabs.Panel value="delegates" pt="md">
           <DelegatesPanel setup={setup.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requests" pt="md">
+          <RequestsPanel setup={setup.data} />
         </Tabs.Panel>
         <Tabs.Panel value="schedule" pt="md">
           <SchedulePanel setup={setup.data} />
