@@ -46,7 +46,7 @@ function LanguageMenu({ defaultOpened }: { defaultOpened: boolean }) {
             key={l}
             lang={l}
             dir={l === 'ar' ? 'rtl' : 'ltr'}
-            onClick={() => setLocale(l)}
+            onClick={() => void setLocale(l)}
             fw={l === locale ? 700 : 400}
             aria-current={l === locale ? 'true' : undefined}
           >

@@ -34,7 +34,8 @@ import { detectLocale, directionOf, intlLocaleOf, LOCALE_KEY, type Locale } from
 
 interface LocaleState {
   locale: Locale;
-  setLocale(locale: Locale): void;
+  /** Resolves true once the language shows, false when its messages could not be fetched or a later choice won. */
+  setLocale(locale: Locale): Promise<boolean>;
   /** Whether the console's messages of the current locale are in the catalogue. */
   consoleReady: boolean;
   /** Fetches the console's messages (for this locale and every later switch). */
@@ -43,7 +44,7 @@ interface LocaleState {
 
 const LocaleContext = createContext<LocaleState>({
   locale: 'ar',
-  setLocale: () => undefined,
+  setLocale: () => Promise.resolve(false),
   consoleReady: false,
   wantConsole: () => undefined,
 });
@@ -90,12 +91,14 @@ export function LocaleProvider({ children, initial }: { children: ReactNode; ini
     // with every area asked for so far or while they arrive, and the console's once the console was
     // opened. Only the latest choice applies: an earlier one whose messages arrive later is dropped.
     latest.current = next;
-    void Promise.all([prepareSwitch(next), consoleWantedRef.current && loadConsole(next)]).then(
+    return Promise.all([prepareSwitch(next), consoleWantedRef.current && loadConsole(next)]).then(
       () => {
-        if (latest.current === next) setState(next);
+        if (latest.current !== next) return false;
+        setState(next);
+        return true;
       },
       // A catalogue that cannot be fetched (offline, not cached yet) leaves the current language.
-      () => undefined,
+      () => false,
     );
   }, []);
   const latest = useRef<Locale | null>(null);

@@ -23,7 +23,7 @@ beforeEach(async () => {
 /** Renders the provider with a probe recording, at each render, the locale and an inbox message. */
 function mount() {
   const seen: { locale: Locale; text: string }[] = [];
-  let setLocale: (l: Locale) => void = () => undefined;
+  let setLocale: (l: Locale) => Promise<boolean> = () => Promise.resolve(false);
   function Probe() {
     const state = provider.useLocale();
     const intl = useIntl();
@@ -71,5 +71,36 @@ describe('switching the language', () => {
     });
     expect(view.getByTestId('probe')).toHaveTextContent('ar');
     expect(document.documentElement.lang).toBe('ar');
+  });
+
+  it('answers whether the language shows: false for a choice a later one overtook', async () => {
+    const { switchTo } = mount();
+    let first: Promise<boolean> = Promise.resolve(true);
+    let second: Promise<boolean> = Promise.resolve(false);
+    await act(async () => {
+      first = switchTo('en');
+      second = switchTo('fr');
+      await Promise.all([first, second]);
+    });
+    await expect(first).resolves.toBe(false);
+    await expect(second).resolves.toBe(true);
+  });
+
+  it('keeps the language on screen, and answers false, when the messages cannot be fetched', async () => {
+    vi.resetModules();
+    vi.doMock('./catalogue.fr', () => {
+      throw new Error('offline');
+    });
+    areas = await import('./areas');
+    provider = await import('./LocaleProvider');
+    const { view, switchTo } = mount();
+    let shown: Promise<boolean> = Promise.resolve(true);
+    await act(async () => {
+      shown = switchTo('fr');
+      await shown.catch(() => undefined);
+    });
+    await expect(shown).resolves.toBe(false);
+    expect(view.getByTestId('probe')).toHaveTextContent('ar');
+    vi.doUnmock('./catalogue.fr');
   });
 });

@@ -15,7 +15,7 @@ export function useAccountLocale(): (next: Locale) => void {
 
   return useCallback(
     (next: Locale) => {
-      setLocale(next);
+      void setLocale(next);
       if (!me || me.locale === next) return;
       queries.setQueriesData<Me | null>({ queryKey: ['me'] }, (old) =>
         old ? { ...old, locale: next } : old,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { useLocale } from '../../i18n/LocaleProvider';
 import { isLocale, type Locale } from '../../i18n/locale';
@@ -18,6 +18,8 @@ let applying: Locale | null = null;
 export function useApplyAccountLocale(): boolean {
   const { me } = useSession();
   const { locale, setLocale } = useLocale();
+  // Bumped when the account's language could not be shown, so the header stops waiting for it.
+  const [, setGaveUp] = useState(0);
   useEffect(() => {
     if (!me) {
       appliedFor = null;
@@ -27,8 +29,16 @@ export function useApplyAccountLocale(): boolean {
     if (appliedFor === me.id) return;
     appliedFor = me.id;
     if (isLocale(me.locale) && me.locale !== locale) {
-      applying = me.locale;
-      setLocale(me.locale);
+      const wanted = me.locale;
+      applying = wanted;
+      void setLocale(wanted).then((shown) => {
+        // Its messages could not be fetched (or another language was picked): show the account in
+        // the language on screen rather than hiding it.
+        if (!shown && applying === wanted) {
+          applying = null;
+          setGaveUp((n) => n + 1);
+        }
+      });
     }
   }, [me, locale, setLocale]);
   if (!me || !isLocale(me.locale) || me.locale === locale) return false;
