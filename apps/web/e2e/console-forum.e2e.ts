@@ -254,7 +254,7 @@ for (const locale of ['ar', 'fr'] as const) {
         .locator('th time')
         .textContent())!.trim();
       const freeTable = (await page.locator('.slot-grid thead th').nth(cell).textContent())!.trim();
-      await page.locator(`[data-meeting="${firstId}"]`).click();
+      await page.locator(`.grid-meeting[data-meeting="${firstId}"]`).click();
       await choose(page, t['consoleForum.meeting.slot'], `2031-03-14 ${freeTime}`);
       await choose(page, t['consoleForum.meeting.table'], freeTable);
       await expect(dialog.getByTestId('move-warning')).toHaveCount(0);
