@@ -12,7 +12,13 @@ import {
   ORGANIZATION_AGENDA,
   type AgendaMeeting,
 } from '../api/operations';
-import { DELEGATE_BADGE, delegatesOf, REPORT_OUTCOME, type MeetingOutcome } from '../api/forum';
+import {
+  DELEGATE_BADGE,
+  delegatesOf,
+  MY_FORUM_ORGANIZATIONS,
+  REPORT_OUTCOME,
+  type MeetingOutcome,
+} from '../api/forum';
 import { useSession } from '../auth/session';
 import { errorMessage, pickText } from '../components/text';
 import {
@@ -39,17 +45,38 @@ export function AgendaIndexPage() {
   const t = useT();
   const navigate = useNavigate();
   const editions = useQuery({
-    queryKey: ['forumEditions'],
-    queryFn: async () => (await call(FORUM_EDITIONS)).forumEditions,
+    queryKey: ['agendaEdition'],
+    queryFn: async () => {
+      const published = (await call(FORUM_EDITIONS)).forumEditions.filter((e) => e.publishedAt);
+      return { published, mine: await firstWithDelegate(published.map((e) => e.id)) };
+    },
   });
+  // The newest published edition where one of the user's organisations has a delegate, else the
+  // newest published one (a member who is no delegate still reads how the forum runs).
   const target =
-    editions.data?.find((e) => e.publishedAt)?.id ??
+    editions.data?.mine ??
+    editions.data?.published[0]?.id ??
     (editions.data ? undefined : (lastAgendaEdition() ?? undefined));
   useEffect(() => {
     if (target) void navigate({ to: '/agenda/$edition', params: { edition: target }, replace: true });
   }, [target, navigate]);
   if (editions.data && !target) return <Alert color="gray">{t('agenda.noEdition')}</Alert>;
   return <Loader role="status" aria-label={t('agenda.loading')} />;
+}
+
+/** The first of these editions (newest first) where one of the user's organisations registered a delegate. */
+async function firstWithDelegate(editionIds: string[]): Promise<string | undefined> {
+  if (!editionIds.length) return undefined;
+  try {
+    const { myOrganizations } = await call(MY_FORUM_ORGANIZATIONS);
+    for (const editionId of editionIds) {
+      const delegates = await Promise.all(myOrganizations.map((o) => delegatesOf(editionId, o.id)));
+      if (delegates.flat().some((d) => d.status === 'REGISTERED')) return editionId;
+    }
+  } catch {
+    // Signed out, or the lists cannot be read: the newest published edition is shown instead.
+  }
+  return undefined;
 }
 
 async function fetchAgenda(editionId: string, userId: string): Promise<StoredAgenda> {
