@@ -28,9 +28,14 @@ describe('the app shell', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'اللغة' }));
     // The dropdown is in the document but jsdom never ends its opening transition, so it counts as hidden.
-    fireEvent.click(await screen.findByRole('menuitem', { name: 'Français', hidden: true }));
+    // The menu is a chunk of its own, loaded on first use: on a busy machine that takes over a second.
+    fireEvent.click(
+      await screen.findByRole('menuitem', { name: 'Français', hidden: true }, { timeout: 15_000 }),
+    );
 
-    expect(await screen.findByRole('heading', { name: 'Créer votre compte' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Créer votre compte' }, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(document.documentElement).toHaveAttribute('dir', 'ltr');
     expect(document.documentElement).toHaveAttribute('lang', 'fr');
     expect(localStorage.getItem(LOCALE_KEY)).toBe('fr');
