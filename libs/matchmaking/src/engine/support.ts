@@ -281,19 +281,70 @@ export function scoreSupport(
   options: SupportOptions & { candidate?: 'sme' | 'institution' } = {},
 ): MatchResult | Rejection {
   const asOfYear = options.asOfYear ?? new Date().getUTCFullYear();
-  const needs = supportNeeds(sme, signals, asOfYear);
+  const ctx = smeContext(sme, signals, asOfYear);
   const candidateId = options.candidate === 'sme' ? sme.id : p.institutionId;
-  const failed = supportHardFailures(p, sme, needs, asOfYear);
+  const failed = supportHardFailures(p, sme, ctx.needs, asOfYear);
   if (failed.length) return { candidateId, failed };
   const weights = resolve(options.weights);
-  const scores: Record<SupportCriterion, CriterionScore> = {
-    services: servicesScore(needs, p.services),
-    certifications: certificationScore(
-      signals.targetCertifications.filter((c) => coveringCertification(sme.certifications, c) === null),
-      p.certifications,
+  return detail(scorePair(p, ctx, weights, candidateId)!, weights);
+}
+
+export const isSupportRejection = (r: MatchResult | Rejection): r is Rejection => 'failed' in r;
+
+/**
+ * What scoring one SME against many programmes needs of the SME, worked out once rather than per
+ * programme: its needs, its stage and the certifications it aims for and does not hold yet.
+ */
+interface SmeContext {
+  sme: OrgProfile;
+  needs: SupportNeed[];
+  stage: CompanyStage | null;
+  unmetTargets: string[];
+}
+
+function smeContext(sme: OrgProfile, signals: SupportSignals, asOfYear: number): SmeContext {
+  return {
+    sme,
+    needs: supportNeeds(sme, signals, asOfYear),
+    stage: stageOf(sme, asOfYear),
+    unmetTargets: signals.targetCertifications.filter(
+      (c) => coveringCertification(sme.certifications, c) === null,
     ),
+  };
+}
+
+/** `supportHardFailures(…).length === 0`, without building the failures. */
+function passesSupportHard(p: SupportProgramme, ctx: SmeContext): boolean {
+  const { sme, stage, needs } = ctx;
+  if (sme.kind !== 'SME' || sme.country !== p.country) return false;
+  if (p.reserved && !(sme.regionCode && p.regionCodes.includes(sme.regionCode))) return false;
+  if (p.stages.length && stage && !p.stages.includes(stage)) return false;
+  return needs.some((n) => p.services.includes(n.service));
+}
+
+/** A pair that passed the hard criteria, scored; its criteria (the reasons) are built only if it is kept. */
+interface SupportPair {
+  candidateId: string;
+  programme: SupportProgramme;
+  score: number;
+  scores: Record<SupportCriterion, CriterionScore>;
+  total: number;
+}
+
+/** The score `scoreSupport` gives the pair (the same sums in the same order), or null when rejected. */
+function scorePair(
+  p: SupportProgramme,
+  ctx: SmeContext,
+  weights: SupportWeights,
+  candidateId: string,
+): SupportPair | null {
+  if (!passesSupportHard(p, ctx)) return null;
+  const { sme } = ctx;
+  const scores: Record<SupportCriterion, CriterionScore> = {
+    services: servicesScore(ctx.needs, p.services),
+    certifications: certificationScore(ctx.unmetTargets, p.certifications),
     sector: sectorScore(p.sectors, sme.sectors),
-    stage: stageScore(p.stages, stageOf(sme, asOfYear)),
+    stage: stageScore(p.stages, ctx.stage),
     distance: placeScore(p, sme),
     cost: costScore(p.cost),
   };
@@ -304,7 +355,12 @@ export function scoreSupport(
       total += weights[c];
       sum += weights[c] * scores[c].score;
     }
-  const score = total > 0 ? sum / total : 0;
+  return { candidateId, programme: p, score: total > 0 ? sum / total : 0, scores, total };
+}
+
+/** The result `scoreSupport` returns for a kept pair. */
+function detail(pair: SupportPair, weights: SupportWeights): MatchResult {
+  const { programme: p, scores, total, score } = pair;
   const programme: CriterionResult = {
     criterion: 'programme',
     direction: 'forward',
@@ -335,25 +391,29 @@ export function scoreSupport(
       evidence: scores[c].evidence,
     })),
   ];
-  return { candidateId, score, forward: score, reverse: score, criteria };
+  return { candidateId: pair.candidateId, score, forward: score, reverse: score, criteria };
 }
 
-export const isSupportRejection = (r: MatchResult | Rejection): r is Rejection => 'failed' in r;
+const byScore = (
+  a: Pick<MatchResult, 'score' | 'candidateId'>,
+  b: Pick<MatchResult, 'score' | 'candidateId'>,
+) => Math.round((b.score - a.score) * 1e9) || compareStrings(a.candidateId, b.candidateId);
 
-const byScore = (a: MatchResult, b: MatchResult) =>
-  Math.round((b.score - a.score) * 1e9) || compareStrings(a.candidateId, b.candidateId);
-
-/** Keeps each candidate's best programme (the earlier programme on a tie), ranked, ties by id. */
-function best(results: Iterable<MatchResult>, options: SupportOptions): MatchResult[] {
-  const top = new Map<string, MatchResult>();
-  for (const r of results) {
+/**
+ * Keeps each candidate's best programme (the earlier programme on a tie), ranked, ties by id; the
+ * criteria are built for the kept ones only.
+ */
+function best(pairs: Iterable<SupportPair>, weights: SupportWeights, options: SupportOptions): MatchResult[] {
+  const top = new Map<string, SupportPair>();
+  for (const r of pairs) {
     const held = top.get(r.candidateId);
     if (!held || Math.round((r.score - held.score) * 1e9) > 0) top.set(r.candidateId, r);
   }
   return [...top.values()]
     .filter((r) => r.score >= (options.minScore ?? 0))
     .sort(byScore)
-    .slice(0, options.limit ?? Infinity);
+    .slice(0, options.limit ?? Infinity)
+    .map((r) => detail(r, weights));
 }
 
 /** Support institutions for an SME: each one's best-fitting programme, ranked. */
@@ -363,12 +423,14 @@ export function rankProgrammesForSme(
   programmes: Iterable<SupportProgramme>,
   options: SupportOptions = {},
 ): MatchResult[] {
-  const out: MatchResult[] = [];
+  const weights = resolve(options.weights);
+  const ctx = smeContext(sme, signals, options.asOfYear ?? new Date().getUTCFullYear());
+  const out: SupportPair[] = [];
   for (const p of programmes) {
-    const r = scoreSupport(p, sme, signals, { ...options, candidate: 'institution' });
-    if (!isSupportRejection(r)) out.push(r);
+    const r = scorePair(p, ctx, weights, p.institutionId);
+    if (r) out.push(r);
   }
-  return best(out, options);
+  return best(out, weights, options);
 }
 
 /** SMEs an institution's programmes fit: each SME with the programme that fits it best, ranked. */
@@ -377,11 +439,15 @@ export function rankSmesForProgrammes(
   smes: Iterable<{ sme: OrgProfile; signals: SupportSignals }>,
   options: SupportOptions = {},
 ): MatchResult[] {
-  const out: MatchResult[] = [];
-  for (const { sme, signals } of smes)
+  const weights = resolve(options.weights);
+  const asOfYear = options.asOfYear ?? new Date().getUTCFullYear();
+  const out: SupportPair[] = [];
+  for (const { sme, signals } of smes) {
+    const ctx = smeContext(sme, signals, asOfYear);
     for (const p of programmes) {
-      const r = scoreSupport(p, sme, signals, { ...options, candidate: 'sme' });
-      if (!isSupportRejection(r)) out.push(r);
+      const r = scorePair(p, ctx, weights, sme.id);
+      if (r) out.push(r);
     }
-  return best(out, options);
+  }
+  return best(out, weights, options);
 }
