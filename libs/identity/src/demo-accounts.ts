@@ -44,8 +44,11 @@ export async function ensureDemoAccounts(
     [accounts.map((a) => a.email)],
   );
   if (saved && existing.length === accounts.length) return accounts;
+  // The demo import writes its firms in one transaction, so they share created_at: the import
+  // reference breaks the tie, so every fresh demo gives the owner the same firm.
   const [sme] = await db.query<{ id: string }[]>(
-    `SELECT id FROM organization WHERE kind = 'SME' AND status = 'ACTIVE' ORDER BY created_at, id LIMIT 1`,
+    `SELECT id FROM organization WHERE kind = 'SME' AND status = 'ACTIVE'
+      ORDER BY created_at, external_ref NULLS LAST, id LIMIT 1`,
   );
   for (const [i, a] of accounts.entries()) {
     const [row] = await db.query<{ id: string }[]>(

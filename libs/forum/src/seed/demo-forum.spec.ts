@@ -225,8 +225,12 @@ describe('seedDemoForum', () => {
   });
 
   it("gives the demo owner's SME (the first active SME) a published agenda", async () => {
+    // The same firm on every fresh demo: of the SMEs the import wrote first, the lowest reference.
     const [sme] = await db.query<{ id: string }[]>(
-      `SELECT id FROM organization WHERE kind = 'SME' AND status = 'ACTIVE' ORDER BY created_at, id LIMIT 1`,
+      `SELECT id FROM organization
+        WHERE kind = 'SME' AND status = 'ACTIVE'
+          AND created_at = (SELECT min(created_at) FROM organization WHERE kind = 'SME' AND status = 'ACTIVE')
+        ORDER BY external_ref LIMIT 1`,
     );
     expect(first.featuredOrganizationId).toBe(sme.id);
     const agenda = await app

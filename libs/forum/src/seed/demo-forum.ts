@@ -80,10 +80,15 @@ export interface DemoForumReport {
   featuredOrganizationId: string | null;
 }
 
-/** The SME the demo owner account belongs to (same rule as ensureDemoAccounts in #identity). */
+/**
+ * The SME the demo owner account belongs to (same rule as ensureDemoAccounts in #identity): the
+ * first active SME created, ties (one import transaction) broken by import reference, so a fresh
+ * demo always features the same firm.
+ */
 async function featuredSme(db: DataSource): Promise<string | null> {
   const [row] = await db.query<{ id: string }[]>(
-    `SELECT id FROM organization WHERE kind = 'SME' AND status = 'ACTIVE' ORDER BY created_at, id LIMIT 1`,
+    `SELECT id FROM organization WHERE kind = 'SME' AND status = 'ACTIVE'
+      ORDER BY created_at, external_ref NULLS LAST, id LIMIT 1`,
   );
   return row?.id ?? null;
 }
