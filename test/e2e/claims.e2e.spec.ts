@@ -123,6 +123,32 @@ it('lists masked choices, mails a code to the chosen address, and the code makes
   expect(again.errors![0].extensions!.reason).toBe('ORGANIZATION_HAS_OWNER');
 });
 
+it('tells apart contact addresses that would look alike, and mails the one chosen', async () => {
+  const org = await importedOrg();
+  // A second contact with the same first letter as the first ("amina.<hex>"); it ends in a letter
+  // no hexadecimal tag ends in.
+  const second = `ahmed.z@${org.domain}`;
+  await app.db.query(
+    `INSERT INTO contact_person (organization_id, position, name, email) VALUES ($1, 1, 'Ahmed', $2)`,
+    [org.id, second],
+  );
+  const user = await signIn(app);
+  const options = ok(
+    await app.gql<{ claimOptions: { address: string; kind: string }[] }>(
+      OPTIONS,
+      { id: org.id },
+      user.headers,
+    ),
+  ).claimOptions;
+  expect(options).toEqual([
+    { address: `a***${org.contact.split('@')[0].slice(-1)}@${org.domain}`, kind: 'CONTACT_PERSON' },
+    { address: `a***z@${org.domain}`, kind: 'CONTACT_PERSON' },
+    { address: `*@${org.domain}`, kind: 'WEBSITE_DOMAIN' },
+  ]);
+  // Each mask names one address: the second goes to the second contact.
+  await claimAndCode(user, org.id, options[1].address, second);
+});
+
 it('accepts an address at the website domain, refuses any other, and voids a claim after five wrong codes', async () => {
   const org = await importedOrg();
   const user = await signIn(app);

@@ -84,8 +84,49 @@ interface OrgRow {
 
 /** `amina@firm.dz` → `a***@firm.dz`: enough to recognise, too little to learn the address. */
 export function maskEmail(email: string): string {
+  return maskLocal(email, 1);
+}
+
+/**
+ * `amina@firm.dz` with `shown` letters of its local part in sight, alternately from the start and
+ * the end (1: `a***@`, 2: `a***a@`, 3: `am***a@`), always leaving two letters hidden.
+ */
+function maskLocal(email: string, shown: number): string {
   const at = email.lastIndexOf('@');
-  return `${email.slice(0, 1)}***@${email.slice(at + 1)}`;
+  const local = email.slice(0, at);
+  const n = Math.max(1, Math.min(shown, local.length - 2));
+  const head = Math.ceil(n / 2);
+  const tail = n - head;
+  return `${local.slice(0, head)}***${tail ? local.slice(local.length - tail) : ''}@${email.slice(at + 1)}`;
+}
+
+/**
+ * Masks for a set of distinct addresses that tell them apart: an address whose mask another shares
+ * shows one more letter at a time (`nadia@` and `nour@` become `n***a@` and `n***r@`); when the
+ * letters that may be shown run out, a number after the mask keeps the choices distinct.
+ */
+export function maskEmails(emails: readonly string[]): string[] {
+  const masks = emails.map((e) => maskLocal(e, 1));
+  for (let shown = 2; ; shown++) {
+    const seen = new Map<string, number>();
+    for (const m of masks) seen.set(m, (seen.get(m) ?? 0) + 1);
+    const clashing = masks.flatMap((m, i) => ((seen.get(m) ?? 0) > 1 ? [i] : []));
+    if (!clashing.length) return masks;
+    let grew = false;
+    for (const i of clashing) {
+      const next = maskLocal(emails[i], shown);
+      if (next !== masks[i]) grew = true;
+      masks[i] = next;
+    }
+    if (!grew) break;
+  }
+  const count = new Map<string, number>();
+  return masks.map((m) => {
+    if (masks.indexOf(m) === masks.lastIndexOf(m)) return m;
+    const k = (count.get(m) ?? 0) + 1;
+    count.set(m, k);
+    return `${m} (${k})`;
+  });
 }
 
 /** The host of a website, lower-cased and without `www.`; null when it is not a usable address. */
@@ -170,9 +211,10 @@ export class ClaimService {
       ),
     ];
     const domain = websiteDomain(org.website);
+    const masks = maskEmails(contacts);
     return [
-      ...contacts.map((email) => ({
-        option: { address: maskEmail(email), kind: 'CONTACT_PERSON' as const },
+      ...contacts.map((email, i) => ({
+        option: { address: masks[i], kind: 'CONTACT_PERSON' as const },
         email,
       })),
       ...(domain
