@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '#platform';
 
 /*
  * A delegate's badge code: the delegate id and an HMAC-SHA256 tag over it, so a venue desk holding the
@@ -9,7 +10,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const VERSION = 'TB1';
 const CODE = /^TB1\.([0-9a-f]{32})\.([A-Za-z0-9_-]{22})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The badge key, derived from a server secret so that no other signature can be replayed as a badge. */
 export function badgeKey(secret: string): Buffer {
@@ -21,7 +21,7 @@ const tagOf = (key: Buffer, hex: string) =>
 
 /** The code printed on (and shown as a QR code for) the badge of the delegate `delegateId` (a UUID). */
 export function signBadge(delegateId: string, key: Buffer): string {
-  if (!UUID.test(delegateId)) throw new RangeError('a badge names a delegate by its UUID');
+  if (!isUuid(delegateId)) throw new RangeError('a badge names a delegate by its UUID');
   const hex = delegateId.replace(/-/g, '').toLowerCase();
   return `${VERSION}.${hex}.${tagOf(key, hex)}`;
 }

@@ -1,7 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '#platform';
 import { isNotificationKind, type NotificationKind } from './notification-kinds.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Signed one-click unsubscribe tokens: `<account id>.<kind>.<HMAC-SHA256>`, keyed by a key derived
@@ -27,7 +26,7 @@ export class UnsubscribeTokens {
   verify(token: unknown): { userId: string; kind: NotificationKind } | null {
     if (typeof token !== 'string' || token.length > 200) return null;
     const [userId, kind, sig, extra] = token.split('.');
-    if (extra !== undefined || !UUID.test(userId ?? '') || !isNotificationKind(kind) || !sig) return null;
+    if (extra !== undefined || !isUuid(userId) || !isNotificationKind(kind) || !sig) return null;
     const given = Buffer.from(sig, 'base64url');
     const want = this.mac(userId, kind);
     return given.length === want.length && timingSafeEqual(given, want)
