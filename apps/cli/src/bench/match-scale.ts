@@ -116,6 +116,9 @@ export interface PoolRecall {
   /** SMEs sampled; share of the exhaustive top 20 financiers (public terms) found through the pool. */
   smes: number;
   financiersRecallAt20: number;
+  /** Mean size of the financier pool an SME's selection returned, and the financiers of the directory. */
+  financierPool: number;
+  financiers: number;
 }
 
 /**
@@ -156,10 +159,12 @@ async function poolRecall(app: INestApplicationContext, prefix: string, sample: 
       .map((x) => x.id);
   let fFound = 0;
   let fTotal = 0;
+  let fPool = 0;
   const sampled = every(smes);
   for (const sme of sampled) {
     const exhaustive = top(financiers, sme);
     const ids = new Set(await selector.financiersFor(sme));
+    fPool += ids.size;
     const kept = new Set(
       top(
         financiers.filter(({ f }) => ids.has(f.id)),
@@ -174,8 +179,12 @@ async function poolRecall(app: INestApplicationContext, prefix: string, sample: 
     suppliersRecallAt10: total ? found / total : NaN,
     smes: sampled.length,
     financiersRecallAt20: fTotal ? fFound / fTotal : NaN,
+    financierPool: sampled.length ? fPool / sampled.length : NaN,
+    financiers: financiers.length,
   };
 }
+
+const recallSample = () => Number(process.env.MATCH_SCALE_RECALL_SAMPLE ?? 200);
 
 async function* seedRecords(orgs: number): AsyncGenerator<RawRecord> {
   let line = 0;
@@ -188,7 +197,12 @@ async function* seedRecords(orgs: number): AsyncGenerator<RawRecord> {
  * recompute: the same shard and finishing code the worker's flow runs, `concurrency` shards at a
  * time as the worker's processor does. Only the recompute is measured.
  */
-async function realRun(env: BenchEnv, orgs: number, say: (s: string) => void): Promise<RealScaleRun> {
+async function realRun(
+  env: BenchEnv,
+  orgs: number,
+  say: (s: string) => void,
+  poolsOnly = false,
+): Promise<RealScaleRun | PoolsRun> {
   // MATCH_SCALE_REUSE=1 keeps an installation already loaded with this many organisations (same ids, so
   // two builds can be compared suggestion for suggestion through the digest).
   let reuse = false;
@@ -230,8 +244,13 @@ async function realRun(env: BenchEnv, orgs: number, say: (s: string) => void): P
     const indexSeconds = (performance.now() - t1) / 1000;
     await env.pool.query('VACUUM ANALYZE');
     say(
-      `  ${orgs} organisations ${reuse ? 'reused (MATCH_SCALE_REUSE=1), ' : ''}loaded in ${loadSeconds.toFixed(1)} s (importer), indexed in ${indexSeconds.toFixed(1)} s; recomputing…`,
+      `  ${orgs} organisations ${reuse ? 'reused (MATCH_SCALE_REUSE=1), ' : ''}loaded in ${loadSeconds.toFixed(1)} s (importer), indexed in ${indexSeconds.toFixed(1)} s; ${poolsOnly ? 'measuring candidate pools…' : 'recomputing…'}`,
     );
+    if (poolsOnly) {
+      const loadStart = loadavg()[0];
+      const recall = await poolRecall(app, env.config.meiliIndexPrefix, recallSample());
+      return { orgs, active, loadSeconds, indexSeconds, recall, loadStart, loadEnd: loadavg()[0] };
+    }
 
     const full = app.get(FullRecomputeService);
     const shards = Number(process.env.MATCH_SCALE_SHARDS ?? DEFAULT_SHARDS);
@@ -300,11 +319,7 @@ async function realRun(env: BenchEnv, orgs: number, say: (s: string) => void): P
          FROM suggestion WHERE kind <> 'CLUSTER'`,
       )
     ).rows;
-    const recall = await poolRecall(
-      app,
-      env.config.meiliIndexPrefix,
-      Number(process.env.MATCH_SCALE_RECALL_SAMPLE ?? 200),
-    );
+    const recall = await poolRecall(app, env.config.meiliIndexPrefix, recallSample());
     return {
       orgs,
       active,
@@ -346,7 +361,33 @@ export async function realScale(
   const env = await BenchEnv.create(config, NAMES);
   const runs: RealScaleRun[] = [];
   try {
-    for (const n of sizes) runs.push(await realRun(env, n, say));
+    for (const n of sizes) runs.push((await realRun(env, n, say)) as RealScaleRun);
+  } finally {
+    await env.close();
+  }
+  return runs;
+}
+
+/** The candidate pools' recall only: the same installation as `realScale` (loaded or reused), no recompute. */
+export interface PoolsRun {
+  orgs: number;
+  active: number;
+  loadSeconds: number;
+  indexSeconds: number;
+  recall: PoolRecall;
+  loadStart: number;
+  loadEnd: number;
+}
+
+export async function poolsScale(
+  config: AppConfig,
+  sizes: readonly number[],
+  say: (s: string) => void,
+): Promise<PoolsRun[]> {
+  const env = await BenchEnv.create(config, NAMES);
+  const runs: PoolsRun[] = [];
+  try {
+    for (const n of sizes) runs.push((await realRun(env, n, say, true)) as PoolsRun);
   } finally {
     await env.close();
   }

@@ -34,7 +34,7 @@ import {
   type Spread,
 } from '#matchmaking/evaluation';
 import { table } from './stats.js';
-import { realScale, type RealScaleRun } from './match-scale.js';
+import { poolsScale, realScale, type RealScaleRun } from './match-scale.js';
 import { candidateRecall as selectorCandidateRecall } from './candidate-recall.js';
 
 /**
@@ -577,7 +577,7 @@ async function cordis(): Promise<Record<string, unknown>> {
 
 const MB = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
-const SCALE_MODES = ['real', 'none'] as const;
+const SCALE_MODES = ['real', 'pools', 'none'] as const;
 type ScaleMode = (typeof SCALE_MODES)[number];
 
 /** MATCH_SCALE picks what the scale section runs; see the header the bench prints. */
@@ -647,6 +647,27 @@ async function realScaleSection(sizes: readonly number[]): Promise<Record<string
   return { runs, ratio };
 }
 
+/** The production candidate pools against exhaustive scoring on the scale installation, without the recompute. */
+async function poolsSection(sizes: readonly number[]): Promise<Record<string, unknown>> {
+  say(
+    `\nscale, candidate pools only (MATCH_SCALE=pools): the scale section's installation (importer, seed 42, Meilisearch index) and its pool recall against exhaustive scoring, default weights, ${process.env.MATCH_SCALE_RECALL_SAMPLE ?? 200} requests and SMEs sampled (MATCH_SCALE_RECALL_SAMPLE); no recompute`,
+  );
+  const runs = await poolsScale(loadConfig(), sizes, say);
+  say(
+    table(
+      runs.map((r) => ({
+        organisations: r.orgs,
+        active: r.active,
+        'suppliers recall@10': `${f3(r.recall.suppliersRecallAt10)} (${r.recall.requests} requests)`,
+        'financiers recall@20': `${f3(r.recall.financiersRecallAt20)} (${r.recall.smes} SMEs)`,
+        'financier pool (of all)': `${r.recall.financierPool.toFixed(0)} (${r.recall.financiers})`,
+        'load start/end': `${r.loadStart.toFixed(1)}/${r.loadEnd.toFixed(1)}`,
+      })),
+    ),
+  );
+  return { runs };
+}
+
 /**
  * Candidate selection as the worker runs it (`CandidateSelector` on a real index with the product's
  * settings) against exhaustive scoring, on latent worlds with many background firms so that tiers
@@ -683,6 +704,10 @@ async function scale(): Promise<Record<string, unknown>> {
     say('\nscale: SKIPPED (MATCH_SCALE=none)');
     return out;
   }
+  if (mode === 'pools') {
+    out.pools = await poolsSection(sizes);
+    return out;
+  }
   out.real = await realScaleSection(sizes);
   return out;
 }
@@ -696,13 +721,14 @@ export async function runMatchBench(args: string[]): Promise<void> {
   say(
     [
       `matchmaking benchmark: sections ${[...selected].join(', ')} (choose with arguments: ${SECTIONS.join(' ')})`,
-      `  MATCH_SCALE=real|none (now ${scaleMode()}): the scale section runs the full recompute through the production`,
+      `  MATCH_SCALE=real|pools|none (now ${scaleMode()}): the scale section runs the full recompute through the production`,
       `    path (a throw-away installation loaded through the importer and indexed in Meilisearch, then the worker's shard`,
       `    code against Meilisearch and Postgres, with the candidate pools' recall against exhaustive scoring; about an hour`,
-      `    for 10000,50000 on 2 shared cores), or nothing (none). SEARCH_TIMEOUT_MS raises the search time-out on a loaded machine.`,
+      `    for 10000,50000 on 2 shared cores), only the candidate pools' recall on that installation (pools), or nothing`,
+      `    (none). SEARCH_TIMEOUT_MS raises the search time-out on a loaded machine.`,
       `  MATCH_SCALE_ORGS=N,M (now ${scaleSizes().join(',')}): sizes; the last over the first gives the time ratio.`,
       `  MATCH_SCALE_SHARDS, MATCH_SCALE_CONCURRENCY (real; 8, 2): shards of the full recompute and how many run at once.`,
-      `  MATCH_SCALE_REUSE=1 (real): keep an installation already loaded with N organisations (compares builds by digest).`,
+      `  MATCH_SCALE_REUSE=1 (real, pools): keep an installation already loaded with N organisations (compares builds by digest).`,
     ].join('\n'),
   );
   let set: EvaluationSet | null = null;

@@ -16,8 +16,9 @@ import {
   processCredit,
   processScore,
   sectorScore,
+  targetSectorScore,
   sizeFitScore,
-  stageScore,
+  financingStageScore,
   ticketScore,
 } from './scoring.js';
 import type {
@@ -404,13 +405,15 @@ export function financingScores(
   criteria: FinancierCriteria,
   sme: OrgProfile,
   distanceCredit = DISTANCE_CREDIT,
+  asOfYear = new Date().getUTCFullYear(),
 ): Record<FinancingCriterion, CriterionScore> {
-  const distance: CriterionScore = criteria.country
-    ? distanceScore({ country: criteria.country, regionCode: criteria.regionCode }, sme, distanceCredit)
-    : { score: 0, applicable: false, evidence: { code: 'distance.unspecified', params: {} } };
+  const distance: CriterionScore =
+    criteria.country && !criteria.countries.length
+      ? distanceScore({ country: criteria.country, regionCode: criteria.regionCode }, sme, distanceCredit)
+      : { score: 0, applicable: false, evidence: { code: 'distance.unspecified', params: {} } };
   return {
-    sector: sectorScore(criteria.sectors, sme.sectors),
-    stage: stageScore(criteria.stages, sme.stage),
+    sector: targetSectorScore(criteria.sectors, sme.sectors),
+    stage: financingStageScore(criteria.stages, sme, asOfYear),
     innovation: innovationScore(criteria.innovation, sme.innovation),
     certifications: certificationsScore(
       [...criteria.requiredCertifications, ...(criteria.preferredCertifications ?? [])],
@@ -435,10 +438,13 @@ export function scoreFinancing(
   sme: OrgProfile,
   options: FinancingOptions = {},
 ): MatchResult | Rejection {
-  const failed = financingHardFailures(criteria, sme, options.asOfYear ?? new Date().getUTCFullYear());
+  const asOfYear = options.asOfYear ?? new Date().getUTCFullYear();
+  const failed = financingHardFailures(criteria, sme, asOfYear);
   if (failed.length) return { candidateId: sme.id, failed };
   const combiner = financingCombiner(options);
-  return combiner.detail(combiner.score(sme.id, financingScores(criteria, sme, options.distanceCredit)));
+  return combiner.detail(
+    combiner.score(sme.id, financingScores(criteria, sme, options.distanceCredit, asOfYear)),
+  );
 }
 
 /** Ranked candidate SMEs for a financier's screening criteria. */
@@ -454,7 +460,8 @@ export function rankFinancingCandidates(
   for (const sme of smes) {
     const failed = financingHardFailures(criteria, sme, asOfYear);
     if (failed.length) rejected.push({ candidateId: sme.id, failed });
-    else scored.push(combiner.score(sme.id, financingScores(criteria, sme, options.distanceCredit)));
+    else
+      scored.push(combiner.score(sme.id, financingScores(criteria, sme, options.distanceCredit, asOfYear)));
   }
   return finish(combiner, scored, rejected, options);
 }

@@ -520,6 +520,18 @@ const RENDERERS: Record<string, Renderer> = {
       fr: `Au stade ${stageLabel(String(p.stage), lang)}, et non au stade recherché (${names(p.wanted, lang, stageLabel)})`,
       en: `At the ${stageLabel(String(p.stage), lang)} stage, not the one sought (${names(p.wanted, lang, stageLabel)})`,
     }),
+  'stage.likely': (p, lang) =>
+    pick(lang, {
+      ar: `تأسست منذ ${years(Number(p.age), lang)}، فهي على الأرجح في المرحلة المطلوبة (${names(p.stages, lang, stageLabel)})`,
+      fr: `Créée il y a ${years(Number(p.age), lang)}, probablement au stade recherché (${names(p.stages, lang, stageLabel)})`,
+      en: `Founded ${years(Number(p.age), lang)} ago, probably at the stage sought (${names(p.stages, lang, stageLabel)})`,
+    }),
+  'stage.unlikely': (p, lang) =>
+    pick(lang, {
+      ar: `تأسست منذ ${years(Number(p.age), lang)}، فهي على الأرجح ليست في المرحلة المطلوبة (${names(p.wanted, lang, stageLabel)})`,
+      fr: `Créée il y a ${years(Number(p.age), lang)}, probablement pas au stade recherché (${names(p.wanted, lang, stageLabel)})`,
+      en: `Founded ${years(Number(p.age), lang)} ago, probably not at the stage sought (${names(p.wanted, lang, stageLabel)})`,
+    }),
   'stage.unknown': (_p, lang) =>
     pick(lang, { ar: 'المرحلة غير محددة', fr: 'Stade non renseigné', en: 'Stage not stated' }),
 

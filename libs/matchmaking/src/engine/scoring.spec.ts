@@ -15,8 +15,11 @@ import {
   materialsScore,
   processScore,
   sectorScore,
+  financingStageScore,
   sizeFitScore,
   stageScore,
+  stagesForAge,
+  targetSectorScore,
   ticketScore,
 } from './scoring.js';
 
@@ -171,6 +174,72 @@ describe('scoring functions', () => {
     expect(strong.evidence.code).toBe('innovation.strong');
     expect(innovationScore({ wanted: true }, none).score).toBe(0);
     expect(innovationScore(null, none).applicable).toBe(false);
+  });
+
+  it("credits a financier's target sectors as alternatives: a firm of any one of them fits", () => {
+    // Three sectors targeted: a metalworking firm is of one of them, not short of the other two.
+    expect(targetSectorScore(['10', '25', '28'], ['25'])).toMatchObject({
+      score: 1,
+      evidence: { code: 'sector.exact', params: { exact: ['25'] } },
+    });
+    // A neighbouring division of a targeted one's section: partial, well below a targeted one.
+    expect(targetSectorScore(['10', '25', '28'], ['13'])).toMatchObject({
+      score: 0.5,
+      evidence: { code: 'sector.partial', params: { sections: ['C'] } },
+    });
+    expect(targetSectorScore(['10', '25'], ['62'])).toMatchObject({
+      score: 0,
+      evidence: { code: 'sector.none' },
+    });
+    expect(targetSectorScore(['C'], ['14']).score).toBe(1);
+    expect(targetSectorScore([], ['14']).applicable).toBe(false);
+    expect(targetSectorScore(['25'], []).evidence.code).toBe('sector.unknown');
+    // The share-covered score it replaces for financing put the right sector at 0.67 against 0.5.
+    expect(sectorScore(['10', '25', '28'], ['25']).score).toBeCloseTo(2 / 3);
+  });
+
+  it("reads a financed firm's stage from its age when it states none", () => {
+    expect(stagesForAge(0)).toEqual(['IDEA', 'STARTUP']);
+    expect(stagesForAge(3)).toEqual(['STARTUP', 'GROWTH']);
+    expect(stagesForAge(12)).toEqual(['GROWTH', 'MATURE']);
+    const young = { stage: null, foundedYear: 2025 };
+    const old = { stage: null, foundedYear: 2001 };
+    const likely = financingStageScore(['IDEA', 'STARTUP'], young, 2026);
+    expect(likely).toMatchObject({ evidence: { code: 'stage.likely', params: { age: 1 } } });
+    // Read from the age: above not knowing, below a stated stage.
+    expect(likely.score).toBeGreaterThan(stageScore(['STARTUP'], null).score);
+    expect(likely.score).toBeLessThan(stageScore(['STARTUP'], 'STARTUP').score);
+    const unlikely = financingStageScore(['IDEA', 'STARTUP'], old, 2026);
+    expect(unlikely.evidence.code).toBe('stage.unlikely');
+    expect(unlikely.score).toBeLessThan(stageScore(['STARTUP'], null).score);
+    // A stated stage wins over the age; no founding year leaves it unknown.
+    expect(financingStageScore(['GROWTH'], { stage: 'GROWTH', foundedYear: 2025 }, 2026).score).toBe(1);
+    expect(financingStageScore(['GROWTH'], { stage: null, foundedYear: null }, 2026).evidence.code).toBe(
+      'stage.unknown',
+    );
+    for (const lang of LANGS) {
+      expect(renderReason(likely.evidence, lang)).not.toBe('stage.likely');
+      expect(renderReason(unlikely.evidence, lang)).not.toBe('stage.unlikely');
+    }
+    expect(renderReason(likely.evidence, 'en')).toBe(
+      'Founded 1 year ago, probably at the stage sought (idea and start-up)',
+    );
+  });
+
+  it('treats an instrument or an innovation not stated as such, not as a match', () => {
+    // A firm naming no instrument is neutral, not judged on its ticket alone.
+    expect(instrumentScore([], ['LOAN'])).toMatchObject({ score: 0.5, applicable: true });
+    expect(instrumentScore([], []).applicable).toBe(false);
+    const none = { rdActivity: false, patents: 0, utilityModels: 0, trademarks: 0, industrialDesigns: 0 };
+    const open = { wanted: true, minPatents: 0 };
+    // Without a patent threshold, a firm with neither R&D nor IP shows no innovation.
+    expect(innovationScore(open, none).score).toBe(0);
+    const rd = innovationScore(open, { ...none, rdActivity: true }).score;
+    const ip = innovationScore(open, { ...none, patents: 1 }).score;
+    const both = innovationScore(open, { ...none, rdActivity: true, patents: 1 }).score;
+    expect(rd).toBeGreaterThan(0.5);
+    expect(ip).toBeGreaterThan(0.5);
+    expect(both).toBe(1);
   });
 
   it('keeps every score in [0, 1] with evidence that renders in all three languages, on a generated set', () => {

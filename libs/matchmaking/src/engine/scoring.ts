@@ -134,6 +134,44 @@ export function sectorScore(wanted: readonly string[], offered: readonly string[
 }
 
 /**
+ * A financier's target sectors are alternatives: it finances firms of any one of them, and a firm
+ * works in one or two. The firm's best credit against any target counts (1 in a target sector or in
+ * a targeted section, the section credit in a neighbouring sector of a targeted division's section),
+ * not the share of the targets it covers, which would rank a firm of the right sector barely above
+ * one of a neighbouring sector whenever several sectors are targeted.
+ */
+export function targetSectorScore(targets: readonly string[], offered: readonly string[]): CriterionScore {
+  const want = uniq(targets);
+  if (!want.length) return notApplicable('sector.unspecified');
+  const have = uniq(offered);
+  if (!have.length)
+    return {
+      score: NEUTRAL * SECTOR_SECTION_CREDIT,
+      applicable: true,
+      evidence: { code: 'sector.unknown', params: { wanted: want } },
+    };
+  let best = 0;
+  for (const w of want) for (const o of have) best = Math.max(best, sectorCredit(w, o));
+  const exact = want.filter((w) => have.some((o) => sectorCredit(w, o) === 1));
+  if (best === 1)
+    return {
+      score: 1,
+      applicable: true,
+      evidence: { code: 'sector.exact', params: { exact, sameSection: [], sections: [], missing: [] } },
+    };
+  const sameSection = want.filter((w) => have.some((o) => sectorCredit(w, o) > 0));
+  const sections = uniq(sameSection.map((s) => ancestorsOf(s).at(-1) ?? s));
+  return {
+    score: best,
+    applicable: true,
+    evidence: {
+      code: best > 0 ? 'sector.partial' : 'sector.none',
+      params: { exact: [], sameSection, sections, missing: best > 0 ? [] : want },
+    },
+  };
+}
+
+/**
  * Share of the wanted materials the candidate works with, whatever language either side wrote them in.
  * When it works none of them and every material it names is known and of another class (plastics for
  * an aluminium part), it is `materials.incompatible`: unfit for the request, and ranked down.
@@ -476,6 +514,46 @@ export function stageScore(
   };
 }
 
+/**
+ * Stages a firm of this age is plausibly at: a firm of a year or less is an idea or a start-up, one of
+ * two or three years a start-up or growing, an older one growing or mature (age alone cannot tell
+ * those two apart).
+ */
+export function stagesForAge(age: number): CompanyStage[] {
+  if (age <= 1) return ['IDEA', 'STARTUP'];
+  if (age <= 3) return ['STARTUP', 'GROWTH'];
+  return ['GROWTH', 'MATURE'];
+}
+
+/**
+ * The stage a financier backs, for an SME that may not state its own: the stated stage as
+ * `stageScore`; else, with a founding year, the stages its age makes plausible (a plausible stage
+ * sought 0.75, below a stated one; a neighbouring one 0.3; else 0.1); else neutral.
+ */
+export function financingStageScore(
+  wanted: readonly CompanyStage[],
+  sme: { stage?: CompanyStage | null; foundedYear?: number | null },
+  asOfYear: number,
+): CriterionScore {
+  if (!wanted.length || sme.stage || sme.foundedYear == null) return stageScore(wanted, sme.stage);
+  const age = Math.max(0, asOfYear - sme.foundedYear);
+  const plausible = stagesForAge(age);
+  const sought = plausible.filter((s) => wanted.includes(s));
+  if (sought.length)
+    return {
+      score: 0.75,
+      applicable: true,
+      evidence: { code: 'stage.likely', params: { age, stages: sought } },
+    };
+  const order: CompanyStage[] = ['IDEA', 'STARTUP', 'GROWTH', 'MATURE'];
+  const near = plausible.some((p) => wanted.some((w) => Math.abs(order.indexOf(w) - order.indexOf(p)) === 1));
+  return {
+    score: near ? 0.3 : 0.1,
+    applicable: true,
+    evidence: { code: 'stage.unlikely', params: { age, wanted: [...wanted] } },
+  };
+}
+
 /** Indicative EUR value of one unit, only to compare tickets stated in different currencies. */
 export const EUR_PER_UNIT: Readonly<Record<string, number>> = {
   EUR: 1,
@@ -538,8 +616,10 @@ export function ticketScore(
 
 /** Instruments the SME seeks that the financier offers (e.g. murabaha for a company that wants Islamic finance). */
 export function instrumentScore(sought: readonly string[], offered: readonly string[]): CriterionScore {
-  if (!sought.length) return notApplicable('instrument.unspecified');
-  if (!offered.length)
+  if (!sought.length && !offered.length) return notApplicable('instrument.unspecified');
+  // One side silent: neutral, like a need or stage not stated. Dropping the criterion instead would
+  // judge a firm that names no instrument on its ticket alone, above firms whose instrument is offered.
+  if (!sought.length || !offered.length)
     return { score: NEUTRAL, applicable: true, evidence: { code: 'instrument.unknown', params: {} } };
   const shared = uniq(sought).filter((i) => offered.includes(i));
   return shared.length
@@ -557,10 +637,16 @@ export function innovationScore(
     (innovation?.patents ?? 0) + (innovation?.utilityModels ?? 0) + (innovation?.industrialDesigns ?? 0);
   const rd = innovation?.rdActivity ?? false;
   const minPatents = wanted.minPatents ?? 1;
+  // Without a patent threshold, any registered IP shows the innovation; a firm with neither R&D nor IP
+  // shows none (it is not credited for the threshold it did not have to meet).
   const ipPart =
     minPatents > 0
       ? Math.min(1, (innovation?.patents ?? 0) / minPatents) * 0.6 + Math.min(1, ip / (minPatents + 1)) * 0.1
-      : 0.7;
+      : ip > 0
+        ? 0.7
+        : rd
+          ? 0.5
+          : 0;
   const score = clamp01((rd ? 0.3 : 0) + ipPart);
   return {
     score,

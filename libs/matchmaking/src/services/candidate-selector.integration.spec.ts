@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { meiliClient } from '#platform';
 import { indexNames, normaliseText, organizationSettings } from '#search';
-import { request } from '../engine/fixtures.js';
+import { request, sme } from '../engine/fixtures.js';
 import { CandidateSelector, TIER_LIMIT } from './candidate-selector.js';
 
 /**
@@ -88,5 +88,119 @@ describe('CandidateSelector.suppliersFor', () => {
     expect(ids).toEqual(expect.arrayContaining(['copper-ar', 'copper-en', 'copper-fr']));
     // near-1 and near-2 do not weld: the hard filter leaves them out.
     expect(ids).not.toContain('near-1');
+  });
+});
+
+/**
+ * Financiers for an SME: more financiers pass its country than a tier holds, all targeting its sector,
+ * and those whose terms fit it (stage, instrument, ticket band) are indexed last. In index order the
+ * pool would hold only the first ones; the tiers by matching facts must keep the fitting ones.
+ */
+describe('CandidateSelector.financiersFor', () => {
+  const meili = meiliClient(process.env.MEILI_HOST!, process.env.MEILI_MASTER_KEY);
+  const prefix = `candf${randomBytes(3).toString('hex')}_`;
+  const uid = indexNames(prefix).organizations;
+  const selector = new CandidateSelector(meili, prefix);
+
+  interface Terms {
+    sectors: string[];
+    stages: string[];
+    instruments: string[];
+    ticket: [number, number, string];
+    countries?: string[];
+  }
+  const financier = (id: string, t: Terms) => ({
+    id,
+    kind: 'FINANCIER',
+    name_fr: `Banque ${id}`,
+    tags: [],
+    text_norm: normaliseText(`Banque ${id}`),
+    country: 'DZ',
+    region_code: 'DZ-16',
+    sectors: ['64'],
+    target_sectors: t.sectors.flatMap((s) => (s === '25' || s === '28' ? [s, 'C'] : [s])),
+    target_countries: t.countries ?? ['DZ'],
+    stages: t.stages,
+    instruments: t.instruments,
+    ticket_min: t.ticket[0],
+    ticket_max: t.ticket[1],
+    ticket_currency: t.ticket[2],
+  });
+
+  // Same sector, but a band of millions, equity only, mature firms only: near misses for the SMEs below.
+  const fillers = Array.from({ length: 2 * TIER_LIMIT + 60 }, (_x, i) =>
+    financier(`filler-${String(i).padStart(3, '0')}`, {
+      sectors: ['25'],
+      stages: ['MATURE'],
+      instruments: ['EQUITY'],
+      ticket: [2_000_000, 9_000_000, 'EUR'],
+    }),
+  );
+  const fits = [
+    // A band in dinars around 100,000 EUR (about 14.7 million DZD).
+    financier('fit-dzd', {
+      sectors: ['25'],
+      stages: ['GROWTH'],
+      instruments: ['LEASING', 'LOAN'],
+      ticket: [5_000_000, 40_000_000, 'DZD'],
+    }),
+    financier('fit-eur', {
+      sectors: ['25', '28'],
+      stages: ['STARTUP', 'GROWTH'],
+      instruments: ['LEASING'],
+      ticket: [50_000, 500_000, 'EUR'],
+      countries: ['DZ', 'TN', 'MA'],
+    }),
+    // Names no target sector: open to every sector.
+    financier('fit-open', {
+      sectors: [],
+      stages: ['GROWTH'],
+      instruments: ['LEASING'],
+      ticket: [20_000, 300_000, 'EUR'],
+    }),
+  ];
+  // Fits the SME on everything but lends only in Tunisia: the hard filter leaves it out.
+  const abroad = financier('abroad', {
+    sectors: ['25'],
+    stages: ['GROWTH'],
+    instruments: ['LEASING'],
+    ticket: [50_000, 500_000, 'EUR'],
+    countries: ['TN'],
+  });
+
+  beforeAll(async () => {
+    await meili.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+    await meili.index(uid).updateSettings(organizationSettings()).waitTask({ timeout: 120_000 });
+    await meili.index(uid).addDocuments(fillers).waitTask({ timeout: 120_000 });
+    await meili
+      .index(uid)
+      .addDocuments([...fits, abroad])
+      .waitTask({ timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await meili.deleteIndexIfExists(uid).catch(() => undefined);
+  });
+
+  it('keeps the financiers whose terms fit the SME when more pass its country than a tier holds', async () => {
+    const grower = sme('sme-grower', {
+      sectors: ['25'],
+      stage: 'GROWTH',
+      financingNeed: { amount: 100_000, currency: 'EUR', instruments: ['LEASING'] },
+    });
+    const ids = await selector.financiersFor(grower, 2026);
+    expect(ids).toEqual(expect.arrayContaining(['fit-dzd', 'fit-eur', 'fit-open']));
+    expect(ids).not.toContain('abroad');
+  });
+
+  it('reads the stage from the founding year and the need in dinars when the SME states no stage', async () => {
+    const quiet = sme('sme-quiet', {
+      sectors: ['25'],
+      stage: null,
+      foundedYear: 2017,
+      financingNeed: { amount: 15_000_000, currency: 'DZD', instruments: ['LEASING'] },
+    });
+    const ids = await selector.financiersFor(quiet, 2026);
+    expect(ids).toEqual(expect.arrayContaining(['fit-dzd', 'fit-eur', 'fit-open']));
   });
 });

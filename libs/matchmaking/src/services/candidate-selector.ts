@@ -3,6 +3,7 @@ import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import { EMPLOYEE_BANDS, PROCESS_FAMILY, sectorWithAncestors, type ProcessCode } from '#directory/taxonomy';
 import { indexNames, normaliseQuery } from '#search';
 import { certificationsMeeting } from '../engine/certifications.js';
+import { EUR_PER_UNIT, stagesForAge, toEur } from '../engine/scoring.js';
 import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
 
 /**
@@ -31,6 +32,53 @@ const MAX_TEXT = 200;
 const MULTI_SEARCH_BATCH = 6;
 /** Multi-search requests one batching selector has in flight at once. */
 const MULTI_SEARCH_IN_FLIGHT = 4;
+
+/**
+ * Filter atoms for the facts of an SME that a financier's public terms can match, each true where the
+ * financing score gives full credit (a criterion the terms leave open counts as met).
+ */
+function financierFacts(sme: OrgProfile, asOfYear: number): string[] {
+  const facts: string[] = [];
+  if (sme.sectors.length) {
+    const own = uniq(sme.sectors);
+    facts.push(`(target_sectors IS EMPTY OR ${anyOf('target_sectors', own)})`);
+    const wider = uniq(own.flatMap((s) => sectorWithAncestors(s)));
+    if (wider.length > own.length)
+      facts.push(`(target_sectors IS EMPTY OR ${anyOf('target_sectors', wider)})`);
+  }
+  const stages = sme.stage
+    ? [sme.stage]
+    : sme.foundedYear != null
+      ? stagesForAge(Math.max(0, asOfYear - sme.foundedYear))
+      : [];
+  if (stages.length) facts.push(`(stages IS EMPTY OR ${anyOf('stages', stages)})`);
+  const instruments = uniq(sme.financingNeed?.instruments ?? []);
+  if (instruments.length) facts.push(anyOf('instruments', instruments));
+  const need = sme.financingNeed;
+  const eur = need?.amount != null && need.amount > 0 ? toEur(need.amount, need.currency) : null;
+  if (eur != null) {
+    const bands = Object.entries(EUR_PER_UNIT).map(([currency, rate]) => {
+      const amount = Math.round(eur / rate);
+      return `(ticket_currency = ${q(currency)} AND ticket_min <= ${amount} AND ticket_max >= ${amount})`;
+    });
+    facts.push(`(${bands.join(' OR ')})`);
+  }
+  return facts;
+}
+
+/** A filter true where at least `n` of `atoms` hold: the disjunction of every n-atom conjunction. */
+function anyOfConjunctions(atoms: readonly string[], n: number): string {
+  const out: string[] = [];
+  const pick = (from: number, chosen: string[]) => {
+    if (chosen.length === n) {
+      out.push(chosen.length > 1 ? `(${chosen.join(' AND ')})` : chosen[0]);
+      return;
+    }
+    for (let i = from; i <= atoms.length - (n - chosen.length); i++) pick(i + 1, [...chosen, atoms[i]]);
+  };
+  pick(0, []);
+  return out.join(' OR ');
+}
 
 export class CandidateSelector {
   private readonly names: { organizations: string; opportunities: string };
@@ -138,23 +186,31 @@ export class CandidateSelector {
   }
 
   /**
-   * Financiers whose public terms an SME meets (their target countries), those targeting its sectors
-   * first (the heaviest financing criterion). Bounded like every pool, so an SME is never scored
+   * Financiers whose public terms an SME meets (their target countries), in disjoint tiers by how many
+   * of the SME's facts their terms match, most first: its own sector targeted (or no sector named),
+   * its section targeted, its stage backed (stated, else the stages its age makes plausible), an
+   * instrument it seeks offered, its need inside the ticket band (in the band's currency). These are
+   * the criteria the financing score weighs, so the financiers that score best are taken before the
+   * index order decides; the last tier is the rest. Bounded like every pool, so an SME is never scored
    * against every financier of the directory.
    */
-  financiersFor(sme: OrgProfile): Promise<string[]> {
+  financiersFor(sme: OrgProfile, asOfYear = new Date().getUTCFullYear()): Promise<string[]> {
     const hard = [
       `kind = "FINANCIER"`,
       `(target_countries IS EMPTY OR target_countries = ${q(sme.country)})`,
     ];
-    const tiers: string[][] = [];
-    if (sme.sectors.length)
-      tiers.push([
-        ...hard,
-        anyOf('target_sectors', uniq(sme.sectors.flatMap((s) => sectorWithAncestors(s)))),
-      ]);
-    tiers.push(hard);
-    return this.ids(tiers.map((f) => this.org(f)));
+    const facts = financierFacts(sme, asOfYear);
+    const tiers: string[] = [];
+    // Tiers match at least n facts and not n + 1, for n from all of them down to two less; then the rest.
+    let above: string | null = null;
+    for (let n = facts.length; n >= Math.max(1, facts.length - 2); n--) {
+      const atLeast = anyOfConjunctions(facts, n);
+      tiers.push(above ? `(${atLeast}) AND NOT (${above})` : atLeast);
+      above = atLeast;
+    }
+    const queries = tiers.map((t) => this.org([...hard, t]));
+    queries.push(this.org(above ? [...hard, `NOT (${above})`] : hard));
+    return this.ids(queries);
   }
 
   /** SMEs that pass a financier's hard criteria, those of its sectors first; `text` narrows a saved search. */

@@ -44,6 +44,7 @@ describe('reasons of a stored suggestion', () => {
       country: 'MA',
       regionCode: null,
       stage: null,
+      foundedYear: null,
       financingNeed: null,
       languages: [],
     });
