@@ -7,6 +7,7 @@ import { loadConfig, meiliClient, startEmbeddedMeili, type EmbeddedMeili } from 
 import { normalisedSynonyms, normaliseQuery, normaliseText } from '#search';
 import {
   CollaborationGraph,
+  DEFAULT_FINANCING_WEIGHTS,
   financingHardFailures,
   hashString,
   proposeClusters,
@@ -21,6 +22,7 @@ import {
   evaluateSupportOverSeeds,
   evaluateFinancingOverSeeds,
   evaluateRankings,
+  FINANCING_ENGINE,
   generateEvaluationSet,
   mean,
   ndcgAt,
@@ -377,7 +379,7 @@ function support(): Record<string, unknown> {
 function financing(): Record<string, unknown> {
   const seeds = (process.env.MATCH_SEEDS ?? '1,2,3,4,5').split(',').map(Number);
   const started = performance.now();
-  const e = evaluateFinancingOverSeeds(seeds);
+  const e = evaluateFinancingOverSeeds(seeds, { sensitivity: true });
   const f = (s: Spread) => `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`;
   say(
     `\nFinancing (financing world): ${e.smes} SMEs and ${e.financiers} financiers per seed, seeds ${seeds.join(',')} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
@@ -389,6 +391,21 @@ function financing(): Record<string, unknown> {
         'P@5': f(m.p5),
         'R@10': f(m.r10),
         'NDCG@10': f(m.ndcg10),
+      })),
+    ),
+  );
+  const engine = e.methods[FINANCING_ENGINE].ndcg10;
+  say(
+    `\nweight sensitivity: engine NDCG@10 with one criterion's weight set to 0 (ablation), halved or doubled (default ${f(engine)}):`,
+  );
+  say(
+    table(
+      Object.entries(e.sensitivity).map(([criterion, v]) => ({
+        criterion,
+        weight: DEFAULT_FINANCING_WEIGHTS[criterion as keyof typeof DEFAULT_FINANCING_WEIGHTS],
+        off: f(v.off),
+        '×0.5': f(v.half),
+        '×2': f(v.double),
       })),
     ),
   );

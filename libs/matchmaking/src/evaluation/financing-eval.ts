@@ -1,5 +1,9 @@
 import { financingHardFailures } from '../engine/hard.js';
-import { rankFinancingCandidates } from '../engine/combine.js';
+import {
+  DEFAULT_FINANCING_WEIGHTS,
+  rankFinancingCandidates,
+  type FinancingWeights,
+} from '../engine/combine.js';
 import { compareStrings, hashString } from '../engine/random.js';
 import { sectorWithAncestors } from '#directory/taxonomy';
 import type { FinancierCriteria, OrgProfile } from '../engine/types.js';
@@ -106,12 +110,26 @@ export interface FinancingEvaluation {
   smes: number;
   financiers: number;
   methods: Record<string, { p5: Spread; r10: Spread; ndcg10: Spread }>;
+  /** Engine NDCG@10 with one criterion's weight set to 0 (ablation), halved and doubled. */
+  sensitivity: Record<string, Record<'off' | 'half' | 'double', Spread>>;
 }
 
-/** Every ranker on the financing world of each seed; mean and spread over seeds. */
-export function evaluateFinancingOverSeeds(seeds: readonly number[] = [1, 2, 3, 4, 5]): FinancingEvaluation {
+const engineWith =
+  (weights: Partial<FinancingWeights>): FinancingRanker =>
+  (c, candidates, asOfYear) =>
+    rankFinancingCandidates(c, candidates, { asOfYear, limit: 50, weights }).results.map(
+      (r) => r.candidateId,
+    );
+
+/** Every ranker on the financing world of each seed; mean and spread over seeds; optionally the weights' sensitivity. */
+export function evaluateFinancingOverSeeds(
+  seeds: readonly number[] = [1, 2, 3, 4, 5],
+  options: { sensitivity?: boolean } = {},
+): FinancingEvaluation {
   const rankers = financingRankers();
   const per: Record<string, FinancingScores[]> = {};
+  const factors = { off: 0, half: 0.5, double: 2 } as const;
+  const varied: Record<string, Record<string, number[]>> = {};
   let smes = 0;
   let financiers = 0;
   for (const seed of seeds) {
@@ -120,7 +138,20 @@ export function evaluateFinancingOverSeeds(seeds: readonly number[] = [1, 2, 3, 
     financiers = world.criteria.length;
     for (const [name, rank] of Object.entries(rankers))
       (per[name] ??= []).push(evaluateFinancingWorld(world, rank));
+    if (!options.sensitivity) continue;
+    for (const [criterion, weight] of Object.entries(DEFAULT_FINANCING_WEIGHTS))
+      for (const [factor, k] of Object.entries(factors))
+        ((varied[criterion] ??= {})[factor] ??= []).push(
+          evaluateFinancingWorld(world, engineWith({ [criterion]: weight * k })).ndcg10,
+        );
   }
+  const sensitivity: FinancingEvaluation['sensitivity'] = {};
+  for (const [criterion, byFactor] of Object.entries(varied))
+    sensitivity[criterion] = {
+      off: spread(byFactor.off),
+      half: spread(byFactor.half),
+      double: spread(byFactor.double),
+    };
   const methods: FinancingEvaluation['methods'] = {};
   for (const [name, scores] of Object.entries(per))
     methods[name] = {
@@ -128,5 +159,5 @@ export function evaluateFinancingOverSeeds(seeds: readonly number[] = [1, 2, 3, 
       r10: spread(scores.map((s) => s.r10)),
       ndcg10: spread(scores.map((s) => s.ndcg10)),
     };
-  return { seeds: [...seeds], smes, financiers, methods };
+  return { seeds: [...seeds], smes, financiers, methods, sensitivity };
 }
