@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import pg from 'pg';
-import { catalogue } from '../e2e/kit';
+import { catalogue, demoPassword } from '../e2e/kit';
 import { e2eDatabaseUrl } from '../e2e/stack';
 
 /*
@@ -15,16 +13,6 @@ import { e2eDatabaseUrl } from '../e2e/stack';
  */
 
 const RUNS = 5;
-
-function organiserPassword(): string {
-  const dir =
-    process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
-  const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
-    email: string;
-    password: string;
-  }[];
-  return accounts.find((a) => a.email === 'organiser@tashbik.test')!.password;
-}
 
 async function organiserApi(request: APIRequestContext) {
   const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
@@ -39,7 +27,7 @@ async function organiserApi(request: APIRequestContext) {
   const token = (
     await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
       e: 'organiser@tashbik.test',
-      p: organiserPassword(),
+      p: demoPassword('organiser@tashbik.test'),
     })
   ).login.accessToken as string;
   return (query: string, variables: Record<string, unknown>) => gql(query, variables, token);
@@ -233,7 +221,7 @@ test('first render of the delegates table, the slots x tables grid and the reque
   )(`mutation($l: Locale!) { setMyLocale(locale: $l) }`, { l: 'fr' });
   await page.goto('/signin');
   await page.getByLabel(t['auth.email']).fill('organiser@tashbik.test');
-  await page.getByLabel(t['auth.password']).fill(organiserPassword());
+  await page.getByLabel(t['auth.password']).fill(demoPassword('organiser@tashbik.test'));
   await page.getByRole('button', { name: t['auth.signIn.submit'] }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.evaluate(() => {

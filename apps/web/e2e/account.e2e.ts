@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { catalogue, issueEmailCode, issueVerificationCode, screen } from './kit';
+import { catalogue, issueEmailCode, issueVerificationCode, screen, demoPassword } from './kit';
 
 /*
  * The account in a phone-sized Chromium, in Arabic and in French: a forgotten password is reset
@@ -39,17 +38,6 @@ async function signInWith(page: Page, t: Record<string, string>, email: string, 
   await page.getByLabel(t['auth.email']).fill(email);
   await page.getByLabel(t['auth.password']).fill(password);
   await page.getByRole('button', { name: t['auth.signIn.submit'] }).click();
-}
-
-/** The demo organiser's password, from the file the stack writes beside its data. */
-function demoOrganiserPassword(): string {
-  const dir =
-    process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
-  const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
-    email: string;
-    password: string;
-  }[];
-  return accounts.find((a) => a.email === 'organiser@tashbik.test')!.password;
 }
 
 /** A taxonomy entry's label in one language, as the api gives it. */
@@ -347,7 +335,7 @@ for (const { locale, other } of CASES) {
         `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
         {
           e: 'organiser@tashbik.test',
-          p: demoOrganiserPassword(),
+          p: demoPassword('organiser@tashbik.test'),
         },
       )) as { login: { accessToken: string } };
       const note = locale === 'ar' ? 'أضيفوا وصفًا بالعربية' : 'Ajoutez une description en arabe';

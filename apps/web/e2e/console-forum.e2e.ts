@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import pg from 'pg';
-import { catalogue, screen } from './kit';
+import { catalogue, screen, demoPassword } from './kit';
 import { e2eDatabaseUrl } from './stack';
 
 /*
@@ -15,16 +13,6 @@ import { e2eDatabaseUrl } from './stack';
  */
 
 const DELEGATES = 80;
-
-function organiserPassword(): string {
-  const dir =
-    process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
-  const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
-    email: string;
-    password: string;
-  }[];
-  return accounts.find((a) => a.email === 'organiser@tashbik.test')!.password;
-}
 
 async function activeOrganizations(count: number): Promise<string[]> {
   const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
@@ -55,7 +43,7 @@ async function api(request: APIRequestContext) {
   const token = (
     await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
       e: 'organiser@tashbik.test',
-      p: organiserPassword(),
+      p: demoPassword('organiser@tashbik.test'),
     })
   ).login.accessToken as string;
   return (query: string, variables: Record<string, unknown>) => gql(query, variables, token);
@@ -86,7 +74,7 @@ for (const locale of ['ar', 'fr'] as const) {
       await gql(`mutation($l: Locale!) { setMyLocale(locale: $l) }`, { l: locale });
       await page.goto('/signin');
       await page.getByLabel(t['auth.email']).fill('organiser@tashbik.test');
-      await page.getByLabel(t['auth.password']).fill(organiserPassword());
+      await page.getByLabel(t['auth.password']).fill(demoPassword('organiser@tashbik.test'));
       await page.getByRole('button', { name: t['auth.signIn.submit'] }).click();
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByRole('button', { name: t['nav.account'] })).toBeVisible();

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import pg from 'pg';
-import { e2eDatabaseUrl } from './stack';
+import { e2eDataDir, e2eDatabaseUrl } from './stack';
 
 /*
  * What every browser journey shares: the message catalogues as the app merges them, axe-core,
@@ -85,8 +85,7 @@ export const issueVerificationCode = (email: string): Promise<string> =>
 
 /** A demo account's password, from the file the stack's first start writes beside its data. */
 export function demoPassword(email: string): string {
-  const dir =
-    process.env.TASHBIK_E2E_DATA_DIR ?? fileURLToPath(new URL('../../../.data/web-e2e/', import.meta.url));
+  const dir = e2eDataDir();
   const accounts = JSON.parse(readFileSync(`${dir}/demo-accounts.json`, 'utf8')) as {
     email: string;
     password: string;
