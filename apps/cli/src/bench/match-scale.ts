@@ -119,6 +119,8 @@ export interface PoolRecall {
   /** Mean size of the financier pool an SME's selection returned, and the financiers of the directory. */
   financierPool: number;
   financiers: number;
+  /** Mean wall time of one SME's financier selection (one multi-search), in ms. */
+  financierMs: number;
 }
 
 /**
@@ -160,10 +162,13 @@ async function poolRecall(app: INestApplicationContext, prefix: string, sample: 
   let fFound = 0;
   let fTotal = 0;
   let fPool = 0;
+  let fMs = 0;
   const sampled = every(smes);
   for (const sme of sampled) {
     const exhaustive = top(financiers, sme);
+    const t0 = performance.now();
     const ids = new Set(await selector.financiersFor(sme));
+    fMs += performance.now() - t0;
     fPool += ids.size;
     const kept = new Set(
       top(
@@ -181,6 +186,7 @@ async function poolRecall(app: INestApplicationContext, prefix: string, sample: 
     financiersRecallAt20: fTotal ? fFound / fTotal : NaN,
     financierPool: sampled.length ? fPool / sampled.length : NaN,
     financiers: financiers.length,
+    financierMs: sampled.length ? fMs / sampled.length : NaN,
   };
 }
 

@@ -678,6 +678,7 @@ async function poolsSection(sizes: readonly number[]): Promise<Record<string, un
         'suppliers recall@10': `${f3(r.recall.suppliersRecallAt10)} (${r.recall.requests} requests)`,
         'financiers recall@20': `${f3(r.recall.financiersRecallAt20)} (${r.recall.smes} SMEs)`,
         'financier pool (of all)': `${r.recall.financierPool.toFixed(0)} (${r.recall.financiers})`,
+        'financier selection ms': r.recall.financierMs.toFixed(1),
         'load start/end': `${r.loadStart.toFixed(1)}/${r.loadEnd.toFixed(1)}`,
       })),
     ),

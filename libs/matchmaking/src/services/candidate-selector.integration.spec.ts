@@ -127,12 +127,13 @@ describe('CandidateSelector.financiersFor', () => {
     ticket_currency: t.ticket[2],
   });
 
-  // Same sector, but a band of millions, equity only, mature firms only: near misses for the SMEs below.
+  // Same sector, but a band of millions, and equity only or mature firms only: near misses for the
+  // SMEs below, the second half missing the ticket band alone.
   const fillers = Array.from({ length: 2 * TIER_LIMIT + 60 }, (_x, i) =>
     financier(`filler-${String(i).padStart(3, '0')}`, {
       sectors: ['25'],
-      stages: ['MATURE'],
-      instruments: ['EQUITY'],
+      stages: i % 2 ? ['GROWTH'] : ['MATURE'],
+      instruments: i % 2 ? ['LEASING'] : ['EQUITY'],
       ticket: [2_000_000, 9_000_000, 'EUR'],
     }),
   );
@@ -158,6 +159,16 @@ describe('CandidateSelector.financiersFor', () => {
       instruments: ['LEASING'],
       ticket: [20_000, 300_000, 'EUR'],
     }),
+    // States a minimum ticket only: any larger need is inside its band.
+    {
+      ...financier('fit-floor', {
+        sectors: ['25'],
+        stages: ['GROWTH'],
+        instruments: ['LEASING'],
+        ticket: [10_000, 0, 'EUR'],
+      }),
+      ticket_max: null,
+    },
   ];
   // Fits the SME on everything but lends only in Tunisia: the hard filter leaves it out.
   const abroad = financier('abroad', {
@@ -189,7 +200,8 @@ describe('CandidateSelector.financiersFor', () => {
       financingNeed: { amount: 100_000, currency: 'EUR', instruments: ['LEASING'] },
     });
     const ids = await selector.financiersFor(grower, 2026);
-    expect(ids).toEqual(expect.arrayContaining(['fit-dzd', 'fit-eur', 'fit-open']));
+    // Matching every fact of the SME (an open bound admits its need), they come first.
+    expect(ids.slice(0, 4).sort()).toEqual(['fit-dzd', 'fit-eur', 'fit-floor', 'fit-open']);
     expect(ids).not.toContain('abroad');
   });
 
@@ -201,6 +213,6 @@ describe('CandidateSelector.financiersFor', () => {
       financingNeed: { amount: 15_000_000, currency: 'DZD', instruments: ['LEASING'] },
     });
     const ids = await selector.financiersFor(quiet, 2026);
-    expect(ids).toEqual(expect.arrayContaining(['fit-dzd', 'fit-eur', 'fit-open']));
+    expect(ids).toEqual(expect.arrayContaining(['fit-dzd', 'fit-eur', 'fit-open', 'fit-floor']));
   });
 });

@@ -57,11 +57,12 @@ function financierFacts(sme: OrgProfile, asOfYear: number): string[] {
   const need = sme.financingNeed;
   const eur = need?.amount != null && need.amount > 0 ? toEur(need.amount, need.currency) : null;
   if (eur != null) {
+    // A bound left open admits any amount; terms with no band at all leave the ticket unjudged.
     const bands = Object.entries(EUR_PER_UNIT).map(([currency, rate]) => {
       const amount = Math.round(eur / rate);
-      return `(ticket_currency = ${q(currency)} AND ticket_min <= ${amount} AND ticket_max >= ${amount})`;
+      return `(ticket_currency = ${q(currency)} AND (ticket_min IS NULL OR ticket_min <= ${amount}) AND (ticket_max IS NULL OR ticket_max >= ${amount}))`;
     });
-    facts.push(`(${bands.join(' OR ')})`);
+    facts.push(`((ticket_min IS NULL AND ticket_max IS NULL) OR ${bands.join(' OR ')})`);
   }
   return facts;
 }
