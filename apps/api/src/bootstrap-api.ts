@@ -36,6 +36,5 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   app.use(app.get(RateLimitService).middleware());
   app.use(express.json({ limit: BODY_LIMIT_BYTES }));
   app.use(bodyErrors);
-  app.enableShutdownHooks();
   return app;
 }

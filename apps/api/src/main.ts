@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import {
-  exitWithError,
+  exitWithErrorUnlessStopping,
   loadConfig,
   loadMetricsConfig,
   metricsPort,
@@ -12,12 +12,19 @@ import {
 /** The api deployable: checks its services, migrates (under the advisory lock), then serves GraphQL and health. */
 async function main(): Promise<void> {
   const metrics = loadMetricsConfig();
-  const services = await prepareServices(loadConfig());
+  const services = await prepareServices(loadConfig(), { stopsOnSignal: true });
+  // From here on a signal stops what has started, the api before the services it uses.
+  const running: { app?: { close(): Promise<void> } } = {};
+  onShutdown(async () => {
+    await running.app?.close();
+    await services.stop();
+  });
   // The framework loads only once the services are known to answer.
   const { migrateDatabase } = await import('#platform');
   const { createApi } = await import('./bootstrap-api.js');
   await migrateDatabase(services.config);
   const app = await createApi(services.config);
+  running.app = app;
   await app.listen(services.config.port, services.config.host);
   const address = app.getHttpServer().address() as { port: number };
   process.stdout.write(`${JSON.stringify({ msg: 'api listening', port: address.port })}\n`);
@@ -26,10 +33,6 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({ msg: 'metrics listening', port: metricsAt, host: metrics.host })}\n`,
     );
-  onShutdown(async () => {
-    await app.close();
-    await services.stop();
-  });
 }
 
-main().catch(exitWithError);
+main().catch(exitWithErrorUnlessStopping);

@@ -193,14 +193,27 @@ function agendaExample(url: string, forum: DemoForumReport | null, accounts: Dem
   );
 }
 
+type Closable = { close(): Promise<void> };
+
 /** api and worker in one process with the demo data: the single-machine way to run Tashbik. */
 export async function start(config: AppConfig, demo: boolean, demoOrgs: number): Promise<void> {
   const metrics = loadMetricsConfig();
-  const services = await prepareServices(config);
+  const services = await prepareServices(config, { stopsOnSignal: true });
+  // From here on a signal (Ctrl-C) stops what has started in this order: the api, the worker's
+  // consumers, the mail catcher, then the bundled Meilisearch, so no job runs against a stopped service.
+  const running: { api?: Closable; worker?: Closable; catcher?: { stop(): Promise<void> } } = {};
+  onShutdown(async () => {
+    await running.api?.close().catch(() => undefined);
+    await running.worker?.close().catch(() => undefined);
+    await running.catcher?.stop().catch(() => undefined);
+    await services.stop();
+  });
   const catcher = await startCatcherIfNeeded(services.config);
+  running.catcher = catcher ?? undefined;
   const cfg = catcher ? { ...services.config, smtpUrl: catcher.smtpUrl } : services.config;
   await migrateDatabase(cfg);
   const worker = await createWorker(cfg);
+  running.worker = worker;
   const [{ n }] = await worker.get(DataSource).query(`SELECT count(*)::int AS n FROM organization`);
   if (n === 0 && demo) {
     say(`empty database: seeding a demo forum of ${demoOrgs} organisations…`);
@@ -215,6 +228,7 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
   const accounts = demo ? await ensureDemoAccounts(worker.get(DataSource), cfg.dataDir, cfg.auth.argon2) : [];
   const forum = demo ? await findDemoForum(worker.get(DataSource)) : null;
   const api = await createApi(cfg);
+  running.api = api;
   await api.listen(cfg.port, cfg.host);
   // One metrics port for the api and the worker, which share this process.
   const metricsAt = await metricsPort(serveMetrics(metrics));
@@ -233,10 +247,4 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
         : ''
     }${agendaExample(url, forum, accounts)}\n\nCtrl-C stops everything.`,
   );
-  onShutdown(async () => {
-    await api.close().catch(() => undefined);
-    await worker.close().catch(() => undefined);
-    await catcher?.stop().catch(() => undefined);
-    await services.stop();
-  });
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { exitWithError, loadConfig } from '#platform/boot';
+import { exitWithErrorUnlessStopping, loadConfig } from '#platform/boot';
 import { parseCli, UsageError, type CliArgs } from './args.js';
 
 const HELP = `Tashbik command line
@@ -82,4 +82,4 @@ async function main(): Promise<number> {
 
 main().then((code) => {
   if (code >= 0) process.exit(code);
-}, exitWithError);
+}, exitWithErrorUnlessStopping);

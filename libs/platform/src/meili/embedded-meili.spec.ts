@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmbeddedMeili, type EmbeddedMeili } from './embedded-meili.js';
@@ -81,4 +81,51 @@ describe('supervised bundled Meilisearch', () => {
     expect(await healthy(host)).toBe(false);
     expect(lines.length).toBe(after);
   }, 60_000);
+});
+
+/** Process group and session of a process, from /proc (Linux). */
+function groupOf(pid: number): { pgrp: number; session: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // "pid (name) state ppid pgrp session …": the name may hold spaces, so read after its ')'.
+  const [, , pgrp, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { pgrp: Number(pgrp), session: Number(session) };
+}
+
+/**
+ * A Ctrl-C in a terminal sends SIGINT to every process of the foreground process group. The server
+ * of `npm start`, the api and the worker runs in a session of its own, so that the signal reaches
+ * only the process that started it, which stops the server after its own consumers.
+ */
+describe('bundled Meilisearch in a session of its own', () => {
+  const dirs: string[] = [];
+  const servers: EmbeddedMeili[] = [];
+  const start = async (ownSession: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tashbik-meili-session-'));
+    dirs.push(dir);
+    const server = await startEmbeddedMeili({ dir, binDir: resolve('.data/bin'), ownSession });
+    servers.push(server);
+    return server;
+  };
+
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('is out of the process group a Ctrl-C reaches only when asked', async () => {
+    const own = groupOf(process.pid);
+    const shared = await start(false);
+    expect(groupOf(shared.pid)).toEqual(own);
+
+    const apart = await start(true);
+    const group = groupOf(apart.pid);
+    expect(group.pgrp).not.toBe(own.pgrp);
+    expect(group.session).not.toBe(own.session);
+    // Leader of its own group and session.
+    expect(group).toEqual({ pgrp: apart.pid, session: apart.pid });
+
+    const pid = apart.pid;
+    await apart.stop();
+    expect(existsSync(`/proc/${pid}`)).toBe(false);
+  }, 90_000);
 });

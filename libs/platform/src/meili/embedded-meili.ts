@@ -54,6 +54,13 @@ export interface EmbeddedMeiliOptions {
    * and key, after a back-off, with the exit and the restart logged here. Off by default.
    */
   supervise?: SupervisorLog;
+  /**
+   * Run the server in a session of its own, so that a Ctrl-C in the terminal (a SIGINT to the whole
+   * foreground process group) reaches this process only, which stops the server after what uses it.
+   * The server is then also stopped when this process exits. Off by default (a test run stopped
+   * by Ctrl-C takes its server down with it).
+   */
+  ownSession?: boolean;
 }
 
 /** Path of the Meilisearch binary shipped by the optional npm dependency, or null when absent. */
@@ -165,7 +172,7 @@ export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<Em
         '--max-indexing-threads',
         '2',
       ],
-      { stdio: ['ignore', log, log], detached: false },
+      { stdio: ['ignore', log, log], detached: opts.ownSession ?? false },
     );
     closeSync(log);
     // An error (the binary gone, say) is followed by 'exit' or handled by the caller's wait.
@@ -251,10 +258,18 @@ export async function startEmbeddedMeili(opts: EmbeddedMeiliOptions): Promise<Em
     watch(child);
   }
 
+  // A server in a session of its own outlives this process unless stopped: 'exit' covers
+  // process.exit (a failed start, a second Ctrl-C); a SIGKILL leaves it to the pid file above.
+  const stopOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  if (opts.ownSession) process.on('exit', stopOnExit);
+
   const stop = async (): Promise<void> => {
     stopping = true;
     if (retry) clearTimeout(retry);
     await stopChild(child);
+    process.removeListener('exit', stopOnExit);
   };
   return {
     host,

@@ -12,12 +12,25 @@ export interface RunningServices {
   stop(): Promise<void>;
 }
 
+export interface PrepareOptions {
+  /**
+   * The caller stops on a signal through `onShutdown`, closing what uses the services before it
+   * calls `stop()`. The bundled Meilisearch then runs in a session of its own, so that a Ctrl-C in
+   * the terminal does not stop it under the worker's running jobs. Without it, a Ctrl-C stops the
+   * server together with the caller.
+   */
+  stopsOnSignal?: boolean;
+}
+
 /**
  * Checks Postgres (creating the database if needed) and Redis, and starts the bundled
  * Meilisearch when no MEILI_HOST is configured, restarting it whenever it exits on its own. Fails
  * fast with a ServiceUnavailableError.
  */
-export async function prepareServices(config: AppConfig): Promise<RunningServices> {
+export async function prepareServices(
+  config: AppConfig,
+  options: PrepareOptions = {},
+): Promise<RunningServices> {
   await Promise.all([ensurePostgres(config.databaseUrl), checkRedis(config.redisUrl)]);
   if (config.meiliHost) {
     await checkMeilisearch(config.meiliHost, false);
@@ -27,7 +40,11 @@ export async function prepareServices(config: AppConfig): Promise<RunningService
   let meili;
   try {
     // Supervised: a server that dies is logged and restarted on the same port, data and key.
-    meili = await startEmbeddedMeili({ dir, supervise: createLogger(config, 'meilisearch') });
+    meili = await startEmbeddedMeili({
+      dir,
+      supervise: createLogger(config, 'meilisearch'),
+      ownSession: options.stopsOnSignal ?? false,
+    });
   } catch (e) {
     throw new ServiceUnavailableError(
       'Meilisearch',

@@ -14,16 +14,32 @@ export function exitWithError(e: unknown): never {
 
 let shuttingDown = false;
 
-/** Whether this process has begun its shutdown (a SIGINT or SIGTERM reached `onShutdown`). */
+/**
+ * `exitWithError`, except for a start cut short by a stop: a signal during migrations or seeding
+ * closes the services under them, and the failure that follows is the stop itself, which ends
+ * the process once its `onShutdown` close is done.
+ */
+export function exitWithErrorUnlessStopping(e: unknown): void {
+  if (!shuttingDown) exitWithError(e);
+}
+
+/** Whether this process has begun its shutdown (a SIGINT, SIGTERM or SIGHUP reached `onShutdown`). */
 export function isShuttingDown(): boolean {
   return shuttingDown;
 }
 
-/** Stops `close` on the first SIGINT or SIGTERM, then exits. */
+/**
+ * Runs `close` on the first SIGINT, SIGTERM or SIGHUP, then exits. A second signal during the stop
+ * exits at once (Ctrl-C twice), through `process.exit`, so the 'exit' handlers still run (the
+ * bundled Meilisearch, in a session of its own, is stopped by one).
+ */
 export function onShutdown(close: () => Promise<void>): void {
   let closing = false;
   const stop = (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      process.stderr.write(`${signal}: stopping at once\n`);
+      process.exit(1);
+    }
     closing = true;
     shuttingDown = true;
     process.stderr.write(`${signal}: stopping…\n`);
@@ -32,6 +48,5 @@ export function onShutdown(close: () => Promise<void>): void {
       (e: unknown) => exitWithError(e),
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }
