@@ -58,7 +58,7 @@ beforeAll(async () => {
   });
   // The indexes the worker would create; index preparation never touches Postgres.
   const config = loadConfig({ MEILI_INDEX_PREFIX: app.env.MEILI_INDEX_PREFIX });
-  await new SearchIndexerService(null as never, app.meili, config).ensureIndexes();
+  await new SearchIndexerService(null as never, app.meili, config, null as never).ensureIndexes();
 }, 120_000);
 
 afterAll(async () => {

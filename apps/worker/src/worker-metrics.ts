@@ -5,7 +5,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { Counter, Gauge } from 'prom-client';
-import { METRICS_PREFIX, metricsRegistry } from '#platform';
+import { METRICS_PREFIX, metricsRegistry, outboxFeed } from '#platform';
+import { scheduleRunCountsByState } from '#forum';
+import { mailCountsByStatus } from '#notifications';
 
 /** Job states whose sizes are reported; completed jobs are removed or capped, so not counted. */
 const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'] as const;
@@ -138,14 +140,7 @@ export class WorkerMetrics implements OnApplicationBootstrap {
           registers: [metricsRegistry],
           collect: () =>
             this.guard(async () => {
-              const rows = await within(
-                this.db.query<{ status: string; n: number }[]>(
-                  `SELECT s.status, count(m.id)::int AS n
-                     FROM unnest(ARRAY['PENDING', 'SENDING', 'FAILED']) AS s(status)
-                     LEFT JOIN mail_outbox m ON m.status = s.status
-                    GROUP BY s.status`,
-                ),
-              );
+              const rows = await within(mailCountsByStatus(this.db));
               for (const r of rows) mails.set({ status: r.status }, r.n);
             }),
         }),
@@ -159,14 +154,7 @@ export class WorkerMetrics implements OnApplicationBootstrap {
           registers: [metricsRegistry],
           collect: () =>
             this.guard(async () => {
-              const rows = await within(
-                this.db.query<{ state: string; n: number }[]>(
-                  `SELECT s.state, count(r.id)::int AS n
-                     FROM unnest(ARRAY['QUEUED', 'RUNNING', 'RETRYING', 'DONE', 'FAILED']) AS s(state)
-                     LEFT JOIN forum_schedule_run r ON r.state = s.state
-                    GROUP BY s.state`,
-                ),
-              );
+              const rows = await within(scheduleRunCountsByState(this.db));
               for (const r of rows) runs.set({ state: r.state }, r.n);
             }),
         }),
@@ -176,15 +164,7 @@ export class WorkerMetrics implements OnApplicationBootstrap {
   /** Backlog and oldest row per topic: one query serves the three gauges of a scrape. */
   private outbox(): Promise<{ topic: string; n: number; age: number }[]> {
     if (this.outboxRead && Date.now() - this.outboxRead.at < 1000) return this.outboxRead.rows;
-    const rows = within(
-      this.db.query<{ topic: string; n: number; age: number }[]>(
-        `SELECT t.topic, count(o.id)::int AS n,
-                COALESCE(EXTRACT(EPOCH FROM now() - min(o.created_at)), 0)::float8 AS age
-           FROM unnest(ARRAY['search', 'match']) AS t(topic)
-           LEFT JOIN outbox o ON o.topic = t.topic AND o.processed_at IS NULL
-          GROUP BY t.topic`,
-      ),
-    );
+    const rows = within(outboxFeed.stats(this.db));
     this.outboxRead = { at: Date.now(), rows };
     rows.catch(() => (this.outboxRead = null));
     return rows;

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { ORGANIZATION_PORT } from '#identity';
 import { OrganizationService } from './organisation/organisation.service.js';
 import { OpportunityService } from './opportunity/opportunity.service.js';
 import { OrganizationResolver } from './organisation/organisation.resolver.js';
@@ -11,6 +12,8 @@ import { OpportunityEntity } from './opportunity/opportunity.entity.js';
 import { ImporterService } from './import/importer.service.js';
 import { ImporterResolver } from './import/importer.resolver.js';
 import { OrganizationChangeService } from './organisation/organisation-change.service.js';
+import { ReviewService } from './organisation/review.service.js';
+import './registrations.js';
 import {
   OrganizationChangeResolver,
   OrganizationPendingChangeResolver,
@@ -18,7 +21,8 @@ import {
 
 export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, OpportunityEntity];
 
-/** Services only, for the worker and the CLI. */
+/** Services only, for the worker and the CLI; global, as the provider of identity's ORGANIZATION_PORT. */
+@Global()
 @Module({
   providers: [
     OrganizationService,
@@ -26,6 +30,8 @@ export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, Oppo
     OpportunityService,
     DirectoryLoaderFactory,
     ImporterService,
+    ReviewService,
+    { provide: ORGANIZATION_PORT, useExisting: OrganizationService },
   ],
   exports: [
     OrganizationService,
@@ -33,6 +39,8 @@ export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, Oppo
     OpportunityService,
     DirectoryLoaderFactory,
     ImporterService,
+    ReviewService,
+    ORGANIZATION_PORT,
   ],
 })
 export class DirectoryModule {}

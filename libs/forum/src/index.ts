@@ -15,6 +15,7 @@ export * from './meeting/meeting.entity.js';
 export * from './meeting/meeting.service.js';
 export * from './meeting/agenda.service.js';
 export * from './schedule/schedule-run.entity.js';
+export * from './schedule/schedule-run-stats.js';
 export * from './schedule/forum-queue.js';
 export * from './schedule/build-input.js';
 export * from './schedule/schedule-runner.js';

@@ -13,7 +13,6 @@ import { ContactRequestResolver, MembershipResolver, PrivacyResolver } from './g
 import { MembershipService } from './membership/membership.service.js';
 import { ContactRequestService } from './contact/contact-request.service.js';
 import { PrivacyService } from './privacy/privacy.service.js';
-import { ReviewService } from './review/review.service.js';
 import { PlatformRolesService } from './roles/platform-roles.service.js';
 import { FirstAdminCheck } from './roles/first-admin.check.js';
 import { RolesResolver } from './graphql/roles.resolver.js';
@@ -28,7 +27,6 @@ import { ClaimResolver } from './claim/claim.resolver.js';
     AuditService,
     MembershipService,
     ContactRequestService,
-    ReviewService,
     PlatformRolesService,
     SenderBudget,
     ClaimService,
@@ -38,7 +36,6 @@ import { ClaimResolver } from './claim/claim.resolver.js';
     AuditService,
     MembershipService,
     ContactRequestService,
-    ReviewService,
     PlatformRolesService,
     ClaimService,
   ],

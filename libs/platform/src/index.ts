@@ -16,6 +16,7 @@ export * from './graphql/app-error.js';
 export * from './graphql/format-error.js';
 export * from './logging/request-context.js';
 export * from './database/outbox.service.js';
+export * from './database/outbox-feed.js';
 export * from './database/database-outage.js';
 export * from './metrics/metrics.js';
 export * from './services/bootstrap.js';

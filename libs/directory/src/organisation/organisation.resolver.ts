@@ -13,10 +13,10 @@ import {
   Authenticated,
   Organiser,
   isOrganiser,
-  ReviewService,
   type Viewer,
 } from '#identity';
 import { OrganizationService } from './organisation.service.js';
+import { ReviewService } from './review.service.js';
 import { ContactPersonType, OrganizationConnection, OrganizationType } from './organisation.types.js';
 import {
   CreateOrganizationInput,

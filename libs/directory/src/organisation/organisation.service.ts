@@ -10,8 +10,9 @@ import {
   paginate,
   parseId,
   parseInput,
+  returning,
 } from '#platform';
-import { AuditService, isOrganiser, type Viewer } from '#identity';
+import { AuditService, isOrganiser, MembershipService, type Viewer } from '#identity';
 import { OrganizationEntity } from './organisation.entity.js';
 import { ContactPersonEntity } from './contact-person.entity.js';
 import {
@@ -93,6 +94,7 @@ export class OrganizationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly members: MembershipService,
   ) {}
 
   /**
@@ -143,10 +145,7 @@ export class OrganizationService {
         viewer.userId,
       ]);
       org.status = status;
-      await m.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
-        viewer.userId,
-        org.id,
-      ]);
+      await this.members.addOwner(m, org.id, viewer.userId);
       await this.audit.record(m, {
         actor: viewer,
         action: 'organization.create',
@@ -295,6 +294,39 @@ export class OrganizationService {
     });
     await this.outbox.wake();
     return org;
+  }
+
+  /**
+   * Archives the organisations not archived yet inside the caller's transaction (identity's
+   * OrganizationPort: an account deleted by its only member), each audited with `reason`.
+   */
+  async archiveWithin(
+    m: EntityManager,
+    actor: Viewer,
+    organizationIds: string[],
+    reason: string,
+  ): Promise<void> {
+    if (!organizationIds.length) return;
+    const changed = await returning<{ id: string; before: string }>(
+      m,
+      `UPDATE organization o SET status = 'ARCHIVED', archived_at = now(), version = o.version + 1, updated_at = now()
+       FROM (SELECT id, status FROM organization WHERE id = ANY($1::uuid[]) FOR UPDATE) old
+       WHERE o.id = old.id AND old.status <> 'ARCHIVED' RETURNING o.id, old.status AS before`,
+      [organizationIds],
+    );
+    await this.outbox.record(
+      m,
+      organizationIds.map((id) => ({ entityType: 'organization' as const, entityId: id })),
+    );
+    for (const { id, before } of changed)
+      await this.audit.record(m, {
+        actor,
+        action: 'organization.archive',
+        entityType: 'organization',
+        entityId: id,
+        before: { status: before },
+        after: { status: 'ARCHIVED', reason },
+      });
   }
 
   /** The review queue: organisations awaiting approval, oldest first. */

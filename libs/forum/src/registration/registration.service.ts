@@ -101,8 +101,8 @@ export class RegistrationService {
    * Records, in the caller's transaction, that an organisation's forum presence changed, so that its
    * meeting suggestions are recomputed (and its search document refreshed).
    */
-  private changed(m: EntityManager, organizationId: string): Promise<void> {
-    return this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }]);
+  private async changed(m: EntityManager, organizationId: string): Promise<void> {
+    await this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }]);
   }
 
   /** Waits for a transaction that may have recorded outbox rows, then wakes the drain once it committed. */

@@ -16,7 +16,6 @@ const OWNER_LOOKUPS = new Map<string, string>([
     'organization.public',
     `SELECT id AS organization_id FROM organization WHERE id = $1 AND status = 'ACTIVE'`,
   ],
-  ['opportunity', `SELECT organization_id FROM opportunity WHERE id = $1`],
   ['contact_request.to', `SELECT to_organization_id AS organization_id FROM contact_request WHERE id = $1`],
   [
     'contact_request.from',

@@ -65,6 +65,41 @@ export const toContactRequest = (r: ContactRequestRow) => ({
   respondedAt: r.responded_at,
 });
 
+/** Anything that runs SQL: a DataSource, an EntityManager or a QueryRunner. */
+interface Runs {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/** An accepted contact request seen from one of its two organisations. */
+export interface AcceptedContact {
+  organizationId: string;
+  /** The organisation at the other end. */
+  otherId: string;
+  /** The year the request was sent. */
+  year: number;
+}
+
+/**
+ * The accepted contact requests of each given organisation, sent or received, one entry per
+ * organisation, counterpart and year.
+ */
+export async function acceptedContactsOf(
+  db: Runs,
+  organizationIds: readonly string[],
+): Promise<AcceptedContact[]> {
+  if (!organizationIds.length) return [];
+  const rows = (await db.query(
+    `SELECT DISTINCT me.id AS organization_id,
+            CASE WHEN c.from_organization_id = me.id THEN c.to_organization_id ELSE c.from_organization_id END AS other_id,
+            extract(year FROM c.created_at)::int AS year
+       FROM unnest($1::uuid[]) AS me(id)
+       JOIN contact_request c ON c.status = 'ACCEPTED'
+        AND (c.from_organization_id = me.id OR c.to_organization_id = me.id)`,
+    [organizationIds],
+  )) as { organization_id: string; other_id: string; year: number }[];
+  return rows.map((r) => ({ organizationId: r.organization_id, otherId: r.other_id, year: r.year }));
+}
+
 /**
  * Contact requests between organisations. Accepting one lets both see each other's contact
  * persons; until then each sees the other organisation, not its people.
@@ -161,6 +196,15 @@ export class ContactRequestService {
       };
       return within ? body(within) : this.db.transaction(body);
     });
+  }
+
+  /** Whether the request is still pending (not answered, cancelled or marked expired). */
+  async isPending(id: string, within?: EntityManager): Promise<boolean> {
+    const [row] = await (within ?? this.db).query<unknown[]>(
+      `SELECT 1 FROM contact_request WHERE id = $1 AND status = 'PENDING'`,
+      [id],
+    );
+    return !!row;
   }
 
   /**

@@ -212,11 +212,7 @@ export class MembershipService {
     userId: string,
     via: string,
   ): Promise<void> {
-    await m.query(
-      `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')
-       ON CONFLICT (user_id, organization_id) DO UPDATE SET role = 'OWNER'`,
-      [userId, organizationId],
-    );
+    await this.addOwner(m, organizationId, userId);
     await this.audit.record(m, {
       actor,
       action: 'membership.join',
@@ -224,6 +220,31 @@ export class MembershipService {
       entityId: organizationId,
       after: { member: userId, role: 'OWNER', via },
     });
+  }
+
+  /** The accounts holding a role in an organisation (its owners by default), with what a notice to them needs. */
+  owners(
+    m: EntityManager,
+    organizationId: string,
+    role: MembershipRole = 'OWNER',
+  ): Promise<{ id: string; email: string; locale: Locale }[]> {
+    return m.query(
+      `SELECT u.id, u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id
+       WHERE ms.organization_id = $1 AND ms.role = $2`,
+      [organizationId, role],
+    );
+  }
+
+  /**
+   * Makes a user an owner of an organisation inside the caller's transaction, without an audit
+   * entry of its own: for the creator of a new organisation, whose creation is the audited change.
+   */
+  async addOwner(m: EntityManager, organizationId: string, userId: string): Promise<void> {
+    await m.query(
+      `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')
+       ON CONFLICT (user_id, organization_id) DO UPDATE SET role = 'OWNER'`,
+      [userId, organizationId],
+    );
   }
 
   /**

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, OutboxService, returning } from '#platform';
+import { AppError, OutboxService } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService, type ClientInfo } from '../auth/auth.service.js';
 import type { Viewer } from '../viewer.js';
+import { ORGANIZATION_PORT, type OrganizationPort } from '../organization.port.js';
 import { erasureOrder, personalDataSources } from './personal-data.js';
 
 /** Whom the sources are asked about: the account id, and its address only once verified. */
@@ -43,6 +44,7 @@ export class PrivacyService {
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly outbox: OutboxService,
+    @Inject(ORGANIZATION_PORT) private readonly organizations: OrganizationPort,
   ) {}
 
   /**
@@ -96,29 +98,8 @@ export class PrivacyService {
           { organizationIds: blocking },
         );
       const alone = owned.filter((o) => o.members === 1).map((o) => o.organization_id);
-      if (alone.length) {
-        const changed = await returning<{ id: string; before: string }>(
-          m,
-          `UPDATE organization o SET status = 'ARCHIVED', archived_at = now(), version = o.version + 1, updated_at = now()
-           FROM (SELECT id, status FROM organization WHERE id = ANY($1::uuid[]) FOR UPDATE) old
-           WHERE o.id = old.id AND old.status <> 'ARCHIVED' RETURNING o.id, old.status AS before`,
-          [alone],
-        );
-        await this.outbox.record(
-          m,
-          alone.map((id) => ({ entityType: 'organization' as const, entityId: id })),
-        );
-        // Recorded before the account's entries lose their actor, like every other change it made.
-        for (const { id, before } of changed)
-          await this.audit.record(m, {
-            actor: viewer,
-            action: 'organization.archive',
-            entityType: 'organization',
-            entityId: id,
-            before: { status: before },
-            after: { status: 'ARCHIVED', reason: 'owner account deleted' },
-          });
-      }
+      // Audited before the account's entries lose their actor, like every other change it made.
+      if (alone.length) await this.organizations.archiveWithin(m, viewer, alone, 'owner account deleted');
       for (const s of erasureOrder()) if (s.deleteSql) await m.query(...bind(s.deleteSql, who));
       await m.query(`DELETE FROM user_account WHERE id = $1`, [viewer.userId]);
       await this.audit.record(m, {

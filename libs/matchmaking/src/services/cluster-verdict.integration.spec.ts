@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '#platform';
+import { createDataSource, OutboxService } from '#platform';
 import { DIRECTORY_ENTITIES } from '#directory';
 import { AuditService } from '#identity';
 import { createTestDatabase } from '#testing';
@@ -54,7 +54,13 @@ beforeAll(async () => {
   await db.initialize();
   // Cluster proposals read profiles only; dismissing opens no request.
   clusters = new FullRecomputeService(db, null as never);
-  feedback = new FeedbackService(db, new AuditService(), null as never, null as never);
+  feedback = new FeedbackService(
+    db,
+    new AuditService(),
+    null as never,
+    null as never,
+    new OutboxService(null as never),
+  );
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
-import { createDataSource, meiliClient, type AppConfig } from '#platform';
+import { createDataSource, meiliClient, OutboxService, type AppConfig } from '#platform';
 import { DIRECTORY_ENTITIES } from '#directory';
 import { SearchIndexerService } from '#search';
 import { OutboxMailer } from '#notifications';
@@ -85,7 +85,7 @@ beforeAll(async () => {
     publicUrl: 'http://localhost:3000',
     auth: { jwtSecret: 'collaboration-test-secret-0123456789abcdef' },
   } as AppConfig;
-  indexer = new SearchIndexerService(db, meili, config);
+  indexer = new SearchIndexerService(db, meili, config, new OutboxService(null as never));
   await indexer.ensureIndexes();
   recompute = new RecomputeService(db, meili, config, new OutboxMailer(db, config));
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, badInput, parseInput, text } from '#platform';
+import { AppError, badInput, OutboxService, parseInput, text } from '#platform';
 import { AuditService, ContactRequestService } from '#identity';
 import { RequestService } from '#forum';
 import { similarityKey, type NotRelevantReason, type Verdict } from '../feedback/adjustments.js';
@@ -54,6 +54,7 @@ export class FeedbackService {
     private readonly audit: AuditService,
     private readonly requests: RequestService,
     private readonly contacts: ContactRequestService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -151,13 +152,13 @@ export class FeedbackService {
         // Accepting again keeps the request this acceptance opened while it is pending; any other
         // request is opened by the contact-request service, with requestContact's checks and notice
         // (a pending request opened another way is refused there as a duplicate).
-        const [mine] = await m.query<{ id: string }[]>(
-          `SELECT c.id FROM suggestion_feedback f
-             JOIN contact_request c ON c.id = f.contact_request_id AND c.status = 'PENDING'
-            WHERE f.organization_id = $1 AND f.kind = $2 AND f.counterpart_organization_id = $3`,
+        const [earlier] = await m.query<{ id: string }[]>(
+          `SELECT contact_request_id AS id FROM suggestion_feedback
+            WHERE organization_id = $1 AND kind = $2 AND counterpart_organization_id = $3
+              AND contact_request_id IS NOT NULL`,
           [input.organizationId, s.kind, s.counterpart],
         );
-        if (mine) contactRequestId = mine.id;
+        if (earlier && (await this.contacts.isPending(earlier.id, m))) contactRequestId = earlier.id;
         else {
           if (!userId) throw new AppError('UNAUTHENTICATED', 'sign in to open a contact request');
           const opened = await this.contacts.request(
@@ -221,9 +222,10 @@ export class FeedbackService {
              AND (counterpart_organization_id = $3 OR cluster_id = $4)`,
           [input.organizationId, s.kind, s.counterpart, s.cluster_id],
         );
-      await m.query(
-        `INSERT INTO outbox (entity_type, entity_id, op, topic) VALUES ('organization', $1, 'upsert', 'match')`,
-        [input.organizationId],
+      await this.outbox.record(
+        m,
+        [{ entityType: 'organization', entityId: input.organizationId }],
+        ['match'],
       );
       return { suggestionId: s.id, verdict: input.verdict, contactRequestId, meetingRequestId };
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput, parseInput, returning } from '#platform';
+import { AppError, badInput, OutboxService, parseInput, returning } from '#platform';
 import { AuditService } from '#identity';
 import {
   criteriaSchema,
@@ -116,6 +116,7 @@ export class FinancierService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   private actor = (userId: string | null) => (userId ? { userId } : null);
@@ -132,10 +133,7 @@ export class FinancierService {
   }
 
   private async queueRecompute(m: EntityManager, organizationId: string): Promise<void> {
-    await m.query(
-      `INSERT INTO outbox (entity_type, entity_id, op, topic) VALUES ('organization', $1, 'upsert', 'match')`,
-      [organizationId],
-    );
+    await this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }], ['match']);
   }
 
   async criteria(organizationId: string): Promise<CriteriaRecord | null> {

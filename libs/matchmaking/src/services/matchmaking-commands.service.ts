@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+import { OutboxService } from '#platform';
 import { MATCH_JOB_OPTIONS, MATCH_JOBS, MATCH_QUEUE } from '../jobs/matchmaking.jobs.js';
 
 /**
@@ -16,6 +17,7 @@ export class MatchmakingCommands {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(MATCH_QUEUE) private readonly queue: Queue,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -28,30 +30,29 @@ export class MatchmakingCommands {
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-recompute:' || $1, 0))`, [
         organizationId,
       ]);
-      return m.query<unknown[]>(
-        `INSERT INTO outbox (entity_type, entity_id, op, topic)
-         SELECT 'organization', o.id, 'upsert', 'match' FROM organization o
-         WHERE o.id = $1 AND NOT EXISTS (
-           SELECT 1 FROM outbox p WHERE p.topic = 'match' AND p.entity_type = 'organization'
-             AND p.entity_id = o.id AND p.processed_at IS NULL)
-         RETURNING id`,
-        [organizationId],
-      );
+      const [known] = await m.query<unknown[]>(`SELECT 1 FROM organization WHERE id = $1`, [organizationId]);
+      if (!known) return 0;
+      return this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }], ['match'], {
+        unlessPending: true,
+      });
     });
-    if (queued.length) await this.wake();
+    if (queued) await this.wake();
   }
 
   /** Every organisation with a registered delegate in the edition, for its meeting suggestions. */
   async requestEditionRecompute(editionId: string): Promise<number> {
-    const rows = await this.db.query<unknown[]>(
-      `INSERT INTO outbox (entity_type, entity_id, op, topic)
-       SELECT DISTINCT 'organization', d.organization_id, 'upsert', 'match' FROM forum_delegate d
-       WHERE d.edition_id = $1 AND d.status = 'REGISTERED'
-       RETURNING id`,
+    const organizations = await this.db.query<{ id: string }[]>(
+      `SELECT DISTINCT d.organization_id AS id FROM forum_delegate d
+       WHERE d.edition_id = $1 AND d.status = 'REGISTERED'`,
       [editionId],
     );
-    if (rows.length) await this.wake();
-    return rows.length;
+    const queued = await this.outbox.record(
+      this.db,
+      organizations.map((o) => ({ entityType: 'organization' as const, entityId: o.id })),
+      ['match'],
+    );
+    if (queued) await this.wake();
+    return queued;
   }
 
   async wake(): Promise<void> {

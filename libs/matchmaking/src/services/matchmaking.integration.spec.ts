@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
-import { type AppConfig, createDataSource, meiliClient, parseInput } from '#platform';
+import { type AppConfig, createDataSource, meiliClient, OutboxService, parseInput } from '#platform';
 import { createOpportunitySchema, DIRECTORY_ENTITIES } from '#directory';
 import { SearchIndexerService } from '#search';
 import { AccessService, AuditService, ContactRequestService, SenderBudget } from '#identity';
@@ -38,6 +38,7 @@ const feedbackService = () => {
     audit,
     new RequestService(db, new AccessService(db), audit),
     new ContactRequestService(db, mail, audit, new AccessService(db), budget),
+    new OutboxService(null as never),
   );
 };
 
@@ -173,7 +174,7 @@ beforeAll(async () => {
     publicUrl: 'http://localhost:3000',
     auth: { jwtSecret: 'matchmaking-test-secret-0123456789abcdef' },
   } as AppConfig;
-  indexer = new SearchIndexerService(db, meili, config);
+  indexer = new SearchIndexerService(db, meili, config, new OutboxService(null as never));
   await indexer.ensureIndexes();
   mail = new OutboxMailer(db, config);
   recompute = new RecomputeService(db, meili, config, mail);
@@ -360,7 +361,7 @@ describe('matchmaking storage and recompute', () => {
   });
 
   it('alerts a financier once per new or updated SME matching a saved search', async () => {
-    const financiers = new FinancierService(db, audit);
+    const financiers = new FinancierService(db, audit, new OutboxService(null as never));
     const analyst = await user('analyste@banque.example', 'en');
     await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`, [
       analyst,
@@ -770,7 +771,7 @@ describe('meeting suggestions for forum delegates', () => {
 
 describe('audit of matchmaking mutations', () => {
   it('records feedback, criteria and saved-search changes with their actor', async () => {
-    const financiers = new FinancierService(db, audit);
+    const financiers = new FinancierService(db, audit, new OutboxService(null as never));
     const actor = await user('chargee@banque.example');
     await financiers.setCriteria(bank, { sectors: ['25'], countries: ['DZ'] }, actor);
     await financiers.setCriteria(bank, { sectors: ['25', '28'], countries: ['DZ'] }, actor);

@@ -48,7 +48,7 @@ beforeAll(async () => {
     publicUrl: 'http://localhost:3000',
     auth: { jwtSecret: 'matchmaking-test-secret-0123456789abcdef' },
   } as AppConfig;
-  const indexer = new SearchIndexerService(db, meili, config);
+  const indexer = new SearchIndexerService(db, meili, config, new OutboxService(null as never));
   await indexer.ensureIndexes();
   recompute = new RecomputeService(db, meili, config, new OutboxMailer(db, config));
   // The directory's own generator (seeded), through the importer, as an import would fill it.

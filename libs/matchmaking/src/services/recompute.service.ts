@@ -2,7 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Meilisearch } from 'meilisearch';
-import { APP_CONFIG, isMeiliUnavailable, MEILI_QUERY_CLIENT, type AppConfig } from '#platform';
+import {
+  APP_CONFIG,
+  isMeiliUnavailable,
+  MEILI_QUERY_CLIENT,
+  outboxFeed,
+  type AppConfig,
+  type OutboxRow,
+} from '#platform';
+import { OUTBOX_ROW_ORGANIZATION } from '#directory';
 import { MAIL_PORT, type MailPort } from '#identity';
 import { BatchProfileStore } from '../storage/batch-profile-store.js';
 import { ProfileStore } from '../storage/profile-store.js';
@@ -34,12 +42,6 @@ const errorText = (e: unknown): string => {
   const err = e as Error;
   return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : String(err.message);
 };
-
-interface OutboxRow {
-  id: string;
-  entity_type: 'organization' | 'opportunity';
-  entity_id: string;
-}
 
 export interface MatchDrainResult {
   /** False when another process held the drain lock. */
@@ -225,20 +227,12 @@ export class RecomputeService {
       for (const id of done) related.delete(id);
       if (related.size) {
         // Recomputed by another drain since this one started, or about to be: nothing to queue.
-        const covered: { id: string }[] = await runner.query(
-          `SELECT DISTINCT entity_id AS id FROM outbox
-           WHERE topic = 'match' AND entity_type = 'organization' AND entity_id = ANY($1::uuid[])
-             AND (processed_at IS NULL OR processed_at >= $2)`,
-          [[...related], started],
-        );
-        for (const c of covered) related.delete(c.id);
+        const covered = await outboxFeed.touchedSince(runner, 'match', 'organization', [...related], started);
+        for (const id of covered) related.delete(id);
       }
       result.related = [...related];
       if (result.unavailable) {
-        const [{ n }] = await runner.query(
-          `SELECT count(*)::int AS n FROM outbox WHERE topic = 'match' AND processed_at IS NULL`,
-        );
-        result.unavailable.backlog = n;
+        result.unavailable.backlog = await outboxFeed.backlog(runner, 'match');
       }
       const mailer = new SavedSearchMailer(this.db, this.mail);
       for (let n = -1; n !== 0 && !signal?.aborted;) {
@@ -257,16 +251,12 @@ export class RecomputeService {
    * was written just before its match row). An opportunity's row belongs to its owner's shard.
    */
   private pendingRows(runner: QueryRunner, shard: number, after: string): Promise<OutboxRow[]> {
-    return runner.query(
-      `SELECT x.id, x.entity_type, x.entity_id FROM outbox x
-       LEFT JOIN opportunity p ON x.entity_type = 'opportunity' AND p.id = x.entity_id
-       WHERE x.topic = 'match' AND x.processed_at IS NULL AND x.id > $2::bigint
-         AND x.id < coalesce((SELECT min(id) FROM outbox WHERE topic = 'search' AND processed_at IS NULL),
-                             9223372036854775807)
-         AND mod(abs(hashtext(coalesce(p.organization_id, x.entity_id)::text)), $4) = $3
-       ORDER BY x.id LIMIT $1`,
-      [DRAIN_BATCH, after, shard, MATCH_DRAIN_SHARDS],
-    );
+    return outboxFeed.pending(runner, 'match', {
+      after,
+      limit: DRAIN_BATCH,
+      behind: 'search',
+      shard: { key: OUTBOX_ROW_ORGANIZATION, index: shard, count: MATCH_DRAIN_SHARDS },
+    });
   }
 
   /** Recomputes the organisations of a shard's rows, chunk by chunk, and marks their rows done. */
@@ -330,9 +320,10 @@ export class RecomputeService {
         }
       }
       if (finished.length) {
-        await this.db.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [
+        await outboxFeed.markProcessed(
+          this.db,
           finished.flatMap(([, ids]) => ids),
-        ]);
+        );
         for (const [orgId, ids] of finished) {
           result.rows += ids.length;
           result.organizations++;
@@ -352,10 +343,7 @@ export class RecomputeService {
   ): Promise<void> {
     result.failed.push(orgId);
     this.logger.warn({ organizationId: orgId, err: errorText(e) }, 'recompute failed');
-    await this.db.query(
-      `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
-      [ids, errorText(e).slice(0, 1000)],
-    );
+    await outboxFeed.markFailed(this.db, ids, errorText(e));
   }
 
   /**
@@ -387,8 +375,7 @@ export class RecomputeService {
       else orphans.push(r.id);
     }
     // An opportunity deleted outright took its suggestions with it (foreign key); nothing is left to do.
-    if (orphans.length)
-      await this.db.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [orphans]);
+    await outboxFeed.markProcessed(this.db, orphans);
     return out;
   }
 }

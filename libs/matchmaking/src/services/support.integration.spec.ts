@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
-import { createDataSource, meiliClient, type AppConfig } from '#platform';
+import { createDataSource, meiliClient, OutboxService, type AppConfig } from '#platform';
 import { DIRECTORY_ENTITIES } from '#directory';
 import { SearchIndexerService } from '#search';
 import { AuditService } from '#identity';
@@ -124,7 +124,7 @@ beforeAll(async () => {
     publicUrl: 'http://localhost:3000',
     auth: { jwtSecret: 'support-test-secret-0123456789abcdef' },
   } as AppConfig;
-  indexer = new SearchIndexerService(db, meili, config);
+  indexer = new SearchIndexerService(db, meili, config, new OutboxService(null as never));
   await indexer.ensureIndexes();
   recompute = new RecomputeService(db, meili, config, new OutboxMailer(db, config));
 
@@ -238,7 +238,13 @@ describe('support suggestions through the match drain', () => {
   });
 
   it('keeps a dismissal for the institution that gave it, not for the SME', async () => {
-    const feedback = new FeedbackService(db, new AuditService(), null as never, null as never);
+    const feedback = new FeedbackService(
+      db,
+      new AuditService(),
+      null as never,
+      null as never,
+      new OutboxService(null as never),
+    );
     const [row] = await supportOf(incubator);
     await feedback.give(
       { organizationId: incubator, suggestionId: row.id, verdict: 'DISMISSED' } as never,

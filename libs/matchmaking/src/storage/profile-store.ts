@@ -1,3 +1,4 @@
+import { acceptedContactsOf } from '#identity';
 import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
 import type { SupportProgramme, SupportSignals } from '../engine/support.js';
 import type { CollaborationLink, PartnerNames } from '../engine/collaboration.js';
@@ -228,11 +229,6 @@ export class ProfileStore {
        WHERE EXISTS (SELECT 1 FROM forum_meeting_participant px WHERE px.meeting_id = m.id
                      AND px.outcome IN ('HELD','FOLLOW_UP','NEGOTIATION_STARTED','AGREEMENT_SIGNED','CONTRACT_SIGNED'))
        UNION
-       SELECT me.id, CASE WHEN c.from_organization_id = me.id THEN c.to_organization_id ELSE c.from_organization_id END,
-              'CONTACT', extract(year FROM c.created_at)::int, NULL::uuid
-       FROM me JOIN contact_request c ON c.status = 'ACCEPTED'
-         AND (c.from_organization_id = me.id OR c.to_organization_id = me.id)
-       UNION
        SELECT me.id, p.id, 'HISTORY', (e->>'year')::int, NULL::uuid
        FROM me JOIN organization o ON o.id = me.id, jsonb_array_elements(o.collaborations) e
        JOIN organization p ON p.external_ref = e->>'ref'
@@ -246,6 +242,14 @@ export class ProfileStore {
          AND e->>'ref' = me.external_ref`,
       [organizationIds],
     );
+    for (const c of await acceptedContactsOf(this.db, organizationIds))
+      own.push({
+        viewer: c.organizationId,
+        other: c.otherId,
+        source: 'CONTACT',
+        year: c.year,
+        edition_id: null,
+      });
     const partnersOf = new Map<string, Set<string>>();
     for (const r of own) {
       out.get(r.viewer)!.links.push({

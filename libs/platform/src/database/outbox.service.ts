@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { JOB_OPTIONS, JOBS, QUEUES, type DrainOutboxJobData } from '../queue/queues.js';
 import { currentRequestId } from '../logging/request-context.js';
-import { OUTBOX_TOPICS, type OutboxEntityType } from './outbox.entity.js';
+import { OUTBOX_TOPICS, type OutboxEntityType, type OutboxTopic } from './outbox.entity.js';
 
 export interface Change {
   entityType: OutboxEntityType;
@@ -12,10 +12,20 @@ export interface Change {
   op?: 'upsert' | 'delete';
 }
 
+export interface RecordOptions {
+  /**
+   * Skip a change that already has a row of the same topic waiting (not yet processed): the
+   * pending row covers it. Parallel callers wanting one row per entity serialise themselves
+   * (an advisory lock), since the check cannot see rows of a transaction not yet committed.
+   */
+  unlessPending?: boolean;
+}
+
 /**
- * The write side of the transactional outbox: `record` inside the caller's transaction, `wake`
- * after it commits. A lost wake-up (Redis down, crash) only delays the drain: the worker also
- * drains on a timer, and the sweep repairs anything left behind.
+ * The write side of the transactional outbox, and its only writer: `record` inside the caller's
+ * transaction, `wake` after it commits. A lost wake-up (Redis down, crash) only delays the drain:
+ * the worker also drains on a timer, and the sweep repairs anything left behind. The consumers
+ * read and acknowledge their rows through `outboxFeed`.
  */
 @Injectable()
 export class OutboxService {
@@ -23,22 +33,42 @@ export class OutboxService {
 
   constructor(@InjectQueue(QUEUES.searchSync) private readonly queue: Queue) {}
 
-  async record(manager: EntityManager, changes: Change[]): Promise<void> {
-    if (!changes.length) return;
+  /**
+   * Writes one row per change and topic (every topic unless told), topic by topic in the order of
+   * OUTBOX_TOPICS so a change's search row precedes its match row. Answers how many rows it wrote.
+   */
+  async record(
+    manager: Pick<EntityManager, 'query'>,
+    changes: Change[],
+    topics: readonly OutboxTopic[] = OUTBOX_TOPICS,
+    options: RecordOptions = {},
+  ): Promise<number> {
+    if (!changes.length || !topics.length) return 0;
     const requestId = currentRequestId() ?? null;
     // One row per consumer: search and matchmaking each mark their own rows done, so neither can lose the other's.
-    const rows = OUTBOX_TOPICS.flatMap((topic) => changes.map((c) => ({ ...c, topic })));
-    await manager.query(
+    const ordered = OUTBOX_TOPICS.filter((t) => topics.includes(t));
+    const rows = ordered.flatMap((topic) => changes.map((c) => ({ ...c, topic })));
+    const written = await manager.query<unknown[]>(
       `INSERT INTO outbox (entity_type, entity_id, op, request_id, topic)
-       SELECT unnest($1::text[]), unnest($2::uuid[]), unnest($3::text[]), $4, unnest($5::text[])`,
+       SELECT c.entity_type, c.entity_id, c.op, $4, c.topic
+         FROM unnest($1::text[], $2::uuid[], $3::text[], $5::text[]) WITH ORDINALITY
+              AS c(entity_type, entity_id, op, topic, n)
+        WHERE NOT $6::boolean OR NOT EXISTS (
+          SELECT 1 FROM outbox p
+           WHERE p.topic = c.topic AND p.entity_type = c.entity_type AND p.entity_id = c.entity_id
+             AND p.processed_at IS NULL)
+        ORDER BY c.n
+       RETURNING id`,
       [
         rows.map((c) => c.entityType),
         rows.map((c) => c.entityId),
         rows.map((c) => c.op ?? 'upsert'),
         requestId,
         rows.map((c) => c.topic),
+        options.unlessPending ?? false,
       ],
     );
+    return written.length;
   }
 
   async wake(): Promise<void> {

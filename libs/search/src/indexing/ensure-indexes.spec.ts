@@ -10,7 +10,7 @@ describe('ensureIndexes', () => {
   const names = indexNames(prefix);
   const indexer = () =>
     // Index preparation never touches Postgres.
-    new SearchIndexerService(null as never, meili, loadConfig({ MEILI_INDEX_PREFIX: prefix }));
+    new SearchIndexerService(null as never, meili, loadConfig({ MEILI_INDEX_PREFIX: prefix }), null as never);
 
   afterAll(async () => {
     for (const uid of Object.values(names)) await meili.deleteIndexIfExists(uid).catch(() => undefined);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type QueryRunner } from 'typeorm';
 import type { EnqueuedTaskPromise, Meilisearch, Settings } from 'meilisearch';
-import { APP_CONFIG, MEILI_CLIENT, type AppConfig } from '#platform';
+import { APP_CONFIG, MEILI_CLIENT, OutboxService, outboxFeed, type AppConfig } from '#platform';
 import { OpportunityEntity, OrganizationEntity } from '#directory';
 import { indexNames } from './index-names.js';
 import { opportunityDocument, organizationDocument } from './documents.js';
@@ -30,12 +30,6 @@ const LIVE = {
     WHERE p.archived_at IS NULL AND o.status = 'ACTIVE'`,
 } as const;
 
-interface OutboxRow {
-  id: string;
-  entity_type: 'organization' | 'opportunity';
-  entity_id: string;
-}
-
 export interface DrainResult {
   rows: number;
   upserted: number;
@@ -59,6 +53,7 @@ export class SearchIndexerService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {
     this.names = indexNames(config.meiliIndexPrefix);
     this.batchSize = config.outboxBatchSize;
@@ -117,10 +112,7 @@ export class SearchIndexerService {
       const inFlight: { ids: string[]; batch: SentBatch }[] = [];
       const failed = async (ids: string[], e: unknown) => {
         // Later batches stay unmarked too; all of them are read again on the next drain.
-        await runner.query(
-          `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
-          [ids, String((e as Error).message).slice(0, 1000)],
-        );
+        await outboxFeed.markFailed(runner, ids, String((e as Error).message));
         return e;
       };
       const settleOldest = async () => {
@@ -131,7 +123,7 @@ export class SearchIndexerService {
           throw await failed(ids, e);
         }
         await batch.record();
-        await runner.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+        await outboxFeed.markProcessed(runner, ids);
         total.rows += ids.length;
         total.upserted += batch.upserted;
         total.deleted += batch.deleted;
@@ -139,14 +131,10 @@ export class SearchIndexerService {
       };
       let after = '0';
       for (;;) {
-        const rows: OutboxRow[] = await runner.query(
-          `SELECT id, entity_type, entity_id FROM outbox
-           WHERE topic = 'search' AND processed_at IS NULL AND id > $2::bigint ORDER BY id LIMIT $1`,
-          [this.batchSize, after],
-        );
+        const rows = await outboxFeed.pending(runner, 'search', { after, limit: this.batchSize });
         if (rows.length === 0) break;
         after = rows[rows.length - 1].id;
-        const of = (type: OutboxRow['entity_type']) => [
+        const of = (type: (typeof rows)[number]['entity_type']) => [
           ...new Set(rows.filter((r) => r.entity_type === type).map((r) => r.entity_id)),
         ];
         const ids = rows.map((r) => r.id);
@@ -260,39 +248,38 @@ export class SearchIndexerService {
           await this.reconcile(runner, type, uid);
         }
       }
-      const queued = await runner.query(`
-        WITH live_org AS (${LIVE.organization}), live_opp AS (${LIVE.opportunity}),
-        -- Organisations with a pending row: draining it rebuilds (or deletes) the documents of their
-        -- current opportunities too, so those wait for it instead of getting rows of their own.
-        pending_org AS (
-          SELECT DISTINCT entity_id AS id FROM outbox
-           WHERE topic = 'search' AND processed_at IS NULL AND entity_type = 'organization'),
-        drift AS (
-          SELECT 'organization' AS t, l.id FROM live_org l
-            LEFT JOIN search_state s ON s.entity_type = 'organization' AND s.entity_id = l.id
-            WHERE s.version IS DISTINCT FROM l.version
-          UNION ALL
-          SELECT 'organization', s.entity_id FROM search_state s
-            WHERE s.entity_type = 'organization' AND NOT EXISTS (SELECT 1 FROM live_org l WHERE l.id = s.entity_id)
-          UNION ALL
-          SELECT 'opportunity', l.id FROM live_opp l
-            LEFT JOIN search_state s ON s.entity_type = 'opportunity' AND s.entity_id = l.id
-            WHERE s.version IS DISTINCT FROM l.version
-              AND NOT EXISTS (SELECT 1 FROM pending_org o WHERE o.id = l.organization_id)
-          UNION ALL
-          SELECT 'opportunity', s.entity_id FROM search_state s
-            WHERE s.entity_type = 'opportunity' AND NOT EXISTS (SELECT 1 FROM live_opp l WHERE l.id = s.entity_id)
-              AND NOT EXISTS (SELECT 1 FROM opportunity p JOIN pending_org o ON o.id = p.organization_id
-                               WHERE p.id = s.entity_id AND p.archived_at IS NULL)
-        )
-        INSERT INTO outbox (entity_type, entity_id, op)
-        SELECT d.t, d.id, 'upsert' FROM drift d
-        WHERE NOT EXISTS (
-          SELECT 1 FROM outbox x WHERE x.topic = 'search' AND x.processed_at IS NULL
-            AND x.entity_type = d.t AND x.entity_id = d.id)
-        RETURNING id`);
-      await runner.query(`DELETE FROM outbox WHERE processed_at < now() - interval '1 day'`);
-      return { queued: queued.length as number };
+      // Organisations with a pending row: draining it rebuilds (or deletes) the documents of their
+      // current opportunities too, so those wait for it instead of getting rows of their own.
+      const pendingOrgs = await outboxFeed.pendingEntities(runner, 'search', 'organization');
+      const drift: { t: 'organization' | 'opportunity'; id: string }[] = await runner.query(
+        `WITH live_org AS (${LIVE.organization}), live_opp AS (${LIVE.opportunity}),
+        pending_org AS (SELECT unnest($1::uuid[]) AS id)
+        SELECT 'organization' AS t, l.id FROM live_org l
+          LEFT JOIN search_state s ON s.entity_type = 'organization' AND s.entity_id = l.id
+          WHERE s.version IS DISTINCT FROM l.version
+        UNION ALL
+        SELECT 'organization', s.entity_id FROM search_state s
+          WHERE s.entity_type = 'organization' AND NOT EXISTS (SELECT 1 FROM live_org l WHERE l.id = s.entity_id)
+        UNION ALL
+        SELECT 'opportunity', l.id FROM live_opp l
+          LEFT JOIN search_state s ON s.entity_type = 'opportunity' AND s.entity_id = l.id
+          WHERE s.version IS DISTINCT FROM l.version
+            AND NOT EXISTS (SELECT 1 FROM pending_org o WHERE o.id = l.organization_id)
+        UNION ALL
+        SELECT 'opportunity', s.entity_id FROM search_state s
+          WHERE s.entity_type = 'opportunity' AND NOT EXISTS (SELECT 1 FROM live_opp l WHERE l.id = s.entity_id)
+            AND NOT EXISTS (SELECT 1 FROM opportunity p JOIN pending_org o ON o.id = p.organization_id
+                             WHERE p.id = s.entity_id AND p.archived_at IS NULL)`,
+        [pendingOrgs],
+      );
+      const queued = await this.outbox.record(
+        runner.manager,
+        drift.map((d) => ({ entityType: d.t, entityId: d.id })),
+        ['search'],
+        { unlessPending: true },
+      );
+      await outboxFeed.purgeProcessed(runner, 1);
+      return { queued };
     }, false);
     return result ?? { queued: 0 };
   }
@@ -340,9 +327,7 @@ export class SearchIndexerService {
       await this.prepareIndex(tmp.opportunities, opportunitySettings());
       await this.ensureIndexes();
       // Rows changed from here on are in the outbox and drained into the swapped index afterwards.
-      await runner.query(
-        `UPDATE outbox SET processed_at = now() WHERE topic = 'search' AND processed_at IS NULL`,
-      );
+      await outboxFeed.skipPending(runner, 'search');
       const [{ n: totalOrgs }] = await runner.query(
         `SELECT count(*)::int AS n FROM organization WHERE status = 'ACTIVE'`,
       );

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createDataSource, loadConfig, meiliClient } from '#platform';
+import { createDataSource, loadConfig, meiliClient, OutboxService } from '#platform';
 import { DIRECTORY_ENTITIES } from '#directory';
 import { createTestDatabase } from '#testing';
 import { SearchIndexerService } from './search-indexer.service.js';
@@ -18,7 +18,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   db = createDataSource({ databaseUrl: database.url }, DIRECTORY_ENTITIES);
   await db.initialize();
-  indexer = new SearchIndexerService(db, meili, loadConfig({ MEILI_INDEX_PREFIX: prefix }));
+  indexer = new SearchIndexerService(
+    db,
+    meili,
+    loadConfig({ MEILI_INDEX_PREFIX: prefix }),
+    new OutboxService(null as never),
+  );
   await indexer.ensureIndexes();
 });
 

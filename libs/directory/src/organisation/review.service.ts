@@ -2,16 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, badInput, notFound, OutboxService, returning } from '#platform';
-import { AuditService } from '../audit/audit.service.js';
-import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
-import type { Viewer } from '../viewer.js';
-import { requireUuid } from '../policy/rules.js';
+import {
+  AuditService,
+  MAIL_PORT,
+  MembershipService,
+  requireUuid,
+  type MailPort,
+  type Viewer,
+} from '#identity';
 
 export type ReviewDecision = 'APPROVE' | 'REJECT';
 
 /**
  * The review queue: organisations created by users wait as PENDING, invisible to others, until an
- * organiser approves (ACTIVE, indexed for search) or rejects them, with a note to the owners.
+ * organiser approves (ACTIVE, indexed for search) or rejects them, with a note to the owners. The
+ * directory owns the organisation's status, so the decision lives here; the owners to tell come
+ * from identity's memberships.
  */
 @Injectable()
 export class ReviewService {
@@ -20,6 +26,7 @@ export class ReviewService {
     @Inject(MAIL_PORT) private readonly mail: MailPort,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly members: MembershipService,
   ) {}
 
   async decide(
@@ -60,11 +67,7 @@ export class ReviewService {
         after: { status, reviewNote: text },
       });
       await this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }]);
-      const owners = await m.query<{ id: string; email: string; locale: Locale }[]>(
-        `SELECT u.id, u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id
-         WHERE ms.organization_id = $1 AND ms.role = 'OWNER'`,
-        [organizationId],
-      );
+      const owners = await this.members.owners(m, organizationId);
       for (const o of owners)
         await this.mail.send(
           {
