@@ -465,3 +465,28 @@ export function rankFinancingCandidates(
   }
   return finish(combiner, scored, rejected, options);
 }
+
+/**
+ * The financiers whose public terms fit an SME best, ranked by score, then by financier id. Every
+ * financier is scored as `scoreFinancing` scores it, but the criteria (the reasons) are built only for
+ * the `limit` kept. Each result names the SME as its candidate, as `scoreFinancing` does.
+ */
+export function rankFinanciersForSme<F extends { id: string; criteria: FinancierCriteria }>(
+  sme: OrgProfile,
+  financiers: Iterable<F>,
+  options: FinancingOptions = {},
+): { financier: F; result: MatchResult }[] {
+  const combiner = financingCombiner(options);
+  const asOfYear = options.asOfYear ?? new Date().getUTCFullYear();
+  const minScore = options.minScore ?? 0.05;
+  const scored: { financier: F; s: Scored<FinancingCriterion> }[] = [];
+  for (const financier of financiers) {
+    const { criteria } = financier;
+    if (financingHardFailures(criteria, sme, asOfYear).length) continue;
+    const s = combiner.score(sme.id, financingScores(criteria, sme, options.distanceCredit, asOfYear));
+    if (s.score >= minScore) scored.push({ financier, s });
+  }
+  scored.sort((a, b) => b.s.score - a.s.score || compareStrings(a.financier.id, b.financier.id));
+  const top = options.limit != null ? scored.slice(0, options.limit) : scored;
+  return top.map(({ financier, s }) => ({ financier, result: combiner.detail(s) }));
+}

@@ -1,11 +1,10 @@
 import {
   DEFAULT_FINANCING_WEIGHTS,
   DEFAULT_SUBCONTRACTING_WEIGHTS,
-  isRejection,
+  rankFinanciersForSme,
   rankFinancingCandidates,
   rankRequestsForSupplier,
   rankSuppliers,
-  scoreFinancing,
 } from '../engine/combine.js';
 import type {
   CriterionResult,
@@ -432,20 +431,25 @@ export class SuggestionComputer {
       // The pool comes from the index (their target countries as a filter), so the work per SME stays
       // bounded however many financiers the directory holds; their profiles come from the shard's cache.
       const financiers = await this.financiers();
-      const scored: { r: MatchResult; f: OrgProfile }[] = [];
+      const pool: { id: string; f: OrgProfile; criteria: FinancierCriteria }[] = [];
       for (const id of await this.selector.financiersFor(me)) {
         const known = financiers.get(id);
-        if (!known || refused.has(id)) continue;
-        const { f, criteria } = known;
-        if (!criteria) continue;
-        const r = scoreFinancing(criteria, me, { weights, asOfYear: this.asOfYear });
-        if (!isRejection(r) && r.score >= 0.05) scored.push({ r, f });
+        if (!known?.criteria || refused.has(id)) continue;
+        pool.push({ id, f: known.f, criteria: known.criteria });
       }
-      scored.sort((a, b) => b.r.score - a.r.score || compareStrings(a.f.id, b.f.id));
-      for (const { r, f } of scored.slice(0, this.perList)) {
-        // scoreFinancing names the SME as its candidate; the counterpart here is the financier.
-        items.push({ s: { ...make(r, 'FINANCIER'), counterpartId: f.id }, counterpart: f });
-        related.push(f.id);
+      const ranked = rankFinanciersForSme(me, pool, {
+        weights,
+        asOfYear: this.asOfYear,
+        minScore: 0.05,
+        limit: this.perList,
+      });
+      for (const { financier, result } of ranked) {
+        // The result names the SME as its candidate; the counterpart here is the financier.
+        items.push({
+          s: { ...make(result, 'FINANCIER'), counterpartId: financier.id },
+          counterpart: financier.f,
+        });
+        related.push(financier.id);
       }
     }
     return { suggestions: this.finish('FINANCING', items, verdicts), related };
