@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react-swc';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression } from 'vite-plugin-compression2';
 import { precompileMessages } from './precompileMessages';
+import { routePreloads } from './routePreloads';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The api `npm run dev:web` proxies to (a running `npm start`). */
@@ -13,12 +15,15 @@ export default defineConfig({
   plugins: [
     react(),
     precompileMessages(),
+    // route-preloads.json: what the api names in modulepreload links for the pages opened cold.
+    routePreloads(),
     // The offline agenda: a Workbox service worker (dist/web/sw.js, same origin, so the CSP's
     // default-src 'self' allows it) precaches the app shell and answers every app route with
     // index.html offline. The agenda's data is kept by the page itself (src/forum/agendaStore.ts):
     // GraphQL POSTs are not cacheable.
+    // The worker is registered by public/register-sw.js, a while after the first page has loaded.
     VitePWA({
-      injectRegister: 'script-defer',
+      injectRegister: false,
       registerType: 'autoUpdate',
       manifest: false,
       workbox: {
@@ -32,6 +37,15 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: true,
       },
+    }),
+    // A Brotli and a gzip copy beside each script, style sheet, page and image the build writes: the
+    // api serves the one the browser accepts (apps/api/src/edge/web-app.ts). Fonts are woff2, which
+    // is compressed already.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|css|html|svg|json|webmanifest)$/,
+      threshold: 1024,
+      logLevel: 'silent',
     }),
   ],
   build: {

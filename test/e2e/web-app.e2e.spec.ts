@@ -1,8 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { bootTestApp, createTestDatabase, startProcess, type TestApp } from '#testing';
 import { generatedDocuments, webBreaks } from '../../apps/web/schemaBreaks.js';
+import { languageOf } from '../../apps/api/src/edge/web-app.js';
 
 /*
  * The api serves the web app's build: index.html (under a strict Content-Security-Policy) for the
@@ -40,7 +43,9 @@ describe('the web app, served by the api', () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(res.headers.get('cache-control')).toBe('no-cache');
       const html = await res.text();
-      expect(html).toContain('<div id="root"></div>');
+      // The header's static bar, painted before any script has run.
+      expect(html).toContain('<div id="root">');
+      expect(html).toContain('class="static-shell"');
       // Every script is a file of the app's own origin.
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     }
@@ -56,6 +61,63 @@ describe('the web app, served by the api', () => {
     expect((await page('/assets/missing-0000.js')).status).toBe(404);
   });
 
+  /** The raw answer (no decoding) to a GET with these headers. */
+  const raw = (path: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+      get(`${app.url}${path}`, { headers }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () =>
+          done({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }),
+        );
+      }).on('error', fail);
+    });
+
+  it('sends scripts and style sheets Brotli or gzip compressed to the browsers that accept it', async () => {
+    const html = await (await page('/')).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const style = /href="(\/assets\/[^"]+\.css)"/.exec(html)![1];
+    for (const asset of [script, style]) {
+      const plain = readFileSync(resolve(`dist/web${asset}`));
+      const identity = await raw(asset, { 'accept-encoding': 'identity' });
+      expect(identity.headers['content-encoding']).toBeUndefined();
+      expect(identity.body.equals(plain)).toBe(true);
+      const br = await raw(asset, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(br.headers['content-type']).toMatch(asset.endsWith('.js') ? /javascript/ : /text\/css/);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(br.body).equals(plain)).toBe(true);
+      expect(br.body.length).toBeLessThan(plain.length / 2);
+      const gz = await raw(asset, { 'accept-encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).equals(plain)).toBe(true);
+    }
+  });
+
+  it("names the agenda's and the search page's chunks in modulepreload links, in the browser's language", async () => {
+    const links = (html: string) =>
+      [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    const agenda = await (
+      await fetch(`${app.url}/agenda/00000000-0000-4000-8000-000000000000`, {
+        headers: { accept: 'text/html', 'accept-language': 'de-DE, fr;q=0.8, ar;q=0.5' },
+      })
+    ).text();
+    const preloaded = links(agenda);
+    expect(preloaded.some((f) => /\/assets\/AgendaPage-[\w-]+\.js$/.test(f))).toBe(true);
+    // French is the first language the app speaks in the header: its shared catalogue, not English.
+    expect(preloaded.some((f) => /\/assets\/catalogue\.fr-[\w-]+\.js$/.test(f))).toBe(true);
+    expect(preloaded.some((f) => /catalogue\.en-/.test(f))).toBe(false);
+    // The entry chunk is not named again, and every file named is served.
+    expect(preloaded).not.toContain(/src="(\/assets\/[^"]+\.js)"/.exec(agenda)![1]);
+    for (const file of preloaded) expect([file, (await page(file, '*/*')).status]).toEqual([file, 200]);
+    // The search page has its own; a page the build lists none for has none.
+    const search = links(await (await page('/')).text());
+    expect(search.some((f) => /\/assets\/SearchPage-[\w-]+\.js$/.test(f))).toBe(true);
+    expect(search.some((f) => /AgendaPage-/.test(f))).toBe(false);
+    expect(links(await (await page('/signin')).text())).toEqual([]);
+  });
+
   it('leaves the api its own paths, and API clients their JSON 404', async () => {
     const health = await page('/health', 'application/json');
     expect(health.status).toBe(200);
@@ -63,12 +125,22 @@ describe('the web app, served by the api', () => {
     const gql = await app.gql<{ __typename: string }>('{ __typename }');
     expect(gql.data?.__typename).toBe('Query');
     // GraphQL's own landing page, not the web app, on a browser's GET /graphql.
-    expect(await (await page('/graphql')).text()).not.toContain('<div id="root"></div>');
+    expect(await (await page('/graphql')).text()).not.toContain('<div id="root">');
     // Without text/html in Accept (fetch, curl), an unknown path is the api's 404, not the app.
     expect((await page('/no-such-path', '*/*')).status).toBe(404);
     // A POST is never answered with the page.
     const post = await fetch(`${app.url}/signin`, { method: 'POST', headers: { accept: 'text/html' } });
     expect(post.status).toBe(404);
+  });
+});
+
+describe('the language of the preloaded messages', () => {
+  it('is the first language of Accept-Language the app speaks, by preference, else Arabic', () => {
+    expect(languageOf('fr-FR,fr;q=0.9,en;q=0.8')).toBe('fr');
+    expect(languageOf('de;q=1, en;q=0.3, ar;q=0.7')).toBe('ar');
+    expect(languageOf('en-GB, fr;q=0')).toBe('en');
+    expect(languageOf('de, es')).toBe('ar');
+    expect(languageOf(undefined)).toBe('ar');
   });
 });
 

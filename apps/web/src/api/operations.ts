@@ -309,6 +309,9 @@ export interface AgendaMeeting {
 /** The edition and the published meetings of each organisation the signed-in user belongs to. */
 export const MY_AGENDA = graphql(`
   query MyAgendaEdition($editionId: ID!) {
+    me {
+      id
+    }
     forumEdition(id: $editionId) {
       id
       name {

@@ -14,6 +14,11 @@ import { LOGIN, LOGOUT, ME, REFRESH, type Me, type Tokens } from '../api/operati
 
 interface Session {
   me: Me | null;
+  /**
+   * True once the api has handed this page an access token (sign-in or a resumed session), before
+   * `me` has been read: pages that read only the user's own data start their requests then.
+   */
+  signedIn: boolean;
   /** True until a stored session has been resumed (or found missing). */
   resuming: boolean;
   /** True when a stored session could not be resumed because the api was out of reach. */
@@ -84,8 +89,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queries]);
 
   const value = useMemo(
-    () => ({ me: me.data ?? null, resuming, offline, signIn, signOut }),
-    [me.data, resuming, offline, signIn, signOut],
+    () => ({ me: me.data ?? null, signedIn, resuming, offline, signIn, signOut }),
+    [me.data, signedIn, resuming, offline, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

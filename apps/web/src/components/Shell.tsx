@@ -1,6 +1,7 @@
 import { lazy, startTransition, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Container, Group, Text, VisuallyHidden } from '@mantine/core';
 import { IconWifiOff } from '@tabler/icons-react';
+import { useIsFetching } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useT } from '../i18n/LocaleProvider';
 import { useSession } from '../auth/session';
@@ -11,14 +12,21 @@ import { AccountButton, LanguageButton, type HeaderMenuName } from './headerButt
 const loadMenus = () => import('./HeaderMenus');
 const HeaderMenu = lazy(loadMenus);
 
-/** When the header's menus are fetched without a click: once the browser is idle after the first paint. */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 3000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 1000);
-  return () => clearTimeout(id);
+/**
+ * When the header's menus are fetched without a click: once the browser is idle after a second with
+ * no request of the page's own running. On a slow connection (six connections to one host), their
+ * dozen files would otherwise queue before the page's data.
+ */
+function whenQuiet(run: () => void): () => void {
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 3000 });
+    else run();
+  }, 1000);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }
 
 /**
@@ -29,7 +37,14 @@ function whenIdle(run: () => void): () => void {
 function HeaderMenuSlot({ name }: { name: HeaderMenuName }) {
   const [wanted, setWanted] = useState(false);
   const [clicked, setClicked] = useState(false);
-  useEffect(() => (wanted ? undefined : whenIdle(() => startTransition(() => setWanted(true)))), [wanted]);
+  // The session being resumed, or the page's queries (including the account's `me`) running.
+  const fetching = useIsFetching();
+  const { resuming } = useSession();
+  const busy = fetching > 0 || resuming;
+  useEffect(
+    () => (wanted || busy ? undefined : whenQuiet(() => startTransition(() => setWanted(true)))),
+    [wanted, busy],
+  );
   const Placeholder = name === 'language' ? LanguageButton : AccountButton;
   const placeholder = (
     <Placeholder

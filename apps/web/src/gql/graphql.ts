@@ -880,7 +880,7 @@ export type MyAgendaEditionQueryVariables = Exact<{
 }>;
 
 
-export type MyAgendaEditionQuery = { forumEdition: { id: string, timezone: string, startsOn: string, endsOn: string, venue: string | null, publishedAt: string | null, name: { ar: string | null, fr: string | null, en: string | null } }, myOrganizations: Array<{ id: string, name: { ar: string | null, fr: string | null, en: string | null } }> };
+export type MyAgendaEditionQuery = { me: { id: string } | null, forumEdition: { id: string, timezone: string, startsOn: string, endsOn: string, venue: string | null, publishedAt: string | null, name: { ar: string | null, fr: string | null, en: string | null } }, myOrganizations: Array<{ id: string, name: { ar: string | null, fr: string | null, en: string | null } }> };
 
 export type OrganizationAgendaQueryVariables = Exact<{
   editionId: string;
@@ -1334,6 +1334,9 @@ export const ForumEditionsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<ForumEditionsQuery, ForumEditionsQueryVariables>;
 export const MyAgendaEditionDocument = new TypedDocumentString(`
     query MyAgendaEdition($editionId: ID!) {
+  me {
+    id
+  }
   forumEdition(id: $editionId) {
     id
     name {

@@ -4,7 +4,7 @@ import { IconCalendarPlus, IconClock, IconPrinter, IconWifiOff } from '@tabler/i
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
-import { call, toApiError } from '../api/client';
+import { ApiError, call, toApiError } from '../api/client';
 import {
   AGENDA_FEED_URL,
   FORUM_EDITIONS,
@@ -17,6 +17,7 @@ import {
   delegatesOf,
   MY_FORUM_ORGANIZATIONS,
   REPORT_OUTCOME,
+  type ForumBadge,
   type MeetingOutcome,
 } from '../api/forum';
 import { useSession } from '../auth/session';
@@ -79,36 +80,50 @@ async function firstWithDelegate(editionIds: string[]): Promise<string | undefin
   return undefined;
 }
 
-async function fetchAgenda(editionId: string, userId: string): Promise<StoredAgenda> {
-  const { forumEdition, myOrganizations } = await call(MY_AGENDA, { editionId });
-  const agendas = await Promise.all(
-    myOrganizations.map((o) => call(ORGANIZATION_AGENDA, { editionId, organizationId: o.id })),
-  );
-  const delegates = (await Promise.all(myOrganizations.map((o) => delegatesOf(editionId, o.id))))
-    .flat()
-    .filter((d) => d.status === 'REGISTERED');
+/** The agenda without badges, and the delegates whose badges the page shows beside it. */
+interface LoadedAgenda {
+  agenda: Omit<StoredAgenda, 'badges'>;
+  badgeDelegateIds: string[];
+}
+
+/**
+ * The signed-in user's meetings of one edition, in two round trips after the session: the edition,
+ * the user and their organisations in one query, then each organisation's agenda and delegates
+ * together. The badges are a request of their own after it (`fetchBadges`), so the meetings show
+ * without waiting for them.
+ */
+async function fetchAgenda(editionId: string): Promise<LoadedAgenda> {
+  const { me, forumEdition, myOrganizations } = await call(MY_AGENDA, { editionId });
+  if (!me) throw new ApiError('UNAUTHENTICATED', 'signed out');
+  const [agendas, registered] = await Promise.all([
+    Promise.all(myOrganizations.map((o) => call(ORGANIZATION_AGENDA, { editionId, organizationId: o.id }))),
+    Promise.all(myOrganizations.map((o) => delegatesOf(editionId, o.id))),
+  ]);
+  const delegates = registered.flat().filter((d) => d.status === 'REGISTERED');
   const seen = new Set<string>();
   const meetings = agendas
     .flatMap((a) => a.organizationAgenda)
     .filter((m) => m.status !== 'CANCELLED' && !seen.has(m.meetingId) && !!seen.add(m.meetingId));
   // A delegate sees their own badge; a member who is no delegate, those of the organisation's
   // delegates who have meetings (else of all its delegates), at most ten.
-  const own = delegates.filter((d) => d.userId === userId);
+  const own = delegates.filter((d) => d.userId === me.id);
   const meeting = delegates.filter((d) => meetings.some((m) => m.delegateId === d.id));
-  const badges = await Promise.all(
-    (own.length ? own : meeting.length ? meeting : delegates)
-      .slice(0, 10)
-      .map(async (d) => (await call(DELEGATE_BADGE, { delegateId: d.id })).delegateBadge),
-  );
   return {
-    userId,
-    savedAt: new Date().toISOString(),
-    edition: forumEdition,
-    organizations: myOrganizations,
-    meetings,
-    badges,
+    agenda: {
+      userId: me.id,
+      savedAt: new Date().toISOString(),
+      edition: forumEdition,
+      organizations: myOrganizations,
+      meetings,
+    },
+    badgeDelegateIds: (own.length ? own : meeting.length ? meeting : delegates).slice(0, 10).map((d) => d.id),
   };
 }
+
+const fetchBadges = (delegateIds: string[]): Promise<ForumBadge[]> =>
+  Promise.all(
+    delegateIds.map(async (delegateId) => (await call(DELEGATE_BADGE, { delegateId })).delegateBadge),
+  );
 
 /** One delegate's private calendar feed: asked for on demand, since a new one replaces the old. */
 function CalendarFeed({ delegateId, name, named }: { delegateId: string; name: string; named: boolean }) {
@@ -164,7 +179,7 @@ export function AgendaPage() {
   const intl = useIntl();
   const { locale } = useLocale();
   const { edition } = route.useParams();
-  const { me, resuming, offline } = useSession();
+  const { me, signedIn, resuming, offline } = useSession();
   const [stored] = useState(() => loadAgenda(edition));
   const [outcomes, setOutcomes] = useState(() => loadOutcomes());
   // Outcome reports wait in localStorage and are sent once signed in with the api in reach.
@@ -190,25 +205,44 @@ export function AgendaPage() {
     window.addEventListener('online', flush);
     return () => window.removeEventListener('online', flush);
   }, [flush]);
+  // Started as soon as the session has an access token, beside the `me` query.
   const agenda = useQuery({
-    queryKey: ['agenda', edition, me?.id],
-    queryFn: () => fetchAgenda(edition, me!.id),
-    enabled: !!me,
+    queryKey: ['agenda', edition, signedIn],
+    queryFn: () => fetchAgenda(edition),
+    enabled: signedIn,
   });
+  const badgeDelegateIds = agenda.data?.badgeDelegateIds;
+  const badges = useQuery({
+    queryKey: ['agendaBadges', edition, badgeDelegateIds],
+    queryFn: () => fetchBadges(badgeDelegateIds!),
+    enabled: !!badgeDelegateIds,
+  });
+  // Stored for offline use when the meetings come, and again with the badges (until then, the
+  // badges stored last for the same user are kept).
   useEffect(() => {
-    if (agenda.data) saveAgenda(agenda.data);
-  }, [agenda.data]);
+    if (!agenda.data) return;
+    const { agenda: loaded } = agenda.data;
+    const before = loadAgenda(loaded.edition.id);
+    saveAgenda({
+      ...loaded,
+      badges: badges.data ?? (before?.userId === loaded.userId ? before.badges : undefined),
+    });
+  }, [agenda.data, badges.data]);
 
   // The copy loaded last when the api is out of reach: the signed-in user's own, or, with no
   // session because the network is down, the one this browser stored (erased at sign-out).
   const unreachable = offline || globalThis.navigator?.onLine === false;
   const fromStore = !agenda.data && stored && (me ? stored.userId === me.id : unreachable) ? stored : null;
-  const data = agenda.data ?? fromStore;
+  const loaded = agenda.data?.agenda;
+  // While the badges load, the ones stored last for the same user.
+  const data = loaded
+    ? { ...loaded, badges: badges.data ?? (stored?.userId === loaded.userId ? stored.badges : undefined) }
+    : fromStore;
 
   if (!data) {
-    if (resuming || (agenda.isPending && !!me))
+    if (resuming || (agenda.isPending && signedIn))
       return <Loader role="status" aria-label={t('agenda.loading')} />;
-    if (!me)
+    if (!signedIn)
       return (
         <Stack>
           <Title order={1}>{t('agenda.title')}</Title>

@@ -44,7 +44,8 @@ describe('reporting a meeting outcome', () => {
     const { onReport } = renderReport(undefined);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Indiquer le résultat' }));
-    const save = screen.getByRole('button', { name: 'Enregistrer le résultat' });
+    // The form is a chunk of its own, fetched as it opens.
+    const save = await screen.findByRole('button', { name: 'Enregistrer le résultat' });
     expect(save).toBeDisabled();
     fireEvent.click(screen.getByRole('radio', { name: 'Tenu, suite prévue' }));
     await user.type(screen.getByLabelText('Note (facultative)'), '  Devis lundi ');

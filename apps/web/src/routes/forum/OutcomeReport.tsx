@@ -1,13 +1,17 @@
 import './forum.css';
-import { useState } from 'react';
-import { Badge, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+import { Badge, Button, Group, Loader, Text } from '@mantine/core';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../../api/client';
-import { MEETING_OUTCOMES, type MeetingOutcome } from '../../api/forum';
+import type { MeetingOutcome } from '../../api/forum';
 import { errorMessage } from '../../components/text';
 import type { QueuedOutcome } from '../../forum/outcomeQueue';
 import { useT } from '../../i18n/LocaleProvider';
+
+// The form (radio buttons, text area) is a chunk of its own, fetched when it opens: the agenda
+// shows without it (the service worker precaches it for reports made offline).
+const OutcomeForm = lazy(() => import('./OutcomeForm').then((m) => ({ default: m.OutcomeForm })));
 
 /**
  * "How did the meeting go?" under a meeting that has started: the choice is queued on the phone and
@@ -25,8 +29,6 @@ export function OutcomeReport({
   const t = useT();
   const intl = useIntl();
   const [editing, setEditing] = useState(false);
-  const [outcome, setOutcome] = useState<MeetingOutcome | null>(queued?.outcome ?? null);
-  const [note, setNote] = useState(queued?.note ?? '');
 
   if (!editing && queued)
     return (
@@ -70,46 +72,16 @@ export function OutcomeReport({
     );
 
   return (
-    <form
-      className="no-print"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!outcome) return;
-        onReport(outcome, note.trim() || null);
-        setEditing(false);
-      }}
-    >
-      <Stack gap="xs" mt="xs">
-        <Radio.Group
-          label={t('forum.outcome.legend')}
-          value={outcome}
-          onChange={(v) => setOutcome(v as MeetingOutcome)}
-          name={`outcome-${meetingId}`}
-        >
-          <Stack gap={6} mt={6}>
-            {MEETING_OUTCOMES.map((o) => (
-              <Radio key={o} value={o} label={t(`forum.outcome.${o}`)} />
-            ))}
-          </Stack>
-        </Radio.Group>
-        <Textarea
-          label={t('forum.outcome.note')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxLength={1000}
-          dir="auto"
-        />
-        <Group gap="xs">
-          <Button type="submit" size="sm" disabled={!outcome}>
-            {t('forum.outcome.send')}
-          </Button>
-          <Button size="sm" variant="default" onClick={() => setEditing(false)}>
-            {t('forum.request.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <Suspense fallback={<Loader role="status" size="sm" mt="xs" aria-label={t('forum.outcome.legend')} />}>
+      <OutcomeForm
+        meetingId={meetingId}
+        queued={queued}
+        onReport={(outcome, note) => {
+          onReport(outcome, note);
+          setEditing(false);
+        }}
+        onCancel={() => setEditing(false)}
+      />
+    </Suspense>
   );
 }
