@@ -22,6 +22,9 @@ import { audit, snapshot, type Actor } from '../common/audit.js';
 const updateEditionSchema = z.object(editionFields).partial();
 
 /** Editions, their sessions and the slots cut from them. */
+/** forumEditions is a bounded list, the newest this many: a platform runs a few editions a year. */
+export const EDITIONS_LISTED = 200;
+
 @Injectable()
 export class EditionService {
   constructor(
@@ -55,12 +58,12 @@ export class EditionService {
     return edition;
   }
 
-  /** Editions, newest first; drafts only for organisers. */
+  /** Editions, newest first; drafts only for organisers; at most EDITIONS_LISTED. */
   list(viewer: Viewer | null = null): Promise<ForumEditionEntity[]> {
     return this.db.getRepository(ForumEditionEntity).find({
       where: isOrganiser(viewer) ? {} : { status: In(['OPEN', 'CLOSED'] as EditionStatus[]) },
       order: { startsOn: 'DESC', id: 'ASC' },
-      take: 200,
+      take: EDITIONS_LISTED,
     });
   }
 

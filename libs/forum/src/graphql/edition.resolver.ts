@@ -1,9 +1,9 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Authenticated, Authorize, CurrentViewer, Organiser, Public, type Viewer } from '#identity';
-import { EditionService } from '../edition/edition.service.js';
+import { EDITIONS_LISTED, EditionService } from '../edition/edition.service.js';
 import { TableService } from '../edition/table.service.js';
 import { GroupService } from '../edition/group.service.js';
-import { ScheduleService } from '../schedule/schedule.service.js';
+import { SCHEDULE_RUNS_LISTED, ScheduleService } from '../schedule/schedule.service.js';
 import { PublishService, type PublishOutcome } from '../schedule/publish.service.js';
 import type {
   ForumEditionEntity,
@@ -44,7 +44,9 @@ export class ForumEditionResolver {
 
   // Draft editions, and everything in them, are for organisers only: to anyone else they do not exist.
 
-  @Query(() => [ForumEditionType], { description: 'Editions, newest first (drafts: organisers only)' })
+  @Query(() => [ForumEditionType], {
+    description: `Editions, newest first, the ${EDITIONS_LISTED} newest at most (drafts: organisers only)`,
+  })
   @Authorize(Public)
   forumEditions(@CurrentViewer() viewer: Viewer | null): Promise<ForumEditionEntity[]> {
     return this.editions.list(viewer);
@@ -230,7 +232,7 @@ export class ForumEditionResolver {
   }
 
   @Query(() => [ScheduleRunType], {
-    description: 'The scheduler runs of an edition (organisers)',
+    description: `The scheduler runs of an edition, newest first, the ${SCHEDULE_RUNS_LISTED} newest at most (organisers)`,
   })
   @Authorize(Organiser)
   scheduleRuns(

@@ -15,6 +15,9 @@ import { FORUM_JOB_OPTIONS, FORUM_JOBS, FORUM_QUEUE, type ScheduleEditionJobData
 export const MAX_TIME_LIMIT_SECONDS = 300;
 
 /** Asks the worker for a schedule and reports on the runs. */
+/** scheduleRuns is a bounded list, an edition's newest this many runs (older ones only matter by id). */
+export const SCHEDULE_RUNS_LISTED = 50;
+
 @Injectable()
 export class ScheduleService {
   constructor(
@@ -84,7 +87,7 @@ export class ScheduleService {
     return this.db.getRepository(ScheduleRunEntity).find({
       where: { editionId: parseId(editionId, 'editionId') },
       order: { createdAt: 'DESC' },
-      take: 50,
+      take: SCHEDULE_RUNS_LISTED,
     });
   }
 }

@@ -13,7 +13,14 @@ import { Authorize } from '../policy/authorize.js';
 import { Organiser, Verified } from '../policy/rules.js';
 import { CurrentViewer } from '../graphql/current-viewer.js';
 import type { Viewer } from '../viewer.js';
-import { CLAIM_STATUSES, ClaimService, type ClaimStatus, type ClaimView } from './claim.service.js';
+import {
+  CLAIM_STATUSES,
+  CLAIMS_LISTED_MAX,
+  ClaimService,
+  OWN_CLAIMS_LISTED,
+  type ClaimStatus,
+  type ClaimView,
+} from './claim.service.js';
 
 export const ClaimStatusEnum = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, s]));
 registerEnumType(ClaimStatusEnum, {
@@ -132,14 +139,16 @@ export class ClaimResolver {
 
   @Authorize(Verified)
   @Query(() => [OrganizationClaimType], {
-    description: "The viewer's own claims on organisations, newest first, addresses masked",
+    description: `The viewer's own claims on organisations, newest first, the ${OWN_CLAIMS_LISTED} newest at most, addresses masked`,
   })
   async myOrganizationClaims(@CurrentViewer() viewer: Viewer): Promise<OrganizationClaimType[]> {
     return (await this.claims.mine(viewer)).map(toType);
   }
 
   @Authorize(Organiser)
-  @Query(() => [OrganizationClaimType], { description: 'Claims on organisations, newest first (organisers)' })
+  @Query(() => [OrganizationClaimType], {
+    description: 'Claims on organisations, newest first, the `first` newest (organisers)',
+  })
   async organizationClaims(
     @Args('status', {
       type: () => ClaimStatusEnum,
@@ -147,7 +156,11 @@ export class ClaimResolver {
       description: 'Only claims in this status',
     })
     status?: ClaimStatus | null,
-    @Args('first', { type: () => Int, defaultValue: 100, description: 'At most this many claims' })
+    @Args('first', {
+      type: () => Int,
+      defaultValue: 100,
+      description: `At most this many claims, brought within 1 and ${CLAIMS_LISTED_MAX}`,
+    })
     first?: number,
   ): Promise<OrganizationClaimType[]> {
     return (await this.claims.list(status, first)).map(toType);

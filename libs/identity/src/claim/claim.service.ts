@@ -163,6 +163,11 @@ const SELECT_CLAIMS = `
  * domain, with a single-use code mailed there; the code makes them OWNER, unless someone else
  * claims it too or it got an owner meanwhile, in which case organisers decide.
  */
+/** organizationClaims is a bounded list: the newest `first` claims, `first` brought within 1 and this. */
+export const CLAIMS_LISTED_MAX = 500;
+/** myOrganizationClaims is a bounded list, the viewer's newest this many claims. */
+export const OWN_CLAIMS_LISTED = 100;
+
 @Injectable()
 export class ClaimService {
   constructor(
@@ -488,7 +493,7 @@ export class ClaimService {
     const rows = await this.db.query<ClaimRow[]>(
       `SELECT * FROM (${SELECT_CLAIMS}) c WHERE ($1::text IS NULL OR c.status = $1)
         ORDER BY c.created_at DESC, c.id LIMIT $2`,
-      [status ?? null, Math.min(Math.max(1, first), 500)],
+      [status ?? null, Math.min(Math.max(1, first), CLAIMS_LISTED_MAX)],
     );
     return rows.map((r) => ClaimService.toView(r, false));
   }
@@ -496,7 +501,7 @@ export class ClaimService {
   /** The viewer's own claims, newest first, addresses masked. */
   async mine(viewer: Viewer): Promise<ClaimView[]> {
     const rows = await this.db.query<ClaimRow[]>(
-      `${SELECT_CLAIMS} WHERE c.user_id = $1 ORDER BY c.created_at DESC, c.id LIMIT 100`,
+      `${SELECT_CLAIMS} WHERE c.user_id = $1 ORDER BY c.created_at DESC, c.id LIMIT ${OWN_CLAIMS_LISTED}`,
       [viewer.userId],
     );
     return rows.map((r) => ClaimService.toView(r, true));
