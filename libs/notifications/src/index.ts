@@ -10,6 +10,7 @@ export * from './mail/mail-deliveries.service.js';
 export * from './mail/mail-catcher.js';
 export * from './mail/mail-failure-reporter.js';
 export * from './mail/mail-stats.js';
+export * from './mail/personal-data.js';
 export * from './digest/suggestions-digest.service.js';
 export * from './graphql/mail-delivery.types.js';
 export * from './graphql/mail-deliveries.resolver.js';

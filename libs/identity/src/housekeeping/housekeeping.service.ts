@@ -21,15 +21,31 @@ export const RETENTION = {
   emailTokenDays: 1,
   /** Invitations past their expiry or accepted. */
   invitationDays: 30,
-  /** Copies of emails in the mail outbox (codes hidden). */
-  mailDays: 90,
 } as const;
 
+/**
+ * Records another library keeps for a limited time, purged with identity's own: `deleteSql` takes
+ * the purge's moment as $1 and `days` as $2, and returns one row per record deleted.
+ */
+export interface RetentionRule {
+  name: string;
+  days: number;
+  deleteSql: string;
+}
+
+const RULES: RetentionRule[] = [];
+
+/** Lets a module declare records of its own tables that the periodic purge deletes after `days` days. */
+export function registerRetention(rule: RetentionRule): void {
+  if (!RULES.some((r) => r.name === rule.name)) RULES.push(rule);
+}
+
+/** Records deleted, by kind: identity's own, then one entry per registered rule (e.g. `mails`). */
 export interface PurgeCounts {
   sessions: number;
   emailTokens: number;
   invitations: number;
-  mails: number;
+  [registered: string]: number;
 }
 
 /** Storage limitation: credentials and messages that have served their purpose are deleted. */
@@ -40,7 +56,7 @@ export class HousekeepingService {
   async purge(now = new Date()): Promise<PurgeCounts> {
     const count = async (sql: string, days: number) =>
       (await returning<{ n: number }>(this.db, sql, [now, days])).length;
-    return {
+    const counts: PurgeCounts = {
       sessions: await count(
         `DELETE FROM refresh_token
          WHERE coalesce(revoked_at, expires_at) < $1::timestamptz - make_interval(days => $2)
@@ -57,10 +73,8 @@ export class HousekeepingService {
          WHERE coalesce(accepted_at, expires_at) < $1::timestamptz - make_interval(days => $2) RETURNING 1 AS n`,
         RETENTION.invitationDays,
       ),
-      mails: await count(
-        `DELETE FROM mail_outbox WHERE created_at < $1::timestamptz - make_interval(days => $2) RETURNING 1 AS n`,
-        RETENTION.mailDays,
-      ),
     };
+    for (const rule of RULES) counts[rule.name] = await count(rule.deleteSql, rule.days);
+    return counts;
   }
 }

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '#testing';
 import { HousekeepingService } from './housekeeping.service.js';
+// The mail outbox's owner registers the retention of mail copies (`mails` below).
+import '#notifications';
 
 describe('identity housekeeping', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

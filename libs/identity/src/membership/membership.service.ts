@@ -20,6 +20,42 @@ interface MemberRow {
   created_at: Date;
 }
 
+/** An account to tell something, with what a notice to it needs. */
+export interface Recipient {
+  id: string;
+  email: string;
+  locale: Locale;
+}
+
+/**
+ * For each (organisation, account) asked: that account while it is a member of the organisation,
+ * otherwise the organisation's owners (e.g. whom to tell about a saved search whose author left).
+ * Keyed `organizationId|userId`; each list ordered by address. Runs on any connection or transaction.
+ */
+export async function memberOrOwners(
+  db: Pick<EntityManager, 'query'>,
+  asks: readonly { organizationId: string; userId: string | null }[],
+): Promise<Map<string, Recipient[]>> {
+  const out = new Map<string, Recipient[]>();
+  if (!asks.length) return out;
+  const rows = await db.query<(Recipient & { organization_id: string; asked: string | null })[]>(
+    `SELECT DISTINCT q.organization_id, q.asked, u.id, u.email, u.locale
+       FROM unnest($1::uuid[], $2::uuid[]) AS q(organization_id, asked)
+       JOIN membership ms ON ms.organization_id = q.organization_id
+       JOIN user_account u ON u.id = ms.user_id
+      WHERE u.id = q.asked
+         OR (ms.role = 'OWNER' AND NOT EXISTS (
+               SELECT 1 FROM membership c WHERE c.user_id = q.asked AND c.organization_id = q.organization_id))
+      ORDER BY u.email`,
+    [asks.map((a) => a.organizationId), asks.map((a) => a.userId)],
+  );
+  for (const r of rows) {
+    const key = `${r.organization_id}|${r.asked ?? ''}`;
+    (out.get(key) ?? out.set(key, []).get(key)!).push({ id: r.id, email: r.email, locale: r.locale });
+  }
+  return out;
+}
+
 export interface PendingInvitationRow {
   id: string;
   organization_id: string;

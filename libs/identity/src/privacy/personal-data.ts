@@ -18,6 +18,16 @@ export interface PersonalDataSource {
   covers: string[];
   exportSql: string;
   deleteSql?: string;
+  /**
+   * Texts the person wrote that notices copied into mails, as rows `(template, text)`: read before
+   * any erasure runs, and handed to the sources with `eraseCopiesSql` (the mail outbox's owner).
+   */
+  copiedTextsSql?: string;
+  /**
+   * Erases the copies of the texts every `copiedTextsSql` found: takes them as $1, a JSON array of
+   * `{ template, text }`; runs only when there are some.
+   */
+  eraseCopiesSql?: string;
   /** One row, exported as an object rather than a list. */
   single?: boolean;
   /**
@@ -144,27 +154,16 @@ registerPersonalDataSource({
                 FROM contact_request WHERE requested_by = $1 OR responded_by = $1 ORDER BY created_at`,
   // The request stays between the organisations; the texts the user wrote go (a request's note,
   // a decline's note), with their copies in the mails that told the other side.
-  deleteSql: `WITH sent AS (SELECT id, message AS text, 'contact-request' AS template FROM contact_request
-                           WHERE requested_by = $1 AND message IS NOT NULL
-                         UNION ALL
-                         SELECT id, decline_message, 'contact-request-declined' FROM contact_request
-                           WHERE responded_by = $1 AND decline_message IS NOT NULL),
-                copies AS (UPDATE mail_outbox m
-                              SET body = replace(m.body, s.text, '(message deleted)'),
-                                  params = m.params || '{"message": "(message deleted)"}'::jsonb
-                             FROM sent s
-                            WHERE m.template = s.template AND s.text <> ''
-                              AND (strpos(m.body, s.text) > 0 OR m.params->>'message' = s.text))
-              UPDATE contact_request
+  copiedTextsSql: `SELECT 'contact-request' AS template, message AS text FROM contact_request
+                    WHERE requested_by = $1 AND message IS NOT NULL
+                   UNION ALL
+                   SELECT 'contact-request-declined', decline_message FROM contact_request
+                    WHERE responded_by = $1 AND decline_message IS NOT NULL`,
+  deleteSql: `UPDATE contact_request
                  SET message = CASE WHEN requested_by = $1 THEN NULL ELSE message END,
                      decline_message = CASE WHEN responded_by = $1 THEN NULL ELSE decline_message END
-               WHERE id IN (SELECT id FROM sent)`,
-});
-registerPersonalDataSource({
-  name: 'emails',
-  covers: ['mail_outbox.recipient'],
-  exportSql: `SELECT template, subject, status, created_at, sent_at FROM mail_outbox WHERE recipient = $2 ORDER BY id`,
-  deleteSql: `DELETE FROM mail_outbox WHERE recipient = $2`,
+               WHERE (requested_by = $1 AND message IS NOT NULL)
+                  OR (responded_by = $1 AND decline_message IS NOT NULL)`,
 });
 registerPersonalDataSource({
   name: 'changesMade',
@@ -203,18 +202,6 @@ registerPersonalDataSource({
   // The organisation's log keeps that a member joined, left or changed role, not who.
   deleteSql: `UPDATE audit_log SET before = before - 'member', after = after - 'member'
                WHERE entity_type = 'organization' AND (before->>'member' = $1::text OR after->>'member' = $1::text)`,
-});
-registerPersonalDataSource({
-  name: 'emailsMentioningYou',
-  covers: ['mail_outbox.body', 'mail_outbox.subject'],
-  // Mails sent to others that name the account's address (an invitation names its sender); the
-  // values a message is rendered from (params) are anonymised with the copy.
-  exportSql: `SELECT template, created_at FROM mail_outbox
-               WHERE recipient <> $2 AND strpos(lower(body), lower($2)) > 0 ORDER BY id`,
-  deleteSql: `UPDATE mail_outbox SET body = replace(body, $2, 'a deleted account'),
-                                     subject = replace(subject, $2, 'a deleted account'),
-                                     params = replace(params::text, $2, 'a deleted account')::jsonb
-               WHERE recipient <> $2 AND strpos(lower(body || subject || params::text), lower($2)) > 0`,
 });
 
 registerKeptColumns({

@@ -100,7 +100,14 @@ export class PrivacyService {
       const alone = owned.filter((o) => o.members === 1).map((o) => o.organization_id);
       // Audited before the account's entries lose their actor, like every other change it made.
       if (alone.length) await this.organizations.archiveWithin(m, viewer, alone, 'owner account deleted');
-      for (const s of erasureOrder()) if (s.deleteSql) await m.query(...bind(s.deleteSql, who));
+      // Texts copied into mails are read before anything is erased, then erased with their copies.
+      const copied: { template: string; text: string }[] = [];
+      for (const s of personalDataSources())
+        if (s.copiedTextsSql) copied.push(...(await m.query(...bind(s.copiedTextsSql, who))));
+      for (const s of erasureOrder()) {
+        if (s.eraseCopiesSql && copied.length) await m.query(s.eraseCopiesSql, [JSON.stringify(copied)]);
+        if (s.deleteSql) await m.query(...bind(s.deleteSql, who));
+      }
       await m.query(`DELETE FROM user_account WHERE id = $1`, [viewer.userId]);
       await this.audit.record(m, {
         actor: null,

@@ -98,3 +98,57 @@ it('mails one alert alone, several of one round as one digest, each alert once',
     { kind: 'saved-search-digest', search: search.id },
   ]);
 });
+
+it('mails the member who saved the search, and once they left the organisation, its owners', async () => {
+  const account = async (name: string, locale: string) =>
+    one<{ id: string; email: string }>(
+      `INSERT INTO user_account (email, password_hash, display_name, locale, email_verified_at, consent_version, consented_at)
+       VALUES ($1, 'x', $2, $3, now(), '1', now()) RETURNING id::text AS id, email`,
+      [`${name}-${hex()}@firm.example`, name, locale],
+    );
+  const [author, owner, other] = [
+    await account('author', 'fr'),
+    await account('owner', 'ar'),
+    await account('member', 'en'),
+  ];
+  const firm = await organization('Groupe Test');
+  for (const [who, role] of [
+    [author, 'MEMBER'],
+    [owner, 'OWNER'],
+    [other, 'MEMBER'],
+  ] as const)
+    await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)`, [
+      who.id,
+      firm,
+      role,
+    ]);
+  const search = await one<{ id: string }>(
+    `INSERT INTO saved_search (organization_id, name, criteria, created_by) VALUES ($1, 'Sous-traitance', '{}', $2)
+     RETURNING id::text AS id`,
+    [firm, author.id],
+  );
+  const alert = async (name: string) =>
+    db.query(
+      `INSERT INTO saved_search_alert (saved_search_id, organization_id, organization_version, score)
+       VALUES ($1, $2, 1, 0.8)`,
+      [search.id, await organization(name)],
+    );
+  const recipients = async () =>
+    (
+      await db.query<{ recipient: string }[]>(
+        `SELECT recipient FROM mail_outbox WHERE recipient = ANY($1::text[]) ORDER BY id`,
+        [[author.email, owner.email, other.email]],
+      )
+    ).map((r) => r.recipient);
+
+  await alert('Chaudronnerie Bejaia');
+  expect(await mailer.sendPending()).toBe(1);
+  expect(await recipients()).toEqual([author.email]);
+
+  await db.query(`DELETE FROM membership WHERE user_id = $1 AND organization_id = $2`, [author.id, firm]);
+  await alert('Plasturgie Tizi');
+  await alert('Emballage Blida');
+  expect(await mailer.sendPending()).toBe(2);
+  // The owner alone gets the round's digest (one mail for both alerts); the other member nothing.
+  expect(await recipients()).toEqual([author.email, owner.email]);
+});

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Locale, MailPort } from '#identity';
+import { memberOrOwners, type Locale, type MailPort, type Recipient } from '#identity';
 
 type Text = { ar: string | null; fr: string | null; en: string | null } | null;
 
@@ -30,29 +30,32 @@ export class SavedSearchMailer {
         [limit],
       );
       if (!locked.length) return 0;
-      const alerts = await m.query<
+      const found = await m.query<
         {
           id: string;
           search_id: string;
           search: string;
           organization: Text;
-          recipients: { id: string; email: string; locale: Locale }[];
+          search_organization_id: string;
+          created_by: string | null;
         }[]
       >(
         `SELECT a.id, s.id AS search_id, s.name AS search, o.name AS organization,
-                coalesce((SELECT jsonb_agg(jsonb_build_object('id', u.id, 'email', u.email, 'locale', u.locale) ORDER BY u.email)
-                          FROM user_account u JOIN membership ms ON ms.user_id = u.id
-                          WHERE ms.organization_id = s.organization_id
-                            AND (u.id = s.created_by
-                                 OR (ms.role = 'OWNER' AND NOT EXISTS (
-                                       SELECT 1 FROM membership c
-                                       WHERE c.user_id = s.created_by AND c.organization_id = s.organization_id)))),
-                         '[]') AS recipients
+                s.organization_id AS search_organization_id, s.created_by
          FROM saved_search_alert a JOIN saved_search s ON s.id = a.saved_search_id
          JOIN organization o ON o.id = a.organization_id
          WHERE a.id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
         [locked.map((l) => l.id)],
       );
+      // The member who saved the search, or once they left, the organisation's owners.
+      const told = await memberOrOwners(
+        m,
+        found.map((a) => ({ organizationId: a.search_organization_id, userId: a.created_by })),
+      );
+      const alerts = found.map((a) => ({
+        ...a,
+        recipients: told.get(`${a.search_organization_id}|${a.created_by ?? ''}`) ?? ([] as Recipient[]),
+      }));
       // One mail per person and saved search for this round: the match itself, or a digest of them.
       const groups = new Map<
         string,
