@@ -37,6 +37,10 @@ export const FORUM_PERSONAL_DATA: PersonalDataSource = {
    * outcomes and the values of its audit entries (the entries keep which fields changed).
    * One statement: every part sees the registrations as they were before.
    */
+  // The copies of those messages in the notices that told the other side, for the mail outbox's owner.
+  copiedTextsSql: `SELECT 'meeting-request' AS template, r.message AS text, r.id::text AS request_id
+                     FROM forum_meeting_request r
+                    WHERE r.from_delegate_id IN (${MINE}) AND r.message <> ''`,
   deleteSql: `WITH mine AS (${MINE}),
                 unavailable AS (DELETE FROM forum_delegate_unavailable WHERE delegate_id IN (SELECT id FROM mine)),
                 feeds AS (DELETE FROM forum_agenda_feed WHERE delegate_id IN (SELECT id FROM mine) OR delegate_email = $2),
@@ -44,12 +48,6 @@ export const FORUM_PERSONAL_DATA: PersonalDataSource = {
                            WHERE delegate_id IN (SELECT id FROM mine) AND outcome_note IS NOT NULL),
                 messages AS (UPDATE forum_meeting_request SET message = NULL
                               WHERE from_delegate_id IN (SELECT id FROM mine) AND message IS NOT NULL),
-                message_copies AS (UPDATE mail_outbox m
-                              SET body = replace(m.body, r.message, '(message deleted)'),
-                                  params = m.params || '{"message": "(message deleted)"}'::jsonb
-                             FROM forum_meeting_request r
-                            WHERE r.from_delegate_id IN (SELECT id FROM mine) AND r.message <> ''
-                              AND m.template = 'meeting-request' AND m.params->>'requestId' = r.id::text),
                 history AS (UPDATE audit_log SET before = NULL, after = NULL
                              WHERE entity_type = 'forum_delegate' AND entity_id IN (SELECT id::text FROM mine)
                                AND (before IS NOT NULL OR after IS NOT NULL))
@@ -81,26 +79,24 @@ registerPersonalDataSource({
    * known by the audit log's author, which is forgotten after every other source ran), with their
    * copies in the notices that told the other side.
    */
-  deleteSql: `WITH cancelled AS (SELECT entity_id FROM audit_log
-                               WHERE actor_id = $1 AND entity_type = 'meeting_request'
-                                 AND action = 'meeting_request.cancel'),
-                erased AS (SELECT r.id,
-                                  CASE WHEN r.requested_by = $1 THEN r.message END AS message,
-                                  CASE WHEN r.responded_by = $1 OR r.id::text IN (SELECT entity_id FROM cancelled)
-                                       THEN r.reason END AS reason
-                             FROM forum_meeting_request r
-                            WHERE r.requested_by = $1 OR r.responded_by = $1
-                               OR r.id::text IN (SELECT entity_id FROM cancelled)),
-                copies AS (UPDATE mail_outbox m
-                              SET body = replace(m.body, CASE WHEN m.template = 'meeting-request'
-                                                              THEN e.message ELSE e.reason END, '(message deleted)'),
-                                  params = m.params || '{"message": "(message deleted)"}'::jsonb
-                             FROM erased e
-                            WHERE m.params->>'requestId' = e.id::text
-                              AND ((m.template = 'meeting-request' AND e.message <> '')
-                                OR (m.template IN ('meeting-request-declined', 'meeting-request-cancelled')
-                                    AND e.reason <> '')))
-              UPDATE forum_meeting_request r
+  copiedTextsSql: `WITH cancelled AS (SELECT entity_id FROM audit_log
+                                     WHERE actor_id = $1 AND entity_type = 'meeting_request'
+                                       AND action = 'meeting_request.cancel'),
+                      erased AS (SELECT r.id,
+                                        CASE WHEN r.requested_by = $1 THEN r.message END AS message,
+                                        CASE WHEN r.responded_by = $1 OR r.id::text IN (SELECT entity_id FROM cancelled)
+                                             THEN r.reason END AS reason
+                                   FROM forum_meeting_request r
+                                  WHERE r.requested_by = $1 OR r.responded_by = $1
+                                     OR r.id::text IN (SELECT entity_id FROM cancelled))
+                    SELECT 'meeting-request' AS template, e.message AS text, e.id::text AS request_id
+                      FROM erased e WHERE e.message <> ''
+                    UNION ALL
+                    SELECT t.template, e.reason, e.id::text
+                      FROM erased e
+                      CROSS JOIN (VALUES ('meeting-request-declined'), ('meeting-request-cancelled')) AS t(template)
+                     WHERE e.reason <> ''`,
+  deleteSql: `UPDATE forum_meeting_request r
                  SET message = CASE WHEN r.requested_by = $1 THEN NULL ELSE r.message END,
                      reason = CASE WHEN r.responded_by = $1 OR EXISTS (
                                 SELECT 1 FROM audit_log a

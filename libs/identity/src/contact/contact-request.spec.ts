@@ -7,6 +7,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { MailPort, OutgoingMail } from '../mail/mail.port.js';
 import { SenderBudget } from '../mail/sender-budget.js';
 import { personalDataSources } from '../privacy/personal-data.js';
+// The mail outbox's owner declares how copies of texts in mails are erased.
+import '#notifications';
 import type { Viewer } from '../viewer.js';
 import { ContactRequestService, toContactRequest } from './contact-request.service.js';
 
@@ -236,11 +238,17 @@ describe('contact requests: decline message and expiry', () => {
       [answerer.userId, answerer.email, request.id],
     );
     expect(exported.decline_message).toBe(note);
-    // The privacy service binds the address ($2) only to statements that use it.
-    await db.query(
-      source.deleteSql!,
-      [answerer.userId, answerer.email].slice(0, source.deleteSql!.includes('$2') ? 2 : 1),
-    );
+    // As the privacy service does: the texts copied into mails are read first, their copies erased
+    // by the mail outbox's owner, then the source erases; the address ($2) is bound only to
+    // statements that use it.
+    const bound = (sql: string): [string, unknown[]] => [
+      sql,
+      [answerer.userId, answerer.email].slice(0, sql.includes('$2') ? 2 : 1),
+    ];
+    const copied = await db.query<unknown[]>(...bound(source.copiedTextsSql!));
+    const mails = personalDataSources().find((p) => p.eraseCopiesSql)!;
+    await db.query(mails.eraseCopiesSql!, [JSON.stringify(copied)]);
+    await db.query(...bound(source.deleteSql!));
     expect(await stored(request.id)).toMatchObject({ decline_message: null });
     const [kept] = await db.query<{ message: string | null }[]>(
       `SELECT message FROM contact_request WHERE id = $1`,

@@ -19,13 +19,15 @@ export interface PersonalDataSource {
   exportSql: string;
   deleteSql?: string;
   /**
-   * Texts the person wrote that notices copied into mails, as rows `(template, text)`: read before
-   * any erasure runs, and handed to the sources with `eraseCopiesSql` (the mail outbox's owner).
+   * Texts the person wrote that notices copied into mails, as rows `(template, text, request_id)`
+   * (`request_id`, when given, is the `requestId` the mail's params carry; without it, a mail of the
+   * template carrying the text is a copy): read before any erasure runs, and handed to the sources
+   * with `eraseCopiesSql` (the mail outbox's owner).
    */
   copiedTextsSql?: string;
   /**
    * Erases the copies of the texts every `copiedTextsSql` found: takes them as $1, a JSON array of
-   * `{ template, text }`; runs only when there are some.
+   * `{ template, text, request_id? }`; runs only when there are some.
    */
   eraseCopiesSql?: string;
   /** One row, exported as an object rather than a list. */

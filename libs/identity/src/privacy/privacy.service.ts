@@ -101,7 +101,7 @@ export class PrivacyService {
       // Audited before the account's entries lose their actor, like every other change it made.
       if (alone.length) await this.organizations.archiveWithin(m, viewer, alone, 'owner account deleted');
       // Texts copied into mails are read before anything is erased, then erased with their copies.
-      const copied: { template: string; text: string }[] = [];
+      const copied: { template: string; text: string; request_id?: string }[] = [];
       for (const s of personalDataSources())
         if (s.copiedTextsSql) copied.push(...(await m.query(...bind(s.copiedTextsSql, who))));
       for (const s of erasureOrder()) {

@@ -18,9 +18,11 @@ registerPersonalDataSource({
   eraseCopiesSql: `UPDATE mail_outbox m
                       SET body = replace(m.body, t.text, '(message deleted)'),
                           params = m.params || '{"message": "(message deleted)"}'::jsonb
-                     FROM jsonb_to_recordset($1::jsonb) AS t(template text, text text)
+                     FROM jsonb_to_recordset($1::jsonb) AS t(template text, text text, request_id text)
                     WHERE m.template = t.template AND t.text <> ''
-                      AND (strpos(m.body, t.text) > 0 OR m.params->>'message' = t.text)`,
+                      AND CASE WHEN t.request_id IS NULL
+                               THEN strpos(m.body, t.text) > 0 OR m.params->>'message' = t.text
+                               ELSE m.params->>'requestId' = t.request_id END`,
 });
 
 registerPersonalDataSource({
