@@ -15,6 +15,7 @@ export * from './auth/passwords.js';
 export * from './auth/tokens.js';
 export * from './auth/login-throttle.js';
 export * from './auth/auth.schema.js';
+export * from './auth/accounts.js';
 export * from './graphql/identity.types.js';
 export * from './graphql/client-info.js';
 export * from './membership/membership.service.js';

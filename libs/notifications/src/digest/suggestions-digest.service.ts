@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MAIL_PORT, type Locale, type MailPort } from '#identity';
+import { accounts, MAIL_PORT, type Locale, type MailPort } from '#identity';
 
 const KIND = 'SUGGESTIONS_DIGEST';
 export const DIGEST_PERIOD_MS = 7 * 24 * 3_600_000;
@@ -35,13 +35,27 @@ export class SuggestionsDigestService {
 
   /** One round over the accounts that asked for the digest and are due; returns the mails queued. */
   async run(now = new Date(), limit = 500): Promise<number> {
+    // Only accounts with a verified address get the digest: those that asked for it, then checked.
+    const asked = await this.db.query<{ id: string }[]>(
+      `SELECT user_id::text AS id FROM notification_preference WHERE kind = $1 AND email`,
+      [KIND],
+    );
+    const verified = [
+      ...(
+        await accounts.contacts(
+          this.db,
+          asked.map((a) => a.id),
+        )
+      ).values(),
+    ]
+      .filter((a) => a.verified)
+      .map((a) => a.id);
     const due = await this.db.query<{ id: string }[]>(
       `SELECT p.user_id::text AS id FROM notification_preference p
-         JOIN user_account u ON u.id = p.user_id AND u.email_verified_at IS NOT NULL
          LEFT JOIN notification_digest d ON d.user_id = p.user_id AND d.kind = $1
-        WHERE p.kind = $1 AND p.email AND (d.sent_at IS NULL OR d.sent_at <= $2)
+        WHERE p.kind = $1 AND p.email AND p.user_id = ANY($4::uuid[]) AND (d.sent_at IS NULL OR d.sent_at <= $2)
         ORDER BY d.sent_at NULLS FIRST, p.user_id LIMIT $3`,
-      [KIND, new Date(now.getTime() - DIGEST_PERIOD_MS), limit],
+      [KIND, new Date(now.getTime() - DIGEST_PERIOD_MS), limit, verified],
     );
     let sent = 0;
     for (const { id } of due) if (await this.sendOne(id, now)) sent++;
@@ -57,12 +71,14 @@ export class SuggestionsDigestService {
          ON CONFLICT DO NOTHING`,
         [userId, KIND],
       );
-      const [state] = await m.query<{ sent_at: Date; email: string; locale: Locale }[]>(
-        `SELECT d.sent_at, u.email, u.locale FROM notification_digest d JOIN user_account u ON u.id = d.user_id
-          WHERE d.user_id = $1 AND d.kind = $2 FOR UPDATE OF d`,
+      const [digest] = await m.query<{ sent_at: Date }[]>(
+        `SELECT sent_at FROM notification_digest WHERE user_id = $1 AND kind = $2 FOR UPDATE`,
         [userId, KIND],
       );
-      if (!state || new Date(state.sent_at).getTime() > now.getTime() - DIGEST_PERIOD_MS) return false;
+      const account = (await accounts.contacts(m, [userId])).get(userId);
+      if (!digest || !account || new Date(digest.sent_at).getTime() > now.getTime() - DIGEST_PERIOD_MS)
+        return false;
+      const state = { ...digest, email: account.email, locale: account.locale };
       const fresh = await m.query<NewSuggestion[]>(
         `SELECT s.organization_id || ':' || s.kind || ':' || s.counterpart_organization_id AS item,
                 o.name AS organization, c.name AS counterpart

@@ -124,3 +124,17 @@ it('mails opted-in members once a week, listing only partners no earlier digest 
   expect(await digests.run(new Date(t2.getTime() + 8 * DAY))).toBe(0);
   expect(await digestsOf(member.email)).toHaveLength(3);
 });
+
+it('sends no digest to an account whose address is not verified, until it is', async () => {
+  const member = await user();
+  await db.query(`UPDATE user_account SET email_verified_at = NULL WHERE id = $1`, [member.id]);
+  const mine = await org('Atelier Unverified', member.id);
+  await suggest(mine, [await org('Forge Iota')]);
+  await prefs.set(member.id, [{ kind: 'SUGGESTIONS_DIGEST', email: true }]);
+  const t = new Date('2032-01-05T08:00:00Z');
+  await digests.run(t);
+  expect(await digestsOf(member.email)).toHaveLength(0);
+  await db.query(`UPDATE user_account SET email_verified_at = now() WHERE id = $1`, [member.id]);
+  await digests.run(t);
+  expect(await digestsOf(member.email)).toHaveLength(1);
+});

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, returning, type AppConfig } from '#platform';
-import { MAIL_PORT, type Locale, type MailPort } from '#identity';
+import { accounts, MAIL_PORT, type MailPort } from '#identity';
 import { NotificationService } from '../inapp/notification.service.js';
 
 /** The template of the report itself: its own failures are never reported (no loop). */
@@ -52,12 +52,17 @@ export class MailFailureReporter {
           RETURNING last_error`,
         [now, REPORT],
       );
-      const admins = await m.query<{ id: string; email: string; locale: Locale; last: Date | null }[]>(
-        `SELECT u.id::text AS id, u.email, u.locale, d.sent_at AS last FROM user_account u
-           LEFT JOIN notification_digest d ON d.user_id = u.id AND d.kind = $1
-          WHERE 'ADMIN' = ANY(u.roles) ORDER BY u.id FOR UPDATE OF u`,
-        [DIGEST_KIND],
+      const locked = await accounts.admins(m, true);
+      const lastSent = new Map(
+        (
+          await m.query<{ id: string; last: Date }[]>(
+            `SELECT user_id::text AS id, sent_at AS last FROM notification_digest
+              WHERE kind = $1 AND user_id = ANY($2::uuid[])`,
+            [DIGEST_KIND, locked.map((a) => a.id)],
+          )
+        ).map((d) => [d.id, d.last]),
       );
+      const admins = locked.map((a) => ({ ...a, last: lastSent.get(a.id) ?? null }));
       if (fresh.length && this.inApp)
         for (const a of admins)
           await this.inApp.add(m, a.id, REPORT, {

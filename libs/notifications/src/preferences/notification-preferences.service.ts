@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { MailTemplate } from '#identity';
+import { accounts, type MailTemplate } from '#identity';
 import { EMAIL_BY_DEFAULT, kindOf, NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds.js';
 
 export interface EmailChoice {
@@ -54,14 +54,14 @@ export class NotificationPreferencesService {
   ): Promise<EmailChoice> {
     const kind = kindOf(template);
     if (!kind) return { kind, send: true, userId: userId ?? null };
-    const [row] = await (m ?? this.db.manager).query<{ id: string; email: boolean | null }[]>(
-      `SELECT u.id::text AS id, p.email FROM user_account u
-         LEFT JOIN notification_preference p ON p.user_id = u.id AND p.kind = $3
-        WHERE CASE WHEN $1::uuid IS NOT NULL THEN u.id = $1::uuid
-                   ELSE u.email = $2 AND u.email_verified_at IS NOT NULL END
-        LIMIT 1`,
-      [userId ?? null, to, kind],
-    );
-    return { kind, send: row?.email ?? EMAIL_BY_DEFAULT[kind], userId: row?.id ?? userId ?? null };
+    const db = m ?? this.db.manager;
+    const account = await accounts.find(db, userId ?? null, to);
+    const [pref] = account
+      ? await db.query<{ email: boolean }[]>(
+          `SELECT email FROM notification_preference WHERE user_id = $1 AND kind = $2`,
+          [account, kind],
+        )
+      : [];
+    return { kind, send: pref?.email ?? EMAIL_BY_DEFAULT[kind], userId: account ?? userId ?? null };
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, APP_CONFIG, type AppConfig } from '#platform';
+import { accounts } from '#identity';
 import type { NotificationKind } from './notification-kinds.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { UnsubscribeTokens } from './unsubscribe-token.js';
@@ -29,8 +30,8 @@ export class UnsubscribeService {
       });
     await this.db.transaction(async (m) => {
       // An erased account has nothing left to turn off.
-      const [exists] = await m.query<unknown[]>(`SELECT 1 FROM user_account WHERE id = $1`, [signed.userId]);
-      if (exists) await this.prefs.set(signed.userId, [{ kind: signed.kind, email: false }], m);
+      if (await accounts.exists(m, signed.userId))
+        await this.prefs.set(signed.userId, [{ kind: signed.kind, email: false }], m);
     });
     this.logger.log({ kind: signed.kind }, 'unsubscribed');
     return signed.kind;
