@@ -1,4 +1,4 @@
-import { maskEmail, maskEmails } from './claim.service';
+import { maskEmail, maskEmails } from './claim.service.js';
 
 describe('masked claim addresses', () => {
   it('shows the first letter and the domain of a lone address', () => {
