@@ -202,9 +202,10 @@ export class CandidateSelector {
     ];
     const facts = financierFacts(sme, asOfYear);
     const tiers: string[] = [];
-    // Tiers match at least n facts and not n + 1, for n from all of them down to two less; then the rest.
+    // Every fact, then all but one, then the rest. (A third tier, all but two, kept no more of the
+    // exhaustive top 20 at 50,000 organisations and made the filters five times longer.)
     let above: string | null = null;
-    for (let n = facts.length; n >= Math.max(1, facts.length - 2); n--) {
+    for (let n = facts.length; n >= Math.max(1, facts.length - 1); n--) {
       const atLeast = anyOfConjunctions(facts, n);
       tiers.push(above ? `(${atLeast}) AND NOT (${above})` : atLeast);
       above = atLeast;
