@@ -39,8 +39,8 @@ const errorOf = (res: GqlResponse) => ({
   reason: res.errors?.[0]?.extensions?.reason,
 });
 
-const BADGES = `query($e: ID!, $o: Int, $l: Int) { editionBadges(editionId: $e, offset: $o, limit: $l) {
-  total badges { code delegateId delegateName organizationName { fr } organizationCountry } } }`;
+const BADGES = `query($e: ID!, $a: String, $l: Int) { editionBadges(editionId: $e, after: $a, limit: $l) {
+  total endCursor hasNextPage badges { code delegateId delegateName organizationName { fr } organizationCountry } } }`;
 const CHECK_IN = `mutation($e: ID!, $c: String!) { checkInBadge(editionId: $e, code: $c) {
   alreadyCheckedIn badge { delegateId delegateName checkedInAt } } }`;
 const NO_SHOW = `mutation($m: ID!, $d: ID!) { markNoShow(meetingId: $m, absentDelegateId: $d) { delegateId outcome } }`;
@@ -137,15 +137,26 @@ it('lists the badges of the registered delegates, by name, page by page, to orga
       organizationCountry: 'TN',
     },
   ]);
-  const second = ok(await app.gql(BADGES, { e: editionId, o: 1, l: 1 }, organiser.headers)).editionBadges;
-  expect(second).toMatchObject({ total: 2, badges: [{ delegateId: d.b }] });
+  expect(all.hasNextPage).toBe(false);
+  // Page after page of one: each starts after the last badge of the one before, then none follow.
+  const first = ok(await app.gql(BADGES, { e: editionId, l: 1 }, organiser.headers)).editionBadges;
+  expect(first).toMatchObject({ total: 2, hasNextPage: true, badges: [{ delegateId: d.a }] });
+  const second = ok(
+    await app.gql(BADGES, { e: editionId, a: first.endCursor, l: 1 }, organiser.headers),
+  ).editionBadges;
+  expect(second).toMatchObject({ total: 2, hasNextPage: false, badges: [{ delegateId: d.b }] });
+  const past = ok(
+    await app.gql(BADGES, { e: editionId, a: second.endCursor, l: 1 }, organiser.headers),
+  ).editionBadges;
+  expect(past).toMatchObject({ total: 2, hasNextPage: false, endCursor: null, badges: [] });
   for (const l of [0, 501])
     expect(errorOf(await app.gql(BADGES, { e: editionId, l }, organiser.headers)).code).toBe(
       'BAD_USER_INPUT',
     );
-  expect(errorOf(await app.gql(BADGES, { e: editionId, o: -1 }, organiser.headers)).code).toBe(
-    'BAD_USER_INPUT',
-  );
+  for (const a of ['', '1', 'b1.bm90IGpzb24'])
+    expect(errorOf(await app.gql(BADGES, { e: editionId, a }, organiser.headers)).code).toBe(
+      'BAD_USER_INPUT',
+    );
   expect(errorOf(await app.gql(BADGES, { e: editionId }, ownerA.headers)).code).toBe('FORBIDDEN');
   expect(errorOf(await app.gql(BADGES, { e: editionId })).code).toBe('UNAUTHENTICATED');
   expect(

@@ -22,11 +22,21 @@ const BADGE_FIELDS = `code delegateId delegateName organizationName { ar fr en }
 /** The api's largest page of badges. */
 export const BADGE_PAGE = 500;
 
+/** A page of an edition's badges; the next one starts after endCursor. */
+export interface BadgePage {
+  total: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+  badges: PrintBadge[];
+}
+
 export const EDITION_BADGES = operation<
-  { editionBadges: { total: number; badges: PrintBadge[] } },
-  { editionId: string; offset: number; limit: number }
->(`query EditionBadges($editionId: ID!, $offset: Int!, $limit: Int!) {
-  editionBadges(editionId: $editionId, offset: $offset, limit: $limit) { total badges { ${BADGE_FIELDS} } }
+  { editionBadges: BadgePage },
+  { editionId: string; after: string | null; limit: number }
+>(`query EditionBadges($editionId: ID!, $after: String, $limit: Int!) {
+  editionBadges(editionId: $editionId, after: $after, limit: $limit) {
+    total endCursor hasNextPage badges { ${BADGE_FIELDS} }
+  }
 }`);
 
 export interface DeskDelegate {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AppError, badInput, notFound, parseId } from '#platform';
 import { type LocalizedText } from '#directory';
 import { badgeKey, signBadge, verifyBadge } from './badge-code.js';
+import { badgeCursor, readBadgeCursor } from './badge-cursor.js';
 
 export interface ForumBadge {
   code: string;
@@ -65,14 +66,19 @@ export class BadgeService {
   }
 
   /** A page of an edition's registered delegates' badges, by delegate name (printing). */
+  /**
+   * A page of the edition's registered delegates' badges, by name then id: the `limit` after the
+   * position `after` names (the `endCursor` of the page before), or the first ones.
+   */
   async page(
     editionId: string,
-    offset: number,
+    after: string | null,
     limit: number,
-  ): Promise<{ total: number; badges: ForumBadge[] }> {
+  ): Promise<{ total: number; badges: ForumBadge[]; endCursor: string | null; hasNextPage: boolean }> {
     const id = parseId(editionId, 'editionId');
-    if (!Number.isInteger(offset) || offset < 0)
-      throw badInput([{ path: 'offset', message: 'must be a whole number, 0 or more' }]);
+    const from = after == null ? null : readBadgeCursor(after);
+    if (after != null && !from)
+      throw badInput([{ path: 'after', message: 'is not a cursor of this list (use endCursor)' }]);
     if (!Number.isInteger(limit) || limit < 1 || limit > BADGE_PAGE_MAX)
       throw badInput([{ path: 'limit', message: `must be between 1 and ${BADGE_PAGE_MAX}` }]);
     const [edition] = await this.db.query<{ id: string }[]>(`SELECT id FROM forum_edition WHERE id = $1`, [
@@ -83,12 +89,21 @@ export class BadgeService {
       `SELECT count(*)::int AS total FROM forum_delegate WHERE edition_id = $1 AND status = 'REGISTERED'`,
       [id],
     );
+    // One row past the page tells whether another follows.
     const rows = await this.db.query<BadgeRow[]>(
       `${BADGE_SELECT} WHERE d.edition_id = $1 AND d.status = 'REGISTERED'
-        ORDER BY d.name, d.id OFFSET $2 LIMIT $3`,
-      [id, offset, limit],
+        AND ($2::text IS NULL OR (d.name, d.id) > ($2::text, $3::uuid))
+        ORDER BY d.name, d.id LIMIT $4`,
+      [id, from?.name ?? null, from?.id ?? null, limit + 1],
     );
-    return { total, badges: rows.map((r) => this.toBadge(r)) };
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      total,
+      badges: page.map((r) => this.toBadge(r)),
+      endCursor: last ? badgeCursor({ name: last.name, id: last.id }) : null,
+      hasNextPage: rows.length > limit,
+    };
   }
 
   private async load(id: string): Promise<ForumBadge> {

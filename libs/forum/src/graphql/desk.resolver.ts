@@ -20,11 +20,16 @@ export class ForumDeskResolver {
   @Authorize(Organiser)
   editionBadges(
     @Args('editionId', { type: () => ID, description: 'The edition' }) editionId: string,
-    @Args('offset', { type: () => Int, defaultValue: 0, description: 'Badges to skip' }) offset: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the page before; the first page when unset',
+    })
+    after: string | null,
     @Args('limit', { type: () => Int, defaultValue: 100, description: 'Badges in the page (1 to 500)' })
     limit: number,
-  ): Promise<{ total: number; badges: ForumBadge[] }> {
-    return this.badges.page(editionId, offset, limit);
+  ): Promise<{ total: number; badges: ForumBadge[]; endCursor: string | null; hasNextPage: boolean }> {
+    return this.badges.page(editionId, after ?? null, limit);
   }
 
   @Mutation(() => DeskCheckInType, {

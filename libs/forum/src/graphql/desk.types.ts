@@ -5,6 +5,12 @@ import { ForumBadgeType } from './forum.types.js';
 export class ForumBadgePageType {
   @Field(() => Int, { description: 'Registered delegates of the edition' }) total: number;
   @Field(() => [ForumBadgeType], { description: 'This page of badges' }) badges: ForumBadgeType[];
+  @Field(() => String, {
+    nullable: true,
+    description: "Where the next page starts (pass it as editionBadges' after); null on an empty page",
+  })
+  endCursor: string | null;
+  @Field({ description: 'More badges follow this page' }) hasNextPage: boolean;
 }
 
 @ObjectType('DeskCheckIn', { description: 'A check-in at the venue desk' })

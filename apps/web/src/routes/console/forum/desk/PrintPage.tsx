@@ -16,7 +16,7 @@ import { QRCodeSVG } from 'qrcode.react';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { call, toApiError } from '../../../../api/client';
-import { BADGE_PAGE, EDITION_BADGES, type PrintBadge } from '../../../../api/consoleDesk';
+import { BADGE_PAGE, EDITION_BADGES, type BadgePage, type PrintBadge } from '../../../../api/consoleDesk';
 import {
   EDITION_MEETINGS,
   EDITION_SETUP,
@@ -38,17 +38,19 @@ const route = getRouteApi('/console/forum/$editionId/print');
 /** Badges on one A4 sheet: two columns of four. */
 export const BADGES_PER_PAGE = 8;
 
-/** Every badge of an edition, page after page of the api's. */
+/** Every badge of an edition, page after page of the api's, each after the last one read. */
 async function allBadges(editionId: string): Promise<PrintBadge[]> {
   const out: PrintBadge[] = [];
+  let after: string | null = null;
   for (;;) {
-    const { editionBadges } = await call(EDITION_BADGES, {
+    const { editionBadges }: { editionBadges: BadgePage } = await call(EDITION_BADGES, {
       editionId,
-      offset: out.length,
+      after,
       limit: BADGE_PAGE,
     });
     out.push(...editionBadges.badges);
-    if (!editionBadges.badges.length || out.length >= editionBadges.total) return out;
+    if (!editionBadges.hasNextPage || !editionBadges.endCursor) return out;
+    after = editionBadges.endCursor;
   }
 }
 
