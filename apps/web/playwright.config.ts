@@ -9,7 +9,8 @@ import { e2ePort, stackCount } from './e2e/stack';
  * each worker's baseURL is its own stack's.
  * TASHBIK_WEB_URL (with TASHBIK_E2E_DATABASE_URL) runs the tests against a stack already running.
  */
-process.env.TASHBIK_WEB_PORT ??= String(20000 + Math.floor(Math.random() * 20000));
+// Below Linux's ephemeral range (32768 and up), where the api processes Jest boots beside this run listen.
+process.env.TASHBIK_WEB_PORT ??= String(20000 + Math.floor(Math.random() * 12000));
 
 export default defineConfig({
   testDir: './e2e',

@@ -34,7 +34,7 @@ export function startProcess(
   env: Record<string, string>,
   ready: RegExp | null,
   args: string[] = [],
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<RunningProcess> {
   const child = spawn(process.execPath, [resolve(DIST, entry, 'src/main.js'), ...args], {
     env: { ...process.env, NODE_OPTIONS: '', ...env },
@@ -98,7 +98,7 @@ export async function bootTestApp(
     env?: Record<string, string>;
     /** Signs in a user with this platform role and sends its token with every call by default. */
     signedIn?: 'ORGANISER' | 'ADMIN';
-    /** How long the api, and the worker, may take to start (default 30 s). */
+    /** How long the api, and the worker, may take to start (default 60 s: a busy machine, with the browser journeys beside the suite, can take that long). */
     readyTimeoutMs?: number;
     /** The address the processes reach the test database at, e.g. through a proxy a test can cut. */
     databaseUrl?: (direct: string) => string;
