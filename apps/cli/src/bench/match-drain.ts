@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { NestFactory } from '@nestjs/core';
@@ -211,6 +212,58 @@ function inProcess(
   });
 }
 
+interface SampleRun {
+  organizations: number;
+  suggestions: number;
+  /** CPU of this process (the engine, the reads' parsing, the write's encoding) per organisation. */
+  nodeCpuMs: number;
+  wallMs: number;
+  /** SHA-1 of every stored row of the sample: the same digest on two builds means the same suggestions. */
+  digest: string;
+  load: string;
+}
+
+/**
+ * A fixed sample of organisations (the first `size` active ones by md5 of their id) recomputed with
+ * `recomputeMany` in rounds of 500 and chunks of 50, as the drain does: Node CPU per organisation,
+ * and a digest of the stored rows (kind, counterpart, opportunity, delegate, rank, score to 9
+ * decimals, contributions) to compare two builds of the code on the same installation.
+ */
+async function fixedSample(app: INestApplicationContext, pool: pg.Pool, size: number): Promise<SampleRun> {
+  const recompute = app.get(RecomputeService);
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT id FROM organization WHERE status = 'ACTIVE' ORDER BY md5(id::text) LIMIT $1`,
+    [size],
+  );
+  const ids = rows.map((r) => r.id);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < ids.length; i += 500) {
+    const computer = recompute.batchComputer();
+    const round = ids.slice(i, i + 500);
+    for (let j = 0; j < round.length; j += 50)
+      await recompute.recomputeMany(round.slice(j, j + 50), computer);
+  }
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const stored = await pool.query(
+    `SELECT organization_id, kind, counterpart_organization_id, opportunity_id, delegate_id, rank,
+            round(score::numeric, 9) AS score, contributions::text AS contributions
+     FROM suggestion WHERE organization_id = ANY($1::uuid[])
+     ORDER BY organization_id, kind, rank, counterpart_organization_id, opportunity_id, delegate_id`,
+    [ids],
+  );
+  const n = Math.max(1, ids.length);
+  return {
+    organizations: ids.length,
+    suggestions: stored.rows.length,
+    nodeCpuMs: (cpu.user + cpu.system) / 1000 / n,
+    wallMs: wall / n,
+    digest: createHash('sha1').update(JSON.stringify(stored.rows)).digest('hex').slice(0, 16),
+    load: load(),
+  };
+}
+
 /** Worker processes, as deployed (ready before the clock starts). */
 async function withWorkers(
   env: BenchEnv,
@@ -306,6 +359,15 @@ export async function matchDrainBench(config: AppConfig): Promise<Record<string,
       await env.pool.query('VACUUM ANALYZE');
       say(`  ${active} active organisations indexed; load average ${load()}`);
 
+      const sampleSize = Number(process.env.MATCH_DRAIN_SAMPLE ?? 300);
+      const sample = sampleSize > 0 ? await fixedSample(app, env.pool, sampleSize) : null;
+      if (sample)
+        say(
+          `  fixed sample: ${sample.organizations} organisations recomputed in chunks of 50, ` +
+            `Node CPU ${sample.nodeCpuMs.toFixed(2)} ms/org, wall ${sample.wallMs.toFixed(1)} ms/org, ` +
+            `${sample.suggestions} suggestions, digest ${sample.digest}; load average ${sample.load}`,
+        );
+      if (process.env.MATCH_DRAIN_SAMPLE_ONLY === '1') return { orgs, active, sample };
       const runs: DrainRun[] = [];
       // Baseline, with where its time goes.
       await queueBacklog(env.pool);
@@ -439,7 +501,7 @@ export async function matchDrainBench(config: AppConfig): Promise<Record<string,
         `  (${cpus().length} cores; node = this process and its worker processes, postgres = the backends of` +
           ` ${NAMES.database}, meilisearch = the benchmark's own; other engineers' processes are not counted)`,
       );
-      return { orgs, active, runs, breakdown: rows, chunkBreakdown: chunkRows };
+      return { orgs, active, sample, runs, breakdown: rows, chunkBreakdown: chunkRows };
     } finally {
       await app.close().catch(() => undefined);
     }
