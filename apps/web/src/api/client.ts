@@ -81,17 +81,24 @@ export const documentText = (
 ): string => (typeof op === 'object' && op !== null && 'document' in op ? op.document : String(op));
 
 /** Sends one operation; any failure becomes an ApiError with the api's code (or NETWORK). */
-export async function call<TResult, TVariables extends Record<string, unknown>>(
+export function call<TResult, TVariables extends Record<string, unknown>>(
   op: DocumentTypeDecoration<TResult, TVariables>,
   ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
 ): Promise<TResult> {
-  try {
-    // A network failure rejects here (a TypeError), and becomes NETWORK below.
-    const response = await fetch(endpoint(), {
+  // A network failure rejects here (a TypeError), and becomes NETWORK in answerOf.
+  return answerOf<TResult>(
+    fetch(endpoint(), {
       method: 'POST',
       headers: headers(),
       body: JSON.stringify({ query: documentText(op), variables: variables[0] }),
-    });
+    }),
+  );
+}
+
+/** The data of an operation's response (sent by `call`, or before the app started); any failure becomes an ApiError. */
+export async function answerOf<TResult>(sent: Promise<Response>): Promise<TResult> {
+  try {
+    const response = await sent;
     const body = (await response.json().catch(() => null)) as {
       data?: TResult;
       errors?: GraphQLErrorBody[];

@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, requestState, toApiError } from '../api/client';
+import { answerOf, call, requestState, toApiError } from '../api/client';
 import { clearAgendas } from '../forum/agendaStore';
 import { clearRequests } from '../offline/requestStore';
 import { LOGIN, LOGOUT, ME, REFRESH, type Me, type Tokens } from '../api/operations';
+import type { RefreshMutation } from '../gql/graphql';
 
 /**
  * The access token lives in memory only. The refresh token is in the api's HttpOnly, SameSite=Strict
@@ -29,6 +30,17 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/**
+ * The refresh public/session-start.js sent while the scripts downloaded, taken once. Taking it (or
+ * finding none) leaves null behind, so the script, if it runs later, sends none of its own.
+ */
+function takeStartedRefresh(): Promise<Response> | null {
+  const page = globalThis as { tashbikSessionRefresh?: Promise<Response> | null };
+  const started = page.tashbikSessionRefresh ?? null;
+  page.tashbikSessionRefresh = null;
+  return started;
+}
+
 function storeTokens(tokens: Tokens | null) {
   requestState.accessToken = tokens?.accessToken ?? null;
 }
@@ -42,7 +54,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!resuming) return;
-    call(REFRESH)
+    const started = takeStartedRefresh();
+    (started ? answerOf<RefreshMutation>(started) : call(REFRESH))
       .then(({ refreshSession }) => {
         storeTokens(refreshSession);
         setSignedIn(true);
