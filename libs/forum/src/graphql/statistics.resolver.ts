@@ -45,9 +45,13 @@ export class ForumStatisticsResolver {
       description: 'Meetings in the list: at most 500, 200 when unset',
     })
     first: number | null,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Meetings of the list skipped' })
-    offset: number | null,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the page of the list before; the first page when unset',
+    })
+    after: string | null,
   ): Promise<FollowUpReport> {
-    return this.followUps.report(editionId, { stage, first, offset });
+    return this.followUps.report(editionId, { stage, first, after });
   }
 }

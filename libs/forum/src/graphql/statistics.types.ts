@@ -131,6 +131,13 @@ export class FollowUpReportType {
   bySector: FollowUpGroupType[];
   @Field(() => [FollowUpMeetingType], { description: 'Meetings, furthest stage first' })
   list: FollowUpMeetingType[];
-  @Field(() => Int, { description: 'Meetings the list would hold without first and offset' })
+  @Field(() => Int, { description: 'Meetings the list would hold without first and after' })
   listTotal: number;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Where the next page of the list starts (pass it as followUpReport's after); null on an empty page",
+  })
+  endCursor: string | null;
+  @Field({ description: 'More meetings follow this page of the list' }) hasNextPage: boolean;
 }

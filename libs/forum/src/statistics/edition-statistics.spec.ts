@@ -255,8 +255,18 @@ describe('followUpReport', () => {
     expect(m1.sides.find((s) => s.delegateId === w.b1.id)?.reportedAt).toBeInstanceOf(Date);
     const only = await h.followUps.report(w.editionId, { stage: 'NO_SHOW' });
     expect(only.list.map((m) => m.meetingId)).toEqual([w.meetings.m2]);
-    const page = await h.followUps.report(w.editionId, { first: 2, offset: 2 });
+    // Page after page of two, each after the last meeting of the one before, in the list's order.
+    const first = await h.followUps.report(w.editionId, { first: 2 });
+    expect(first.list.map((m) => m.meetingId)).toEqual(r.list.slice(0, 2).map((m) => m.meetingId));
+    expect(first).toMatchObject({ listTotal: r.listTotal, hasNextPage: true });
+    const page = await h.followUps.report(w.editionId, { first: 2, after: first.endCursor });
     expect(page.list.map((m) => m.meetingId)).toEqual([w.meetings.m2, w.meetings.m3]);
+    expect(page.hasNextPage).toBe(r.listTotal > 4);
+    expect(page.listTotal).toBe(r.listTotal);
+    expect((await errorOf(h.followUps.report(w.editionId, { after: 'f1.bm8' }))).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
     expect((await errorOf(h.followUps.report(w.editionId, { first: 501 }))).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'first',

@@ -12,6 +12,7 @@ import {
   type FollowUpStage,
 } from './follow-up.js';
 import { NO_KEY } from './edition-statistics.service.js';
+import { followUpCursor, readFollowUpCursor } from './follow-up-cursor.js';
 
 export interface FollowUpStageCount {
   stage: FollowUpStage;
@@ -55,6 +56,9 @@ export interface FollowUpReport {
   bySector: FollowUpGroup[];
   list: FollowUpMeeting[];
   listTotal: number;
+  /** Where the next page of the list starts (the `after` of the next call); null on an empty page. */
+  endCursor: string | null;
+  hasNextPage: boolean;
 }
 
 const SECTION_OF: Record<string, string> = Object.fromEntries(
@@ -90,9 +94,12 @@ SELECT x.dim, x.key, ($2::text[])[mt.rank] AS stage, count(DISTINCT mt.id)::int 
     ('sector', coalesce($3::jsonb ->> o.sectors[1], o.sectors[1], '${NO_KEY}'))) x(dim, key)
  GROUP BY x.dim, x.key, mt.rank`;
 
+// A page of the list: the meetings after the position $5..$7 (stage rank, start, id), in the list's
+// order, one more than $4 to tell whether another page follows.
 const listSql = `${MEETINGS_CTE}
 SELECT mt.id AS "meetingId", mt.starts_at AS "startsAt", mt.table_label AS "tableLabel",
-       ($2::text[])[mt.rank] AS stage, count(*) OVER ()::int AS total,
+       ($2::text[])[mt.rank] AS stage, mt.rank,
+       to_char(mt.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "startsAtKey",
        (SELECT json_agg(json_build_object(
                  'delegateId', d.id, 'delegateName', d.name, 'organizationId', o.id,
                  'organizationName', o.name, 'country', o.country,
@@ -103,9 +110,13 @@ SELECT mt.id AS "meetingId", mt.starts_at AS "startsAt", mt.table_label AS "tabl
           JOIN organization o ON o.id = d.organization_id
          WHERE p.meeting_id = mt.id) AS sides
   FROM mt
- WHERE $3::text IS NULL OR ($2::text[])[mt.rank] = $3
+ WHERE ($3::text IS NULL OR ($2::text[])[mt.rank] = $3)
+   AND ($5::int IS NULL OR (-mt.rank, mt.starts_at, mt.id) > (-$5::int, $6::timestamptz, $7::uuid))
  ORDER BY mt.rank DESC, mt.starts_at, mt.id
- LIMIT $4 OFFSET $5`;
+ LIMIT $4::int + 1`;
+
+const listTotalSql = `${MEETINGS_CTE}
+SELECT count(*)::int AS n FROM mt WHERE $3::text IS NULL OR ($2::text[])[mt.rank] = $3`;
 
 interface Due {
   edition_id: string;
@@ -136,36 +147,41 @@ export class FollowUpService {
 
   async report(
     rawEditionId: string,
-    options: { stage?: FollowUpStage | null; first?: number | null; offset?: number | null } = {},
+    options: { stage?: FollowUpStage | null; first?: number | null; after?: string | null } = {},
   ): Promise<FollowUpReport> {
     const editionId = parseId(rawEditionId, 'editionId');
     const first = options.first ?? 200;
-    const offset = options.offset ?? 0;
+    const from = options.after == null ? null : readFollowUpCursor(options.after);
     if (!Number.isInteger(first) || first < 0 || first > FOLLOW_UP_LIST_MAX)
       throw new AppError('BAD_USER_INPUT', `first must be between 0 and ${FOLLOW_UP_LIST_MAX}`, {
         field: 'first',
       });
-    if (!Number.isInteger(offset) || offset < 0)
-      throw new AppError('BAD_USER_INPUT', 'offset must be 0 or more', { field: 'offset' });
+    if (options.after != null && !from)
+      throw new AppError('BAD_USER_INPUT', 'after is not a cursor of this list (use endCursor)', {
+        field: 'after',
+      });
     const [edition] = await this.db.query<{ ends_on: string }[]>(
       `SELECT ends_on::text FROM forum_edition WHERE id = $1`,
       [editionId],
     );
     if (!edition) throw notFound('Forum edition', editionId);
     const stages = [...FOLLOW_UP_STAGES];
-    const [groups, list, [sent]] = await Promise.all([
+    const [groups, rows, [listed], [sent]] = await Promise.all([
       this.db.query<{ dim: string; key: string; stage: FollowUpStage; n: number }[]>(groupsSql, [
         editionId,
         stages,
         JSON.stringify(SECTION_OF),
       ]),
-      this.db.query<(FollowUpMeeting & { total: number })[]>(listSql, [
+      this.db.query<(FollowUpMeeting & { rank: number; startsAtKey: string })[]>(listSql, [
         editionId,
         stages,
         options.stage ?? null,
         first,
-        offset,
+        from?.rank ?? null,
+        from?.startsAt ?? null,
+        from?.id ?? null,
       ]),
+      this.db.query<{ n: number }[]>(listTotalSql, [editionId, stages, options.stage ?? null]),
       this.db.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM forum_follow_up_mail WHERE edition_id = $1`,
         [editionId],
@@ -187,6 +203,8 @@ export class FollowUpService {
         }));
     };
     const total = grouped('total')[0];
+    const list = rows.slice(0, first);
+    const last = list.at(-1);
     return {
       editionId,
       lastDay: edition.ends_on,
@@ -196,11 +214,15 @@ export class FollowUpService {
       stages: total?.stages ?? FOLLOW_UP_STAGES.map((stage) => ({ stage, meetings: 0 })),
       byCountry: grouped('country'),
       bySector: grouped('sector'),
-      list: list.map(({ total: _, ...mt }) => ({
+      list: list.map(({ rank: _r, startsAtKey: _k, ...mt }) => ({
         ...mt,
         sides: mt.sides.map((s) => ({ ...s, reportedAt: s.reportedAt ? new Date(s.reportedAt) : null })),
       })),
-      listTotal: list[0]?.total ?? 0,
+      listTotal: listed.n,
+      endCursor: last
+        ? followUpCursor({ rank: last.rank, startsAt: last.startsAtKey, id: last.meetingId })
+        : null,
+      hasNextPage: rows.length > first,
     };
   }
 
