@@ -7,6 +7,11 @@ import { arg, Custom, isOrganiser, registerOwnerLookup, verdict, type Rule } fro
  */
 
 registerOwnerLookup('forum_delegate', `SELECT organization_id FROM forum_delegate WHERE id = $1`);
+/** The account linked to a delegate's registration (answered as `organization_id`, the lookups' one column). */
+registerOwnerLookup(
+  'forum_delegate.account',
+  `SELECT user_id AS organization_id FROM forum_delegate WHERE id = $1`,
+);
 
 /*
  * A lookup takes a single id, so this one answers for an organisation with the editions it takes part

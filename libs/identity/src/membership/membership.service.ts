@@ -56,6 +56,15 @@ export async function memberOrOwners(
   return out;
 }
 
+/** The organisations an account is a member of (any role). */
+export async function organizationsOf(db: Pick<EntityManager, 'query'>, userId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }[]>(
+    `SELECT organization_id::text AS id FROM membership WHERE user_id = $1 ORDER BY organization_id`,
+    [userId],
+  );
+  return rows.map((r) => r.id);
+}
+
 export interface PendingInvitationRow {
   id: string;
   organization_id: string;

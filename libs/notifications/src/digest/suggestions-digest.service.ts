@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { accounts, MAIL_PORT, type Locale, type MailPort } from '#identity';
+import { accounts, MAIL_PORT, organizationsOf, type Locale, type MailPort } from '#identity';
 
 const KIND = 'SUGGESTIONS_DIGEST';
 export const DIGEST_PERIOD_MS = 7 * 24 * 3_600_000;
@@ -83,15 +83,14 @@ export class SuggestionsDigestService {
         `SELECT s.organization_id || ':' || s.kind || ':' || s.counterpart_organization_id AS item,
                 o.name AS organization, c.name AS counterpart
            FROM suggestion s
-           JOIN membership ms ON ms.organization_id = s.organization_id AND ms.user_id = $1
            JOIN organization o ON o.id = s.organization_id
            JOIN organization c ON c.id = s.counterpart_organization_id AND c.status = 'ACTIVE'
-          WHERE s.kind IN ('SUBCONTRACTING', 'FINANCING')
+          WHERE s.organization_id = ANY($3::uuid[]) AND s.kind IN ('SUBCONTRACTING', 'FINANCING')
             AND NOT EXISTS (SELECT 1 FROM notification_digest_item i
                              WHERE i.user_id = $1 AND i.kind = $2
                                AND i.item = s.organization_id || ':' || s.kind || ':' || s.counterpart_organization_id)
           ORDER BY s.organization_id, s.score DESC, s.id`,
-        [userId, KIND],
+        [userId, KIND, await organizationsOf(m, userId)],
       );
       const items = [...new Map(fresh.map((f) => [f.item, f])).values()];
       if (!items.length) return false;

@@ -1,8 +1,14 @@
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppError, badInput } from '#platform';
-import { Authenticated, Authorize, CurrentViewer, Organiser, requireUuid, type Viewer } from '#identity';
+import {
+  AccessService,
+  Authenticated,
+  Authorize,
+  CurrentViewer,
+  Organiser,
+  requireUuid,
+  type Viewer,
+} from '#identity';
 import { agendaTopic, type AgendaChangeEvent } from './agenda-events.js';
 import { filtered } from './filtered.js';
 import {
@@ -36,7 +42,7 @@ export class NotificationsResolver {
   constructor(
     private readonly service: NotificationService,
     private readonly bus: EventBus,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
   ) {}
 
   @Authorize(Authenticated)
@@ -106,17 +112,17 @@ export class NotificationsResolver {
     @CurrentViewer() viewer: Viewer | null,
     @Args('editionId', { type: () => ID, description: 'The forum edition to follow' }) editionId: string,
   ): Promise<AsyncIterableIterator<MeetingRequestEvent>> {
-    const { userId, roles } = signedIn(viewer);
+    const { roles } = signedIn(viewer);
     requireUuid(editionId, 'editionId');
     const events = await this.bus.listen<MeetingRequestEvent>(meetingRequestTopic(editionId));
     if (roles.includes('ORGANISER') || roles.includes('ADMIN')) return events;
     // Members see their organisations' requests, checked at each event (memberships change).
     return filtered(events, async (e) => {
-      const rows = await this.db.query<unknown[]>(
-        `SELECT 1 FROM membership WHERE user_id = $1 AND organization_id = ANY($2::uuid[]) LIMIT 1`,
-        [userId, [e.fromOrganizationId, e.toOrganizationId]],
+      const facts = this.access.forViewer(viewer);
+      return (
+        (await facts.membership(e.fromOrganizationId)) !== null ||
+        (await facts.membership(e.toOrganizationId)) !== null
       );
-      return rows.length > 0;
     });
   }
 
@@ -134,16 +140,15 @@ export class NotificationsResolver {
     const { userId, roles } = signedIn(viewer);
     requireUuid(delegateId, 'delegateId');
     const organiser = roles.includes('ORGANISER') || roles.includes('ADMIN');
-    const allowed = async () =>
-      organiser ||
-      (
-        await this.db.query<unknown[]>(
-          `SELECT 1 FROM forum_delegate d
-            WHERE d.id = $1 AND (d.user_id = $2 OR EXISTS (
-              SELECT 1 FROM membership ms WHERE ms.user_id = $2 AND ms.organization_id = d.organization_id))`,
-          [delegateId, userId],
-        )
-      ).length > 0;
+    // Fresh facts at each check: the owner lookups are registered by the forum.
+    const allowed = async () => {
+      if (organiser) return true;
+      const facts = this.access.forViewer(viewer);
+      const organization = await facts.organizationOf('forum_delegate', delegateId);
+      if (!organization) return false;
+      if ((await facts.organizationOf('forum_delegate.account', delegateId)) === userId) return true;
+      return (await facts.membership(organization)) !== null;
+    };
     // An unknown delegate and someone else's look the same.
     if (!(await allowed())) throw new AppError('FORBIDDEN', "you may not follow this delegate's agenda");
     const events = await this.bus.listen<AgendaChangeEvent>(agendaTopic(delegateId));
