@@ -1,25 +1,9 @@
-import { registerKeptColumns, registerPersonalDataSource } from '#identity';
+import { registerAuditedContacts, registerKeptColumns, registerPersonalDataSource } from '#identity';
 
 /*
  * Personal data the directory holds: organisations' contact persons (matched by the account's
  * verified address, $2) and who created or reviewed an organisation ($1). See docs/PRIVACY.md.
  */
-
-/** The contact entries of one side (`before` or `after`) of an audit entry that carry the address. */
-const auditContacts = (side: 'before' | 'after') =>
-  `jsonb_array_elements(CASE WHEN jsonb_typeof(a.${side}->'contacts') = 'array'
-                             THEN a.${side}->'contacts' ELSE '[]'::jsonb END)`;
-
-/** The same side with the entries carrying the address replaced by a marker. */
-const erased = (side: 'before' | 'after') =>
-  `CASE WHEN jsonb_typeof(a.${side}->'contacts') = 'array' THEN jsonb_set(a.${side}, '{contacts}',
-     (SELECT coalesce(jsonb_agg(CASE WHEN lower(c->>'email') = lower($2) THEN '{"erased": true}'::jsonb ELSE c END
-                                ORDER BY n), '[]'::jsonb)
-        FROM jsonb_array_elements(a.${side}->'contacts') WITH ORDINALITY AS e(c, n)))
-   ELSE a.${side} END`;
-
-const carriesAddress = `(EXISTS (SELECT 1 FROM ${auditContacts('before')} c WHERE lower(c->>'email') = lower($2))
-                      OR EXISTS (SELECT 1 FROM ${auditContacts('after')} c WHERE lower(c->>'email') = lower($2)))`;
 
 registerPersonalDataSource({
   name: 'contactPersonEntries',
@@ -30,18 +14,7 @@ registerPersonalDataSource({
 });
 
 // Earlier versions of the entries, in the audit log's before/after values of organisation changes.
-registerPersonalDataSource({
-  name: 'contactPersonHistory',
-  covers: [],
-  exportSql: `SELECT a.at, a.action, a.entity_id AS organization_id,
-                     (SELECT jsonb_agg(c) FROM ${auditContacts('before')} c WHERE lower(c->>'email') = lower($2)) AS before,
-                     (SELECT jsonb_agg(c) FROM ${auditContacts('after')} c WHERE lower(c->>'email') = lower($2)) AS after
-                FROM audit_log a
-               WHERE a.entity_type = 'organization' AND $2::text IS NOT NULL AND ${carriesAddress}
-               ORDER BY a.id`,
-  deleteSql: `UPDATE audit_log a SET before = ${erased('before')}, after = ${erased('after')}
-               WHERE a.entity_type = 'organization' AND $2::text IS NOT NULL AND ${carriesAddress}`,
-});
+registerAuditedContacts({ name: 'contactPersonHistory', entityType: 'organization', field: 'contacts' });
 
 registerPersonalDataSource({
   name: 'organisationsCreatedOrReviewed',

@@ -55,6 +55,47 @@ export function registerKeptColumns(columns: Record<string, string>): void {
   for (const [column, reason] of Object.entries(columns)) KEPT.set(column, reason);
 }
 
+/** A name another library gives to a field of its audited values: plain lower-case words only. */
+const FIELD = /^[a-z_]+$/;
+
+/**
+ * Lets a module declare that its audit entries about `entityType` carry, under `field` of their
+ * before/after values, a list of entries naming people by address (`email`), such as the contact
+ * persons of an organisation. Identity owns the audit log: it exports those entries that carry the
+ * account's verified address ($2), and on erasure replaces each such list entry by
+ * `{"erased": true}`, keeping the rest of the audit entry.
+ */
+export function registerAuditedContacts(spec: { name: string; entityType: string; field: string }): void {
+  const { name, entityType, field } = spec;
+  if (!FIELD.test(entityType) || !FIELD.test(field))
+    throw new Error(`audited contacts need plain names, not ${entityType}.${field}`);
+  /** The list entries of one side of an audit entry. */
+  const entries = (side: 'before' | 'after') =>
+    `jsonb_array_elements(CASE WHEN jsonb_typeof(a.${side}->'${field}') = 'array'
+                               THEN a.${side}->'${field}' ELSE '[]'::jsonb END)`;
+  /** The same side with the entries carrying the address replaced by a marker. */
+  const erased = (side: 'before' | 'after') =>
+    `CASE WHEN jsonb_typeof(a.${side}->'${field}') = 'array' THEN jsonb_set(a.${side}, '{${field}}',
+       (SELECT coalesce(jsonb_agg(CASE WHEN lower(c->>'email') = lower($2) THEN '{"erased": true}'::jsonb ELSE c END
+                                  ORDER BY n), '[]'::jsonb)
+          FROM jsonb_array_elements(a.${side}->'${field}') WITH ORDINALITY AS e(c, n)))
+     ELSE a.${side} END`;
+  const carriesAddress = `(EXISTS (SELECT 1 FROM ${entries('before')} c WHERE lower(c->>'email') = lower($2))
+                        OR EXISTS (SELECT 1 FROM ${entries('after')} c WHERE lower(c->>'email') = lower($2)))`;
+  registerPersonalDataSource({
+    name,
+    covers: [],
+    exportSql: `SELECT a.at, a.action, a.entity_id AS ${entityType}_id,
+                       (SELECT jsonb_agg(c) FROM ${entries('before')} c WHERE lower(c->>'email') = lower($2)) AS before,
+                       (SELECT jsonb_agg(c) FROM ${entries('after')} c WHERE lower(c->>'email') = lower($2)) AS after
+                  FROM audit_log a
+                 WHERE a.entity_type = '${entityType}' AND $2::text IS NOT NULL AND ${carriesAddress}
+                 ORDER BY a.id`,
+    deleteSql: `UPDATE audit_log a SET before = ${erased('before')}, after = ${erased('after')}
+                 WHERE a.entity_type = '${entityType}' AND $2::text IS NOT NULL AND ${carriesAddress}`,
+  });
+}
+
 export const personalDataSources = (): readonly PersonalDataSource[] => SOURCES;
 
 /** The sources in the order their erasure runs: as registered, those marked `eraseLast` at the end. */
