@@ -13,6 +13,7 @@ export const DOCUMENTS = [
   'apps/web/src/api/organization.ts',
   'apps/web/src/api/operations.ts',
   'apps/web/src/api/inboxLive.ts',
+  'apps/web/src/api/consoleStats.ts',
 ];
 
 const config: CodegenConfig = {

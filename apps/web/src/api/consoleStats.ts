@@ -1,4 +1,4 @@
-import { operation } from './client';
+import { graphql } from './client';
 import type { LocalizedText } from './operations';
 
 /*
@@ -25,7 +25,8 @@ export interface RoundUtilisation {
   slotId: string;
   position: number;
   day: string;
-  session: 'MORNING' | 'AFTERNOON';
+  /** MORNING or AFTERNOON (a String in the schema). */
+  session: string;
   startsAt: string;
   meetings: number;
   tablesUsed: number;
@@ -42,17 +43,80 @@ export interface EditionStatistics {
   rounds: RoundUtilisation[];
 }
 
-const ROW = `key delegates requestsSent accepted declined pending expired cancelled acceptanceRate
-  meetingsScheduled meetingsHeld noShows`;
-
-export const EDITION_STATISTICS = operation<{ editionStatistics: EditionStatistics }, { editionId: string }>(
-  `query EditionStatistics($editionId: ID!) {
-  editionStatistics(editionId: $editionId) {
-    editionId totals { ${ROW} } byCountry { ${ROW} } bySector { ${ROW} } byGroup { ${ROW} }
-    rounds { slotId position day session startsAt meetings tablesUsed tablesAvailable utilisation }
+export const EDITION_STATISTICS = graphql(`
+  query EditionStatistics($editionId: ID!) {
+    editionStatistics(editionId: $editionId) {
+      editionId
+      totals {
+        key
+        delegates
+        requestsSent
+        accepted
+        declined
+        pending
+        expired
+        cancelled
+        acceptanceRate
+        meetingsScheduled
+        meetingsHeld
+        noShows
+      }
+      byCountry {
+        key
+        delegates
+        requestsSent
+        accepted
+        declined
+        pending
+        expired
+        cancelled
+        acceptanceRate
+        meetingsScheduled
+        meetingsHeld
+        noShows
+      }
+      bySector {
+        key
+        delegates
+        requestsSent
+        accepted
+        declined
+        pending
+        expired
+        cancelled
+        acceptanceRate
+        meetingsScheduled
+        meetingsHeld
+        noShows
+      }
+      byGroup {
+        key
+        delegates
+        requestsSent
+        accepted
+        declined
+        pending
+        expired
+        cancelled
+        acceptanceRate
+        meetingsScheduled
+        meetingsHeld
+        noShows
+      }
+      rounds {
+        slotId
+        position
+        day
+        session
+        startsAt
+        meetings
+        tablesUsed
+        tablesAvailable
+        utilisation
+      }
+    }
   }
-}`,
-);
+`);
 
 export type FollowUpStage =
   | 'NOT_REPORTED'
@@ -117,19 +181,54 @@ export interface FollowUpReport {
 /** Most meetings the report lists at once (the api's limit). */
 export const FOLLOW_UP_PAGE = 500;
 
-export const FOLLOW_UP_REPORT = operation<
-  { followUpReport: FollowUpReport },
-  { editionId: string; stage: FollowUpStage | null; first: number }
->(
-  `query FollowUpReport($editionId: ID!, $stage: FollowUpStage, $first: Int) {
-  followUpReport(editionId: $editionId, stage: $stage, first: $first) {
-    editionId lastDay requestDates requestsSent meetings
-    stages { stage meetings }
-    byCountry { key meetings stages { stage meetings } }
-    bySector { key meetings stages { stage meetings } }
-    list { meetingId startsAt tableLabel stage
-      sides { delegateId delegateName organizationId organizationName { ar fr en } country stage reportedAt } }
-    listTotal
+export const FOLLOW_UP_REPORT = graphql(`
+  query FollowUpReport($editionId: ID!, $stage: FollowUpStage, $first: Int) {
+    followUpReport(editionId: $editionId, stage: $stage, first: $first) {
+      editionId
+      lastDay
+      requestDates
+      requestsSent
+      meetings
+      stages {
+        stage
+        meetings
+      }
+      byCountry {
+        key
+        meetings
+        stages {
+          stage
+          meetings
+        }
+      }
+      bySector {
+        key
+        meetings
+        stages {
+          stage
+          meetings
+        }
+      }
+      list {
+        meetingId
+        startsAt
+        tableLabel
+        stage
+        sides {
+          delegateId
+          delegateName
+          organizationId
+          organizationName {
+            ar
+            fr
+            en
+          }
+          country
+          stage
+          reportedAt
+        }
+      }
+      listTotal
+    }
   }
-}`,
-);
+`);

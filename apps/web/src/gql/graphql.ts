@@ -279,6 +279,23 @@ export type FinancingInstrument =
   /** Salam (prepaid forward sale) (fr: Salam (achat à terme payé d'avance)) */
   | 'SALAM';
 
+/** How far a meeting went, as its sides reported, from nothing reported to a contract */
+export type FollowUpStage =
+  /** An agreement or memorandum of understanding was signed */
+  | 'AGREEMENT_SIGNED'
+  /** A contract was signed or an order placed */
+  | 'CONTRACT_SIGNED'
+  /** Held, and a follow-up is planned */
+  | 'FOLLOW_UP'
+  /** The meeting took place */
+  | 'HELD'
+  /** The two sides started negotiating */
+  | 'NEGOTIATION_STARTED'
+  /** Neither side reported anything yet */
+  | 'NOT_REPORTED'
+  /** A side reported that the other did not come */
+  | 'NO_SHOW';
+
 /** Research, development and intellectual property */
 export type InnovationInput = {
   /** Registered industrial designs */
@@ -798,6 +815,22 @@ export type UnsubscribeMutationVariables = Exact<{
 
 export type UnsubscribeMutation = { unsubscribe: { kind: NotificationKind, email: boolean } };
 
+export type EditionStatisticsQueryVariables = Exact<{
+  editionId: string;
+}>;
+
+
+export type EditionStatisticsQuery = { editionStatistics: { editionId: string, totals: { key: string, delegates: number, requestsSent: number, accepted: number, declined: number, pending: number, expired: number, cancelled: number, acceptanceRate: number | null, meetingsScheduled: number, meetingsHeld: number, noShows: number }, byCountry: Array<{ key: string, delegates: number, requestsSent: number, accepted: number, declined: number, pending: number, expired: number, cancelled: number, acceptanceRate: number | null, meetingsScheduled: number, meetingsHeld: number, noShows: number }>, bySector: Array<{ key: string, delegates: number, requestsSent: number, accepted: number, declined: number, pending: number, expired: number, cancelled: number, acceptanceRate: number | null, meetingsScheduled: number, meetingsHeld: number, noShows: number }>, byGroup: Array<{ key: string, delegates: number, requestsSent: number, accepted: number, declined: number, pending: number, expired: number, cancelled: number, acceptanceRate: number | null, meetingsScheduled: number, meetingsHeld: number, noShows: number }>, rounds: Array<{ slotId: string, position: number, day: string, session: string, startsAt: string, meetings: number, tablesUsed: number, tablesAvailable: number, utilisation: number | null }> } };
+
+export type FollowUpReportQueryVariables = Exact<{
+  editionId: string;
+  stage?: FollowUpStage | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type FollowUpReportQuery = { followUpReport: { editionId: string, lastDay: string, requestDates: Array<string>, requestsSent: number, meetings: number, listTotal: number, stages: Array<{ stage: FollowUpStage, meetings: number }>, byCountry: Array<{ key: string, meetings: number, stages: Array<{ stage: FollowUpStage, meetings: number }> }>, bySector: Array<{ key: string, meetings: number, stages: Array<{ stage: FollowUpStage, meetings: number }> }>, list: Array<{ meetingId: string, startsAt: string, tableLabel: string | null, stage: FollowUpStage, sides: Array<{ delegateId: string, delegateName: string, organizationId: string, country: string | null, stage: FollowUpStage, reportedAt: string | null, organizationName: { ar: string | null, fr: string | null, en: string | null } }> }> } };
+
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1141,6 +1174,131 @@ export const UnsubscribeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
+export const EditionStatisticsDocument = new TypedDocumentString(`
+    query EditionStatistics($editionId: ID!) {
+  editionStatistics(editionId: $editionId) {
+    editionId
+    totals {
+      key
+      delegates
+      requestsSent
+      accepted
+      declined
+      pending
+      expired
+      cancelled
+      acceptanceRate
+      meetingsScheduled
+      meetingsHeld
+      noShows
+    }
+    byCountry {
+      key
+      delegates
+      requestsSent
+      accepted
+      declined
+      pending
+      expired
+      cancelled
+      acceptanceRate
+      meetingsScheduled
+      meetingsHeld
+      noShows
+    }
+    bySector {
+      key
+      delegates
+      requestsSent
+      accepted
+      declined
+      pending
+      expired
+      cancelled
+      acceptanceRate
+      meetingsScheduled
+      meetingsHeld
+      noShows
+    }
+    byGroup {
+      key
+      delegates
+      requestsSent
+      accepted
+      declined
+      pending
+      expired
+      cancelled
+      acceptanceRate
+      meetingsScheduled
+      meetingsHeld
+      noShows
+    }
+    rounds {
+      slotId
+      position
+      day
+      session
+      startsAt
+      meetings
+      tablesUsed
+      tablesAvailable
+      utilisation
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditionStatisticsQuery, EditionStatisticsQueryVariables>;
+export const FollowUpReportDocument = new TypedDocumentString(`
+    query FollowUpReport($editionId: ID!, $stage: FollowUpStage, $first: Int) {
+  followUpReport(editionId: $editionId, stage: $stage, first: $first) {
+    editionId
+    lastDay
+    requestDates
+    requestsSent
+    meetings
+    stages {
+      stage
+      meetings
+    }
+    byCountry {
+      key
+      meetings
+      stages {
+        stage
+        meetings
+      }
+    }
+    bySector {
+      key
+      meetings
+      stages {
+        stage
+        meetings
+      }
+    }
+    list {
+      meetingId
+      startsAt
+      tableLabel
+      stage
+      sides {
+        delegateId
+        delegateName
+        organizationId
+        organizationName {
+          ar
+          fr
+          en
+        }
+        country
+        stage
+        reportedAt
+      }
+    }
+    listTotal
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpReportQuery, FollowUpReportQueryVariables>;
 export const UnreadNotificationCountDocument = new TypedDocumentString(`
     query UnreadNotificationCount {
   unreadNotificationCount
