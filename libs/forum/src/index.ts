@@ -32,5 +32,6 @@ export * from './day/statistics.service.js';
 export * from './day/reminder.service.js';
 export * from './statistics/index.js';
 export * from './common/db-errors.js';
+export * from './common/forum-facts.js';
 export * from './forum.module.js';
 export * from './graphql/forum-graphql.module.js';

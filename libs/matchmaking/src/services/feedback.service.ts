@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput, OutboxService, parseInput, text } from '#platform';
 import { AuditService, ContactRequestService } from '#identity';
-import { RequestService } from '#forum';
+import { forumFacts, RequestService } from '#forum';
 import { similarityKey, type NotRelevantReason, type Verdict } from '../feedback/adjustments.js';
 import type { ClusterCore } from '../engine/cluster-core.js';
 
@@ -72,12 +72,8 @@ export class FeedbackService {
       [input.suggestionId, input.organizationId],
     );
     if (!s || s.kind !== 'MEETING' || input.openContactRequest === false) return null;
-    const [open] = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM forum_meeting_request
-       WHERE from_delegate_id = $1 AND to_organization_id = $2 AND status IN ('PENDING', 'ACCEPTED')`,
-      [s.delegate_id, s.counterpart],
-    );
-    if (open) return open.id;
+    const open = await forumFacts.openRequestFrom(this.db, s.delegate_id, s.counterpart);
+    if (open) return open;
     const created = await this.requests.request(
       {
         editionId: s.edition_id,

@@ -4,6 +4,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { OutboxService } from '#platform';
+import { forumFacts } from '#forum';
 import { MATCH_JOB_OPTIONS, MATCH_JOBS, MATCH_QUEUE } from '../jobs/matchmaking.jobs.js';
 
 /**
@@ -41,14 +42,10 @@ export class MatchmakingCommands {
 
   /** Every organisation with a registered delegate in the edition, for its meeting suggestions. */
   async requestEditionRecompute(editionId: string): Promise<number> {
-    const organizations = await this.db.query<{ id: string }[]>(
-      `SELECT DISTINCT d.organization_id AS id FROM forum_delegate d
-       WHERE d.edition_id = $1 AND d.status = 'REGISTERED'`,
-      [editionId],
-    );
+    const organizations = await forumFacts.registeredOrganizations(this.db, editionId);
     const queued = await this.outbox.record(
       this.db,
-      organizations.map((o) => ({ entityType: 'organization' as const, entityId: o.id })),
+      organizations.map((id) => ({ entityType: 'organization' as const, entityId: id })),
       ['match'],
     );
     if (queued) await this.wake();

@@ -1,4 +1,4 @@
-import { groupRules, meetingForbidden, type GroupRules } from '#forum';
+import { forumFacts, groupRules, meetingForbidden, type GroupRules } from '#forum';
 import {
   MEETING_GOALS,
   rankMeetings,
@@ -58,32 +58,14 @@ export class MeetingPlanner {
   }
 
   private async load(editionId: string): Promise<EditionContext> {
-    const rows = await this.db.query<
-      { id: string; organization_id: string; languages: string[]; goals: string[]; group_id: string | null }[]
-    >(
-      `SELECT d.id, d.organization_id, d.languages, d.goals, d.group_id
-       FROM forum_delegate d JOIN organization o ON o.id = d.organization_id
-       WHERE d.edition_id = $1 AND d.status = 'REGISTERED' AND o.status = 'ACTIVE' ORDER BY d.id`,
-      [editionId],
-    );
+    const rows = await forumFacts.registeredDelegates(this.db, editionId);
     const orgIds = [...new Set(rows.map((r) => r.organization_id))];
     const [profiles, requests, groups, ruleRows, open] = await Promise.all([
       this.store.profiles(orgIds),
       this.store.requestsOfMany(orgIds),
-      this.db.query<{ id: string; code: string }[]>(
-        `SELECT id, code FROM forum_group WHERE edition_id = $1`,
-        [editionId],
-      ),
-      this.db.query<{ groupId: string; mayMeetGroupId: string }[]>(
-        `SELECT group_id AS "groupId", may_meet_group_id AS "mayMeetGroupId" FROM forum_group_rule
-         WHERE edition_id = $1`,
-        [editionId],
-      ),
-      this.db.query<{ a: string; b: string }[]>(
-        `SELECT from_organization_id AS a, to_organization_id AS b FROM forum_meeting_request
-         WHERE edition_id = $1 AND status IN ('PENDING', 'ACCEPTED')`,
-        [editionId],
-      ),
+      forumFacts.groups(this.db, editionId),
+      forumFacts.groupRules(this.db, editionId),
+      forumFacts.openRequestPairs(this.db, editionId),
     ]);
     const requestsOf = new Map<string, MeetingParty['requests'][number][]>();
     for (const { request } of requests)

@@ -1,4 +1,5 @@
 import { acceptedContactsOf } from '#identity';
+import { forumFacts } from '#forum';
 import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
 import type { SupportProgramme, SupportSignals } from '../engine/support.js';
 import type { CollaborationLink, PartnerNames } from '../engine/collaboration.js';
@@ -219,17 +220,7 @@ export class ProfileStore {
       }[]
     >(
       `WITH me AS (SELECT id, external_ref FROM organization WHERE id = ANY($1::uuid[]))
-       SELECT DISTINCT d1.organization_id AS viewer, d2.organization_id AS other, 'MEETING' AS source,
-              extract(year FROM m.created_at)::int AS year, m.edition_id
-       FROM forum_meeting m
-       JOIN forum_meeting_participant p1 ON p1.meeting_id = m.id
-       JOIN forum_delegate d1 ON d1.id = p1.delegate_id AND d1.organization_id = ANY($1::uuid[])
-       JOIN forum_meeting_participant p2 ON p2.meeting_id = m.id AND p2.delegate_id <> p1.delegate_id
-       JOIN forum_delegate d2 ON d2.id = p2.delegate_id AND d2.organization_id <> d1.organization_id
-       WHERE EXISTS (SELECT 1 FROM forum_meeting_participant px WHERE px.meeting_id = m.id
-                     AND px.outcome IN ('HELD','FOLLOW_UP','NEGOTIATION_STARTED','AGREEMENT_SIGNED','CONTRACT_SIGNED'))
-       UNION
-       SELECT me.id, p.id, 'HISTORY', (e->>'year')::int, NULL::uuid
+       SELECT me.id AS viewer, p.id AS other, 'HISTORY' AS source, (e->>'year')::int AS year, NULL::uuid AS edition_id
        FROM me JOIN organization o ON o.id = me.id, jsonb_array_elements(o.collaborations) e
        JOIN organization p ON p.external_ref = e->>'ref'
        WHERE p.id <> me.id AND p.status = 'ACTIVE'
@@ -242,6 +233,14 @@ export class ProfileStore {
          AND e->>'ref' = me.external_ref`,
       [organizationIds],
     );
+    for (const m of await forumFacts.meetingPartners(this.db, organizationIds))
+      own.push({
+        viewer: m.organizationId,
+        other: m.otherId,
+        source: 'MEETING',
+        year: m.year,
+        edition_id: m.editionId,
+      });
     for (const c of await acceptedContactsOf(this.db, organizationIds))
       own.push({
         viewer: c.organizationId,
@@ -317,19 +316,7 @@ export class ProfileStore {
 
   /** `openEditionsOf` for several organisations at once. */
   async openEditionsOfMany(organizationIds: readonly string[]): Promise<Map<string, string[]>> {
-    if (!organizationIds.length) return new Map();
-    const rows = await this.db.query<{ organization_id: string; edition_id: string }[]>(
-      `SELECT DISTINCT d.organization_id, d.edition_id FROM forum_delegate d JOIN forum_edition e ON e.id = d.edition_id
-       WHERE d.organization_id = ANY($1::uuid[]) AND d.status = 'REGISTERED' AND e.status = 'OPEN'
-       ORDER BY d.organization_id, d.edition_id`,
-      [organizationIds],
-    );
-    const out = new Map<string, string[]>();
-    for (const r of rows)
-      (out.get(r.organization_id) ?? out.set(r.organization_id, []).get(r.organization_id)!).push(
-        r.edition_id,
-      );
-    return out;
+    return forumFacts.openEditionsOf(this.db, organizationIds);
   }
 
   /**
