@@ -1,6 +1,10 @@
 import {
   bootTestApp,
   openForumEdition,
+  insertOrganization,
+  registerDelegate,
+  requestMeeting,
+  acceptMeetingRequest,
   signIn,
   type TestApp,
   type TestUser,
@@ -17,15 +21,6 @@ import {
 
 let app: TestApp;
 let organiser: TestUser;
-
-async function organization(name: string): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb) RETURNING id`,
-    [JSON.stringify({ ar: null, fr: name, en: null })],
-  );
-  return rows[0].id;
-}
 
 const MEETINGS = `query($e: ID!, $v: AgendaView!) { editionMeetings(editionId: $e, view: $v) {
   meetingId status slotId tableId tableLabel delegateId delegateName organizationName
@@ -60,40 +55,26 @@ it('lists every meeting of the edition once, draft then published, for organiser
   ).forumSlots as Json[];
   expect(slots).toHaveLength(3);
 
-  const orgs = [await organization('Alpha'), await organization('Beta'), await organization('Gamma')];
+  const orgs: string[] = [];
+  for (const name of ['Alpha', 'Beta', 'Gamma']) orgs.push(await insertOrganization(app.db, { name }));
   const delegates: string[] = [];
   for (const [i, organizationId] of orgs.entries())
     delegates.push(
-      ok(
-        await app.gql(
-          `mutation($i: RegisterDelegateInput!) { registerDelegate(input: $i) { id } }`,
-          { i: { editionId, organizationId, name: `Delegate ${i}`, email: `d${i}@example.org` } },
-          organiser.headers,
-        ),
-      ).registerDelegate.id as string,
+      await registerDelegate(app, organiser.headers, {
+        editionId,
+        organizationId,
+        name: `Delegate ${i}`,
+        email: `d${i}@example.org`,
+      }),
     );
   const book = async (from: number, to: number, slot: number, table: number) => {
-    const request = ok(
-      await app.gql(
-        `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`,
-        {
-          i: {
-            editionId,
-            organizationId: orgs[from],
-            fromDelegateId: delegates[from],
-            toDelegateId: delegates[to],
-          },
-        },
-        organiser.headers,
-      ),
-    ).requestMeeting.id as string;
-    ok(
-      await app.gql(
-        `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
-        { r: request, o: orgs[to] },
-        organiser.headers,
-      ),
-    );
+    const request = await requestMeeting(app, organiser.headers, {
+      editionId,
+      organizationId: orgs[from],
+      fromDelegateId: delegates[from],
+      toDelegateId: delegates[to],
+    });
+    await acceptMeetingRequest(app, organiser.headers, request, orgs[to]);
     return ok(
       await app.gql(
         `mutation($r: ID!, $s: ID!, $t: ID) { bookMeeting(requestId: $r, slotId: $s, tableId: $t) { id } }`,

@@ -2,8 +2,13 @@ import { createHmac } from 'node:crypto';
 import {
   bootTestApp,
   openForumEdition,
+  insertOrganization,
+  signInMember,
+  registerDelegate,
   signIn,
+  ok,
   type GqlResponse,
+  type Json,
   type TestApp,
   type TestUser,
 } from '#testing';
@@ -15,8 +20,6 @@ import {
  * marking a no-show on a meeting that has started. Members and anonymous callers are refused, and
  * refusals write nothing.
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let app: TestApp;
 let organiser: TestUser;
@@ -30,10 +33,6 @@ let slotIds: string[];
 let withdrawnCode: string;
 const d = {} as Record<'a' | 'b' | 'withdrawn' | 'elsewhere', string>;
 
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
 const errorOf = (res: GqlResponse) => ({
   code: res.errors?.[0]?.extensions?.code,
   reason: res.errors?.[0]?.extensions?.reason,
@@ -46,28 +45,15 @@ const CHECK_IN = `mutation($e: ID!, $c: String!) { checkInBadge(editionId: $e, c
 const NO_SHOW = `mutation($m: ID!, $d: ID!) { markNoShow(meetingId: $m, absentDelegateId: $d) { delegateId outcome } }`;
 const BADGE = `query($d: ID!) { delegateBadge(delegateId: $d) { code } }`;
 
-async function organization(name: string, country: string): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation)
-     VALUES ('SME', $1, '{}'::jsonb, $2, '{}'::jsonb) RETURNING id`,
-    [JSON.stringify({ ar: null, fr: name, en: null }), country],
-  );
-  return rows[0].id;
-}
+const register = (editionId: string, organizationId: string, name: string, owner: TestUser) =>
+  registerDelegate(app, owner.headers, {
+    editionId,
+    organizationId,
+    name,
+    email: `${name.replace(/ /g, '.')}@example.test`,
+  });
 
-async function register(edition: string, organizationId: string, name: string, owner: TestUser) {
-  return ok(
-    await app.gql(
-      `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id } }`,
-      {
-        input: { editionId: edition, organizationId, name, email: `${name.replace(/ /g, '.')}@example.test` },
-      },
-      owner.headers,
-    ),
-  ).registerDelegate.id as string;
-}
-
-const codeOf = async (delegateId: string) =>
+const badgeCode = async (delegateId: string) =>
   ok(await app.gql(BADGE, { d: delegateId }, organiser.headers)).delegateBadge.code as string;
 const auditCount = async (action: string, entityId: string) =>
   (
@@ -80,10 +66,10 @@ const auditCount = async (action: string, entityId: string) =>
 beforeAll(async () => {
   app = await bootTestApp();
   organiser = await signIn(app, { roles: ['ORGANISER'] });
-  orgA = await organization('Atelier Desk', 'DZ');
-  orgB = await organization('Fonderie Desk', 'TN');
-  ownerA = await signIn(app, { memberships: [{ organizationId: orgA, role: 'OWNER' }] });
-  ownerB = await signIn(app, { memberships: [{ organizationId: orgB, role: 'OWNER' }] });
+  orgA = await insertOrganization(app.db, { name: 'Atelier Desk', country: 'DZ' });
+  orgB = await insertOrganization(app.db, { name: 'Fonderie Desk', country: 'TN' });
+  ownerA = await signInMember(app, orgA);
+  ownerB = await signInMember(app, orgB);
   const edition = (name: string) =>
     openForumEdition(app, organiser.headers, {
       name: { fr: name },
@@ -107,7 +93,7 @@ beforeAll(async () => {
   d.a = await register(editionId, orgA, 'Amine Aouadi', ownerA);
   d.withdrawn = await register(editionId, orgA, 'Walid Retire', ownerA);
   d.elsewhere = await register(otherEditionId, orgA, 'Amine Ailleurs', ownerA);
-  withdrawnCode = await codeOf(d.withdrawn);
+  withdrawnCode = await badgeCode(d.withdrawn);
   ok(
     await app.gql(
       `mutation($d: ID!, $o: ID) { withdrawDelegate(delegateId: $d, organizationId: $o) { status } }`,
@@ -123,14 +109,14 @@ it('lists the badges of the registered delegates, by name, page by page, to orga
   expect(all.total).toBe(2);
   expect(all.badges).toEqual([
     {
-      code: await codeOf(d.a),
+      code: await badgeCode(d.a),
       delegateId: d.a,
       delegateName: 'Amine Aouadi',
       organizationName: { fr: 'Atelier Desk' },
       organizationCountry: 'DZ',
     },
     {
-      code: await codeOf(d.b),
+      code: await badgeCode(d.b),
       delegateId: d.b,
       delegateName: 'Zineb Bennani',
       organizationName: { fr: 'Fonderie Desk' },
@@ -165,7 +151,7 @@ it('lists the badges of the registered delegates, by name, page by page, to orga
 });
 
 it('checks a delegate in from the badge once, and says so the second time', async () => {
-  const code = await codeOf(d.a);
+  const code = await badgeCode(d.a);
   const first = ok(await app.gql(CHECK_IN, { e: editionId, c: code }, organiser.headers)).checkInBadge;
   expect(first).toMatchObject({
     alreadyCheckedIn: false,
@@ -193,16 +179,16 @@ it('refuses forged, foreign, withdrawn and expired badges and outsiders, writing
       reason: undefined,
     });
   expect(
-    errorOf(await app.gql(CHECK_IN, { e: editionId, c: await codeOf(d.elsewhere) }, organiser.headers)),
+    errorOf(await app.gql(CHECK_IN, { e: editionId, c: await badgeCode(d.elsewhere) }, organiser.headers)),
   ).toEqual({ code: 'CONFLICT', reason: 'OTHER_EDITION' });
   expect(errorOf(await app.gql(CHECK_IN, { e: editionId, c: withdrawnCode }, organiser.headers))).toEqual({
     code: 'CONFLICT',
     reason: 'WITHDRAWN',
   });
-  expect(errorOf(await app.gql(CHECK_IN, { e: editionId, c: await codeOf(d.b) }, ownerB.headers)).code).toBe(
-    'FORBIDDEN',
-  );
-  expect(errorOf(await app.gql(CHECK_IN, { e: editionId, c: await codeOf(d.b) })).code).toBe(
+  expect(
+    errorOf(await app.gql(CHECK_IN, { e: editionId, c: await badgeCode(d.b) }, ownerB.headers)).code,
+  ).toBe('FORBIDDEN');
+  expect(errorOf(await app.gql(CHECK_IN, { e: editionId, c: await badgeCode(d.b) })).code).toBe(
     'UNAUTHENTICATED',
   );
   // The other edition is over: its badges no longer check anyone in.
@@ -211,7 +197,9 @@ it('refuses forged, foreign, withdrawn and expired badges and outsiders, writing
     [otherEditionId],
   );
   expect(
-    errorOf(await app.gql(CHECK_IN, { e: otherEditionId, c: await codeOf(d.elsewhere) }, organiser.headers)),
+    errorOf(
+      await app.gql(CHECK_IN, { e: otherEditionId, c: await badgeCode(d.elsewhere) }, organiser.headers),
+    ),
   ).toEqual({ code: 'CONFLICT', reason: 'EXPIRED' });
   const { rows } = await app.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM forum_delegate WHERE id = ANY($1::uuid[]) AND checked_in_at IS NOT NULL`,

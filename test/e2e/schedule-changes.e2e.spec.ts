@@ -2,6 +2,10 @@ import {
   bootTestApp,
   eventually,
   openForumEdition,
+  insertOrganization,
+  registerDelegate,
+  requestMeeting,
+  acceptMeetingRequest,
   signIn,
   type TestApp,
   type TestUser,
@@ -27,15 +31,6 @@ const CHANGES = `query($e: ID!, $d: ID, $k: ScheduleChangeKind, $f: Int, $a: Str
     changedDelegates { name changes }
   } }`;
 
-async function organization(name: string): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation)
-     VALUES ('SME', $1, '{}'::jsonb, 'TN', '{}'::jsonb) RETURNING id`,
-    [JSON.stringify({ ar: null, fr: name, en: null })],
-  );
-  return rows[0].id;
-}
-
 beforeAll(async () => {
   app = await bootTestApp({ worker: true });
   organiser = await signIn(app, { roles: ['ORGANISER'] });
@@ -60,45 +55,27 @@ it('lists what publishing would change, in all and per delegate, for organisers 
     await app.gql(`query($e: ID!) { forumSlots(editionId: $e) { id } }`, { e: editionId }, organiser.headers),
   ).forumSlots as Json[];
   expect(slots).toHaveLength(3);
-  const orgs = [
-    await organization('Alpha'),
-    await organization('Beta'),
-    await organization('Gamma'),
-    await organization('Delta'),
-  ];
+  const orgs: string[] = [];
+  for (const name of ['Alpha', 'Beta', 'Gamma', 'Delta'])
+    orgs.push(await insertOrganization(app.db, { name, country: 'TN' }));
   const delegates: string[] = [];
   for (const [i, organizationId] of orgs.entries())
     delegates.push(
-      ok(
-        await app.gql(
-          `mutation($i: RegisterDelegateInput!) { registerDelegate(input: $i) { id } }`,
-          { i: { editionId, organizationId, name: `Delegate ${i}`, email: `c${i}@example.org` } },
-          organiser.headers,
-        ),
-      ).registerDelegate.id as string,
+      await registerDelegate(app, organiser.headers, {
+        editionId,
+        organizationId,
+        name: `Delegate ${i}`,
+        email: `c${i}@example.org`,
+      }),
     );
   const accepted = async (from: number, to: number) => {
-    const request = ok(
-      await app.gql(
-        `mutation($i: MeetingRequestInput!) { requestMeeting(input: $i) { id } }`,
-        {
-          i: {
-            editionId,
-            organizationId: orgs[from],
-            fromDelegateId: delegates[from],
-            toDelegateId: delegates[to],
-          },
-        },
-        organiser.headers,
-      ),
-    ).requestMeeting.id as string;
-    ok(
-      await app.gql(
-        `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
-        { r: request, o: orgs[to] },
-        organiser.headers,
-      ),
-    );
+    const request = await requestMeeting(app, organiser.headers, {
+      editionId,
+      organizationId: orgs[from],
+      fromDelegateId: delegates[from],
+      toDelegateId: delegates[to],
+    });
+    await acceptMeetingRequest(app, organiser.headers, request, orgs[to]);
     return request;
   };
   const book = async (from: number, to: number, slot: number, table: number) => {

@@ -5,3 +5,4 @@ export * from './forum.js';
 export * from './test-smtp.js';
 export * from './tcp-proxy.js';
 export * from './graphql.js';
+export * from './factories.js';
