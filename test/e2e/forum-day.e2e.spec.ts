@@ -3,6 +3,11 @@ import {
   bootTestApp,
   eventually,
   lastMail,
+  insertOrganization,
+  signInMember,
+  registerDelegate,
+  requestMeeting,
+  acceptMeetingRequest,
   signIn,
   type TestApp,
   type TestUser,
@@ -19,15 +24,6 @@ import {
 
 let app: TestApp;
 let organiser: TestUser;
-
-async function organization(name: string, kind = 'SME', country = 'DZ'): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation)
-     VALUES ($1, $2, '{}'::jsonb, $3, '{}'::jsonb) RETURNING id`,
-    [kind, JSON.stringify({ ar: null, fr: name, en: null }), country],
-  );
-  return rows[0].id;
-}
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
 
@@ -87,54 +83,30 @@ it('serves agendas, a private calendar feed and the day’s operations', async (
   ).forumSlots.filter((s: Json) => !s.isBreak) as Json[];
 
   const orgs = [
-    await organization('Alpha'),
-    await organization('Beta', 'LARGE_FIRM', 'TN'),
-    await organization('Gamma'),
+    await insertOrganization(app.db, { name: 'Alpha' }),
+    await insertOrganization(app.db, { name: 'Beta', kind: 'LARGE_FIRM', country: 'TN' }),
+    await insertOrganization(app.db, { name: 'Gamma' }),
   ];
-  const members = await Promise.all(
-    orgs.map((o) => signIn(app, { memberships: [{ organizationId: o, role: 'OWNER' }] })),
-  );
+  const members = await Promise.all(orgs.map((o) => signInMember(app, o)));
   const delegates: string[] = [];
   for (const [i, o] of orgs.entries())
     delegates.push(
-      ok(
-        await app.gql(
-          `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id } }`,
-          {
-            input: {
-              editionId,
-              organizationId: o,
-              name: `Delegate ${i}`,
-              email: members[i].email,
-              userId: members[i].userId,
-            },
-          },
-          members[i].headers,
-        ),
-      ).registerDelegate.id,
+      await registerDelegate(app, members[i].headers, {
+        editionId,
+        organizationId: o,
+        name: `Delegate ${i}`,
+        email: members[i].email,
+        userId: members[i].userId,
+      }),
     );
   const accepted = async (from: number, to: number) => {
-    const r = ok(
-      await app.gql(
-        `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`,
-        {
-          input: {
-            editionId,
-            organizationId: orgs[from],
-            fromDelegateId: delegates[from],
-            toDelegateId: delegates[to],
-          },
-        },
-        members[from].headers,
-      ),
-    ).requestMeeting.id as string;
-    ok(
-      await app.gql(
-        `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
-        { r, o: orgs[to] },
-        members[to].headers,
-      ),
-    );
+    const r = await requestMeeting(app, members[from].headers, {
+      editionId,
+      organizationId: orgs[from],
+      fromDelegateId: delegates[from],
+      toDelegateId: delegates[to],
+    });
+    await acceptMeetingRequest(app, members[to].headers, r, orgs[to]);
     return r;
   };
   const BOOK = `mutation($r: ID!, $s: ID!) { bookMeeting(requestId: $r, slotId: $s) { id uid slotId } }`;

@@ -1,6 +1,9 @@
 import {
   bootTestApp,
   eventually,
+  insertOrganization,
+  signInMember,
+  registerDelegate,
   signIn,
   type TestApp,
   type TestUser,
@@ -17,15 +20,6 @@ import {
 
 let app: TestApp;
 let organiser: TestUser;
-
-async function organization(name: string, kind = 'SME'): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation)
-     VALUES ($1, $2, '{}'::jsonb, 'DZ', '{}'::jsonb) RETURNING id`,
-    [kind, JSON.stringify({ ar: null, fr: name, en: null })],
-  );
-  return rows[0].id;
-}
 
 beforeAll(async () => {
   app = await bootTestApp({ worker: true });
@@ -77,13 +71,11 @@ it('runs an edition from set-up to published agendas, with the scheduler job in 
   );
 
   const orgs = [
-    await organization('Alpha'),
-    await organization('Beta'),
-    await organization('Gamma', 'LARGE_FIRM'),
+    await insertOrganization(app.db, { name: 'Alpha' }),
+    await insertOrganization(app.db, { name: 'Beta' }),
+    await insertOrganization(app.db, { name: 'Gamma', kind: 'LARGE_FIRM' }),
   ];
-  const members = await Promise.all(
-    orgs.map((o) => signIn(app, { memberships: [{ organizationId: o, role: 'OWNER' }] })),
-  );
+  const members = await Promise.all(orgs.map((o) => signInMember(app, o)));
   // A member cannot manage the edition, nor register delegates for another organisation.
   expect(
     codeOf(
@@ -107,21 +99,13 @@ it('runs an edition from set-up to published agendas, with the scheduler job in 
   const delegates: string[] = [];
   for (const [i, o] of orgs.entries())
     delegates.push(
-      ok(
-        await app.gql(
-          REGISTER,
-          {
-            input: {
-              editionId,
-              organizationId: o,
-              name: `Delegate ${i}`,
-              email: `d${i}@example.org`,
-              goals: ['FIND_CLIENTS'],
-            },
-          },
-          members[i].headers,
-        ),
-      ).registerDelegate.id,
+      await registerDelegate(app, members[i].headers, {
+        editionId,
+        organizationId: o,
+        name: `Delegate ${i}`,
+        email: `d${i}@example.org`,
+        goals: ['FIND_CLIENTS'],
+      }),
     );
 
   // Alpha asks Beta's delegate and Gamma (the organisation); both accept.
