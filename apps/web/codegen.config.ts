@@ -14,6 +14,7 @@ export const DOCUMENTS = [
   'apps/web/src/api/operations.ts',
   'apps/web/src/api/inboxLive.ts',
   'apps/web/src/api/consoleStats.ts',
+  'apps/web/src/api/forum.ts',
 ];
 
 const config: CodegenConfig = {

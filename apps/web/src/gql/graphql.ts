@@ -236,6 +236,26 @@ export type Currency =
   /** Yemeni rial */
   | 'YER';
 
+/** What a delegate comes to the forum for; it steers meeting suggestions */
+export type DelegateGoal =
+  /** Find clients */
+  | 'FIND_CLIENTS'
+  /** Find financing */
+  | 'FIND_FINANCING'
+  /** Find subcontractors and suppliers */
+  | 'FIND_SUBCONTRACTORS'
+  /** Find technology or know-how */
+  | 'FIND_TECHNOLOGY'
+  /** Join a cluster of complementary firms */
+  | 'JOIN_CLUSTER';
+
+/** Registration state of a delegate */
+export type DelegateStatus =
+  /** Registered for the edition */
+  | 'REGISTERED'
+  /** Withdrawn; their meetings are cancelled */
+  | 'WITHDRAWN';
+
 /** The financing terms a financier publishes */
 export type FinancierTermsInput = {
   /** Currency of the ticket sizes */
@@ -296,6 +316,38 @@ export type FollowUpStage =
   /** A side reported that the other did not come */
   | 'NO_SHOW';
 
+/** Where a forum edition stands */
+export type ForumEditionStatus =
+  /** Over: no new registrations or requests */
+  | 'CLOSED'
+  /** Organisers' work in progress; invisible to everyone else */
+  | 'DRAFT'
+  /** Visible; members register delegates and ask for meetings */
+  | 'OPEN';
+
+/** Values within one field are alternatives; fields combine */
+export type ForumParticipantFilter = {
+  /** ISO 3166-1 alpha-2 codes */
+  countries?: Array<string> | null | undefined;
+  /** Delegate goals */
+  goals?: Array<DelegateGoal> | null | undefined;
+  /** Organisation kinds */
+  kinds?: Array<OrganizationKind> | null | undefined;
+  /** Languages spoken, ISO 639 codes */
+  languages?: Array<string> | null | undefined;
+  /** Text in the delegate’s or the organisation’s name (at most 100 characters) */
+  query?: string | null | undefined;
+  /** Sector codes */
+  sectors?: Array<string> | null | undefined;
+};
+
+/** Half of a forum day */
+export type ForumSessionKind =
+  /** Afternoon session */
+  | 'AFTERNOON'
+  /** Morning session */
+  | 'MORNING';
+
 /** Research, development and intellectual property */
 export type InnovationInput = {
   /** Registered industrial designs */
@@ -337,6 +389,67 @@ export type LocalizedTextInput = {
   /** French text */
   fr?: string | null | undefined;
 };
+
+/** HELD; NO_SHOW: the other side did not come; FOLLOW_UP_PLANNED: held, and a follow-up is planned; later stages, reported afterwards: NEGOTIATION_STARTED, AGREEMENT_SIGNED (an agreement or MoU), CONTRACT_SIGNED (a contract or order) */
+export type MeetingOutcome =
+  /** Later: an agreement or memorandum of understanding was signed */
+  | 'AGREEMENT_SIGNED'
+  /** Later: a contract was signed or an order placed */
+  | 'CONTRACT_SIGNED'
+  /** Held, and a follow-up is planned */
+  | 'FOLLOW_UP_PLANNED'
+  /** The meeting took place */
+  | 'HELD'
+  /** Later: the two sides started negotiating */
+  | 'NEGOTIATION_STARTED'
+  /** The other side did not come */
+  | 'NO_SHOW';
+
+/** A meeting request from one of your delegates */
+export type MeetingRequestInput = {
+  /** The edition */
+  editionId: string;
+  /** Your delegate, asking */
+  fromDelegateId: string;
+  /** Note to the other side */
+  message?: string | null | undefined;
+  /** The organisation of the requesting delegate */
+  organizationId: string;
+  /** 1 (low) to 3 (high), 2 by default */
+  priority?: number | null | undefined;
+  /** When the meeting may take place (ANY by default) */
+  session?: SessionPreference | null | undefined;
+  /** How it is made (MANUAL by default; ORGANISER for organisers only) */
+  source?: MeetingRequestSource | null | undefined;
+  /** The delegate asked for; or give toOrganizationId */
+  toDelegateId?: string | null | undefined;
+  /** The organisation asked, when no delegate is named */
+  toOrganizationId?: string | null | undefined;
+};
+
+/** How a meeting request was made */
+export type MeetingRequestSource =
+  /** Asked by a member */
+  | 'MANUAL'
+  /** Made by organisers */
+  | 'ORGANISER'
+  /** From an accepted MEETING suggestion */
+  | 'SUGGESTION'
+  /** Booked on the day in a free slot */
+  | 'WALK_IN';
+
+/** Where a meeting request stands; a meeting exists only for an ACCEPTED one */
+export type MeetingRequestStatus =
+  /** Accepted: the scheduler gives it a slot and a table */
+  | 'ACCEPTED'
+  /** Withdrawn by a side or cancelled by organisers */
+  | 'CANCELLED'
+  /** Declined by the requested side */
+  | 'DECLINED'
+  /** Not answered in time */
+  | 'EXPIRED'
+  /** Waiting for an answer until expiresAt */
+  | 'PENDING';
 
 /** State of a meeting in the schedule */
 export type MeetingStatus =
@@ -651,6 +764,26 @@ export type ProgrammeInput = {
   stages?: Array<CompanyStage> | null | undefined;
 };
 
+/** A delegate to register for an edition */
+export type RegisterDelegateInput = {
+  /** An open edition (organisers: also a draft) */
+  editionId: string;
+  /** Address for agenda mails; unique among the organisation's delegates of the edition */
+  email: string;
+  /** What the delegate comes for */
+  goals?: Array<DelegateGoal> | null | undefined;
+  /** Languages spoken, ISO 639 codes */
+  languages?: Array<string> | null | undefined;
+  /** Full name, as printed on the badge */
+  name: string;
+  /** Your organisation */
+  organizationId: string;
+  /** Slots the delegate cannot meet in */
+  unavailableSlotIds?: Array<string> | null | undefined;
+  /** Account to link: your own (organisers: any) */
+  userId?: string | null | undefined;
+};
+
 /** A new account; it must verify its email address before acting for an organisation */
 export type RegisterInput = {
   /** Acceptance of the terms and privacy notice; must be true */
@@ -664,6 +797,15 @@ export type RegisterInput = {
   /** 10 to 128 characters, not a commonly leaked password */
   password: string;
 };
+
+/** When a requested meeting may take place */
+export type SessionPreference =
+  /** Afternoon sessions only */
+  | 'AFTERNOON'
+  /** Morning or afternoon */
+  | 'ANY'
+  /** Morning sessions only */
+  | 'MORNING';
 
 /** What a programme costs the SME */
 export type SupportCost =
@@ -692,6 +834,26 @@ export type SupportService =
   | 'TESTING'
   /** Training of staff and managers */
   | 'TRAINING';
+
+/** Changes to a delegate; omitted fields keep their value */
+export type UpdateDelegateInput = {
+  /** Address for agenda mails; unique among the organisation's delegates of the edition */
+  email?: string | null | undefined;
+  /** What the delegate comes for */
+  goals?: Array<DelegateGoal> | null | undefined;
+  /** The delegate */
+  id: string;
+  /** Languages spoken, ISO 639 codes */
+  languages?: Array<string> | null | undefined;
+  /** Full name, as printed on the badge */
+  name?: string | null | undefined;
+  /** The organisation acted for (required for members) */
+  organizationId?: string | null | undefined;
+  /** Slots the delegate cannot meet in */
+  unavailableSlotIds?: Array<string> | null | undefined;
+  /** Account to link: your own (organisers: any) */
+  userId?: string | null | undefined;
+};
 
 /** Changes to an organisation; omitted fields keep their value */
 export type UpdateOrganizationInput = {
@@ -830,6 +992,98 @@ export type FollowUpReportQueryVariables = Exact<{
 
 
 export type FollowUpReportQuery = { followUpReport: { editionId: string, lastDay: string, requestDates: Array<string>, requestsSent: number, meetings: number, listTotal: number, stages: Array<{ stage: FollowUpStage, meetings: number }>, byCountry: Array<{ key: string, meetings: number, stages: Array<{ stage: FollowUpStage, meetings: number }> }>, bySector: Array<{ key: string, meetings: number, stages: Array<{ stage: FollowUpStage, meetings: number }> }>, list: Array<{ meetingId: string, startsAt: string, tableLabel: string | null, stage: FollowUpStage, sides: Array<{ delegateId: string, delegateName: string, organizationId: string, country: string | null, stage: FollowUpStage, reportedAt: string | null, organizationName: { ar: string | null, fr: string | null, en: string | null } }> }> } };
+
+export type ForumEditionListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ForumEditionListQuery = { forumEditions: Array<{ id: string, timezone: string, startsOn: string, endsOn: string, venue: string | null, status: ForumEditionStatus, publishedAt: string | null, slotMinutes: number, maxRequestsPerDelegate: number | null, requestExpiryHours: number, name: { ar: string | null, fr: string | null, en: string | null } }> };
+
+export type ForumEditionPageQueryVariables = Exact<{
+  editionId: string;
+}>;
+
+
+export type ForumEditionPageQuery = { forumEdition: { id: string, timezone: string, startsOn: string, endsOn: string, venue: string | null, status: ForumEditionStatus, publishedAt: string | null, slotMinutes: number, maxRequestsPerDelegate: number | null, requestExpiryHours: number, name: { ar: string | null, fr: string | null, en: string | null } }, forumSessions: Array<{ id: string, day: string, kind: ForumSessionKind, startsAt: string, endsAt: string }>, forumSlots: Array<{ id: string, day: string, startsAt: string, endsAt: string, isBreak: boolean, session: ForumSessionKind }> };
+
+export type MyForumOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyForumOrganizationsQuery = { myOrganizations: Array<{ id: string, kind: OrganizationKind, status: OrganizationStatus, name: { ar: string | null, fr: string | null, en: string | null } }> };
+
+export type ForumDelegatesQueryVariables = Exact<{
+  editionId: string;
+  organizationId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ForumDelegatesQuery = { forumDelegates: { totalCount: number, nodes: Array<{ id: string, organizationId: string, userId: string | null, name: string, email: string, status: DelegateStatus, unavailableSlotIds: Array<string> }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type ForumRegisterDelegateMutationVariables = Exact<{
+  input: RegisterDelegateInput;
+}>;
+
+
+export type ForumRegisterDelegateMutation = { registerDelegate: { id: string, organizationId: string, userId: string | null, name: string, email: string, status: DelegateStatus, unavailableSlotIds: Array<string> } };
+
+export type ForumSetUnavailableMutationVariables = Exact<{
+  input: UpdateDelegateInput;
+}>;
+
+
+export type ForumSetUnavailableMutation = { updateDelegate: { id: string, organizationId: string, userId: string | null, name: string, email: string, status: DelegateStatus, unavailableSlotIds: Array<string> } };
+
+export type ForumParticipantsQueryVariables = Exact<{
+  editionId: string;
+  filter?: ForumParticipantFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ForumParticipantsQuery = { forumParticipants: { edges: Array<{ node: { id: string, name: string, languages: Array<string>, goals: Array<DelegateGoal>, ownOrganization: boolean, requestId: string | null, requestStatus: MeetingRequestStatus | null, organization: { id: string, kind: OrganizationKind, country: string, sectors: Array<string>, name: { ar: string | null, fr: string | null, en: string | null } } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ForumSectorsQueryVariables = Exact<{
+  lang?: Lang | null | undefined;
+}>;
+
+
+export type ForumSectorsQuery = { sectors: Array<{ code: string, label: string }> };
+
+export type ForumRequestMeetingMutationVariables = Exact<{
+  input: MeetingRequestInput;
+}>;
+
+
+export type ForumRequestMeetingMutation = { requestMeeting: { id: string, fromOrganizationId: string, toOrganizationId: string, fromDelegateId: string, toDelegateId: string | null, message: string | null, status: MeetingRequestStatus, createdAt: string, expiresAt: string } };
+
+export type ForumMyMeetingRequestsQueryVariables = Exact<{
+  editionId: string;
+  organizationId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ForumMyMeetingRequestsQuery = { meetingRequests: { totalCount: number, nodes: Array<{ id: string, fromOrganizationId: string, toOrganizationId: string, fromDelegateId: string, toDelegateId: string | null, message: string | null, status: MeetingRequestStatus, createdAt: string, expiresAt: string }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type ForumDelegateBadgeQueryVariables = Exact<{
+  delegateId: string;
+}>;
+
+
+export type ForumDelegateBadgeQuery = { delegateBadge: { code: string, delegateId: string, editionId: string, delegateName: string, organizationName: { ar: string | null, fr: string | null, en: string | null } } };
+
+export type ForumReportOutcomeMutationVariables = Exact<{
+  meetingId: string;
+  organizationId?: string | null | undefined;
+  outcome: MeetingOutcome;
+  note?: string | null | undefined;
+}>;
+
+
+export type ForumReportOutcomeMutation = { reportMeetingOutcome: Array<{ delegateId: string, outcome: MeetingOutcome | null }> };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1299,6 +1553,248 @@ export const FollowUpReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FollowUpReportQuery, FollowUpReportQueryVariables>;
+export const ForumEditionListDocument = new TypedDocumentString(`
+    query ForumEditionList {
+  forumEditions {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    timezone
+    startsOn
+    endsOn
+    venue
+    status
+    publishedAt
+    slotMinutes
+    maxRequestsPerDelegate
+    requestExpiryHours
+  }
+}
+    `) as unknown as TypedDocumentString<ForumEditionListQuery, ForumEditionListQueryVariables>;
+export const ForumEditionPageDocument = new TypedDocumentString(`
+    query ForumEditionPage($editionId: ID!) {
+  forumEdition(id: $editionId) {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    timezone
+    startsOn
+    endsOn
+    venue
+    status
+    publishedAt
+    slotMinutes
+    maxRequestsPerDelegate
+    requestExpiryHours
+  }
+  forumSessions(editionId: $editionId) {
+    id
+    day
+    kind
+    startsAt
+    endsAt
+  }
+  forumSlots(editionId: $editionId) {
+    id
+    day
+    startsAt
+    endsAt
+    isBreak
+    session
+  }
+}
+    `) as unknown as TypedDocumentString<ForumEditionPageQuery, ForumEditionPageQueryVariables>;
+export const MyForumOrganizationsDocument = new TypedDocumentString(`
+    query MyForumOrganizations {
+  myOrganizations {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    kind
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MyForumOrganizationsQuery, MyForumOrganizationsQueryVariables>;
+export const ForumDelegatesDocument = new TypedDocumentString(`
+    query ForumDelegates($editionId: ID!, $organizationId: ID!, $first: Int, $after: String) {
+  forumDelegates(
+    editionId: $editionId
+    organizationId: $organizationId
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      organizationId
+      userId
+      name
+      email
+      status
+      unavailableSlotIds
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ForumDelegatesQuery, ForumDelegatesQueryVariables>;
+export const ForumRegisterDelegateDocument = new TypedDocumentString(`
+    mutation ForumRegisterDelegate($input: RegisterDelegateInput!) {
+  registerDelegate(input: $input) {
+    id
+    organizationId
+    userId
+    name
+    email
+    status
+    unavailableSlotIds
+  }
+}
+    `) as unknown as TypedDocumentString<ForumRegisterDelegateMutation, ForumRegisterDelegateMutationVariables>;
+export const ForumSetUnavailableDocument = new TypedDocumentString(`
+    mutation ForumSetUnavailable($input: UpdateDelegateInput!) {
+  updateDelegate(input: $input) {
+    id
+    organizationId
+    userId
+    name
+    email
+    status
+    unavailableSlotIds
+  }
+}
+    `) as unknown as TypedDocumentString<ForumSetUnavailableMutation, ForumSetUnavailableMutationVariables>;
+export const ForumParticipantsDocument = new TypedDocumentString(`
+    query ForumParticipants($editionId: ID!, $filter: ForumParticipantFilter, $first: Int!, $after: String) {
+  forumParticipants(
+    editionId: $editionId
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    edges {
+      node {
+        id
+        name
+        languages
+        goals
+        ownOrganization
+        requestId
+        requestStatus
+        organization {
+          id
+          name {
+            ar
+            fr
+            en
+          }
+          kind
+          country
+          sectors
+        }
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ForumParticipantsQuery, ForumParticipantsQueryVariables>;
+export const ForumSectorsDocument = new TypedDocumentString(`
+    query ForumSectors($lang: Lang) {
+  sectors(lang: $lang) {
+    code
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<ForumSectorsQuery, ForumSectorsQueryVariables>;
+export const ForumRequestMeetingDocument = new TypedDocumentString(`
+    mutation ForumRequestMeeting($input: MeetingRequestInput!) {
+  requestMeeting(input: $input) {
+    id
+    fromOrganizationId
+    toOrganizationId
+    fromDelegateId
+    toDelegateId
+    message
+    status
+    createdAt
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ForumRequestMeetingMutation, ForumRequestMeetingMutationVariables>;
+export const ForumMyMeetingRequestsDocument = new TypedDocumentString(`
+    query ForumMyMeetingRequests($editionId: ID!, $organizationId: ID!, $first: Int, $after: String) {
+  meetingRequests(
+    editionId: $editionId
+    organizationId: $organizationId
+    direction: ANY
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      fromOrganizationId
+      toOrganizationId
+      fromDelegateId
+      toDelegateId
+      message
+      status
+      createdAt
+      expiresAt
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ForumMyMeetingRequestsQuery, ForumMyMeetingRequestsQueryVariables>;
+export const ForumDelegateBadgeDocument = new TypedDocumentString(`
+    query ForumDelegateBadge($delegateId: ID!) {
+  delegateBadge(delegateId: $delegateId) {
+    code
+    delegateId
+    editionId
+    delegateName
+    organizationName {
+      ar
+      fr
+      en
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ForumDelegateBadgeQuery, ForumDelegateBadgeQueryVariables>;
+export const ForumReportOutcomeDocument = new TypedDocumentString(`
+    mutation ForumReportOutcome($meetingId: ID!, $organizationId: ID, $outcome: MeetingOutcome!, $note: String) {
+  reportMeetingOutcome(
+    meetingId: $meetingId
+    organizationId: $organizationId
+    outcome: $outcome
+    note: $note
+  ) {
+    delegateId
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<ForumReportOutcomeMutation, ForumReportOutcomeMutationVariables>;
 export const UnreadNotificationCountDocument = new TypedDocumentString(`
     query UnreadNotificationCount {
   unreadNotificationCount
