@@ -1,6 +1,7 @@
 import {
   addMembership,
   bootTestApp,
+  insertOrganization,
   openForumEdition,
   signIn,
   type TestApp,
@@ -56,23 +57,14 @@ const byKey = <T extends { at: string; id: string }>(rows: T[], desc = false): s
 const stamp = (i: number) =>
   `2031-01-10T09:00:00.${String(Math.floor(i / 3) * 1000 + (i % 3 === 2 ? 1 : 0)).padStart(6, '0')}Z`;
 
-async function orgOf(name: Record<string, string | null>, country: string): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation)
-     VALUES ('SME', $1, '{}'::jsonb, $2, '{}'::jsonb) RETURNING id`,
-    [JSON.stringify(name), country],
-  );
-  return rows[0].id;
-}
-
 beforeAll(async () => {
   app = await bootTestApp();
   organiser = await signIn(app, { roles: ['ORGANISER'] });
   ownerA = await signIn(app);
   ownerB = await signIn(app);
-  org.A = await orgOf({ ar: 'ورشة ألفا', fr: 'Atelier Alpha', en: null }, 'DZ');
-  org.B = await orgOf({ ar: null, fr: 'Bureau Bêta', en: 'Beta Office' }, 'MA');
-  org.C = await orgOf({ ar: null, fr: 'Cuivre Gamma', en: null }, 'TN');
+  org.A = await insertOrganization(app.db, { name: { ar: 'ورشة ألفا', fr: 'Atelier Alpha' }, country: 'DZ' });
+  org.B = await insertOrganization(app.db, { name: { fr: 'Bureau Bêta', en: 'Beta Office' }, country: 'MA' });
+  org.C = await insertOrganization(app.db, { name: 'Cuivre Gamma', country: 'TN' });
   await addMembership(app, ownerA.userId, org.A);
   await addMembership(app, ownerB.userId, org.B);
   editionId = await openForumEdition(app, organiser.headers, {

@@ -1,4 +1,17 @@
-import { bootTestApp, signIn, type TestApp, type TestUser, ok, codeOf, type Json } from '#testing';
+import {
+  bootTestApp,
+  insertOrganization,
+  openForumEdition,
+  registerDelegate,
+  signIn,
+  signInMember,
+  type OrganizationSeed,
+  type TestApp,
+  type TestUser,
+  ok,
+  codeOf,
+  type Json,
+} from '#testing';
 
 /*
  * The participants directory of an edition through the real api: who may read it, what it shows
@@ -17,14 +30,9 @@ let editionId: string;
 const org: Record<'A' | 'B' | 'C' | 'P' | 'U', string> = { A: '', B: '', C: '', P: '', U: '' };
 const delegates: Record<string, string> = {};
 
-async function organization(name: string, kind: string, country: string, sectors: string[]): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, sectors, innovation)
-     VALUES ($1, $2, '{}'::jsonb, $3, $4, '{}'::jsonb) RETURNING id`,
-    [kind, JSON.stringify({ ar: `${name} ar`, fr: name, en: null }), country, sectors],
-  );
-  return rows[0].id;
-}
+/** An organisation named in French and Arabic (the directory shows either). */
+const organization = (name: string, kind: OrganizationSeed['kind'], country: string, sectors: string[]) =>
+  insertOrganization(app.db, { name: { ar: `${name} ar`, fr: name }, kind, country, sectors });
 
 const PARTICIPANTS = `query($e: ID!, $f: ForumParticipantFilter, $first: Int, $after: String) {
   forumParticipants(editionId: $e, filter: $f, first: $first, after: $after) {
@@ -51,23 +59,14 @@ async function register(
   name: string,
   extra: Record<string, unknown> = {},
 ): Promise<string> {
-  const d = ok(
-    await app.gql(
-      `mutation($i: RegisterDelegateInput!) { registerDelegate(input: $i) { id } }`,
-      {
-        i: {
-          editionId,
-          organizationId,
-          name,
-          email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`,
-          ...extra,
-        },
-      },
-      organiser.headers,
-    ),
-  ).registerDelegate;
-  delegates[name] = d.id as string;
-  return d.id as string;
+  delegates[name] = await registerDelegate(app, organiser.headers, {
+    editionId,
+    organizationId,
+    name,
+    email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`,
+    ...extra,
+  });
+  return delegates[name];
 }
 
 const matchRows = async (organizationId: string) =>
@@ -83,37 +82,21 @@ const matchRows = async (organizationId: string) =>
 beforeAll(async () => {
   app = await bootTestApp();
   organiser = await signIn(app, { roles: ['ORGANISER'] });
-  editionId = ok(
-    await app.gql(
-      `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
-      {
-        input: {
-          name: { fr: 'Forum des PMI', en: 'SMI forum' },
-          startsOn: '2026-03-14',
-          endsOn: '2026-03-14',
-          slotMinutes: 30,
-          sessions: [{ day: '2026-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
-        },
-      },
-      organiser.headers,
-    ),
-  ).createForumEdition.id;
-  ok(
-    await app.gql(
-      `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
-      { id: editionId },
-      organiser.headers,
-    ),
-  );
+  editionId = await openForumEdition(app, organiser.headers, {
+    name: { fr: 'Forum des PMI', en: 'SMI forum' },
+    startsOn: '2026-03-14',
+    endsOn: '2026-03-14',
+    sessions: [{ day: '2026-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
+  });
   org.A = await organization('Alpha Métal', 'SME', 'DZ', ['25']);
   org.B = await organization('Banque Beta', 'FINANCIER', 'TN', ['64']);
   org.C = await organization('Gamma 100% Food', 'LARGE_FIRM', 'MA', ['10']);
   org.P = await organization('Pending Delta', 'SME', 'DZ', ['25']);
   org.U = await organization('Unregistered Epsilon', 'SME', 'DZ', ['25']);
-  memberA = await signIn(app, { memberships: [{ organizationId: org.A, role: 'MEMBER' }] });
-  memberB = await signIn(app, { memberships: [{ organizationId: org.B, role: 'OWNER' }] });
-  memberP = await signIn(app, { memberships: [{ organizationId: org.P, role: 'OWNER' }] });
-  outsider = await signIn(app, { memberships: [{ organizationId: org.U, role: 'OWNER' }] });
+  memberA = await signInMember(app, org.A, 'MEMBER');
+  memberB = await signInMember(app, org.B, 'OWNER');
+  memberP = await signInMember(app, org.P, 'OWNER');
+  outsider = await signInMember(app, org.U, 'OWNER');
 }, 120_000);
 afterAll(() => app?.close());
 

@@ -1,4 +1,17 @@
-import { bootTestApp, signIn, type TestApp, type TestUser, ok, codeOf, type Json } from '#testing';
+import {
+  acceptMeetingRequest,
+  bootTestApp,
+  insertOrganization,
+  requestMeeting,
+  signIn,
+  signInMember,
+  type OrganizationSeed,
+  type TestApp,
+  type TestUser,
+  ok,
+  codeOf,
+  type Json,
+} from '#testing';
 
 /*
  * Forum privacy through the real api, tried as another organisation would: what freeSlots and
@@ -12,16 +25,9 @@ let organiser: TestUser;
 
 const get = (path: string) => fetch(`${app.url}${path}`);
 
-async function organization(name: string, kind = 'SME', status = 'ACTIVE', reviewNote: string | null = null) {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status, review_note)
-     VALUES ($1, $2, '{}'::jsonb, 'DZ', '{}'::jsonb, $3, $4) RETURNING id`,
-    [kind, JSON.stringify({ ar: null, fr: name, en: null }), status, reviewNote],
-  );
-  return rows[0].id;
-}
-
-const owner = (organizationId: string) => signIn(app, { memberships: [{ organizationId, role: 'OWNER' }] });
+const organization = (name: string, seed: Omit<OrganizationSeed, 'name'> = {}) =>
+  insertOrganization(app.db, { name, ...seed });
+const owner = (organizationId: string) => signInMember(app, organizationId);
 
 /** An edition on a day to come: 6 meeting slots, two tables, one group; OPEN unless asked. */
 async function edition(status: 'OPEN' | 'DRAFT' = 'OPEN') {
@@ -81,20 +87,13 @@ async function delegate(by: TestUser, editionId: string, organizationId: string,
 }
 
 async function acceptedRequest(e: string, from: [TestUser, string, string], to: [TestUser, string, string]) {
-  const r = ok(
-    await app.gql(
-      `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`,
-      { input: { editionId: e, organizationId: from[1], fromDelegateId: from[2], toDelegateId: to[2] } },
-      from[0].headers,
-    ),
-  ).requestMeeting.id as string;
-  ok(
-    await app.gql(
-      `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
-      { r, o: to[1] },
-      to[0].headers,
-    ),
-  );
+  const r = await requestMeeting(app, from[0].headers, {
+    editionId: e,
+    organizationId: from[1],
+    fromDelegateId: from[2],
+    toDelegateId: to[2],
+  });
+  await acceptMeetingRequest(app, to[0].headers, r, to[1]);
   return r;
 }
 
@@ -309,7 +308,10 @@ describe('drafts and review notes (item 8)', () => {
   }, 60_000);
 
   it('shows an organisation’s review note to organisers only', async () => {
-    const org = await organization('Rejected', 'SME', 'REJECTED', 'looks like a shell company');
+    const org = await organization('Rejected', {
+      status: 'REJECTED',
+      reviewNote: 'looks like a shell company',
+    });
     const member = await owner(org);
     const Q = `query($id: ID!) { organization(id: $id) { id reviewNote } }`;
     expect(ok(await app.gql(Q, { id: org }, member.headers)).organization).toEqual({
