@@ -13,7 +13,7 @@ import {
   serveMetrics,
   type AppConfig,
 } from '#platform';
-import { ImporterService, readRecords, type ImportReport, type RawRecord } from '#directory';
+import { directoryFacts, ImporterService, readRecords, type ImportReport, type RawRecord } from '#directory';
 import { generateRecords } from '#directory/seed';
 import { SearchIndexerService } from '#search';
 import { ensureDemoAccounts, type DemoAccount } from '#identity';
@@ -214,7 +214,7 @@ export async function start(config: AppConfig, demo: boolean, demoOrgs: number):
   await migrateDatabase(cfg);
   const worker = await createWorker(cfg);
   running.worker = worker;
-  const [{ n }] = await worker.get(DataSource).query(`SELECT count(*)::int AS n FROM organization`);
+  const n = await directoryFacts.count(worker.get(DataSource));
   if (n === 0 && demo) {
     say(`empty database: seeding a demo forum of ${demoOrgs} organisations…`);
     const cli = await NestFactory.createApplicationContext(CliModule.forRoot(cfg), {

@@ -17,6 +17,7 @@ export * from './organisation/personal-data.js';
 export * from './opportunity/opportunity.types.js';
 export * from './opportunity/opportunity.service.js';
 export * from './opportunity/outbox-owner.js';
+export * from './organisation/organisation-facts.js';
 export * from './directory.module.js';
 export * from './import/record-source.js';
 export * from './import/importer.service.js';
