@@ -16,7 +16,7 @@ import {
 } from '#matchmaking';
 import { isRejection, rankSuppliers, scoreFinancing, type OrgProfile } from '#matchmaking/engine';
 import { MEILI_CLIENT, type AppConfig } from '#platform';
-import type { Meilisearch } from 'meilisearch';
+import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { BenchEnv } from './bench-env.js';
 import { MatchScaleModule } from './match-scale.module.js';
@@ -121,6 +121,19 @@ export interface PoolRecall {
   financiers: number;
   /** Mean wall time of one SME's financier selection (one multi-search), in ms. */
   financierMs: number;
+  /** Mean supplier pool of a request, queries in its multi-search, and wall time of its selection (ms). */
+  supplierPool: number;
+  supplierQueries: number;
+  supplierMs: number;
+}
+
+/** The production selector, counting the queries it sends. */
+class CountingSelector extends CandidateSelector {
+  queries = 0;
+  protected override search(queries: MultiSearchQuery[]): Promise<string[][]> {
+    this.queries += queries.length;
+    return super.search(queries);
+  }
 }
 
 /**
@@ -130,7 +143,7 @@ export interface PoolRecall {
  */
 async function poolRecall(app: INestApplicationContext, prefix: string, sample: number): Promise<PoolRecall> {
   const store = new ProfileStore(app.get(DataSource));
-  const selector = new CandidateSelector(app.get<Meilisearch>(MEILI_CLIENT), prefix);
+  const selector = new CountingSelector(app.get<Meilisearch>(MEILI_CLIENT), prefix);
   const every = <T>(xs: readonly T[]) =>
     xs.filter((_x, i) => i % Math.max(1, Math.floor(xs.length / sample)) === 0).slice(0, sample);
   const smes = await store.profilesOfKind('SME');
@@ -138,15 +151,22 @@ async function poolRecall(app: INestApplicationContext, prefix: string, sample: 
   const requests = every(await store.requestsOfMany(all.map((o) => o.id)));
   let found = 0;
   let total = 0;
+  let sMs = 0;
+  let sPool = 0;
   for (const { request, text } of requests) {
     const exhaustive = rankSuppliers(request, smes, { limit: 10 }).results;
-    const pool = await store.profiles(await selector.suppliersFor(request, text));
+    const t0 = performance.now();
+    const ids = await selector.suppliersFor(request, text);
+    sMs += performance.now() - t0;
+    sPool += ids.length;
+    const pool = await store.profiles(ids);
     const kept = new Set(
       rankSuppliers(request, pool.values(), { limit: 10 }).results.map((r) => r.candidateId),
     );
     total += exhaustive.length;
     found += exhaustive.filter((r) => kept.has(r.candidateId)).length;
   }
+  const supplierQueries = selector.queries;
   const financiers = (await store.profilesOfKind('FINANCIER')).map((f) => ({ f, c: criteriaFromTerms(f) }));
   const asOfYear = new Date().getUTCFullYear();
   const top = (list: typeof financiers, sme: OrgProfile) =>
@@ -187,6 +207,9 @@ async function poolRecall(app: INestApplicationContext, prefix: string, sample: 
     financierPool: sampled.length ? fPool / sampled.length : NaN,
     financiers: financiers.length,
     financierMs: sampled.length ? fMs / sampled.length : NaN,
+    supplierPool: requests.length ? sPool / requests.length : NaN,
+    supplierQueries: requests.length ? supplierQueries / requests.length : NaN,
+    supplierMs: requests.length ? sMs / requests.length : NaN,
   };
 }
 

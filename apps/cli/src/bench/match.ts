@@ -676,6 +676,7 @@ async function poolsSection(sizes: readonly number[]): Promise<Record<string, un
         organisations: r.orgs,
         active: r.active,
         'suppliers recall@10': `${f3(r.recall.suppliersRecallAt10)} (${r.recall.requests} requests)`,
+        'supplier pool, queries, ms': `${r.recall.supplierPool.toFixed(0)}, ${r.recall.supplierQueries.toFixed(1)}, ${r.recall.supplierMs.toFixed(1)}`,
         'financiers recall@20': `${f3(r.recall.financiersRecallAt20)} (${r.recall.smes} SMEs)`,
         'financier pool (of all)': `${r.recall.financierPool.toFixed(0)} (${r.recall.financiers})`,
         'financier selection ms': r.recall.financierMs.toFixed(1),

@@ -92,6 +92,78 @@ describe('CandidateSelector.suppliersFor', () => {
 });
 
 /**
+ * A request naming no material: more suppliers of the wanted process in the buyer's country than a
+ * tier holds, most of another sector, and those of the request's sector (one of them holding a scheme
+ * that includes the preferred certification) indexed last. In index order the tier would keep only the
+ * first ones; the tiers by the request's facts must keep the fitting ones.
+ */
+describe('CandidateSelector.suppliersFor by the request facts', () => {
+  const meili = meiliClient(process.env.MEILI_HOST!, process.env.MEILI_MASTER_KEY);
+  const prefix = `cands${randomBytes(3).toString('hex')}_`;
+  const uid = indexNames(prefix).organizations;
+  const selector = new CandidateSelector(meili, prefix);
+
+  const supplier = (id: string, sectors: string[], certifications: string[] = []) => ({
+    id,
+    kind: 'SME',
+    name_fr: `Atelier ${id}`,
+    tags: [],
+    text_norm: normaliseText(`Atelier ${id}`),
+    country: 'DZ',
+    region_code: 'DZ-09',
+    sectors,
+    processes: ['CNC_MACHINING'],
+    process_families: ['METALWORKING'],
+    certifications,
+  });
+  // Another sector (plastics), then the request's sector without the preferred scheme.
+  const others = Array.from({ length: TIER_LIMIT + 40 }, (_x, i) =>
+    supplier(`other-${String(i).padStart(3, '0')}`, ['C', '22']),
+  );
+  const sameSector = Array.from({ length: TIER_LIMIT - 10 }, (_x, i) =>
+    supplier(`sector-${String(i).padStart(3, '0')}`, ['C', '25']),
+  );
+  const fits = [
+    supplier('fit-sector', ['C', '25']),
+    // IATF 16949 is built on ISO 9001: its holder meets the preference for ISO 9001.
+    supplier('fit-certified', ['C', '25'], ['IATF_16949']),
+  ];
+
+  beforeAll(async () => {
+    await meili.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+    await meili.index(uid).updateSettings(organizationSettings()).waitTask({ timeout: 120_000 });
+    await meili.index(uid).addDocuments(others).waitTask({ timeout: 120_000 });
+    await meili.index(uid).addDocuments(sameSector).waitTask({ timeout: 120_000 });
+    await meili.index(uid).addDocuments(fits).waitTask({ timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await meili.deleteIndexIfExists(uid).catch(() => undefined);
+  });
+
+  const machining = request({
+    processes: ['CNC_MACHINING'],
+    requiredProcesses: [],
+    materials: [],
+    sectors: ['25'],
+    country: 'DZ',
+    regionCode: 'DZ-16',
+  });
+
+  it('keeps the suppliers of the request sector when the tier of the wanted process overflows', async () => {
+    const ids = await selector.suppliersFor(machining, '');
+    expect(ids).toEqual(expect.arrayContaining(['fit-sector', 'fit-certified']));
+    expect(ids.indexOf('fit-sector')).toBeLessThan(ids.indexOf('other-000'));
+  });
+
+  it('keeps the holder of a scheme including the preferred certification first among its sector', async () => {
+    const ids = await selector.suppliersFor({ ...machining, preferredCertifications: ['ISO_9001'] }, '');
+    expect(ids[0]).toBe('fit-certified');
+    expect(ids).toContain('fit-sector');
+  });
+});
+
+/**
  * Financiers for an SME: more financiers pass its country than a tier holds, all targeting its sector,
  * and those whose terms fit it (stage, instrument, ticket band) are indexed last. In index order the
  * pool would hold only the first ones; the tiers by matching facts must keep the fitting ones.

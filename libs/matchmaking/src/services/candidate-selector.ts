@@ -67,6 +67,19 @@ function financierFacts(sme: OrgProfile, asOfYear: number): string[] {
   return facts;
 }
 
+/**
+ * Filter atoms for the facts of a request that a supplier in a tier may match beyond the tier's own
+ * filter, each weighed by the subcontracting score: its sector (any of them), each preferred
+ * certification (or a scheme that includes it).
+ */
+function supplierFacts(request: SubcontractingRequest): string[] {
+  const facts: string[] = [];
+  if (request.sectors.length) facts.push(anyOf('sectors', uniq(request.sectors)));
+  for (const c of uniq(request.preferredCertifications ?? []))
+    facts.push(anyOf('certifications', certificationsMeeting(c)));
+  return facts;
+}
+
 /** A filter true where at least `n` of `atoms` hold: the disjunction of every n-atom conjunction. */
 function anyOfConjunctions(atoms: readonly string[], n: number): string {
   const out: string[] = [];
@@ -149,11 +162,22 @@ export class CandidateSelector {
       tiers.push([...hard, either, ...other, `country != ${q(request.country)}`]);
     }
     // Within a tier, the suppliers whose words name the wanted materials come first (Meilisearch's
-    // relevance, synonyms across the three languages), then the tier's others.
+    // relevance, synonyms across the three languages); then the tier's suppliers by how many of the
+    // request's facts they match (its sector, its preferred certifications), most first, each in index
+    // order; then the tier's others.
     const focus = normaliseQuery(request.materials.join(' ').slice(0, MAX_TEXT));
+    const facts = supplierFacts(request);
+    const byFacts: string[][][] = [];
+    let above: string | null = null;
+    for (let n = facts.length; n >= Math.max(1, facts.length - 1); n--) {
+      const atLeast = anyOfConjunctions(facts, n);
+      byFacts.push(tiers.map((f) => [...f, above ? `(${atLeast}) AND NOT (${above})` : atLeast]));
+      above = atLeast;
+    }
     const queries = [
       ...(focus ? tiers.map((f) => this.org(f, focus)) : []),
-      ...tiers.map((f) => this.org(f)),
+      ...byFacts.flatMap((group) => group.map((f) => this.org(f))),
+      ...tiers.map((f) => this.org(above ? [...f, `NOT (${above})`] : f)),
     ];
     const words = normaliseQuery(text.slice(0, MAX_TEXT));
     if (words) queries.push(this.org(hard, words));
