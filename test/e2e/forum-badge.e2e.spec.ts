@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import {
   addMembership,
   bootTestApp,
+  insertOrganization,
   openForumEdition,
+  registerDelegate,
   signIn,
   type TestApp,
   type TestUser,
@@ -33,12 +35,7 @@ beforeAll(async () => {
   organiser = await signIn(app, { roles: ['ORGANISER'] });
   owner = await signIn(app);
   stranger = await signIn(app);
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb) RETURNING id`,
-    [JSON.stringify({ ar: null, fr: 'Atelier Badge', en: null })],
-  );
-  organizationId = rows[0].id;
+  organizationId = await insertOrganization(app.db, { name: 'Atelier Badge' });
   await addMembership(app, owner.userId, organizationId);
   const editionId = await openForumEdition(app, organiser.headers, {
     name: { fr: 'Forum des badges' },
@@ -49,21 +46,13 @@ beforeAll(async () => {
   slotIds = ok(
     await app.gql(`query($e: ID!) { forumSlots(editionId: $e) { id } }`, { e: editionId }, owner.headers),
   ).forumSlots.map((s: Json) => s.id);
-  delegateId = ok(
-    await app.gql(
-      `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id } }`,
-      {
-        input: {
-          editionId,
-          organizationId,
-          name: 'Samia Badge',
-          email: 'samia.badge@example.test',
-          unavailableSlotIds: [slotIds[1]],
-        },
-      },
-      owner.headers,
-    ),
-  ).registerDelegate.id;
+  delegateId = await registerDelegate(app, owner.headers, {
+    editionId,
+    organizationId,
+    name: 'Samia Badge',
+    email: 'samia.badge@example.test',
+    unavailableSlotIds: [slotIds[1]],
+  });
 }, 120_000);
 afterAll(() => app?.close());
 

@@ -1,4 +1,17 @@
-import { bootTestApp, eventually, freePort, signIn, TestSmtp, type TestApp, type TestUser } from '#testing';
+import {
+  acceptMeetingRequest,
+  bootTestApp,
+  eventually,
+  freePort,
+  insertOwnedOrganization,
+  openForumEdition,
+  registerDelegate,
+  requestMeeting,
+  signIn,
+  TestSmtp,
+  type TestApp,
+  type TestUser,
+} from '#testing';
 
 /**
  * Mail leaves the platform over SMTP: a real SMTP server run by the test receives what the worker
@@ -260,69 +273,39 @@ it('tells the requester, in their language, that a contact request was accepted 
 }, 60_000);
 
 it('delivers a meeting request to the receiving side and its acceptance to the requester, each in their language', async () => {
-  const ok = <T>(r: { data?: T | null; errors?: unknown[] }): T => {
-    expect(r.errors).toBeUndefined();
-    return r.data!;
-  };
   const organiser = await signIn(app, { roles: ['ORGANISER'] });
   const requester = await signIn(app, { email: uniqueEmail('meet-requester') });
   const receiver = await signIn(app, { email: uniqueEmail('meet-receiver') });
   await app.db.query(`UPDATE user_account SET locale = 'ar' WHERE id = $1`, [requester.userId]);
-  const org = async (owner: TestUser, name: string) => {
-    const { rows } = await app.db.query<{ id: string }>(
-      `INSERT INTO organization (kind, name, description, country, innovation, status)
-       VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id`,
-      [JSON.stringify({ ar: name, fr: name, en: name })],
-    );
-    await app.db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
-      owner.userId,
-      rows[0].id,
-    ]);
-    return rows[0].id;
-  };
+  const org = (owner: TestUser, name: string) =>
+    insertOwnedOrganization(app.db, owner.userId, {
+      name: { ar: name, fr: name, en: name },
+      status: 'ACTIVE',
+    });
   const from = await org(requester, 'Atelier Demandeur');
   const to = await org(receiver, 'Forge Invitée');
-  const editionId = ok(
-    await app.gql<{ createForumEdition: { id: string } }>(
-      `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
-      {
-        input: {
-          name: { fr: 'Forum de Blida', ar: 'منتدى البليدة' },
-          startsOn: '2031-04-14',
-          endsOn: '2031-04-15',
-          slotMinutes: 30,
-          sessions: [{ day: '2031-04-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
-        },
-      },
-      organiser.headers,
-    ),
-  ).createForumEdition.id;
-  ok(
-    await app.gql(
-      `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
-      { id: editionId },
-      organiser.headers,
-    ),
-  );
-  const register = async (organizationId: string) =>
-    ok(
-      await app.gql<{ registerDelegate: { id: string } }>(
-        `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id } }`,
-        { input: { editionId, organizationId, name: 'Délégué', email: uniqueEmail('delegate') } },
-        organiser.headers,
-      ),
-    ).registerDelegate.id;
+  const editionId = await openForumEdition(app, organiser.headers, {
+    name: { fr: 'Forum de Blida', ar: 'منتدى البليدة' },
+    startsOn: '2031-04-14',
+    endsOn: '2031-04-15',
+    sessions: [{ day: '2031-04-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
+  });
+  const register = (organizationId: string) =>
+    registerDelegate(app, organiser.headers, {
+      editionId,
+      organizationId,
+      name: 'Délégué',
+      email: uniqueEmail('delegate'),
+    });
   const fromDelegateId = await register(from);
   await register(to);
-  const requestId = ok(
-    await app.gql<{ requestMeeting: { id: string } }>(
-      `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`,
-      {
-        input: { editionId, organizationId: from, fromDelegateId, toOrganizationId: to, message: 'Bonjour' },
-      },
-      requester.headers,
-    ),
-  ).requestMeeting.id;
+  const requestId = await requestMeeting(app, requester.headers, {
+    editionId,
+    organizationId: from,
+    fromDelegateId,
+    toOrganizationId: to,
+    message: 'Bonjour',
+  });
   const link = `${PUBLIC_URL}/requests/meetings/${requestId}`;
   const [received] = await eventually(async () =>
     smtp.to(receiver.email).length ? smtp.to(receiver.email) : null,
@@ -332,13 +315,7 @@ it('delivers a meeting request to the receiving side and its acceptance to the r
   expect(received.mail.text).toContain(link);
   expect(received.mail.html).toContain(`href="${link}"`);
 
-  ok(
-    await app.gql(
-      `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
-      { r: requestId, o: to },
-      receiver.headers,
-    ),
-  );
+  await acceptMeetingRequest(app, receiver.headers, requestId, to);
   const [accepted] = await eventually(async () =>
     smtp.to(requester.email).length ? smtp.to(requester.email) : null,
   );

@@ -1,9 +1,12 @@
 import {
   addMembership,
   bootTestApp,
+  codeOf,
+  insertOrganization,
+  ok,
   openForumEdition,
   signIn,
-  type GqlResponse,
+  type Json,
   type TestApp,
   type TestUser,
 } from '#testing';
@@ -13,8 +16,6 @@ import {
  * countries or groups, pending and accepted apart, for organisers only.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 let app: TestApp;
 let organiser: TestUser;
 let owner: TestUser;
@@ -22,12 +23,6 @@ let editionId: string;
 const org: Record<string, string> = {};
 const group: Record<string, string> = {};
 const delegate: Record<string, string> = {};
-
-const ok = (res: GqlResponse<unknown>): Json => {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as Json;
-};
-const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 
 const MATRIX = `query($e: ID!, $by: MeetingRequestMatrixGrouping!, $st: [MeetingRequestStatus!]) {
   meetingRequestMatrix(editionId: $e, groupBy: $by, statuses: $st) {
@@ -44,12 +39,7 @@ beforeAll(async () => {
     ['B', 'DZ'],
     ['C', 'MA'],
   ]) {
-    const { rows } = await app.db.query<{ id: string }>(
-      `INSERT INTO organization (kind, name, description, country, innovation)
-       VALUES ('SME', $1, '{}'::jsonb, $2, '{}'::jsonb) RETURNING id`,
-      [JSON.stringify({ ar: null, fr: `Org ${key}`, en: null }), country],
-    );
-    org[key] = rows[0].id;
+    org[key] = await insertOrganization(app.db, { name: `Org ${key}`, country });
   }
   await addMembership(app, owner.userId, org.A);
   editionId = await openForumEdition(app, organiser.headers, {
