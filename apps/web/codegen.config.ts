@@ -15,6 +15,7 @@ export const DOCUMENTS = [
   'apps/web/src/api/inboxLive.ts',
   'apps/web/src/api/consoleStats.ts',
   'apps/web/src/api/forum.ts',
+  'apps/web/src/api/inbox.ts',
 ];
 
 const config: CodegenConfig = {

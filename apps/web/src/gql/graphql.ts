@@ -93,6 +93,13 @@ export type ContactPersonInput = {
   role?: string | null | undefined;
 };
 
+/** Which side of a contact request your organisation is on */
+export type ContactRequestDirection =
+  /** Sent to your organisation */
+  | 'INCOMING'
+  /** Sent by your organisation */
+  | 'OUTGOING';
+
 /** A new opportunity, published at once by a member of the organisation */
 export type CreateOpportunityInput = {
   /** Budget or value, in `currency` */
@@ -256,6 +263,36 @@ export type DelegateStatus =
   /** Withdrawn; their meetings are cancelled */
   | 'WITHDRAWN';
 
+/** A financier's private screening criteria; an omitted field sets no condition */
+export type FinancierCriteriaInput = {
+  /** ISO 3166-1 alpha-2; empty means anywhere */
+  countries?: Array<string> | null | undefined;
+  /** Currency of the ticket sizes */
+  currency?: Currency | null | undefined;
+  /** Weigh R&D and intellectual property */
+  innovationWanted?: boolean | null | undefined;
+  /** Instruments offered */
+  instruments?: Array<FinancingInstrument> | null | undefined;
+  /** Minimum years since founding */
+  minAgeYears?: number | null | undefined;
+  /** One of 1-9, 10-49, 50-249, 250-999, 1000+ */
+  minEmployeeBand?: string | null | undefined;
+  /** Minimum patents held */
+  minPatents?: number | null | undefined;
+  /** Count in the score; exclude nobody */
+  preferredCertifications?: Array<Certification> | null | undefined;
+  /** An SME must hold all of these */
+  requiredCertifications?: Array<Certification> | null | undefined;
+  /** ISIC Rev.4 sections or divisions */
+  sectors?: Array<string> | null | undefined;
+  /** Company stages invested in */
+  stages?: Array<CompanyStage> | null | undefined;
+  /** Largest ticket, in `currency` */
+  ticketMax?: number | null | undefined;
+  /** Smallest ticket, in `currency` */
+  ticketMin?: number | null | undefined;
+};
+
 /** The financing terms a financier publishes */
 export type FinancierTermsInput = {
   /** Currency of the ticket sizes */
@@ -390,6 +427,14 @@ export type LocalizedTextInput = {
   fr?: string | null | undefined;
 };
 
+/** Which notifications to mark read: the given ids, or all of them */
+export type MarkNotificationsReadInput = {
+  /** true: every unread notification of yours */
+  all?: boolean | null | undefined;
+  /** At most 500 ids of your notifications */
+  ids?: Array<string> | null | undefined;
+};
+
 /** HELD; NO_SHOW: the other side did not come; FOLLOW_UP_PLANNED: held, and a follow-up is planned; later stages, reported afterwards: NEGOTIATION_STARTED, AGREEMENT_SIGNED (an agreement or MoU), CONTRACT_SIGNED (a contract or order) */
 export type MeetingOutcome =
   /** Later: an agreement or memorandum of understanding was signed */
@@ -466,6 +511,27 @@ export type MembershipRole =
   | 'MEMBER'
   /** What a MEMBER does, plus managing members and sending a rejected organisation back to review; an organisation keeps at least one */
   | 'OWNER';
+
+/** Why a suggestion does not fit; the matching criteria weigh more for the organisation afterwards */
+export type NotRelevantReason =
+  /** Capacity does not match the volume */
+  | 'CAPACITY'
+  /** Missing certifications */
+  | 'CERTIFICATION'
+  /** Too far away */
+  | 'DISTANCE'
+  /** Ticket size, instrument or stage do not fit */
+  | 'FINANCING_TERMS'
+  /** No working language in common */
+  | 'LANGUAGE'
+  /** Another reason; no criterion is reweighed */
+  | 'OTHER'
+  /** Wrong manufacturing processes */
+  | 'PROCESS'
+  /** Wrong sector or investment focus */
+  | 'SECTOR'
+  /** Too small or too large */
+  | 'SIZE';
 
 /** A kind of notification whose email can be turned off (security mails, codes and invitations, cannot) */
 export type NotificationKind =
@@ -798,6 +864,20 @@ export type RegisterInput = {
   password: string;
 };
 
+/** A saved search of a financier: criteria that raise an alert when an SME matches */
+export type SavedSearchInput = {
+  /** Alerts and their mails on (the default) or off */
+  alertsEnabled?: boolean | null | undefined;
+  /** What a matching SME must meet */
+  criteria: FinancierCriteriaInput;
+  /** Alert only above this score (0..1, default 0.5) */
+  minScore?: number | null | undefined;
+  /** Name shown to the financier */
+  name: string;
+  /** Words the SME profile must contain */
+  query?: string | null | undefined;
+};
+
 /** When a requested meeting may take place */
 export type SessionPreference =
   /** Afternoon sessions only */
@@ -806,6 +886,47 @@ export type SessionPreference =
   | 'ANY'
   /** Morning sessions only */
   | 'MORNING';
+
+/** What a suggestion proposes */
+export type SuggestionKind =
+  /** A group of complementary SMEs along a value chain, with support and financing */
+  | 'CLUSTER'
+  /** An SME fitting a financier, or a financier whose terms fit an SME */
+  | 'FINANCING'
+  /** A delegate of the same forum edition to meet */
+  | 'MEETING'
+  /** A supplier for a subcontracting request, or a request a supplier can serve */
+  | 'SUBCONTRACTING'
+  /** A support programme meeting an SME, or an SME a programme fits */
+  | 'SUPPORT';
+
+/** SUPPLIER: the counterpart can serve your request; REQUEST: you can serve the counterpart's request; CANDIDATE: an SME fitting your screening criteria; FINANCIER: a financier whose terms fit you; CLUSTER: a proposed group; DELEGATE: a delegate of the same forum edition for one of your delegates to meet; SUPPORT_PROVIDER: a support institution whose programme meets your needs; BENEFICIARY: an SME your programme fits */
+export type SuggestionRole =
+  /** An SME your programme fits */
+  | 'BENEFICIARY'
+  /** An SME fitting your screening criteria */
+  | 'CANDIDATE'
+  /** A proposed group */
+  | 'CLUSTER'
+  /** A delegate of the same forum edition for one of your delegates to meet */
+  | 'DELEGATE'
+  /** A financier whose terms fit you */
+  | 'FINANCIER'
+  /** You can serve the counterpart's request */
+  | 'REQUEST'
+  /** The counterpart can serve your request */
+  | 'SUPPLIER'
+  /** A support institution whose programme meets your needs */
+  | 'SUPPORT_PROVIDER';
+
+/** An organisation's answer to a suggestion; it changes that organisation's lists only */
+export type SuggestionVerdict =
+  /** Accepted: a contact request (or, for MEETING, a meeting request) was opened */
+  | 'ACCEPTED'
+  /** Not now: the pair is not suggested again to this organisation */
+  | 'DISMISSED'
+  /** Wrong fit: the criteria behind the reason weigh more from now on */
+  | 'NOT_RELEVANT';
 
 /** What a programme costs the SME */
 export type SupportCost =
@@ -1084,6 +1205,188 @@ export type ForumReportOutcomeMutationVariables = Exact<{
 
 
 export type ForumReportOutcomeMutation = { reportMeetingOutcome: Array<{ delegateId: string, outcome: MeetingOutcome | null }> };
+
+export type NotificationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: { edges: Array<{ node: { id: string, kind: string, createdAt: string, readAt: string | null, payload: Array<{ name: string, value: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { marked: number, unreadCount: number } };
+
+export type InboxOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InboxOrganizationsQuery = { myOrganizations: Array<{ id: string, kind: OrganizationKind, status: OrganizationStatus, name: { ar: string | null, fr: string | null, en: string | null } }> };
+
+export type OrganizationCardQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OrganizationCardQuery = { organization: { id: string, kind: OrganizationKind, country: string, city: string | null, contactsVisible: boolean, name: { ar: string | null, fr: string | null, en: string | null }, contacts: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null }> } };
+
+export type ContactRequestsQueryVariables = Exact<{
+  organizationId: string;
+  direction: ContactRequestDirection;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContactRequestsQuery = { contactRequests: { totalCount: number, nodes: Array<{ id: string, fromOrganizationId: string, toOrganizationId: string, message: string | null, status: string, declineMessage: string | null, createdAt: string, expiresAt: string, respondedAt: string | null }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type RespondToContactRequestMutationVariables = Exact<{
+  id: string;
+  accept: boolean;
+  message?: string | null | undefined;
+}>;
+
+
+export type RespondToContactRequestMutation = { respondToContactRequest: { id: string, fromOrganizationId: string, toOrganizationId: string, message: string | null, status: string, declineMessage: string | null, createdAt: string, expiresAt: string, respondedAt: string | null } };
+
+export type SendContactRequestAgainMutationVariables = Exact<{
+  fromOrganizationId: string;
+  toOrganizationId: string;
+  message?: string | null | undefined;
+}>;
+
+
+export type SendContactRequestAgainMutation = { requestContact: { id: string, fromOrganizationId: string, toOrganizationId: string, message: string | null, status: string, declineMessage: string | null, createdAt: string, expiresAt: string, respondedAt: string | null } };
+
+export type CancelContactRequestMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CancelContactRequestMutation = { cancelContactRequest: { id: string, fromOrganizationId: string, toOrganizationId: string, message: string | null, status: string, declineMessage: string | null, createdAt: string, expiresAt: string, respondedAt: string | null } };
+
+export type InboxEditionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InboxEditionsQuery = { forumEditions: Array<{ id: string, startsOn: string, timezone: string, name: { ar: string | null, fr: string | null, en: string | null } }> };
+
+export type MeetingRequestsQueryVariables = Exact<{
+  editionId: string;
+  organizationId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MeetingRequestsQuery = { meetingRequests: { totalCount: number, nodes: Array<{ id: string, editionId: string, fromOrganizationId: string, toOrganizationId: string, fromDelegateId: string, toDelegateId: string | null, message: string | null, reason: string | null, priority: number, status: MeetingRequestStatus, createdAt: string, expiresAt: string, respondedAt: string | null }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type AcceptMeetingRequestMutationVariables = Exact<{
+  requestId: string;
+  organizationId?: string | null | undefined;
+}>;
+
+
+export type AcceptMeetingRequestMutation = { acceptMeetingRequest: { id: string, editionId: string, fromOrganizationId: string, toOrganizationId: string, fromDelegateId: string, toDelegateId: string | null, message: string | null, reason: string | null, priority: number, status: MeetingRequestStatus, createdAt: string, expiresAt: string, respondedAt: string | null } };
+
+export type DeclineMeetingRequestMutationVariables = Exact<{
+  requestId: string;
+  organizationId?: string | null | undefined;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DeclineMeetingRequestMutation = { declineMeetingRequest: { id: string, editionId: string, fromOrganizationId: string, toOrganizationId: string, fromDelegateId: string, toDelegateId: string | null, message: string | null, reason: string | null, priority: number, status: MeetingRequestStatus, createdAt: string, expiresAt: string, respondedAt: string | null } };
+
+export type CancelMeetingRequestMutationVariables = Exact<{
+  requestId: string;
+  organizationId?: string | null | undefined;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelMeetingRequestMutation = { cancelMeetingRequest: { id: string, editionId: string, fromOrganizationId: string, toOrganizationId: string, fromDelegateId: string, toDelegateId: string | null, message: string | null, reason: string | null, priority: number, status: MeetingRequestStatus, createdAt: string, expiresAt: string, respondedAt: string | null } };
+
+export type SuggestionsQueryVariables = Exact<{
+  organizationId: string;
+  kind: SuggestionKind;
+  lang?: Lang | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SuggestionsQuery = { suggestions: { edges: Array<{ node: { id: string, kind: SuggestionKind, role: SuggestionRole | null, rank: number, score: number, verdict: SuggestionVerdict | null, counterpartId: string | null, counterpartDelegateId: string | null, contactRequestId: string | null, meetingRequestId: string | null, editionId: string | null, counterpart: { id: string, kind: OrganizationKind, country: string, city: string | null, name: { ar: string | null, fr: string | null, en: string | null } } | null, reasons: Array<{ code: string, text: string, score: number, direction: string }>, clusterProposal: { id: string, summary: string, valueChain: string | null, members: Array<{ organizationId: string, division: string, gap: string }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AcceptSuggestionMutationVariables = Exact<{
+  organizationId: string;
+  suggestionId: string;
+  message?: string | null | undefined;
+}>;
+
+
+export type AcceptSuggestionMutation = { acceptSuggestion: { suggestionId: string, verdict: SuggestionVerdict, contactRequestId: string | null, meetingRequestId: string | null } };
+
+export type DismissSuggestionMutationVariables = Exact<{
+  organizationId: string;
+  suggestionId: string;
+}>;
+
+
+export type DismissSuggestionMutation = { dismissSuggestion: { suggestionId: string, verdict: SuggestionVerdict, contactRequestId: string | null, meetingRequestId: string | null } };
+
+export type MarkSuggestionNotRelevantMutationVariables = Exact<{
+  organizationId: string;
+  suggestionId: string;
+  reason: NotRelevantReason;
+  comment?: string | null | undefined;
+}>;
+
+
+export type MarkSuggestionNotRelevantMutation = { markSuggestionNotRelevant: { suggestionId: string, verdict: SuggestionVerdict, contactRequestId: string | null, meetingRequestId: string | null } };
+
+export type FinancierDeskQueryVariables = Exact<{
+  organizationId: string;
+  lang?: Lang | null | undefined;
+}>;
+
+
+export type FinancierDeskQuery = { financierCriteria: { sectors: Array<string>, countries: Array<string>, stages: Array<CompanyStage>, instruments: Array<FinancingInstrument>, ticketMin: number | null, ticketMax: number | null, currency: Currency | null, minAgeYears: number | null, minEmployeeBand: string | null, minPatents: number | null, innovationWanted: boolean | null, requiredCertifications: Array<Certification>, preferredCertifications: Array<Certification>, updatedAt: string } | null, savedSearches: Array<{ id: string, name: string, query: string | null, minScore: number, alertsEnabled: boolean, criteria: { sectors: Array<string>, countries: Array<string>, stages: Array<CompanyStage>, instruments: Array<FinancingInstrument>, ticketMin: number | null, ticketMax: number | null, currency: Currency | null, minAgeYears: number | null, minEmployeeBand: string | null, minPatents: number | null, innovationWanted: boolean | null, requiredCertifications: Array<Certification>, preferredCertifications: Array<Certification> } }>, savedSearchAlerts: Array<{ id: string, savedSearchId: string, organizationId: string, score: number, createdAt: string, seenAt: string | null }>, sectors: Array<{ code: string, label: string }> };
+
+export type SetFinancierCriteriaMutationVariables = Exact<{
+  organizationId: string;
+  input: FinancierCriteriaInput;
+}>;
+
+
+export type SetFinancierCriteriaMutation = { setFinancierCriteria: { organizationId: string, updatedAt: string } };
+
+export type CreateSavedSearchMutationVariables = Exact<{
+  organizationId: string;
+  input: SavedSearchInput;
+}>;
+
+
+export type CreateSavedSearchMutation = { createSavedSearch: { id: string } };
+
+export type UpdateSavedSearchMutationVariables = Exact<{
+  id: string;
+  organizationId: string;
+  input: SavedSearchInput;
+}>;
+
+
+export type UpdateSavedSearchMutation = { updateSavedSearch: { id: string } };
+
+export type DeleteSavedSearchMutationVariables = Exact<{
+  id: string;
+  organizationId: string;
+}>;
+
+
+export type DeleteSavedSearchMutation = { deleteSavedSearch: boolean };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1795,6 +2098,443 @@ export const ForumReportOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ForumReportOutcomeMutation, ForumReportOutcomeMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int!, $after: String) {
+  notifications(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        kind
+        createdAt
+        readAt
+        payload {
+          name
+          value
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    marked
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const InboxOrganizationsDocument = new TypedDocumentString(`
+    query InboxOrganizations {
+  myOrganizations {
+    id
+    kind
+    status
+    name {
+      ar
+      fr
+      en
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxOrganizationsQuery, InboxOrganizationsQueryVariables>;
+export const OrganizationCardDocument = new TypedDocumentString(`
+    query OrganizationCard($id: ID!) {
+  organization(id: $id) {
+    id
+    kind
+    name {
+      ar
+      fr
+      en
+    }
+    country
+    city
+    contactsVisible
+    contacts {
+      id
+      name
+      role
+      email
+      phone
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationCardQuery, OrganizationCardQueryVariables>;
+export const ContactRequestsDocument = new TypedDocumentString(`
+    query ContactRequests($organizationId: ID!, $direction: ContactRequestDirection!, $first: Int, $after: String) {
+  contactRequests(
+    organizationId: $organizationId
+    direction: $direction
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      fromOrganizationId
+      toOrganizationId
+      message
+      status
+      declineMessage
+      createdAt
+      expiresAt
+      respondedAt
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ContactRequestsQuery, ContactRequestsQueryVariables>;
+export const RespondToContactRequestDocument = new TypedDocumentString(`
+    mutation RespondToContactRequest($id: ID!, $accept: Boolean!, $message: String) {
+  respondToContactRequest(id: $id, accept: $accept, message: $message) {
+    id
+    fromOrganizationId
+    toOrganizationId
+    message
+    status
+    declineMessage
+    createdAt
+    expiresAt
+    respondedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToContactRequestMutation, RespondToContactRequestMutationVariables>;
+export const SendContactRequestAgainDocument = new TypedDocumentString(`
+    mutation SendContactRequestAgain($fromOrganizationId: ID!, $toOrganizationId: ID!, $message: String) {
+  requestContact(
+    fromOrganizationId: $fromOrganizationId
+    toOrganizationId: $toOrganizationId
+    message: $message
+  ) {
+    id
+    fromOrganizationId
+    toOrganizationId
+    message
+    status
+    declineMessage
+    createdAt
+    expiresAt
+    respondedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendContactRequestAgainMutation, SendContactRequestAgainMutationVariables>;
+export const CancelContactRequestDocument = new TypedDocumentString(`
+    mutation CancelContactRequest($id: ID!) {
+  cancelContactRequest(id: $id) {
+    id
+    fromOrganizationId
+    toOrganizationId
+    message
+    status
+    declineMessage
+    createdAt
+    expiresAt
+    respondedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CancelContactRequestMutation, CancelContactRequestMutationVariables>;
+export const InboxEditionsDocument = new TypedDocumentString(`
+    query InboxEditions {
+  forumEditions {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    startsOn
+    timezone
+  }
+}
+    `) as unknown as TypedDocumentString<InboxEditionsQuery, InboxEditionsQueryVariables>;
+export const MeetingRequestsDocument = new TypedDocumentString(`
+    query MeetingRequests($editionId: ID!, $organizationId: ID!, $first: Int, $after: String) {
+  meetingRequests(
+    editionId: $editionId
+    organizationId: $organizationId
+    direction: ANY
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      editionId
+      fromOrganizationId
+      toOrganizationId
+      fromDelegateId
+      toDelegateId
+      message
+      reason
+      priority
+      status
+      createdAt
+      expiresAt
+      respondedAt
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingRequestsQuery, MeetingRequestsQueryVariables>;
+export const AcceptMeetingRequestDocument = new TypedDocumentString(`
+    mutation AcceptMeetingRequest($requestId: ID!, $organizationId: ID) {
+  acceptMeetingRequest(requestId: $requestId, organizationId: $organizationId) {
+    id
+    editionId
+    fromOrganizationId
+    toOrganizationId
+    fromDelegateId
+    toDelegateId
+    message
+    reason
+    priority
+    status
+    createdAt
+    expiresAt
+    respondedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptMeetingRequestMutation, AcceptMeetingRequestMutationVariables>;
+export const DeclineMeetingRequestDocument = new TypedDocumentString(`
+    mutation DeclineMeetingRequest($requestId: ID!, $organizationId: ID, $reason: String) {
+  declineMeetingRequest(
+    requestId: $requestId
+    organizationId: $organizationId
+    reason: $reason
+  ) {
+    id
+    editionId
+    fromOrganizationId
+    toOrganizationId
+    fromDelegateId
+    toDelegateId
+    message
+    reason
+    priority
+    status
+    createdAt
+    expiresAt
+    respondedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeclineMeetingRequestMutation, DeclineMeetingRequestMutationVariables>;
+export const CancelMeetingRequestDocument = new TypedDocumentString(`
+    mutation CancelMeetingRequest($requestId: ID!, $organizationId: ID, $reason: String) {
+  cancelMeetingRequest(
+    requestId: $requestId
+    organizationId: $organizationId
+    reason: $reason
+  ) {
+    id
+    editionId
+    fromOrganizationId
+    toOrganizationId
+    fromDelegateId
+    toDelegateId
+    message
+    reason
+    priority
+    status
+    createdAt
+    expiresAt
+    respondedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CancelMeetingRequestMutation, CancelMeetingRequestMutationVariables>;
+export const SuggestionsDocument = new TypedDocumentString(`
+    query Suggestions($organizationId: ID!, $kind: SuggestionKind!, $lang: Lang, $first: Int!, $after: String) {
+  suggestions(
+    organizationId: $organizationId
+    kind: $kind
+    lang: $lang
+    first: $first
+    after: $after
+  ) {
+    edges {
+      node {
+        id
+        kind
+        role
+        rank
+        score
+        verdict
+        counterpartId
+        counterpartDelegateId
+        contactRequestId
+        meetingRequestId
+        editionId
+        counterpart {
+          id
+          kind
+          name {
+            ar
+            fr
+            en
+          }
+          country
+          city
+        }
+        reasons {
+          code
+          text
+          score
+          direction
+        }
+        clusterProposal {
+          id
+          summary
+          valueChain
+          members {
+            organizationId
+            division
+            gap
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestionsQuery, SuggestionsQueryVariables>;
+export const AcceptSuggestionDocument = new TypedDocumentString(`
+    mutation AcceptSuggestion($organizationId: ID!, $suggestionId: ID!, $message: String) {
+  acceptSuggestion(
+    organizationId: $organizationId
+    suggestionId: $suggestionId
+    message: $message
+  ) {
+    suggestionId
+    verdict
+    contactRequestId
+    meetingRequestId
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptSuggestionMutation, AcceptSuggestionMutationVariables>;
+export const DismissSuggestionDocument = new TypedDocumentString(`
+    mutation DismissSuggestion($organizationId: ID!, $suggestionId: ID!) {
+  dismissSuggestion(organizationId: $organizationId, suggestionId: $suggestionId) {
+    suggestionId
+    verdict
+    contactRequestId
+    meetingRequestId
+  }
+}
+    `) as unknown as TypedDocumentString<DismissSuggestionMutation, DismissSuggestionMutationVariables>;
+export const MarkSuggestionNotRelevantDocument = new TypedDocumentString(`
+    mutation MarkSuggestionNotRelevant($organizationId: ID!, $suggestionId: ID!, $reason: NotRelevantReason!, $comment: String) {
+  markSuggestionNotRelevant(
+    organizationId: $organizationId
+    suggestionId: $suggestionId
+    reason: $reason
+    comment: $comment
+  ) {
+    suggestionId
+    verdict
+    contactRequestId
+    meetingRequestId
+  }
+}
+    `) as unknown as TypedDocumentString<MarkSuggestionNotRelevantMutation, MarkSuggestionNotRelevantMutationVariables>;
+export const FinancierDeskDocument = new TypedDocumentString(`
+    query FinancierDesk($organizationId: ID!, $lang: Lang) {
+  financierCriteria(organizationId: $organizationId) {
+    sectors
+    countries
+    stages
+    instruments
+    ticketMin
+    ticketMax
+    currency
+    minAgeYears
+    minEmployeeBand
+    minPatents
+    innovationWanted
+    requiredCertifications
+    preferredCertifications
+    updatedAt
+  }
+  savedSearches(organizationId: $organizationId) {
+    id
+    name
+    query
+    minScore
+    alertsEnabled
+    criteria {
+      sectors
+      countries
+      stages
+      instruments
+      ticketMin
+      ticketMax
+      currency
+      minAgeYears
+      minEmployeeBand
+      minPatents
+      innovationWanted
+      requiredCertifications
+      preferredCertifications
+    }
+  }
+  savedSearchAlerts(organizationId: $organizationId, first: 50) {
+    id
+    savedSearchId
+    organizationId
+    score
+    createdAt
+    seenAt
+  }
+  sectors(lang: $lang) {
+    code
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<FinancierDeskQuery, FinancierDeskQueryVariables>;
+export const SetFinancierCriteriaDocument = new TypedDocumentString(`
+    mutation SetFinancierCriteria($organizationId: ID!, $input: FinancierCriteriaInput!) {
+  setFinancierCriteria(organizationId: $organizationId, input: $input) {
+    organizationId
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetFinancierCriteriaMutation, SetFinancierCriteriaMutationVariables>;
+export const CreateSavedSearchDocument = new TypedDocumentString(`
+    mutation CreateSavedSearch($organizationId: ID!, $input: SavedSearchInput!) {
+  createSavedSearch(organizationId: $organizationId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSavedSearchMutation, CreateSavedSearchMutationVariables>;
+export const UpdateSavedSearchDocument = new TypedDocumentString(`
+    mutation UpdateSavedSearch($id: ID!, $organizationId: ID!, $input: SavedSearchInput!) {
+  updateSavedSearch(id: $id, organizationId: $organizationId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSavedSearchMutation, UpdateSavedSearchMutationVariables>;
+export const DeleteSavedSearchDocument = new TypedDocumentString(`
+    mutation DeleteSavedSearch($id: ID!, $organizationId: ID!) {
+  deleteSavedSearch(id: $id, organizationId: $organizationId)
+}
+    `) as unknown as TypedDocumentString<DeleteSavedSearchMutation, DeleteSavedSearchMutationVariables>;
 export const UnreadNotificationCountDocument = new TypedDocumentString(`
     query UnreadNotificationCount {
   unreadNotificationCount

@@ -1,4 +1,10 @@
-import type { FinancierCriteria, FinancierCriteriaInput } from '../../api/inbox';
+import type {
+  CompanyStage,
+  Currency,
+  FinancierCriteria,
+  FinancierCriteriaInput,
+  FinancingInstrument,
+} from '../../api/inbox';
 
 /** The editor's fields: lists, and numbers as typed (empty for none). */
 export interface CriteriaForm {
@@ -44,7 +50,10 @@ export function criteriaToForm(c: FinancierCriteria | null | undefined): Criteri
 
 const orNull = (v: number | ''): number | null => (v === '' ? null : v);
 
-/** The api's input; a ticket range given with no currency or reversed is refused before sending. */
+/**
+ * The api's input; a ticket range given with no currency or reversed is refused before sending. The
+ * editor holds taxonomy codes as strings; they become the schema's enums here, where they enter the input.
+ */
 export function formToCriteria(
   f: CriteriaForm,
 ): { input: FinancierCriteriaInput } | { problem: 'ticketOrder' | 'currency' } {
@@ -56,11 +65,11 @@ export function formToCriteria(
     input: {
       sectors: f.sectors,
       countries: f.countries,
-      stages: f.stages,
-      instruments: f.instruments,
+      stages: f.stages as CompanyStage[],
+      instruments: f.instruments as FinancingInstrument[],
       ticketMin: min,
       ticketMax: max,
-      currency: f.currency,
+      currency: f.currency as Currency | null,
       minAgeYears: orNull(f.minAgeYears),
       innovationWanted: f.innovationWanted,
     },
