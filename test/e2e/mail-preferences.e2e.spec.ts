@@ -2,6 +2,7 @@ import {
   bootTestApp,
   eventually,
   freePort,
+  insertOwnedOrganization,
   signIn,
   TestSmtp,
   type TestApp,
@@ -49,18 +50,8 @@ function rawHeader(raw: string, name: string): string | null {
   return line ? line.slice(name.length + 1).trim() : null;
 }
 
-async function organization(owner: TestUser, name: string): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id`,
-    [JSON.stringify({ ar: name, fr: name, en: name })],
-  );
-  await app.db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
-    owner.userId,
-    rows[0].id,
-  ]);
-  return rows[0].id;
-}
+const organization = (owner: TestUser, name: string) =>
+  insertOwnedOrganization(app.db, owner.userId, { name: { ar: name, fr: name, en: name }, status: 'ACTIVE' });
 
 it('lists each kind with its default and changes only the caller’s own, all or nothing', async () => {
   const user = await signIn(app);

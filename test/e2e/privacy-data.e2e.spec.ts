@@ -3,6 +3,7 @@ import pg from 'pg';
 import {
   createTestDatabase,
   bootTestApp,
+  insertOwnedOrganization,
   signIn,
   type TestApp,
   type TestUser,
@@ -48,20 +49,16 @@ async function exportOf(user: TestUser): Promise<Json> {
 
 /** An approved organisation owned by `owner`, with a contact person, written directly. */
 async function smeWithContact(owner: TestUser, contact: { name: string; email: string }): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, region_code, sectors, innovation, status)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', 'DZ-16', '{25}', '{}'::jsonb, 'ACTIVE') RETURNING id`,
-    [JSON.stringify({ ar: null, fr: `Atelier ${hex()}`, en: null })],
-  );
-  const id = rows[0].id;
+  const id = await insertOwnedOrganization(app.db, owner.userId, {
+    name: `Atelier ${hex()}`,
+    regionCode: 'DZ-16',
+    sectors: ['25'],
+    status: 'ACTIVE',
+  });
   await app.db.query(
     `INSERT INTO contact_person (organization_id, position, name, email) VALUES ($1, 0, $2, $3)`,
     [id, contact.name, contact.email],
   );
-  await app.db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
-    owner.userId,
-    id,
-  ]);
   return id;
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   addMembership,
   bootTestApp,
+  insertOwnedOrganization,
   signIn,
   type TestApp,
   type TestUser,
@@ -25,15 +26,12 @@ let bob: TestUser; // owns B (Arabic), receives them
 let orgA: string;
 let orgB: string;
 
-async function org(name: string, owner: TestUser): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id`,
-    [JSON.stringify({ ar: `${name} (ar)`, fr: name, en: `${name} (en)` })],
-  );
-  await addMembership(app, owner.userId, rows[0].id, 'OWNER');
-  return rows[0].id;
-}
+/** An organisation named in each language, so each recipient's notice shows its own. */
+const org = (name: string, owner: TestUser) =>
+  insertOwnedOrganization(app.db, owner.userId, {
+    name: { ar: `${name} (ar)`, fr: name, en: `${name} (en)` },
+    status: 'ACTIVE',
+  });
 
 async function user(locale: string): Promise<TestUser> {
   const u = await signIn(app);

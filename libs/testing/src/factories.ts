@@ -36,6 +36,7 @@ export interface OrganizationSeed {
   /** Review status; default the database's (ACTIVE). */
   status?: 'ACTIVE' | 'PENDING' | 'REJECTED' | 'ARCHIVED';
   reviewNote?: string | null;
+  website?: string;
 }
 
 /** Inserts an organisation directly (no owner, no outbox row) and returns its id. */
@@ -52,6 +53,7 @@ export async function insertOrganization(db: SqlClient, seed: OrganizationSeed =
   if (seed.sectors) columns.sectors = seed.sectors;
   if (seed.status) columns.status = seed.status;
   if (seed.reviewNote !== undefined) columns.review_note = seed.reviewNote;
+  if (seed.website) columns.website = seed.website;
   const names = Object.keys(columns);
   const [row] = await rowsOf<{ id: string }>(
     db,
@@ -184,4 +186,34 @@ export async function acceptMeetingRequest(
       headers,
     ),
   );
+}
+
+/** The required fields of `CreateOrganizationInput`, sent when a test gives none of its own. */
+export const DEFAULT_ORGANIZATION_INPUT = {
+  kind: 'SME',
+  name: { fr: 'Organisation test' },
+  country: 'DZ',
+} as const;
+
+/**
+ * Creates an organisation through `createOrganization` as `ownerHeaders`' account (which becomes its
+ * owner), from `DEFAULT_ORGANIZATION_INPUT` and the overrides; approves it when an organiser's
+ * headers are given. Returns its id.
+ */
+export async function createOrganizationThroughApi(
+  app: TestApp,
+  ownerHeaders: Record<string, string>,
+  input: Record<string, unknown> = {},
+  approverHeaders?: Record<string, string>,
+): Promise<string> {
+  const { id } = ok(
+    await app.gql<{ createOrganization: { id: string } }>(
+      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+      { input: { ...DEFAULT_ORGANIZATION_INPUT, ...input } },
+      ownerHeaders,
+    ),
+  ).createOrganization;
+  if (approverHeaders)
+    ok(await app.gql(`mutation($id: ID!) { approveOrganization(id: $id) { id } }`, { id }, approverHeaders));
+  return id;
 }
