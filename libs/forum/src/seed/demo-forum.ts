@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SPOKEN_LANGUAGES, type OrganizationKind } from '#directory';
+import { directoryFacts, SPOKEN_LANGUAGES, type DemoCandidate, type OrganizationKind } from '#directory';
 import { EditionService } from '../edition/edition.service.js';
 import { TableService } from '../edition/table.service.js';
 import { GroupService } from '../edition/group.service.js';
@@ -85,12 +85,8 @@ export interface DemoForumReport {
  * first active SME created, ties (one import transaction) broken by import reference, so a fresh
  * demo always features the same firm.
  */
-async function featuredSme(db: DataSource): Promise<string | null> {
-  const [row] = await db.query<{ id: string }[]>(
-    `SELECT id FROM organization WHERE kind = 'SME' AND status = 'ACTIVE'
-      ORDER BY created_at, external_ref NULLS LAST, id LIMIT 1`,
-  );
-  return row?.id ?? null;
+function featuredSme(db: DataSource): Promise<string | null> {
+  return directoryFacts.firstActiveSme(db);
 }
 
 /** The demo edition and its figures, or null when there is none. */
@@ -112,14 +108,7 @@ export async function findDemoForum(db: DataSource): Promise<DemoForumReport | n
   return { editionId: edition.id, created: false, ...counts, featuredOrganizationId: await featuredSme(db) };
 }
 
-interface CandidateRow {
-  id: string;
-  kind: OrganizationKind;
-  languages: string[];
-  contact_name: string | null;
-  contact_email: string | null;
-  name: string;
-}
+type CandidateRow = DemoCandidate;
 
 /**
  * The demo edition of the forum, built through the forum's services as organisers and delegates
@@ -136,15 +125,7 @@ export async function seedDemoForum(
   if (existing) return existing;
   const seed = opts.seed ?? 5;
 
-  const candidates = await s.db.query<CandidateRow[]>(
-    `SELECT o.id, o.kind, o.languages, cp.name AS contact_name, cp.email AS contact_email,
-            coalesce(o.name->>'fr', o.name->>'en', o.name->>'ar') AS name
-       FROM organization o
-       LEFT JOIN LATERAL (SELECT name, email FROM contact_person c
-                           WHERE c.organization_id = o.id ORDER BY c.position LIMIT 1) cp ON true
-      WHERE o.status = 'ACTIVE'
-      ORDER BY o.external_ref NULLS LAST, o.id`,
-  );
+  const candidates: CandidateRow[] = await directoryFacts.demoCandidates(s.db);
   const featured = await featuredSme(s.db);
   const sessions = DAYS.flatMap((day) => [
     { day, kind: 'MORNING', start: '09:00', end: '12:30', breaks: [{ start: '10:30', end: '11:00' }] },
