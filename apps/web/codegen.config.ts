@@ -16,6 +16,7 @@ export const DOCUMENTS = [
   'apps/web/src/api/consoleStats.ts',
   'apps/web/src/api/forum.ts',
   'apps/web/src/api/inbox.ts',
+  'apps/web/src/api/consoleRequests.ts',
 ];
 
 const config: CodegenConfig = {

@@ -472,6 +472,15 @@ export type MeetingRequestInput = {
   toOrganizationId?: string | null | undefined;
 };
 
+/** What the rows and columns of the request matrix are */
+export type MeetingRequestMatrixGrouping =
+  /** The organisations' countries (ISO 3166-1 alpha-2) */
+  | 'COUNTRY'
+  /** The requesting and the requested delegate's group (null: no group, or no delegate named yet) */
+  | 'GROUP'
+  /** The requesting and the requested organisation */
+  | 'ORGANIZATION';
+
 /** How a meeting request was made */
 export type MeetingRequestSource =
   /** Asked by a member */
@@ -864,6 +873,15 @@ export type RegisterInput = {
   password: string;
 };
 
+/** Which meeting requests of an organisation */
+export type RequestDirection =
+  /** Both */
+  | 'ANY'
+  /** Addressed to its delegates */
+  | 'RECEIVED'
+  /** Sent by its delegates */
+  | 'SENT';
+
 /** A saved search of a financier: criteria that raise an alert when an SME matches */
 export type SavedSearchInput = {
   /** Alerts and their mails on (the default) or off */
@@ -1097,6 +1115,46 @@ export type UnsubscribeMutationVariables = Exact<{
 
 
 export type UnsubscribeMutation = { unsubscribe: { kind: NotificationKind, email: boolean } };
+
+export type ConsoleForumDelegatesQueryVariables = Exact<{
+  editionId: string;
+  search?: string | null | undefined;
+  country?: string | null | undefined;
+  groupId?: string | null | undefined;
+  status?: DelegateStatus | null | undefined;
+  checkedIn?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ConsoleForumDelegatesQuery = { forumDelegates: { totalCount: number, nodes: Array<{ id: string, name: string, status: DelegateStatus, checkedInAt: string | null, groupId: string | null, organizationId: string, organizationCountry: string, organizationName: { ar: string | null, fr: string | null, en: string | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type ConsoleMeetingRequestsQueryVariables = Exact<{
+  editionId: string;
+  organizationId?: string | null | undefined;
+  groupId?: string | null | undefined;
+  delegateId?: string | null | undefined;
+  direction: RequestDirection;
+  statuses?: Array<MeetingRequestStatus> | MeetingRequestStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ConsoleMeetingRequestsQuery = { meetingRequests: { totalCount: number, nodes: Array<{ id: string, status: MeetingRequestStatus, source: MeetingRequestSource, createdAt: string, respondedAt: string | null, fromDelegateId: string, fromDelegateName: string, fromOrganizationId: string, toDelegateId: string | null, toDelegateName: string | null, toOrganizationId: string }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type ConsoleRequestMatrixQueryVariables = Exact<{
+  editionId: string;
+  groupBy: MeetingRequestMatrixGrouping;
+}>;
+
+
+export type ConsoleRequestMatrixQuery = { meetingRequestMatrix: Array<{ fromKey: string | null, toKey: string | null, pending: number, accepted: number, total: number, fromLabel: { ar: string | null, fr: string | null, en: string | null } | null, toLabel: { ar: string | null, fr: string | null, en: string | null } | null }> };
 
 export type EditionStatisticsQueryVariables = Exact<{
   editionId: string;
@@ -1731,6 +1789,102 @@ export const UnsubscribeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
+export const ConsoleForumDelegatesDocument = new TypedDocumentString(`
+    query ConsoleForumDelegates($editionId: ID!, $search: String, $country: String, $groupId: ID, $status: DelegateStatus, $checkedIn: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
+  forumDelegates(
+    editionId: $editionId
+    search: $search
+    country: $country
+    groupId: $groupId
+    status: $status
+    checkedIn: $checkedIn
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    nodes {
+      id
+      name
+      status
+      checkedInAt
+      groupId
+      organizationId
+      organizationName {
+        ar
+        fr
+        en
+      }
+      organizationCountry
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleForumDelegatesQuery, ConsoleForumDelegatesQueryVariables>;
+export const ConsoleMeetingRequestsDocument = new TypedDocumentString(`
+    query ConsoleMeetingRequests($editionId: ID!, $organizationId: ID, $groupId: ID, $delegateId: ID, $direction: RequestDirection!, $statuses: [MeetingRequestStatus!], $first: Int, $after: String, $last: Int, $before: String) {
+  meetingRequests(
+    editionId: $editionId
+    organizationId: $organizationId
+    groupId: $groupId
+    delegateId: $delegateId
+    direction: $direction
+    statuses: $statuses
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    nodes {
+      id
+      status
+      source
+      createdAt
+      respondedAt
+      fromDelegateId
+      fromDelegateName
+      fromOrganizationId
+      toDelegateId
+      toDelegateName
+      toOrganizationId
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMeetingRequestsQuery, ConsoleMeetingRequestsQueryVariables>;
+export const ConsoleRequestMatrixDocument = new TypedDocumentString(`
+    query ConsoleRequestMatrix($editionId: ID!, $groupBy: MeetingRequestMatrixGrouping!) {
+  meetingRequestMatrix(editionId: $editionId, groupBy: $groupBy) {
+    fromKey
+    fromLabel {
+      ar
+      fr
+      en
+    }
+    toKey
+    toLabel {
+      ar
+      fr
+      en
+    }
+    pending
+    accepted
+    total
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRequestMatrixQuery, ConsoleRequestMatrixQueryVariables>;
 export const EditionStatisticsDocument = new TypedDocumentString(`
     query EditionStatistics($editionId: ID!) {
   editionStatistics(editionId: $editionId) {
