@@ -17,6 +17,7 @@ export const DOCUMENTS = [
   'apps/web/src/api/forum.ts',
   'apps/web/src/api/inbox.ts',
   'apps/web/src/api/consoleRequests.ts',
+  'apps/web/src/api/consoleDesk.ts',
 ];
 
 const config: CodegenConfig = {

@@ -1046,6 +1046,24 @@ export type UpdateOrganizationInput = {
   website?: string | null | undefined;
 };
 
+/** A meeting booked on the day in a slot free for both */
+export type WalkInInput = {
+  /** The edition */
+  editionId: string;
+  /** Your delegate */
+  fromDelegateId: string;
+  /** Note to the other side */
+  message?: string | null | undefined;
+  /** The organisation of fromDelegateId (required for members) */
+  organizationId?: string | null | undefined;
+  /** A slot free for both */
+  slotId: string;
+  /** A free table; the first free one when omitted */
+  tableId?: string | null | undefined;
+  /** The delegate to meet */
+  toDelegateId: string;
+};
+
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
 }>;
@@ -1115,6 +1133,77 @@ export type UnsubscribeMutationVariables = Exact<{
 
 
 export type UnsubscribeMutation = { unsubscribe: { kind: NotificationKind, email: boolean } };
+
+export type EditionBadgesQueryVariables = Exact<{
+  editionId: string;
+  after?: string | null | undefined;
+  limit: number;
+}>;
+
+
+export type EditionBadgesQuery = { editionBadges: { total: number, endCursor: string | null, hasNextPage: boolean, badges: Array<{ code: string, delegateId: string, delegateName: string, organizationCountry: string, checkedInAt: string | null, organizationName: { ar: string | null, fr: string | null, en: string | null } }> } };
+
+export type DeskDelegatesQueryVariables = Exact<{
+  editionId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeskDelegatesQuery = { forumDelegates: { totalCount: number, nodes: Array<{ id: string, name: string, organizationId: string, status: DelegateStatus, checkedInAt: string | null }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type CheckInBadgeMutationVariables = Exact<{
+  editionId: string;
+  code: string;
+}>;
+
+
+export type CheckInBadgeMutation = { checkInBadge: { alreadyCheckedIn: boolean, badge: { code: string, delegateId: string, delegateName: string, organizationCountry: string, checkedInAt: string | null, organizationName: { ar: string | null, fr: string | null, en: string | null } } } };
+
+export type CheckInDelegateMutationVariables = Exact<{
+  delegateId: string;
+}>;
+
+
+export type CheckInDelegateMutation = { checkIn: { id: string, name: string, checkedInAt: string | null } };
+
+export type MarkNoShowMutationVariables = Exact<{
+  meetingId: string;
+  absentDelegateId: string;
+}>;
+
+
+export type MarkNoShowMutation = { markNoShow: Array<{ delegateId: string, outcome: MeetingOutcome | null }> };
+
+export type DeskFreeSlotsQueryVariables = Exact<{
+  editionId: string;
+  delegateId: string;
+  withDelegateId: string;
+}>;
+
+
+export type DeskFreeSlotsQuery = { freeSlots: Array<{ slotId: string, startsAt: string, endsAt: string, freeTables: number }> };
+
+export type DeskWalkInMutationVariables = Exact<{
+  input: WalkInInput;
+}>;
+
+
+export type DeskWalkInMutation = { bookWalkIn: { meeting: { id: string, slotId: string, tableId: string | null } | null } };
+
+export type DeskRequestChangedSubscriptionVariables = Exact<{
+  editionId: string;
+}>;
+
+
+export type DeskRequestChangedSubscription = { meetingRequestChanged: { requestId: string, action: string, status: string } };
+
+export type DeskAgendaChangedSubscriptionVariables = Exact<{
+  delegateId: string;
+}>;
+
+
+export type DeskAgendaChangedSubscription = { agendaChanged: { delegateId: string, meetingIds: Array<string> } };
 
 export type ConsoleForumDelegatesQueryVariables = Exact<{
   editionId: string;
@@ -1789,6 +1878,125 @@ export const UnsubscribeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
+export const EditionBadgesDocument = new TypedDocumentString(`
+    query EditionBadges($editionId: ID!, $after: String, $limit: Int!) {
+  editionBadges(editionId: $editionId, after: $after, limit: $limit) {
+    total
+    endCursor
+    hasNextPage
+    badges {
+      code
+      delegateId
+      delegateName
+      organizationName {
+        ar
+        fr
+        en
+      }
+      organizationCountry
+      checkedInAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditionBadgesQuery, EditionBadgesQueryVariables>;
+export const DeskDelegatesDocument = new TypedDocumentString(`
+    query DeskDelegates($editionId: ID!, $first: Int, $after: String) {
+  forumDelegates(editionId: $editionId, first: $first, after: $after) {
+    nodes {
+      id
+      name
+      organizationId
+      status
+      checkedInAt
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<DeskDelegatesQuery, DeskDelegatesQueryVariables>;
+export const CheckInBadgeDocument = new TypedDocumentString(`
+    mutation CheckInBadge($editionId: ID!, $code: String!) {
+  checkInBadge(editionId: $editionId, code: $code) {
+    alreadyCheckedIn
+    badge {
+      code
+      delegateId
+      delegateName
+      organizationName {
+        ar
+        fr
+        en
+      }
+      organizationCountry
+      checkedInAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckInBadgeMutation, CheckInBadgeMutationVariables>;
+export const CheckInDelegateDocument = new TypedDocumentString(`
+    mutation CheckInDelegate($delegateId: ID!) {
+  checkIn(delegateId: $delegateId) {
+    id
+    name
+    checkedInAt
+  }
+}
+    `) as unknown as TypedDocumentString<CheckInDelegateMutation, CheckInDelegateMutationVariables>;
+export const MarkNoShowDocument = new TypedDocumentString(`
+    mutation MarkNoShow($meetingId: ID!, $absentDelegateId: ID!) {
+  markNoShow(meetingId: $meetingId, absentDelegateId: $absentDelegateId) {
+    delegateId
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNoShowMutation, MarkNoShowMutationVariables>;
+export const DeskFreeSlotsDocument = new TypedDocumentString(`
+    query DeskFreeSlots($editionId: ID!, $delegateId: ID!, $withDelegateId: ID!) {
+  freeSlots(
+    editionId: $editionId
+    delegateId: $delegateId
+    withDelegateId: $withDelegateId
+  ) {
+    slotId
+    startsAt
+    endsAt
+    freeTables
+  }
+}
+    `) as unknown as TypedDocumentString<DeskFreeSlotsQuery, DeskFreeSlotsQueryVariables>;
+export const DeskWalkInDocument = new TypedDocumentString(`
+    mutation DeskWalkIn($input: WalkInInput!) {
+  bookWalkIn(input: $input) {
+    meeting {
+      id
+      slotId
+      tableId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskWalkInMutation, DeskWalkInMutationVariables>;
+export const DeskRequestChangedDocument = new TypedDocumentString(`
+    subscription DeskRequestChanged($editionId: ID!) {
+  meetingRequestChanged(editionId: $editionId) {
+    requestId
+    action
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeskRequestChangedSubscription, DeskRequestChangedSubscriptionVariables>;
+export const DeskAgendaChangedDocument = new TypedDocumentString(`
+    subscription DeskAgendaChanged($delegateId: ID!) {
+  agendaChanged(delegateId: $delegateId) {
+    delegateId
+    meetingIds
+  }
+}
+    `) as unknown as TypedDocumentString<DeskAgendaChangedSubscription, DeskAgendaChangedSubscriptionVariables>;
 export const ConsoleForumDelegatesDocument = new TypedDocumentString(`
     query ConsoleForumDelegates($editionId: ID!, $search: String, $country: String, $groupId: ID, $status: DelegateStatus, $checkedIn: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
   forumDelegates(

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Client } from 'graphql-ws';
-import { requestState } from '../../../../api/client';
+import { documentText, requestState } from '../../../../api/client';
 import { DESK_AGENDA_CHANGED, DESK_REQUEST_CHANGED } from '../../../../api/consoleDesk';
 
 /*
@@ -54,7 +54,7 @@ export function useDeskLive(editionId: string, delegateIds: string[], onChange: 
   useEffect(() => {
     if (!client) return;
     return client.subscribe(
-      { query: DESK_REQUEST_CHANGED.document, variables: { editionId } },
+      { query: documentText(DESK_REQUEST_CHANGED), variables: { editionId } },
       { next: () => changed.current(), error: () => undefined, complete: () => undefined },
     );
   }, [client, editionId]);
@@ -66,7 +66,7 @@ export function useDeskLive(editionId: string, delegateIds: string[], onChange: 
       .split(' ')
       .map((delegateId) =>
         client.subscribe(
-          { query: DESK_AGENDA_CHANGED.document, variables: { delegateId } },
+          { query: documentText(DESK_AGENDA_CHANGED), variables: { delegateId } },
           { next: () => changed.current(), error: () => undefined, complete: () => undefined },
         ),
       );
