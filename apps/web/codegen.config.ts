@@ -18,6 +18,7 @@ export const DOCUMENTS = [
   'apps/web/src/api/inbox.ts',
   'apps/web/src/api/consoleRequests.ts',
   'apps/web/src/api/consoleDesk.ts',
+  'apps/web/src/api/console.ts',
 ];
 
 const config: CodegenConfig = {

@@ -26,6 +26,22 @@ type Documents = {
     "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      email\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
     "\n  mutation SetNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) {\n      kind\n      email\n    }\n  }\n": typeof types.SetNotificationPreferencesDocument,
     "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      kind\n      email\n    }\n  }\n": typeof types.UnsubscribeDocument,
+    "\n  query ConsoleCounts {\n    reviewQueue(first: 100) {\n      edges {\n        cursor\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    pendingOrganizationChanges(first: 100) {\n      edges {\n        cursor\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    organizationClaims(first: 100, status: CONTESTED) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleCountsDocument,
+    "\n  query ReviewQueue($after: String) {\n    reviewQueue(first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          name {\n            ar\n            fr\n            en\n          }\n          country\n          city\n          website\n          createdAt\n          status\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ReviewQueueDocument,
+    "\n  query PendingChanges($after: String) {\n    pendingOrganizationChanges(first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          organizationId\n          requestedAt\n          changes {\n            field\n            before\n            after\n          }\n          organization {\n            id\n            name {\n              ar\n              fr\n              en\n            }\n            kind\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.PendingChangesDocument,
+    "\n  mutation ApproveOrganization($id: ID!, $note: String) {\n    approveOrganization(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveOrganizationDocument,
+    "\n  mutation RejectOrganization($id: ID!, $note: String!) {\n    rejectOrganization(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.RejectOrganizationDocument,
+    "\n  mutation ApproveOrganizationChange($id: ID!, $note: String) {\n    approveOrganizationChange(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveOrganizationChangeDocument,
+    "\n  mutation RejectOrganizationChange($id: ID!, $note: String!) {\n    rejectOrganizationChange(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.RejectOrganizationChangeDocument,
+    "\n  query OrganizationClaims($status: OrganizationClaimStatus) {\n    organizationClaims(first: 100, status: $status) {\n      id\n      organizationId\n      organizationName\n      claimantId\n      claimantName\n      claimantEmail\n      address\n      status\n      contestReason\n      createdAt\n      expiresAt\n      resolvedAt\n      note\n    }\n  }\n": typeof types.OrganizationClaimsDocument,
+    "\n  mutation ResolveOrganizationClaim($id: ID!, $approve: Boolean!, $note: String) {\n    resolveOrganizationClaim(id: $id, approve: $approve, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.ResolveOrganizationClaimDocument,
+    "\n  query PlatformStaff {\n    platformStaff {\n      userId\n      email\n      displayName\n      roles\n    }\n  }\n": typeof types.PlatformStaffDocument,
+    "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      userId\n      email\n      displayName\n      roles\n    }\n  }\n": typeof types.UserByEmailDocument,
+    "\n  mutation SetPlatformRoles($userId: ID!, $roles: [PlatformRole!]!) {\n    setPlatformRoles(userId: $userId, roles: $roles) {\n      userId\n      email\n      previousRoles\n      roles\n    }\n  }\n": typeof types.SetPlatformRolesDocument,
+    "\n  mutation ImportOrganizations($input: ImportChunkInput!) {\n    importOrganizations(input: $input) {\n      read\n      imported\n      skipped\n      rejected {\n        line\n        ref\n        reasons\n      }\n    }\n  }\n": typeof types.ImportOrganizationsDocument,
+    "\n  query MailDeliveries($status: MailDeliveryStatus, $to: String, $after: String) {\n    mailDeliveries(first: 20, status: $status, to: $to, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          to\n          subject\n          template\n          locale\n          status\n          attempts\n          lastError\n          createdAt\n          sentAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.MailDeliveriesDocument,
+    "\n  query AuditLog($entityType: String, $entityId: String, $actorId: ID, $before: String) {\n    auditLog(first: 50, entityType: $entityType, entityId: $entityId, actorId: $actorId, before: $before) {\n      entries {\n        id\n        at\n        action\n        actorId\n        entityType\n        entityId\n        fields\n        before\n        after\n      }\n      nextCursor\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  mutation OpenJobQueues {\n    openJobQueues\n  }\n": typeof types.OpenJobQueuesDocument,
     "\n  query EditionBadges($editionId: ID!, $after: String, $limit: Int!) {\n    editionBadges(editionId: $editionId, after: $after, limit: $limit) {\n      total\n      endCursor\n      hasNextPage\n      badges {\n        code\n        delegateId\n        delegateName\n        organizationName {\n          ar\n          fr\n          en\n        }\n        organizationCountry\n        checkedInAt\n      }\n    }\n  }\n": typeof types.EditionBadgesDocument,
     "\n  query DeskDelegates($editionId: ID!, $first: Int, $after: String) {\n    forumDelegates(editionId: $editionId, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        organizationId\n        status\n        checkedInAt\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.DeskDelegatesDocument,
     "\n  mutation CheckInBadge($editionId: ID!, $code: String!) {\n    checkInBadge(editionId: $editionId, code: $code) {\n      alreadyCheckedIn\n      badge {\n        code\n        delegateId\n        delegateName\n        organizationName {\n          ar\n          fr\n          en\n        }\n        organizationCountry\n        checkedInAt\n      }\n    }\n  }\n": typeof types.CheckInBadgeDocument,
@@ -123,6 +139,22 @@ const documents: Documents = {
     "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      email\n    }\n  }\n": types.NotificationPreferencesDocument,
     "\n  mutation SetNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) {\n      kind\n      email\n    }\n  }\n": types.SetNotificationPreferencesDocument,
     "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      kind\n      email\n    }\n  }\n": types.UnsubscribeDocument,
+    "\n  query ConsoleCounts {\n    reviewQueue(first: 100) {\n      edges {\n        cursor\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    pendingOrganizationChanges(first: 100) {\n      edges {\n        cursor\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    organizationClaims(first: 100, status: CONTESTED) {\n      id\n      status\n    }\n  }\n": types.ConsoleCountsDocument,
+    "\n  query ReviewQueue($after: String) {\n    reviewQueue(first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          name {\n            ar\n            fr\n            en\n          }\n          country\n          city\n          website\n          createdAt\n          status\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ReviewQueueDocument,
+    "\n  query PendingChanges($after: String) {\n    pendingOrganizationChanges(first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          organizationId\n          requestedAt\n          changes {\n            field\n            before\n            after\n          }\n          organization {\n            id\n            name {\n              ar\n              fr\n              en\n            }\n            kind\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.PendingChangesDocument,
+    "\n  mutation ApproveOrganization($id: ID!, $note: String) {\n    approveOrganization(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": types.ApproveOrganizationDocument,
+    "\n  mutation RejectOrganization($id: ID!, $note: String!) {\n    rejectOrganization(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": types.RejectOrganizationDocument,
+    "\n  mutation ApproveOrganizationChange($id: ID!, $note: String) {\n    approveOrganizationChange(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": types.ApproveOrganizationChangeDocument,
+    "\n  mutation RejectOrganizationChange($id: ID!, $note: String!) {\n    rejectOrganizationChange(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": types.RejectOrganizationChangeDocument,
+    "\n  query OrganizationClaims($status: OrganizationClaimStatus) {\n    organizationClaims(first: 100, status: $status) {\n      id\n      organizationId\n      organizationName\n      claimantId\n      claimantName\n      claimantEmail\n      address\n      status\n      contestReason\n      createdAt\n      expiresAt\n      resolvedAt\n      note\n    }\n  }\n": types.OrganizationClaimsDocument,
+    "\n  mutation ResolveOrganizationClaim($id: ID!, $approve: Boolean!, $note: String) {\n    resolveOrganizationClaim(id: $id, approve: $approve, note: $note) {\n      id\n      status\n    }\n  }\n": types.ResolveOrganizationClaimDocument,
+    "\n  query PlatformStaff {\n    platformStaff {\n      userId\n      email\n      displayName\n      roles\n    }\n  }\n": types.PlatformStaffDocument,
+    "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      userId\n      email\n      displayName\n      roles\n    }\n  }\n": types.UserByEmailDocument,
+    "\n  mutation SetPlatformRoles($userId: ID!, $roles: [PlatformRole!]!) {\n    setPlatformRoles(userId: $userId, roles: $roles) {\n      userId\n      email\n      previousRoles\n      roles\n    }\n  }\n": types.SetPlatformRolesDocument,
+    "\n  mutation ImportOrganizations($input: ImportChunkInput!) {\n    importOrganizations(input: $input) {\n      read\n      imported\n      skipped\n      rejected {\n        line\n        ref\n        reasons\n      }\n    }\n  }\n": types.ImportOrganizationsDocument,
+    "\n  query MailDeliveries($status: MailDeliveryStatus, $to: String, $after: String) {\n    mailDeliveries(first: 20, status: $status, to: $to, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          to\n          subject\n          template\n          locale\n          status\n          attempts\n          lastError\n          createdAt\n          sentAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.MailDeliveriesDocument,
+    "\n  query AuditLog($entityType: String, $entityId: String, $actorId: ID, $before: String) {\n    auditLog(first: 50, entityType: $entityType, entityId: $entityId, actorId: $actorId, before: $before) {\n      entries {\n        id\n        at\n        action\n        actorId\n        entityType\n        entityId\n        fields\n        before\n        after\n      }\n      nextCursor\n    }\n  }\n": types.AuditLogDocument,
+    "\n  mutation OpenJobQueues {\n    openJobQueues\n  }\n": types.OpenJobQueuesDocument,
     "\n  query EditionBadges($editionId: ID!, $after: String, $limit: Int!) {\n    editionBadges(editionId: $editionId, after: $after, limit: $limit) {\n      total\n      endCursor\n      hasNextPage\n      badges {\n        code\n        delegateId\n        delegateName\n        organizationName {\n          ar\n          fr\n          en\n        }\n        organizationCountry\n        checkedInAt\n      }\n    }\n  }\n": types.EditionBadgesDocument,
     "\n  query DeskDelegates($editionId: ID!, $first: Int, $after: String) {\n    forumDelegates(editionId: $editionId, first: $first, after: $after) {\n      nodes {\n        id\n        name\n        organizationId\n        status\n        checkedInAt\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.DeskDelegatesDocument,
     "\n  mutation CheckInBadge($editionId: ID!, $code: String!) {\n    checkInBadge(editionId: $editionId, code: $code) {\n      alreadyCheckedIn\n      badge {\n        code\n        delegateId\n        delegateName\n        organizationName {\n          ar\n          fr\n          en\n        }\n        organizationCountry\n        checkedInAt\n      }\n    }\n  }\n": types.CheckInBadgeDocument,
@@ -253,6 +285,70 @@ export function graphql(source: "\n  mutation SetNotificationPreferences($prefer
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      kind\n      email\n    }\n  }\n"): typeof import('./graphql').UnsubscribeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCounts {\n    reviewQueue(first: 100) {\n      edges {\n        cursor\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    pendingOrganizationChanges(first: 100) {\n      edges {\n        cursor\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n    organizationClaims(first: 100, status: CONTESTED) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ConsoleCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewQueue($after: String) {\n    reviewQueue(first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          name {\n            ar\n            fr\n            en\n          }\n          country\n          city\n          website\n          createdAt\n          status\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').ReviewQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingChanges($after: String) {\n    pendingOrganizationChanges(first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          organizationId\n          requestedAt\n          changes {\n            field\n            before\n            after\n          }\n          organization {\n            id\n            name {\n              ar\n              fr\n              en\n            }\n            kind\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').PendingChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveOrganization($id: ID!, $note: String) {\n    approveOrganization(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ApproveOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectOrganization($id: ID!, $note: String!) {\n    rejectOrganization(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RejectOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveOrganizationChange($id: ID!, $note: String) {\n    approveOrganizationChange(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ApproveOrganizationChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectOrganizationChange($id: ID!, $note: String!) {\n    rejectOrganizationChange(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RejectOrganizationChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationClaims($status: OrganizationClaimStatus) {\n    organizationClaims(first: 100, status: $status) {\n      id\n      organizationId\n      organizationName\n      claimantId\n      claimantName\n      claimantEmail\n      address\n      status\n      contestReason\n      createdAt\n      expiresAt\n      resolvedAt\n      note\n    }\n  }\n"): typeof import('./graphql').OrganizationClaimsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveOrganizationClaim($id: ID!, $approve: Boolean!, $note: String) {\n    resolveOrganizationClaim(id: $id, approve: $approve, note: $note) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ResolveOrganizationClaimDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformStaff {\n    platformStaff {\n      userId\n      email\n      displayName\n      roles\n    }\n  }\n"): typeof import('./graphql').PlatformStaffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      userId\n      email\n      displayName\n      roles\n    }\n  }\n"): typeof import('./graphql').UserByEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPlatformRoles($userId: ID!, $roles: [PlatformRole!]!) {\n    setPlatformRoles(userId: $userId, roles: $roles) {\n      userId\n      email\n      previousRoles\n      roles\n    }\n  }\n"): typeof import('./graphql').SetPlatformRolesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportOrganizations($input: ImportChunkInput!) {\n    importOrganizations(input: $input) {\n      read\n      imported\n      skipped\n      rejected {\n        line\n        ref\n        reasons\n      }\n    }\n  }\n"): typeof import('./graphql').ImportOrganizationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailDeliveries($status: MailDeliveryStatus, $to: String, $after: String) {\n    mailDeliveries(first: 20, status: $status, to: $to, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          to\n          subject\n          template\n          locale\n          status\n          attempts\n          lastError\n          createdAt\n          sentAt\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').MailDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($entityType: String, $entityId: String, $actorId: ID, $before: String) {\n    auditLog(first: 50, entityType: $entityType, entityId: $entityId, actorId: $actorId, before: $before) {\n      entries {\n        id\n        at\n        action\n        actorId\n        entityType\n        entityId\n        fields\n        before\n        after\n      }\n      nextCursor\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenJobQueues {\n    openJobQueues\n  }\n"): typeof import('./graphql').OpenJobQueuesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

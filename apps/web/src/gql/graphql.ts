@@ -60,6 +60,13 @@ export type ClaimAddressKind =
   /** Any address at the domain of the organisation's website */
   | 'WEBSITE_DOMAIN';
 
+/** Why a claim went to the organisers instead of being approved */
+export type ClaimContestReason =
+  /** The organisation got an owner while the claim was open */
+  | 'HAS_OWNER'
+  /** Another user has an open claim on the same organisation */
+  | 'OTHER_CLAIMANT';
+
 /** A past collaboration: the partner by its import ref, and the year */
 export type CollaborationInput = {
   /** The partner's import ref */
@@ -385,6 +392,25 @@ export type ForumSessionKind =
   /** Morning session */
   | 'MORNING';
 
+/** A part of an import file: a whole number of records, sent one after the other */
+export type ImportChunkInput = {
+  /** The line of the file the text starts on */
+  firstLine?: number;
+  /** Format of the file */
+  format: ImportFormat;
+  /** CSV: the file's header line, for parts after the first (the first part starts with it) */
+  header?: string | null | undefined;
+  /** The records, at most 200000 characters */
+  text: string;
+};
+
+/** CSV (a header line, lists separated by ;, name_ar etc.) or JSON Lines, as `npm run import` reads them */
+export type ImportFormat =
+  /** Comma-separated values with a header line */
+  | 'CSV'
+  /** JSON Lines: one JSON object per line */
+  | 'JSONL';
+
 /** Research, development and intellectual property */
 export type InnovationInput = {
   /** Registered industrial designs */
@@ -426,6 +452,17 @@ export type LocalizedTextInput = {
   /** French text */
   fr?: string | null | undefined;
 };
+
+/** PENDING: waiting for its first or next attempt; SENDING: with the SMTP server now; SENT: accepted by the server; FAILED: given up (see lastError) */
+export type MailDeliveryStatus =
+  /** Given up after its last attempt; lastError says why */
+  | 'FAILED'
+  /** Waiting for its first or next attempt */
+  | 'PENDING'
+  /** With the SMTP server now */
+  | 'SENDING'
+  /** Accepted by the SMTP server */
+  | 'SENT';
 
 /** Which notifications to mark read: the given ids, or all of them */
 export type MarkNotificationsReadInput = {
@@ -618,6 +655,17 @@ export type OpportunityType =
   | 'TECHNOLOGY_OFFER'
   /** Technology request (fr: Demande technologique) */
   | 'TECHNOLOGY_REQUEST';
+
+/** PENDING until an organiser approves or rejects it; WITHDRAWN when its fields were set back */
+export type OrganizationChangeStatus =
+  /** Approved: the proposed values are now public */
+  | 'APPROVED'
+  /** Waiting for an organiser */
+  | 'PENDING'
+  /** Rejected: the approved values stay (see reviewNote) */
+  | 'REJECTED'
+  /** Dropped: its fields were set back to the approved values */
+  | 'WITHDRAWN';
 
 /** CODE_SENT: waiting for the mailed code; CONTESTED: organisers decide; APPROVED: the claimant is owner; REJECTED by organisers; EXPIRED: replaced, out of tries or past its time */
 export type OrganizationClaimStatus =
@@ -1133,6 +1181,124 @@ export type UnsubscribeMutationVariables = Exact<{
 
 
 export type UnsubscribeMutation = { unsubscribe: { kind: NotificationKind, email: boolean } };
+
+export type ConsoleCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCountsQuery = { reviewQueue: { edges: Array<{ cursor: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } }, pendingOrganizationChanges: { edges: Array<{ cursor: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } }, organizationClaims: Array<{ id: string, status: OrganizationClaimStatus }> };
+
+export type ReviewQueueQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reviewQueue: { edges: Array<{ cursor: string, node: { id: string, kind: OrganizationKind, country: string, city: string | null, website: string | null, createdAt: string, status: OrganizationStatus, name: { ar: string | null, fr: string | null, en: string | null } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type PendingChangesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type PendingChangesQuery = { pendingOrganizationChanges: { edges: Array<{ cursor: string, node: { id: string, organizationId: string, requestedAt: string, changes: Array<{ field: string, before: string | null, after: string | null }>, organization: { id: string, kind: OrganizationKind, name: { ar: string | null, fr: string | null, en: string | null } } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ApproveOrganizationMutationVariables = Exact<{
+  id: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveOrganizationMutation = { approveOrganization: { id: string, status: OrganizationStatus } };
+
+export type RejectOrganizationMutationVariables = Exact<{
+  id: string;
+  note: string;
+}>;
+
+
+export type RejectOrganizationMutation = { rejectOrganization: { id: string, status: OrganizationStatus } };
+
+export type ApproveOrganizationChangeMutationVariables = Exact<{
+  id: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveOrganizationChangeMutation = { approveOrganizationChange: { id: string, status: OrganizationChangeStatus } };
+
+export type RejectOrganizationChangeMutationVariables = Exact<{
+  id: string;
+  note: string;
+}>;
+
+
+export type RejectOrganizationChangeMutation = { rejectOrganizationChange: { id: string, status: OrganizationChangeStatus } };
+
+export type OrganizationClaimsQueryVariables = Exact<{
+  status?: OrganizationClaimStatus | null | undefined;
+}>;
+
+
+export type OrganizationClaimsQuery = { organizationClaims: Array<{ id: string, organizationId: string, organizationName: string, claimantId: string, claimantName: string, claimantEmail: string, address: string, status: OrganizationClaimStatus, contestReason: ClaimContestReason | null, createdAt: string, expiresAt: string, resolvedAt: string | null, note: string | null }> };
+
+export type ResolveOrganizationClaimMutationVariables = Exact<{
+  id: string;
+  approve: boolean;
+  note?: string | null | undefined;
+}>;
+
+
+export type ResolveOrganizationClaimMutation = { resolveOrganizationClaim: { id: string, status: OrganizationClaimStatus } };
+
+export type PlatformStaffQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlatformStaffQuery = { platformStaff: Array<{ userId: string, email: string, displayName: string, roles: Array<PlatformRole> }> };
+
+export type UserByEmailQueryVariables = Exact<{
+  email: string;
+}>;
+
+
+export type UserByEmailQuery = { userByEmail: { userId: string, email: string, displayName: string, roles: Array<PlatformRole> } | null };
+
+export type SetPlatformRolesMutationVariables = Exact<{
+  userId: string;
+  roles: Array<PlatformRole> | PlatformRole;
+}>;
+
+
+export type SetPlatformRolesMutation = { setPlatformRoles: { userId: string, email: string, previousRoles: Array<PlatformRole>, roles: Array<PlatformRole> } };
+
+export type ImportOrganizationsMutationVariables = Exact<{
+  input: ImportChunkInput;
+}>;
+
+
+export type ImportOrganizationsMutation = { importOrganizations: { read: number, imported: number, skipped: number, rejected: Array<{ line: number, ref: string | null, reasons: Array<string> }> } };
+
+export type MailDeliveriesQueryVariables = Exact<{
+  status?: MailDeliveryStatus | null | undefined;
+  to?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MailDeliveriesQuery = { mailDeliveries: { edges: Array<{ cursor: string, node: { id: string, to: string, subject: string, template: string, locale: string, status: MailDeliveryStatus, attempts: number, lastError: string | null, createdAt: string, sentAt: string | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type AuditLogQueryVariables = Exact<{
+  entityType?: string | null | undefined;
+  entityId?: string | null | undefined;
+  actorId?: string | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { nextCursor: string | null, entries: Array<{ id: string, at: string, action: string, actorId: string | null, entityType: string, entityId: string, fields: Array<string>, before: string | null, after: string | null }> } };
+
+export type OpenJobQueuesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpenJobQueuesMutation = { openJobQueues: string };
 
 export type EditionBadgesQueryVariables = Exact<{
   editionId: string;
@@ -1878,6 +2044,248 @@ export const UnsubscribeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
+export const ConsoleCountsDocument = new TypedDocumentString(`
+    query ConsoleCounts {
+  reviewQueue(first: 100) {
+    edges {
+      cursor
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+  pendingOrganizationChanges(first: 100) {
+    edges {
+      cursor
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+  organizationClaims(first: 100, status: CONTESTED) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCountsQuery, ConsoleCountsQueryVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue($after: String) {
+  reviewQueue(first: 20, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        name {
+          ar
+          fr
+          en
+        }
+        country
+        city
+        website
+        createdAt
+        status
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const PendingChangesDocument = new TypedDocumentString(`
+    query PendingChanges($after: String) {
+  pendingOrganizationChanges(first: 20, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        organizationId
+        requestedAt
+        changes {
+          field
+          before
+          after
+        }
+        organization {
+          id
+          name {
+            ar
+            fr
+            en
+          }
+          kind
+        }
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PendingChangesQuery, PendingChangesQueryVariables>;
+export const ApproveOrganizationDocument = new TypedDocumentString(`
+    mutation ApproveOrganization($id: ID!, $note: String) {
+  approveOrganization(id: $id, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveOrganizationMutation, ApproveOrganizationMutationVariables>;
+export const RejectOrganizationDocument = new TypedDocumentString(`
+    mutation RejectOrganization($id: ID!, $note: String!) {
+  rejectOrganization(id: $id, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectOrganizationMutation, RejectOrganizationMutationVariables>;
+export const ApproveOrganizationChangeDocument = new TypedDocumentString(`
+    mutation ApproveOrganizationChange($id: ID!, $note: String) {
+  approveOrganizationChange(id: $id, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveOrganizationChangeMutation, ApproveOrganizationChangeMutationVariables>;
+export const RejectOrganizationChangeDocument = new TypedDocumentString(`
+    mutation RejectOrganizationChange($id: ID!, $note: String!) {
+  rejectOrganizationChange(id: $id, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectOrganizationChangeMutation, RejectOrganizationChangeMutationVariables>;
+export const OrganizationClaimsDocument = new TypedDocumentString(`
+    query OrganizationClaims($status: OrganizationClaimStatus) {
+  organizationClaims(first: 100, status: $status) {
+    id
+    organizationId
+    organizationName
+    claimantId
+    claimantName
+    claimantEmail
+    address
+    status
+    contestReason
+    createdAt
+    expiresAt
+    resolvedAt
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationClaimsQuery, OrganizationClaimsQueryVariables>;
+export const ResolveOrganizationClaimDocument = new TypedDocumentString(`
+    mutation ResolveOrganizationClaim($id: ID!, $approve: Boolean!, $note: String) {
+  resolveOrganizationClaim(id: $id, approve: $approve, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveOrganizationClaimMutation, ResolveOrganizationClaimMutationVariables>;
+export const PlatformStaffDocument = new TypedDocumentString(`
+    query PlatformStaff {
+  platformStaff {
+    userId
+    email
+    displayName
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformStaffQuery, PlatformStaffQueryVariables>;
+export const UserByEmailDocument = new TypedDocumentString(`
+    query UserByEmail($email: String!) {
+  userByEmail(email: $email) {
+    userId
+    email
+    displayName
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<UserByEmailQuery, UserByEmailQueryVariables>;
+export const SetPlatformRolesDocument = new TypedDocumentString(`
+    mutation SetPlatformRoles($userId: ID!, $roles: [PlatformRole!]!) {
+  setPlatformRoles(userId: $userId, roles: $roles) {
+    userId
+    email
+    previousRoles
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<SetPlatformRolesMutation, SetPlatformRolesMutationVariables>;
+export const ImportOrganizationsDocument = new TypedDocumentString(`
+    mutation ImportOrganizations($input: ImportChunkInput!) {
+  importOrganizations(input: $input) {
+    read
+    imported
+    skipped
+    rejected {
+      line
+      ref
+      reasons
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportOrganizationsMutation, ImportOrganizationsMutationVariables>;
+export const MailDeliveriesDocument = new TypedDocumentString(`
+    query MailDeliveries($status: MailDeliveryStatus, $to: String, $after: String) {
+  mailDeliveries(first: 20, status: $status, to: $to, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        to
+        subject
+        template
+        locale
+        status
+        attempts
+        lastError
+        createdAt
+        sentAt
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MailDeliveriesQuery, MailDeliveriesQueryVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($entityType: String, $entityId: String, $actorId: ID, $before: String) {
+  auditLog(
+    first: 50
+    entityType: $entityType
+    entityId: $entityId
+    actorId: $actorId
+    before: $before
+  ) {
+    entries {
+      id
+      at
+      action
+      actorId
+      entityType
+      entityId
+      fields
+      before
+      after
+    }
+    nextCursor
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const OpenJobQueuesDocument = new TypedDocumentString(`
+    mutation OpenJobQueues {
+  openJobQueues
+}
+    `) as unknown as TypedDocumentString<OpenJobQueuesMutation, OpenJobQueuesMutationVariables>;
 export const EditionBadgesDocument = new TypedDocumentString(`
     query EditionBadges($editionId: ID!, $after: String, $limit: Int!) {
   editionBadges(editionId: $editionId, after: $after, limit: $limit) {
