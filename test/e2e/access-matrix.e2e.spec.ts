@@ -2,6 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   addMembership,
   bootTestApp,
+  createOrganizationThroughApi,
+  insertOrganization,
+  openForumEdition,
+  registerDelegate,
   eventually,
   signIn,
   type GqlResponse,
@@ -115,24 +119,15 @@ const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganizat
 const APPROVE = `mutation($id: ID!) { approveOrganization(id: $id) { id status } }`;
 
 /** An organisation created through the api by `owner`, approved by an organiser unless asked not to. */
-async function orgThroughApi(owner: TestUser, input: Json, approve = true): Promise<string> {
-  const id = ok(await app.gql<{ createOrganization: Json }>(CREATE_ORG, { input }, owner.headers))
-    .createOrganization.id as string;
-  if (approve) ok(await app.gql(APPROVE, { id }, who.organiser!.headers));
-  return id;
-}
+const orgThroughApi = (owner: TestUser, input: Json, approve = true) =>
+  createOrganizationThroughApi(app, owner.headers, input, approve ? who.organiser!.headers : undefined);
 
 /**
  * A throw-away organisation for one cell of a destructive operation, written directly: ownerA and a
  * spare owner own it, memberA and a spare member belong to it.
  */
 async function freshOrg(status: 'ACTIVE' | 'PENDING' | 'REJECTED' = 'ACTIVE'): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, $2) RETURNING id`,
-    [JSON.stringify({ ar: null, fr: `Cellule ${randomBytes(3).toString('hex')}`, en: null }), status],
-  );
-  const id = rows[0].id;
+  const id = await insertOrganization(app.db, { name: `Cellule ${randomBytes(3).toString('hex')}`, status });
   await addMembership(app, who.ownerA!.userId, id, 'OWNER');
   await addMembership(app, spareOwner, id, 'OWNER');
   await addMembership(app, who.memberA!.userId, id, 'MEMBER');
@@ -143,17 +138,13 @@ async function freshOrg(status: 'ACTIVE' | 'PENDING' | 'REJECTED' = 'ACTIVE'): P
 /** A public organisation without members (as an import leaves it), with one contact address. */
 async function ownerlessOrg(): Promise<{ id: string; contact: string }> {
   const tag = randomBytes(3).toString('hex');
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id`,
-    [JSON.stringify({ ar: null, fr: `Importée ${tag}`, en: null })],
-  );
+  const id = await insertOrganization(app.db, { name: `Importée ${tag}`, status: 'ACTIVE' });
   const contact = `contact@importee-${tag}.example`;
   await app.db.query(
     `INSERT INTO contact_person (organization_id, position, name, email) VALUES ($1, 0, 'Contact', $2)`,
-    [rows[0].id, contact],
+    [id, contact],
   );
-  return { id: rows[0].id, contact };
+  return { id, contact };
 }
 
 async function freshOpportunity(organizationId: string): Promise<string> {
@@ -250,28 +241,14 @@ beforeAll(async () => {
     ),
   );
 
-  editionId = ok(
-    await app.gql<{ createForumEdition: Json }>(
-      `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
-      { input: editionInput() },
-      who.organiser.headers,
-    ),
-  ).createForumEdition.id;
+  editionId = await openForumEdition(app, who.organiser.headers, editionInput());
   // Org A takes part in the edition, so its members may browse the participants directory.
-  ok(
-    await app.gql(
-      `mutation($id: ID!) { setForumEditionStatus(id: $id, status: OPEN) { status } }`,
-      { id: editionId },
-      who.organiser.headers,
-    ),
-  );
-  ok(
-    await app.gql(
-      `mutation($i: RegisterDelegateInput!) { registerDelegate(input: $i) { id } }`,
-      { i: { editionId, organizationId: orgA, name: 'Delegate A', email: 'delegate.a@example.org' } },
-      who.organiser.headers,
-    ),
-  );
+  await registerDelegate(app, who.organiser.headers, {
+    editionId,
+    organizationId: orgA,
+    name: 'Delegate A',
+    email: 'delegate.a@example.org',
+  });
 }, 180_000);
 afterAll(() => app?.close());
 

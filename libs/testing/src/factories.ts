@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ok } from './graphql.js';
 import { openForumEdition, type OpenEditionInput } from './forum.js';
-import { signIn, type SignInOptions, type TestUser } from './sign-in.js';
+import { insertMembership, signIn, type SignInOptions, type TestUser } from './sign-in.js';
 import type { TestApp } from './test-app.js';
 
 /*
@@ -62,20 +62,6 @@ export async function insertOrganization(db: SqlClient, seed: OrganizationSeed =
     Object.values(columns),
   );
   return row.id;
-}
-
-/** Makes an account a member of an organisation (OWNER unless asked), or changes its role there. */
-export async function insertMembership(
-  db: SqlClient,
-  userId: string,
-  organizationId: string,
-  role: 'OWNER' | 'MEMBER' = 'OWNER',
-): Promise<void> {
-  await db.query(
-    `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)
-     ON CONFLICT (user_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
-    [userId, organizationId, role],
-  );
 }
 
 /** Inserts an organisation (as `insertOrganization`) with an existing account as its OWNER; returns its id. */

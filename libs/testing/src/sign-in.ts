@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { REDACTED, SecretBox } from '#notifications';
+import type { SqlClient } from './factories.js';
 import type { TestApp } from './test-app.js';
 
 export interface TestUser {
@@ -43,12 +44,7 @@ export async function signIn(app: TestApp, opts: SignInOptions = {}): Promise<Te
     ],
   );
   const userId = rows[0].id;
-  for (const m of opts.memberships ?? [])
-    await app.db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)`, [
-      userId,
-      m.organizationId,
-      m.role,
-    ]);
+  for (const m of opts.memberships ?? []) await insertMembership(app.db, userId, m.organizationId, m.role);
   const res = await app.gql<{ login: { accessToken: string; refreshToken: string } }>(
     `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }`,
     { e: email, p: password },
@@ -63,18 +59,28 @@ export async function signIn(app: TestApp, opts: SignInOptions = {}): Promise<Te
   };
 }
 
+/** Makes an account a member of an organisation (OWNER unless asked), or changes its role there. */
+export async function insertMembership(
+  db: SqlClient,
+  userId: string,
+  organizationId: string,
+  role: 'OWNER' | 'MEMBER' = 'OWNER',
+): Promise<void> {
+  await db.query(
+    `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
+    [userId, organizationId, role],
+  );
+}
+
 /** Adds a membership to an existing test user (for organisations created after sign-in). */
-export async function addMembership(
+export function addMembership(
   app: TestApp,
   userId: string,
   organizationId: string,
   role: 'OWNER' | 'MEMBER' = 'OWNER',
 ): Promise<void> {
-  await app.db.query(
-    `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)
-     ON CONFLICT (user_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
-    [userId, organizationId, role],
-  );
+  return insertMembership(app.db, userId, organizationId, role);
 }
 
 /**
