@@ -10,6 +10,7 @@ import { MatchmakingCommands } from './services/matchmaking-commands.service.js'
 import { RecomputeService } from './services/recompute.service.js';
 import { SuggestionQueryService } from './services/suggestion-query.service.js';
 import { MatchmakingResolver } from './graphql/matchmaking.resolver.js';
+import './storage/suggestion-feed.js';
 
 const SERVICES = [
   RecomputeService,

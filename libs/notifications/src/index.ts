@@ -12,6 +12,7 @@ export * from './mail/mail-failure-reporter.js';
 export * from './mail/mail-stats.js';
 export * from './mail/personal-data.js';
 export * from './digest/suggestions-digest.service.js';
+export * from './digest/suggestion-feed.js';
 export * from './graphql/mail-delivery.types.js';
 export * from './graphql/mail-deliveries.resolver.js';
 export * from './inapp/event-bus.js';

@@ -2,9 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accounts, MAIL_PORT, organizationsOf, type Locale, type MailPort } from '#identity';
+import { suggestionFeed } from './suggestion-feed.js';
 
 const KIND = 'SUGGESTIONS_DIGEST';
 export const DIGEST_PERIOD_MS = 7 * 24 * 3_600_000;
+/** The kinds of suggestion a digest names. */
+const DIGEST_SUGGESTION_KINDS = ['SUBCONTRACTING', 'FINANCING'];
 /** Partners named in one digest; the count says how many there are in all. */
 const LISTED = 10;
 
@@ -79,19 +82,26 @@ export class SuggestionsDigestService {
       if (!digest || !account || new Date(digest.sent_at).getTime() > now.getTime() - DIGEST_PERIOD_MS)
         return false;
       const state = { ...digest, email: account.email, locale: account.locale };
-      const fresh = await m.query<NewSuggestion[]>(
-        `SELECT s.organization_id || ':' || s.kind || ':' || s.counterpart_organization_id AS item,
-                o.name AS organization, c.name AS counterpart
-           FROM suggestion s
-           JOIN organization o ON o.id = s.organization_id
-           JOIN organization c ON c.id = s.counterpart_organization_id AND c.status = 'ACTIVE'
-          WHERE s.organization_id = ANY($3::uuid[]) AND s.kind IN ('SUBCONTRACTING', 'FINANCING')
-            AND NOT EXISTS (SELECT 1 FROM notification_digest_item i
-                             WHERE i.user_id = $1 AND i.kind = $2
-                               AND i.item = s.organization_id || ':' || s.kind || ':' || s.counterpart_organization_id)
-          ORDER BY s.organization_id, s.score DESC, s.id`,
-        [userId, KIND, await organizationsOf(m, userId)],
+      // The partners suggested to the account's organisations now, less those an earlier digest named.
+      const organizationIds = await organizationsOf(m, userId);
+      const partners = organizationIds.length
+        ? await suggestionFeed()(m, organizationIds, DIGEST_SUGGESTION_KINDS)
+        : [];
+      const named = new Set(
+        (
+          await m.query<{ item: string }[]>(
+            `SELECT item FROM notification_digest_item WHERE user_id = $1 AND kind = $2`,
+            [userId, KIND],
+          )
+        ).map((r) => r.item),
       );
+      const fresh: NewSuggestion[] = partners
+        .map((p) => ({
+          item: `${p.organizationId}:${p.kind}:${p.counterpartId}`,
+          organization: p.organization,
+          counterpart: p.counterpart,
+        }))
+        .filter((f) => !named.has(f.item));
       const items = [...new Map(fresh.map((f) => [f.item, f])).values()];
       if (!items.length) return false;
       const locale = state.locale;

@@ -5,6 +5,8 @@ import { createTestDatabase } from '#testing';
 import { OutboxMailer } from '../mail/outbox-mailer.js';
 import { NotificationPreferencesService } from '../preferences/notification-preferences.service.js';
 import { SuggestionsDigestService } from './suggestions-digest.service.js';
+// Matchmaking, the owner of suggestions, registers the feed the digest reads.
+import '#matchmaking';
 
 /*
  * The weekly new-suggestions digest against a real database: opt-in, at most one per account and
