@@ -19,6 +19,7 @@ export const DOCUMENTS = [
   'apps/web/src/api/consoleRequests.ts',
   'apps/web/src/api/consoleDesk.ts',
   'apps/web/src/api/console.ts',
+  'apps/web/src/api/consoleForum.ts',
 ];
 
 const config: CodegenConfig = {

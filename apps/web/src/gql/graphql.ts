@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Which agenda to read */
+export type AgendaView =
+  /** Organisers: the schedule being prepared */
+  | 'DRAFT'
+  /** What delegates see: the last published schedule */
+  | 'PUBLISHED';
+
 /** A manufacturing process offered */
 export type CapabilityInput = {
   /** Unit of `monthlyCapacity`, e.g. t, kg, pieces */
@@ -106,6 +113,34 @@ export type ContactRequestDirection =
   | 'INCOMING'
   /** Sent by your organisation */
   | 'OUTGOING';
+
+/** A new forum edition, created as DRAFT (organisers) */
+export type CreateForumEditionInput = {
+  /** Last day, YYYY-MM-DD */
+  endsOn: string;
+  /** Most breaks one person may have more than another (2 by default) */
+  fairness?: number | null | undefined;
+  /** Most meetings a delegate may have; null for no limit */
+  maxMeetingsPerDelegate?: number | null | undefined;
+  /** Most requests a delegate may send; null for no limit */
+  maxRequestsPerDelegate?: number | null | undefined;
+  /** Name, at least one language */
+  name: LocalizedTextInput;
+  /** Reminder lead time in minutes, 15 by default; 0 for none */
+  reminderMinutes?: number | null | undefined;
+  /** Hours a meeting request waits for an answer before it expires */
+  requestExpiryHours?: number | null | undefined;
+  /** The sessions of each day; they replace the previous ones */
+  sessions?: Array<ForumSessionInput> | null | undefined;
+  /** Length of a meeting slot, in minutes */
+  slotMinutes: number;
+  /** First day, YYYY-MM-DD */
+  startsOn: string;
+  /** IANA zone, Africa/Algiers by default */
+  timezone?: string | null | undefined;
+  /** Where it takes place */
+  venue?: string | null | undefined;
+};
 
 /** A new opportunity, published at once by a member of the organisation */
 export type CreateOpportunityInput = {
@@ -369,6 +404,18 @@ export type ForumEditionStatus =
   /** Visible; members register delegates and ask for meetings */
   | 'OPEN';
 
+/** A group of delegates to create */
+export type ForumGroupInput = {
+  /** Short code, e.g. SME */
+  code: string;
+  /** Most meetings per delegate of the group; null: the edition's */
+  maxMeetings?: number | null | undefined;
+  /** Most requests per delegate of the group; null: the edition's */
+  maxRequests?: number | null | undefined;
+  /** Name, at least one language */
+  name: LocalizedTextInput;
+};
+
 /** Values within one field are alternatives; fields combine */
 export type ForumParticipantFilter = {
   /** ISO 3166-1 alpha-2 codes */
@@ -385,12 +432,40 @@ export type ForumParticipantFilter = {
   sectors?: Array<string> | null | undefined;
 };
 
+/** A morning or afternoon of meetings on one day */
+export type ForumSessionInput = {
+  /** Pauses without meetings */
+  breaks?: Array<SessionBreakInput> | null | undefined;
+  /** YYYY-MM-DD */
+  day: string;
+  /** HH:MM local time */
+  end: string;
+  /** Morning or afternoon */
+  kind: ForumSessionKind;
+  /** HH:MM local time */
+  start: string;
+};
+
 /** Half of a forum day */
 export type ForumSessionKind =
   /** Afternoon session */
   | 'AFTERNOON'
   /** Morning session */
   | 'MORNING';
+
+/** A meeting table to add */
+export type ForumTableInput = {
+  /** Seats at the table */
+  capacity?: number | null | undefined;
+  /** An interpreter is present */
+  interpreter?: boolean | null | undefined;
+  /** Label shown on agendas and signs, e.g. A12 */
+  label: string;
+  /** Languages spoken there, ISO 639 codes */
+  languages?: Array<string> | null | undefined;
+  /** The organisation whose stand this table is */
+  organizationId?: string | null | undefined;
+};
 
 /** A part of an import file: a whole number of records, sent one after the other */
 export type ImportChunkInput = {
@@ -944,6 +1019,47 @@ export type SavedSearchInput = {
   query?: string | null | undefined;
 };
 
+/** How a meeting of the draft differs from the published schedule */
+export type ScheduleChangeKind =
+  /** Published, then cancelled since the last publication */
+  | 'CANCELLED'
+  /** Published, now at another slot or table in the draft */
+  | 'MOVED'
+  /** In the draft, never published */
+  | 'NEW';
+
+/** OPTIMAL: proven best; FEASIBLE: valid, not proven best; INFEASIBLE: no schedule (see reason) */
+export type ScheduleResult =
+  /** A valid schedule, not proven best in the time allowed */
+  | 'FEASIBLE'
+  /** No schedule meets the hard constraints (see reason) */
+  | 'INFEASIBLE'
+  /** A schedule proven best */
+  | 'OPTIMAL'
+  /** Neither a schedule nor a proof that none exists in the time allowed */
+  | 'UNKNOWN';
+
+/** Where a scheduler run stands */
+export type ScheduleRunState =
+  /** Finished with a result */
+  | 'DONE'
+  /** Given up (see reason) */
+  | 'FAILED'
+  /** Waiting for a worker */
+  | 'QUEUED'
+  /** An attempt failed (see reason); another follows */
+  | 'RETRYING'
+  /** Searching */
+  | 'RUNNING';
+
+/** A pause inside a session */
+export type SessionBreakInput = {
+  /** HH:MM local time */
+  end: string;
+  /** HH:MM local time */
+  start: string;
+};
+
 /** When a requested meeting may take place */
 export type SessionPreference =
   /** Afternoon sessions only */
@@ -1040,6 +1156,54 @@ export type UpdateDelegateInput = {
   unavailableSlotIds?: Array<string> | null | undefined;
   /** Account to link: your own (organisers: any) */
   userId?: string | null | undefined;
+};
+
+/** Changes to an edition; omitted fields keep their value */
+export type UpdateForumEditionInput = {
+  /** Last day, YYYY-MM-DD */
+  endsOn?: string | null | undefined;
+  /** Most breaks one person may have more than another (2 by default) */
+  fairness?: number | null | undefined;
+  /** The edition */
+  id: string;
+  /** Most meetings a delegate may have; null for no limit */
+  maxMeetingsPerDelegate?: number | null | undefined;
+  /** Most requests a delegate may send; null for no limit */
+  maxRequestsPerDelegate?: number | null | undefined;
+  /** New name */
+  name?: LocalizedTextInput | null | undefined;
+  /** Reminder lead time in minutes, 15 by default; 0 for none */
+  reminderMinutes?: number | null | undefined;
+  /** Hours a meeting request waits for an answer before it expires */
+  requestExpiryHours?: number | null | undefined;
+  /** The sessions of each day; they replace the previous ones */
+  sessions?: Array<ForumSessionInput> | null | undefined;
+  /** Length of a meeting slot, in minutes */
+  slotMinutes?: number | null | undefined;
+  /** First day, YYYY-MM-DD */
+  startsOn?: string | null | undefined;
+  /** IANA time zone, e.g. Africa/Algiers */
+  timezone?: string | null | undefined;
+  /** Where it takes place */
+  venue?: string | null | undefined;
+};
+
+/** Changes to a table; omitted fields keep their value */
+export type UpdateForumTableInput = {
+  /** In use; an inactive table gets no meetings */
+  active?: boolean | null | undefined;
+  /** Seats at the table */
+  capacity?: number | null | undefined;
+  /** The table */
+  id: string;
+  /** An interpreter is present */
+  interpreter?: boolean | null | undefined;
+  /** Label shown on agendas and signs, e.g. A12 */
+  label?: string | null | undefined;
+  /** Languages spoken there, ISO 639 codes */
+  languages?: Array<string> | null | undefined;
+  /** The organisation whose stand this table is */
+  organizationId?: string | null | undefined;
 };
 
 /** Changes to an organisation; omitted fields keep their value */
@@ -1370,6 +1534,229 @@ export type DeskAgendaChangedSubscriptionVariables = Exact<{
 
 
 export type DeskAgendaChangedSubscription = { agendaChanged: { delegateId: string, meetingIds: Array<string> } };
+
+export type ConsoleEditionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleEditionsQuery = { forumEditions: Array<{ id: string, status: ForumEditionStatus, startsOn: string, endsOn: string, timezone: string, venue: string | null, slotMinutes: number, fairness: number, maxMeetingsPerDelegate: number | null, maxRequestsPerDelegate: number | null, requestExpiryHours: number, reminderMinutes: number, publishedAt: string | null, publishedVersion: number, version: number, name: { ar: string | null, fr: string | null, en: string | null } }> };
+
+export type EditionSetupQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EditionSetupQuery = { forumEdition: { id: string, status: ForumEditionStatus, startsOn: string, endsOn: string, timezone: string, venue: string | null, slotMinutes: number, fairness: number, maxMeetingsPerDelegate: number | null, maxRequestsPerDelegate: number | null, requestExpiryHours: number, reminderMinutes: number, publishedAt: string | null, publishedVersion: number, version: number, name: { ar: string | null, fr: string | null, en: string | null } }, forumSessions: Array<{ id: string, day: string, kind: ForumSessionKind, startsAt: string, endsAt: string, breaks: Array<{ start: string, end: string }> }>, forumTables: Array<{ id: string, label: string, capacity: number, interpreter: boolean, languages: Array<string>, active: boolean, organizationId: string | null }>, forumGroups: Array<{ id: string, code: string, maxMeetings: number | null, maxRequests: number | null, name: { ar: string | null, fr: string | null, en: string | null } }>, forumGroupRules: Array<{ groupId: string, mayMeetGroupId: string }>, forumSlots: Array<{ id: string, day: string, position: number, session: ForumSessionKind, startsAt: string, endsAt: string, isBreak: boolean }> };
+
+export type CreateForumEditionMutationVariables = Exact<{
+  input: CreateForumEditionInput;
+}>;
+
+
+export type CreateForumEditionMutation = { createForumEdition: { id: string, status: ForumEditionStatus, startsOn: string, endsOn: string, timezone: string, venue: string | null, slotMinutes: number, fairness: number, maxMeetingsPerDelegate: number | null, maxRequestsPerDelegate: number | null, requestExpiryHours: number, reminderMinutes: number, publishedAt: string | null, publishedVersion: number, version: number, name: { ar: string | null, fr: string | null, en: string | null } } };
+
+export type UpdateForumEditionMutationVariables = Exact<{
+  input: UpdateForumEditionInput;
+}>;
+
+
+export type UpdateForumEditionMutation = { updateForumEdition: { id: string, status: ForumEditionStatus, startsOn: string, endsOn: string, timezone: string, venue: string | null, slotMinutes: number, fairness: number, maxMeetingsPerDelegate: number | null, maxRequestsPerDelegate: number | null, requestExpiryHours: number, reminderMinutes: number, publishedAt: string | null, publishedVersion: number, version: number, name: { ar: string | null, fr: string | null, en: string | null } } };
+
+export type SetForumEditionStatusMutationVariables = Exact<{
+  id: string;
+  status: ForumEditionStatus;
+}>;
+
+
+export type SetForumEditionStatusMutation = { setForumEditionStatus: { id: string, status: ForumEditionStatus } };
+
+export type AddForumTablesMutationVariables = Exact<{
+  editionId: string;
+  tables: Array<ForumTableInput> | ForumTableInput;
+}>;
+
+
+export type AddForumTablesMutation = { addForumTables: Array<{ id: string, label: string, capacity: number, interpreter: boolean, languages: Array<string>, active: boolean, organizationId: string | null }> };
+
+export type UpdateForumTableMutationVariables = Exact<{
+  input: UpdateForumTableInput;
+}>;
+
+
+export type UpdateForumTableMutation = { updateForumTable: { id: string, label: string, capacity: number, interpreter: boolean, languages: Array<string>, active: boolean, organizationId: string | null } };
+
+export type CreateForumGroupMutationVariables = Exact<{
+  editionId: string;
+  input: ForumGroupInput;
+}>;
+
+
+export type CreateForumGroupMutation = { createForumGroup: { id: string, code: string, maxMeetings: number | null, maxRequests: number | null, name: { ar: string | null, fr: string | null, en: string | null } } };
+
+export type SetForumGroupRulesMutationVariables = Exact<{
+  groupId: string;
+  mayMeetGroupIds: Array<string> | string;
+}>;
+
+
+export type SetForumGroupRulesMutation = { setForumGroupRules: Array<{ groupId: string, mayMeetGroupId: string }> };
+
+export type ConsoleRegisterDelegateMutationVariables = Exact<{
+  input: RegisterDelegateInput;
+}>;
+
+
+export type ConsoleRegisterDelegateMutation = { registerDelegate: { id: string } };
+
+export type AssignDelegateGroupMutationVariables = Exact<{
+  delegateId: string;
+  groupId?: string | null | undefined;
+}>;
+
+
+export type AssignDelegateGroupMutation = { assignDelegateGroup: { id: string, groupId: string | null } };
+
+export type ScheduleEditionMutationVariables = Exact<{
+  editionId: string;
+  timeLimitSeconds: number;
+  allowMoves: boolean;
+}>;
+
+
+export type ScheduleEditionMutation = { scheduleEdition: { id: string, state: ScheduleRunState, result: ScheduleResult | null, phase: string | null, progress: number, reason: string | null, createdAt: string, finishedAt: string | null, summary: { requests: number, scheduled: number, totalBreaks: number, maxBreaks: number, minBreaks: number, lowerBound: number | null, tableChanges: number, moved: number, timeMs: number, method: string, unscheduled: Array<{ requestId: string, reason: string }> } | null } };
+
+export type ScheduleRunQueryVariables = Exact<{
+  jobId: string;
+}>;
+
+
+export type ScheduleRunQuery = { scheduleRun: { id: string, state: ScheduleRunState, result: ScheduleResult | null, phase: string | null, progress: number, reason: string | null, createdAt: string, finishedAt: string | null, summary: { requests: number, scheduled: number, totalBreaks: number, maxBreaks: number, minBreaks: number, lowerBound: number | null, tableChanges: number, moved: number, timeMs: number, method: string, unscheduled: Array<{ requestId: string, reason: string }> } | null } };
+
+export type ScheduleRunsQueryVariables = Exact<{
+  editionId: string;
+}>;
+
+
+export type ScheduleRunsQuery = { scheduleRuns: Array<{ id: string, state: ScheduleRunState, result: ScheduleResult | null, phase: string | null, progress: number, reason: string | null, createdAt: string, finishedAt: string | null, summary: { requests: number, scheduled: number, totalBreaks: number, maxBreaks: number, minBreaks: number, lowerBound: number | null, tableChanges: number, moved: number, timeMs: number, method: string, unscheduled: Array<{ requestId: string, reason: string }> } | null }> };
+
+export type ScheduleRunProgressSubscriptionVariables = Exact<{
+  runId: string;
+}>;
+
+
+export type ScheduleRunProgressSubscription = { scheduleRunProgress: { runId: string, phase: string, bestBreaks: number | null, lowerBound: number | null, elapsedMs: number, fraction: number, unscheduledWeight: number | null } };
+
+export type EditionMeetingsQueryVariables = Exact<{
+  editionId: string;
+  view: AgendaView;
+}>;
+
+
+export type EditionMeetingsQuery = { editionMeetings: Array<{ meetingId: string, status: MeetingStatus, pinned: boolean, requestId: string | null, slotId: string, tableId: string | null, tableLabel: string | null, delegateId: string, delegateName: string, organizationName: string, counterpartDelegateId: string, counterpartDelegateName: string, counterpartOrganizationName: string }> };
+
+export type MoveMeetingMutationVariables = Exact<{
+  meetingId: string;
+  slotId: string;
+  tableId?: string | null | undefined;
+}>;
+
+
+export type MoveMeetingMutation = { moveMeeting: { id: string, slotId: string, tableId: string | null, pinned: boolean, status: MeetingStatus } };
+
+export type PinMeetingMutationVariables = Exact<{
+  meetingId: string;
+  pinned: boolean;
+}>;
+
+
+export type PinMeetingMutation = { pinMeeting: { id: string, slotId: string, tableId: string | null, pinned: boolean, status: MeetingStatus } };
+
+export type CancelMeetingMutationVariables = Exact<{
+  meetingId: string;
+}>;
+
+
+export type CancelMeetingMutation = { cancelMeeting: { id: string, slotId: string, tableId: string | null, pinned: boolean, status: MeetingStatus } };
+
+export type PublishScheduleMutationVariables = Exact<{
+  editionId: string;
+}>;
+
+
+export type PublishScheduleMutation = { publishSchedule: { changedMeetings: number, changedDelegates: Array<string>, publishedVersion: number } };
+
+export type ConsoleCountriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCountriesQuery = { countries: Array<{ code: string, label: string }> };
+
+export type ScheduleChangesQueryVariables = Exact<{
+  editionId: string;
+  delegateId?: string | null | undefined;
+  kind?: ScheduleChangeKind | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ScheduleChangesQuery = { scheduleChanges: { publishedVersion: number, publishedAt: string | null, newMeetings: number, moved: number, cancelled: number, delegates: number, endCursor: string | null, hasNextPage: boolean, changes: Array<{ meetingId: string, kind: ScheduleChangeKind, slotId: string, tableLabel: string | null, publishedSlotId: string | null, publishedTableLabel: string | null, delegateId: string, delegateName: string, organizationName: string, counterpartDelegateId: string, counterpartDelegateName: string, counterpartOrganizationName: string }>, changedDelegates: Array<{ delegateId: string, name: string, organizationName: string, changes: number }> } };
+
+export type DelegateActingQueryVariables = Exact<{
+  editionId: string;
+  organizationId: string;
+  delegateId: string;
+}>;
+
+
+export type DelegateActingQuery = { own: { nodes: Array<{ id: string, unavailableSlotIds: Array<string> }> }, meetingRequests: { nodes: Array<{ id: string, fromDelegateId: string, fromDelegateName: string, fromOrganizationId: string, toDelegateId: string | null, toDelegateName: string | null, toOrganizationId: string, status: MeetingRequestStatus, source: MeetingRequestSource, createdAt: string }> } };
+
+export type DelegateNamesQueryVariables = Exact<{
+  editionId: string;
+  search?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DelegateNamesQuery = { forumDelegates: { nodes: Array<{ id: string, name: string, organizationId: string, status: DelegateStatus }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ActRequestMeetingMutationVariables = Exact<{
+  input: MeetingRequestInput;
+}>;
+
+
+export type ActRequestMeetingMutation = { requestMeeting: { id: string, status: MeetingRequestStatus } };
+
+export type ActAcceptRequestMutationVariables = Exact<{
+  requestId: string;
+  organizationId?: string | null | undefined;
+  delegateId?: string | null | undefined;
+}>;
+
+
+export type ActAcceptRequestMutation = { acceptMeetingRequest: { id: string, status: MeetingRequestStatus } };
+
+export type ActDeclineRequestMutationVariables = Exact<{
+  requestId: string;
+  organizationId?: string | null | undefined;
+}>;
+
+
+export type ActDeclineRequestMutation = { declineMeetingRequest: { id: string, status: MeetingRequestStatus } };
+
+export type ActCancelRequestMutationVariables = Exact<{
+  requestId: string;
+  organizationId?: string | null | undefined;
+}>;
+
+
+export type ActCancelRequestMutation = { cancelMeetingRequest: { id: string, status: MeetingRequestStatus } };
+
+export type ActSetUnavailableMutationVariables = Exact<{
+  input: UpdateDelegateInput;
+}>;
+
+
+export type ActSetUnavailableMutation = { updateDelegate: { id: string, unavailableSlotIds: Array<string> } };
 
 export type ConsoleForumDelegatesQueryVariables = Exact<{
   editionId: string;
@@ -2405,6 +2792,541 @@ export const DeskAgendaChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeskAgendaChangedSubscription, DeskAgendaChangedSubscriptionVariables>;
+export const ConsoleEditionsDocument = new TypedDocumentString(`
+    query ConsoleEditions {
+  forumEditions {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    status
+    startsOn
+    endsOn
+    timezone
+    venue
+    slotMinutes
+    fairness
+    maxMeetingsPerDelegate
+    maxRequestsPerDelegate
+    requestExpiryHours
+    reminderMinutes
+    publishedAt
+    publishedVersion
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleEditionsQuery, ConsoleEditionsQueryVariables>;
+export const EditionSetupDocument = new TypedDocumentString(`
+    query EditionSetup($id: ID!) {
+  forumEdition(id: $id) {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    status
+    startsOn
+    endsOn
+    timezone
+    venue
+    slotMinutes
+    fairness
+    maxMeetingsPerDelegate
+    maxRequestsPerDelegate
+    requestExpiryHours
+    reminderMinutes
+    publishedAt
+    publishedVersion
+    version
+  }
+  forumSessions(editionId: $id) {
+    id
+    day
+    kind
+    startsAt
+    endsAt
+    breaks {
+      start
+      end
+    }
+  }
+  forumTables(editionId: $id, includeInactive: true) {
+    id
+    label
+    capacity
+    interpreter
+    languages
+    active
+    organizationId
+  }
+  forumGroups(editionId: $id) {
+    id
+    code
+    name {
+      ar
+      fr
+      en
+    }
+    maxMeetings
+    maxRequests
+  }
+  forumGroupRules(editionId: $id) {
+    groupId
+    mayMeetGroupId
+  }
+  forumSlots(editionId: $id) {
+    id
+    day
+    position
+    session
+    startsAt
+    endsAt
+    isBreak
+  }
+}
+    `) as unknown as TypedDocumentString<EditionSetupQuery, EditionSetupQueryVariables>;
+export const CreateForumEditionDocument = new TypedDocumentString(`
+    mutation CreateForumEdition($input: CreateForumEditionInput!) {
+  createForumEdition(input: $input) {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    status
+    startsOn
+    endsOn
+    timezone
+    venue
+    slotMinutes
+    fairness
+    maxMeetingsPerDelegate
+    maxRequestsPerDelegate
+    requestExpiryHours
+    reminderMinutes
+    publishedAt
+    publishedVersion
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CreateForumEditionMutation, CreateForumEditionMutationVariables>;
+export const UpdateForumEditionDocument = new TypedDocumentString(`
+    mutation UpdateForumEdition($input: UpdateForumEditionInput!) {
+  updateForumEdition(input: $input) {
+    id
+    name {
+      ar
+      fr
+      en
+    }
+    status
+    startsOn
+    endsOn
+    timezone
+    venue
+    slotMinutes
+    fairness
+    maxMeetingsPerDelegate
+    maxRequestsPerDelegate
+    requestExpiryHours
+    reminderMinutes
+    publishedAt
+    publishedVersion
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateForumEditionMutation, UpdateForumEditionMutationVariables>;
+export const SetForumEditionStatusDocument = new TypedDocumentString(`
+    mutation SetForumEditionStatus($id: ID!, $status: ForumEditionStatus!) {
+  setForumEditionStatus(id: $id, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SetForumEditionStatusMutation, SetForumEditionStatusMutationVariables>;
+export const AddForumTablesDocument = new TypedDocumentString(`
+    mutation AddForumTables($editionId: ID!, $tables: [ForumTableInput!]!) {
+  addForumTables(editionId: $editionId, tables: $tables) {
+    id
+    label
+    capacity
+    interpreter
+    languages
+    active
+    organizationId
+  }
+}
+    `) as unknown as TypedDocumentString<AddForumTablesMutation, AddForumTablesMutationVariables>;
+export const UpdateForumTableDocument = new TypedDocumentString(`
+    mutation UpdateForumTable($input: UpdateForumTableInput!) {
+  updateForumTable(input: $input) {
+    id
+    label
+    capacity
+    interpreter
+    languages
+    active
+    organizationId
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateForumTableMutation, UpdateForumTableMutationVariables>;
+export const CreateForumGroupDocument = new TypedDocumentString(`
+    mutation CreateForumGroup($editionId: ID!, $input: ForumGroupInput!) {
+  createForumGroup(editionId: $editionId, input: $input) {
+    id
+    code
+    name {
+      ar
+      fr
+      en
+    }
+    maxMeetings
+    maxRequests
+  }
+}
+    `) as unknown as TypedDocumentString<CreateForumGroupMutation, CreateForumGroupMutationVariables>;
+export const SetForumGroupRulesDocument = new TypedDocumentString(`
+    mutation SetForumGroupRules($groupId: ID!, $mayMeetGroupIds: [ID!]!) {
+  setForumGroupRules(groupId: $groupId, mayMeetGroupIds: $mayMeetGroupIds) {
+    groupId
+    mayMeetGroupId
+  }
+}
+    `) as unknown as TypedDocumentString<SetForumGroupRulesMutation, SetForumGroupRulesMutationVariables>;
+export const ConsoleRegisterDelegateDocument = new TypedDocumentString(`
+    mutation ConsoleRegisterDelegate($input: RegisterDelegateInput!) {
+  registerDelegate(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRegisterDelegateMutation, ConsoleRegisterDelegateMutationVariables>;
+export const AssignDelegateGroupDocument = new TypedDocumentString(`
+    mutation AssignDelegateGroup($delegateId: ID!, $groupId: ID) {
+  assignDelegateGroup(delegateId: $delegateId, groupId: $groupId) {
+    id
+    groupId
+  }
+}
+    `) as unknown as TypedDocumentString<AssignDelegateGroupMutation, AssignDelegateGroupMutationVariables>;
+export const ScheduleEditionDocument = new TypedDocumentString(`
+    mutation ScheduleEdition($editionId: ID!, $timeLimitSeconds: Int!, $allowMoves: Boolean!) {
+  scheduleEdition(
+    editionId: $editionId
+    timeLimitSeconds: $timeLimitSeconds
+    allowMoves: $allowMoves
+  ) {
+    id
+    state
+    result
+    phase
+    progress
+    reason
+    createdAt
+    finishedAt
+    summary {
+      requests
+      scheduled
+      totalBreaks
+      maxBreaks
+      minBreaks
+      lowerBound
+      tableChanges
+      moved
+      timeMs
+      method
+      unscheduled {
+        requestId
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleEditionMutation, ScheduleEditionMutationVariables>;
+export const ScheduleRunDocument = new TypedDocumentString(`
+    query ScheduleRun($jobId: ID!) {
+  scheduleRun(jobId: $jobId) {
+    id
+    state
+    result
+    phase
+    progress
+    reason
+    createdAt
+    finishedAt
+    summary {
+      requests
+      scheduled
+      totalBreaks
+      maxBreaks
+      minBreaks
+      lowerBound
+      tableChanges
+      moved
+      timeMs
+      method
+      unscheduled {
+        requestId
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleRunQuery, ScheduleRunQueryVariables>;
+export const ScheduleRunsDocument = new TypedDocumentString(`
+    query ScheduleRuns($editionId: ID!) {
+  scheduleRuns(editionId: $editionId) {
+    id
+    state
+    result
+    phase
+    progress
+    reason
+    createdAt
+    finishedAt
+    summary {
+      requests
+      scheduled
+      totalBreaks
+      maxBreaks
+      minBreaks
+      lowerBound
+      tableChanges
+      moved
+      timeMs
+      method
+      unscheduled {
+        requestId
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleRunsQuery, ScheduleRunsQueryVariables>;
+export const ScheduleRunProgressDocument = new TypedDocumentString(`
+    subscription ScheduleRunProgress($runId: ID!) {
+  scheduleRunProgress(runId: $runId) {
+    runId
+    phase
+    bestBreaks
+    lowerBound
+    elapsedMs
+    fraction
+    unscheduledWeight
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleRunProgressSubscription, ScheduleRunProgressSubscriptionVariables>;
+export const EditionMeetingsDocument = new TypedDocumentString(`
+    query EditionMeetings($editionId: ID!, $view: AgendaView!) {
+  editionMeetings(editionId: $editionId, view: $view) {
+    meetingId
+    status
+    pinned
+    requestId
+    slotId
+    tableId
+    tableLabel
+    delegateId
+    delegateName
+    organizationName
+    counterpartDelegateId
+    counterpartDelegateName
+    counterpartOrganizationName
+  }
+}
+    `) as unknown as TypedDocumentString<EditionMeetingsQuery, EditionMeetingsQueryVariables>;
+export const MoveMeetingDocument = new TypedDocumentString(`
+    mutation MoveMeeting($meetingId: ID!, $slotId: ID!, $tableId: ID) {
+  moveMeeting(meetingId: $meetingId, slotId: $slotId, tableId: $tableId) {
+    id
+    slotId
+    tableId
+    pinned
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MoveMeetingMutation, MoveMeetingMutationVariables>;
+export const PinMeetingDocument = new TypedDocumentString(`
+    mutation PinMeeting($meetingId: ID!, $pinned: Boolean!) {
+  pinMeeting(meetingId: $meetingId, pinned: $pinned) {
+    id
+    slotId
+    tableId
+    pinned
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PinMeetingMutation, PinMeetingMutationVariables>;
+export const CancelMeetingDocument = new TypedDocumentString(`
+    mutation CancelMeeting($meetingId: ID!) {
+  cancelMeeting(meetingId: $meetingId) {
+    id
+    slotId
+    tableId
+    pinned
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelMeetingMutation, CancelMeetingMutationVariables>;
+export const PublishScheduleDocument = new TypedDocumentString(`
+    mutation PublishSchedule($editionId: ID!) {
+  publishSchedule(editionId: $editionId) {
+    changedMeetings
+    changedDelegates
+    publishedVersion
+  }
+}
+    `) as unknown as TypedDocumentString<PublishScheduleMutation, PublishScheduleMutationVariables>;
+export const ConsoleCountriesDocument = new TypedDocumentString(`
+    query ConsoleCountries {
+  countries {
+    code
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCountriesQuery, ConsoleCountriesQueryVariables>;
+export const ScheduleChangesDocument = new TypedDocumentString(`
+    query ScheduleChanges($editionId: ID!, $delegateId: ID, $kind: ScheduleChangeKind, $first: Int!, $after: String) {
+  scheduleChanges(
+    editionId: $editionId
+    delegateId: $delegateId
+    kind: $kind
+    first: $first
+    after: $after
+  ) {
+    publishedVersion
+    publishedAt
+    newMeetings
+    moved
+    cancelled
+    delegates
+    endCursor
+    hasNextPage
+    changes {
+      meetingId
+      kind
+      slotId
+      tableLabel
+      publishedSlotId
+      publishedTableLabel
+      delegateId
+      delegateName
+      organizationName
+      counterpartDelegateId
+      counterpartDelegateName
+      counterpartOrganizationName
+    }
+    changedDelegates {
+      delegateId
+      name
+      organizationName
+      changes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleChangesQuery, ScheduleChangesQueryVariables>;
+export const DelegateActingDocument = new TypedDocumentString(`
+    query DelegateActing($editionId: ID!, $organizationId: ID!, $delegateId: ID!) {
+  own: forumDelegates(
+    editionId: $editionId
+    organizationId: $organizationId
+    first: 500
+  ) {
+    nodes {
+      id
+      unavailableSlotIds
+    }
+  }
+  meetingRequests(
+    editionId: $editionId
+    delegateId: $delegateId
+    statuses: [PENDING, ACCEPTED]
+    first: 500
+  ) {
+    nodes {
+      id
+      fromDelegateId
+      fromDelegateName
+      fromOrganizationId
+      toDelegateId
+      toDelegateName
+      toOrganizationId
+      status
+      source
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DelegateActingQuery, DelegateActingQueryVariables>;
+export const DelegateNamesDocument = new TypedDocumentString(`
+    query DelegateNames($editionId: ID!, $search: String, $first: Int!, $after: String) {
+  forumDelegates(
+    editionId: $editionId
+    search: $search
+    status: REGISTERED
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      name
+      organizationId
+      status
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DelegateNamesQuery, DelegateNamesQueryVariables>;
+export const ActRequestMeetingDocument = new TypedDocumentString(`
+    mutation ActRequestMeeting($input: MeetingRequestInput!) {
+  requestMeeting(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ActRequestMeetingMutation, ActRequestMeetingMutationVariables>;
+export const ActAcceptRequestDocument = new TypedDocumentString(`
+    mutation ActAcceptRequest($requestId: ID!, $organizationId: ID, $delegateId: ID) {
+  acceptMeetingRequest(
+    requestId: $requestId
+    organizationId: $organizationId
+    delegateId: $delegateId
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ActAcceptRequestMutation, ActAcceptRequestMutationVariables>;
+export const ActDeclineRequestDocument = new TypedDocumentString(`
+    mutation ActDeclineRequest($requestId: ID!, $organizationId: ID) {
+  declineMeetingRequest(requestId: $requestId, organizationId: $organizationId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ActDeclineRequestMutation, ActDeclineRequestMutationVariables>;
+export const ActCancelRequestDocument = new TypedDocumentString(`
+    mutation ActCancelRequest($requestId: ID!, $organizationId: ID) {
+  cancelMeetingRequest(requestId: $requestId, organizationId: $organizationId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ActCancelRequestMutation, ActCancelRequestMutationVariables>;
+export const ActSetUnavailableDocument = new TypedDocumentString(`
+    mutation ActSetUnavailable($input: UpdateDelegateInput!) {
+  updateDelegate(input: $input) {
+    id
+    unavailableSlotIds
+  }
+}
+    `) as unknown as TypedDocumentString<ActSetUnavailableMutation, ActSetUnavailableMutationVariables>;
 export const ConsoleForumDelegatesDocument = new TypedDocumentString(`
     query ConsoleForumDelegates($editionId: ID!, $search: String, $country: String, $groupId: ID, $status: DelegateStatus, $checkedIn: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
   forumDelegates(

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { requestState } from '../../../api/client';
+import { documentText, requestState } from '../../../api/client';
 import { SCHEDULE_RUN_PROGRESS, type RunProgress } from '../../../api/consoleForum';
 
 const socketUrl = () => {
@@ -34,7 +34,7 @@ export function useRunProgress(
         on: { connected: () => setLive(true), closed: () => setLive(false) },
       });
       const unsubscribe = client.subscribe<{ scheduleRunProgress: RunProgress }>(
-        { query: SCHEDULE_RUN_PROGRESS, variables: { runId } },
+        { query: documentText(SCHEDULE_RUN_PROGRESS), variables: { runId } },
         {
           next: ({ data }) => data && setProgress(data.scheduleRunProgress),
           error: () => setLive(false),
