@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   addMembership,
   bootTestApp,
+  createOrganizationThroughApi,
   eventually,
   signIn,
   type TestApp,
@@ -27,16 +28,9 @@ let outsider: TestUser;
 let bank: string;
 let sme: string;
 
-const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id status } }`;
-const APPROVE = `mutation($id: ID!) { approveOrganization(id: $id) { id status } }`;
-
 /** An organisation created through the api by `owner`, approved by an organiser unless asked not to. */
-async function orgThroughApi(owner: TestUser, input: Json, approve = true): Promise<string> {
-  const id = ok(await app.gql<{ createOrganization: Json }>(CREATE_ORG, { input }, owner.headers))
-    .createOrganization.id as string;
-  if (approve) ok(await app.gql(APPROVE, { id }, organiser.headers));
-  return id;
-}
+const orgThroughApi = (owner: TestUser, input: Json, approve = true) =>
+  createOrganizationThroughApi(app, owner.headers, input, approve ? organiser.headers : undefined);
 
 const tag = randomBytes(3).toString('hex');
 // Public terms (1M to 50M) differ from the private criteria (7.5M to 42M) the financier screens with.

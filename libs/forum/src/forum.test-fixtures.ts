@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Queue } from 'bullmq';
 import { createDataSource, OutboxService, type AppConfig } from '#platform';
-import { createTestDatabase } from '#testing';
+import { createTestDatabase, insertOrganization } from '#testing';
 import { AccessService, AuditService } from '#identity';
 import { OutboxMailer } from '#notifications';
 import { EditionService } from './edition/edition.service.js';
@@ -107,12 +107,7 @@ export async function createOrganization(
   kind: 'SME' | 'LARGE_FIRM' | 'FINANCIER' | 'SUPPORT_INSTITUTION' = 'SME',
   name = `Org ${randomUUID().slice(0, 6)}`,
 ): Promise<string> {
-  const [row] = await db.query<{ id: string }[]>(
-    `INSERT INTO organization (kind, name, description, country, innovation)
-     VALUES ($1, $2, '{}'::jsonb, 'DZ', '{}'::jsonb) RETURNING id`,
-    [kind, JSON.stringify({ ar: null, fr: name, en: null })],
-  );
-  return row.id;
+  return insertOrganization(db, { kind, name });
 }
 
 /** Two days with a morning (4 slots of 30 minutes around a 15-minute break) and an afternoon (4 slots). */

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { insertMembership } from '#testing';
 import {
   acceptedRequest,
   createEdition,
@@ -344,10 +345,7 @@ it('keeps only a hash of the feed token, rotates it, and serves a feed with stab
   const slots = await meetingSlots(e.id);
   const mt = await h.meetings.book((await acceptedRequest(h, e.id, a, b)).id, slots[0].id, null);
   // Feeds are asked for by the delegate's organisation: the asker is a member of it.
-  await h.db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`, [
-    ORGANISER.userId,
-    a.organizationId,
-  ]);
+  await insertMembership(h.db, ORGANISER.userId, a.organizationId, 'MEMBER');
   const first = await h.feeds.rotate(a.id, ORGANISER);
   expect(first.path).toBe(`/forum/feeds/${first.token}.ics`);
   const [stored] = await h.db.query<{ token_hash: string }[]>(

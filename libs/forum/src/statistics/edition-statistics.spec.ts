@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { insertOrganization } from '#testing';
 import { acceptedRequest, errorOf, forumHarness, type ForumHarness } from '../forum.test-fixtures.js';
 import type { ForumDelegateEntity } from '../registration/registration.entity.js';
 
@@ -13,18 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function org(country: string, sectors: string[]): Promise<string> {
-  const [row] = await h.db.query<{ id: string }[]>(
-    `INSERT INTO organization (kind, name, description, country, sectors, innovation)
-     VALUES ('SME', $1, '{}'::jsonb, $2, $3, '{}'::jsonb) RETURNING id`,
-    [
-      JSON.stringify({ ar: null, fr: `Org ${country} ${randomUUID().slice(0, 4)}`, en: null }),
-      country,
-      sectors,
-    ],
-  );
-  return row.id;
-}
+const org = (country: string, sectors: string[]) =>
+  insertOrganization(h.db, { name: `Org ${country} ${randomUUID().slice(0, 4)}`, country, sectors });
 
 async function delegate(editionId: string, organizationId: string, groupId?: string) {
   const d = await h.registrations.register({

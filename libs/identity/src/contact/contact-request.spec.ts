@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError, type AppConfig } from '#platform';
-import { createTestDatabase } from '#testing';
+import { createTestDatabase, insertOwnedOrganization } from '#testing';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { MailPort, OutgoingMail } from '../mail/mail.port.js';
@@ -49,18 +49,11 @@ async function user(locale: 'ar' | 'fr' | 'en'): Promise<Viewer> {
   return { userId: row.id, email, roles: [], emailVerified: true };
 }
 
-async function org(name: string, member: Viewer): Promise<string> {
-  const [row] = await db.query<{ id: string }[]>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id::text AS id`,
-    [JSON.stringify({ ar: `${name} (ar)`, fr: name, en: name })],
-  );
-  await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
-    member.userId,
-    row.id,
-  ]);
-  return row.id;
-}
+const org = (name: string, member: Viewer) =>
+  insertOwnedOrganization(db, member.userId, {
+    name: { ar: `${name} (ar)`, fr: name, en: name },
+    status: 'ACTIVE',
+  });
 
 async function refusal(run: Promise<unknown>): Promise<AppError> {
   const e = await run.then(

@@ -7,7 +7,7 @@ import { SearchIndexerService } from '#search';
 import { AccessService, AuditService, ContactRequestService, SenderBudget } from '#identity';
 import { OutboxMailer } from '#notifications';
 import { FORUM_ENTITIES, groupRules, meetingForbidden, RequestService } from '#forum';
-import { createTestDatabase } from '#testing';
+import { createTestDatabase, insertMembership } from '#testing';
 import { FeedbackService } from './feedback.service.js';
 import { FinancierService } from './financier.service.js';
 import { FullRecomputeService } from './full-recompute.service.js';
@@ -363,10 +363,7 @@ describe('matchmaking storage and recompute', () => {
   it('alerts a financier once per new or updated SME matching a saved search', async () => {
     const financiers = new FinancierService(db, audit, new OutboxService(null as never));
     const analyst = await user('analyste@banque.example', 'en');
-    await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`, [
-      analyst,
-      bank,
-    ]);
+    await insertMembership(db, analyst, bank, 'MEMBER');
     const search = await financiers.createSavedSearch(
       bank,
       {

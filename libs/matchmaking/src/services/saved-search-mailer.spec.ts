@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createDataSource, type AppConfig } from '#platform';
-import { createTestDatabase } from '#testing';
+import { createTestDatabase, insertMembership, insertOrganization, type OrganizationSeed } from '#testing';
 import { OutboxMailer, NotificationService, type EventBus } from '#notifications';
 import { SavedSearchMailer } from './saved-search-mailer.js';
 
@@ -17,14 +17,8 @@ let mailer: SavedSearchMailer;
 const hex = () => randomBytes(4).toString('hex');
 const one = async <T>(sql: string, params: unknown[]) => (await db.query<T[]>(sql, params))[0];
 
-async function organization(name: string, kind = 'SME'): Promise<string> {
-  const row = await one<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status)
-     VALUES ($1, $2, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id::text AS id`,
-    [kind, JSON.stringify({ ar: `${name} (ar)`, fr: name, en: name })],
-  );
-  return row.id;
-}
+const organization = (name: string, kind: OrganizationSeed['kind'] = 'SME') =>
+  insertOrganization(db, { name: { ar: `${name} (ar)`, fr: name, en: name }, kind, status: 'ACTIVE' });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -50,10 +44,7 @@ it('mails one alert alone, several of one round as one digest, each alert once',
     [email],
   );
   const bank = await organization('Banque Test', 'FINANCIER');
-  await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
-    user.id,
-    bank,
-  ]);
+  await insertMembership(db, user.id, bank, 'OWNER');
   const search = await one<{ id: string }>(
     `INSERT INTO saved_search (organization_id, name, criteria, created_by) VALUES ($1, 'Mécanique DZ', '{}', $2)
      RETURNING id::text AS id`,
@@ -117,11 +108,7 @@ it('mails the member who saved the search, and once they left the organisation, 
     [owner, 'OWNER'],
     [other, 'MEMBER'],
   ] as const)
-    await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)`, [
-      who.id,
-      firm,
-      role,
-    ]);
+    await insertMembership(db, who.id, firm, role);
   const search = await one<{ id: string }>(
     `INSERT INTO saved_search (organization_id, name, criteria, created_by) VALUES ($1, 'Sous-traitance', '{}', $2)
      RETURNING id::text AS id`,

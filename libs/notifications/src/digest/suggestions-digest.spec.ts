@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createDataSource, type AppConfig } from '#platform';
-import { createTestDatabase } from '#testing';
+import { createTestDatabase, insertMembership, insertOrganization } from '#testing';
 import { OutboxMailer } from '../mail/outbox-mailer.js';
 import { NotificationPreferencesService } from '../preferences/notification-preferences.service.js';
 import { SuggestionsDigestService } from './suggestions-digest.service.js';
@@ -37,17 +37,12 @@ async function user(locale = 'fr'): Promise<{ id: string; email: string }> {
 }
 
 async function org(name: string, memberId?: string): Promise<string> {
-  const [row] = await db.query<{ id: string }[]>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id::text AS id`,
-    [JSON.stringify({ ar: `${name} (ar)`, fr: name, en: name })],
-  );
-  if (memberId)
-    await db.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
-      memberId,
-      row.id,
-    ]);
-  return row.id;
+  const id = await insertOrganization(db, {
+    name: { ar: `${name} (ar)`, fr: name, en: name },
+    status: 'ACTIVE',
+  });
+  if (memberId) await insertMembership(db, memberId, id, 'OWNER');
+  return id;
 }
 
 /** Replaces the organisation's suggestions, as a recompute does (rows deleted and written again). */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource, loadConfig, meiliClient, OutboxService } from '#platform';
 import { DIRECTORY_ENTITIES } from '#directory';
-import { createTestDatabase } from '#testing';
+import { createTestDatabase, insertOrganization } from '#testing';
 import { SearchIndexerService } from './search-indexer.service.js';
 import { indexNames } from './index-names.js';
 
@@ -34,14 +34,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function organisation(name: string): Promise<string> {
-  const [row] = await db.query<{ id: string }[]>(
-    `INSERT INTO organization (kind, name, description, country, innovation)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb) RETURNING id`,
-    [JSON.stringify({ ar: null, fr: name, en: null })],
-  );
-  return row.id;
-}
+const organisation = (name: string) => insertOrganization(db, { name });
 
 async function opportunity(organizationId: string, archived = false): Promise<string> {
   const [row] = await db.query<{ id: string }[]>(
