@@ -63,22 +63,8 @@ export class ResponseError extends Error {
  */
 export const graphql = ((source: string) => source) as unknown as typeof generatedGraphql;
 
-/** A GraphQL document with the types of its variables and result written by hand beside the query text. */
-export interface Operation<
-  TResult,
-  TVariables extends Record<string, unknown> = Record<string, never>,
-> extends DocumentTypeDecoration<TResult, TVariables> {
-  readonly document: string;
-}
-
-export const operation = <TResult, TVariables extends Record<string, unknown> = Record<string, never>>(
-  document: string,
-): Operation<TResult, TVariables> => ({ document });
-
-/** The text of a document, typed by the generator (a string) or by hand (an Operation). */
-export const documentText = (
-  op: DocumentTypeDecoration<unknown, never> | Operation<unknown, never>,
-): string => (typeof op === 'object' && op !== null && 'document' in op ? op.document : String(op));
+/** The text of a typed document (sent as is: over fetch by `call`, over graphql-ws by the live pages). */
+export const documentText = (op: DocumentTypeDecoration<unknown, never>): string => String(op);
 
 /** Sends one operation; any failure becomes an ApiError with the api's code (or NETWORK). */
 export function call<TResult, TVariables extends Record<string, unknown>>(
