@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { bootTestApp, lastMail, signIn, type TestApp, type TestUser, ok, codeOf, type Json } from '#testing';
+import {
+  bootTestApp,
+  insertOrganization,
+  lastMail,
+  signIn,
+  type TestApp,
+  type TestUser,
+  ok,
+  codeOf,
+  type Json,
+} from '#testing';
 
 /*
  * Claiming an organisation without members: the masked choices, the code mailed to the chosen
@@ -31,16 +41,16 @@ async function importedOrg(): Promise<{ id: string; contact: string; domain: str
   const tag = randomBytes(4).toString('hex');
   const domain = `firm-${tag}.dz`;
   const contact = `amina.${tag}@${domain}`;
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status, website)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE', $2) RETURNING id`,
-    [JSON.stringify({ ar: null, fr: `Usinage ${tag}`, en: null }), `https://www.${domain}/fr`],
-  );
+  const id = await insertOrganization(app.db, {
+    name: `Usinage ${tag}`,
+    status: 'ACTIVE',
+    website: `https://www.${domain}/fr`,
+  });
   await app.db.query(
     `INSERT INTO contact_person (organization_id, position, name, email) VALUES ($1, 0, 'Amina', $2)`,
-    [rows[0].id, contact],
+    [id, contact],
   );
-  return { id: rows[0].id, contact, domain };
+  return { id, contact, domain };
 }
 
 const roleOf = async (userId: string, organizationId: string) =>

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { ok } from './graphql.js';
-import { openForumEdition, type OpenEditionInput } from './forum.js';
 import { insertMembership, signIn, type SignInOptions, type TestUser } from './sign-in.js';
 import type { TestApp } from './test-app.js';
 
@@ -83,23 +82,6 @@ export function signInMember(
   opts: Omit<SignInOptions, 'memberships'> = {},
 ): Promise<TestUser> {
   return signIn(app, { ...opts, memberships: [{ organizationId, role }] });
-}
-
-/** The one-day edition `openEdition` creates when a test gives nothing. */
-export const DEFAULT_EDITION: OpenEditionInput = {
-  name: { fr: 'Forum test' },
-  startsOn: '2031-03-10',
-  endsOn: '2031-03-10',
-  sessions: [{ day: '2031-03-10', kind: 'MORNING', start: '09:00', end: '12:00' }],
-};
-
-/** Creates and opens a forum edition as an organiser, from `DEFAULT_EDITION` and the given overrides. */
-export function openEdition(
-  app: TestApp,
-  organiserHeaders: Record<string, string>,
-  overrides: Partial<OpenEditionInput> = {},
-): Promise<string> {
-  return openForumEdition(app, organiserHeaders, { ...DEFAULT_EDITION, ...overrides });
 }
 
 /** The `RegisterDelegateInput` fields a test sets; name and email get defaults. */

@@ -10,15 +10,27 @@ export interface OpenEditionInput {
   sessions: { day: string; kind: string; start: string; end: string }[];
 }
 
-/** Creates a forum edition through GraphQL as an organiser and opens it for registration; returns its id. */
+/** The one-day edition `openForumEdition` creates when a test gives nothing. */
+export const DEFAULT_EDITION: OpenEditionInput = {
+  name: { fr: 'Forum test' },
+  startsOn: '2031-03-10',
+  endsOn: '2031-03-10',
+  slotMinutes: 30,
+  sessions: [{ day: '2031-03-10', kind: 'MORNING', start: '09:00', end: '12:00' }],
+};
+
+/**
+ * Creates a forum edition through GraphQL as an organiser, from `DEFAULT_EDITION` and the given
+ * overrides, and opens it for registration; returns its id.
+ */
 export async function openForumEdition(
   app: TestApp,
   organiserHeaders: Record<string, string>,
-  input: OpenEditionInput,
+  input: Partial<OpenEditionInput> = {},
 ): Promise<string> {
   const created = await app.gql<{ createForumEdition: { id: string } }>(
     `mutation($input: CreateForumEditionInput!) { createForumEdition(input: $input) { id } }`,
-    { input: { slotMinutes: 30, ...input } },
+    { input: { ...DEFAULT_EDITION, ...input } },
     organiserHeaders,
   );
   if (created.errors?.length || !created.data) throw new Error(JSON.stringify(created.errors));
