@@ -3,9 +3,12 @@ import { Redis } from 'ioredis';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import {
-  addMembership,
   bootTestApp,
   eventually,
+  insertOwnedOrganization,
+  registerDelegate,
+  requestMeeting,
+  acceptMeetingRequest,
   signIn,
   startProcess,
   type RunningProcess,
@@ -34,15 +37,8 @@ let orgB: string;
 let orgC: string;
 const clients: Client[] = [];
 
-async function org(name: string, owner: TestUser): Promise<string> {
-  const { rows } = await app.db.query<{ id: string }>(
-    `INSERT INTO organization (kind, name, description, country, innovation, status)
-     VALUES ('SME', $1, '{}'::jsonb, 'DZ', '{}'::jsonb, 'ACTIVE') RETURNING id`,
-    [JSON.stringify({ ar: null, fr: name, en: null })],
-  );
-  await addMembership(app, owner.userId, rows[0].id, 'OWNER');
-  return rows[0].id;
-}
+const org = (name: string, owner: TestUser) =>
+  insertOwnedOrganization(app.db, owner.userId, { name, status: 'ACTIVE' });
 
 const wsUrl = (httpUrl: string) => `${httpUrl.replace(/^http/, 'ws')}/graphql`;
 
@@ -402,21 +398,8 @@ describe('meetingRequestChanged', () => {
       endsOn: '2031-03-15',
       sessions: [{ day: '2031-03-14', kind: 'MORNING', start: '09:00', end: '11:00' }],
     });
-    const register = async (organizationId: string) =>
-      ok(
-        await app.gql<{ registerDelegate: { id: string } }>(
-          `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id } }`,
-          {
-            input: {
-              editionId,
-              organizationId,
-              name: 'Delegate',
-              email: `d-${randomBytes(4).toString('hex')}@example.org`,
-            },
-          },
-          organiser.headers,
-        ),
-      ).registerDelegate.id;
+    const register = (organizationId: string) =>
+      registerDelegate(app, organiser.headers, { editionId, organizationId });
     const fromDelegate = await register(orgA);
     const toDelegate = await register(orgB);
 
@@ -444,15 +427,12 @@ describe('meetingRequestChanged', () => {
     });
     await new Promise((r) => setTimeout(r, 300));
 
-    const requestId = ok(
-      await app.gql<{ requestMeeting: { id: string } }>(
-        `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`,
-        {
-          input: { editionId, organizationId: orgA, fromDelegateId: fromDelegate, toDelegateId: toDelegate },
-        },
-        alice.headers,
-      ),
-    ).requestMeeting.id;
+    const requestId = await requestMeeting(app, alice.headers, {
+      editionId,
+      organizationId: orgA,
+      fromDelegateId: fromDelegate,
+      toDelegateId: toDelegate,
+    });
     const created = await eventually(async () => bobFeed.events[0] ?? null, 10_000);
     expect(created.data.meetingRequestChanged).toMatchObject({
       requestId,
@@ -462,13 +442,7 @@ describe('meetingRequestChanged', () => {
       fromOrganizationId: orgA,
       toOrganizationId: orgB,
     });
-    ok(
-      await app.gql(
-        `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
-        { r: requestId, o: orgB },
-        bob.headers,
-      ),
-    );
+    await acceptMeetingRequest(app, bob.headers, requestId, orgB);
     await eventually(
       async () => (bobFeed.events.length >= 2 && organiserFeed.events.length >= 2 ? true : null),
       10_000,
@@ -523,30 +497,22 @@ describe('agendaChanged', () => {
         organiser.headers,
       ),
     ).forumSlots.filter((s) => !s.isBreak);
-    const register = async (organizationId: string, user: TestUser) =>
-      ok(
-        await app.gql<{ registerDelegate: { id: string } }>(
-          `mutation($input: RegisterDelegateInput!) { registerDelegate(input: $input) { id } }`,
-          { input: { editionId, organizationId, name: 'Delegate', email: user.email, userId: user.userId } },
-          user.headers,
-        ),
-      ).registerDelegate.id;
+    const register = (organizationId: string, user: TestUser) =>
+      registerDelegate(app, user.headers, {
+        editionId,
+        organizationId,
+        email: user.email,
+        userId: user.userId,
+      });
     const delegateA = await register(orgA, alice);
     const delegateB = await register(orgB, bob);
-    const requestId = ok(
-      await app.gql<{ requestMeeting: { id: string } }>(
-        `mutation($input: MeetingRequestInput!) { requestMeeting(input: $input) { id } }`,
-        { input: { editionId, organizationId: orgA, fromDelegateId: delegateA, toDelegateId: delegateB } },
-        alice.headers,
-      ),
-    ).requestMeeting.id;
-    ok(
-      await app.gql(
-        `mutation($r: ID!, $o: ID) { acceptMeetingRequest(requestId: $r, organizationId: $o) { id } }`,
-        { r: requestId, o: orgB },
-        bob.headers,
-      ),
-    );
+    const requestId = await requestMeeting(app, alice.headers, {
+      editionId,
+      organizationId: orgA,
+      fromDelegateId: delegateA,
+      toDelegateId: delegateB,
+    });
+    await acceptMeetingRequest(app, bob.headers, requestId, orgB);
     const meetingId = ok(
       await app.gql<{ bookMeeting: { id: string } }>(
         `mutation($r: ID!, $s: ID!) { bookMeeting(requestId: $r, slotId: $s) { id } }`,
