@@ -89,8 +89,8 @@ function seedQueries(orgs: number): SearchQuery[] {
 
 export async function runBenchmarks(config: AppConfig, which: string[]): Promise<void> {
   const all = ['import', 'search', 'lag', 'auth', 'cordis'];
-  // Run only when named: it has an installation of its own.
-  const separate = ['match-drain', 'mail'];
+  // Run only when named (match-drain and mail have an installation of their own).
+  const separate = ['match-drain', 'mail', 'subcontracting-ranking'];
   const selected = which.length ? which : all;
   const unknown = selected.filter((w) => !all.includes(w) && !separate.includes(w));
   if (unknown.length)
@@ -102,6 +102,15 @@ export async function runBenchmarks(config: AppConfig, which: string[]): Promise
     const figures = await matchDrainBench(config);
     mkdirSync('reports', { recursive: true });
     const out = join('reports', `bench-match-drain-${Date.now()}.json`);
+    writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), ...figures }, null, 2));
+    say(`\nresults written to ${out}`);
+    if (selected.length === 1) return;
+  }
+  if (selected.includes('subcontracting-ranking')) {
+    const { subcontractingRankingBench } = await import('./subcontracting-ranking.js');
+    const figures = subcontractingRankingBench();
+    mkdirSync('reports', { recursive: true });
+    const out = join('reports', `bench-subcontracting-ranking-${Date.now()}.json`);
     writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), ...figures }, null, 2));
     say(`\nresults written to ${out}`);
     if (selected.length === 1) return;

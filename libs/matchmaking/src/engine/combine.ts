@@ -3,23 +3,36 @@ import { financingHardFailures, passesSubcontractingHard, subcontractingHardFail
 import { compareStrings } from './random.js';
 import {
   capacityScore,
+  capacityValue,
   certificationsScore,
+  certificationsValue,
   convertQuantity,
   DISTANCE_CREDIT,
   distanceScore,
+  distanceValue,
   feedbackScore,
+  feedbackValue,
   focusScore,
+  focusValue,
   innovationScore,
   instrumentScore,
+  isFarShort,
   languagesScore,
+  languagesValue,
+  materialsIncompatible,
   materialsScore,
+  materialsValue,
   processCredit,
   processScore,
+  processValue,
   sectorScore,
+  sectorValue,
   targetSectorScore,
   sizeFitScore,
+  sizeFitValue,
   financingStageScore,
   ticketScore,
+  type DistanceCredit,
 } from './scoring.js';
 import type {
   CapabilityInput,
@@ -106,7 +119,7 @@ export interface CombineOptions<W> {
   minScore?: number;
   /** Keep at most this many results (all by default). */
   limit?: number;
-  distanceCredit?: typeof DISTANCE_CREDIT;
+  distanceCredit?: DistanceCredit;
 }
 
 export interface SubcontractingOptions extends CombineOptions<SubcontractingWeights> {
@@ -141,6 +154,14 @@ interface Scored<C extends string> {
   scores: Record<C, CriterionScore>;
 }
 
+/** A pair's score without its criteria: what ranking needs; the criteria are built for the kept pairs only. */
+interface Ranked {
+  candidateId: string;
+  score: number;
+  forward: number;
+  reverse: number;
+}
+
 /** Weights merged with the defaults and clamped at 0, resolved once per ranking rather than per pair. */
 function resolveWeights<C extends string>(
   defaults: Readonly<Record<C, number>>,
@@ -162,6 +183,34 @@ class Combiner<C extends string> {
     private readonly penalty: (scores: Record<C, CriterionScore>) => number = () => 1,
   ) {
     this.names = Object.keys(directions) as C[];
+  }
+
+  /**
+   * The numbers `score` gives from each criterion's score alone (null when it does not apply) and the
+   * penalty's factor: the same sums in the same order, without the criteria.
+   */
+  scoreValues(candidateId: string, values: Readonly<Record<C, number | null>>, factor: number): Ranked {
+    let fw = 0;
+    let fs = 0;
+    let rw = 0;
+    let rs = 0;
+    for (const name of this.names) {
+      const v = values[name];
+      const w = this.weights[name];
+      if (v === null || w === 0) continue;
+      if (this.directions[name] === 'forward') {
+        fw += w;
+        fs += w * v;
+      } else {
+        rw += w;
+        rs += w * v;
+      }
+    }
+    const fwd = fw > 0 ? fs / fw : null;
+    const rev = rw > 0 ? rs / rw : null;
+    const forward = fwd ?? rev ?? 0;
+    const reverse = rev ?? fwd ?? 0;
+    return { candidateId, score: reciprocal(forward, reverse, this.how) * factor, forward, reverse };
   }
 
   score(candidateId: string, scores: Record<C, CriterionScore>): Scored<C> {
@@ -284,7 +333,7 @@ export function unfitReasons(scores: Record<string, CriterionScore>): string[] {
 export function subcontractingScores(
   request: SubcontractingRequest,
   supplier: OrgProfile,
-  distanceCredit = DISTANCE_CREDIT,
+  distanceCredit: DistanceCredit = DISTANCE_CREDIT,
   network?: SubcontractingOptions['network'],
 ): Record<SubcontractingCriterion, CriterionScore> {
   const offered = supplier.capabilities.map((c) => c.process);
@@ -316,7 +365,7 @@ export function subcontractingScores(
 function requestDistanceScore(
   request: SubcontractingRequest,
   supplier: OrgProfile,
-  credit: typeof DISTANCE_CREDIT,
+  credit: DistanceCredit,
 ): CriterionScore {
   const preferred = request.preferredRegionCodes ?? [];
   if (supplier.regionCode && preferred.includes(supplier.regionCode))
@@ -355,56 +404,168 @@ export function scoreSubcontracting(
 
 export const isRejection = (r: MatchResult | Rejection): r is Rejection => 'failed' in r;
 
-/** Ranked suppliers for a request. */
+/** `requestDistanceScore(…).score`. */
+function requestDistanceValue(
+  request: SubcontractingRequest,
+  supplier: OrgProfile,
+  credit: DistanceCredit,
+): number {
+  const preferred = request.preferredRegionCodes ?? [];
+  if (supplier.regionCode && preferred.includes(supplier.regionCode)) return credit.sameRegion;
+  return distanceValue(request, supplier, credit);
+}
+
+/** What the score-only path reads of a request, worked out once per request. */
+interface RequestSide {
+  request: SubcontractingRequest;
+  /** Required then preferred, as `subcontractingScores` lists them. */
+  certifications: readonly string[];
+}
+
+const requestSide = (request: SubcontractingRequest): RequestSide => {
+  const preferred = request.preferredCertifications ?? [];
+  return {
+    request,
+    certifications: preferred.length
+      ? [...request.requiredCertifications, ...preferred]
+      : request.requiredCertifications,
+  };
+};
+
+/** What the score-only path reads of a supplier, worked out once per supplier. */
+interface SupplierSide {
+  supplier: OrgProfile;
+  offered: ProcessCode[];
+}
+
+const supplierSide = (supplier: OrgProfile): SupplierSide => ({
+  supplier,
+  offered: supplier.capabilities.map((c) => c.process),
+});
+
+/**
+ * The pair's score, forward and reverse fits as `subcontractingScores` and the combiner give them,
+ * from the score-only functions: no criterion, evidence or reason is built.
+ */
+function scoreSubcontractingPair(
+  combiner: Combiner<SubcontractingCriterion>,
+  candidateId: string,
+  { request, certifications }: RequestSide,
+  { supplier, offered }: SupplierSide,
+  options: SubcontractingOptions,
+): Ranked {
+  const caps = supplier.capabilities;
+  const relevant = relevantCapabilities(request.processes, caps);
+  const { capacity } = capacityOf(relevant, request.volumeUnit);
+  const materials = (relevant.length ? relevant : caps).flatMap((c) => c.materials);
+  const materialsFit = materialsValue(request.materials, materials);
+  const network = options.network?.(request.requesterId, supplier.id) ?? NO_NETWORK;
+  const values: Record<SubcontractingCriterion, number | null> = {
+    process: processValue(request.processes, offered),
+    sector: sectorValue(request.sectors, supplier.sectors),
+    materials: materialsFit,
+    capacity: capacityValue(request.volume, capacity),
+    certifications: certificationsValue(certifications, supplier.certifications),
+    distance: requestDistanceValue(request, supplier, options.distanceCredit ?? DISTANCE_CREDIT),
+    languages: languagesValue(request.languages, supplier.languages),
+    feedback: feedbackValue(supplier.feedback),
+    collaboration: network.applicable ? network.score : null,
+    size: sizeFitValue(request.volume, capacity),
+    focus: focusValue(request.processes, request.sectors, offered, supplier.sectors),
+  };
+  const unfit =
+    isFarShort(request.volume, capacity) ||
+    (materialsFit === 0 && materialsIncompatible(request.materials, materials));
+  return combiner.scoreValues(candidateId, values, unfit ? UNFIT_FACTOR : 1);
+}
+
+/**
+ * Keeps the pairs at or above the minimum score, ranked, up to the limit, and builds the criteria
+ * (the reasons) of those only: each kept pair is scored again in full, as `scoreSubcontracting` does.
+ */
+function finishSubcontracting<P extends { ranked: Ranked }>(
+  combiner: Combiner<SubcontractingCriterion>,
+  pairs: P[],
+  rejected: Rejection[],
+  options: SubcontractingOptions,
+  full: (pair: P) => Record<SubcontractingCriterion, CriterionScore>,
+): RankOutput {
+  const minScore = options.minScore ?? 0.05;
+  const kept = pairs
+    .filter((p) => p.ranked.score >= minScore)
+    .sort((a, b) => compareResults(a.ranked, b.ranked));
+  rejected.sort((a, b) => compareStrings(a.candidateId, b.candidateId));
+  const top = options.limit != null ? kept.slice(0, options.limit) : kept;
+  return {
+    results: top.map((p) => combiner.detail(combiner.score(p.ranked.candidateId, full(p)))),
+    rejected,
+  };
+}
+
+/**
+ * Ranked suppliers for a request. Every candidate is scored as `scoreSubcontracting` scores it, but
+ * the criteria (the reasons) are built only for the results kept.
+ */
 export function rankSuppliers(
   request: SubcontractingRequest,
   candidates: Iterable<OrgProfile>,
   options: SubcontractingOptions = {},
 ): RankOutput {
   const combiner = subcontractingCombiner(options);
-  const scored: Scored<SubcontractingCriterion>[] = [];
+  const asked = requestSide(request);
+  const pairs: { ranked: Ranked; supplier: OrgProfile }[] = [];
   const rejected: Rejection[] = [];
   for (const c of candidates) {
     if (passesSubcontractingHard(request, c, options.supplierKinds))
-      scored.push(
-        combiner.score(c.id, subcontractingScores(request, c, options.distanceCredit, options.network)),
-      );
+      pairs.push({
+        ranked: scoreSubcontractingPair(combiner, c.id, asked, supplierSide(c), options),
+        supplier: c,
+      });
     else
       rejected.push({
         candidateId: c.id,
         failed: subcontractingHardFailures(request, c, options.supplierKinds),
       });
   }
-  return finish(combiner, scored, rejected, options);
+  return finishSubcontracting(combiner, pairs, rejected, options, ({ supplier }) =>
+    subcontractingScores(request, supplier, options.distanceCredit, options.network),
+  );
 }
 
-/** Ranked open requests a supplier can serve; `candidateId` is then the request id. */
+/**
+ * Ranked open requests a supplier can serve; `candidateId` is then the request id. Every request is
+ * scored as `scoreSubcontracting` scores it, but the criteria are built only for the results kept.
+ */
 export function rankRequestsForSupplier(
   supplier: OrgProfile,
   requests: Iterable<SubcontractingRequest>,
   options: SubcontractingOptions = {},
 ): RankOutput {
   const combiner = subcontractingCombiner(options);
-  const scored: Scored<SubcontractingCriterion>[] = [];
+  const offering = supplierSide(supplier);
+  const pairs: { ranked: Ranked; request: SubcontractingRequest }[] = [];
   const rejected: Rejection[] = [];
   for (const request of requests) {
-    const failed = subcontractingHardFailures(request, supplier, options.supplierKinds);
-    if (failed.length) rejected.push({ candidateId: request.id, failed });
+    if (passesSubcontractingHard(request, supplier, options.supplierKinds))
+      pairs.push({
+        ranked: scoreSubcontractingPair(combiner, request.id, requestSide(request), offering, options),
+        request,
+      });
     else
-      scored.push(
-        combiner.score(
-          request.id,
-          subcontractingScores(request, supplier, options.distanceCredit, options.network),
-        ),
-      );
+      rejected.push({
+        candidateId: request.id,
+        failed: subcontractingHardFailures(request, supplier, options.supplierKinds),
+      });
   }
-  return finish(combiner, scored, rejected, options);
+  return finishSubcontracting(combiner, pairs, rejected, options, ({ request }) =>
+    subcontractingScores(request, supplier, options.distanceCredit, options.network),
+  );
 }
 
 export function financingScores(
   criteria: FinancierCriteria,
   sme: OrgProfile,
-  distanceCredit = DISTANCE_CREDIT,
+  distanceCredit: DistanceCredit = DISTANCE_CREDIT,
   asOfYear = new Date().getUTCFullYear(),
 ): Record<FinancingCriterion, CriterionScore> {
   const distance: CriterionScore =

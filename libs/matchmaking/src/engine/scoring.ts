@@ -233,11 +233,18 @@ const UNIT_ALIASES: Readonly<Record<string, { dimension: string; factor: number 
   m3: { dimension: 'volume', factor: 1000 },
 };
 
+// Units are a handful of spellings read for every capability of every pair scored: remembered, bounded.
+const unitKeys = new Map<string, string | null>();
+
 /** `t/month`, `Tonnes`, `kg / mois` → the unit's alias key; null for no unit. */
 const unitKey = (unit: string | null | undefined): string | null => {
   if (!unit) return null;
-  const k = unit.toLowerCase().split(/[/ ]/)[0]?.trim();
-  return k || null;
+  let k = unitKeys.get(unit);
+  if (k === undefined) {
+    k = unit.toLowerCase().split(/[/ ]/)[0]?.trim() || null;
+    if (unitKeys.size < 1000) unitKeys.set(unit, k);
+  }
+  return k;
 };
 
 /**
@@ -665,3 +672,189 @@ export function innovationScore(
 
 export const bandIndex = (band: EmployeeBand | null | undefined): number =>
   band ? EMPLOYEE_BANDS.indexOf(band) : -1;
+
+/*
+ * Score-only variants, for rankings that build the criteria (the reasons) only of the results they
+ * keep: each gives the number the function of the same stem gives (its `score` when applicable, null
+ * when the criterion does not apply) with the same operations in the same order, so the same
+ * floating-point result, and builds no evidence, list or set.
+ */
+
+/** Whether `xs[i]` occurs earlier in `xs`: `uniq` without building the list. */
+function seenBefore<T>(xs: readonly T[], i: number): boolean {
+  const x = xs[i];
+  for (let j = 0; j < i; j++) if (xs[j] === x) return true;
+  return false;
+}
+
+/** `processScore(…).score`, or null when not applicable. */
+export function processValue(wanted: readonly ProcessCode[], offered: readonly ProcessCode[]): number | null {
+  let n = 0;
+  let total = 0;
+  for (let i = 0; i < wanted.length; i++) {
+    if (seenBefore(wanted, i)) continue;
+    n++;
+    const w = wanted[i];
+    if (offered.includes(w)) total += 1;
+    else if (offered.some((o) => processCredit(w, o) > 0)) total += PROCESS_FAMILY_CREDIT;
+  }
+  return n ? clamp01(total / n) : null;
+}
+
+/** `sectorScore(…).score`, or null when not applicable. */
+export function sectorValue(wanted: readonly string[], offered: readonly string[]): number | null {
+  let n = 0;
+  let total = 0;
+  for (let i = 0; i < wanted.length; i++) {
+    if (seenBefore(wanted, i)) continue;
+    n++;
+    let best = 0;
+    for (const o of offered) best = Math.max(best, sectorCredit(wanted[i], o));
+    total += best;
+  }
+  if (!n) return null;
+  if (!offered.length) return NEUTRAL * SECTOR_SECTION_CREDIT;
+  return clamp01(total / n);
+}
+
+/** Whether the i-th wanted tag folds onto a material an earlier wanted tag (or none) already names. */
+function materialSeen(wanted: readonly string[], i: number, code: string): boolean {
+  if (!code) return true;
+  for (let j = 0; j < i; j++) if (canonicalMaterial(wanted[j]) === code) return true;
+  return false;
+}
+
+/**
+ * `materialsScore(…).score`, or null when not applicable. A 0 may be `materials.incompatible`
+ * (`materialsIncompatible` tells) as well as `materials.none`.
+ */
+export function materialsValue(wanted: readonly string[], offered: readonly string[]): number | null {
+  let n = 0;
+  let matched = 0;
+  for (let i = 0; i < wanted.length; i++) {
+    const code = canonicalMaterial(wanted[i]);
+    if (materialSeen(wanted, i, code)) continue;
+    n++;
+    for (const o of offered)
+      if (canonicalMaterial(o) === code) {
+        matched++;
+        break;
+      }
+  }
+  if (!n) return null;
+  if (!offered.length) return NEUTRAL * 0.6;
+  return matched / n;
+}
+
+/** Whether `materialsScore` says `materials.incompatible`: unfit for the request. */
+export function materialsIncompatible(wanted: readonly string[], offered: readonly string[]): boolean {
+  const want = uniq(wanted.map(canonicalMaterial)).filter(Boolean);
+  const have = [...new Set(offered.map(canonicalMaterial))];
+  if (!want.length || !have.length || want.some((m) => have.includes(m))) return false;
+  const wantedClasses = want.map(materialClass);
+  const offeredClasses = have.map(materialClass);
+  return (
+    wantedClasses.every((c) => c !== null) &&
+    offeredClasses.every((c) => c !== null) &&
+    !wantedClasses.some((c) => offeredClasses.includes(c))
+  );
+}
+
+/** `capacityScore(…).score`, or null when not applicable (a capacity in another unit scores neutral either way). */
+export function capacityValue(volume: number | null, capacity: number | null): number | null {
+  if (volume == null || volume <= 0) return null;
+  if (capacity == null || capacity <= 0) return NEUTRAL;
+  const share = capacity / volume;
+  return share >= 1 ? 1 : clamp01(share);
+}
+
+/** Whether `capacityScore` says `capacity.far_short`: unfit for the request. */
+export const isFarShort = (volume: number | null, capacity: number | null): boolean =>
+  volume != null && volume > 0 && capacity != null && capacity > 0 && capacity / volume < FAR_SHORT_SHARE;
+
+/** `sizeFitScore(…).score`, or null when not applicable. */
+export function sizeFitValue(volume: number | null, capacity: number | null): number | null {
+  if (volume == null || volume <= 0) return null;
+  if (capacity == null || capacity <= 0) return NEUTRAL;
+  const share = volume / capacity;
+  if (share >= SMALL_ORDER_SHARE) return 1;
+  return clamp01(Math.max(0.1, 1 + 0.45 * Math.log10(share / SMALL_ORDER_SHARE)));
+}
+
+/** `focusScore(…).score`, or null when not applicable. */
+export function focusValue(
+  requestProcesses: readonly ProcessCode[],
+  requestSectors: readonly string[],
+  supplierProcesses: readonly ProcessCode[],
+  supplierSectors: readonly string[],
+): number | null {
+  if (!requestProcesses.length && !requestSectors.length) return null;
+  let processPart = NEUTRAL;
+  if (requestProcesses.length && supplierProcesses.length) {
+    let sum = 0;
+    let count = 0;
+    let core = false;
+    for (let i = 0; i < supplierProcesses.length; i++) {
+      if (seenBefore(supplierProcesses, i)) continue;
+      let credit = 0;
+      for (const w of requestProcesses) credit = Math.max(credit, processCredit(w, supplierProcesses[i]));
+      if (count === 0) core = credit === 1;
+      sum += credit;
+      count++;
+    }
+    processPart = core ? 1 : 0.3 + 0.7 * (sum / count);
+  }
+  let sectorPart = NEUTRAL;
+  if (requestSectors.length && supplierSectors.length) {
+    let best = 0;
+    for (const r of requestSectors)
+      for (const s of supplierSectors) best = Math.max(best, sectorCredit(s, r), sectorCredit(r, s));
+    sectorPart = best;
+  }
+  return clamp01((processPart + sectorPart) / 2);
+}
+
+/** `distanceScore(…).score`. */
+export function distanceValue(from: Place, to: Place, credit: DistanceCredit = DISTANCE_CREDIT): number {
+  if (from.country === to.country)
+    return from.regionCode && to.regionCode && from.regionCode === to.regionCode
+      ? credit.sameRegion
+      : credit.sameCountry;
+  return isArabLeague(from.country) && isArabLeague(to.country) ? credit.arabRegion : credit.elsewhere;
+}
+
+/** `languagesScore(…).score`, or null when not applicable. */
+export function languagesValue(wanted: readonly string[], spoken: readonly string[]): number | null {
+  let n = 0;
+  let shared = 0;
+  for (let i = 0; i < wanted.length; i++) {
+    if (seenBefore(wanted, i)) continue;
+    n++;
+    if (spoken.includes(wanted[i])) shared++;
+  }
+  if (!n) return null;
+  if (!spoken.length) return NEUTRAL;
+  if (!shared) return 0;
+  return clamp01(0.7 + (0.3 * shared) / n);
+}
+
+/** `certificationsScore(…).score`, or null when not applicable. */
+export function certificationsValue(wanted: readonly string[], held: readonly string[]): number | null {
+  let n = 0;
+  let have = 0;
+  for (let i = 0; i < wanted.length; i++) {
+    if (seenBefore(wanted, i)) continue;
+    n++;
+    if (coveringCertification(held, wanted[i]) !== null) have++;
+  }
+  return n ? have / n : null;
+}
+
+/** `feedbackScore(…).score` (the criterion always applies). */
+export function feedbackValue(feedback: FeedbackInput | null | undefined): number {
+  const accepted = feedback?.accepted ?? 0;
+  const notRelevant = feedback?.notRelevant ?? 0;
+  const refused = notRelevant >= SHARED_REFUSALS ? notRelevant : 0;
+  if (accepted + refused === 0) return NEUTRAL;
+  return (accepted + 1) / (accepted + refused + 2);
+}
