@@ -1,7 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { freePort } from '#platform';
-import { adminUrl, bootTestApp, eventually, TcpProxy, type TestApp } from '#testing';
+import { adminUrl, bootTestApp, codeOf, eventually, TcpProxy, type TestApp } from '#testing';
 
 /*
  * PostgreSQL frozen while the api and the worker run: both reach it through a TCP proxy that keeps
@@ -67,7 +67,6 @@ const register = (email: string) =>
   gql(REGISTER, {
     input: { email, password, displayName: 'Salim Haddad', locale: 'fr', acceptTerms: true },
   });
-const codeOf = (r: Answer) => (r.errors?.[0]?.extensions?.code as string | undefined) ?? null;
 const logged = (lines: string[], msg: string) => lines.filter((l) => l.includes(msg)).length;
 const statusCount = async (emails: string[], status: string) => {
   const { rows } = await app.db.query<{ n: number }>(
@@ -130,7 +129,7 @@ describe('PostgreSQL frozen', () => {
     closeGate();
     const stamp = Date.now().toString(36);
     const emails = Array.from({ length: MAILS }, (_, i) => `pgfreeze-${stamp}-${i}@example.org`);
-    for (const email of emails) expect(codeOf(await register(email))).toBeNull();
+    for (const email of emails) expect(codeOf(await register(email))).toBeUndefined();
     const { rows: orgs } = await app.db.query<{ id: string }>(
       `WITH o AS (
          INSERT INTO organization (kind, name, description, country, region_code, sectors, employee_band,
@@ -148,7 +147,9 @@ describe('PostgreSQL frozen', () => {
     const ids = orgs.map((o) => o.id);
     await eventually(async () => (await statusCount(emails, 'SENDING')) > 0, 30_000);
     // A read through the api first, so its pool holds open connections that the freeze catches.
-    expect(codeOf(await gql(`query($id: ID!) { organization(id: $id) { id } }`, { id: ids[0] }))).toBeNull();
+    expect(
+      codeOf(await gql(`query($id: ID!) { organization(id: $id) { id } }`, { id: ids[0] })),
+    ).toBeUndefined();
 
     proxy.freeze();
     const refusedEmail = `pgfreeze-${stamp}-refused@example.org`;
@@ -184,7 +185,7 @@ describe('PostgreSQL frozen', () => {
     openGate();
 
     // Both processes recover without a restart.
-    await eventually(async () => codeOf(await register(refusedEmail)) === null, 30_000);
+    await eventually(async () => codeOf(await register(refusedEmail)) === undefined, 30_000);
     await eventually(async () => (await fetch(`${app.url}/health/ready`)).status === 200, 30_000);
     const everyone = [...emails, refusedEmail];
     await eventually(async () => (await statusCount(everyone, 'SENT')) === everyone.length, 120_000);
@@ -228,7 +229,7 @@ describe('PostgreSQL frozen', () => {
     closeGate();
     const stamp = Date.now().toString(36);
     const emails = Array.from({ length: IN_FLIGHT }, (_, i) => `pgfreeze-accepted-${stamp}-${i}@example.org`);
-    for (const email of emails) expect(codeOf(await register(email))).toBeNull();
+    for (const email of emails) expect(codeOf(await register(email))).toBeUndefined();
     // Every mail claimed and held by the SMTP server before PostgreSQL freezes.
     await eventually(async () => (await statusCount(emails, 'SENDING')) === IN_FLIGHT, 60_000);
     const before = received.length;
@@ -276,7 +277,7 @@ describe('PostgreSQL frozen', () => {
     // The server answered: no outage is declared, the cancellation is logged with the request id.
     expect(
       codeOf(await gql(`query($id: ID!) { organization(id: $id) { id } }`, { id: rows[0].id })),
-    ).toBeNull();
+    ).toBeUndefined();
     await eventually(
       async () => logged(app.api.output, 'statement cancelled at the database statement timeout') === 1,
       5000,
