@@ -13,12 +13,13 @@ import { table } from './stats.js';
 const say = (s = '') => process.stdout.write(`${s}\n`);
 
 /**
- * The subcontracting rankings as the suggestions call them (400 candidates per request, the top 20
- * kept), against the baseline of the same run: every pair scored in full with `scoreSubcontracting`
+ * The subcontracting rankings as the suggestions call them (400 candidate suppliers per request,
+ * 150 open requests per supplier, the top 20 kept), against the baseline of the same run: every pair scored in full with `scoreSubcontracting`
  * (criteria and reasons built for each), then ranked and cut, as the rankings did before they built
  * reasons for the kept results only. Generated data (seed 7), the engine alone: CPU per ranking.
  */
 export function subcontractingRankingBench(): Record<string, unknown> {
+  const asking = 40;
   const rounds = Number(process.env.RANKING_ROUNDS ?? 20);
   const rng = seededRandom(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
@@ -42,7 +43,7 @@ export function subcontractingRankingBench(): Record<string, unknown> {
     feedback: rng() < 0.3 ? { accepted: 2, dismissed: 0, notRelevant: 2 } : null,
   });
   const suppliers = Array.from({ length: 400 }, (_, i) => base(`supplier-${i}`));
-  const requests: SubcontractingRequest[] = Array.from({ length: 40 }, (_, i) => ({
+  const requests: SubcontractingRequest[] = Array.from({ length: 150 }, (_, i) => ({
     id: `request-${i}`,
     requesterId: `buyer-${i}`,
     country: 'DZ',
@@ -74,11 +75,18 @@ export function subcontractingRankingBench(): Record<string, unknown> {
     fullSuppliers: {
       label: 'suppliers for a request: every pair in full (baseline)',
       run: () =>
-        requests.flatMap((r) => fullTop(suppliers.map((s) => scoreSubcontracting(r, s, options)))).map(id),
+        requests
+          .slice(0, asking)
+          .flatMap((r) => fullTop(suppliers.map((s) => scoreSubcontracting(r, s, options))))
+          .map(id),
     },
     lazySuppliers: {
       label: 'suppliers for a request: rankSuppliers',
-      run: () => requests.flatMap((r) => rankSuppliers(r, suppliers, options).results).map(id),
+      run: () =>
+        requests
+          .slice(0, asking)
+          .flatMap((r) => rankSuppliers(r, suppliers, options).results)
+          .map(id),
     },
     fullRequests: {
       label: 'requests for a supplier: every pair in full (baseline)',
@@ -112,7 +120,7 @@ export function subcontractingRankingBench(): Record<string, unknown> {
       const t = process.cpuUsage(t0);
       cpu[k] += (t.user + t.system) / 1000;
     }
-  const perRanking = (k: string) => cpu[k] / rounds / (k.endsWith('Suppliers') ? requests.length : 100);
+  const perRanking = (k: string) => cpu[k] / rounds / (k.endsWith('Suppliers') ? asking : 100);
   const rows = Object.entries(paths).map(([k, p]) => ({
     path: p.label,
     'CPU ms per ranking': perRanking(k).toFixed(3),

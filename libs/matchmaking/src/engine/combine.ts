@@ -480,24 +480,44 @@ function scoreSubcontractingPair(
 }
 
 /**
- * Keeps the pairs at or above the minimum score, ranked, up to the limit, and builds the criteria
- * (the reasons) of those only: each kept pair is scored again in full, as `scoreSubcontracting` does.
+ * Score-only first pays when most pairs are left out: a kept pair is scored twice (score only, then
+ * in full for its criteria). With no more than this many candidates per result kept, every pair is
+ * scored in full at once instead.
  */
-function finishSubcontracting<P extends { ranked: Ranked }>(
+const LAZY_BEYOND = 2;
+
+/**
+ * Keeps the pairs at or above the minimum score, ranked, up to the limit, and builds the criteria
+ * (the reasons) of those only: with many candidates, every pair is scored with the score-only
+ * functions and each kept pair is scored again in full, as `scoreSubcontracting` does.
+ */
+function rankSubcontracting<P>(
   combiner: Combiner<SubcontractingCriterion>,
-  pairs: P[],
+  passing: P[],
   rejected: Rejection[],
   options: SubcontractingOptions,
-  full: (pair: P) => Record<SubcontractingCriterion, CriterionScore>,
+  pair: {
+    id: (p: P) => string;
+    values: (p: P) => Ranked;
+    full: (p: P) => Record<SubcontractingCriterion, CriterionScore>;
+  },
 ): RankOutput {
   const minScore = options.minScore ?? 0.05;
-  const kept = pairs
-    .filter((p) => p.ranked.score >= minScore)
-    .sort((a, b) => compareResults(a.ranked, b.ranked));
+  const limit = options.limit;
   rejected.sort((a, b) => compareStrings(a.candidateId, b.candidateId));
-  const top = options.limit != null ? kept.slice(0, options.limit) : kept;
+  if (limit == null || passing.length <= LAZY_BEYOND * limit) {
+    const scored = passing.map((p) => combiner.score(pair.id(p), pair.full(p)));
+    const kept = scored.filter((s) => s.score >= minScore).sort(compareResults);
+    const top = limit != null ? kept.slice(0, limit) : kept;
+    return { results: top.map((s) => combiner.detail(s)), rejected };
+  }
+  const kept = passing
+    .map((p) => ({ p, ranked: pair.values(p) }))
+    .filter((x) => x.ranked.score >= minScore)
+    .sort((a, b) => compareResults(a.ranked, b.ranked))
+    .slice(0, limit);
   return {
-    results: top.map((p) => combiner.detail(combiner.score(p.ranked.candidateId, full(p)))),
+    results: kept.map((x) => combiner.detail(combiner.score(x.ranked.candidateId, pair.full(x.p)))),
     rejected,
   };
 }
@@ -513,23 +533,21 @@ export function rankSuppliers(
 ): RankOutput {
   const combiner = subcontractingCombiner(options);
   const asked = requestSide(request);
-  const pairs: { ranked: Ranked; supplier: OrgProfile }[] = [];
+  const passing: OrgProfile[] = [];
   const rejected: Rejection[] = [];
   for (const c of candidates) {
-    if (passesSubcontractingHard(request, c, options.supplierKinds))
-      pairs.push({
-        ranked: scoreSubcontractingPair(combiner, c.id, asked, supplierSide(c), options),
-        supplier: c,
-      });
+    if (passesSubcontractingHard(request, c, options.supplierKinds)) passing.push(c);
     else
       rejected.push({
         candidateId: c.id,
         failed: subcontractingHardFailures(request, c, options.supplierKinds),
       });
   }
-  return finishSubcontracting(combiner, pairs, rejected, options, ({ supplier }) =>
-    subcontractingScores(request, supplier, options.distanceCredit, options.network),
-  );
+  return rankSubcontracting(combiner, passing, rejected, options, {
+    id: (c) => c.id,
+    values: (c) => scoreSubcontractingPair(combiner, c.id, asked, supplierSide(c), options),
+    full: (c) => subcontractingScores(request, c, options.distanceCredit, options.network),
+  });
 }
 
 /**
@@ -543,23 +561,21 @@ export function rankRequestsForSupplier(
 ): RankOutput {
   const combiner = subcontractingCombiner(options);
   const offering = supplierSide(supplier);
-  const pairs: { ranked: Ranked; request: SubcontractingRequest }[] = [];
+  const passing: SubcontractingRequest[] = [];
   const rejected: Rejection[] = [];
   for (const request of requests) {
-    if (passesSubcontractingHard(request, supplier, options.supplierKinds))
-      pairs.push({
-        ranked: scoreSubcontractingPair(combiner, request.id, requestSide(request), offering, options),
-        request,
-      });
+    if (passesSubcontractingHard(request, supplier, options.supplierKinds)) passing.push(request);
     else
       rejected.push({
         candidateId: request.id,
         failed: subcontractingHardFailures(request, supplier, options.supplierKinds),
       });
   }
-  return finishSubcontracting(combiner, pairs, rejected, options, ({ request }) =>
-    subcontractingScores(request, supplier, options.distanceCredit, options.network),
-  );
+  return rankSubcontracting(combiner, passing, rejected, options, {
+    id: (r) => r.id,
+    values: (r) => scoreSubcontractingPair(combiner, r.id, requestSide(r), offering, options),
+    full: (r) => subcontractingScores(r, supplier, options.distanceCredit, options.network),
+  });
 }
 
 export function financingScores(

@@ -166,9 +166,16 @@ const variants = (index: CollaborationIndex): (SubcontractingOptions & { label: 
     reciprocity: 'harmonic',
     minScore: 0.3,
     supplierKinds: ['SME', 'LARGE_FIRM'],
+    limit: 8,
     distanceCredit: { sameRegion: 0.9, sameCountry: 0.6, arabRegion: 0.5, elsewhere: 0.05 },
   },
-  { label: 'geometric, forward only weights', reciprocity: 'geometric', weights: { size: 0, focus: 0 } },
+  {
+    label: 'geometric, forward only weights',
+    reciprocity: 'geometric',
+    weights: { size: 0, focus: 0 },
+    limit: 12,
+  },
+  { label: 'every result kept', reciprocity: 'forward' },
 ];
 
 describe('subcontracting rankings build reasons for the kept results only', () => {
