@@ -76,5 +76,7 @@ describe('delayAfter', () => {
   it('waits nothing for the free failures, then doubles up to the cap', () => {
     expect([0, 1, 2, 3, 4, 5, 13, 40].map((f) => delayAfter(f))).toEqual([0, 0, 0, 1, 2, 4, 900, 900]);
     expect([9, 10, 11, 16, 17, 99].map((f) => delayAfter(f, 10, 60))).toEqual([0, 1, 2, 60, 60, 60]);
+    // A longer first wait (AUTH_FIRST_DELAY_S) doubles the same way, under the same cap.
+    expect([2, 3, 4, 5, 8, 9].map((f) => delayAfter(f, 3, 900, 20))).toEqual([0, 20, 40, 80, 640, 900]);
   });
 });

@@ -31,9 +31,12 @@ const FAILURE_MEMORY_MS = 24 * 3600 * 1000;
 /** Reset and verification messages sent to one address per hour. */
 export const MAILS_PER_ACCOUNT_HOUR = 5;
 
-/** The wait after `failures` consecutive failures: none for the first `free`, then 1, 2, 4 … seconds, up to `max`. */
-export const delayAfter = (failures: number, free = FREE_FAILURES, max = MAX_DELAY_S): number =>
-  failures < free ? 0 : Math.min(max, 2 ** Math.min(30, failures - free));
+/**
+ * The wait after `failures` consecutive failures: none for the first `free`, then `first`, twice
+ * `first`, four times … seconds (1, 2, 4 … by default), up to `max`.
+ */
+export const delayAfter = (failures: number, free = FREE_FAILURES, max = MAX_DELAY_S, first = 1): number =>
+  failures < free ? 0 : Math.min(max, first * 2 ** Math.min(30, failures - free));
 
 export type ThrottledAction = 'login' | 'reset' | 'register';
 
@@ -46,7 +49,7 @@ const isRefusal = (e: unknown) => e instanceof RateLimiterRes;
  * failure in advance and starts the next wait, so parallel requests cannot all pass the check
  * before any failure is recorded. A success clears the network's count afterwards.
  * KEYS: pair (account, network), account, known (account, network).
- * ARGV: free and max of the pair, free and max of the account, memory in ms.
+ * ARGV: free and max of the pair, free and max of the account, memory in ms, first wait in s.
  * Returns {0} when reserved, or {waitMs, 1 for the pair | 2 for the account}.
  */
 const RESERVE = `
@@ -62,7 +65,7 @@ end
 local function bump(key, free, max)
   local f = redis.call('HINCRBY', key, 'f', 1)
   local d = 0
-  if f >= free then d = math.min(max, 2 ^ math.min(30, f - free)) end
+  if f >= free then d = math.min(max, tonumber(ARGV[6]) * 2 ^ math.min(30, f - free)) end
   redis.call('HSET', key, 'n', string.format('%d', now + d * 1000))
   redis.call('PEXPIRE', key, ARGV[5])
 end
@@ -92,6 +95,8 @@ interface WaitState {
 
 /** The same reservation per process, for when Redis cannot be reached. */
 class MemoryWaits {
+  constructor(private readonly firstDelayS: number) {}
+
   private readonly waits = new Map<string, WaitState>();
   private readonly known = new Map<string, number>();
 
@@ -116,7 +121,7 @@ class MemoryWaits {
       const failures = s.failures + 1;
       this.waits.set(key, {
         failures,
-        nextAt: now + delayAfter(failures, free, max) * 1000,
+        nextAt: now + delayAfter(failures, free, max, this.firstDelayS) * 1000,
         expiresAt: now + FAILURE_MEMORY_MS,
       });
     }
@@ -152,10 +157,14 @@ export class LoginThrottle implements OnApplicationShutdown {
   private readonly perAddressMemory: RateLimiterMemory;
   private readonly mailsMemory: RateLimiterMemory;
   private readonly prefix: string;
-  private readonly memory = new MemoryWaits();
+  private readonly memory: MemoryWaits;
+  /** The first wait after the free failures, in seconds (AUTH_FIRST_DELAY_S). */
+  private readonly firstDelayS: number;
   private readonly fallback = new RedisFallback('sign-in limits', this.logger);
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.firstDelayS = config.auth.firstDelaySeconds;
+    this.memory = new MemoryWaits(this.firstDelayS);
     this.redis = requestPathRedis(config.redisUrl, config.redisRequestTimeoutMs);
     this.redis.on('error', (e: Error) => this.fallback.failed(e));
     const prefix = `${config.queuePrefix}:auth`;
@@ -236,6 +245,7 @@ export class LoginThrottle implements OnApplicationShutdown {
           ACCOUNT_FREE_FAILURES,
           ACCOUNT_MAX_DELAY_S,
           FAILURE_MEMORY_MS,
+          this.firstDelayS,
         )) as [number, number?],
       () => this.memory.reserve(k.pair, k.account, k.known),
     );

@@ -66,6 +66,8 @@ export interface AppConfig {
     argon2: { memoryKib: number; timeCost: number };
     /** Sign-in, reset and sign-up attempts allowed per client address in 15 minutes. */
     attemptsPerAddress: number;
+    /** The first wait on an account after its free failed sign-ins, in seconds; each further failure doubles it. */
+    firstDelaySeconds: number;
     /** A session's absolute lifetime from its sign-in, however often it is refreshed. */
     sessionMaxAgeDays: number;
     /** Invitations and contact requests one user may send (mail sent on their behalf). */
@@ -177,6 +179,7 @@ const schema = z.object({
   ARGON2_MEMORY_KIB: count(8_192, 1_048_576, 19_456),
   ARGON2_TIME_COST: count(1, 10, 2),
   AUTH_ATTEMPTS_PER_ADDRESS: count(1, 100_000, 30),
+  AUTH_FIRST_DELAY_S: count(1, 60, 1),
   SESSION_MAX_AGE_DAYS: count(1, 3650, 90),
   CONTACT_REQUEST_EXPIRY_DAYS: count(1, 365, 30),
   SENDER_MAILS_PER_HOUR: count(1, 100_000, 20),
@@ -287,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTokenDays: e.REFRESH_TOKEN_TTL_DAYS,
       argon2: { memoryKib: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
       attemptsPerAddress: e.AUTH_ATTEMPTS_PER_ADDRESS,
+      firstDelaySeconds: e.AUTH_FIRST_DELAY_S,
       sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS,
       senderMails: { perHour: e.SENDER_MAILS_PER_HOUR, perDay: e.SENDER_MAILS_PER_DAY },
     },
