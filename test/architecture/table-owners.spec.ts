@@ -74,8 +74,19 @@ const OWNERS: Record<string, readonly string[]> = {
   search: ['search_state'],
 };
 
+/**
+ * Read models a library publishes for the others: views over its own tables (created in a
+ * migration, with the owner's rules, e.g. which organisations are listed, written once in the
+ * view), for queries that must filter, sort or page on another library's columns in one
+ * statement. Any library may read them; only the owner names them in a write.
+ */
+const PUBLISHED: Record<string, readonly string[]> = {};
+
 const ownerOf = new Map(
   Object.entries(OWNERS).flatMap(([lib, tables]) => tables.map((t) => [t, lib] as const)),
+);
+const publisherOf = new Map(
+  Object.entries(PUBLISHED).flatMap(([lib, views]) => views.map((v) => [v, lib] as const)),
 );
 
 /** Production sources: not tests, test fixtures, migrations (schema history), the test kit, benchmarks or the web app. */
@@ -106,6 +117,7 @@ function productionSources(): Array<{ unit: string; path: string }> {
   return out;
 }
 
+const SQL_WRITE = /\b(?:INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?/g;
 const SQL_TABLE =
   /\b(?:FROM|JOIN|UPDATE|INTO|TABLE|TRUNCATE|REFERENCES)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?/g;
 const ENTITY = /@Entity\('([a-z_][a-z0-9_]*)'\)\s*export class (\w+)/g;
@@ -132,12 +144,20 @@ const ENTITY_CALLS = new Set([
   'decrement',
 ]);
 
-/** The tables a source names: in SQL text, and as the entity class given to a TypeORM call. */
-export function tablesNamed(source: string, entityTables: ReadonlyMap<string, string>): Set<string> {
+/**
+ * The tables a source names: in SQL text, and as the entity class given to a TypeORM call. A
+ * published view counts only where it is written (`written`), since reading it is its purpose.
+ */
+export function tablesNamed(
+  source: string,
+  entityTables: ReadonlyMap<string, string>,
+  written?: Set<string>,
+): Set<string> {
   const file = ts.createSourceFile('source.ts', source, ts.ScriptTarget.Latest, true);
   const named = new Set<string>();
   const sql = (text: string) => {
     for (const match of text.matchAll(SQL_TABLE)) named.add(match[1]);
+    if (written) for (const match of text.matchAll(SQL_WRITE)) written.add(match[1]);
   };
   const visit = (node: ts.Node) => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) sql(node.text);
@@ -165,11 +185,17 @@ function crossings(): string[] {
   for (const { path } of sources)
     for (const match of readFileSync(path, 'utf8').matchAll(ENTITY)) entityTables.set(match[2], match[1]);
   const out = new Set<string>();
-  for (const { unit, path } of sources)
-    for (const table of tablesNamed(readFileSync(path, 'utf8'), entityTables)) {
+  for (const { unit, path } of sources) {
+    const written = new Set<string>();
+    for (const table of tablesNamed(readFileSync(path, 'utf8'), entityTables, written)) {
       const owner = ownerOf.get(table);
       if (owner && owner !== unit) out.add(`${unit} -> ${table}`);
     }
+    for (const view of written) {
+      const publisher = publisherOf.get(view);
+      if (publisher && publisher !== unit) out.add(`${unit} -> ${view} (write)`);
+    }
+  }
   return [...out].sort();
 }
 
@@ -191,6 +217,10 @@ describe('one owner per table', () => {
           ORDER BY table_name`,
       );
       expect([...ownerOf.keys()].sort()).toEqual(rows.map((r) => r.table_name));
+      const views = await client.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.views WHERE table_schema = 'public' ORDER BY table_name`,
+      );
+      expect([...publisherOf.keys()].sort()).toEqual(views.rows.map((r) => r.table_name));
     } finally {
       await client.end();
     }
@@ -212,6 +242,20 @@ describe('one owner per table', () => {
       'organization',
       'outbox',
     ]);
+  });
+
+  it('tells the writes in SQL text from the reads (a published view may be read, not written)', () => {
+    const written = new Set<string>();
+    tablesNamed(
+      [
+        'const a = `SELECT v.name FROM directory_card_v v JOIN forum_delegate d ON d.organization_id = v.id`;',
+        "const b = 'UPDATE shown_v SET a = 1'; const c = 'INSERT INTO kept_v (a) VALUES (1)';",
+        "const d = 'DELETE FROM gone_v WHERE id = $1';",
+      ].join('\n'),
+      new Map(),
+      written,
+    );
+    expect([...written].sort()).toEqual(['gone_v', 'kept_v', 'shown_v']);
   });
 
   it("names in each library's and app's SQL only its own tables, except the crossings still pending", () => {
