@@ -1,4 +1,5 @@
-import type { OrganizationKind } from '../taxonomy/codes.js';
+import type { OrganizationKind, OrganizationStatus } from '../taxonomy/codes.js';
+import type { TextByLang } from './organisation.entity.js';
 
 /** Runs SQL: a DataSource, an EntityManager or a QueryRunner. */
 interface Runs {
@@ -14,6 +15,16 @@ export interface DemoCandidate {
   contact_email: string | null;
   /** In French, else English, else Arabic. */
   name: string;
+}
+
+/** What other libraries may read of an organisation by id: its names, country, kind and sectors. */
+export interface OrganizationFacts {
+  id: string;
+  name: TextByLang;
+  country: string;
+  kind: OrganizationKind;
+  sectors: string[];
+  status: OrganizationStatus;
 }
 
 /** What the directory tells other code about its organisations outside a request (start, seeds). */
@@ -47,5 +58,16 @@ export const directoryFacts = {
         WHERE o.status = 'ACTIVE'
         ORDER BY o.external_ref NULLS LAST, o.id`,
     ) as Promise<DemoCandidate[]>;
+  },
+
+  /** The organisations among `ids` that exist, by id, whatever their status (one query for the batch). */
+  async organizations(db: Runs, ids: readonly string[]): Promise<Map<string, OrganizationFacts>> {
+    if (!ids.length) return new Map();
+    const rows = (await db.query(
+      `SELECT id::text AS id, name, country, kind, sectors, status
+         FROM organization WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    )) as OrganizationFacts[];
+    return new Map(rows.map((r) => [r.id, r]));
   },
 };
