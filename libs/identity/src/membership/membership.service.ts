@@ -56,6 +56,15 @@ export async function memberOrOwners(
   return out;
 }
 
+/** Every member of an organisation (any role), to tell something: by address. Runs on any connection or transaction. */
+export function membersOf(db: Pick<EntityManager, 'query'>, organizationId: string): Promise<Recipient[]> {
+  return db.query<Recipient[]>(
+    `SELECT u.id, u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id
+      WHERE ms.organization_id = $1 ORDER BY u.email`,
+    [organizationId],
+  );
+}
+
 /** The organisations an account is a member of (any role). */
 export async function organizationsOf(db: Pick<EntityManager, 'query'>, userId: string): Promise<string[]> {
   const rows = await db.query<{ id: string }[]>(
