@@ -80,7 +80,10 @@ const OWNERS: Record<string, readonly string[]> = {
  * view), for queries that must filter, sort or page on another library's columns in one
  * statement. Any library may read them; only the owner names them in a write.
  */
-const PUBLISHED: Record<string, readonly string[]> = {};
+const PUBLISHED: Record<string, readonly string[]> = {
+  directory: ['directory_organization_card_v'],
+  identity: ['identity_audit_entry_v'],
+};
 
 const ownerOf = new Map(
   Object.entries(OWNERS).flatMap(([lib, tables]) => tables.map((t) => [t, lib] as const)),
