@@ -81,7 +81,11 @@ const OWNERS: Record<string, readonly string[]> = {
  * statement. Any library may read them; only the owner names them in a write.
  */
 const PUBLISHED: Record<string, readonly string[]> = {
-  directory: ['directory_organization_card_v'],
+  directory: [
+    'directory_listed_organization_v',
+    'directory_current_opportunity_v',
+    'directory_organization_card_v',
+  ],
   identity: ['identity_audit_entry_v'],
 };
 

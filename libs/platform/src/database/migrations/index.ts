@@ -18,6 +18,7 @@ import { MeetingFollowUp1796618451234 } from './1796618451234-MeetingFollowUp.js
 import { SupportSuggestions1796618440902 } from './1796618440902-SupportSuggestions.js';
 import { CollaborationHistory1796620499853 } from './1796620499853-CollaborationHistory.js';
 import { ContactRequestExpiry1796621234178 } from './1796621234178-ContactRequestExpiry.js';
+import { DirectorySearchViews1796651621821 } from './1796651621821-DirectorySearchViews.js';
 import { DirectoryOrganizationCardView1796651651857 } from './1796651651857-DirectoryOrganizationCardView.js';
 import { IdentityAuditEntryView1796651651957 } from './1796651651957-IdentityAuditEntryView.js';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   MeetingFollowUp1796618451234,
   CollaborationHistory1796620499853,
   ContactRequestExpiry1796621234178,
+  DirectorySearchViews1796651621821,
   DirectoryOrganizationCardView1796651651857,
   IdentityAuditEntryView1796651651957,
 ];
