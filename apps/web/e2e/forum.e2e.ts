@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
-import { catalogue, demoOwnerPassword, screen } from './kit';
+import { catalogue, demoOwnerPassword, screen, serviceWorkerInCharge } from './kit';
 import { e2eDatabaseUrl } from './stack';
 
 /*
@@ -202,7 +202,7 @@ for (const locale of ['ar', 'fr'] as const) {
       await screen(page, locale, 'forum-agenda');
 
       // 6. Offline: reload, the agenda and the badge are still there, the header does not ask to sign in.
-      await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 60_000 });
+      await serviceWorkerInCharge(page);
       await context.setOffline(true);
       try {
         await page.reload();

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { type Catalogue, catalogue, demoOwnerPassword, issueVerificationCode, screen, sql } from './kit';
+import {
+  type Catalogue,
+  catalogue,
+  demoOwnerPassword,
+  issueVerificationCode,
+  screen,
+  serviceWorkerInCharge,
+  sql,
+} from './kit';
 
 /*
  * The inbox in a phone-sized Chromium against the real stack, in Arabic and in French: the demo
@@ -209,7 +217,7 @@ for (const locale of ['ar', 'fr'] as const) {
           page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tashbik.requests.'))),
         )
         .toEqual(expect.arrayContaining(['tashbik.requests.contact:sent', 'tashbik.requests.meetings']));
-      await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 60_000 });
+      await serviceWorkerInCharge(page);
       await page.context().setOffline(true);
       try {
         await page.goto('/requests/meetings');

@@ -57,6 +57,45 @@ export async function screen(
   if (opts.axe ?? true) await checkAccessibility(page);
 }
 
+/** Where the page's service worker stands: what a failed wait reports. */
+interface WorkerState {
+  controlled: boolean;
+  registered: boolean;
+  installing: string | null;
+  waiting: string | null;
+  active: string | null;
+  readyState: string;
+}
+
+/**
+ * Waits until the service worker controls the page, as it does once a first visit has registered
+ * it (public/register-sw.js: a few seconds after the page has loaded) and it has stored the app
+ * shell. A wait that runs out says where the worker stood (not registered, installing, active
+ * without control), instead of a bare timeout.
+ */
+export async function serviceWorkerInCharge(page: Page, timeout = 90_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let state: WorkerState | null = null;
+  while (Date.now() < deadline) {
+    state = await page.evaluate(async (): Promise<WorkerState> => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        controlled: !!navigator.serviceWorker.controller,
+        registered: !!registration,
+        installing: registration?.installing?.state ?? null,
+        waiting: registration?.waiting?.state ?? null,
+        active: registration?.active?.state ?? null,
+        readyState: document.readyState,
+      };
+    });
+    if (state.controlled) return;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(
+    `The service worker did not take charge of the page within ${timeout} ms: ${JSON.stringify(state)}`,
+  );
+}
+
 /** A mailed code the test knows (verification or reset), stored as the api stores them (SHA-256). */
 export async function issueEmailCode(
   email: string,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { e2eDatabaseUrl } from './stack';
-import { catalogue, demoOwnerPassword, issueVerificationCode, screen } from './kit';
+import { catalogue, demoOwnerPassword, issueVerificationCode, screen, serviceWorkerInCharge } from './kit';
 
 /*
  * The web app in a phone-sized Chromium against the real stack: in Arabic and in French, the
@@ -233,7 +233,7 @@ test.describe('the forum agenda', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // Once the service worker controls the page, the app and the stored agenda work offline.
-    await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 60_000 });
+    await serviceWorkerInCharge(page);
     await context.setOffline(true);
     try {
       await page.reload();
