@@ -394,6 +394,12 @@ const RENDERERS: Record<string, Renderer> = {
       fr: `La commande représente ${pct(p.percent, lang)} de sa capacité mensuelle`,
       en: `The order is ${pct(p.percent, lang)} of its monthly capacity`,
     }),
+  'size.exceeds': (p, lang) =>
+    pick(lang, {
+      ar: `يفوق الطلب طاقته الإنتاجية الشهرية (${pct(p.percent, lang)} منها)`,
+      fr: `La commande dépasse sa capacité mensuelle (${pct(p.percent, lang)} de celle-ci)`,
+      en: `The order exceeds its monthly capacity (${pct(p.percent, lang)} of it)`,
+    }),
   'size.small': (p, lang) =>
     pick(lang, {
       ar: `الطلب صغير بالنسبة لحجمه: ${pct(p.percent, lang)} فقط من طاقته الإنتاجية الشهرية`,
@@ -1020,9 +1026,21 @@ const MISSING_DATA = new Set([
   'support.cost_unspecified',
 ]);
 
-/** Whether the evidence is a reason to show: false for evidence that only says data is missing. */
+/**
+ * Evidence another criterion states with the right sign: an order above the supplier's monthly
+ * capacity gives the size criterion full marks (the order is worth its while), but shown as a
+ * reason for the match it would read as praise; the capacity criterion says it is short.
+ */
+const SAID_ELSEWHERE = new Set(['size.exceeds']);
+
+/**
+ * Whether the evidence is a reason to show: false for evidence that only says data is missing, and
+ * for evidence another criterion states.
+ */
 export const isShownReason = (evidence: Evidence): boolean =>
-  !MISSING_DATA.has(evidence.code) && !evidence.code.endsWith('.unspecified');
+  !MISSING_DATA.has(evidence.code) &&
+  !SAID_ELSEWHERE.has(evidence.code) &&
+  !evidence.code.endsWith('.unspecified');
 
 /** Every code `renderReason` knows, for checks that no scoring function produces an unrenderable reason. */
 export const REASON_CODES: readonly string[] = Object.keys(RENDERERS);

@@ -2,7 +2,7 @@ import { LANGS } from '#directory/taxonomy';
 import { generateEvaluationSet } from '../evaluation/generator.js';
 import { subcontractingScores, financingScores } from './combine.js';
 import { canonicalMaterial } from './materials.js';
-import { REASON_CODES, renderReason } from './reasons.js';
+import { isShownReason, REASON_CODES, renderReason } from './reasons.js';
 import {
   capacityScore,
   certificationsScore,
@@ -85,6 +85,12 @@ describe('scoring functions', () => {
       score: 1,
       evidence: { code: 'size.fit', params: { percent: 20 } },
     });
+    // An order of nearly ten times the monthly capacity: full marks for size, but no praise.
+    const huge = sizeFitScore(9830, 1000);
+    expect(huge).toMatchObject({ score: 1, evidence: { code: 'size.exceeds', params: { percent: 983 } } });
+    expect(isShownReason(huge.evidence)).toBe(false);
+    expect(isShownReason(sizeFitScore(1000, 1000).evidence)).toBe(true);
+    expect(sizeFitScore(1000, 1000).evidence.code).toBe('size.fit');
     const small = sizeFitScore(500, 100_000);
     const tiny = sizeFitScore(1, 1_000_000);
     expect(small.evidence.code).toBe('size.small');

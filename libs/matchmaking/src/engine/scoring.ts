@@ -307,7 +307,9 @@ export const SMALL_ORDER_SHARE = 0.1;
 
 /**
  * Reverse size fit: is the order worth the supplier's while? An order of a tenth of its capacity or more
- * fits; smaller ones lose credit on a log scale, down to 0.1 for a thousandth.
+ * fits; smaller ones lose credit on a log scale, down to 0.1 for a thousandth. An order above the
+ * whole monthly capacity is surely worth it, but it is not a point in the supplier's favour: its
+ * evidence (`size.exceeds`) is left for the capacity criterion to argue (`capacity.short`).
  */
 export function sizeFitScore(volume: number | null, capacity: number | null): CriterionScore {
   if (volume == null || volume <= 0) return notApplicable('size.unspecified');
@@ -315,6 +317,12 @@ export function sizeFitScore(volume: number | null, capacity: number | null): Cr
     return { score: NEUTRAL, applicable: true, evidence: { code: 'size.unknown', params: { volume } } };
   const share = volume / capacity;
   const percent = round(share * 100, 1);
+  if (share > 1)
+    return {
+      score: 1,
+      applicable: true,
+      evidence: { code: 'size.exceeds', params: { volume, capacity, percent } },
+    };
   if (share >= SMALL_ORDER_SHARE)
     return {
       score: 1,
