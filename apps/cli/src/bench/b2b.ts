@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { checkSchedule, parseDzn, scheduleMeetings, type SchedulerResult } from '#forum/scheduler';
@@ -61,6 +62,8 @@ function figure(p: Published | undefined, solver: (typeof SOLVERS)[number]): str
 export interface B2bBenchFlags {
   /** Per instance, and for the scale scenario. */
   timeLimitMs?: number;
+  /** Per instance: a fixed budget of local-search moves instead of the time limit (deterministic runs). */
+  moveLimit?: number;
   fairness?: number;
   out?: string;
   /** Run the generated large edition only (with no path or filter), or as well. */
@@ -81,7 +84,9 @@ function dznFiles(path: string): string[] {
  * constructive heuristic alone as a baseline; then the generated large edition against greedy first-fit.
  * Arguments: .dzn files or folders, instance name filters, `all` for the variants too, `scale` for the
  * large edition only. Flags (else env): --time-limit SECONDS (B2B_TIME_LIMIT_MS), --fairness D
- * (B2B_FAIRNESS), --out DIR (B2B_OUT), --scale; B2B_DIR is the data folder.
+ * (B2B_FAIRNESS), --out DIR (B2B_OUT), --scale; B2B_DIR is the data folder. B2B_MOVES=N runs each
+ * instance on a budget of N local-search moves instead of the clock, without the SAT and MIP steps: the
+ * same figures and schedule digests on any machine, to compare two versions of the scheduler.
  */
 export async function runB2bBench(args: string[], flags: B2bBenchFlags = {}): Promise<void> {
   const dir = resolve(process.env.B2B_DIR ?? join(process.cwd(), '../shared/benchmarks/b2b'));
@@ -94,6 +99,9 @@ export async function runB2bBench(args: string[], flags: B2bBenchFlags = {}): Pr
   const envLimit = process.env.B2B_TIME_LIMIT_MS ? Number(process.env.B2B_TIME_LIMIT_MS) : undefined;
   const timeLimitMs = flags.timeLimitMs ?? envLimit ?? 20_000;
   const fairness = flags.fairness ?? Number(process.env.B2B_FAIRNESS ?? 2);
+  const moveLimit = flags.moveLimit ?? (process.env.B2B_MOVES ? Number(process.env.B2B_MOVES) : undefined);
+  if (moveLimit !== undefined && !(Number.isInteger(moveLimit) && moveLimit > 0))
+    throw new Error('B2B_MOVES must be a positive whole number of moves');
   const outDir = flags.out ?? process.env.B2B_OUT;
   if (!Number.isFinite(timeLimitMs) || timeLimitMs <= 0)
     throw new Error('B2B_TIME_LIMIT_MS must be a positive number of milliseconds');
@@ -138,7 +146,8 @@ export async function runB2bBench(args: string[], flags: B2bBenchFlags = {}): Pr
     return;
   }
   const published = publishedValues(dir);
-  say(`B2B scheduler: ${files.length} instances, ${timeLimitMs} ms per instance, fairness d=${fairness}`);
+  const budget = moveLimit !== undefined ? `${moveLimit} moves (deterministic)` : `${timeLimitMs} ms`;
+  say(`B2B scheduler: ${files.length} instances, ${budget} per instance, fairness d=${fairness}`);
 
   const rows: Record<string, string | number>[] = [];
   const records: Record<string, unknown>[] = [];
@@ -149,7 +158,7 @@ export async function runB2bBench(args: string[], flags: B2bBenchFlags = {}): Pr
     const pub = fairness === 2 ? published.get(name) : undefined;
     let result: SchedulerResult;
     try {
-      result = await scheduleMeetings(inst.input, { timeLimitMs, requireAll: true, seed: 1 });
+      result = await scheduleMeetings(inst.input, { timeLimitMs, moveLimit, requireAll: true, seed: 1 });
     } catch (e) {
       say(`${name}: ${(e as Error).message}`);
       continue;
@@ -160,6 +169,9 @@ export async function runB2bBench(args: string[], flags: B2bBenchFlags = {}): Pr
     const violations = solved ? checkSchedule(inst.input, result, { requireAll: true }) : [];
     const gap = solved && pub?.best != null ? result.totalBreaks - pub.best : null;
     const c = result.stats.constructive;
+    const bySlot = new Map(result.assignments.map((a) => [a.meetingId, a.slot + 1]));
+    // 1-based slot of each meeting in the file's order, 0 when unscheduled (the benchmark's `fixed` format)
+    const slots = inst.input.meetings.map((m) => bySlot.get(m.id) ?? 0);
     const baselineOk = c.unscheduled === 0 && c.fair;
     const agrees =
       pub?.status === 'unsat'
@@ -200,12 +212,12 @@ export async function runB2bBench(args: string[], flags: B2bBenchFlags = {}): Pr
       exact: result.stats.exact,
       sat: result.stats.sat ?? null,
       iterations: result.stats.iterations,
+      method: result.stats.method,
+      digest: createHash('sha256').update(slots.join(',')).digest('hex').slice(0, 16),
       baseline: { ...c, valid: baselineOk },
     });
     say(JSON.stringify(records[records.length - 1]));
     if (outDir && solved) {
-      const bySlot = new Map(result.assignments.map((a) => [a.meetingId, a.slot + 1]));
-      const slots = inst.input.meetings.map((m) => bySlot.get(m.id) ?? 0);
       writeFileSync(join(outDir, `${name}.json`), JSON.stringify({ slots }));
     }
   }
@@ -257,7 +269,7 @@ export async function runB2bBench(args: string[], flags: B2bBenchFlags = {}): Pr
   const report = join('reports', `b2b-${Date.now()}.json`);
   writeFileSync(
     report,
-    JSON.stringify({ timeLimitMs, fairness, summary, rows, records, scale: scaleRecord }, null, 2),
+    JSON.stringify({ timeLimitMs, moveLimit, fairness, summary, rows, records, scale: scaleRecord }, null, 2),
   );
   say(`report: ${report}`);
 }

@@ -445,4 +445,23 @@ if (!haveData) console.warn(`B2B benchmark data absent at ${B2B_DIR}: real-insta
     expect(r.totalBreaks).toBeGreaterThanOrEqual(5);
     expect(r.status).toBe(r.totalBreaks === 5 ? 'OPTIMAL' : 'FEASIBLE');
   });
+
+  it('gives the same schedule on any clock when it works to a move budget', async () => {
+    // forum-14 is far from its bound after 100,000 moves, so the budget, not the target, ends the search.
+    const input = load('forum-14.original.dzn');
+    const hurried = await scheduleMeetings(input, {
+      requireAll: true,
+      moveLimit: 100_000,
+      timeLimitMs: 1,
+      seed: 3,
+    });
+    const calm = await scheduleMeetings(input, { requireAll: true, moveLimit: 100_000, seed: 3 });
+    expect(checkSchedule(input, calm, { requireAll: true })).toEqual([]);
+    expect(hurried.assignments).toEqual(calm.assignments);
+    expect(hurried.totalBreaks).toBe(calm.totalBreaks);
+    // the budget is checked every 1,024 moves
+    expect(calm.stats.iterations).toBe(98 * 1024);
+    expect(calm.stats.method).toBe('construct+anneal');
+    await expect(scheduleMeetings(input, { moveLimit: 0 })).rejects.toThrow(/moveLimit/);
+  });
 });

@@ -2,7 +2,7 @@ import { analyse } from './analysis.js';
 import { checkSchedule } from './check.js';
 import { lpBound } from './mip.js';
 import { solveMipThread } from './mip-thread.js';
-import { buildModel, type Model } from './model.js';
+import { buildModel, SchedulerInputError, type Model } from './model.js';
 import { Rng } from './rng.js';
 import type { CoreSearch, CoreSearchResult } from './sat.js';
 import { startCoreSearchThread } from './sat-thread.js';
@@ -151,7 +151,12 @@ export async function scheduleMeetings(
 ): Promise<SchedulerResult> {
   const t0 = now();
   const limit = options.timeLimitMs ?? 10_000;
-  const deadline = t0 + limit;
+  const moveLimit = options.moveLimit;
+  if (moveLimit !== undefined && !(Number.isInteger(moveLimit) && moveLimit > 0))
+    throw new SchedulerInputError(`moveLimit must be a positive whole number, not ${moveLimit}`);
+  // With a move budget the run does not look at the clock, so nothing depends on the machine's speed.
+  const deterministic = moveLimit !== undefined;
+  const deadline = deterministic ? Infinity : t0 + limit;
   const requireAll = options.requireAll ?? false;
   const rng = new Rng(options.seed ?? 1);
   const model = buildModel(input, options);
@@ -284,6 +289,7 @@ export async function scheduleMeetings(
     allowDrop: !requireAll,
     movePenalty: options.allowMoves ? 1 / (M + 1) : 0,
     target: analysis.lowerBound,
+    maxIterations: moveLimit,
     onImprove,
   });
   const isProven = (s: Score) =>
@@ -295,12 +301,13 @@ export async function scheduleMeetings(
     if (better(annealer.bestScore, before)) onImprove(annealer.bestScore);
   };
 
-  const exactWanted = (options.exact ?? true) && !large;
+  const exactWanted = (options.exact ?? true) && !large && !deterministic;
   const exactShare = Math.min(0.95, Math.max(0, options.exactShare ?? 0.5));
   // z3 serves every meeting placed, on events that are neither huge nor incremental with moves allowed:
   // the core-guided search and the direct questions close gaps the MIP cannot, on short and long days.
   const satWanted =
     (options.sat ?? true) &&
+    !deterministic &&
     requireAll &&
     !large &&
     limit >= SAT_MIN_MS &&
@@ -375,6 +382,7 @@ export async function scheduleMeetings(
   const runSearch = async (until: number, keepOn?: () => boolean) => {
     while (now() < until) {
       if (annealer.run(Math.min(until, now() + 100))) return true;
+      if (moveLimit !== undefined && annealer.iterations >= moveLimit) return false;
       if (isProven(annealer.bestScore) || coreSettled()) return true;
       if (keepOn && !keepOn()) return false;
       swapCoreForTwin();

@@ -207,6 +207,8 @@ export interface SearchOptions {
   movePenalty: number;
   /** Stop as soon as this many breaks is reached with everything else perfect. */
   target: number;
+  /** Stop for good after this many moves (checked every 1,024), whatever the deadline. */
+  maxIterations?: number;
   onImprove?: (s: Score, iterations: number) => void;
 }
 
@@ -573,12 +575,13 @@ export function createAnnealer(model: Model, st: ScheduleState, opts: SearchOpti
   // Long cooling cycles (measured on the JAIR instances: 2M moves beat 0.2M and 4M).
   const cycle = 2_000_000;
   let cycleStart = 0;
+  const maxIterations = opts.maxIterations ?? Infinity;
   const run = (deadline: number): boolean => {
     current = cost();
     for (;;) {
       if ((iterations & 1023) === 0) {
         const tNow = now();
-        if (done || tNow >= deadline) break;
+        if (done || tNow >= deadline || iterations >= maxIterations) break;
         const frac = (iterations - cycleStart) / cycle;
         if (frac >= 1 || iterations - lastImprove > 3 * cycle) {
           // reheat, restarting from the best state found so far now and then

@@ -81,6 +81,13 @@ export interface SchedulerOptions {
    * end with a SAT decision search (z3) for fewer breaks, which can also prove the best optimal (default true).
    */
   sat?: boolean;
+  /**
+   * A fixed budget of local-search moves in place of the wall clock, so that a run gives the same result
+   * for the same input and seed on any machine, loaded or not (for benchmarks and comparisons). The SAT and
+   * MIP steps, whose progress depends on timing, are then skipped, and `timeLimitMs` only scales the
+   * progress fraction. The search stops at the first multiple of 1,024 moves at or above the budget.
+   */
+  moveLimit?: number;
   onProgress?: (p: SchedulerProgress) => void;
 }
 
