@@ -22,3 +22,4 @@ export * from './directory.module.js';
 export * from './import/record-source.js';
 export * from './import/importer.service.js';
 export * from './graphql/pagination.js';
+export * from './matching/matching-source.repository.js';

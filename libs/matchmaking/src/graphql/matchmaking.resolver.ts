@@ -21,7 +21,7 @@ import {
   SuggestionQueryService,
   type ClusterView,
 } from '../services/suggestion-query.service.js';
-import type { SuggestionKind } from '../storage/profile-store.js';
+import type { SuggestionKind } from '../storage/profile.repository.js';
 import type { NotRelevantReason } from '../feedback/adjustments.js';
 import { MatchmakingCommands } from '../services/matchmaking-commands.service.js';
 import {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { proposeClusters } from '../engine/clusters.js';
 import { sameCore, type ClusterCore } from '../engine/cluster-core.js';
-import { ProfileStore } from '../storage/profile-store.js';
+import { ProfileStore } from '../storage/profile.repository.js';
 import { isMeiliUnavailable } from '#platform';
 import { DRAIN_CHUNK, RecomputeService, type RecomputeResult } from './recompute.service.js';
 

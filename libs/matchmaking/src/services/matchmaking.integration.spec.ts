@@ -12,7 +12,7 @@ import { FeedbackService } from './feedback.service.js';
 import { FinancierService } from './financier.service.js';
 import { FullRecomputeService } from './full-recompute.service.js';
 import { RecomputeService } from './recompute.service.js';
-import { replaceSuggestions } from '../storage/suggestion-writer.js';
+import { replaceSuggestions } from '../storage/suggestion.repository.js';
 
 /** Recompute, replacement, feedback, the outbox drain and saved-search alerts on real Postgres and Meilisearch. */
 

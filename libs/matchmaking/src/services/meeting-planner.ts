@@ -8,7 +8,7 @@ import {
 } from '../engine/meeting.js';
 import type { MatchResult, OrgProfile } from '../engine/types.js';
 import { criteriaFromTerms } from '../storage/profiles.js';
-import type { ProfileStore, Sql } from '../storage/profile-store.js';
+import type { ProfileStore, Sql } from '../storage/profile.repository.js';
 
 interface Delegate extends MeetingParty {
   groupId: string | null;

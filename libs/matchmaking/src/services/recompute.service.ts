@@ -12,9 +12,9 @@ import {
 } from '#platform';
 import { OUTBOX_ROW_ORGANIZATION } from '#directory';
 import { MAIL_PORT, type MailPort } from '#identity';
-import { BatchProfileStore } from '../storage/batch-profile-store.js';
-import { ProfileStore } from '../storage/profile-store.js';
-import { replaceManySuggestions, replaceSuggestions } from '../storage/suggestion-writer.js';
+import { BatchProfileStore } from '../storage/batch-profile.repository.js';
+import { ProfileStore } from '../storage/profile.repository.js';
+import { replaceManySuggestions, replaceSuggestions } from '../storage/suggestion.repository.js';
 import { BatchCandidateSelector, CandidateSelector } from './candidate-selector.js';
 import { SavedSearchAlerts } from './saved-search-alerts.js';
 import { SavedSearchMailer } from './saved-search-mailer.js';

@@ -1,7 +1,7 @@
 import { normaliseQuery, normaliseText } from '#search';
 import { isRejection, scoreFinancing } from '../engine/combine.js';
 import { engineCriteria, type CriteriaData } from '../criteria/criteria.schema.js';
-import type { ProfileStore, Sql } from '../storage/profile-store.js';
+import type { ProfileStore, Sql } from '../storage/profile.repository.js';
 
 interface SavedSearchRow {
   id: string;

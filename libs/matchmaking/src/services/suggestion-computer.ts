@@ -31,8 +31,8 @@ import {
   type SupportProgramme,
 } from '../engine/support.js';
 import { criteriaFromTerms } from '../storage/profiles.js';
-import { BatchProfileStore } from '../storage/batch-profile-store.js';
-import type { ProfileStore, SuggestionKind } from '../storage/profile-store.js';
+import { BatchProfileStore } from '../storage/batch-profile.repository.js';
+import type { ProfileStore, SuggestionKind } from '../storage/profile.repository.js';
 import type { CandidateSelector } from './candidate-selector.js';
 import { MeetingPlanner } from './meeting-planner.js';
 

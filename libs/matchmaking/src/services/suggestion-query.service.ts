@@ -5,7 +5,7 @@ import { badInput } from '#platform';
 import type { Lang } from '#directory/taxonomy';
 import { isShownReason, renderReason, type ReasonViewer } from '../engine/reasons.js';
 import type { Evidence } from '../engine/types.js';
-import type { SuggestionKind } from '../storage/profile-store.js';
+import type { SuggestionKind } from '../storage/profile.repository.js';
 import type { StoredContribution, SuggestionRole } from './suggestion-computer.js';
 
 export interface ReasonView {

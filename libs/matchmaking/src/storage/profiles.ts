@@ -1,82 +1,23 @@
-import type {
-  CertificationCode,
-  CompanyStage,
-  EmployeeBand,
-  FinancingInstrument,
-  OrganizationKind,
-  ProcessCode,
-} from '#directory/taxonomy';
+import type { CertificationCode, CompanyStage, EmployeeBand, FinancingInstrument } from '#directory/taxonomy';
+import type { InstitutionProgrammes, MatchingOrganization, OpenSubcontractingRequest } from '#directory';
 import type { FeedbackInput, FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
 import type { SupportProgramme } from '../engine/support.js';
 
 /**
- * Rows as Postgres returns them and their translation into the engine's plain inputs. No database
- * code here: the loader runs the queries, these functions only map.
+ * Rows as the repositories return them and their translation into the engine's plain inputs. No
+ * database code here: the repositories run the queries, these functions only map.
  */
 
-export interface OrganizationRow {
-  id: string;
-  kind: OrganizationKind;
-  subtype: string | null;
-  status: string;
-  version: number;
-  country: string;
-  region_code: string | null;
-  sectors: string[];
-  employee_band: string | null;
-  founded_year: number | null;
-  languages: string[];
-  certifications: string[];
-  innovation: {
-    rdActivity: boolean;
-    patents: number;
-    utilityModels: number;
-    trademarks: number;
-    industrialDesigns: number;
-  } | null;
-  capabilities: {
-    process: ProcessCode;
-    materials: string[];
-    monthlyCapacity: number | null;
-    capacityUnit?: string | null;
-  }[];
-  programmes: { sectors?: string[] }[];
-  financier: {
-    instruments: FinancingInstrument[];
-    ticketMin: number | null;
-    ticketMax: number | null;
-    currency: string | null;
-    targetSectors: string[];
-    targetCountries: string[];
-    stages: CompanyStage[];
-  } | null;
-  /** Latest open financing need: what the SME seeks. */
-  need_amount: string | number | null;
-  need_currency: string | null;
+/** An organisation as the directory gives it (`directoryProfiles`), with the verdicts others gave on it. */
+export type OrganizationRow = MatchingOrganization & {
   /** Verdicts other organisations gave on suggestions of this one. */
-  fb_accepted: number;
-  fb_dismissed: number;
-  fb_not_relevant: number;
-}
+  fbAccepted: number;
+  fbDismissed: number;
+  fbNotRelevant: number;
+};
 
-export interface RequestRow {
-  id: string;
-  organization_id: string;
-  sectors: string[];
-  processes: ProcessCode[];
-  quantity: string | number | null;
-  quantity_unit?: string | null;
-  countries: string[];
-  required_certifications: string[];
-  required_processes: ProcessCode[];
-  materials: string[];
-  region_codes: string[];
-  preferred_certifications?: string[];
-  preferred_region_codes?: string[];
-  owner_country: string;
-  owner_region_code: string | null;
-  owner_languages: string[];
-}
+/** An open subcontracting request as the directory gives it. */
+export type RequestRow = OpenSubcontractingRequest;
 
 export interface FinancierCriteriaRow {
   organization_id: string;
@@ -102,16 +43,16 @@ const num = (v: string | number | null | undefined): number | null =>
 
 export function profileFromRow(r: OrganizationRow): OrgProfile {
   const feedback: FeedbackInput | null =
-    r.fb_accepted || r.fb_dismissed || r.fb_not_relevant
-      ? { accepted: r.fb_accepted, dismissed: r.fb_dismissed, notRelevant: r.fb_not_relevant }
+    r.fbAccepted || r.fbDismissed || r.fbNotRelevant
+      ? { accepted: r.fbAccepted, dismissed: r.fbDismissed, notRelevant: r.fbNotRelevant }
       : null;
-  const amount = num(r.need_amount);
+  const amount = num(r.needAmount);
   return {
     id: r.id,
     kind: r.kind,
     subtype: r.subtype,
     country: r.country.trim(),
-    regionCode: r.region_code,
+    regionCode: r.regionCode,
     sectors: r.sectors,
     capabilities: (r.capabilities ?? []).map((c) => ({
       process: c.process,
@@ -121,13 +62,13 @@ export function profileFromRow(r: OrganizationRow): OrgProfile {
     })),
     certifications: r.certifications as CertificationCode[],
     languages: r.languages,
-    employeeBand: (r.employee_band as EmployeeBand | null) ?? null,
-    foundedYear: r.founded_year,
+    employeeBand: (r.employeeBand as EmployeeBand | null) ?? null,
+    foundedYear: r.foundedYear,
     stage: null,
     innovation: r.innovation,
     financier: r.financier,
     financingNeed:
-      amount != null || r.need_currency ? { amount, currency: r.need_currency, instruments: [] } : null,
+      amount != null || r.needCurrency ? { amount, currency: r.needCurrency, instruments: [] } : null,
     programmeSectors: (r.programmes ?? []).flatMap((p) => p.sectors ?? []),
     feedback,
   };
@@ -139,24 +80,24 @@ export function profileFromRow(r: OrganizationRow): OrgProfile {
  * processes); the place and languages are the requester's. A required process is also a wanted one.
  */
 export function requestFromRow(r: RequestRow): SubcontractingRequest {
-  const required = r.required_processes ?? [];
+  const required = r.requiredProcesses ?? [];
   return {
     id: r.id,
-    requesterId: r.organization_id,
-    country: r.owner_country.trim(),
-    regionCode: r.owner_region_code,
+    requesterId: r.organizationId,
+    country: r.ownerCountry.trim(),
+    regionCode: r.ownerRegionCode,
     processes: [...new Set([...r.processes, ...required])],
     requiredProcesses: required,
     sectors: r.sectors,
     materials: r.materials ?? [],
     volume: num(r.quantity),
-    volumeUnit: r.quantity_unit ?? null,
-    requiredCertifications: r.required_certifications ?? [],
-    preferredCertifications: r.preferred_certifications ?? [],
+    volumeUnit: r.quantityUnit ?? null,
+    requiredCertifications: r.requiredCertifications ?? [],
+    preferredCertifications: r.preferredCertifications ?? [],
     countries: r.countries,
-    regionCodes: r.region_codes ?? [],
-    preferredRegionCodes: r.preferred_region_codes ?? [],
-    languages: r.owner_languages,
+    regionCodes: r.regionCodes ?? [],
+    preferredRegionCodes: r.preferredRegionCodes ?? [],
+    languages: r.ownerLanguages,
   };
 }
 
@@ -209,21 +150,8 @@ export function criteriaFromTerms(o: OrgProfile): FinancierCriteria | null {
   };
 }
 
-export interface ProgrammeRow {
-  id: string;
-  country: string;
-  region_code: string | null;
-  programmes: {
-    name?: { ar?: string | null; fr?: string | null; en?: string | null };
-    sectors?: string[];
-    services?: SupportProgramme['services'];
-    stages?: CompanyStage[];
-    regionCodes?: string[];
-    reserved?: boolean;
-    cost?: SupportProgramme['cost'];
-    certifications?: string[];
-  }[];
-}
+/** A support institution's programmes as the directory gives them. */
+export type ProgrammeRow = InstitutionProgrammes;
 
 /** The programmes of a support institution that offer services, each keeping its position. */
 export function programmesFromRow(r: ProgrammeRow): SupportProgramme[] {
@@ -242,7 +170,7 @@ export function programmesFromRow(r: ProgrammeRow): SupportProgramme[] {
             cost: p.cost ?? null,
             certifications: p.certifications ?? [],
             country: r.country.trim(),
-            regionCode: r.region_code,
+            regionCode: r.regionCode,
           },
         ]
       : [],

@@ -1,5 +1,5 @@
 import type { ComputedSuggestion } from '../services/suggestion-computer.js';
-import type { Sql, SuggestionKind } from './profile-store.js';
+import type { Sql, SuggestionKind } from './profile.repository.js';
 
 /**
  * Replaces an organisation's suggestions of the given kinds, inside the caller's transaction.

@@ -1,4 +1,5 @@
-import { acceptedContactsOf } from '#identity';
+import { acceptedContactsOf } from '#directory';
+import { directoryProfiles, type MatchingOrganization, type OrganizationKind } from '#directory';
 import { forumFacts } from '#forum';
 import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
 import type { SupportProgramme, SupportSignals } from '../engine/support.js';
@@ -8,7 +9,6 @@ import {
   criteriaFromRow,
   profileFromRow,
   programmesFromRow,
-  type ProgrammeRow,
   requestFromRow,
   type FinancierCriteriaRow,
   type OrganizationRow,
@@ -28,37 +28,16 @@ export interface Collaborations {
 
 export type SuggestionKind = 'SUBCONTRACTING' | 'CLUSTER' | 'FINANCING' | 'MEETING' | 'SUPPORT';
 
-const PROFILE_SELECT = `
-  SELECT o.id, o.kind, o.subtype, o.status, o.version, o.country, o.region_code, o.sectors, o.employee_band,
-         o.founded_year, o.languages, o.certifications, o.innovation, o.capabilities, o.programmes, o.financier,
-         need.amount AS need_amount, need.currency AS need_currency,
-         coalesce(fb.accepted, 0)::int AS fb_accepted, coalesce(fb.dismissed, 0)::int AS fb_dismissed,
-         coalesce(fb.not_relevant, 0)::int AS fb_not_relevant
-  FROM organization o
-  LEFT JOIN LATERAL (
-    SELECT p.amount, p.currency FROM opportunity p
-    WHERE p.organization_id = o.id AND p.type = 'FINANCING_NEED' AND p.status = 'OPEN' AND p.archived_at IS NULL
-    ORDER BY p.created_at DESC LIMIT 1) need ON true
-  LEFT JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE f.verdict = 'ACCEPTED') AS accepted,
-           count(*) FILTER (WHERE f.verdict = 'DISMISSED') AS dismissed,
-           count(*) FILTER (WHERE f.verdict = 'NOT_RELEVANT') AS not_relevant
-    FROM suggestion_feedback f WHERE f.counterpart_organization_id = o.id) fb ON true`;
+/** Verdicts other organisations gave on suggestions of each counterpart. */
+const FEEDBACK_COUNTS = `
+  SELECT f.counterpart_organization_id AS id,
+         count(*) FILTER (WHERE f.verdict = 'ACCEPTED')::int AS accepted,
+         count(*) FILTER (WHERE f.verdict = 'DISMISSED')::int AS dismissed,
+         count(*) FILTER (WHERE f.verdict = 'NOT_RELEVANT')::int AS not_relevant
+  FROM suggestion_feedback f WHERE f.counterpart_organization_id = ANY($1::uuid[])
+  GROUP BY f.counterpart_organization_id`;
 
-const REQUEST_SELECT = `
-  SELECT p.id, p.organization_id, p.sectors, p.processes, p.quantity, p.quantity_unit, p.countries, p.required_certifications,
-         p.required_processes, p.materials, p.region_codes, p.preferred_certifications, p.preferred_region_codes,
-         p.title, p.description,
-         o.country AS owner_country, o.region_code AS owner_region_code, o.languages AS owner_languages
-  FROM opportunity p JOIN organization o ON o.id = p.organization_id
-  WHERE p.type = 'SUBCONTRACTING_REQUEST' AND p.status = 'OPEN' AND p.archived_at IS NULL
-    AND (p.expires_at IS NULL OR p.expires_at >= current_date)
-    AND (p.deadline IS NULL OR p.deadline >= current_date) AND o.status = 'ACTIVE'`;
-
-const CRITERIA_SELECT = `
-  SELECT c.*, o.country AS owner_country, o.region_code AS owner_region_code
-  FROM financier_criteria c JOIN organization o ON o.id = c.organization_id
-  WHERE o.status = 'ACTIVE' AND o.kind = 'FINANCIER'`;
+const CRITERIA_SELECT = `SELECT c.* FROM financier_criteria c WHERE c.organization_id = ANY($1::uuid[])`;
 
 type Text = { ar: string | null; fr: string | null; en: string | null } | null;
 const words = (...t: Text[]) =>
@@ -73,17 +52,36 @@ export interface LoadedRequest {
   text: string;
 }
 
-/** Reads what the engine needs from Postgres, a bounded number of rows per call. */
+/**
+ * Reads what the engine needs, a bounded number of rows per call: the directory's organisations and
+ * opportunities through `directoryProfiles` (one statement per call), matchmaking's own verdicts and
+ * criteria here.
+ */
 export class ProfileStore {
   constructor(readonly db: Sql) {}
+
+  /** The directory's rows with the verdicts others gave on each organisation (one more statement). */
+  private async withFeedback(found: MatchingOrganization[]): Promise<OrganizationRow[]> {
+    if (!found.length) return [];
+    const counts = await this.db.query<
+      { id: string; accepted: number; dismissed: number; not_relevant: number }[]
+    >(FEEDBACK_COUNTS, [found.map((o) => o.id)]);
+    const of = new Map(counts.map((c) => [c.id, c]));
+    return found.map((o) => {
+      const c = of.get(o.id);
+      return {
+        ...o,
+        fbAccepted: c?.accepted ?? 0,
+        fbDismissed: c?.dismissed ?? 0,
+        fbNotRelevant: c?.not_relevant ?? 0,
+      };
+    });
+  }
 
   /** Active organisations among `ids`, as engine profiles, with their versions. */
   async profiles(ids: readonly string[]): Promise<Map<string, OrgProfile & { version: number }>> {
     if (!ids.length) return new Map();
-    const rows = await this.db.query<OrganizationRow[]>(
-      `${PROFILE_SELECT} WHERE o.id = ANY($1::uuid[]) AND o.status = 'ACTIVE'`,
-      [ids],
-    );
+    const rows = await this.withFeedback(await directoryProfiles.profiles(this.db, ids));
     return new Map(rows.map((r) => [r.id, { ...profileFromRow(r), version: r.version }]));
   }
 
@@ -93,79 +91,60 @@ export class ProfileStore {
 
   /** Active organisations of a kind (whole table: clusters and the financier side of an SME). */
   async profilesOfKind(kind: string): Promise<OrgProfile[]> {
-    const rows = await this.db.query<OrganizationRow[]>(
-      `${PROFILE_SELECT} WHERE o.kind = $1 AND o.status = 'ACTIVE' ORDER BY o.id`,
-      [kind],
+    const rows = await this.withFeedback(
+      await directoryProfiles.profilesOfKind(this.db, kind as OrganizationKind),
     );
     return rows.map(profileFromRow);
   }
 
-  private async requests(where: string, params: unknown[]): Promise<LoadedRequest[]> {
-    const rows = await this.db.query<(RequestRow & { title: Text; description: Text })[]>(
-      `${REQUEST_SELECT} AND ${where} ORDER BY p.id`,
-      params,
-    );
+  private loaded(rows: RequestRow[]): LoadedRequest[] {
     return rows.map((r) => ({ request: requestFromRow(r), text: words(r.title, r.description) }));
   }
 
   /** Open subcontracting requests of an organisation. */
-  requestsOf(organizationId: string): Promise<LoadedRequest[]> {
-    return this.requests(`p.organization_id = $1`, [organizationId]);
+  async requestsOf(organizationId: string): Promise<LoadedRequest[]> {
+    return this.loaded(await directoryProfiles.openRequestsOf(this.db, [organizationId]));
   }
 
   /** Open subcontracting requests of several organisations. */
-  requestsOfMany(organizationIds: readonly string[]): Promise<LoadedRequest[]> {
-    if (!organizationIds.length) return Promise.resolve([]);
-    return this.requests(`p.organization_id = ANY($1::uuid[])`, [organizationIds]);
+  async requestsOfMany(organizationIds: readonly string[]): Promise<LoadedRequest[]> {
+    return this.loaded(await directoryProfiles.openRequestsOf(this.db, organizationIds));
   }
 
   /**
    * Open subcontracting requests among `ids`; with `servableBy`, only those whose hard criteria
    * (required certifications and processes, wilayas) that supplier meets, checked in Postgres.
    */
-  requestsById(ids: readonly string[], servableBy?: OrgProfile): Promise<LoadedRequest[]> {
-    if (!ids.length) return Promise.resolve([]);
-    if (!servableBy) return this.requests(`p.id = ANY($1::uuid[])`, [ids]);
-    return this.requests(
-      `p.id = ANY($1::uuid[]) AND p.required_certifications <@ $2::text[] AND p.required_processes <@ $3::text[]
-       AND (cardinality(p.region_codes) = 0 OR $4::text = ANY(p.region_codes))`,
-      [
+  async requestsById(ids: readonly string[], servableBy?: OrgProfile): Promise<LoadedRequest[]> {
+    return this.loaded(
+      await directoryProfiles.openRequestsById(
+        this.db,
         ids,
-        servableBy.certifications,
-        servableBy.capabilities.map((c) => c.process),
-        servableBy.regionCode ?? null,
-      ],
+        servableBy && {
+          certifications: servableBy.certifications,
+          processes: servableBy.capabilities.map((c) => c.process),
+          regionCode: servableBy.regionCode ?? null,
+        },
+      ),
     );
   }
 
   /** The programmes of active support institutions that offer at least one service, in institution order. */
   async supportProgrammes(institutionIds?: readonly string[]): Promise<SupportProgramme[]> {
-    const rows = await this.db.query<ProgrammeRow[]>(
-      `SELECT o.id, o.country, o.region_code, o.programmes FROM organization o
-       WHERE o.kind = 'SUPPORT_INSTITUTION' AND o.status = 'ACTIVE'
-         AND jsonb_path_exists(o.programmes, '$[*].services[*]')
-         ${institutionIds ? 'AND o.id = ANY($1::uuid[])' : ''}
-       ORDER BY o.id`,
-      institutionIds ? [institutionIds] : [],
-    );
-    return rows.flatMap(programmesFromRow);
+    return (await directoryProfiles.supportInstitutions(this.db, institutionIds)).flatMap(programmesFromRow);
   }
 
   /** What organisations say beside their profiles that points to support: open opportunity types, certifications aimed for. */
   async supportSignalsOfMany(organizationIds: readonly string[]): Promise<Map<string, SupportSignals>> {
     if (!organizationIds.length) return new Map();
-    const rows = await this.db.query<{ id: string; types: string[]; targets: string[] }[]>(
-      `SELECT o.id, o.target_certifications AS targets,
-              coalesce((SELECT array_agg(DISTINCT p.type ORDER BY p.type) FROM opportunity p
-                        WHERE p.organization_id = o.id AND p.status = 'OPEN' AND p.archived_at IS NULL
-                          AND (p.expires_at IS NULL OR p.expires_at >= current_date)), '{}') AS types
-       FROM organization o WHERE o.id = ANY($1::uuid[])`,
-      [organizationIds],
-    );
+    const rows = await directoryProfiles.supportSignals(this.db, organizationIds);
     return new Map(
       rows.map((r) => [
         r.id,
-        { opportunityTypes: r.types as SupportSignals['opportunityTypes'], targetCertifications: r.targets },
+        {
+          opportunityTypes: r.opportunityTypes as SupportSignals['opportunityTypes'],
+          targetCertifications: r.targetCertifications,
+        },
       ]),
     );
   }
@@ -182,17 +161,7 @@ export class ProfileStore {
     const sectors = programmes.some((p) => !p.sectors.length)
       ? null
       : [...new Set(programmes.flatMap((p) => p.sectors))];
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT o.id FROM organization o
-       WHERE o.kind = 'SME' AND o.status = 'ACTIVE' AND o.country = $1
-         AND ($2::text[] IS NULL OR o.region_code = ANY($2::text[]))
-         AND ($3::text[] IS NULL OR o.sectors && $3::text[]
-              OR EXISTS (SELECT 1 FROM unnest($3::text[]) s(code) JOIN unnest(o.sectors) m(code)
-                         ON left(s.code, 2) = left(m.code, 2)))
-       ORDER BY o.id LIMIT $4`,
-      [programmes[0].country, regions, sectors, limit],
-    );
-    return rows.map((r) => r.id);
+    return directoryProfiles.smesIn(this.db, { country: programmes[0].country, regions, sectors }, limit);
   }
 
   /**
@@ -210,29 +179,17 @@ export class ProfileStore {
       organizationIds.map((id) => [id, { links: [], names: new Map() }]),
     );
     if (!organizationIds.length) return out;
-    const own = await this.db.query<
-      {
-        viewer: string;
-        other: string;
-        source: CollaborationLink['source'];
-        year: number | null;
-        edition_id: string | null;
-      }[]
-    >(
-      `WITH me AS (SELECT id, external_ref FROM organization WHERE id = ANY($1::uuid[]))
-       SELECT me.id AS viewer, p.id AS other, 'HISTORY' AS source, (e->>'year')::int AS year, NULL::uuid AS edition_id
-       FROM me JOIN organization o ON o.id = me.id, jsonb_array_elements(o.collaborations) e
-       JOIN organization p ON p.external_ref = e->>'ref'
-       WHERE p.id <> me.id AND p.status = 'ACTIVE'
-       UNION
-       SELECT me.id, o.id, 'HISTORY', (e->>'year')::int, NULL::uuid
-       FROM me JOIN organization o
-         ON o.collaborations @> jsonb_build_array(jsonb_build_object('ref', me.external_ref)),
-         jsonb_array_elements(o.collaborations) e
-       WHERE me.external_ref IS NOT NULL AND o.status = 'ACTIVE' AND o.id <> me.id
-         AND e->>'ref' = me.external_ref`,
-      [organizationIds],
-    );
+    const own: {
+      viewer: string;
+      other: string;
+      source: CollaborationLink['source'];
+      year: number | null;
+      edition_id: string | null;
+    }[] = (await directoryProfiles.declaredCollaborations(this.db, organizationIds)).map((d) => ({
+      ...d,
+      source: 'HISTORY',
+      edition_id: null,
+    }));
     for (const m of await forumFacts.meetingPartners(this.db, organizationIds))
       own.push({
         viewer: m.organizationId,
@@ -263,27 +220,10 @@ export class ProfileStore {
     }
     const partners = [...new Set(own.map((r) => r.other))];
     if (!partners.length) return out;
-    const [theirs, named] = await Promise.all([
-      this.db.query<{ a: string; b: string; year: number | null }[]>(
-        `SELECT o.id AS a, p.id AS b, (e->>'year')::int AS year
-         FROM organization o, jsonb_array_elements(o.collaborations) e
-         JOIN organization p ON p.external_ref = e->>'ref'
-         WHERE o.id = ANY($1::uuid[]) AND p.id <> o.id AND p.status = 'ACTIVE'
-         UNION
-         SELECT o.id, p.id, (e->>'year')::int
-         FROM organization p JOIN organization o
-           ON o.collaborations @> jsonb_build_array(jsonb_build_object('ref', p.external_ref)),
-           jsonb_array_elements(o.collaborations) e
-         WHERE p.id = ANY($1::uuid[]) AND p.external_ref IS NOT NULL AND o.status = 'ACTIVE' AND o.id <> p.id
-           AND e->>'ref' = p.external_ref`,
-        [partners],
-      ),
-      this.db.query<{ id: string; name: { ar: string | null; fr: string | null; en: string | null } }[]>(
-        `SELECT id, name FROM organization WHERE id = ANY($1::uuid[])`,
-        [partners],
-      ),
+    const [theirs, names] = await Promise.all([
+      directoryProfiles.declaredPairs(this.db, partners),
+      directoryProfiles.names(this.db, partners),
     ]);
-    const names = new Map(named.map((n) => [n.id, n.name]));
     for (const [viewer, mine] of partnersOf) {
       const entry = out.get(viewer)!;
       for (const r of theirs)
@@ -302,11 +242,29 @@ export class ProfileStore {
   /** The private screening criteria of those of `financierIds` that stated them. */
   async criteriaOfMany(financierIds: readonly string[]): Promise<Map<string, FinancierCriteria>> {
     if (!financierIds.length) return new Map();
-    const rows = await this.db.query<FinancierCriteriaRow[]>(
-      `${CRITERIA_SELECT} AND c.organization_id = ANY($1::uuid[])`,
+    const rows = await this.db.query<Omit<FinancierCriteriaRow, 'owner_country' | 'owner_region_code'>[]>(
+      CRITERIA_SELECT,
       [financierIds],
     );
-    return new Map(rows.map((r) => [r.organization_id, criteriaFromRow(r)]));
+    if (!rows.length) return new Map();
+    // Criteria count only while their financier is active (and still a financier), placed where it is.
+    const owners = await directoryProfiles.places(
+      this.db,
+      rows.map((r) => r.organization_id),
+    );
+    return new Map(
+      rows.flatMap((r) => {
+        const o = owners.get(r.organization_id);
+        return o && o.status === 'ACTIVE' && o.kind === 'FINANCIER'
+          ? [
+              [
+                r.organization_id,
+                criteriaFromRow({ ...r, owner_country: o.country, owner_region_code: o.regionCode }),
+              ],
+            ]
+          : [];
+      }),
+    );
   }
 
   /** Open forum editions in which the organisation has a registered delegate, in id order. */

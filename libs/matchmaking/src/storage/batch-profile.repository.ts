@@ -8,7 +8,7 @@ import {
   type LoadedRequest,
   type Sql,
   type SuggestionKind,
-} from './profile-store.js';
+} from './profile.repository.js';
 
 type Verdicts = { refused: Set<string>; verdicts: PastVerdict[] };
 
