@@ -39,6 +39,15 @@ import { EditionStatisticsService } from './statistics/edition-statistics.servic
 import { FollowUpService } from './statistics/follow-up.service.js';
 import { DeskService } from './day/desk.service.js';
 import { RequestMatrixService } from './request/request-matrix.service.js';
+import { DelegateRepository } from './registration/delegate.repository.js';
+import { ForumFactsRepository } from './common/forum-facts.repository.js';
+import { AgendaFeedRepository } from './day/agenda-feed.repository.js';
+import { DeskRepository } from './day/desk.repository.js';
+import { ReminderRepository } from './day/reminder.repository.js';
+import { StatisticsRepository } from './day/statistics.repository.js';
+import { WalkInRepository } from './day/walk-in.repository.js';
+import { EditionStatisticsRepository } from './statistics/edition-statistics.repository.js';
+import { FollowUpRepository } from './statistics/follow-up.repository.js';
 import './common/registrations.js';
 
 export const FORUM_ENTITIES = [
@@ -82,13 +91,26 @@ const SERVICES = [
   RequestMatrixService,
 ];
 
+/** The repositories owning the forum's SQL (stateless: each call runs on the manager given). */
+const REPOSITORIES = [
+  DelegateRepository,
+  ForumFactsRepository,
+  AgendaFeedRepository,
+  DeskRepository,
+  ReminderRepository,
+  StatisticsRepository,
+  WalkInRepository,
+  EditionStatisticsRepository,
+  FollowUpRepository,
+];
+
 /**
  * The forum's services and its queue, for the api, the worker and the CLI (AccessService, AuditService
  * and the mail port come from the global IdentityModule).
  */
 @Module({
   imports: [BullModule.registerQueue({ name: FORUM_QUEUE })],
-  providers: SERVICES,
-  exports: [BullModule, ...SERVICES],
+  providers: [...SERVICES, ...REPOSITORIES],
+  exports: [BullModule, ...SERVICES, ...REPOSITORIES],
 })
 export class ForumModule {}

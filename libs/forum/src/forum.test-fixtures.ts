@@ -24,6 +24,13 @@ import { ReminderService } from './day/reminder.service.js';
 import { EditionStatisticsService } from './statistics/edition-statistics.service.js';
 import { FollowUpService } from './statistics/follow-up.service.js';
 import { FORUM_ENTITIES } from './forum.module.js';
+import { DelegateRepository } from './registration/delegate.repository.js';
+import { AgendaFeedRepository } from './day/agenda-feed.repository.js';
+import { ReminderRepository } from './day/reminder.repository.js';
+import { StatisticsRepository } from './day/statistics.repository.js';
+import { WalkInRepository } from './day/walk-in.repository.js';
+import { EditionStatisticsRepository } from './statistics/edition-statistics.repository.js';
+import { FollowUpRepository } from './statistics/follow-up.repository.js';
 import type { ForumEditionEntity } from './edition/edition.entity.js';
 import type { ForumDelegateEntity } from './registration/registration.entity.js';
 
@@ -79,7 +86,7 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
     editions: new EditionService(db, audit),
     tables: new TableService(db, audit),
     groups: new GroupService(db, audit),
-    registrations: new RegistrationService(db, audit, outbox),
+    registrations: new RegistrationService(db, audit, outbox, new DelegateRepository()),
     requests,
     meetings: new MeetingService(db, audit),
     agendas,
@@ -88,12 +95,12 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
     notifier,
     precedences: new PrecedenceService(db, audit),
     documents: new AgendaDocumentService(db, agendas),
-    walkIns: new WalkInService(db, requests),
-    feeds: new AgendaFeedService(db, audit),
-    stats: new StatisticsService(db),
-    reminders: new ReminderService(db, mail),
-    editionStats: new EditionStatisticsService(db),
-    followUps: new FollowUpService(db, mail),
+    walkIns: new WalkInService(db, requests, new WalkInRepository()),
+    feeds: new AgendaFeedService(db, audit, new AgendaFeedRepository()),
+    stats: new StatisticsService(db, new StatisticsRepository()),
+    reminders: new ReminderService(db, mail, new ReminderRepository()),
+    editionStats: new EditionStatisticsService(db, new EditionStatisticsRepository()),
+    followUps: new FollowUpService(db, mail, new FollowUpRepository()),
     notified,
     async close() {
       await db.destroy();

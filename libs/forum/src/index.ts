@@ -30,6 +30,7 @@ export * from './badge/badge-code.js';
 export * from './badge/badge.service.js';
 export * from './day/statistics.service.js';
 export * from './day/reminder.service.js';
+export { ReminderRepository } from './day/reminder.repository.js';
 export * from './statistics/index.js';
 export * from './common/db-errors.js';
 export * from './common/forum-facts.js';

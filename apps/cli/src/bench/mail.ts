@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { createDataSource, type AppConfig } from '#platform';
 import { AccessTokens } from '#identity';
-import { ReminderService } from '#forum';
+import { ReminderRepository, ReminderService } from '#forum';
 import {
   AfterCommitSubscriber,
   MAIL_QUEUE,
@@ -185,7 +185,7 @@ async function remindersBench(env: BenchEnv, smtp: TestSmtp): Promise<MailBenchF
     connection: new Redis(config.redisUrl, { maxRetriesPerRequest: null }),
     prefix: config.queuePrefix,
   });
-  const reminders = new ReminderService(db, new OutboxMailer(db, config, queue));
+  const reminders = new ReminderService(db, new OutboxMailer(db, config, queue), new ReminderRepository());
   const t0 = performance.now();
   let queued = 0;
   for (let n = -1; n !== 0;) queued += n = await reminders.sendDue(new Date());

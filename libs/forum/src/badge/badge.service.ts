@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AppError, badInput, notFound, parseId } from '#platform';
-import { type LocalizedText } from '#directory';
+import { directoryFacts, type LocalizedText, type OrganizationFacts } from '#directory';
+import { ForumEditionEntity } from '../edition/edition.entity.js';
+import { DelegateRepository, type BadgeDelegate } from '../registration/delegate.repository.js';
 import { badgeKey, signBadge, verifyBadge } from './badge-code.js';
 import { badgeCursor, readBadgeCursor } from './badge-cursor.js';
 
@@ -21,21 +23,6 @@ export interface ForumBadge {
 
 export const BADGE_PAGE_MAX = 500;
 
-interface BadgeRow {
-  id: string;
-  edition_id: string;
-  name: string;
-  organization_id: string;
-  organization_name: LocalizedText;
-  organization_country: string;
-  status: ForumBadge['status'];
-  checked_in_at: Date | null;
-}
-
-const BADGE_SELECT = `SELECT d.id, d.edition_id, d.name, d.organization_id, o.name AS organization_name,
-       o.country AS organization_country, d.status, d.checked_in_at
-  FROM forum_delegate d JOIN organization o ON o.id = d.organization_id`;
-
 /**
  * Badges: a code signed with a key derived from the api's secret (badge-code.ts), issued to the
  * delegate's organisation or the delegate, and read back at the venue desk. A code stays valid as long
@@ -47,6 +34,7 @@ export class BadgeService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly delegates: DelegateRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = badgeKey(config.auth.jwtSecret);
@@ -81,48 +69,46 @@ export class BadgeService {
       throw badInput([{ path: 'after', message: 'is not a cursor of this list (use endCursor)' }]);
     if (!Number.isInteger(limit) || limit < 1 || limit > BADGE_PAGE_MAX)
       throw badInput([{ path: 'limit', message: `must be between 1 and ${BADGE_PAGE_MAX}` }]);
-    const [edition] = await this.db.query<{ id: string }[]>(`SELECT id FROM forum_edition WHERE id = $1`, [
-      id,
-    ]);
-    if (!edition) throw notFound('ForumEdition', id);
-    const [{ total }] = await this.db.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM forum_delegate WHERE edition_id = $1 AND status = 'REGISTERED'`,
-      [id],
-    );
+    if (!(await this.db.getRepository(ForumEditionEntity).existsBy({ id })))
+      throw notFound('ForumEdition', id);
+    const total = await this.delegates.registeredCount(this.db.manager, id);
     // One row past the page tells whether another follows.
-    const rows = await this.db.query<BadgeRow[]>(
-      `${BADGE_SELECT} WHERE d.edition_id = $1 AND d.status = 'REGISTERED'
-        AND ($2::text IS NULL OR (d.name, d.id) > ($2::text, $3::uuid))
-        ORDER BY d.name, d.id LIMIT $4`,
-      [id, from?.name ?? null, from?.id ?? null, limit + 1],
-    );
+    const rows = await this.delegates.registeredByName(this.db.manager, id, from, limit + 1);
     const page = rows.slice(0, limit);
+    const orgs = await directoryFacts.organizations(
+      this.db,
+      page.map((d) => d.organizationId),
+    );
     const last = page.at(-1);
     return {
       total,
-      badges: page.map((r) => this.toBadge(r)),
+      // A delegate's organisation always exists (a foreign key): every row has its badge.
+      badges: page
+        .filter((d) => orgs.has(d.organizationId))
+        .map((d) => this.toBadge(d, orgs.get(d.organizationId)!)),
       endCursor: last ? badgeCursor({ name: last.name, id: last.id }) : null,
       hasNextPage: rows.length > limit,
     };
   }
 
   private async load(id: string): Promise<ForumBadge> {
-    const [d] = await this.db.query<BadgeRow[]>(`${BADGE_SELECT} WHERE d.id = $1`, [id]);
-    if (!d) throw notFound('Delegate', id);
-    return this.toBadge(d);
+    const d = await this.delegates.badge(this.db.manager, id);
+    const org = d && (await directoryFacts.organizations(this.db, [d.organizationId])).get(d.organizationId);
+    if (!d || !org) throw notFound('Delegate', id);
+    return this.toBadge(d, org);
   }
 
-  private toBadge(d: BadgeRow): ForumBadge {
+  private toBadge(d: BadgeDelegate, org: OrganizationFacts): ForumBadge {
     return {
       code: signBadge(d.id, this.key),
       delegateId: d.id,
-      editionId: d.edition_id,
+      editionId: d.editionId,
       delegateName: d.name,
-      organizationId: d.organization_id,
-      organizationName: d.organization_name,
-      organizationCountry: d.organization_country,
+      organizationId: d.organizationId,
+      organizationName: org.name,
+      organizationCountry: org.country,
       status: d.status,
-      checkedInAt: d.checked_in_at,
+      checkedInAt: d.checkedInAt,
     };
   }
 }

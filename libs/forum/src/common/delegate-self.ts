@@ -1,18 +1,14 @@
 import { arg, Custom, registerOwnerLookup, verdict, type Rule } from '#identity';
+import { DELEGATE_SELF_SQL } from '../registration/delegate.repository.js';
 
 /*
- * The account a registered delegate is linked to (or else the account that has verified the
- * delegate's address since it was registered), answered through identity's owner lookups (which
- * cache one id per record and request): the user id stands where an organisation id usually does.
+ * A registered delegate's link, answered through identity's owner lookups (which cache one value
+ * per record and request; the value stands where an organisation id usually does): the id of the
+ * account linked to the registration, or else the delegate's address, which stands for the account
+ * that has verified it.
  */
-const DELEGATE_ACCOUNT = 'forum.delegate_account';
-registerOwnerLookup(
-  DELEGATE_ACCOUNT,
-  `SELECT coalesce(d.user_id, u.id)::text AS organization_id
-     FROM forum_delegate d
-     LEFT JOIN user_account u ON u.email = d.email AND u.email_verified_at IS NOT NULL
-    WHERE d.id = $1 AND d.status = 'REGISTERED'`,
-);
+const DELEGATE_SELF = 'forum.delegate_self';
+registerOwnerLookup(DELEGATE_SELF, DELEGATE_SELF_SQL);
 
 /** The person registered as the delegate whose id sits at `path` (the account linked to the registration). */
 export const DelegateSelf = (path: string): Rule =>
@@ -21,8 +17,11 @@ export const DelegateSelf = (path: string): Rule =>
     async ({ viewer, args, access }) => {
       if (!viewer) return verdict.deny('UNAUTHENTICATED', 'sign in to do this');
       const delegateId = (await arg(path)(args, access))?.toLowerCase();
-      const account = delegateId ? await access.organizationOf(DELEGATE_ACCOUNT, delegateId) : null;
-      if (account && account === viewer.userId) return verdict.allow();
+      const link = delegateId ? await access.organizationOf(DELEGATE_SELF, delegateId) : null;
+      // An account id never equals an address: the first test holds for a linked registration only,
+      // the second for an unlinked one whose address the viewer's account has verified.
+      if (link && (link === viewer.userId || (viewer.emailVerified && link === viewer.email)))
+        return verdict.allow();
       return verdict.deny('FORBIDDEN', 'only the delegate or its organisation may do this');
     },
   );

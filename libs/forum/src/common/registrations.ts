@@ -1,4 +1,9 @@
 import { arg, Custom, isOrganiser, registerOwnerLookup, verdict, type Rule } from '#identity';
+import {
+  DELEGATE_ACCOUNT_SQL,
+  DELEGATE_OWNER_SQL,
+  PARTICIPATING_EDITIONS_SQL,
+} from '../registration/delegate.repository.js';
 
 /*
  * What the forum declares to identity once, when the module loads: the organisation owning a
@@ -6,12 +11,9 @@ import { arg, Custom, isOrganiser, registerOwnerLookup, verdict, type Rule } fro
  * (./personal-data.ts).
  */
 
-registerOwnerLookup('forum_delegate', `SELECT organization_id FROM forum_delegate WHERE id = $1`);
+registerOwnerLookup('forum_delegate', DELEGATE_OWNER_SQL);
 /** The account linked to a delegate's registration (answered as `organization_id`, the lookups' one column). */
-registerOwnerLookup(
-  'forum_delegate.account',
-  `SELECT user_id AS organization_id FROM forum_delegate WHERE id = $1`,
-);
+registerOwnerLookup('forum_delegate.account', DELEGATE_ACCOUNT_SQL);
 
 /*
  * A lookup takes a single id, so this one answers for an organisation with the editions it takes part
@@ -19,12 +21,7 @@ registerOwnerLookup(
  * registers in few editions, and the answer is cached for the request.
  */
 const PARTICIPATING_EDITIONS = 'forum.participating_editions';
-registerOwnerLookup(
-  PARTICIPATING_EDITIONS,
-  `SELECT string_agg(DISTINCT d.edition_id::text, ' ') AS organization_id
-     FROM forum_delegate d JOIN organization o ON o.id = d.organization_id
-    WHERE d.organization_id = $1 AND d.status = 'REGISTERED' AND o.status = 'ACTIVE'`,
-);
+registerOwnerLookup(PARTICIPATING_EDITIONS, PARTICIPATING_EDITIONS_SQL);
 
 /**
  * Organisers, and members of an organisation that has a delegate registered in the edition whose id

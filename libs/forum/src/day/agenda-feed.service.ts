@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError, notFound, parseId } from '#platform';
-import { AuditService } from '#identity';
+import { accounts, AuditService, organizationsOf } from '#identity';
 import { audit, type Actor } from '../common/audit.js';
+import { AgendaFeedRepository, type FeedOwner } from './agenda-feed.repository.js';
 
 /** Feed tokens: 32 random bytes, base64url. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -26,6 +27,7 @@ export class AgendaFeedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly auditLog: AuditService,
+    private readonly feeds: AgendaFeedRepository,
   ) {}
 
   async rotate(
@@ -35,31 +37,24 @@ export class AgendaFeedService {
     const id = parseId(delegateId, 'delegateId');
     const token = randomBytes(32).toString('base64url');
     return this.db.transaction(async (m) => {
-      const [d] = await m.query<{ id: string; email: string; status: string }[]>(
-        `SELECT id, email, status FROM forum_delegate WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
+      const d = await this.feeds.lockDelegate(m, id);
       if (!d) throw notFound('Delegate', id);
       if (d.status !== 'REGISTERED') throw new AppError('CONFLICT', 'this delegate has withdrawn');
-      const [old] = await m.query<{ created_at: Date }[]>(
-        `SELECT created_at FROM forum_agenda_feed WHERE delegate_id = $1`,
-        [id],
-      );
-      await m.query(
-        `INSERT INTO forum_agenda_feed (delegate_id, token_hash, created_by, delegate_email) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (delegate_id) DO UPDATE
-           SET token_hash = EXCLUDED.token_hash, created_by = EXCLUDED.created_by,
-               delegate_email = EXCLUDED.delegate_email, created_at = now(), last_used_at = NULL`,
-        [id, hashOf(token), actor?.userId ?? null, d.email],
-      );
+      const oldCreatedAt = await this.feeds.createdAt(m, id);
+      await this.feeds.replace(m, {
+        delegateId: id,
+        tokenHash: hashOf(token),
+        createdBy: actor?.userId ?? null,
+        delegateEmail: d.email,
+      });
       await audit(
         this.auditLog,
         m,
         actor,
-        old ? 'forum_agenda_feed.rotate' : 'forum_agenda_feed.create',
+        oldCreatedAt ? 'forum_agenda_feed.rotate' : 'forum_agenda_feed.create',
         'forum_delegate',
         id,
-        old ? { feedCreatedAt: old.created_at } : null,
+        oldCreatedAt ? { feedCreatedAt: oldCreatedAt } : null,
         { feedCreatedAt: 'now' },
       );
       return { token, path: feedPath(token), delegateId: id };
@@ -72,20 +67,25 @@ export class AgendaFeedService {
    */
   async delegateOf(token: string): Promise<string | null> {
     if (!TOKEN.test(token)) return null;
-    const rows = await this.db.query<{ delegate_id: string }[]>(
-      `UPDATE forum_agenda_feed f SET last_used_at = now()
-         FROM forum_delegate d
-        WHERE f.token_hash = $1 AND d.id = f.delegate_id AND d.status = 'REGISTERED' AND d.email = f.delegate_email
-          AND (f.created_by = d.user_id
-               OR (d.user_id IS NULL
-                   AND EXISTS (SELECT 1 FROM user_account u
-                                WHERE u.id = f.created_by AND u.email = d.email AND u.email_verified_at IS NOT NULL))
-               OR EXISTS (SELECT 1 FROM membership ms
-                           WHERE ms.user_id = f.created_by AND ms.organization_id = d.organization_id))
-        RETURNING f.delegate_id`,
-      [hashOf(token)],
-    );
-    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as { delegate_id: string }[];
-    return list[0]?.delegate_id ?? null;
+    const tokenHash = hashOf(token);
+    const feed = await this.feeds.ownerOf(this.db.manager, tokenHash);
+    if (!feed || !(await this.creatorMayRead(feed))) return null;
+    await this.feeds.touch(this.db.manager, tokenHash);
+    return feed.delegateId;
+  }
+
+  /**
+   * Whether the person who asked for a feed may still read it: the delegate's linked account; for an
+   * unlinked delegate, the account that verified the delegate's address; or a member of the
+   * delegate's organisation.
+   */
+  private async creatorMayRead(feed: FeedOwner): Promise<boolean> {
+    if (!feed.createdBy) return false;
+    if (feed.createdBy === feed.userId) return true;
+    if (feed.userId === null) {
+      const creator = (await accounts.contacts(this.db.manager, [feed.createdBy])).get(feed.createdBy);
+      if (creator?.verified && creator.email === feed.delegateEmail) return true;
+    }
+    return (await organizationsOf(this.db.manager, feed.createdBy)).includes(feed.organizationId);
   }
 }

@@ -7,6 +7,7 @@ import { RegistrationService } from '../registration/registration.service.js';
 import { MeetingService } from '../meeting/meeting.service.js';
 import { MeetingParticipantEntity } from '../meeting/meeting.entity.js';
 import type { Actor } from '../common/audit.js';
+import { DeskRepository } from './desk.repository.js';
 
 export interface DeskCheckIn {
   badge: ForumBadge;
@@ -25,6 +26,7 @@ export class DeskService {
     private readonly badges: BadgeService,
     private readonly registrations: RegistrationService,
     private readonly meetings: MeetingService,
+    private readonly desk: DeskRepository,
   ) {}
 
   /**
@@ -34,17 +36,14 @@ export class DeskService {
    */
   async checkInBadge(editionId: string, code: string, actor: Actor): Promise<DeskCheckIn> {
     const id = parseId(editionId, 'editionId');
-    const [edition] = await this.db.query<{ over: boolean }[]>(
-      `SELECT (now() AT TIME ZONE timezone)::date > ends_on AS over FROM forum_edition WHERE id = $1`,
-      [id],
-    );
-    if (!edition) throw notFound('ForumEdition', id);
+    const over = await this.desk.editionOver(this.db.manager, id);
+    if (over === null) throw notFound('ForumEdition', id);
     const badge = await this.badges.read(code);
     if (badge.editionId !== id)
       throw new AppError('CONFLICT', 'this badge belongs to another edition', { reason: 'OTHER_EDITION' });
     if (badge.status !== 'REGISTERED')
       throw new AppError('CONFLICT', 'this delegate has withdrawn', { reason: 'WITHDRAWN' });
-    if (edition.over) throw new AppError('CONFLICT', 'this edition is over', { reason: 'EXPIRED' });
+    if (over) throw new AppError('CONFLICT', 'this edition is over', { reason: 'EXPIRED' });
     const alreadyCheckedIn = badge.checkedInAt !== null;
     const delegate = await this.registrations.checkIn(badge.delegateId, actor);
     return { badge: { ...badge, checkedInAt: delegate.checkedInAt }, alreadyCheckedIn };
@@ -61,25 +60,18 @@ export class DeskService {
   ): Promise<MeetingParticipantEntity[]> {
     const id = parseId(meetingId, 'meetingId');
     const absent = parseId(absentDelegateId, 'absentDelegateId');
-    const sides = await this.db.query<
-      { delegate_id: string; organization_id: string; outcome: string | null }[]
-    >(
-      `SELECT p.delegate_id, d.organization_id, p.outcome
-         FROM forum_meeting_participant p JOIN forum_delegate d ON d.id = p.delegate_id
-        WHERE p.meeting_id = $1`,
-      [id],
-    );
+    const sides = await this.desk.sides(this.db.manager, id);
     if (!sides.length) throw notFound('Meeting', id);
-    const absentSide = sides.find((s) => s.delegate_id === absent);
+    const absentSide = sides.find((s) => s.delegateId === absent);
     if (!absentSide)
       throw badInput([{ path: 'absentDelegateId', message: 'does not take part in this meeting' }]);
-    const present = sides.filter((s) => s.organization_id !== absentSide.organization_id);
+    const present = sides.filter((s) => s.organizationId !== absentSide.organizationId);
     if (present.length !== 1)
       throw new AppError('CONFLICT', 'the other side of this meeting cannot be told apart');
     if (present[0].outcome === 'NO_SHOW')
       return this.db
         .getRepository(MeetingParticipantEntity)
-        .find({ where: { meetingId: id, delegateId: present[0].delegate_id } });
-    return this.meetings.reportOutcome(id, present[0].organization_id, 'NO_SHOW', null, actor);
+        .find({ where: { meetingId: id, delegateId: present[0].delegateId } });
+    return this.meetings.reportOutcome(id, present[0].organizationId, 'NO_SHOW', null, actor);
   }
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound, parseId } from '#platform';
-import { sectorWithAncestors } from '#directory';
+import { directoryFacts, sectorWithAncestors } from '#directory';
+import { ForumEditionEntity } from '../edition/edition.entity.js';
+import { StatisticsRepository } from './statistics.repository.js';
 import {
   forumStatistics,
   type ForumStatistics,
@@ -36,54 +38,24 @@ function section(sectors: string[] | null): string | undefined {
 /** Loads an edition's registrations, requests and meetings and computes the organiser statistics. */
 @Injectable()
 export class StatisticsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: StatisticsRepository,
+  ) {}
 
   async input(rawEditionId: string): Promise<StatisticsInput> {
     const editionId = parseId(rawEditionId, 'editionId');
-    const [edition] = await this.db.query<{ id: string }[]>(`SELECT id FROM forum_edition WHERE id = $1`, [
-      editionId,
+    if (!(await this.db.getRepository(ForumEditionEntity).existsBy({ id: editionId })))
+      throw notFound('Forum edition', editionId);
+    const m = this.db.manager;
+    const [orgIds, delegates, requests, meetings, capacity] = await Promise.all([
+      this.rows.organizationIds(m, editionId),
+      this.rows.delegates(m, editionId),
+      this.rows.requests(m, editionId),
+      this.rows.meetings(m, editionId),
+      this.rows.slotTables(m, editionId),
     ]);
-    if (!edition) throw notFound('Forum edition', editionId);
-    const [orgs, delegates, requests, meetings, [capacity]] = await Promise.all([
-      this.db.query<{ id: string; country: string; kind: string; sectors: string[] }[]>(
-        `SELECT o.id, o.country, o.kind, o.sectors FROM organization o
-          WHERE o.id IN (SELECT organization_id FROM forum_delegate WHERE edition_id = $1)`,
-        [editionId],
-      ),
-      this.db.query<{ id: string; organizationId: string }[]>(
-        `SELECT id, organization_id AS "organizationId" FROM forum_delegate WHERE edition_id = $1`,
-        [editionId],
-      ),
-      this.db.query<{ id: string; fromDelegateId: string; toDelegateId: string | null; status: string }[]>(
-        `SELECT id, from_delegate_id AS "fromDelegateId", to_delegate_id AS "toDelegateId",
-                CASE WHEN status = 'PENDING' AND expires_at <= now() THEN 'EXPIRED' ELSE status END AS status
-           FROM forum_meeting_request WHERE edition_id = $1`,
-        [editionId],
-      ),
-      this.db.query<
-        {
-          id: string;
-          status: string;
-          slot_id: string;
-          table_id: string | null;
-          delegates: string[];
-          outcomes: (string | null)[];
-        }[]
-      >(
-        `SELECT mt.id, mt.status, mt.slot_id, mt.table_id,
-                array_agg(p.delegate_id ORDER BY p.delegate_id) AS delegates,
-                array_agg(p.outcome ORDER BY p.delegate_id) AS outcomes
-           FROM forum_meeting mt JOIN forum_meeting_participant p ON p.meeting_id = mt.id
-          WHERE mt.edition_id = $1
-          GROUP BY mt.id`,
-        [editionId],
-      ),
-      this.db.query<{ n: number }[]>(
-        `SELECT ((SELECT count(*) FROM forum_slot WHERE edition_id = $1 AND NOT is_break)
-               * (SELECT count(*) FROM forum_table WHERE edition_id = $1 AND active))::int AS n`,
-        [editionId],
-      ),
-    ]);
+    const orgs = [...(await directoryFacts.organizations(m, orgIds)).values()];
     return {
       organizations: orgs.map((o) => ({
         id: o.id,
@@ -106,11 +78,11 @@ export class StatisticsService {
           delegateIds: [mt.delegates[0], mt.delegates[1]] as [string, string],
           status: mt.status as 'DRAFT' | 'PUBLISHED' | 'CANCELLED',
           outcome: combinedOutcome(mt.outcomes),
-          slotId: mt.slot_id,
+          slotId: mt.slotId,
           // Meetings without a table share one pseudo-table per slot; they add at most one used pair per slot.
-          tableId: mt.table_id ?? '',
+          tableId: mt.tableId ?? '',
         })),
-      availableSlotTables: capacity.n,
+      availableSlotTables: capacity,
     };
   }
 

@@ -10,6 +10,7 @@ import { ForumSlotEntity } from '../edition/edition.entity.js';
 import { ForumDelegateEntity } from '../registration/registration.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
 import { lockEditionMeetings } from '../meeting/meeting-writes.js';
+import { WalkInRepository } from './walk-in.repository.js';
 
 export interface FreeSlot {
   slotId: string;
@@ -40,33 +41,6 @@ export interface WalkInResult {
 }
 
 /**
- * Slots that have not started where both delegates are free and, when the edition has tables, at
- * least one active table is free. Organisers ($6 true) see the working schedule: draft meetings and
- * both delegates' unavailable slots. Anyone else sees what the delegates themselves are shown: only
- * published meetings, and only the unavailability of their own delegate ($2), never the other's.
- */
-const FREE_SLOTS = `
-  SELECT s.id AS "slotId", s.position, s.day::text AS day, s.session, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
-         (SELECT count(*)::int FROM forum_table t
-           WHERE t.edition_id = s.edition_id AND t.active
-             AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
-                              WHERE mt.status <> 'CANCELLED'
-                                AND CASE WHEN $6 THEN mt.slot_id = s.id AND mt.table_id = t.id
-                                         ELSE mt.published_slot_id = s.id AND mt.published_table_id = t.id END))
-           AS "freeTables",
-         EXISTS (SELECT 1 FROM forum_table t WHERE t.edition_id = s.edition_id AND t.active) AS "hasTables"
-    FROM forum_slot s
-   WHERE s.edition_id = $1 AND NOT s.is_break AND s.starts_at > $4 AND ($5::uuid IS NULL OR s.id = $5)
-     AND NOT ($6 AND EXISTS (SELECT 1 FROM forum_meeting_participant p
-                              WHERE p.slot_id = s.id AND p.delegate_id IN ($2, $3) AND p.status <> 'CANCELLED'))
-     AND NOT (NOT $6 AND EXISTS (SELECT 1 FROM forum_meeting_participant p JOIN forum_meeting mt ON mt.id = p.meeting_id
-                                  WHERE p.delegate_id IN ($2, $3) AND mt.published_slot_id = s.id
-                                    AND mt.status <> 'CANCELLED'))
-     AND NOT EXISTS (SELECT 1 FROM forum_delegate_unavailable u
-                      WHERE u.slot_id = s.id AND (u.delegate_id = $2 OR ($6 AND u.delegate_id = $3)))
-   ORDER BY s.position`;
-
-/**
  * Walk-in meetings on the forum day. A walk-in is an instant meeting request for one free slot
  * (source WALK_IN, the slot kept on the request, lapsing when the slot starts). Both sides consent
  * before it exists: an organiser's booking stands for both sides and is booked at once; a member's
@@ -79,6 +53,7 @@ export class WalkInService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly requests: RequestService,
+    private readonly walkIns: WalkInRepository,
   ) {}
 
   /**
@@ -97,12 +72,8 @@ export class WalkInService {
     const a = parseId(delegateId, 'delegateId');
     const b = parseId(withDelegateId, 'withDelegateId');
     const organiser = isOrganiser(viewer);
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT d.id FROM forum_delegate d JOIN forum_edition e ON e.id = d.edition_id
-        WHERE d.id IN ($1, $2) AND d.edition_id = $3 AND d.status = 'REGISTERED' AND ($4 OR e.status <> 'DRAFT')`,
-      [a, b, eid, organiser],
-    );
-    for (const id of [a, b]) if (!rows.some((r) => r.id === id)) throw notFound('Delegate', id);
+    const registered = await this.walkIns.registered(this.db.manager, eid, [a, b], organiser);
+    for (const id of [a, b]) if (!registered.has(id)) throw notFound('Delegate', id);
     return this.free(this.db.manager, eid, a, b, now, null, organiser);
   }
 
@@ -115,21 +86,8 @@ export class WalkInService {
     slotId: string | null,
     fullView: boolean,
   ): Promise<FreeSlot[]> {
-    const rows = await m.query<(FreeSlot & { hasTables: boolean })[]>(FREE_SLOTS, [
-      editionId,
-      a,
-      b,
-      now,
-      slotId,
-      fullView,
-    ]);
-    return rows
-      .filter((r) => !r.hasTables || r.freeTables > 0)
-      .map(({ hasTables: _, ...r }) => ({
-        ...r,
-        startsAt: new Date(r.startsAt),
-        endsAt: new Date(r.endsAt),
-      }));
+    const rows = await this.walkIns.freeSlots(m, { editionId, a, b, after: now, slotId, fullView });
+    return rows.filter((r) => !r.hasTables || r.freeTables > 0).map(({ hasTables: _, ...r }) => r);
   }
 
   async book(input: WalkInInput, viewer: Viewer | null): Promise<WalkInResult> {
@@ -167,19 +125,13 @@ export class WalkInService {
             });
 
           // The other side proposed this meeting already: booking it back is the consent.
-          const [reverse] = await m.query<{ id: string; proposed_slot_id: string }[]>(
-            `SELECT id, proposed_slot_id FROM forum_meeting_request
-              WHERE source = 'WALK_IN' AND status = 'PENDING' AND expires_at > now()
-                AND from_delegate_id = $1 AND to_delegate_id = $2
-              FOR UPDATE`,
-            [to.id, from.id],
-          );
+          const reverse = await this.walkIns.lockPendingProposal(m, to.id, from.id);
           if (reverse) {
-            if (reverse.proposed_slot_id !== slot.id)
+            if (reverse.proposedSlotId !== slot.id)
               throw new AppError(
                 'CONFLICT',
                 'the other side proposed another slot: accept it or book that slot',
-                { reason: 'REVERSE_PENDING', requestId: reverse.id, slotId: reverse.proposed_slot_id },
+                { reason: 'REVERSE_PENDING', requestId: reverse.id, slotId: reverse.proposedSlotId },
               );
             const accepted = await this.requests.accept(reverse.id, from.organizationId, from.id, userId, m);
             return { request: accepted, meeting: await this.meetingOf(m, accepted.id) };
@@ -212,11 +164,6 @@ export class WalkInService {
   }
 
   private async meetingOf(m: EntityManager, requestId: string): Promise<MeetingEntity | null> {
-    return m
-      .getRepository(MeetingEntity)
-      .createQueryBuilder('mt')
-      .where('mt.request_id = :requestId', { requestId })
-      .andWhere(`mt.status <> 'CANCELLED'`)
-      .getOne();
+    return this.walkIns.meetingOf(m, requestId);
   }
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { directoryFacts } from '#directory';
 import type { TextByLang } from '../edition/edition.entity.js';
+import { DelegateRepository } from '../registration/delegate.repository.js';
 
 export interface OrganizationSummary {
   name: TextByLang;
@@ -24,7 +26,10 @@ export interface ForumLoaders {
 export class ForumLoaderFactory {
   private readonly perRequest = new WeakMap<object, ForumLoaders>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly delegates: DelegateRepository,
+  ) {}
 
   for(context: object): ForumLoaders {
     let loaders = this.perRequest.get(context);
@@ -38,19 +43,14 @@ export class ForumLoaderFactory {
   private create(): ForumLoaders {
     return {
       organization: new DataLoader(async (ids) => {
-        const rows = await this.db.query<{ id: string; name: TextByLang; country: string }[]>(
-          `SELECT id::text AS id, name, country FROM organization WHERE id = ANY($1::uuid[])`,
-          [[...ids]],
-        );
-        const byId = new Map(rows.map((r) => [r.id, { name: r.name, country: r.country }]));
-        return ids.map((id) => byId.get(id) ?? null);
+        const byId = await directoryFacts.organizations(this.db, ids);
+        return ids.map((id) => {
+          const o = byId.get(id);
+          return o ? { name: o.name, country: o.country } : null;
+        });
       }),
       delegateName: new DataLoader(async (ids) => {
-        const rows = await this.db.query<{ id: string; name: string }[]>(
-          `SELECT id::text AS id, name FROM forum_delegate WHERE id = ANY($1::uuid[])`,
-          [[...ids]],
-        );
-        const byId = new Map(rows.map((r) => [r.id, r.name]));
+        const byId = await this.delegates.names(this.db.manager, ids);
         return ids.map((id) => byId.get(id) ?? null);
       }),
     };

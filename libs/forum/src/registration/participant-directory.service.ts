@@ -14,6 +14,7 @@ import {
 import type { TextByLang } from '../edition/edition.entity.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { participantFilterSchema } from './participant.schema.js';
+import { DelegateRepository } from './delegate.repository.js';
 
 /** A registered delegate as other participants see it: no email, no phone, nothing personal beyond the name. */
 export interface Participant {
@@ -45,37 +46,20 @@ export interface ParticipantPage {
   hasNextPage: boolean;
 }
 
-interface Row {
-  id: string;
-  edition_id: string;
-  name: string;
-  languages: string[];
-  goals: string[];
-  created_at: Date;
-  organization_id: string;
-  organization_name: TextByLang;
-  kind: string;
-  country: string;
-  sectors: string[];
-  group_id: string | null;
-  group_code: string | null;
-  group_name: TextByLang | null;
-  max_meetings: number | null;
-  max_requests: number | null;
-  request_id: string | null;
-  request_status: 'PENDING' | 'ACCEPTED' | null;
-}
-
 /** `%text%` for ILIKE, with the pattern characters of the text taken literally. */
 const contains = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The directory of an edition's participants, from which delegates pick whom to ask for a meeting.
- * One page is one query: organisation, group and request state are joined, not loaded per row.
+ * One page is one query (DelegateRepository.participants): organisation, group and request state are
+ * joined, not loaded per row.
  */
 @Injectable()
 export class ParticipantDirectoryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly delegates: DelegateRepository,
+  ) {}
 
   /**
    * Registered delegates of active organisations in the edition, in registration order.
@@ -103,79 +87,37 @@ export class ParticipantDirectoryService {
         status: found.status,
       });
 
-    const params: unknown[] = [edition, viewerOrganizationIds];
-    const p = (v: unknown) => `$${params.push(v)}`;
-    const where = [`d.edition_id = $1`, `d.status = 'REGISTERED'`, `o.status = 'ACTIVE'`];
-    if (filter.kinds.length) where.push(`o.kind = ANY(${p(filter.kinds)}::text[])`);
-    if (filter.countries.length) where.push(`o.country::text = ANY(${p(filter.countries)}::text[])`);
-    if (filter.sectors.length) where.push(`o.sectors && ${p(filter.sectors)}::text[]`);
-    if (filter.goals.length) where.push(`d.goals && ${p(filter.goals)}::text[]`);
-    if (filter.languages.length) where.push(`d.languages && ${p(filter.languages)}::text[]`);
-    if (filter.query) {
-      const q = p(contains(filter.query));
-      where.push(
-        `(d.name ILIKE ${q} OR o.name->>'ar' ILIKE ${q} OR o.name->>'fr' ILIKE ${q} OR o.name->>'en' ILIKE ${q})`,
-      );
-    }
-    if (cursor) {
-      const at = p(cursor.createdAt);
-      where.push(`(d.created_at > ${at} OR (d.created_at = ${at} AND d.id > ${p(cursor.id)}))`);
-    }
-    const limit = p(first + 1);
-
-    // A request "with" a delegate: one the viewer's organisations sent to it (or to its organisation
-    // without naming a delegate), or one it sent to them. A pending request past its expiry no longer counts.
-    const rows = await this.db.query<Row[]>(
-      `SELECT d.id, d.edition_id, d.name, d.languages, d.goals, d.created_at,
-              o.id AS organization_id, o.name AS organization_name, o.kind, o.country, o.sectors,
-              g.id AS group_id, g.code AS group_code, g.name AS group_name, g.max_meetings, g.max_requests,
-              r.id AS request_id, r.status AS request_status
-         FROM forum_delegate d
-         JOIN organization o ON o.id = d.organization_id
-         LEFT JOIN forum_group g ON g.id = d.group_id
-         LEFT JOIN LATERAL (
-           SELECT q.id, q.status FROM forum_meeting_request q
-            WHERE q.edition_id = d.edition_id
-              AND (q.status = 'ACCEPTED' OR (q.status = 'PENDING' AND q.expires_at > now()))
-              AND ((q.from_organization_id = ANY($2::uuid[]) AND q.to_organization_id = d.organization_id
-                    AND (q.to_delegate_id IS NULL OR q.to_delegate_id = d.id))
-                OR (q.from_delegate_id = d.id AND q.to_organization_id = ANY($2::uuid[])))
-            ORDER BY (q.status = 'ACCEPTED') DESC, q.created_at DESC
-            LIMIT 1
-         ) r ON true
-        WHERE ${where.join(' AND ')}
-        ORDER BY d.created_at, d.id
-        LIMIT ${limit}`,
-      params,
-    );
+    const rows = await this.delegates.participants(this.db.manager, {
+      editionId: edition,
+      viewerOrganizationIds,
+      kinds: filter.kinds,
+      countries: filter.countries,
+      sectors: filter.sectors,
+      goals: filter.goals,
+      languages: filter.languages,
+      like: filter.query ? contains(filter.query) : null,
+      after: cursor ? { createdAt: cursor.createdAt, id: cursor.id } : null,
+      limit: first + 1,
+    });
     const mine = new Set(viewerOrganizationIds);
     const items = rows.slice(0, first).map((r): Participant => ({
       id: r.id,
-      editionId: r.edition_id,
+      editionId: r.editionId,
       name: r.name,
       languages: r.languages,
       goals: r.goals,
-      createdAt: r.created_at,
-      group: r.group_id
-        ? {
-            id: r.group_id,
-            editionId: r.edition_id,
-            code: r.group_code!,
-            name: r.group_name!,
-            maxMeetings: r.max_meetings,
-            maxRequests: r.max_requests,
-          }
-        : null,
+      createdAt: r.createdAt,
+      group: r.group ? { ...r.group, editionId: r.editionId } : null,
       organization: {
-        id: r.organization_id,
-        name: r.organization_name,
+        id: r.organizationId,
+        name: r.organizationName,
         kind: r.kind,
         country: r.country,
         sectors: r.sectors,
       },
-      ownOrganization: mine.has(r.organization_id),
-      requestId: r.request_id,
-      requestStatus: r.request_status,
+      ownOrganization: mine.has(r.organizationId),
+      requestId: r.requestId,
+      requestStatus: r.requestStatus,
     }));
     return {
       items,

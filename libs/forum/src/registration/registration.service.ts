@@ -8,13 +8,10 @@ import {
   type Connection,
   type ConnectionArgs,
   connectionOf,
-  keysetAtSql,
-  keysetSql,
   notFound,
   OutboxService,
   parseId,
   parseInput,
-  returning,
   sliceOf,
   text,
 } from '#platform';
@@ -24,9 +21,10 @@ import { registerDelegateSchema, updateDelegateSchema } from './registration.sch
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
 import { cancelMeetingsOfRequests, lockEditionMeetings } from '../meeting/meeting-writes.js';
-import { AuditService, isOrganiser } from '#identity';
+import { accounts, AuditService, isOrganiser } from '#identity';
 import { audit, snapshot, type Actor } from '../common/audit.js';
 import type { DelegateStatus } from './registration.entity.js';
+import { DelegateRepository } from './delegate.repository.js';
 
 /** The largest page of delegates one query returns. */
 export const MAX_DELEGATE_PAGE = 500;
@@ -81,11 +79,7 @@ async function accountFor(
       );
     return asked;
   }
-  const [owner] = await m.query<{ id: string }[]>(
-    `SELECT id FROM user_account WHERE email = $1 AND email_verified_at IS NOT NULL`,
-    [email],
-  );
-  return owner?.id ?? null;
+  return accounts.find(m, null, email);
 }
 
 @Injectable()
@@ -94,6 +88,7 @@ export class RegistrationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly auditLog: AuditService,
     private readonly outbox: OutboxService,
+    private readonly delegates: DelegateRepository,
     @Optional() private readonly events?: EventBus,
   ) {}
 
@@ -132,59 +127,35 @@ export class RegistrationService {
    */
   async page(filter: DelegateFilter, args: ConnectionArgs): Promise<Connection<ForumDelegateEntity>> {
     const slice = sliceOf(args, { max: MAX_DELEGATE_PAGE, defaultSize: 100 });
-    const qb = this.db
-      .getRepository(ForumDelegateEntity)
-      .createQueryBuilder('d')
-      .where('d.edition_id = :editionId', { editionId: parseId(filter.editionId, 'editionId') });
-    if (filter.organizationId)
-      qb.andWhere('d.organization_id = :org', { org: parseId(filter.organizationId, 'organizationId') });
-    if (filter.groupId) qb.andWhere('d.group_id = :groupId', { groupId: parseId(filter.groupId, 'groupId') });
-    if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
-    if (filter.checkedIn != null)
-      qb.andWhere(filter.checkedIn ? 'd.checked_in_at IS NOT NULL' : 'd.checked_in_at IS NULL');
+    const editionId = parseId(filter.editionId, 'editionId');
+    const organizationId = filter.organizationId ? parseId(filter.organizationId, 'organizationId') : null;
+    const groupId = filter.groupId ? parseId(filter.groupId, 'groupId') : null;
+    let country: string | null = null;
     if (filter.country != null) {
-      const country = filter.country.trim().toUpperCase();
+      country = filter.country.trim().toUpperCase();
       if (!isKnownCountry(country))
         throw badInput([{ path: 'country', message: 'unknown ISO 3166-1 alpha-2 country code' }]);
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM organization co WHERE co.id = d.organization_id AND co.country = :country)',
-        { country },
-      );
     }
     const search = filter.search == null ? '' : parseInput(text(100), filter.search, 'search');
-    if (search) {
-      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        `(d.name ILIKE :like OR EXISTS (SELECT 1 FROM organization so WHERE so.id = d.organization_id
-           AND (so.name->>'ar' ILIKE :like OR so.name->>'fr' ILIKE :like OR so.name->>'en' ILIKE :like)))`,
-        { like },
-      );
-    }
-    const totalCount = await qb.clone().getCount();
-    let n = 0;
-    const params: Record<string, string> = {};
-    const sql = keysetSql(slice, { at: 'd.created_at', id: 'd.id' }, 'ASC', (v) => {
-      params[`ks${n}`] = v;
-      return `:ks${n++}`;
-    });
-    for (const w of sql.where) qb.andWhere(w, params);
-    const { entities, raw } = await qb
-      .addSelect(keysetAtSql('d.created_at'), 'keyset_at')
-      .orderBy('d.created_at', sql.direction)
-      .addOrderBy('d.id', sql.direction)
-      .limit(sql.limit)
-      .getRawAndEntities<{ keyset_at: string }>();
-    const at = new Map(entities.map((e, i) => [e, raw[i].keyset_at]));
-    return connectionOf(entities, slice, (e) => ({ at: at.get(e)!, id: e.id }), totalCount);
+    const like = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const { entities, keysetAt, total } = await this.delegates.page(
+      this.db.manager,
+      {
+        editionId,
+        organizationId,
+        groupId,
+        status: filter.status ?? null,
+        checkedIn: filter.checkedIn ?? null,
+        country,
+        like,
+      },
+      slice,
+    );
+    return connectionOf(entities, slice, (e) => ({ at: keysetAt.get(e)!, id: e.id }), total);
   }
 
   async unavailableSlots(delegateIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await this.db.query<{ delegate_id: string; slot_ids: string[] }[]>(
-      `SELECT delegate_id, array_agg(slot_id) AS slot_ids FROM forum_delegate_unavailable
-        WHERE delegate_id = ANY($1::uuid[]) GROUP BY delegate_id`,
-      [delegateIds],
-    );
-    return new Map(rows.map((r) => [r.delegate_id, r.slot_ids]));
+    return this.delegates.unavailableSlots(this.db.manager, delegateIds);
   }
 
   async register(
@@ -204,10 +175,7 @@ export class RegistrationService {
           if (edition.status === 'DRAFT' && !privileged(actor)) throw notFound('Forum edition', editionId);
           if (edition.status === 'CLOSED')
             throw new AppError('CONFLICT', 'registrations for this edition are closed');
-          const [org] = await m.query<{ kind: string; status: string }[]>(
-            `SELECT kind, status FROM organization WHERE id = $1 FOR SHARE`,
-            [organizationId],
-          );
+          const org = await this.delegates.lockOrganization(m, organizationId);
           if (!org) throw notFound('Organization', organizationId);
           if (org.status !== 'ACTIVE')
             throw new AppError('CONFLICT', 'only an active organisation can register delegates');
@@ -288,7 +256,7 @@ export class RegistrationService {
           m.merge(ForumDelegateEntity, current, given);
           const saved = await m.save(ForumDelegateEntity, current);
           if (changes.unavailableSlotIds !== undefined && unavailableSlotIds) {
-            await m.query(`DELETE FROM forum_delegate_unavailable WHERE delegate_id = $1`, [id]);
+            await this.delegates.clearUnavailable(m, id);
             await this.writeUnavailable(m, saved, unavailableSlotIds, 'input.unavailableSlotIds');
           }
           await audit(
@@ -364,19 +332,8 @@ export class RegistrationService {
           if (organizationId && current.organizationId !== organizationId.toLowerCase())
             throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
           if (current.status === 'WITHDRAWN') return { value: current, wake: false };
-          const requests = await returning<{ id: string }>(
-            m,
-            `UPDATE forum_meeting_request
-              SET status = 'CANCELLED', cancelled_by_organization_id = $2, reason = 'delegate withdrawn', updated_at = now()
-            WHERE (from_delegate_id = $1 OR to_delegate_id = $1) AND status IN ('PENDING','ACCEPTED')
-            RETURNING id`,
-            [id, current.organizationId],
-          );
-          const meetings = await cancelMeetingsOfRequests(
-            m,
-            requests.map((r) => r.id),
-            this.events,
-          );
+          const requestIds = await this.delegates.cancelOpenRequestsOf(m, id, current.organizationId);
+          const meetings = await cancelMeetingsOfRequests(m, requestIds, this.events);
           current.status = 'WITHDRAWN';
           const saved = await m.save(ForumDelegateEntity, current);
           await audit(
@@ -389,7 +346,7 @@ export class RegistrationService {
             { status: 'REGISTERED' },
             {
               status: 'WITHDRAWN',
-              cancelledRequestIds: requests.map((r) => r.id),
+              cancelledRequestIds: requestIds,
               cancelledMeetingIds: meetings,
             },
           );
@@ -411,13 +368,8 @@ export class RegistrationService {
       if (!current) throw notFound('Delegate', id);
       if (current.status !== 'REGISTERED') throw new AppError('CONFLICT', 'this delegate has withdrawn');
       if (current.checkedInAt) return current;
-      const [row] = await returning<{ checked_in_at: Date }>(
-        m,
-        `UPDATE forum_delegate SET checked_in_at = date_trunc('milliseconds', now()), updated_at = now()
-          WHERE id = $1 RETURNING checked_in_at`,
-        [id],
-      );
-      current.checkedInAt = row.checked_in_at;
+      const checkedInAt = await this.delegates.markCheckedIn(m, id);
+      current.checkedInAt = checkedInAt;
       await audit(
         this.auditLog,
         m,
@@ -427,7 +379,7 @@ export class RegistrationService {
         id,
         { checkedInAt: null },
         {
-          checkedInAt: row.checked_in_at,
+          checkedInAt,
         },
       );
       return current;
@@ -441,19 +393,12 @@ export class RegistrationService {
     path: string,
   ): Promise<void> {
     if (!slotIds.length) return;
-    const known = await m.query<{ id: string }[]>(
-      `SELECT id FROM forum_slot WHERE edition_id = $1 AND id = ANY($2::uuid[])`,
-      [delegate.editionId, slotIds],
-    );
-    const ok = new Set(known.map((r) => r.id));
+    const ok = await this.delegates.slotsOfEdition(m, delegate.editionId, slotIds);
     const bad = slotIds.map((s, i) => ({ s, i })).filter(({ s }) => !ok.has(s));
     if (bad.length)
       throw badInput(
         bad.map(({ i }) => ({ path: `${path}.${i}`, message: 'is not a slot of this edition' })),
       );
-    await m.query(
-      `INSERT INTO forum_delegate_unavailable (delegate_id, slot_id) SELECT $1, unnest($2::uuid[])`,
-      [delegate.id, slotIds],
-    );
+    await this.delegates.addUnavailable(m, delegate.id, slotIds);
   }
 }
