@@ -13,6 +13,7 @@ import { ImporterService } from './import/importer.service.js';
 import { ImporterResolver } from './import/importer.resolver.js';
 import { OrganizationChangeService } from './organisation/organisation-change.service.js';
 import { ReviewService } from './organisation/review.service.js';
+import { SearchSourceRepository } from './search-source/search-source.repository.js';
 import './registrations.js';
 import {
   OrganizationChangeResolver,
@@ -31,6 +32,7 @@ export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, Oppo
     DirectoryLoaderFactory,
     ImporterService,
     ReviewService,
+    SearchSourceRepository,
     { provide: ORGANIZATION_PORT, useExisting: OrganizationService },
   ],
   exports: [
@@ -40,6 +42,7 @@ export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, Oppo
     DirectoryLoaderFactory,
     ImporterService,
     ReviewService,
+    SearchSourceRepository,
     ORGANIZATION_PORT,
   ],
 })

@@ -18,6 +18,7 @@ export * from './opportunity/opportunity.types.js';
 export * from './opportunity/opportunity.service.js';
 export * from './opportunity/outbox-owner.js';
 export * from './organisation/organisation-facts.js';
+export * from './search-source/search-source.repository.js';
 export * from './directory.module.js';
 export * from './import/record-source.js';
 export * from './import/importer.service.js';

@@ -1,16 +1,14 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, type QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { EnqueuedTaskPromise, Meilisearch, Settings } from 'meilisearch';
 import { APP_CONFIG, MEILI_CLIENT, OutboxService, outboxFeed, type AppConfig } from '#platform';
-import { OpportunityEntity, OrganizationEntity } from '#directory';
+import { SearchSourceRepository } from '#directory';
 import { indexNames } from './index-names.js';
 import { opportunityDocument, organizationDocument } from './documents.js';
 import { opportunitySettings, organizationSettings } from './index-settings.js';
 import { settled, waitFor } from './meili-task.js';
-
-/** Held by whoever writes to the search indexes, so drains and a rebuild never interleave. */
-const SEARCH_WRITER_LOCK = 727_245_002;
+import { SearchStateRepository, type SearchEntityType } from './search-state.repository.js';
 /** Page size when reading documents back from Meilisearch or rows for a rebuild. */
 const BATCH = 1000;
 /** Batches a drain may have queued in Meilisearch before it waits for the oldest. */
@@ -22,13 +20,6 @@ interface SentBatch {
   deleted: number;
   record(): Promise<void>;
 }
-
-/** The rows search must hold, per entity type: what the sweep compares the index with. */
-const LIVE = {
-  organization: `SELECT id, version FROM organization WHERE status = 'ACTIVE'`,
-  opportunity: `SELECT p.id, p.version, p.organization_id FROM opportunity p JOIN organization o ON o.id = p.organization_id
-    WHERE p.archived_at IS NULL AND o.status = 'ACTIVE'`,
-} as const;
 
 export interface DrainResult {
   rows: number;
@@ -54,6 +45,8 @@ export class SearchIndexerService {
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly outbox: OutboxService,
+    @Optional() private readonly state: SearchStateRepository = new SearchStateRepository(),
+    @Optional() private readonly source: SearchSourceRepository = new SearchSourceRepository(),
   ) {
     this.names = indexNames(config.meiliIndexPrefix);
     this.batchSize = config.outboxBatchSize;
@@ -86,15 +79,12 @@ export class SearchIndexerService {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      if (wait) await runner.query('SELECT pg_advisory_lock($1)', [SEARCH_WRITER_LOCK]);
-      else {
-        const [{ ok }] = await runner.query('SELECT pg_try_advisory_lock($1) AS ok', [SEARCH_WRITER_LOCK]);
-        if (!ok) return null;
-      }
+      if (wait) await this.state.lock(runner.manager);
+      else if (!(await this.state.tryLock(runner.manager))) return null;
       try {
         return await fn(runner);
       } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [SEARCH_WRITER_LOCK]);
+        await this.state.unlock(runner.manager);
       }
     } finally {
       await runner.release();
@@ -156,24 +146,18 @@ export class SearchIndexerService {
    * `record` notes what the index will hold once the tasks have succeeded.
    */
   private async sendBatch(runner: QueryRunner, orgIds: string[], oppIds: string[]): Promise<SentBatch> {
-    const orgs = orgIds.length
-      ? await runner.manager.find(OrganizationEntity, { where: { id: In(orgIds) } })
-      : [];
-    const activeOrgs = orgs.filter((o) => o.status === 'ACTIVE');
+    // An organisation's name, place and status are part of its opportunities' documents.
+    const { organizations: known, opportunities: opps } = await this.source.changed(
+      runner.manager,
+      orgIds,
+      oppIds,
+    );
+    const activeOrgs = orgIds.flatMap((id) => {
+      const o = known.get(id);
+      return o?.status === 'ACTIVE' ? [o] : [];
+    });
     const activeIds = new Set(activeOrgs.map((o) => o.id));
     const goneOrgIds = orgIds.filter((id) => !activeIds.has(id));
-    // An organisation's name, place and status are part of its opportunities' documents.
-    const opps = await runner.manager.find(OpportunityEntity, {
-      where: [
-        ...(oppIds.length ? [{ id: In(oppIds) }] : []),
-        ...(orgIds.length ? [{ organizationId: In(orgIds), archivedAt: IsNull() }] : []),
-      ],
-    });
-    const known = new Map(orgs.map((o) => [o.id, o]));
-    const missingOwners = [...new Set(opps.map((p) => p.organizationId))].filter((id) => !known.has(id));
-    if (missingOwners.length)
-      for (const o of await runner.manager.find(OrganizationEntity, { where: { id: In(missingOwners) } }))
-        known.set(o.id, o);
     const liveOpps = opps.filter((p) => !p.archivedAt && known.get(p.organizationId)?.status === 'ACTIVE');
     const liveOppIds = new Set(liveOpps.map((p) => p.id));
     const goneOppIds = [...new Set([...oppIds, ...opps.map((p) => p.id)])].filter(
@@ -197,30 +181,10 @@ export class SearchIndexerService {
       upserted: activeOrgs.length + liveOpps.length,
       deleted: goneOrgIds.length + goneOppIds.length,
       record: async () => {
-        await this.recordState(runner, 'organization', activeOrgs, goneOrgIds);
-        await this.recordState(runner, 'opportunity', liveOpps, goneOppIds);
+        await this.state.record(runner.manager, 'organization', activeOrgs, goneOrgIds);
+        await this.state.record(runner.manager, 'opportunity', liveOpps, goneOppIds);
       },
     };
-  }
-
-  private async recordState(
-    runner: QueryRunner,
-    type: string,
-    present: { id: string; version: number }[],
-    gone: string[],
-  ): Promise<void> {
-    if (present.length)
-      await runner.query(
-        `INSERT INTO search_state (entity_type, entity_id, version)
-         SELECT $1, unnest($2::uuid[]), unnest($3::int[])
-         ON CONFLICT (entity_type, entity_id) DO UPDATE SET version = EXCLUDED.version, indexed_at = now()`,
-        [type, present.map((p) => p.id), present.map((p) => p.version)],
-      );
-    if (gone.length)
-      await runner.query(`DELETE FROM search_state WHERE entity_type = $1 AND entity_id = ANY($2::uuid[])`, [
-        type,
-        gone,
-      ]);
   }
 
   /**
@@ -236,10 +200,7 @@ export class SearchIndexerService {
         ['opportunity', this.names.opportunities],
       ] as const) {
         const stats = await this.meili.index(uid).getStats();
-        const [{ n }] = await runner.query(
-          `SELECT count(*)::int AS n FROM search_state WHERE entity_type = $1`,
-          [type],
-        );
+        const n = await this.state.count(runner.manager, type);
         if (stats.numberOfDocuments !== n) {
           this.logger.warn(
             { index: uid, documents: stats.numberOfDocuments, expected: n },
@@ -251,27 +212,7 @@ export class SearchIndexerService {
       // Organisations with a pending row: draining it rebuilds (or deletes) the documents of their
       // current opportunities too, so those wait for it instead of getting rows of their own.
       const pendingOrgs = await outboxFeed.pendingEntities(runner, 'search', 'organization');
-      const drift: { t: 'organization' | 'opportunity'; id: string }[] = await runner.query(
-        `WITH live_org AS (${LIVE.organization}), live_opp AS (${LIVE.opportunity}),
-        pending_org AS (SELECT unnest($1::uuid[]) AS id)
-        SELECT 'organization' AS t, l.id FROM live_org l
-          LEFT JOIN search_state s ON s.entity_type = 'organization' AND s.entity_id = l.id
-          WHERE s.version IS DISTINCT FROM l.version
-        UNION ALL
-        SELECT 'organization', s.entity_id FROM search_state s
-          WHERE s.entity_type = 'organization' AND NOT EXISTS (SELECT 1 FROM live_org l WHERE l.id = s.entity_id)
-        UNION ALL
-        SELECT 'opportunity', l.id FROM live_opp l
-          LEFT JOIN search_state s ON s.entity_type = 'opportunity' AND s.entity_id = l.id
-          WHERE s.version IS DISTINCT FROM l.version
-            AND NOT EXISTS (SELECT 1 FROM pending_org o WHERE o.id = l.organization_id)
-        UNION ALL
-        SELECT 'opportunity', s.entity_id FROM search_state s
-          WHERE s.entity_type = 'opportunity' AND NOT EXISTS (SELECT 1 FROM live_opp l WHERE l.id = s.entity_id)
-            AND NOT EXISTS (SELECT 1 FROM opportunity p JOIN pending_org o ON o.id = p.organization_id
-                             WHERE p.id = s.entity_id AND p.archived_at IS NULL)`,
-        [pendingOrgs],
-      );
+      const drift = await this.state.drift(runner.manager, pendingOrgs);
       const queued = await this.outbox.record(
         runner.manager,
         drift.map((d) => ({ entityType: d.t, entityId: d.id })),
@@ -289,8 +230,8 @@ export class SearchIndexerService {
    * live row. The drift query only sees rows and search_state, so a document neither knows about
    * (written behind the outbox's back) would otherwise stay searchable and keep the counts apart.
    */
-  private async reconcile(runner: QueryRunner, type: keyof typeof LIVE, uid: string): Promise<void> {
-    const live = new Set((await runner.query(LIVE[type])).map((r: { id: string }) => r.id));
+  private async reconcile(runner: QueryRunner, type: SearchEntityType, uid: string): Promise<void> {
+    const live = await this.state.liveIds(runner.manager, type);
     const held: { id: string; version: number }[] = [];
     const orphans: string[] = [];
     for (let offset = 0; ; offset += BATCH) {
@@ -305,8 +246,8 @@ export class SearchIndexerService {
       if (page.results.length < BATCH) break;
     }
     if (orphans.length) await settled(this.meili.index(uid).deleteDocuments(orphans));
-    await runner.query(`DELETE FROM search_state WHERE entity_type = $1`, [type]);
-    await this.recordState(runner, type, held, []);
+    await this.state.clear(runner.manager, type);
+    await this.state.record(runner.manager, type, held, []);
   }
 
   /**
@@ -328,25 +269,19 @@ export class SearchIndexerService {
       await this.ensureIndexes();
       // Rows changed from here on are in the outbox and drained into the swapped index afterwards.
       await outboxFeed.skipPending(runner, 'search');
-      const [{ n: totalOrgs }] = await runner.query(
-        `SELECT count(*)::int AS n FROM organization WHERE status = 'ACTIVE'`,
-      );
-      await runner.query(`DELETE FROM search_state`);
+      const totalOrgs = await this.source.countListed(runner.manager);
+      await this.state.clear(runner.manager);
       let orgCount = 0;
       let oppCount = 0;
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
-        const orgs = await runner.manager
-          .createQueryBuilder(OrganizationEntity, 'o')
-          .where('o.status = :s AND o.id > :after', { s: 'ACTIVE', after })
-          .orderBy('o.id')
-          .limit(BATCH)
-          .getMany();
+        const { organizations: orgs, opportunities: opps } = await this.source.listedPage(
+          runner.manager,
+          after,
+          BATCH,
+        );
         if (orgs.length === 0) break;
         after = orgs[orgs.length - 1].id;
-        const opps = await runner.manager.find(OpportunityEntity, {
-          where: { organizationId: In(orgs.map((o) => o.id)), archivedAt: IsNull() },
-        });
         const byId = new Map(orgs.map((o) => [o.id, o]));
         const t1 = this.meili.index(tmp.organizations).addDocuments(orgs.map(organizationDocument));
         const t2 = opps.length
@@ -357,8 +292,8 @@ export class SearchIndexerService {
         t2?.catch(() => undefined); // awaited after t1; its rejection is not unhandled meanwhile
         await settled(t1);
         if (t2) await settled(t2);
-        await this.recordState(runner, 'organization', orgs, []);
-        await this.recordState(runner, 'opportunity', opps, []);
+        await this.state.record(runner.manager, 'organization', orgs, []);
+        await this.state.record(runner.manager, 'opportunity', opps, []);
         orgCount += orgs.length;
         oppCount += opps.length;
         onProgress?.(orgCount, totalOrgs);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Hit, Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import {
   MEILI_CLIENT,
   type AppConfig,
 } from '#platform';
+import { SearchSourceRepository } from '#directory';
 import { indexNames } from '../indexing/index-names.js';
 import type { OpportunityDocument, OrganizationDocument } from '../indexing/documents.js';
 import { OPPORTUNITY_FACETS, ORGANIZATION_FACETS } from '../indexing/index-settings.js';
@@ -99,6 +100,7 @@ export class SearchService {
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    @Optional() private readonly source: SearchSourceRepository = new SearchSourceRepository(),
   ) {
     this.names = indexNames(config.meiliIndexPrefix);
     this.circuit = new SearchCircuit(
@@ -112,23 +114,12 @@ export class SearchService {
    * seconds; this check closes that gap, so an organisation archived or sent back to review a
    * moment ago never shows in a hit. One primary-key lookup per page of hits.
    */
-  private async publicOrganizations(ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM organization WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE'`,
-      [[...new Set(ids)]],
-    );
-    return new Set(rows.map((r) => r.id));
+  private publicOrganizations(ids: string[]): Promise<Set<string>> {
+    return this.source.listedOrganizationIds(this.db, ids);
   }
 
-  private async liveOpportunities(ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT p.id FROM opportunity p JOIN organization o ON o.id = p.organization_id
-       WHERE p.id = ANY($1::uuid[]) AND p.archived_at IS NULL AND o.status = 'ACTIVE'`,
-      [ids],
-    );
-    return new Set(rows.map((r) => r.id));
+  private liveOpportunities(ids: string[]): Promise<Set<string>> {
+    return this.source.listedOpportunityIds(this.db, ids);
   }
 
   private params(
