@@ -23,7 +23,14 @@ const PENDING = join(root, 'test/architecture/table-owners.pending.txt');
 /** The owner of every table, by library. */
 const OWNERS: Record<string, readonly string[]> = {
   platform: ['outbox'],
-  directory: ['organization', 'contact_person', 'opportunity', 'organization_change'],
+  directory: [
+    'organization',
+    'contact_person',
+    'opportunity',
+    'organization_change',
+    'contact_request',
+    'contact_grant',
+  ],
   identity: [
     'user_account',
     'refresh_token',
@@ -32,8 +39,6 @@ const OWNERS: Record<string, readonly string[]> = {
     'audit_log',
     'organization_invitation',
     'organization_claim',
-    'contact_request',
-    'contact_grant',
   ],
   forum: [
     'forum_edition',

@@ -3,12 +3,12 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import {
   CONTACT_EXPIRY_EVERY_MS,
-  ContactRequestService,
   HousekeepingService,
   IDENTITY_JOBS,
   IDENTITY_QUEUE,
   PURGE_EVERY_MS,
 } from '#identity';
+import { ContactRequestService } from '#directory';
 
 /**
  * Retention: expired sessions, used codes, old invitations and mail copies are purged every few

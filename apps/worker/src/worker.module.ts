@@ -10,7 +10,7 @@ import { DiscoveryModule, ModuleRef } from '@nestjs/core';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG, JOB_OPTIONS, JOBS, PlatformModule, QUEUES, type AppConfig } from '#platform';
-import { DIRECTORY_ENTITIES } from '#directory';
+import { DIRECTORY_ENTITIES, DirectoryModule } from '#directory';
 import { SearchIndexerService, SearchModule } from '#search';
 import { IdentityJobsModule, IdentityModule } from '#identity';
 import { IdentityProcessor } from './identity.processor.js';
@@ -46,6 +46,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnModuleDestroy {
         PlatformModule.forRoot(config, [...DIRECTORY_ENTITIES, ...FORUM_ENTITIES]),
         IdentityModule,
         IdentityJobsModule,
+        DirectoryModule,
         NotificationsModule,
         NotificationsJobsModule,
         SearchModule,

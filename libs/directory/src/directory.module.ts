@@ -15,6 +15,18 @@ import { OrganizationChangeService } from './organisation/organisation-change.se
 import { ReviewService } from './organisation/review.service.js';
 import { SearchSourceRepository } from './search-source/search-source.repository.js';
 import './registrations.js';
+import './contact/registrations.js';
+import { ContactRequestRepository } from './contact/contact-request.repository.js';
+import { ContactGrantRepository } from './contact/contact-grant.repository.js';
+import { ContactGrantService } from './contact/contact-grant.service.js';
+import { ContactRequestService } from './contact/contact-request.service.js';
+import { ContactRequestResolver } from './contact/contact-request.resolver.js';
+import './contact/registrations.js';
+import { ContactRequestRepository } from './contact/contact-request.repository.js';
+import { ContactGrantRepository } from './contact/contact-grant.repository.js';
+import { ContactGrantService } from './contact/contact-grant.service.js';
+import { ContactRequestService } from './contact/contact-request.service.js';
+import { ContactRequestResolver } from './contact/contact-request.resolver.js';
 import {
   OrganizationChangeResolver,
   OrganizationPendingChangeResolver,
@@ -33,6 +45,10 @@ export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, Oppo
     ImporterService,
     ReviewService,
     SearchSourceRepository,
+    ContactRequestRepository,
+    ContactGrantRepository,
+    ContactGrantService,
+    ContactRequestService,
     { provide: ORGANIZATION_PORT, useExisting: OrganizationService },
   ],
   exports: [
@@ -43,6 +59,8 @@ export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, Oppo
     ImporterService,
     ReviewService,
     SearchSourceRepository,
+    ContactGrantService,
+    ContactRequestService,
     ORGANIZATION_PORT,
   ],
 })
@@ -58,6 +76,7 @@ export class DirectoryModule {}
     OpportunityResolver,
     TaxonomyResolver,
     ImporterResolver,
+    ContactRequestResolver,
   ],
 })
 export class DirectoryGraphqlModule {}

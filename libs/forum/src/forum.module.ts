@@ -48,6 +48,9 @@ import { StatisticsRepository } from './day/statistics.repository.js';
 import { WalkInRepository } from './day/walk-in.repository.js';
 import { EditionStatisticsRepository } from './statistics/edition-statistics.repository.js';
 import { FollowUpRepository } from './statistics/follow-up.repository.js';
+import { EditionRepository } from './edition/edition.repository.js';
+import { MeetingRepository } from './meeting/meeting.repository.js';
+import { AgendaChangeRepository } from './meeting/agenda-change.repository.js';
 import './common/registrations.js';
 
 export const FORUM_ENTITIES = [
@@ -93,6 +96,9 @@ const SERVICES = [
 
 /** The repositories owning the forum's SQL (stateless: each call runs on the manager given). */
 const REPOSITORIES = [
+  AgendaChangeRepository,
+  MeetingRepository,
+  EditionRepository,
   DelegateRepository,
   ForumFactsRepository,
   AgendaFeedRepository,

@@ -24,6 +24,7 @@ import { ReminderService } from './day/reminder.service.js';
 import { EditionStatisticsService } from './statistics/edition-statistics.service.js';
 import { FollowUpService } from './statistics/follow-up.service.js';
 import { FORUM_ENTITIES } from './forum.module.js';
+import { MeetingRepository } from './meeting/meeting.repository.js';
 import { DelegateRepository } from './registration/delegate.repository.js';
 import { AgendaFeedRepository } from './day/agenda-feed.repository.js';
 import { ReminderRepository } from './day/reminder.repository.js';
@@ -80,7 +81,8 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
   const requests = new RequestService(db, new AccessService(db), audit);
   // No worker runs here: outbox rows are written and stay for specs to read; waking is a no-op.
   const outbox = new OutboxService({ add: () => Promise.resolve() } as unknown as Queue);
-  const agendas = new AgendaService(db);
+  const meetingRows = new MeetingRepository();
+  const agendas = new AgendaService(db, meetingRows);
   return {
     db,
     editions: new EditionService(db, audit),
@@ -88,13 +90,13 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
     groups: new GroupService(db, audit),
     registrations: new RegistrationService(db, audit, outbox, new DelegateRepository()),
     requests,
-    meetings: new MeetingService(db, audit),
+    meetings: new MeetingService(db, meetingRows, audit),
     agendas,
     runner: new ScheduleRunner(db),
     publisher: new PublishService(db, notifier, audit),
     notifier,
     precedences: new PrecedenceService(db, audit),
-    documents: new AgendaDocumentService(db, agendas),
+    documents: new AgendaDocumentService(db, agendas, meetingRows),
     walkIns: new WalkInService(db, requests, new WalkInRepository()),
     feeds: new AgendaFeedService(db, audit, new AgendaFeedRepository()),
     stats: new StatisticsService(db, new StatisticsRepository()),

@@ -9,9 +9,8 @@ import { SenderBudget } from './mail/sender-budget.js';
 import { AuthResolver } from './graphql/auth.resolver.js';
 import { AccountResolver } from './graphql/account.resolver.js';
 import { AccountSessionsService } from './auth/account-sessions.service.js';
-import { ContactRequestResolver, MembershipResolver, PrivacyResolver } from './graphql/identity.resolvers.js';
+import { MembershipResolver, PrivacyResolver } from './graphql/identity.resolvers.js';
 import { MembershipService } from './membership/membership.service.js';
-import { ContactRequestService } from './contact/contact-request.service.js';
 import { PrivacyService } from './privacy/privacy.service.js';
 import { PlatformRolesService } from './roles/platform-roles.service.js';
 import { FirstAdminCheck } from './roles/first-admin.check.js';
@@ -26,7 +25,6 @@ import { ClaimResolver } from './claim/claim.resolver.js';
     AccessService,
     AuditService,
     MembershipService,
-    ContactRequestService,
     PlatformRolesService,
     SenderBudget,
     ClaimService,
@@ -35,8 +33,8 @@ import { ClaimResolver } from './claim/claim.resolver.js';
     AccessService,
     AuditService,
     MembershipService,
-    ContactRequestService,
     PlatformRolesService,
+    SenderBudget,
     ClaimService,
   ],
 })
@@ -64,7 +62,6 @@ export class AuthModule {}
     AuthResolver,
     AccountResolver,
     MembershipResolver,
-    ContactRequestResolver,
     PrivacyResolver,
     RolesResolver,
     ClaimResolver,

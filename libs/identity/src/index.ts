@@ -19,7 +19,6 @@ export * from './auth/accounts.js';
 export * from './graphql/identity.types.js';
 export * from './graphql/client-info.js';
 export * from './membership/membership.service.js';
-export * from './contact/contact-request.service.js';
 export * from './privacy/personal-data.js';
 export * from './privacy/privacy.service.js';
 export * from './roles/platform-roles.service.js';

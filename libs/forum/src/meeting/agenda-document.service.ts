@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound, parseId } from '#platform';
+import { directoryFacts } from '#directory';
 import { AgendaService, type AgendaMeeting, type AgendaView } from './agenda.service.js';
+import { MeetingRepository } from './meeting.repository.js';
 import { ForumEditionEntity, ForumTableEntity } from '../edition/edition.entity.js';
 import { ForumDelegateEntity } from '../registration/registration.entity.js';
 import { AGENDA_LABELS } from '../agenda/labels.js';
@@ -17,6 +19,7 @@ export class AgendaDocumentService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly agendas: AgendaService,
+    private readonly meetings: MeetingRepository,
   ) {}
 
   async delegate(delegateId: string, view: AgendaView, lang: AgendaLang): Promise<Agenda> {
@@ -24,10 +27,7 @@ export class AgendaDocumentService {
       .getRepository(ForumDelegateEntity)
       .findOneBy({ id: parseId(delegateId, 'delegateId') });
     if (!d) throw notFound('Delegate', delegateId);
-    const [org] = await this.db.query<{ name: Record<string, string | null> }[]>(
-      `SELECT name FROM organization WHERE id = $1`,
-      [d.organizationId],
-    );
+    const org = (await directoryFacts.organizations(this.db, [d.organizationId])).get(d.organizationId);
     const meetings = await this.agendas.agenda({ editionId: d.editionId, delegateId: d.id, view, lang });
     return this.document(
       d.editionId,
@@ -44,10 +44,7 @@ export class AgendaDocumentService {
     lang: AgendaLang,
   ): Promise<Agenda> {
     const org = parseId(organizationId, 'organizationId');
-    const [row] = await this.db.query<{ name: Record<string, string | null> }[]>(
-      `SELECT name FROM organization WHERE id = $1`,
-      [org],
-    );
+    const row = (await directoryFacts.organizations(this.db, [org])).get(org);
     if (!row) throw notFound('Organization', org);
     const meetings = await this.agendas.agenda({ editionId, organizationId: org, view, lang });
     return this.document(editionId, { kind: 'ORGANIZATION', name: pick(row.name, lang) }, meetings, lang);
@@ -70,20 +67,15 @@ export class AgendaDocumentService {
     const edition = await this.db.getRepository(ForumEditionEntity).findOneBy({ id: editionId });
     if (!edition) throw notFound('Forum edition', editionId);
     const orgIds = [...new Set(meetings.map((x) => x.counterpartOrganizationId))];
-    const [countries, tables, updated] = await Promise.all([
-      this.db.query<{ id: string; country: string }[]>(
-        `SELECT id, country FROM organization WHERE id = ANY($1::uuid[])`,
-        [orgIds],
-      ),
+    const [organizations, tables, updatedAt] = await Promise.all([
+      directoryFacts.organizations(this.db, orgIds),
       this.db.getRepository(ForumTableEntity).find({ where: { editionId } }),
-      this.db.query<{ id: string; updated_at: Date }[]>(
-        `SELECT id, updated_at FROM forum_meeting WHERE id = ANY($1::uuid[])`,
-        [meetings.map((x) => x.meetingId)],
+      this.meetings.updatedAt(
+        this.db.manager,
+        meetings.map((x) => x.meetingId),
       ),
     ]);
-    const countryOf = new Map(countries.map((c) => [c.id, c.country]));
     const tableOf = new Map(tables.map((t) => [t.id, t]));
-    const updatedAt = new Map(updated.map((u) => [u.id, new Date(u.updated_at)]));
     const entries: AgendaEntry[] = meetings.map((x) => {
       const t = x.tableId ? tableOf.get(x.tableId) : undefined;
       return {
@@ -98,7 +90,7 @@ export class AgendaDocumentService {
         organization: x.organizationName,
         counterpartOrganization: x.counterpartOrganizationName,
         counterpartDelegate: x.counterpartDelegateName,
-        counterpartCountry: countryOf.get(x.counterpartOrganizationId),
+        counterpartCountry: organizations.get(x.counterpartOrganizationId)?.country,
         language: t?.languages.join(', ') || undefined,
         interpreter: t?.interpreter ?? false,
         updatedAt: updatedAt.get(x.meetingId),

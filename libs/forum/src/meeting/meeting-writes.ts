@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { publishAgendaChanges, type EventBus } from '#notifications';
-import { AppError, notFound, returning } from '#platform';
+import { AppError, notFound } from '#platform';
 import { MeetingEntity } from './meeting.entity.js';
 import type { MeetingRequestEntity } from '../request/request.entity.js';
 import { ForumSlotEntity, ForumTableEntity } from '../edition/edition.entity.js';
-import { pgError } from '../common/db-errors.js';
+import { EditionRepository, type EditionLockedBy } from '../edition/edition.repository.js';
+import { MeetingRepository } from './meeting.repository.js';
+import { AgendaChangeRepository } from './agenda-change.repository.js';
 
-/** The rows whose edition `lockEditionMeetings` can find from their id. */
-const EDITION_OF = {
-  edition: 'SELECT $1::uuid',
-  meeting: 'SELECT edition_id FROM forum_meeting WHERE id = $1',
-  request: 'SELECT edition_id FROM forum_meeting_request WHERE id = $1',
-  delegate: 'SELECT edition_id FROM forum_delegate WHERE id = $1',
-} as const;
+/*
+ * The meeting writes several services share, on the caller's transaction. The repositories hold no
+ * state (each call runs on the manager it is given), so these helpers use one instance of each.
+ */
+const editions = new EditionRepository();
+const meetings = new MeetingRepository();
+const agendaChanges = new AgendaChangeRepository();
 
 /**
  * Takes the edition's row in share mode: the first lock of every write that changes meetings
@@ -24,12 +26,8 @@ const EDITION_OF = {
  * which the save holds while it moves meetings), and a save never works from meetings a
  * concurrent cancellation is changing. Writes of different meetings do not wait for each other.
  */
-export async function lockEditionMeetings(
-  m: EntityManager,
-  of: keyof typeof EDITION_OF,
-  id: string,
-): Promise<void> {
-  await m.query(`SELECT 1 FROM forum_edition WHERE id = (${EDITION_OF[of]}) FOR SHARE`, [id]);
+export function lockEditionMeetings(m: EntityManager, of: EditionLockedBy, id: string): Promise<void> {
+  return editions.lockForMeetingWrite(m, of, id);
 }
 
 /**
@@ -43,15 +41,7 @@ export async function cancelMeetingsOfRequests(
   events?: EventBus,
 ): Promise<string[]> {
   if (!requestIds.length) return [];
-  const rows = await returning<{ id: string; edition_id: string; announced: boolean }>(
-    m,
-    `UPDATE forum_meeting
-        SET status = 'CANCELLED', updated_at = now(),
-            sequence = sequence + CASE WHEN published_slot_id IS NOT NULL THEN 1 ELSE 0 END
-      WHERE request_id = ANY($1::uuid[]) AND status <> 'CANCELLED'
-      RETURNING id, edition_id, published_slot_id IS NOT NULL AS announced`,
-    [requestIds],
-  );
+  const rows = await meetings.cancelForRequests(m, requestIds);
   await recordAgendaChanges(
     m,
     rows.filter((r) => r.announced).map((r) => r.id),
@@ -70,29 +60,8 @@ export async function recordAgendaChanges(
   events?: EventBus,
 ): Promise<number> {
   if (!meetingIds.length) return 0;
-  const rows = await m.query<
-    { delegate_id: string; edition_id: string; published_version: number; meeting_ids: string[] }[]
-  >(
-    `INSERT INTO forum_agenda_change (edition_id, delegate_id, published_version, meeting_ids)
-     SELECT mt.edition_id, p.delegate_id, e.published_version, array_agg(mt.id ORDER BY mt.id)
-       FROM forum_meeting mt
-       JOIN forum_meeting_participant p ON p.meeting_id = mt.id
-       JOIN forum_edition e ON e.id = mt.edition_id
-      WHERE mt.id = ANY($1::uuid[])
-      GROUP BY mt.edition_id, p.delegate_id, e.published_version
-     RETURNING delegate_id, edition_id, published_version, meeting_ids::text[] AS meeting_ids`,
-    [meetingIds],
-  );
-  publishAgendaChanges(
-    events,
-    m,
-    rows.map((r) => ({
-      delegateId: r.delegate_id,
-      editionId: r.edition_id,
-      publishedVersion: Number(r.published_version),
-      meetingIds: r.meeting_ids,
-    })),
-  );
+  const rows = await agendaChanges.recordForMeetings(m, meetingIds);
+  publishAgendaChanges(events, m, rows);
   return rows.length;
 }
 
@@ -125,14 +94,18 @@ export async function placeMeeting(
   const id = tableId
     ? await insertMeeting(m, req, slot.id, await chooseTable(m, req.editionId, slot.id, tableId))
     : await insertAtFreeTable(m, req, slot.id);
-  await m.query(
-    `INSERT INTO forum_meeting_participant (meeting_id, delegate_id, slot_id, status)
-     SELECT $1, unnest($2::uuid[]), $3, 'PUBLISHED'`,
-    [id, delegates, slot.id],
-  );
+  await meetings.addPublishedParticipants(m, id, delegates, slot.id);
   await recordAgendaChanges(m, [id], events);
   return m.findOneByOrFail(MeetingEntity, { id });
 }
+
+const pinnedMeeting = (id: string, req: MeetingRequestEntity, slotId: string) => ({
+  id,
+  editionId: req.editionId,
+  requestId: req.id,
+  slotId,
+  uid: meetingUid(id),
+});
 
 /** Inserts the published, pinned meeting of `req` in a slot at a given table (or none). */
 async function insertMeeting(
@@ -142,12 +115,7 @@ async function insertMeeting(
   tableId: string | null,
 ): Promise<string> {
   const id = randomUUID();
-  await m.query(
-    `INSERT INTO forum_meeting (id, edition_id, request_id, slot_id, table_id, status, pinned,
-                                published_slot_id, published_table_id, uid)
-     VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', true, $4, $5, $6)`,
-    [id, req.editionId, req.id, slotId, tableId, meetingUid(id)],
-  );
+  await meetings.insertPinned(m, pinnedMeeting(id, req, slotId), tableId);
   return id;
 }
 
@@ -166,22 +134,7 @@ async function insertAtFreeTable(
   const lost: string[] = [];
   for (;;) {
     const id = randomUUID();
-    const [row] = await m.query<{ picked: string | null; placed: string | null }[]>(
-      `WITH pick AS (
-         SELECT t.id FROM forum_table t
-          WHERE t.edition_id = $2 AND t.active AND t.id <> ALL($6::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
-                             WHERE mt.slot_id = $4 AND mt.table_id = t.id AND mt.status <> 'CANCELLED')
-          ORDER BY t.label LIMIT 1),
-       ins AS (
-         INSERT INTO forum_meeting (id, edition_id, request_id, slot_id, table_id, status, pinned,
-                                    published_slot_id, published_table_id, uid)
-         SELECT $1, $2, $3, $4, pick.id, 'PUBLISHED', true, $4, pick.id, $5 FROM pick
-         ON CONFLICT (slot_id, table_id) WHERE status <> 'CANCELLED' AND table_id IS NOT NULL DO NOTHING
-         RETURNING table_id)
-       SELECT (SELECT id FROM pick) AS picked, (SELECT table_id FROM ins) AS placed`,
-      [id, req.editionId, req.id, slotId, meetingUid(id), lost],
-    );
+    const row = await meetings.insertPinnedAtFreeTable(m, pinnedMeeting(id, req, slotId), lost);
     if (row.placed) return id;
     if (row.picked) {
       lost.push(row.picked);
@@ -207,29 +160,11 @@ export async function moveToFreeTable(
 ): Promise<void> {
   const lost: string[] = [];
   for (;;) {
-    const [pick] = await m.query<{ id: string }[]>(
-      `SELECT t.id FROM forum_table t
-        WHERE t.edition_id = $1 AND t.active AND t.id <> ALL($3::uuid[])
-          AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
-                           WHERE mt.slot_id = $2 AND mt.table_id = t.id AND mt.status <> 'CANCELLED')
-        ORDER BY t.label LIMIT 1`,
-      [editionId, slotId, lost],
-    );
-    const table = pick ? pick.id : await chooseTable(m, editionId, slotId, null);
-    await m.query('SAVEPOINT move_to_free_table');
-    try {
-      await m.query(
-        `UPDATE forum_meeting SET slot_id = $2, table_id = $3, pinned = true, updated_at = now() WHERE id = $1`,
-        [meetingId, slotId, table],
-      );
-      await m.query('RELEASE SAVEPOINT move_to_free_table');
-      return;
-    } catch (e) {
-      const pg = pgError(e);
-      if (!table || pg?.code !== '23505' || pg.constraint !== 'forum_meeting_table_slot_idx') throw e;
-      await m.query('ROLLBACK TO SAVEPOINT move_to_free_table');
-      lost.push(table);
-    }
+    const table =
+      (await meetings.firstFreeTableExcept(m, editionId, slotId, lost)) ??
+      (await chooseTable(m, editionId, slotId, null));
+    if (await meetings.moveUnlessTableTaken(m, meetingId, slotId, table)) return;
+    lost.push(table!);
   }
 }
 
@@ -239,14 +174,11 @@ export async function refuseUnavailable(
   slotId: string,
   delegateIds: string[],
 ): Promise<void> {
-  const away = await m.query<{ delegate_id: string }[]>(
-    `SELECT delegate_id FROM forum_delegate_unavailable WHERE slot_id = $1 AND delegate_id = ANY($2::uuid[])`,
-    [slotId, delegateIds],
-  );
+  const away = await meetings.unavailableIn(m, slotId, delegateIds);
   if (away.length)
     throw new AppError('CONFLICT', 'a participant cannot attend this slot', {
       reason: 'UNAVAILABLE',
-      delegateId: away[0].delegate_id,
+      delegateId: away[0],
     });
 }
 
@@ -265,19 +197,8 @@ export async function chooseTable(
     if (!t || t.editionId !== editionId || !t.active) throw notFound('Table', tableId);
     return t.id;
   }
-  const free = await m.query<{ id: string }[]>(
-    `SELECT t.id FROM forum_table t
-      WHERE t.edition_id = $1 AND t.active
-        AND NOT EXISTS (SELECT 1 FROM forum_meeting mt
-                         WHERE mt.slot_id = $2 AND mt.table_id = t.id AND mt.status <> 'CANCELLED')
-      ORDER BY t.label LIMIT 1`,
-    [editionId, slotId],
-  );
-  if (free.length) return free[0].id;
-  const [{ any }] = await m.query<{ any: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM forum_table WHERE edition_id = $1 AND active) AS any`,
-    [editionId],
-  );
-  if (any) throw new AppError('SLOT_TAKEN', 'no table is free in this slot', { reason: 'TABLE_BUSY' });
+  const free = await meetings.firstFreeTable(m, editionId, slotId);
+  if (free) return free;
+  if (await meetings.hasActiveTable(m, editionId)) throw new AppError('SLOT_TAKEN', 'no table is free in this slot', { reason: 'TABLE_BUSY' });
   return null;
 }

@@ -2,13 +2,14 @@ import { Injectable, Optional } from '@nestjs/common';
 import { EventBus } from '#notifications';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, notFound, parseId, parseInput, returning, text } from '#platform';
+import { AppError, notFound, parseId, parseInput, text } from '#platform';
 import { AuditService } from '#identity';
 import { MeetingEntity, MeetingParticipantEntity, type MeetingOutcome } from './meeting.entity.js';
 import { MeetingRequestEntity } from '../request/request.entity.js';
 import { ForumSlotEntity } from '../edition/edition.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
 import { audit, type Actor } from '../common/audit.js';
+import { MeetingRepository } from './meeting.repository.js';
 
 const outcomeNoteSchema = text(2000)
   .nullish()
@@ -31,6 +32,7 @@ const place = (mt: MeetingEntity) => ({ slotId: mt.slotId, tableId: mt.tableId, 
 export class MeetingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly meetings: MeetingRepository,
     private readonly auditLog: AuditService,
     @Optional() private readonly events?: EventBus,
   ) {}
@@ -119,11 +121,7 @@ export class MeetingService {
             : mt.tableId && slot.id === mt.slotId
               ? mt.tableId
               : null;
-          if (table)
-            await m.query(
-              `UPDATE forum_meeting SET slot_id = $2, table_id = $3, pinned = true, updated_at = now() WHERE id = $1`,
-              [id, sid, table],
-            );
+          if (table) await this.meetings.moveTo(m, id, sid, table);
           else await moveToFreeTable(m, id, mt.editionId, sid);
           const moved = await m.findOneByOrFail(MeetingEntity, { id });
           await audit(
@@ -151,13 +149,7 @@ export class MeetingService {
   private pinOnce(id: string, pinned: boolean, actor: Actor): Promise<MeetingEntity> {
     return this.db.transaction(async (m) => {
       await lockEditionMeetings(m, 'meeting', id);
-      const [row] = await returning<{ id: string; was: boolean }>(
-        m,
-        `UPDATE forum_meeting mt SET pinned = $2, updated_at = now()
-           FROM (SELECT id, pinned AS was FROM forum_meeting WHERE id = $1 FOR UPDATE) old
-          WHERE mt.id = old.id AND mt.status <> 'CANCELLED' RETURNING mt.id, old.was`,
-        [id, pinned],
-      );
+      const row = await this.meetings.pin(m, id, pinned);
       if (!row) throw notFound('Meeting', id);
       await audit(
         this.auditLog,
@@ -182,22 +174,13 @@ export class MeetingService {
   private cancelOnce(id: string, actor: Actor): Promise<MeetingEntity> {
     return this.db.transaction(async (m) => {
       await lockEditionMeetings(m, 'meeting', id);
-      const rows = await returning<{ id: string; announced: boolean; status: string }>(
-        m,
-        `UPDATE forum_meeting mt
-            SET status = 'CANCELLED', updated_at = now(),
-                sequence = sequence + CASE WHEN published_slot_id IS NOT NULL THEN 1 ELSE 0 END
-           FROM (SELECT id, status FROM forum_meeting WHERE id = $1 FOR UPDATE) old
-          WHERE mt.id = old.id AND mt.status <> 'CANCELLED'
-          RETURNING mt.id, mt.published_slot_id IS NOT NULL AS announced, old.status`,
-        [id],
-      );
-      if (!rows.length) {
+      const cancelled = await this.meetings.cancel(m, id);
+      if (!cancelled) {
         const existing = await m.findOneBy(MeetingEntity, { id });
         if (!existing) throw notFound('Meeting', id);
         return existing;
       }
-      if (rows[0].announced) await recordAgendaChanges(m, [id], this.events);
+      if (cancelled.announced) await recordAgendaChanges(m, [id], this.events);
       await audit(
         this.auditLog,
         m,
@@ -205,7 +188,7 @@ export class MeetingService {
         'forum_meeting.cancel',
         'forum_meeting',
         id,
-        { status: rows[0].status },
+        { status: cancelled.status },
         { status: 'CANCELLED' },
       );
       return m.findOneByOrFail(MeetingEntity, { id });
@@ -240,29 +223,20 @@ export class MeetingService {
   ): Promise<MeetingParticipantEntity[]> {
     return this.db.transaction(async (m) => {
       await lockEditionMeetings(m, 'meeting', id);
-      const [mt] = await m.query<{ status: string; started: boolean }[]>(
-        `SELECT mt.status, s.starts_at <= now() AS started
-           FROM forum_meeting mt JOIN forum_slot s ON s.id = coalesce(mt.published_slot_id, mt.slot_id)
-          WHERE mt.id = $1 FOR UPDATE OF mt`,
-        [id],
-      );
+      const mt = await this.meetings.lockStarted(m, id);
       if (!mt) throw notFound('Meeting', id);
       if (mt.status === 'CANCELLED') throw new AppError('CONFLICT', 'this meeting was cancelled');
       if (!mt.started)
         throw new AppError('CONFLICT', 'an outcome can be reported once the meeting has started', {
           reason: 'NOT_STARTED',
         });
-      const rows = await returning<{ delegate_id: string; before: string | null }>(
-        m,
-        `UPDATE forum_meeting_participant p
-            SET outcome = $3, outcome_note = $4, outcome_reported_by = $5, outcome_reported_at = now()
-           FROM forum_delegate d, (SELECT meeting_id, delegate_id, outcome FROM forum_meeting_participant
-                                    WHERE meeting_id = $1 FOR UPDATE) old
-          WHERE p.meeting_id = $1 AND d.id = p.delegate_id AND ($2::uuid IS NULL OR d.organization_id = $2)
-            AND old.meeting_id = p.meeting_id AND old.delegate_id = p.delegate_id
-          RETURNING p.delegate_id, old.outcome AS before`,
-        [id, org, outcome, noteText, actor?.userId ?? null],
-      );
+      const rows = await this.meetings.reportOutcome(m, {
+        meetingId: id,
+        organizationId: org,
+        outcome,
+        note: noteText,
+        reportedBy: actor?.userId ?? null,
+      });
       if (!rows.length)
         throw new AppError('FORBIDDEN', 'only the two sides of a meeting may report its outcome');
       for (const r of rows)
@@ -273,11 +247,11 @@ export class MeetingService {
           'forum_meeting.outcome',
           'forum_meeting',
           id,
-          { delegateId: r.delegate_id, outcome: r.before },
-          { delegateId: r.delegate_id, outcome, note: noteText },
+          { delegateId: r.delegateId, outcome: r.before },
+          { delegateId: r.delegateId, outcome, note: noteText },
         );
       // Each side's report (its note above all) is its own: the caller gets back the side it acted for.
-      const own = new Set(rows.map((r) => r.delegate_id));
+      const own = new Set(rows.map((r) => r.delegateId));
       const sides = await m.find(MeetingParticipantEntity, {
         where: { meetingId: id },
         order: { delegateId: 'ASC' },

@@ -15,8 +15,8 @@ import {
   returning,
   sliceOf,
 } from '#platform';
+import { ContactGrantService } from '#directory';
 import {
-  AccessService,
   AuditService,
   MAIL_PORT,
   type Locale,
@@ -102,7 +102,7 @@ export class RequestService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: AccessService,
+    private readonly grants: ContactGrantService,
     private readonly audit: AuditService,
     /** Live `meetingRequestChanged` events, published after commit. */
     @Optional() private readonly events?: EventBus,
@@ -483,13 +483,7 @@ export class RequestService {
       req.respondedBy = userId;
       req.respondedAt = new Date();
       const saved = await m.save(MeetingRequestEntity, req);
-      await this.access.grantContact(
-        m,
-        req.fromOrganizationId,
-        req.toOrganizationId,
-        'MEETING_REQUEST',
-        req.id,
-      );
+      await this.grants.grant(m, req.fromOrganizationId, req.toOrganizationId, 'MEETING_REQUEST', req.id);
       await this.record(m, userId, 'accept', saved, 'PENDING');
       await this.notify(m, saved, 'from', 'meeting-request-accepted');
       // A walk-in is booked in the slot it proposed, or not accepted at all.

@@ -6,20 +6,12 @@ import type { AccessFacts } from '../policy/rules.js';
 import type { IdentityContext } from '../graphql/identity-context.js';
 import { isOrganiser, type MembershipRole, type Viewer } from '../viewer.js';
 
-/** Why two organisations may see each other's contact persons. */
-export type ContactGrantSource = 'CONTACT_REQUEST' | 'MEETING_REQUEST';
-
 /** SQL returning `organization_id` of a record by `$1`, per record kind. */
 const OWNER_LOOKUPS = new Map<string, string>([
   ['organization', `SELECT id AS organization_id FROM organization WHERE id = $1`],
   [
     'organization.public',
     `SELECT id AS organization_id FROM organization WHERE id = $1 AND status = 'ACTIVE'`,
-  ],
-  ['contact_request.to', `SELECT to_organization_id AS organization_id FROM contact_request WHERE id = $1`],
-  [
-    'contact_request.from',
-    `SELECT from_organization_id AS organization_id FROM contact_request WHERE id = $1`,
   ],
 ]);
 
@@ -30,6 +22,38 @@ const OWNER_LOOKUPS = new Map<string, string>([
  */
 export function registerOwnerLookup(kind: string, sql: string): void {
   OWNER_LOOKUPS.set(kind, sql);
+}
+
+/**
+ * Reads the contact grants (pairs of organisations that see each other's contact persons) of which
+ * one side is among `organizationIds`, as ordered [low, high] pairs.
+ */
+export type ContactGrantReader = (
+  db: Pick<EntityManager, 'query'>,
+  organizationIds: string[],
+) => Promise<[string, string][]>;
+
+let contactGrantReader: ContactGrantReader | null = null;
+
+/** Lets the library that owns contact grants (the directory) tell the access rules where to read them. */
+export function registerContactGrantReader(reader: ContactGrantReader): void {
+  contactGrantReader = reader;
+}
+
+/**
+ * Reads the contact grants (pairs of organisations that see each other's contact persons) of which
+ * one side is among `organizationIds`, as ordered [low, high] pairs.
+ */
+export type ContactGrantReader = (
+  db: Pick<EntityManager, 'query'>,
+  organizationIds: string[],
+) => Promise<[string, string][]>;
+
+let contactGrantReader: ContactGrantReader | null = null;
+
+/** Lets the library that owns contact grants (the directory) tell the access rules where to read them. */
+export function registerContactGrantReader(reader: ContactGrantReader): void {
+  contactGrantReader = reader;
 }
 
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
@@ -62,11 +86,9 @@ class RequestAccess implements AccessFacts {
   private loadGrants(): Promise<Set<string>> {
     this.grants ??= this.loadMemberships().then(async (mine) => {
       if (!mine.size) return new Set<string>();
-      const rows = await this.db.query<{ org_low: string; org_high: string }[]>(
-        `SELECT org_low, org_high FROM contact_grant WHERE org_low = ANY($1) OR org_high = ANY($1)`,
-        [[...mine.keys()]],
-      );
-      return new Set(rows.flatMap((r) => [`${r.org_low}|${r.org_high}`]));
+      if (!contactGrantReader) throw new Error('no contact grant reader registered');
+      const pairs = await contactGrantReader(this.db, [...mine.keys()]);
+      return new Set(pairs.map(([low, high]) => `${low}|${high}`));
     });
     return this.grants;
   }
@@ -143,25 +165,5 @@ export class AccessService {
   /** Access facts for a viewer outside GraphQL (jobs, the CLI, tests). */
   forViewer(viewer: Viewer | null): RequestAccess {
     return new RequestAccess(this.db, viewer);
-  }
-
-  /**
-   * Records, in the caller's transaction, that two organisations may see each other's contact
-   * persons (an accepted contact or meeting request). Idempotent.
-   */
-  async grantContact(
-    m: EntityManager,
-    organizationA: string,
-    organizationB: string,
-    source: ContactGrantSource,
-    sourceId: string,
-  ): Promise<void> {
-    if (organizationA === organizationB) return;
-    const [low, high] = ordered(organizationA, organizationB);
-    await m.query(
-      `INSERT INTO contact_grant (org_low, org_high, source, source_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (org_low, org_high) DO NOTHING`,
-      [low, high, source, sourceId],
-    );
   }
 }

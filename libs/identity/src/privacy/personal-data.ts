@@ -184,31 +184,6 @@ registerPersonalDataSource({
                WHERE invited_by = $1 ORDER BY created_at`,
 });
 registerPersonalDataSource({
-  name: 'contactRequests',
-  covers: [
-    'contact_request.requested_by',
-    'contact_request.responded_by',
-    'contact_request.message',
-    'contact_request.decline_message',
-  ],
-  exportSql: `SELECT id, from_organization_id, to_organization_id, message, status, created_at, responded_at,
-                     CASE WHEN responded_by = $1 THEN decline_message END AS decline_message,
-                     requested_by = $1 AS sent, responded_by = $1 AS answered
-                FROM contact_request WHERE requested_by = $1 OR responded_by = $1 ORDER BY created_at`,
-  // The request stays between the organisations; the texts the user wrote go (a request's note,
-  // a decline's note), with their copies in the mails that told the other side.
-  copiedTextsSql: `SELECT 'contact-request' AS template, message AS text FROM contact_request
-                    WHERE requested_by = $1 AND message IS NOT NULL
-                   UNION ALL
-                   SELECT 'contact-request-declined', decline_message FROM contact_request
-                    WHERE responded_by = $1 AND decline_message IS NOT NULL`,
-  deleteSql: `UPDATE contact_request
-                 SET message = CASE WHEN requested_by = $1 THEN NULL ELSE message END,
-                     decline_message = CASE WHEN responded_by = $1 THEN NULL ELSE decline_message END
-               WHERE (requested_by = $1 AND message IS NOT NULL)
-                  OR (responded_by = $1 AND decline_message IS NOT NULL)`,
-});
-registerPersonalDataSource({
   name: 'changesMade',
   covers: ['audit_log.actor_id', 'audit_log.actor_label'],
   exportSql: `SELECT at, action, entity_type, entity_id, fields FROM audit_log WHERE actor_id = $1

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { type AppConfig, createDataSource, meiliClient, OutboxService, parseInput } from '#platform';
-import { createOpportunitySchema, DIRECTORY_ENTITIES } from '#directory';
+import { ContactGrantService, ContactRequestService, createOpportunitySchema, DIRECTORY_ENTITIES } from '#directory';
 import { SearchIndexerService } from '#search';
-import { AccessService, AuditService, ContactRequestService, SenderBudget } from '#identity';
+import { AuditService, SenderBudget } from '#identity';
 import { OutboxMailer } from '#notifications';
 import { FORUM_ENTITIES, groupRules, meetingForbidden, RequestService } from '#forum';
 import { createTestDatabase, insertMembership } from '#testing';
@@ -36,8 +36,8 @@ const feedbackService = () => {
   return new FeedbackService(
     db,
     audit,
-    new RequestService(db, new AccessService(db), audit),
-    new ContactRequestService(db, mail, audit, new AccessService(db), budget),
+    new RequestService(db, new ContactGrantService(), audit),
+    new ContactRequestService(db, mail, audit, new ContactGrantService(), budget),
     new OutboxService(null as never),
   );
 };

@@ -2,14 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError, type AppConfig } from '#platform';
 import { createTestDatabase, insertOwnedOrganization } from '#testing';
-import { AccessService } from '../access/access.service.js';
-import { AuditService } from '../audit/audit.service.js';
-import type { MailPort, OutgoingMail } from '../mail/mail.port.js';
-import { SenderBudget } from '../mail/sender-budget.js';
-import { personalDataSources } from '../privacy/personal-data.js';
+import {
+  AuditService,
+  personalDataSources,
+  SenderBudget,
+  type MailPort,
+  type OutgoingMail,
+  type Viewer,
+} from '#identity';
 // The mail outbox's owner declares how copies of texts in mails are erased.
 import '#notifications';
-import type { Viewer } from '../viewer.js';
+import './registrations.js';
+import { ContactGrantService } from './contact-grant.service.js';
 import { ContactRequestService, toContactRequest } from './contact-request.service.js';
 
 /*
@@ -34,7 +38,7 @@ const service = (expiryDays?: number) =>
     db,
     mail,
     new AuditService(),
-    new AccessService(db),
+    new ContactGrantService(),
     budget,
     expiryDays === undefined ? undefined : { contactRequestExpiryDays: expiryDays },
   );
