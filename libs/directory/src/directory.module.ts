@@ -21,12 +21,6 @@ import { ContactGrantRepository } from './contact/contact-grant.repository.js';
 import { ContactGrantService } from './contact/contact-grant.service.js';
 import { ContactRequestService } from './contact/contact-request.service.js';
 import { ContactRequestResolver } from './contact/contact-request.resolver.js';
-import './contact/registrations.js';
-import { ContactRequestRepository } from './contact/contact-request.repository.js';
-import { ContactGrantRepository } from './contact/contact-grant.repository.js';
-import { ContactGrantService } from './contact/contact-grant.service.js';
-import { ContactRequestService } from './contact/contact-request.service.js';
-import { ContactRequestResolver } from './contact/contact-request.resolver.js';
 import {
   OrganizationChangeResolver,
   OrganizationPendingChangeResolver,

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { Queue } from 'bullmq';
 import { createDataSource, OutboxService, type AppConfig } from '#platform';
 import { createTestDatabase, insertOrganization } from '#testing';
-import { AccessService, AuditService } from '#identity';
+import { AuditService } from '#identity';
+import { ContactGrantService } from '#directory';
 import { OutboxMailer } from '#notifications';
 import { EditionService } from './edition/edition.service.js';
 import { TableService } from './edition/table.service.js';
@@ -78,7 +79,7 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
     notified.push({ editionId, version, delegateIds });
     return send(editionId, version, delegateIds);
   };
-  const requests = new RequestService(db, new AccessService(db), audit);
+  const requests = new RequestService(db, new ContactGrantService(), audit);
   // No worker runs here: outbox rows are written and stay for specs to read; waking is a no-op.
   const outbox = new OutboxService({ add: () => Promise.resolve() } as unknown as Queue);
   const meetingRows = new MeetingRepository();

@@ -40,22 +40,6 @@ export function registerContactGrantReader(reader: ContactGrantReader): void {
   contactGrantReader = reader;
 }
 
-/**
- * Reads the contact grants (pairs of organisations that see each other's contact persons) of which
- * one side is among `organizationIds`, as ordered [low, high] pairs.
- */
-export type ContactGrantReader = (
-  db: Pick<EntityManager, 'query'>,
-  organizationIds: string[],
-) => Promise<[string, string][]>;
-
-let contactGrantReader: ContactGrantReader | null = null;
-
-/** Lets the library that owns contact grants (the directory) tell the access rules where to read them. */
-export function registerContactGrantReader(reader: ContactGrantReader): void {
-  contactGrantReader = reader;
-}
-
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
 /**
