@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { hashPassword, type Argon2Cost } from './auth/passwords.js';
 import { CONSENT_VERSION } from './auth/auth.schema.js';
+import { AccountRepository } from './auth/account.repository.js';
+import { MembershipRepository } from './membership/membership.repository.js';
+import { organizationReads } from './organization.port.js';
 
 export interface DemoAccount {
   email: string;
@@ -39,36 +42,24 @@ export async function ensureDemoAccounts(
           role: 'owner of a demo SME',
         },
       ];
-  const existing = await db.query<{ email: string }[]>(
-    `SELECT email FROM user_account WHERE email = ANY($1)`,
-    [accounts.map((a) => a.email)],
+  const users = new AccountRepository();
+  const existing = await users.emailsTaken(
+    db,
+    accounts.map((a) => a.email),
   );
   if (saved && existing.length === accounts.length) return accounts;
   // The demo import writes its firms in one transaction, so they share created_at: the import
   // reference breaks the tie, so every fresh demo gives the owner the same firm.
-  const [sme] = await db.query<{ id: string }[]>(
-    `SELECT id FROM organization WHERE kind = 'SME' AND status = 'ACTIVE'
-      ORDER BY created_at, external_ref NULLS LAST, id LIMIT 1`,
-  );
+  const sme = await organizationReads().firstActiveSme(db);
   for (const [i, a] of accounts.entries()) {
-    const [row] = await db.query<{ id: string }[]>(
-      `INSERT INTO user_account (email, password_hash, display_name, roles, locale, email_verified_at, consent_version,
-         consented_at)
-       VALUES ($1, $2, $3, $4, 'ar', now(), $5, now())
-       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`,
-      [
-        a.email,
-        await hashPassword(a.password, cost),
-        i === 0 ? 'Forum organiser' : 'SME owner',
-        i === 0 ? ['ORGANISER', 'ADMIN'] : [],
-        CONSENT_VERSION,
-      ],
-    );
-    if (i === 1 && sme)
-      await db.query(
-        `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER') ON CONFLICT DO NOTHING`,
-        [row.id, sme.id],
-      );
+    const id = await users.upsertDemo(db, {
+      email: a.email,
+      passwordHash: await hashPassword(a.password, cost),
+      displayName: i === 0 ? 'Forum organiser' : 'SME owner',
+      roles: i === 0 ? ['ORGANISER', 'ADMIN'] : [],
+      consentVersion: CONSENT_VERSION,
+    });
+    if (i === 1 && sme) await new MembershipRepository().addOwnerIfAbsent(db, id, sme);
   }
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n');

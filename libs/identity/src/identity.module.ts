@@ -15,42 +15,60 @@ import { PrivacyService } from './privacy/privacy.service.js';
 import { PlatformRolesService } from './roles/platform-roles.service.js';
 import { FirstAdminCheck } from './roles/first-admin.check.js';
 import { RolesResolver } from './graphql/roles.resolver.js';
-import { ClaimService } from './claim/claim.service.js';
-import { ClaimResolver } from './claim/claim.resolver.js';
+import { AuditLogRepository } from './audit/audit-log.repository.js';
+import { AccountRepository } from './auth/account.repository.js';
+import { RefreshTokenRepository } from './auth/refresh-token.repository.js';
+import { EmailTokenRepository } from './auth/email-token.repository.js';
+import { MembershipRepository } from './membership/membership.repository.js';
+import { InvitationRepository } from './membership/invitation.repository.js';
+import { RetentionRepository } from './housekeeping/retention.repository.js';
+import { PersonalDataRepository } from './privacy/personal-data.repository.js';
 
 /** Access facts and the audit log, for every app and module (global); the mail port comes from NotificationsModule. */
 @Global()
 @Module({
   providers: [
+    AuditLogRepository,
+    AccountRepository,
+    MembershipRepository,
+    InvitationRepository,
     AccessService,
     AuditService,
     MembershipService,
     PlatformRolesService,
     SenderBudget,
-    ClaimService,
   ],
-  exports: [
-    AccessService,
-    AuditService,
-    MembershipService,
-    PlatformRolesService,
-    SenderBudget,
-    ClaimService,
-  ],
+  exports: [AccessService, AuditService, MembershipService, PlatformRolesService, SenderBudget],
 })
 export class IdentityModule {}
 
 /** The worker's identity jobs: purging expired credentials and old messages. */
 @Module({
   imports: [BullModule.registerQueue({ name: IDENTITY_QUEUE })],
-  providers: [HousekeepingService],
+  providers: [
+    RefreshTokenRepository,
+    EmailTokenRepository,
+    InvitationRepository,
+    RetentionRepository,
+    HousekeepingService,
+  ],
   exports: [HousekeepingService, BullModule],
 })
 export class IdentityJobsModule {}
 
 /** Sign-up, sign-in and sessions, for the api (it holds the sign-in throttle's Redis connection). */
 @Module({
-  providers: [AuthService, LoginThrottle, PrivacyService, AccountSessionsService],
+  providers: [
+    AccountRepository,
+    RefreshTokenRepository,
+    EmailTokenRepository,
+    MembershipRepository,
+    PersonalDataRepository,
+    AuthService,
+    LoginThrottle,
+    PrivacyService,
+    AccountSessionsService,
+  ],
   exports: [AuthService, PrivacyService, AccountSessionsService],
 })
 export class AuthModule {}
@@ -64,7 +82,6 @@ export class AuthModule {}
     MembershipResolver,
     PrivacyResolver,
     RolesResolver,
-    ClaimResolver,
     FirstAdminCheck,
   ],
 })

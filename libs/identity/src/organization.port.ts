@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from './viewer.js';
+import type { Runs } from './runs.js';
 
 /**
  * What identity asks of the library that owns organisations (the directory provides it, as
@@ -16,3 +17,34 @@ export interface OrganizationPort {
 
 /** Injection token of the organisation port. */
 export const ORGANIZATION_PORT = Symbol('ORGANIZATION_PORT');
+
+/** What identity reads of an organisation by id: its names (by language) and review status. */
+export interface OrganizationSummary {
+  name: Record<string, string | null>;
+  status: string;
+}
+
+/**
+ * Reads of the directory's organisations that identity needs outside dependency injection (plain
+ * functions, the demo, the privacy export), each on the caller's connection or transaction. The
+ * directory registers them when it loads (`registerOrganizationReads`).
+ */
+export interface OrganizationReads {
+  /** The organisations among `ids` that exist, whatever their status, by id. */
+  organizations(db: Runs, ids: readonly string[]): Promise<Map<string, OrganizationSummary>>;
+  /** The organisation the demo owner account belongs to, or null when there is none. */
+  firstActiveSme(db: Runs): Promise<string | null>;
+}
+
+let registeredReads: OrganizationReads | null = null;
+
+/** Lets the directory provide the organisation reads identity needs. */
+export function registerOrganizationReads(reads: OrganizationReads): void {
+  registeredReads = reads;
+}
+
+/** The organisation reads the directory registered. */
+export function organizationReads(): OrganizationReads {
+  if (!registeredReads) throw new Error('the directory has not registered its organisation reads');
+  return registeredReads;
+}

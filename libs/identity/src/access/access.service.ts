@@ -5,24 +5,29 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AccessFacts } from '../policy/rules.js';
 import type { IdentityContext } from '../graphql/identity-context.js';
 import { isOrganiser, type MembershipRole, type Viewer } from '../viewer.js';
+import { MembershipRepository } from '../membership/membership.repository.js';
+import type { Runs } from '../runs.js';
+import { OwnerLookupRepository } from './owner-lookup.repository.js';
 
-/** SQL returning `organization_id` of a record by `$1`, per record kind. */
-const OWNER_LOOKUPS = new Map<string, string>([
-  ['organization', `SELECT id AS organization_id FROM organization WHERE id = $1`],
-  [
-    'organization.public',
-    `SELECT id AS organization_id FROM organization WHERE id = $1 AND status = 'ACTIVE'`,
-  ],
-]);
+/** A lookup of the organisation owning a record, by the record's id (a valid UUID), on the given connection. */
+export type OwnerLookup = (db: Runs, id: string) => Promise<string | null>;
+
+/** How to find the organisation owning a record, per record kind: SQL, or a function of the owning library. */
+const OWNER_LOOKUPS = new Map<string, string | OwnerLookup>();
 
 /**
  * Lets a module name the organisation that owns its records, for access rules such as
- * `MemberOf(ownerOfRecord('meeting_request.to', 'id'))`. The query takes the record id as `$1` and
- * returns one row with `organization_id`.
+ * `MemberOf(ownerOfRecord('meeting_request.to', 'id'))`: a query taking the record id as `$1` and
+ * returning one row with `organization_id`, or a function answering the organisation's id or null
+ * (the directory registers `organization` and `organization.public` so, from its facts).
  */
-export function registerOwnerLookup(kind: string, sql: string): void {
-  OWNER_LOOKUPS.set(kind, sql);
+export function registerOwnerLookup(kind: string, lookup: string | OwnerLookup): void {
+  OWNER_LOOKUPS.set(kind, lookup);
 }
+
+/** The repositories behind the access facts (stateless: each call takes the request's connection). */
+const memberships = new MembershipRepository();
+const ownerLookups = new OwnerLookupRepository();
 
 /**
  * Reads the contact grants (pairs of organisations that see each other's contact persons) of which
@@ -57,12 +62,9 @@ class RequestAccess implements AccessFacts {
 
   private loadMemberships(): Promise<Map<string, MembershipRole>> {
     if (!this.viewer) return Promise.resolve(new Map());
-    this.memberships ??= this.db
-      .query<{ organization_id: string; role: MembershipRole }[]>(
-        `SELECT organization_id, role FROM membership WHERE user_id = $1`,
-        [this.viewer.userId],
-      )
-      .then((rows) => new Map(rows.map((r) => [r.organization_id, r.role])));
+    this.memberships ??= memberships
+      .rolesOf(this.db, this.viewer.userId)
+      .then((rows) => new Map(rows.map((r) => [r.organizationId, r.role])));
     return this.memberships;
   }
 
@@ -88,15 +90,14 @@ class RequestAccess implements AccessFacts {
   private readonly owners = new Map<string, Promise<string | null>>();
 
   organizationOf(kind: string, id: string): Promise<string | null> {
-    const sql = OWNER_LOOKUPS.get(kind);
-    if (!sql) throw new Error(`no owner lookup registered for "${kind}"`);
+    const lookup = OWNER_LOOKUPS.get(kind);
+    if (!lookup) throw new Error(`no owner lookup registered for "${kind}"`);
     if (!isUuid(id)) return Promise.resolve(null);
     const key = `${kind}:${id}`;
     let found = this.owners.get(key);
     if (!found) {
-      found = this.db
-        .query<{ organization_id: string }[]>(sql, [id])
-        .then((rows) => rows[0]?.organization_id ?? null);
+      found =
+        typeof lookup === 'string' ? ownerLookups.organizationOf(this.db, lookup, id) : lookup(this.db, id);
       this.owners.set(key, found);
     }
     return found;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { currentRequestId } from '#platform';
 import type { Viewer } from '../viewer.js';
+import { AuditLogRepository, type AuditLogFilter, type AuditLogRow } from './audit-log.repository.js';
 
 export interface AuditEntry {
   /** The user who made the change; null for the system (imports, jobs, expiry). */
@@ -42,22 +43,25 @@ export function diff(
 /** The audit log: who changed what, when, written in the transaction of the change itself. */
 @Injectable()
 export class AuditService {
+  constructor(private readonly log: AuditLogRepository = new AuditLogRepository()) {}
+
   async record(m: EntityManager, entry: AuditEntry): Promise<void> {
     const d = diff(entry.before, entry.after);
     if (entry.before && entry.after && d.fields.length === 0) return;
-    await m.query(
-      `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, fields, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        entry.actor?.userId ?? null,
-        entry.action,
-        entry.entityType,
-        entry.entityId,
-        d.fields,
-        d.before && !entry.valuesWithheld ? JSON.stringify(d.before) : null,
-        d.after && !entry.valuesWithheld ? JSON.stringify(d.after) : null,
-        currentRequestId() ?? null,
-      ],
-    );
+    await this.log.insert(m, {
+      actorId: entry.actor?.userId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      fields: d.fields,
+      before: d.before && !entry.valuesWithheld ? JSON.stringify(d.before) : null,
+      after: d.after && !entry.valuesWithheld ? JSON.stringify(d.after) : null,
+      requestId: currentRequestId() ?? null,
+    });
+  }
+
+  /** Up to `limit` entries of the log matching the filter, newest first (on any connection). */
+  page(db: Pick<EntityManager, 'query'>, filter: AuditLogFilter, limit: number): Promise<AuditLogRow[]> {
+    return this.log.page(db, filter, limit);
   }
 }

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppError, badInput, returning, type AppConfig } from '#platform';
+import { APP_CONFIG, AppError, badInput, type AppConfig } from '#platform';
 import { hashToken } from './tokens.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Locale } from '../mail/mail.port.js';
 import type { Viewer } from '../viewer.js';
+import { AccountRepository, type AccountProfile } from './account.repository.js';
+import { MembershipRepository, type AccountMembershipRow } from '../membership/membership.repository.js';
+import { RefreshTokenRepository } from './refresh-token.repository.js';
 
 /** One signed-in device or browser: a family of refresh tokens, named by its family id. */
 export interface AccountSession {
@@ -19,46 +22,40 @@ export interface AccountSession {
 
 const LOCALES: readonly Locale[] = ['ar', 'fr', 'en'];
 
-/** The signed-in user's own sessions and interface language. */
+/** The signed-in user's own account, sessions and interface language. */
 @Injectable()
 export class AccountSessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly accounts: AccountRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
+
+  /** The account as stored now with its memberships (oldest first), or null when it no longer exists. */
+  async profile(userId: string): Promise<(AccountProfile & { memberships: AccountMembershipRow[] }) | null> {
+    const account = await this.accounts.profile(this.db, userId);
+    if (!account) return null;
+    return { ...account, memberships: await this.memberships.ofAccount(this.db, userId) };
+  }
 
   /**
    * The sessions that can still be refreshed, most recently active first. `currentToken` is the
    * refresh token the request carries (the web's session cookie), which marks its own session.
    */
   async list(userId: string, currentToken: string | null): Promise<AccountSession[]> {
-    const rows = await this.db.query<
-      {
-        family_id: string;
-        session_started_at: Date;
-        created_at: Date;
-        expires_at: Date;
-        user_agent: string | null;
-        token_hash: string;
-      }[]
-    >(
-      `SELECT DISTINCT ON (family_id) family_id, session_started_at, created_at, expires_at, user_agent, token_hash
-       FROM refresh_token
-       WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-         AND session_started_at > now() - make_interval(days => $2)
-       ORDER BY family_id, created_at DESC`,
-      [userId, this.config.auth.sessionMaxAgeDays],
-    );
+    const rows = await this.refreshTokens.liveSessions(this.db, userId, this.config.auth.sessionMaxAgeDays);
     const current = currentToken ? hashToken(currentToken) : null;
     return rows
       .map((r) => ({
-        id: r.family_id,
-        startedAt: r.session_started_at,
-        lastActiveAt: r.created_at,
-        expiresAt: r.expires_at,
-        userAgent: r.user_agent,
-        current: r.token_hash === current,
+        id: r.familyId,
+        startedAt: r.sessionStartedAt,
+        lastActiveAt: r.createdAt,
+        expiresAt: r.expiresAt,
+        userAgent: r.userAgent,
+        current: r.tokenHash === current,
       }))
       .sort((a, b) => b.lastActiveAt.getTime() - a.lastActiveAt.getTime());
   }
@@ -72,14 +69,8 @@ export class AccountSessionsService {
     if (!/^[0-9a-f-]{36}$/i.test(String(sessionId)))
       throw new AppError('NOT_FOUND', 'no such session', { reason: 'SESSION_NOT_FOUND' });
     await this.db.transaction(async (m) => {
-      const ended = await returning<{ id: string }>(
-        m,
-        `UPDATE refresh_token SET revoked_at = now()
-         WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL AND used_at IS NULL AND expires_at > now()
-         RETURNING id`,
-        [userId, sessionId],
-      );
-      if (!ended.length) throw new AppError('NOT_FOUND', 'no such session', { reason: 'SESSION_NOT_FOUND' });
+      if (!(await this.refreshTokens.revokeLiveSession(m, userId, sessionId)))
+        throw new AppError('NOT_FOUND', 'no such session', { reason: 'SESSION_NOT_FOUND' });
       await this.audit.record(m, {
         actor: viewer,
         action: 'session.end',
@@ -93,9 +84,6 @@ export class AccountSessionsService {
   /** The language of the user's interface and of the mail sent to them. */
   async setLocale(userId: string, locale: string): Promise<void> {
     if (!LOCALES.includes(locale as Locale)) throw badInput([{ path: 'locale', message: 'ar, fr or en' }]);
-    await this.db.query(`UPDATE user_account SET locale = $2, updated_at = now() WHERE id = $1`, [
-      userId,
-      locale,
-    ]);
+    await this.accounts.setLocale(this.db, userId, locale as Locale);
   }
 }

@@ -1,8 +1,9 @@
-import type { EntityManager } from 'typeorm';
 import type { Locale } from '../mail/mail.port.js';
+import type { Runs } from '../runs.js';
+import { AccountRepository } from './account.repository.js';
 
-/** Runs SQL: a DataSource, an EntityManager or a QueryRunner's manager. */
-type Runs = Pick<EntityManager, 'query'>;
+/** The repository behind these reads (stateless: each call takes the caller's connection). */
+const repository = new AccountRepository();
 
 /** What other libraries may read of an account: where and in which language to tell it something. */
 export interface AccountContact {
@@ -19,19 +20,14 @@ export interface AccountContact {
  */
 export const accounts = {
   /** Whether the account exists (an erased one does not). */
-  async exists(db: Runs, userId: string): Promise<boolean> {
-    const [row] = await db.query<unknown[]>(`SELECT 1 FROM user_account WHERE id = $1`, [userId]);
-    return !!row;
+  exists(db: Runs, userId: string): Promise<boolean> {
+    return repository.exists(db, userId);
   },
 
   /** The accounts among `ids` that exist, by id. */
   async contacts(db: Runs, ids: readonly string[]): Promise<Map<string, AccountContact>> {
     if (!ids.length) return new Map();
-    const rows = await db.query<AccountContact[]>(
-      `SELECT id::text AS id, email, locale, email_verified_at IS NOT NULL AS verified
-         FROM user_account WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const rows = await repository.contacts(db, ids);
     return new Map(rows.map((r) => [r.id, r]));
   },
 
@@ -39,15 +35,8 @@ export const accounts = {
    * The account a mail is about: `userId` when given (if it exists), else the account that proved
    * it owns the address `email`; null when none.
    */
-  async find(db: Runs, userId: string | null, email: string): Promise<string | null> {
-    const [row] = await db.query<{ id: string }[]>(
-      `SELECT id::text AS id FROM user_account
-        WHERE CASE WHEN $1::uuid IS NOT NULL THEN id = $1::uuid
-                   ELSE email = $2 AND email_verified_at IS NOT NULL END
-        LIMIT 1`,
-      [userId, email],
-    );
-    return row?.id ?? null;
+  find(db: Runs, userId: string | null, email: string): Promise<string | null> {
+    return repository.find(db, userId, email);
   },
 
   /**
@@ -55,9 +44,6 @@ export const accounts = {
    * two reports to them run one after the other).
    */
   admins(db: Runs, lock = false): Promise<Omit<AccountContact, 'verified'>[]> {
-    return db.query(
-      `SELECT id::text AS id, email, locale FROM user_account
-        WHERE 'ADMIN' = ANY(roles) ORDER BY id ${lock ? 'FOR UPDATE' : ''}`,
-    );
+    return repository.admins(db, lock);
   },
 };

@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, badInput, type AppConfig, returning } from '#platform';
+import { APP_CONFIG, AppError, badInput, type AppConfig } from '#platform';
 import { AccessTokens, hashToken, opaqueToken, type AccessClaims } from './tokens.js';
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './passwords.js';
 import { CONSENT_VERSION, emailSchema, registerSchema } from './auth.schema.js';
 import { LoginThrottle } from './login-throttle.js';
 import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { PlatformRole, Viewer } from '../viewer.js';
+import type { Viewer } from '../viewer.js';
+import { AccountRepository } from './account.repository.js';
+import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { EmailTokenRepository } from './email-token.repository.js';
 
 const VERIFY_HOURS = 48;
 const RESET_MINUTES = 60;
@@ -20,17 +23,6 @@ export interface Session {
   refreshToken: string;
   refreshTokenExpiresAt: Date;
   userId: string;
-}
-
-interface UserRow {
-  id: string;
-  email: string;
-  password_hash: string;
-  display_name: string;
-  locale: Locale;
-  roles: PlatformRole[];
-  email_verified_at: Date | null;
-  session_epoch: number;
 }
 
 /** Where a request came from, for throttling and the sessions list. */
@@ -59,6 +51,9 @@ export class AuthService {
     @Inject(MAIL_PORT) private readonly mail: MailPort,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    private readonly accounts: AccountRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly emailTokens: EmailTokenRepository,
   ) {
     this.tokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTokenSeconds);
   }
@@ -80,12 +75,8 @@ export class AuthService {
         reason: 'TOKEN_INVALID',
         http: { status: 401 },
       });
-    const [row] = await this.db.query<
-      Pick<UserRow, 'email' | 'roles' | 'email_verified_at' | 'session_epoch'>[]
-    >(`SELECT email, roles, email_verified_at, session_epoch FROM user_account WHERE id = $1`, [
-      claims.userId,
-    ]);
-    if (!row || row.session_epoch !== claims.epoch)
+    const row = await this.accounts.sessionState(this.db, claims.userId);
+    if (!row || row.sessionEpoch !== claims.epoch)
       throw new AppError('UNAUTHENTICATED', 'this session has ended; sign in again', {
         reason: 'SESSION_ENDED',
         http: { status: 401 },
@@ -94,7 +85,7 @@ export class AuthService {
       userId: claims.userId,
       email: row.email,
       roles: row.roles,
-      emailVerified: !!row.email_verified_at,
+      emailVerified: !!row.emailVerifiedAt,
     };
   }
 
@@ -106,20 +97,20 @@ export class AuthService {
     // Hashing happens whether or not the address is taken, so timing does not tell.
     const hash = await hashPassword(data.password, this.config.auth.argon2);
     await this.db.transaction(async (m) => {
-      const [created] = await m.query<{ id: string }[]>(
-        `INSERT INTO user_account (email, password_hash, display_name, locale, consent_version, consented_at)
-         VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [data.email, hash, data.displayName, data.locale, CONSENT_VERSION],
-      );
-      if (!created) {
-        const [existing] = await m.query<UserRow[]>(`SELECT locale FROM user_account WHERE email = $1`, [
-          data.email,
-        ]);
+      const createdId = await this.accounts.insertIfNew(m, {
+        email: data.email,
+        passwordHash: hash,
+        displayName: data.displayName,
+        locale: data.locale,
+        consentVersion: CONSENT_VERSION,
+      });
+      if (!createdId) {
+        const existing = await this.accounts.localeByEmail(m, data.email);
         await this.mail.send(
           {
             to: data.email,
             template: 'already-registered',
-            locale: existing?.locale ?? data.locale,
+            locale: existing ?? data.locale,
             params: {},
           },
           m,
@@ -127,10 +118,10 @@ export class AuthService {
         return;
       }
       await this.audit.record(m, {
-        actor: { userId: created.id },
+        actor: { userId: createdId },
         action: 'user.register',
         entityType: 'user',
-        entityId: created.id,
+        entityId: createdId,
         after: {
           email: data.email,
           displayName: data.displayName,
@@ -138,7 +129,7 @@ export class AuthService {
           consentVersion: CONSENT_VERSION,
         },
       });
-      await this.sendVerification(m, created.id, data.email, data.displayName, data.locale);
+      await this.sendVerification(m, createdId, data.email, data.displayName, data.locale);
     });
   }
 
@@ -150,11 +141,7 @@ export class AuthService {
     locale: Locale,
   ) {
     const { token, hash } = opaqueToken();
-    await m.query(
-      `INSERT INTO email_token (user_id, purpose, token_hash, expires_at)
-       VALUES ($1, 'VERIFY_EMAIL', $2, now() + make_interval(hours => $3))`,
-      [userId, hash, VERIFY_HOURS],
-    );
+    await this.emailTokens.issueVerification(m, userId, hash, VERIFY_HOURS);
     await this.mail.send({ to: email, template: 'verify-email', locale, params: { name, token } }, m);
   }
 
@@ -164,11 +151,8 @@ export class AuthService {
     await this.throttle.attempt('register', client.address);
     if (!(await this.throttle.mayMail(email))) return;
     await this.db.transaction(async (m) => {
-      const [u] = await m.query<UserRow[]>(
-        `SELECT id, display_name, locale FROM user_account WHERE email = $1 AND email_verified_at IS NULL`,
-        [email],
-      );
-      if (u) await this.sendVerification(m, u.id, email, u.display_name, u.locale);
+      const u = await this.accounts.findUnverifiedByEmail(m, email);
+      if (u) await this.sendVerification(m, u.id, email, u.displayName, u.locale);
     });
   }
 
@@ -177,23 +161,15 @@ export class AuthService {
     purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD',
     token: string,
   ): Promise<string> {
-    const [row] = await returning<{ user_id: string }>(
-      m,
-      `UPDATE email_token SET used_at = now()
-       WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
-      [hashToken(String(token ?? '')), purpose],
-    );
-    if (!row) throw new AppError('INVALID_TOKEN', 'this code is unknown, already used or expired');
-    return row.user_id;
+    const userId = await this.emailTokens.consume(m, hashToken(String(token ?? '')), purpose);
+    if (!userId) throw new AppError('INVALID_TOKEN', 'this code is unknown, already used or expired');
+    return userId;
   }
 
   async verifyEmail(token: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const userId = await this.consume(m, 'VERIFY_EMAIL', token);
-      await m.query(
-        `UPDATE user_account SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
-        [userId],
-      );
+      await this.accounts.markEmailVerified(m, userId);
       await this.audit.record(m, {
         actor: { userId },
         action: 'user.verify-email',
@@ -218,17 +194,14 @@ export class AuthService {
     await this.throttle.attempt('login', client.address);
     // Reserved before argon2 runs: a parallel burst gets the checks the wait allows, no more.
     await this.throttle.reservePasswordCheck(email, client.address);
-    const [user] = await this.db.query<UserRow[]>(
-      `SELECT id, password_hash, session_epoch FROM user_account WHERE email = $1`,
-      [email],
-    );
+    const user = await this.accounts.credentialsByEmail(this.db, email);
     const ok = user
-      ? await verifyPassword(user.password_hash, password)
+      ? await verifyPassword(user.passwordHash, password)
       : await verifyDecoy(password, this.config.auth.argon2);
     if (!ok || !user) throw new AppError('INVALID_CREDENTIALS', 'wrong email or password');
     await this.throttle.succeeded(email, client.address);
     return this.db.transaction((m) =>
-      this.openSession(m, user.id, user.session_epoch, randomUUID(), client, null),
+      this.openSession(m, user.id, user.sessionEpoch, randomUUID(), client, null),
     );
   }
 
@@ -243,27 +216,20 @@ export class AuthService {
     const access = await this.tokens.sign({ userId, epoch });
     const refresh = opaqueToken();
     // However often it is refreshed, a session ends SESSION_MAX_AGE_DAYS after its sign-in.
-    const [row] = await m.query<{ expires_at: Date }[]>(
-      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at, user_agent, session_started_at)
-       VALUES ($1, $2, $3,
-         least(now() + make_interval(days => $4), coalesce($6::timestamptz, now()) + make_interval(days => $7)),
-         $5, coalesce($6::timestamptz, now()))
-       RETURNING expires_at`,
-      [
-        userId,
-        familyId,
-        refresh.hash,
-        this.config.auth.refreshTokenDays,
-        client.userAgent?.slice(0, 300) ?? null,
-        startedAt,
-        this.config.auth.sessionMaxAgeDays,
-      ],
-    );
+    const expiresAt = await this.refreshTokens.issue(m, {
+      userId,
+      familyId,
+      tokenHash: refresh.hash,
+      refreshDays: this.config.auth.refreshTokenDays,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      sessionStartedAt: startedAt,
+      sessionMaxAgeDays: this.config.auth.sessionMaxAgeDays,
+    });
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
       refreshToken: refresh.token,
-      refreshTokenExpiresAt: row.expires_at,
+      refreshTokenExpiresAt: expiresAt,
       userId,
     };
   }
@@ -275,55 +241,26 @@ export class AuthService {
   async refresh(token: string, client: ClientInfo): Promise<Session> {
     const hash = hashToken(String(token ?? ''));
     const session = await this.db.transaction(async (m) => {
-      const [used] = await returning<{
-        user_id: string;
-        family_id: string;
-        session_epoch: number;
-        session_started_at: Date;
-      }>(
-        m,
-        `UPDATE refresh_token r SET used_at = now()
-         FROM user_account u
-         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now()
-           AND r.session_started_at > now() - make_interval(days => $2)
-           AND u.id = r.user_id
-         RETURNING r.user_id, r.family_id, u.session_epoch, r.session_started_at`,
-        [hash, this.config.auth.sessionMaxAgeDays],
-      );
+      const used = await this.refreshTokens.use(m, hash, this.config.auth.sessionMaxAgeDays);
       return used
-        ? this.openSession(
-            m,
-            used.user_id,
-            used.session_epoch,
-            used.family_id,
-            client,
-            used.session_started_at,
-          )
+        ? this.openSession(m, used.userId, used.sessionEpoch, used.familyId, client, used.sessionStartedAt)
         : null;
     });
     if (session) return session;
     await this.db.transaction(async (m) => {
-      const [reused] = await m.query<{ family_id: string; user_id: string }[]>(
-        `SELECT family_id, user_id FROM refresh_token WHERE token_hash = $1 AND used_at IS NOT NULL`,
-        [hash],
-      );
+      const reused = await this.refreshTokens.findUsed(m, hash);
       if (!reused) return;
-      const revoked = await returning<unknown>(
-        m,
-        `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING id`,
-        [reused.family_id],
-      );
-      if (!revoked.length) return;
+      if (!(await this.refreshTokens.revokeFamily(m, reused.familyId))) return;
       this.logger.warn(
-        { userId: reused.user_id, familyId: reused.family_id },
+        { userId: reused.userId, familyId: reused.familyId },
         'refresh token reused; family revoked',
       );
       await this.audit.record(m, {
         actor: null,
         action: 'session.reuse-revoked',
         entityType: 'user',
-        entityId: reused.user_id,
-        after: { familyId: reused.family_id },
+        entityId: reused.userId,
+        after: { familyId: reused.familyId },
       });
     });
     throw new AppError(
@@ -334,22 +271,13 @@ export class AuthService {
 
   /** Ends the session a refresh token belongs to. */
   async logout(token: string): Promise<void> {
-    await this.db.query(
-      `UPDATE refresh_token SET revoked_at = now()
-       WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_token WHERE token_hash = $1)`,
-      [hashToken(String(token ?? ''))],
-    );
+    await this.refreshTokens.revokeFamilyOf(this.db, hashToken(String(token ?? '')));
   }
 
   /** Ends every session of the user, access tokens included. */
   async logoutEverywhere(m: EntityManager, userId: string): Promise<void> {
-    await m.query(
-      `UPDATE user_account SET session_epoch = session_epoch + 1, updated_at = now() WHERE id = $1`,
-      [userId],
-    );
-    await m.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
-      userId,
-    ]);
+    await this.accounts.bumpSessionEpoch(m, userId);
+    await this.refreshTokens.revokeAllOf(m, userId);
   }
 
   async requestPasswordReset(rawEmail: unknown, client: ClientInfo): Promise<void> {
@@ -357,14 +285,10 @@ export class AuthService {
     await this.throttle.attempt('reset', client.address);
     if (!(await this.throttle.mayMail(email))) return;
     await this.db.transaction(async (m) => {
-      const [u] = await m.query<UserRow[]>(`SELECT id, locale FROM user_account WHERE email = $1`, [email]);
+      const u = await this.accounts.findByEmail(m, email);
       if (!u) return;
       const { token, hash } = opaqueToken();
-      await m.query(
-        `INSERT INTO email_token (user_id, purpose, token_hash, expires_at)
-         VALUES ($1, 'RESET_PASSWORD', $2, now() + make_interval(mins => $3))`,
-        [u.id, hash, RESET_MINUTES],
-      );
+      await this.emailTokens.issueReset(m, u.id, hash, RESET_MINUTES);
       await this.mail.send({ to: email, template: 'reset-password', locale: u.locale, params: { token } }, m);
     });
   }
@@ -374,12 +298,8 @@ export class AuthService {
     const problem = passwordProblem(String(newPassword ?? ''));
     if (problem) throw badInput([{ path: 'newPassword', message: problem }]);
     // A code that cannot work costs no hashing; it is consumed (once) below.
-    const [live] = await this.db.query<unknown[]>(
-      `SELECT 1 FROM email_token WHERE token_hash = $1 AND purpose = 'RESET_PASSWORD'
-         AND used_at IS NULL AND expires_at > now()`,
-      [hashToken(String(token ?? ''))],
-    );
-    if (!live) throw new AppError('INVALID_TOKEN', 'this code is unknown, already used or expired');
+    if (!(await this.emailTokens.resetIsLive(this.db, hashToken(String(token ?? '')))))
+      throw new AppError('INVALID_TOKEN', 'this code is unknown, already used or expired');
     const hash = await hashPassword(newPassword, this.config.auth.argon2);
     await this.db.transaction(async (m) => {
       const userId = await this.consume(m, 'RESET_PASSWORD', token);
@@ -390,29 +310,17 @@ export class AuthService {
   async changePassword(viewer: Viewer, current: string, next: string, client: ClientInfo): Promise<void> {
     if (!(await this.checkPassword(viewer, current, client)))
       throw new AppError('INVALID_CREDENTIALS', 'the current password is wrong');
-    const [u] = await this.db.query<UserRow[]>(`SELECT email, display_name FROM user_account WHERE id = $1`, [
-      viewer.userId,
-    ]);
-    const problem = passwordProblem(String(next ?? ''), u.email, u.display_name);
+    const u = (await this.accounts.nameAndEmail(this.db, viewer.userId))!;
+    const problem = passwordProblem(String(next ?? ''), u.email, u.displayName);
     if (problem) throw badInput([{ path: 'newPassword', message: problem }]);
     const hash = await hashPassword(next, this.config.auth.argon2);
     await this.db.transaction((m) => this.setPassword(m, viewer.userId, hash, 'user.change-password'));
   }
 
   private async setPassword(m: EntityManager, userId: string, hash: string, action: string) {
-    const [u] = await returning<UserRow>(
-      m,
-      `UPDATE user_account SET password_hash = $2, updated_at = now(),
-         email_verified_at = coalesce(email_verified_at, CASE WHEN $3 THEN now() END)
-       WHERE id = $1 RETURNING email, locale`,
-      [userId, hash, action === 'user.reset-password'],
-    );
+    const u = (await this.accounts.setPasswordHash(m, userId, hash, action === 'user.reset-password'))!;
     // Reset codes issued before the change die with the old password.
-    await m.query(
-      `UPDATE email_token SET used_at = now()
-       WHERE user_id = $1 AND purpose = 'RESET_PASSWORD' AND used_at IS NULL`,
-      [userId],
-    );
+    await this.emailTokens.endResets(m, userId);
     await this.logoutEverywhere(m, userId);
     await this.audit.record(m, {
       actor: { userId },
@@ -432,10 +340,8 @@ export class AuthService {
   async checkPassword(viewer: Viewer, password: string, client: ClientInfo): Promise<boolean> {
     await this.throttle.attempt('login', client.address);
     await this.throttle.reservePasswordCheck(viewer.email, client.address);
-    const [u] = await this.db.query<UserRow[]>(`SELECT password_hash FROM user_account WHERE id = $1`, [
-      viewer.userId,
-    ]);
-    const ok = !!u && (await verifyPassword(u.password_hash, String(password ?? '')));
+    const hash = await this.accounts.passwordHash(this.db, viewer.userId);
+    const ok = !!hash && (await verifyPassword(hash, String(password ?? '')));
     if (ok) await this.throttle.succeeded(viewer.email, client.address);
     return ok;
   }

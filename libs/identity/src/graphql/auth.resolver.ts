@@ -2,6 +2,7 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
+import { AccountSessionsService } from '../auth/account-sessions.service.js';
 import { Authorize } from '../policy/authorize.js';
 import { Authenticated, Public } from '../policy/rules.js';
 import { CurrentViewer } from './current-viewer.js';
@@ -16,6 +17,7 @@ import type { Viewer } from '../viewer.js';
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
+    private readonly sessions: AccountSessionsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -166,30 +168,21 @@ export class AuthResolver {
   @Query(() => MeType, { nullable: true, description: 'The signed-in user, or null' })
   async me(@CurrentViewer() viewer: Viewer | null): Promise<MeType | null> {
     if (!viewer) return null;
-    const [u] = await this.db.query<Record<string, never>[]>(
-      `SELECT id, email, display_name, locale, roles, email_verified_at, consent_version, consented_at
-       FROM user_account WHERE id = $1`,
-      [viewer.userId],
-    );
+    const u = await this.sessions.profile(viewer.userId);
     if (!u) return null;
-    const memberships = await this.db.query<{ organization_id: string; role: string; created_at: Date }[]>(
-      `SELECT organization_id, role, created_at FROM membership WHERE user_id = $1 ORDER BY created_at`,
-      [viewer.userId],
-    );
-    const row = u as unknown as Record<string, unknown>;
     return {
-      id: row.id as string,
-      email: row.email as string,
-      displayName: row.display_name as string,
-      locale: row.locale as string,
-      roles: row.roles as string[],
-      emailVerified: !!row.email_verified_at,
-      consentVersion: row.consent_version as string,
-      consentedAt: row.consented_at as Date,
-      memberships: memberships.map((m) => ({
-        organizationId: m.organization_id,
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      locale: u.locale,
+      roles: u.roles,
+      emailVerified: !!u.emailVerifiedAt,
+      consentVersion: u.consentVersion,
+      consentedAt: u.consentedAt,
+      memberships: u.memberships.map((m) => ({
+        organizationId: m.organizationId,
         role: m.role,
-        since: m.created_at,
+        since: m.createdAt,
       })),
     };
   }

@@ -4,19 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput } from '#platform';
 import { Authorize } from '../policy/authorize.js';
-import {
-  Admin,
-  AnyOf,
-  arg,
-  Authenticated,
-  MemberOf,
-  Organiser,
-  OwnerOf,
-  Verified,
-} from '../policy/rules.js';
+import { Admin, AnyOf, arg, Authenticated, MemberOf, Organiser, OwnerOf, Verified } from '../policy/rules.js';
 import { CurrentViewer } from './current-viewer.js';
 import { MembershipService } from '../membership/membership.service.js';
 import { PrivacyService } from '../privacy/privacy.service.js';
+import { AuditService } from '../audit/audit.service.js';
 import {
   AccountDeletion,
   AuditPage,
@@ -37,11 +29,11 @@ export class MembershipResolver {
     @Args('organizationId', { type: () => ID, description: 'The organisation' }) organizationId: string,
   ): Promise<MemberType[]> {
     return (await this.members.members(organizationId)).map((r) => ({
-      userId: r.user_id,
-      displayName: r.display_name,
+      userId: r.userId,
+      displayName: r.displayName,
       email: r.email,
       role: r.role,
-      since: r.created_at,
+      since: r.createdAt,
     }));
   }
 
@@ -84,12 +76,12 @@ export class MembershipResolver {
   ): Promise<InvitationType[]> {
     return (await this.members.pendingInvitations(organizationId)).map((r) => ({
       id: r.id,
-      organizationId: r.organization_id,
+      organizationId: r.organizationId,
       email: r.email,
       role: r.role,
-      expiresAt: r.expires_at,
-      createdAt: r.created_at,
-      invitedBy: r.invited_by,
+      expiresAt: r.expiresAt,
+      createdAt: r.createdAt,
+      invitedBy: r.invitedBy,
     }));
   }
 
@@ -159,6 +151,7 @@ export class MembershipResolver {
 export class PrivacyResolver {
   constructor(
     private readonly privacy: PrivacyService,
+    private readonly audit: AuditService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -212,39 +205,29 @@ export class PrivacyResolver {
     ] as const)
       if (v != null && v.length > 100)
         throw badInput([{ path: name, message: 'must be at most 100 characters' }]);
-    const rows = await this.db.query<
+    const rows = await this.audit.page(
+      this.db,
       {
-        id: string;
-        at: Date;
-        actor_id: string | null;
-        action: string;
-        entity_type: string;
-        entity_id: string;
-        fields: string[];
-        before: unknown;
-        after: unknown;
-        request_id: string | null;
-      }[]
-    >(
-      `SELECT id, at, actor_id, action, entity_type, entity_id, fields, before, after, request_id FROM audit_log
-       WHERE ($1::text IS NULL OR entity_type = $1) AND ($2::text IS NULL OR entity_id = $2)
-         AND ($3::uuid IS NULL OR actor_id = $3) AND ($4::bigint IS NULL OR id < $4)
-       ORDER BY id DESC LIMIT $5`,
-      [entityType ?? null, entityId ?? null, actorId ?? null, before ?? null, first + 1],
+        entityType: entityType ?? null,
+        entityId: entityId ?? null,
+        actorId: actorId ?? null,
+        before: before ?? null,
+      },
+      first + 1,
     );
     const page = rows.slice(0, first);
     return {
       entries: page.map((r) => ({
         id: String(r.id),
         at: r.at,
-        actorId: r.actor_id,
+        actorId: r.actorId,
         action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
+        entityType: r.entityType,
+        entityId: r.entityId,
         fields: r.fields,
         before: r.before == null ? null : JSON.stringify(r.before),
         after: r.after == null ? null : JSON.stringify(r.after),
-        requestId: r.request_id,
+        requestId: r.requestId,
       })),
       nextCursor: rows.length > first ? String(page.at(-1)!.id) : null,
     };

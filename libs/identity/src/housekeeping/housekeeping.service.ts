@@ -1,7 +1,10 @@
-import { returning } from '#platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { RefreshTokenRepository } from '../auth/refresh-token.repository.js';
+import { EmailTokenRepository } from '../auth/email-token.repository.js';
+import { InvitationRepository } from '../membership/invitation.repository.js';
+import { RetentionRepository } from './retention.repository.js';
 
 export const IDENTITY_QUEUE = 'identity';
 export const IDENTITY_JOBS = {
@@ -51,30 +54,22 @@ export interface PurgeCounts {
 /** Storage limitation: credentials and messages that have served their purpose are deleted. */
 @Injectable()
 export class HousekeepingService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly refreshTokens: RefreshTokenRepository = new RefreshTokenRepository(),
+    private readonly emailTokens: EmailTokenRepository = new EmailTokenRepository(),
+    private readonly invitations: InvitationRepository = new InvitationRepository(),
+    private readonly retention: RetentionRepository = new RetentionRepository(),
+  ) {}
 
   async purge(now = new Date()): Promise<PurgeCounts> {
-    const count = async (sql: string, days: number) =>
-      (await returning<{ n: number }>(this.db, sql, [now, days])).length;
     const counts: PurgeCounts = {
-      sessions: await count(
-        `DELETE FROM refresh_token
-         WHERE coalesce(revoked_at, expires_at) < $1::timestamptz - make_interval(days => $2)
-           AND (revoked_at IS NOT NULL OR expires_at < $1::timestamptz) RETURNING 1 AS n`,
-        RETENTION.sessionDays,
-      ),
-      emailTokens: await count(
-        `DELETE FROM email_token
-         WHERE coalesce(used_at, expires_at) < $1::timestamptz - make_interval(days => $2) RETURNING 1 AS n`,
-        RETENTION.emailTokenDays,
-      ),
-      invitations: await count(
-        `DELETE FROM organization_invitation
-         WHERE coalesce(accepted_at, expires_at) < $1::timestamptz - make_interval(days => $2) RETURNING 1 AS n`,
-        RETENTION.invitationDays,
-      ),
+      sessions: await this.refreshTokens.purge(this.db, now, RETENTION.sessionDays),
+      emailTokens: await this.emailTokens.purge(this.db, now, RETENTION.emailTokenDays),
+      invitations: await this.invitations.purge(this.db, now, RETENTION.invitationDays),
     };
-    for (const rule of RULES) counts[rule.name] = await count(rule.deleteSql, rule.days);
+    for (const rule of RULES)
+      counts[rule.name] = await this.retention.purge(this.db, rule.deleteSql, now, rule.days);
     return counts;
   }
 }

@@ -1,3 +1,6 @@
+import type { Runs } from '../runs.js';
+import { auditedContactsSql, IDENTITY_PERSONAL_DATA } from './personal-data.repository.js';
+
 /**
  * Where personal data about a user lives, for the export (`exportMyData`) and the erasure
  * (`deleteMyAccount`). `exportSql` and `deleteSql` take the account id as $1 and its email address
@@ -17,6 +20,11 @@ export interface PersonalDataSource {
    */
   covers: string[];
   exportSql: string;
+  /**
+   * Completes the exported rows with what another library holds about them (e.g. the names of the
+   * organisations of memberships), on the export's transaction: the rows as exported.
+   */
+  completeExport?: (db: Runs, rows: Record<string, unknown>[]) => Promise<Record<string, unknown>[]>;
   deleteSql?: string;
   /**
    * Texts the person wrote that notices copied into mails, as rows `(template, text, request_id)`
@@ -55,9 +63,6 @@ export function registerKeptColumns(columns: Record<string, string>): void {
   for (const [column, reason] of Object.entries(columns)) KEPT.set(column, reason);
 }
 
-/** A name another library gives to a field of its audited values: plain lower-case words only. */
-const FIELD = /^[a-z_]+$/;
-
 /**
  * Lets a module declare that its audit entries about `entityType` carry, under `field` of their
  * before/after values, a list of entries naming people by address (`email`), such as the contact
@@ -67,33 +72,7 @@ const FIELD = /^[a-z_]+$/;
  */
 export function registerAuditedContacts(spec: { name: string; entityType: string; field: string }): void {
   const { name, entityType, field } = spec;
-  if (!FIELD.test(entityType) || !FIELD.test(field))
-    throw new Error(`audited contacts need plain names, not ${entityType}.${field}`);
-  /** The list entries of one side of an audit entry. */
-  const entries = (side: 'before' | 'after') =>
-    `jsonb_array_elements(CASE WHEN jsonb_typeof(a.${side}->'${field}') = 'array'
-                               THEN a.${side}->'${field}' ELSE '[]'::jsonb END)`;
-  /** The same side with the entries carrying the address replaced by a marker. */
-  const erased = (side: 'before' | 'after') =>
-    `CASE WHEN jsonb_typeof(a.${side}->'${field}') = 'array' THEN jsonb_set(a.${side}, '{${field}}',
-       (SELECT coalesce(jsonb_agg(CASE WHEN lower(c->>'email') = lower($2) THEN '{"erased": true}'::jsonb ELSE c END
-                                  ORDER BY n), '[]'::jsonb)
-          FROM jsonb_array_elements(a.${side}->'${field}') WITH ORDINALITY AS e(c, n)))
-     ELSE a.${side} END`;
-  const carriesAddress = `(EXISTS (SELECT 1 FROM ${entries('before')} c WHERE lower(c->>'email') = lower($2))
-                        OR EXISTS (SELECT 1 FROM ${entries('after')} c WHERE lower(c->>'email') = lower($2)))`;
-  registerPersonalDataSource({
-    name,
-    covers: [],
-    exportSql: `SELECT a.at, a.action, a.entity_id AS ${entityType}_id,
-                       (SELECT jsonb_agg(c) FROM ${entries('before')} c WHERE lower(c->>'email') = lower($2)) AS before,
-                       (SELECT jsonb_agg(c) FROM ${entries('after')} c WHERE lower(c->>'email') = lower($2)) AS after
-                  FROM audit_log a
-                 WHERE a.entity_type = '${entityType}' AND $2::text IS NOT NULL AND ${carriesAddress}
-                 ORDER BY a.id`,
-    deleteSql: `UPDATE audit_log a SET before = ${erased('before')}, after = ${erased('after')}
-                 WHERE a.entity_type = '${entityType}' AND $2::text IS NOT NULL AND ${carriesAddress}`,
-  });
+  registerPersonalDataSource({ name, covers: [], ...auditedContactsSql(entityType, field) });
 }
 
 export const personalDataSources = (): readonly PersonalDataSource[] => SOURCES;
@@ -140,87 +119,8 @@ export function personalDataGaps(columns: { table: string; column: string }[]): 
   };
 }
 
-/*
- * The account's own data, held by identity. Links to the account (`*_by`, `user_id`) not deleted
- * here are cut when the account row goes: every foreign key to `user_account` cascades or sets NULL.
- */
-
-registerPersonalDataSource({
-  name: 'account',
-  single: true,
-  covers: ['user_account.email', 'user_account.email_verified_at', 'user_account.display_name'],
-  exportSql: `SELECT id, email, display_name, locale, roles, email_verified_at, consent_version, consented_at,
-                     created_at, updated_at
-                FROM user_account WHERE id = $1`,
-});
-registerPersonalDataSource({
-  name: 'memberships',
-  covers: ['membership.user_id'],
-  exportSql: `SELECT m.organization_id, o.name AS organization_name, m.role, m.created_at
-                FROM membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = $1`,
-});
-registerPersonalDataSource({
-  name: 'sessions',
-  covers: ['refresh_token.user_id', 'refresh_token.user_agent'],
-  exportSql: `SELECT created_at, expires_at, used_at, revoked_at, user_agent FROM refresh_token
-               WHERE user_id = $1 ORDER BY created_at`,
-});
-registerPersonalDataSource({
-  name: 'verificationCodes',
-  covers: ['email_token.user_id'],
-  exportSql: `SELECT purpose, created_at, expires_at, used_at FROM email_token WHERE user_id = $1 ORDER BY created_at`,
-});
-registerPersonalDataSource({
-  name: 'invitations',
-  covers: ['organization_invitation.email'],
-  exportSql: `SELECT organization_id, role, created_at, expires_at, accepted_at FROM organization_invitation
-               WHERE email = $2 ORDER BY created_at`,
-  deleteSql: `DELETE FROM organization_invitation WHERE email = $2`,
-});
-registerPersonalDataSource({
-  name: 'invitationsSent',
-  covers: ['organization_invitation.invited_by'],
-  exportSql: `SELECT organization_id, role, created_at, expires_at, accepted_at FROM organization_invitation
-               WHERE invited_by = $1 ORDER BY created_at`,
-});
-registerPersonalDataSource({
-  name: 'changesMade',
-  covers: ['audit_log.actor_id', 'audit_log.actor_label'],
-  exportSql: `SELECT at, action, entity_type, entity_id, fields FROM audit_log WHERE actor_id = $1
-               ORDER BY id LIMIT 100000`,
-  // The log keeps what happened; who did it is forgotten.
-  deleteSql: `UPDATE audit_log SET actor_id = NULL, actor_label = 'deleted account' WHERE actor_id = $1`,
-  eraseLast: true,
-});
-registerPersonalDataSource({
-  name: 'accountHistory',
-  covers: [],
-  exportSql: `SELECT at, action, fields, before, after FROM audit_log
-               WHERE entity_type = 'user' AND entity_id = $1::text ORDER BY id LIMIT 100000`,
-  // The entries about the account keep which fields changed, not their values (email, name).
-  deleteSql: `UPDATE audit_log SET before = NULL, after = NULL
-               WHERE entity_type = 'user' AND entity_id = $1::text AND (before IS NOT NULL OR after IS NOT NULL)`,
-});
-registerPersonalDataSource({
-  name: 'invitationsReceived',
-  covers: [],
-  exportSql: `SELECT at, entity_id AS organization_id, after->>'role' AS role FROM audit_log
-               WHERE action = 'membership.invite' AND lower(after->>'invited') = lower($2) ORDER BY id`,
-  deleteSql: `UPDATE audit_log SET after = after - 'invited'
-               WHERE action = 'membership.invite' AND lower(after->>'invited') = lower($2)`,
-});
-
-registerPersonalDataSource({
-  name: 'membershipHistory',
-  covers: [],
-  exportSql: `SELECT at, action, entity_id AS organization_id, coalesce(after->>'role', before->>'role') AS role
-                FROM audit_log
-               WHERE entity_type = 'organization' AND (before->>'member' = $1::text OR after->>'member' = $1::text)
-               ORDER BY id`,
-  // The organisation's log keeps that a member joined, left or changed role, not who.
-  deleteSql: `UPDATE audit_log SET before = before - 'member', after = after - 'member'
-               WHERE entity_type = 'organization' AND (before->>'member' = $1::text OR after->>'member' = $1::text)`,
-});
+// The account's own data, held by identity (its statements live in its repository).
+for (const source of IDENTITY_PERSONAL_DATA) registerPersonalDataSource(source);
 
 registerKeptColumns({
   'migrations.name': 'the name of a schema migration',

@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError, OutboxService } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService, type ClientInfo } from '../auth/auth.service.js';
 import type { Viewer } from '../viewer.js';
 import { ORGANIZATION_PORT, type OrganizationPort } from '../organization.port.js';
 import { erasureOrder, personalDataSources } from './personal-data.js';
+import { PersonalDataRepository } from './personal-data.repository.js';
+import { AccountRepository } from '../auth/account.repository.js';
+import { MembershipRepository } from '../membership/membership.repository.js';
+import type { Runs } from '../runs.js';
 
 /** Whom the sources are asked about: the account id, and its address only once verified. */
 interface Subject {
@@ -24,13 +28,15 @@ function bind(sql: string, who: Subject): [string, unknown[]] {
 }
 
 /** The account as stored now (not as the access token saw it), locked for erasure when asked. */
-async function subjectOf(db: DataSource | EntityManager, userId: string, lock = false): Promise<Subject> {
-  const [row] = await db.query<{ email: string; email_verified_at: Date | null }[]>(
-    `SELECT email, email_verified_at FROM user_account WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [userId],
-  );
+async function subjectOf(
+  accounts: AccountRepository,
+  db: Runs,
+  userId: string,
+  lock = false,
+): Promise<Subject> {
+  const row = await accounts.emailOf(db, userId, lock);
   if (!row) throw new AppError('UNAUTHENTICATED', 'this account no longer exists');
-  return { userId, verifiedEmail: row.email_verified_at ? row.email : null };
+  return { userId, verifiedEmail: row.emailVerifiedAt ? row.email : null };
 }
 
 /**
@@ -45,6 +51,9 @@ export class PrivacyService {
     private readonly auth: AuthService,
     private readonly outbox: OutboxService,
     @Inject(ORGANIZATION_PORT) private readonly organizations: OrganizationPort,
+    private readonly accounts: AccountRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly personalData: PersonalDataRepository,
   ) {}
 
   /**
@@ -54,14 +63,15 @@ export class PrivacyService {
    */
   async export(viewer: Viewer): Promise<Record<string, unknown>> {
     return this.db.transaction('REPEATABLE READ', async (m) => {
-      const who = await subjectOf(m, viewer.userId);
+      const who = await subjectOf(this.accounts, m, viewer.userId);
       const out: Record<string, unknown> = {
         exportedAt: new Date().toISOString(),
         purpose:
           'Tashbik holds these data to run your account, your organisations’ profiles and the forum’s meetings (docs/PRIVACY.md).',
       };
       for (const s of personalDataSources()) {
-        const rows = await m.query<unknown[]>(...bind(s.exportSql, who));
+        const read = await this.personalData.rows<Record<string, unknown>>(m, ...bind(s.exportSql, who));
+        const rows = s.completeExport ? await s.completeExport(m, read) : read;
         out[s.name] = s.single ? (rows[0] ?? null) : rows;
       }
       return out;
@@ -82,33 +92,31 @@ export class PrivacyService {
     if (!(await this.auth.checkPassword(viewer, password, client)))
       throw new AppError('INVALID_CREDENTIALS', 'the password is wrong');
     const archived = await this.db.transaction(async (m) => {
-      const who = await subjectOf(m, viewer.userId, true);
-      const owned = await m.query<{ organization_id: string; members: number; owners: number }[]>(
-        `SELECT m.organization_id,
-                (SELECT count(*)::int FROM membership x WHERE x.organization_id = m.organization_id) AS members,
-                (SELECT count(*)::int FROM membership x WHERE x.organization_id = m.organization_id AND x.role = 'OWNER') AS owners
-         FROM membership m WHERE m.user_id = $1 AND m.role = 'OWNER' FOR UPDATE`,
-        [viewer.userId],
-      );
-      const blocking = owned.filter((o) => o.owners === 1 && o.members > 1).map((o) => o.organization_id);
+      const who = await subjectOf(this.accounts, m, viewer.userId, true);
+      const owned = await this.memberships.lockOwnedWithCounts(m, viewer.userId);
+      const blocking = owned.filter((o) => o.owners === 1 && o.members > 1).map((o) => o.organizationId);
       if (blocking.length)
         throw new AppError(
           'CONFLICT',
           'make another member owner of these organisations before deleting your account',
           { organizationIds: blocking },
         );
-      const alone = owned.filter((o) => o.members === 1).map((o) => o.organization_id);
+      const alone = owned.filter((o) => o.members === 1).map((o) => o.organizationId);
       // Audited before the account's entries lose their actor, like every other change it made.
       if (alone.length) await this.organizations.archiveWithin(m, viewer, alone, 'owner account deleted');
       // Texts copied into mails are read before anything is erased, then erased with their copies.
       const copied: { template: string; text: string; request_id?: string }[] = [];
       for (const s of personalDataSources())
-        if (s.copiedTextsSql) copied.push(...(await m.query(...bind(s.copiedTextsSql, who))));
+        if (s.copiedTextsSql)
+          copied.push(
+            ...(await this.personalData.rows<(typeof copied)[number]>(m, ...bind(s.copiedTextsSql, who))),
+          );
       for (const s of erasureOrder()) {
-        if (s.eraseCopiesSql && copied.length) await m.query(s.eraseCopiesSql, [JSON.stringify(copied)]);
-        if (s.deleteSql) await m.query(...bind(s.deleteSql, who));
+        if (s.eraseCopiesSql && copied.length)
+          await this.personalData.erase(m, s.eraseCopiesSql, [JSON.stringify(copied)]);
+        if (s.deleteSql) await this.personalData.erase(m, ...bind(s.deleteSql, who));
       }
-      await m.query(`DELETE FROM user_account WHERE id = $1`, [viewer.userId]);
+      await this.accounts.delete(m, viewer.userId);
       await this.audit.record(m, {
         actor: null,
         action: 'user.delete',

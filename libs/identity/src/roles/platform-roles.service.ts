@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError, badInput, notFound } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { PLATFORM_ROLES, type PlatformRole, type Viewer } from '../viewer.js';
+import { AccountRepository } from '../auth/account.repository.js';
 
 export interface RoleChange {
   userId: string;
@@ -35,6 +36,7 @@ export class PlatformRolesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly accounts: AccountRepository = new AccountRepository(),
   ) {}
 
   /** Replaces a user's roles (by id or email). An unchanged set is answered as is, not audited. */
@@ -66,11 +68,8 @@ export class PlatformRolesService {
   ): Promise<RoleChange> {
     const key = who.userId ?? who.email?.trim() ?? '';
     return this.db.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock($1)`, [ROLES_LOCK]);
-      const [user] = await m.query<{ id: string; email: string; roles: PlatformRole[] }[]>(
-        `SELECT id, email, roles FROM user_account WHERE ${who.userId ? 'id = $1' : 'email = $1'} FOR UPDATE`,
-        [key],
-      );
+      await this.accounts.lockRoles(m, ROLES_LOCK);
+      const user = await this.accounts.lockForRoles(m, who, key);
       if (!user) throw notFound('User', key);
       const before = PLATFORM_ROLES.filter((r) => user.roles.includes(r));
       const wanted = next(before);
@@ -78,16 +77,12 @@ export class PlatformRolesService {
       const after = PLATFORM_ROLES.filter((r) => wanted.includes(r));
       if (before.join() === after.join()) return { userId: user.id, email: user.email, before, after };
       if (before.includes('ADMIN') && !after.includes('ADMIN')) {
-        const [{ n }] = await m.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM user_account WHERE 'ADMIN' = ANY(roles) AND id <> $1`,
-          [user.id],
-        );
-        if (n === 0)
+        if ((await this.accounts.otherAdminCount(m, user.id)) === 0)
           throw new AppError('CONFLICT', `${user.email} is the last admin; make another admin first`, {
             reason: 'LAST_ADMIN',
           });
       }
-      await m.query(`UPDATE user_account SET roles = $2 WHERE id = $1`, [user.id, after]);
+      await this.accounts.setRoles(m, user.id, after);
       await this.audit.record(m, {
         actor,
         action: 'user.roles',
@@ -102,26 +97,16 @@ export class PlatformRolesService {
 
   /** Every account holding a platform role, by email. */
   async staff(): Promise<StaffAccount[]> {
-    return this.db.query<StaffAccount[]>(
-      `SELECT id AS "userId", email, display_name AS "displayName", roles
-         FROM user_account WHERE cardinality(roles) > 0 ORDER BY email`,
-    );
+    return this.accounts.staff(this.db);
   }
 
   /** The account with this email (any case), or null: how an admin finds someone to appoint. */
   async findByEmail(email: string): Promise<StaffAccount | null> {
-    const [user] = await this.db.query<StaffAccount[]>(
-      `SELECT id AS "userId", email, display_name AS "displayName", roles FROM user_account WHERE email = $1`,
-      [email.trim()],
-    );
-    return user ?? null;
+    return this.accounts.withRolesByEmail(this.db, email.trim());
   }
 
   /** How many accounts hold ADMIN. */
   async adminCount(): Promise<number> {
-    const [{ n }] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM user_account WHERE 'ADMIN' = ANY(roles)`,
-    );
-    return n;
+    return this.accounts.adminCount(this.db);
   }
 }
