@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput, OutboxService, parseInput, text } from '#platform';
 import { AuditService } from '#identity';
-import { ContactRequestService } from '#directory';
+import { ContactRequestService, directoryProfiles } from '#directory';
 import { forumFacts, RequestService } from '#forum';
 import { similarityKey, type NotRelevantReason, type Verdict } from '../feedback/adjustments.js';
 import type { ClusterCore } from '../engine/cluster-core.js';
@@ -107,16 +107,13 @@ export class FeedbackService {
           counterpart: string | null;
           cluster_id: string | null;
           cluster_key: string | null;
-          sectors: string[] | null;
-          country: string | null;
           score: number;
         }[]
       >(
         `SELECT s.id, s.kind, s.counterpart_organization_id AS counterpart, s.cluster_id, c.key AS cluster_key,
-                o.sectors, o.country, s.score
+                s.score
          FROM suggestion s
          LEFT JOIN cluster_proposal c ON c.id = s.cluster_id
-         LEFT JOIN organization o ON o.id = s.counterpart_organization_id
          WHERE s.id = $1 AND s.organization_id = $2 FOR UPDATE OF s`,
         [input.suggestionId, input.organizationId],
       );
@@ -124,8 +121,13 @@ export class FeedbackService {
         throw new AppError('NOT_FOUND', 'no such suggestion for this organisation', {
           id: input.suggestionId,
         });
+      const counterpart = s.counterpart
+        ? (await directoryProfiles.places(m, [s.counterpart])).get(s.counterpart)
+        : undefined;
       const similarity =
-        s.sectors && s.country ? similarityKey({ sectors: s.sectors, country: s.country.trim() }) : null;
+        counterpart?.sectors && counterpart.country
+          ? similarityKey({ sectors: counterpart.sectors, country: counterpart.country.trim() })
+          : null;
       // A verdict on a cluster proposal is kept on its core (engine/cluster-core.ts), so that a later
       // proposal differing by a member or two carries it.
       const [cluster] = s.cluster_id

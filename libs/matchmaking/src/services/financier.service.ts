@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput, OutboxService, parseInput, returning } from '#platform';
 import { AuditService } from '#identity';
+import { directoryProfiles } from '#directory';
 import {
   criteriaSchema,
   savedSearchSchema,
@@ -122,9 +123,7 @@ export class FinancierService {
   private actor = (userId: string | null) => (userId ? { userId } : null);
 
   private async requireFinancier(m: EntityManager | DataSource, organizationId: string): Promise<void> {
-    const [o] = await m.query<{ kind: string }[]>(`SELECT kind FROM organization WHERE id = $1`, [
-      organizationId,
-    ]);
+    const o = (await directoryProfiles.places(m, [organizationId])).get(organizationId);
     if (!o) throw new AppError('NOT_FOUND', 'no such organisation', { id: organizationId });
     if (o.kind !== 'FINANCIER')
       throw badInput([

@@ -5,6 +5,7 @@ import { proposeClusters } from '../engine/clusters.js';
 import { sameCore, type ClusterCore } from '../engine/cluster-core.js';
 import { ProfileStore } from '../storage/profile.repository.js';
 import { isMeiliUnavailable } from '#platform';
+import { directoryProfiles } from '#directory';
 import { DRAIN_CHUNK, RecomputeService, type RecomputeResult } from './recompute.service.js';
 
 /** Chunks that share one batch computer (and what it has read) in a full recompute. */
@@ -48,11 +49,7 @@ export class FullRecomputeService {
 
   /** Active organisations of one shard, in id order. */
   async shardMembers(shard: number, shards: number): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM organization WHERE status = 'ACTIVE' AND mod(abs(hashtext(id::text)), $2) = $1 ORDER BY id`,
-      [shard, shards],
-    );
-    return rows.map((r) => r.id);
+    return directoryProfiles.activeIdsOfShard(this.db, shard, shards);
   }
 
   /**

@@ -4,6 +4,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { OutboxService } from '#platform';
+import { directoryProfiles } from '#directory';
 import { forumFacts } from '#forum';
 import { MATCH_JOB_OPTIONS, MATCH_JOBS, MATCH_QUEUE } from '../jobs/matchmaking.jobs.js';
 
@@ -31,7 +32,7 @@ export class MatchmakingCommands {
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-recompute:' || $1, 0))`, [
         organizationId,
       ]);
-      const [known] = await m.query<unknown[]>(`SELECT 1 FROM organization WHERE id = $1`, [organizationId]);
+      const known = (await directoryProfiles.places(m, [organizationId])).has(organizationId);
       if (!known) return 0;
       return this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }], ['match'], {
         unlessPending: true,

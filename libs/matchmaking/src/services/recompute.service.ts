@@ -10,11 +10,16 @@ import {
   type AppConfig,
   type OutboxRow,
 } from '#platform';
-import { OUTBOX_ROW_ORGANIZATION } from '#directory';
+import { directoryProfiles, OUTBOX_ROW_ORGANIZATION } from '#directory';
 import { MAIL_PORT, type MailPort } from '#identity';
 import { BatchProfileStore } from '../storage/batch-profile.repository.js';
 import { ProfileStore } from '../storage/profile.repository.js';
-import { replaceManySuggestions, replaceSuggestions } from '../storage/suggestion.repository.js';
+import { MatchDrainRepository } from '../storage/match-drain.repository.js';
+import {
+  replaceManySuggestions,
+  replaceSuggestions,
+  SuggestionRepository,
+} from '../storage/suggestion.repository.js';
 import { BatchCandidateSelector, CandidateSelector } from './candidate-selector.js';
 import { SavedSearchAlerts } from './saved-search-alerts.js';
 import { SavedSearchMailer } from './saved-search-mailer.js';
@@ -25,11 +30,6 @@ import {
   type ComputerOptions,
 } from './suggestion-computer.js';
 
-/**
- * With a shard number, names the lock a drain holds on one shard of organisations while it
- * recomputes them, so two drains (in one worker or in several) never recompute the same one.
- */
-const MATCH_DRAIN_LOCK = 727_245_101;
 /** Shards of organisations (by a hash of the organisation id) the drains share out. */
 export const MATCH_DRAIN_SHARDS = 16;
 /** Outbox rows read from a shard per round of a drain. */
@@ -77,6 +77,8 @@ export interface RecomputeResult {
 export class RecomputeService {
   private readonly logger = new Logger(RecomputeService.name);
   private readonly prefix: string;
+  private readonly suggestions = new SuggestionRepository();
+  private readonly drainLocks = new MatchDrainRepository();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -117,7 +119,7 @@ export class RecomputeService {
     const computed = await computer.compute(organizationId);
     const suggestions = await this.db.transaction(async (m) => {
       if (!computed.active) {
-        await m.query(`DELETE FROM suggestion WHERE organization_id = $1`, [organizationId]);
+        await this.suggestions.deleteAllOf(m, organizationId);
         return 0;
       }
       return replaceSuggestions(m, organizationId, RECOMPUTED_KINDS, computed.suggestions, runId);
@@ -190,7 +192,7 @@ export class RecomputeService {
       interrupted: false,
     };
     try {
-      const [{ started }] = await runner.query(`SELECT now() AS started`);
+      const started = await this.drainLocks.now(runner);
       const related = new Set<string>();
       const done = new Set<string>();
       // Per shard, the last row read: rows left pending by a failure are not read again in this drain.
@@ -205,11 +207,7 @@ export class RecomputeService {
             result.interrupted = true;
             break rounds;
           }
-          const [{ ok }] = await runner.query('SELECT pg_try_advisory_lock($1::int, $2::int) AS ok', [
-            MATCH_DRAIN_LOCK,
-            shard,
-          ]);
-          if (!ok) continue;
+          if (!(await this.drainLocks.tryLockShard(runner, shard))) continue;
           result.ran = true;
           try {
             const rows = await this.pendingRows(runner, shard, after.get(shard) ?? '0');
@@ -218,7 +216,7 @@ export class RecomputeService {
             after.set(shard, rows[rows.length - 1].id);
             await this.drainRows(rows, result, related, done, onProgress, signal);
           } finally {
-            await runner.query('SELECT pg_advisory_unlock($1::int, $2::int)', [MATCH_DRAIN_LOCK, shard]);
+            await this.drainLocks.unlockShard(runner, shard);
           }
           if (result.unavailable || result.interrupted) break rounds;
         }
@@ -356,16 +354,11 @@ export class RecomputeService {
     const oppIds = [...new Set(rows.filter((r) => r.entity_type === 'opportunity').map((r) => r.entity_id))];
     const owners = new Map<string, string>();
     if (oppIds.length) {
-      const found = await this.db.query<{ id: string; organization_id: string }[]>(
-        `SELECT id, organization_id FROM opportunity WHERE id = ANY($1::uuid[])`,
-        [oppIds],
-      );
-      for (const f of found) owners.set(f.id, f.organization_id);
-      await this.db.query(
-        `DELETE FROM suggestion s USING opportunity p
-         WHERE s.opportunity_id = p.id AND p.id = ANY($1::uuid[])
-           AND NOT (p.status = 'OPEN' AND p.archived_at IS NULL)`,
-        [oppIds],
+      const found = await directoryProfiles.opportunityStates(this.db, oppIds);
+      for (const f of found) owners.set(f.id, f.organizationId);
+      await this.suggestions.deleteAboutOpportunities(
+        this.db,
+        found.filter((f) => !f.open).map((f) => f.id),
       );
     }
     const orphans: string[] = [];

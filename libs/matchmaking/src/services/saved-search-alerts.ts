@@ -1,18 +1,12 @@
 import { normaliseQuery, normaliseText } from '#search';
 import { isRejection, scoreFinancing } from '../engine/combine.js';
-import { engineCriteria, type CriteriaData } from '../criteria/criteria.schema.js';
+import { engineCriteria } from '../criteria/criteria.schema.js';
+import { directoryProfiles } from '#directory';
 import type { ProfileStore, Sql } from '../storage/profile.repository.js';
+import { SavedSearchRepository, type AlertingSearch } from '../storage/saved-search.repository.js';
 
-interface SavedSearchRow {
-  id: string;
-  organization_id: string;
-  query: string | null;
-  criteria: CriteriaData;
-  min_score: number;
-  created_at: Date;
-  owner_country: string | null;
-  owner_region_code: string | null;
-}
+/** A saved search with alerts on, of an active financier, placed where that financier is. */
+type SavedSearchRow = AlertingSearch & { ownerCountry: string | null; ownerRegionCode: string | null };
 
 type Text = { ar: string | null; fr: string | null; en: string | null } | null;
 
@@ -30,6 +24,7 @@ export function textMatches(query: string, text: string): boolean {
  */
 export class SavedSearchAlerts {
   private searches?: Promise<SavedSearchRow[]>;
+  private readonly repository = new SavedSearchRepository();
 
   constructor(
     private readonly db: Sql,
@@ -38,13 +33,22 @@ export class SavedSearchAlerts {
   ) {}
 
   private load(): Promise<SavedSearchRow[]> {
-    this.searches ??= this.db.query<SavedSearchRow[]>(
-      `SELECT s.id, s.organization_id, s.query, s.criteria, s.min_score, s.created_at,
-              o.country AS owner_country, o.region_code AS owner_region_code
-       FROM saved_search s JOIN organization o ON o.id = s.organization_id
-       WHERE s.alerts_enabled AND o.status = 'ACTIVE'`,
-    );
+    this.searches ??= this.activeSearches();
     return this.searches;
+  }
+
+  /** Saved searches with alerts on whose financier is active. */
+  private async activeSearches(): Promise<SavedSearchRow[]> {
+    const searches = await this.repository.alerting(this.db);
+    if (!searches.length) return [];
+    const owners = await directoryProfiles.places(
+      this.db,
+      searches.map((s) => s.organizationId),
+    );
+    return searches.flatMap((s) => {
+      const o = owners.get(s.organizationId);
+      return o?.status === 'ACTIVE' ? [{ ...s, ownerCountry: o.country, ownerRegionCode: o.regionCode }] : [];
+    });
   }
 
   /** Alert rows created for this organisation (0 when it is no active SME or matches nothing). */
@@ -53,44 +57,35 @@ export class SavedSearchAlerts {
     if (!searches.length) return 0;
     const sme = await this.store.profile(organizationId);
     if (!sme || sme.kind !== 'SME') return 0;
-    const [{ updated_at: updatedAt }] = await this.db.query<{ updated_at: Date }[]>(
-      `SELECT updated_at FROM organization WHERE id = $1`,
-      [organizationId],
-    );
+    const { updatedAt } = (await directoryProfiles.places(this.db, [organizationId])).get(organizationId)!;
     let text: string | null = null;
     let created = 0;
     for (const s of searches) {
       // Only profiles created or changed since the search was saved: the search itself shows the rest.
-      if (s.organization_id === organizationId || updatedAt <= s.created_at) continue;
-      const criteria = engineCriteria(s.id, s.organization_id, s.criteria, {
-        country: s.owner_country?.trim() ?? null,
-        regionCode: s.owner_region_code,
+      if (s.organizationId === organizationId || updatedAt <= s.createdAt) continue;
+      const criteria = engineCriteria(s.id, s.organizationId, s.criteria, {
+        country: s.ownerCountry?.trim() ?? null,
+        regionCode: s.ownerRegionCode,
       });
       const r = scoreFinancing(criteria, sme, { asOfYear: this.asOfYear });
-      if (isRejection(r) || r.score < s.min_score) continue;
+      if (isRejection(r) || r.score < s.minScore) continue;
       if (s.query) {
         text ??= await this.textOf(organizationId);
         if (!textMatches(s.query, text)) continue;
       }
-      const rows = await this.db.query<unknown[]>(
-        `INSERT INTO saved_search_alert (saved_search_id, organization_id, organization_version, score, contributions)
-         VALUES ($1, $2, $3, $4, $5::jsonb)
-         ON CONFLICT (saved_search_id, organization_id, organization_version) DO NOTHING RETURNING id`,
-        [s.id, organizationId, sme.version, r.score, JSON.stringify(r.criteria)],
-      );
-      created += rows.length;
+      created += await this.repository.addAlert(this.db, {
+        savedSearchId: s.id,
+        organizationId,
+        organizationVersion: sme.version,
+        score: r.score,
+        contributions: r.criteria,
+      });
     }
     return created;
   }
 
   private async textOf(organizationId: string): Promise<string> {
-    const [row] = await this.db.query<{ name: Text; description: Text; tags: string | null }[]>(
-      `SELECT name, description,
-              (SELECT string_agg(m, ' ') FROM jsonb_array_elements(capabilities) c,
-                      jsonb_array_elements_text(c->'materials') m) AS tags
-       FROM organization WHERE id = $1`,
-      [organizationId],
-    );
+    const row = await directoryProfiles.profileText(this.db, organizationId);
     const t = (x: Text) => (x ? [x.ar, x.fr, x.en].filter(Boolean).join(' ') : '');
     return row ? `${t(row.name)} ${t(row.description)} ${row.tags ?? ''}` : '';
   }

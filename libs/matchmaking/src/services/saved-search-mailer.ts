@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { directoryProfiles } from '#directory';
 import { memberOrOwners, type Locale, type MailPort, type Recipient } from '#identity';
+import { SavedSearchRepository } from '../storage/saved-search.repository.js';
 
 type Text = { ar: string | null; fr: string | null; en: string | null } | null;
 
@@ -16,6 +18,8 @@ const MAIL_BATCH = 200;
  * two drains never mail the same alert (rows are locked and skipped).
  */
 export class SavedSearchMailer {
+  private readonly searches = new SavedSearchRepository();
+
   constructor(
     private readonly db: DataSource,
     private readonly mail: MailPort,
@@ -24,29 +28,28 @@ export class SavedSearchMailer {
   /** Mails the waiting alerts; returns how many alerts were stamped. */
   async sendPending(limit = MAIL_BATCH): Promise<number> {
     return this.db.transaction(async (m) => {
-      const locked = await m.query<{ id: string }[]>(
-        `SELECT id FROM saved_search_alert WHERE mailed_at IS NULL ORDER BY created_at, id LIMIT $1
-         FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
+      const locked = await this.searches.lockUnmailed(m, limit);
       if (!locked.length) return 0;
-      const found = await m.query<
-        {
-          id: string;
-          search_id: string;
-          search: string;
-          organization: Text;
-          search_organization_id: string;
-          created_by: string | null;
-        }[]
-      >(
-        `SELECT a.id, s.id AS search_id, s.name AS search, o.name AS organization,
-                s.organization_id AS search_organization_id, s.created_by
-         FROM saved_search_alert a JOIN saved_search s ON s.id = a.saved_search_id
-         JOIN organization o ON o.id = a.organization_id
-         WHERE a.id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
-        [locked.map((l) => l.id)],
+      const toMail = await this.searches.toMail(m, locked);
+      const names = await directoryProfiles.names(
+        m,
+        toMail.map((a) => a.organizationId),
       );
+      const found = toMail.flatMap((a) => {
+        const organization = names.get(a.organizationId);
+        return organization
+          ? [
+              {
+                id: a.id,
+                search_id: a.searchId,
+                search: a.search,
+                organization: organization as Text,
+                search_organization_id: a.searchOrganizationId,
+                created_by: a.createdBy,
+              },
+            ]
+          : [];
+      });
       // The member who saved the search, or once they left, the organisation's owners.
       const told = await memberOrOwners(
         m,
@@ -91,9 +94,7 @@ export class SavedSearchMailer {
           m,
         );
       }
-      await m.query(`UPDATE saved_search_alert SET mailed_at = now() WHERE id = ANY($1::uuid[])`, [
-        locked.map((l) => l.id),
-      ]);
+      await this.searches.markMailed(m, locked);
       return locked.length;
     });
   }

@@ -154,7 +154,7 @@ export class SuggestionQueryService {
               s.score, s.rank, s.contributions, s.computed_at, f.verdict, f.contact_request_id, s.edition_id,
               s.delegate_id, s.counterpart_delegate_id, f.meeting_request_id
        FROM suggestion s
-       LEFT JOIN organization o ON o.id = s.counterpart_organization_id
+       LEFT JOIN directory_organization_card_v o ON o.id = s.counterpart_organization_id
        LEFT JOIN suggestion_feedback f ON f.organization_id = s.organization_id AND f.kind = s.kind
          AND f.counterpart_organization_id = s.counterpart_organization_id
        WHERE s.organization_id = $1 AND s.kind = $2 AND (s.rank, s.id) > ($3::int, $4::uuid)

@@ -226,3 +226,43 @@ export async function replaceManySuggestions(
   for (const r of inserted) written.set(r.organization_id, (written.get(r.organization_id) ?? 0) + 1);
   return written;
 }
+
+/** A partner suggested to an organisation, as the suggestions digest reads it. */
+export interface SuggestedCounterpart {
+  organizationId: string;
+  kind: string;
+  counterpartId: string;
+}
+
+/** The `suggestion` table: who is suggested to whom, written by the recomputes and read by the pages. */
+export class SuggestionRepository {
+  /** Removes every suggestion of an organisation (no longer active). */
+  async deleteAllOf(m: Sql, organizationId: string): Promise<void> {
+    await m.query(`DELETE FROM suggestion WHERE organization_id = $1`, [organizationId]);
+  }
+
+  /** Removes every suggestion, whoever it is for, about the opportunities `opportunityIds`. */
+  async deleteAboutOpportunities(m: Sql, opportunityIds: readonly string[]): Promise<void> {
+    if (!opportunityIds.length) return;
+    await m.query(`DELETE FROM suggestion WHERE opportunity_id = ANY($1::uuid[])`, [opportunityIds]);
+  }
+
+  /**
+   * The counterparts currently suggested to `organizationIds` in the suggestion kinds `kinds`, by
+   * organisation, best score first.
+   */
+  async counterpartsOf(
+    db: { query(sql: string, params?: unknown[]): Promise<unknown> },
+    organizationIds: readonly string[],
+    kinds: readonly string[],
+  ): Promise<SuggestedCounterpart[]> {
+    return (await db.query(
+      `SELECT s.organization_id AS "organizationId", s.kind, s.counterpart_organization_id AS "counterpartId"
+         FROM suggestion s
+        WHERE s.organization_id = ANY($1::uuid[]) AND s.kind = ANY($2::text[])
+          AND s.counterpart_organization_id IS NOT NULL
+        ORDER BY s.organization_id, s.score DESC, s.id`,
+      [organizationIds, kinds],
+    )) as SuggestedCounterpart[];
+  }
+}
