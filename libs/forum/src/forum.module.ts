@@ -51,6 +51,7 @@ import { FollowUpRepository } from './statistics/follow-up.repository.js';
 import { EditionRepository } from './edition/edition.repository.js';
 import { MeetingRepository } from './meeting/meeting.repository.js';
 import { AgendaChangeRepository } from './meeting/agenda-change.repository.js';
+import { MeetingRequestRepository } from './request/meeting-request.repository.js';
 import './common/registrations.js';
 
 export const FORUM_ENTITIES = [
@@ -96,6 +97,7 @@ const SERVICES = [
 
 /** The repositories owning the forum's SQL (stateless: each call runs on the manager given). */
 const REPOSITORIES = [
+  MeetingRequestRepository,
   AgendaChangeRepository,
   MeetingRepository,
   EditionRepository,

@@ -7,24 +7,24 @@ import {
   type Connection,
   type ConnectionArgs,
   connectionOf,
-  keysetAtSql,
-  keysetSql,
   notFound,
   parseId,
   parseInput,
-  returning,
   sliceOf,
 } from '#platform';
 import { ContactGrantService } from '#directory';
 import {
   AuditService,
   MAIL_PORT,
+  accounts,
+  membersOf,
   type Locale,
   type MailParams,
   type MailPort,
   type MailTemplate,
 } from '#identity';
 import { EventBus, publishMeetingRequestChange } from '#notifications';
+import { directoryFacts } from '#directory';
 import { MeetingRequestEntity, type RequestStatus } from './request.entity.js';
 import { meetingRequestSchema, reasonSchema } from './request.schema.js';
 import {
@@ -36,6 +36,7 @@ import { groupRules, meetingForbidden } from '../registration/meeting-rules.js';
 import { ForumEditionEntity } from '../edition/edition.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
 import { cancelMeetingsOfRequests, lockEditionMeetings, placeMeeting } from '../meeting/meeting-writes.js';
+import { MeetingRequestRepository, type RequestSides } from './meeting-request.repository.js';
 
 /** Request statuses that use up a delegate's quota of requests sent. */
 const COUNTED_SENT: RequestStatus[] = ['PENDING', 'ACCEPTED', 'DECLINED'];
@@ -48,40 +49,8 @@ export interface WalkInProposal {
   expiresAt: Date;
 }
 
-/** What a notice needs of a request: its two sides. */
-interface RequestSides {
-  id: string;
-  editionId: string;
-  fromDelegateId: string;
-  fromOrganizationId: string;
-  toDelegateId: string | null;
-  toOrganizationId: string;
-  requestedBy: string | null;
-}
-
 type Localized = Record<string, string | null>;
 const inLocale = (t: Localized | null, l: Locale) => (t ? (t[l] ?? t.fr ?? t.en ?? t.ar ?? '') : '');
-
-interface ExpiredRow {
-  id: string;
-  edition_id: string;
-  from_delegate_id: string;
-  from_organization_id: string;
-  to_delegate_id: string | null;
-  to_organization_id: string;
-  requested_by: string | null;
-}
-const EXPIRED_COLUMNS =
-  'id, edition_id, from_delegate_id, from_organization_id, to_delegate_id, to_organization_id, requested_by';
-const sidesOf = (r: ExpiredRow): RequestSides => ({
-  id: r.id,
-  editionId: r.edition_id,
-  fromDelegateId: r.from_delegate_id,
-  fromOrganizationId: r.from_organization_id,
-  toDelegateId: r.to_delegate_id,
-  toOrganizationId: r.to_organization_id,
-  requestedBy: r.requested_by,
-});
 
 /** The largest page of meeting requests one query returns. */
 export const MAX_REQUEST_PAGE = 500;
@@ -108,6 +77,8 @@ export class RequestService {
     @Optional() private readonly events?: EventBus,
     /** Mail and in-app notices to the side that has to hear of a change, in the same transaction. */
     @Optional() @Inject(MAIL_PORT) private readonly mail?: MailPort,
+    // Stateless: the default serves code that builds the service by hand.
+    private readonly requests: MeetingRequestRepository = new MeetingRequestRepository(),
   ) {}
 
   /**
@@ -117,22 +88,32 @@ export class RequestService {
    * organisation, who may answer it. Withdrawn delegates are left out; each person is told once.
    */
   private async recipients(m: EntityManager, req: RequestSides, side: 'from' | 'to') {
-    const rows = await m.query<{ email: string; user_id: string | null; locale: Locale | null }[]>(
-      `SELECT email, user_id, locale FROM (
-         SELECT d.email, d.user_id, u.locale, 0 AS pri FROM forum_delegate d
-           LEFT JOIN user_account u ON u.id = d.user_id
-          WHERE d.status = 'REGISTERED'
-            AND (d.id = $1 OR ($1::uuid IS NULL AND d.edition_id = $2 AND d.organization_id = $3))
-         UNION ALL
-         SELECT u.email, u.id, u.locale, 1 FROM user_account u WHERE u.id = $4
-         UNION ALL
-         SELECT u.email, u.id, u.locale, 1 FROM membership ms JOIN user_account u ON u.id = ms.user_id
-          WHERE ms.organization_id = $5) r
-       ORDER BY pri, email`,
+    const delegates = await this.requests.delegatesReached(
+      m,
       side === 'from'
-        ? [req.fromDelegateId, req.editionId, req.fromOrganizationId, req.requestedBy, null]
-        : [req.toDelegateId, req.editionId, req.toOrganizationId, null, req.toOrganizationId],
+        ? { delegateId: req.fromDelegateId, editionId: req.editionId, organizationId: req.fromOrganizationId }
+        : { delegateId: req.toDelegateId, editionId: req.editionId, organizationId: req.toOrganizationId },
     );
+    // The requesting side: its delegate and the account that sent the request; the receiving side:
+    // its delegates and the members of its organisation (each list by address, delegates first).
+    const [contacts, people] = await Promise.all([
+      accounts.contacts(m, [
+        ...new Set(delegates.map((d) => d.userId).filter((id): id is string => id !== null)),
+      ]),
+      side === 'from'
+        ? req.requestedBy
+          ? accounts.contacts(m, [req.requestedBy]).then((c) => [...c.values()])
+          : []
+        : membersOf(m, req.toOrganizationId),
+    ]);
+    const rows: { email: string; user_id: string | null; locale: Locale | null }[] = [
+      ...delegates.map((d) => ({
+        email: d.email,
+        user_id: d.userId,
+        locale: (d.userId && contacts.get(d.userId)?.locale) || null,
+      })),
+      ...people.map((p) => ({ email: p.email, user_id: p.id, locale: p.locale })),
+    ];
     const seen = new Set<string>();
     return rows.filter((r) => {
       const keys = [r.email.toLowerCase(), r.user_id].filter((k): k is string => !!k);
@@ -153,12 +134,14 @@ export class RequestService {
     if (!this.mail) return;
     const people = await this.recipients(m, req, side);
     if (!people.length) return;
-    const [names] = await m.query<{ edition: Localized; from_name: Localized; to_name: Localized }[]>(
-      `SELECT e.name AS edition, f.name AS from_name, t.name AS to_name
-         FROM forum_edition e, organization f, organization t
-        WHERE e.id = $1 AND f.id = $2 AND t.id = $3`,
-      [req.editionId, req.fromOrganizationId, req.toOrganizationId],
-    );
+    const [edition, organizations] = await Promise.all([
+      m.findOne(ForumEditionEntity, { where: { id: req.editionId }, select: { id: true, name: true } }),
+      directoryFacts.organizations(m, [req.fromOrganizationId, req.toOrganizationId]),
+    ]);
+    const from = organizations.get(req.fromOrganizationId);
+    const to = organizations.get(req.toOrganizationId);
+    const names =
+      edition && from && to ? { edition: edition.name, from_name: from.name, to_name: to.name } : undefined;
     for (const p of people) {
       const locale: Locale = p.locale ?? 'fr';
       await this.mail.send(
@@ -169,7 +152,7 @@ export class RequestService {
           template,
           locale,
           params: {
-            organization: inLocale(side === 'to' ? names?.from_name : names?.to_name, locale),
+            organization: inLocale((side === 'to' ? names?.from_name : names?.to_name) ?? null, locale),
             edition: inLocale(names?.edition ?? null, locale),
             requestId: req.id,
             ...extra,
@@ -211,14 +194,8 @@ export class RequestService {
    */
   async expireDue(m?: EntityManager, editionId?: string): Promise<number> {
     const run = async (t: EntityManager) => {
-      const rows = await returning<ExpiredRow>(
-        t,
-        `UPDATE forum_meeting_request SET status = 'EXPIRED', updated_at = now()
-          WHERE status = 'PENDING' AND expires_at <= now() AND ($1::uuid IS NULL OR edition_id = $1)
-          RETURNING ${EXPIRED_COLUMNS}`,
-        [editionId ?? null],
-      );
-      for (const r of rows) await this.notify(t, sidesOf(r), 'from', 'meeting-request-expired');
+      const rows = await this.requests.expireDue(t, editionId ?? null);
+      for (const r of rows) await this.notify(t, r, 'from', 'meeting-request-expired');
       return rows.length;
     };
     const n = m ? await run(m) : await this.db.transaction(run);
@@ -230,14 +207,8 @@ export class RequestService {
   private async expireOne(id: string): Promise<void> {
     const requestId = parseId(id, 'requestId');
     await this.db.transaction(async (m) => {
-      const rows = await returning<ExpiredRow>(
-        m,
-        `UPDATE forum_meeting_request SET status = 'EXPIRED', updated_at = now()
-          WHERE id = $1 AND status = 'PENDING' AND expires_at <= now()
-          RETURNING ${EXPIRED_COLUMNS}`,
-        [requestId],
-      );
-      for (const r of rows) await this.notify(m, sidesOf(r), 'from', 'meeting-request-expired');
+      const rows = await this.requests.expireOne(m, requestId);
+      for (const r of rows) await this.notify(m, r, 'from', 'meeting-request-expired');
     });
   }
 
@@ -256,44 +227,25 @@ export class RequestService {
     const slice = sliceOf(args, { max: MAX_REQUEST_PAGE, defaultSize: 100 });
     const editionId = parseId(filter.editionId, 'editionId');
     await this.expireDue(undefined, editionId);
-    const qb = this.db
-      .getRepository(MeetingRequestEntity)
-      .createQueryBuilder('r')
-      .where('r.edition_id = :editionId', { editionId });
-    const dir = filter.direction ?? 'ANY';
-    const side = (sent: string, received: string) =>
-      dir === 'SENT' ? sent : dir === 'RECEIVED' ? received : `(${sent} OR ${received})`;
-    if (filter.organizationId) {
-      const org = parseId(filter.organizationId, 'organizationId');
-      qb.andWhere(side('r.from_organization_id = :org', 'r.to_organization_id = :org'), { org });
-    }
-    if (filter.delegateId) {
-      const d = parseId(filter.delegateId, 'delegateId');
-      qb.andWhere(side('r.from_delegate_id = :d', 'r.to_delegate_id = :d'), { d });
-    }
-    if (filter.groupId) {
-      const g = parseId(filter.groupId, 'groupId');
-      const inGroup = (col: string) =>
-        `EXISTS (SELECT 1 FROM forum_delegate gd WHERE gd.id = ${col} AND gd.group_id = :g)`;
-      qb.andWhere(side(inGroup('r.from_delegate_id'), inGroup('r.to_delegate_id')), { g });
-    }
-    if (filter.statuses?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
-    const totalCount = await qb.clone().getCount();
-    let n = 0;
-    const params: Record<string, string> = {};
-    const sql = keysetSql(slice, { at: 'r.created_at', id: 'r.id' }, 'DESC', (v) => {
-      params[`ks${n}`] = v;
-      return `:ks${n++}`;
-    });
-    for (const w of sql.where) qb.andWhere(w, params);
-    const { entities, raw } = await qb
-      .addSelect(keysetAtSql('r.created_at'), 'keyset_at')
-      .orderBy('r.created_at', sql.direction)
-      .addOrderBy('r.id', sql.direction)
-      .limit(sql.limit)
-      .getRawAndEntities<{ keyset_at: string }>();
-    const at = new Map(entities.map((e, i) => [e, raw[i].keyset_at]));
-    return connectionOf(entities, slice, (e) => ({ at: at.get(e)!, id: e.id }), totalCount);
+    const { rows, totalCount } = await this.requests.page(
+      this.db.manager,
+      {
+        editionId,
+        organizationId: filter.organizationId ? parseId(filter.organizationId, 'organizationId') : null,
+        delegateId: filter.delegateId ? parseId(filter.delegateId, 'delegateId') : null,
+        groupId: filter.groupId ? parseId(filter.groupId, 'groupId') : null,
+        statuses: filter.statuses ?? null,
+        direction: filter.direction ?? 'ANY',
+      },
+      slice,
+    );
+    const at = new Map(rows.map((r) => [r.request, r.at]));
+    return connectionOf(
+      rows.map((r) => r.request),
+      slice,
+      (e) => at.get(e)!,
+      totalCount,
+    );
   }
 
   /** A delegate of `organizationId` asks to meet another delegate or organisation. */
@@ -358,29 +310,26 @@ export class RequestService {
           reason: 'GROUP_RULE',
         });
 
-      const reverse = await m.query<{ id: string }[]>(
-        `SELECT id FROM forum_meeting_request
-            WHERE edition_id = $1 AND from_organization_id = $2 AND to_organization_id = $3 AND status = 'PENDING'
-              AND (to_delegate_id IS NULL OR to_delegate_id = $4) LIMIT 1`,
-        [edition.id, toOrganizationId, from.organizationId, from.id],
-      );
-      if (reverse.length)
+      const reverse = await this.requests.pendingBetween(m, {
+        editionId: edition.id,
+        fromOrganizationId: toOrganizationId!,
+        toOrganizationId: from.organizationId,
+        toDelegateId: from.id,
+      });
+      if (reverse)
         throw new AppError(
           'CONFLICT',
           'the other side has already asked for this meeting: accept its request',
           {
             reason: 'REVERSE_PENDING',
-            requestId: reverse[0].id,
+            requestId: reverse,
           },
         );
 
       const group = from.groupId ? await m.findOneBy(ForumGroupEntity, { id: from.groupId }) : null;
       const maxRequests = group?.maxRequests ?? edition.maxRequestsPerDelegate;
       if (maxRequests != null) {
-        const [{ n }] = await m.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM forum_meeting_request WHERE from_delegate_id = $1 AND status = ANY($2)`,
-          [from.id, COUNTED_SENT],
-        );
+        const n = await this.requests.countSent(m, from.id, COUNTED_SENT);
         if (n >= maxRequests)
           throw new AppError(
             'QUOTA_EXCEEDED',
@@ -606,11 +555,7 @@ export class RequestService {
     const group = delegate.groupId ? await m.findOneBy(ForumGroupEntity, { id: delegate.groupId }) : null;
     const max = group?.maxMeetings ?? edition.maxMeetingsPerDelegate;
     if (max == null) return;
-    const [{ n }] = await m.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM forum_meeting_request
-        WHERE status = 'ACCEPTED' AND (from_delegate_id = $1 OR to_delegate_id = $1)`,
-      [delegate.id],
-    );
+    const n = await this.requests.countAccepted(m, delegate.id);
     if (n >= max)
       throw new AppError(
         'QUOTA_EXCEEDED',
