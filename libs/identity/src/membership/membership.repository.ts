@@ -114,6 +114,15 @@ export class MembershipRepository {
     }));
   }
 
+  /** Every member of an organisation (any role) with what a notice to them needs, by address. */
+  recipients(db: Runs, organizationId: string): Promise<{ id: string; email: string; locale: Locale }[]> {
+    return db.query(
+      `SELECT u.id, u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id
+      WHERE ms.organization_id = $1 ORDER BY u.email`,
+      [organizationId],
+    );
+  }
+
   /** Whether the account registered with this address is a member of the organisation. */
   async hasMemberWithEmail(m: Runs, organizationId: string, email: string): Promise<boolean> {
     const [already] = await m.query<unknown[]>(

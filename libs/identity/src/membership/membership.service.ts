@@ -47,12 +47,8 @@ export async function memberOrOwners(
 }
 
 /** Every member of an organisation (any role), to tell something: by address. Runs on any connection or transaction. */
-export function membersOf(db: Pick<EntityManager, 'query'>, organizationId: string): Promise<Recipient[]> {
-  return db.query<Recipient[]>(
-    `SELECT u.id, u.email, u.locale FROM membership ms JOIN user_account u ON u.id = ms.user_id
-      WHERE ms.organization_id = $1 ORDER BY u.email`,
-    [organizationId],
-  );
+export function membersOf(db: Runs, organizationId: string): Promise<Recipient[]> {
+  return memberships.recipients(db, organizationId);
 }
 
 /** The organisations an account is a member of (any role). */

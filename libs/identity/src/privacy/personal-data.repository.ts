@@ -64,6 +64,17 @@ export function auditedContactsSql(
   };
 }
 
+/**
+ * The erasure of the values of the audit entries about `entityType` records whose ids `idsSql`
+ * selects (taking $1 and $2 as the sources do): the entries keep which fields changed.
+ */
+export function auditedRecordsEraseSql(entityType: string, idsSql: string): string {
+  if (!FIELD.test(entityType)) throw new Error(`audited records need a plain entity type, not ${entityType}`);
+  return `UPDATE audit_log SET before = NULL, after = NULL
+           WHERE entity_type = '${entityType}' AND entity_id IN (SELECT id::text FROM (${idsSql}) r)
+             AND (before IS NOT NULL OR after IS NOT NULL)`;
+}
+
 /*
  * The account's own data, held by identity. Links to the account (`*_by`, `user_id`) not deleted
  * here are cut when the account row goes: every foreign key to `user_account` cascades or sets NULL.

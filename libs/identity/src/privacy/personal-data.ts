@@ -1,5 +1,9 @@
 import type { Runs } from '../runs.js';
-import { auditedContactsSql, IDENTITY_PERSONAL_DATA } from './personal-data.repository.js';
+import {
+  auditedContactsSql,
+  auditedRecordsEraseSql,
+  IDENTITY_PERSONAL_DATA,
+} from './personal-data.repository.js';
 
 /**
  * Where personal data about a user lives, for the export (`exportMyData`) and the erasure
@@ -19,6 +23,7 @@ export interface PersonalDataSource {
    * the keep-list does not name.
    */
   covers: string[];
+  /** Empty for a source that only erases (nothing exported under its name). */
   exportSql: string;
   /**
    * Completes the exported rows with what another library holds about them (e.g. the names of the
@@ -73,6 +78,21 @@ export function registerKeptColumns(columns: Record<string, string>): void {
 export function registerAuditedContacts(spec: { name: string; entityType: string; field: string }): void {
   const { name, entityType, field } = spec;
   registerPersonalDataSource({ name, covers: [], ...auditedContactsSql(entityType, field) });
+}
+
+/**
+ * Lets a module declare that the values of the audit entries about its `entityType` records whose
+ * ids `idsSql` selects ($1 the account id, $2 its verified address) are personal data: erased (the
+ * entries keep which fields changed), not exported under this name (the module exports them with
+ * its records). Register it before the module's own sources, so it sees their records unchanged.
+ */
+export function registerAuditedRecords(spec: { name: string; entityType: string; idsSql: string }): void {
+  registerPersonalDataSource({
+    name: spec.name,
+    covers: [],
+    exportSql: '',
+    deleteSql: auditedRecordsEraseSql(spec.entityType, spec.idsSql),
+  });
 }
 
 export const personalDataSources = (): readonly PersonalDataSource[] => SOURCES;

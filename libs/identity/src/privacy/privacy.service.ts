@@ -70,6 +70,7 @@ export class PrivacyService {
           'Tashbik holds these data to run your account, your organisations’ profiles and the forum’s meetings (docs/PRIVACY.md).',
       };
       for (const s of personalDataSources()) {
+        if (!s.exportSql) continue;
         const read = await this.personalData.rows<Record<string, unknown>>(m, ...bind(s.exportSql, who));
         const rows = s.completeExport ? await s.completeExport(m, read) : read;
         out[s.name] = s.single ? (rows[0] ?? null) : rows;
