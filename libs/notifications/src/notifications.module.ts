@@ -18,12 +18,25 @@ import { NotificationPreferencesService } from './preferences/notification-prefe
 import { NotificationPreferencesResolver } from './preferences/notification-preferences.resolver.js';
 import { UnsubscribeService } from './preferences/unsubscribe.service.js';
 import { UnsubscribeController } from './preferences/unsubscribe.controller.js';
+import { NotificationRepository } from './inapp/notification.repository.js';
+import { MailOutboxRepository } from './mail/mail-outbox.repository.js';
+import { NotificationDigestRepository } from './digest/notification-digest.repository.js';
+import { NotificationPreferenceRepository } from './preferences/notification-preference.repository.js';
+
+/** The repositories of the notifications' tables. */
+const REPOSITORIES = [
+  NotificationRepository,
+  MailOutboxRepository,
+  NotificationDigestRepository,
+  NotificationPreferenceRepository,
+];
 
 /** The mail port for every module (global): mail_outbox rows, delivery queued after commit. */
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: MAIL_QUEUE })],
   providers: [
+    ...REPOSITORIES,
     { provide: MAIL_PORT, useClass: OutboxMailer },
     MailDeliveriesService,
     EventBus,
@@ -31,6 +44,7 @@ import { UnsubscribeController } from './preferences/unsubscribe.controller.js';
     NotificationPreferencesService,
   ],
   exports: [
+    ...REPOSITORIES,
     MAIL_PORT,
     MailDeliveriesService,
     BullModule,

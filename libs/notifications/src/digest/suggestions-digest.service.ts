@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { accounts, MAIL_PORT, organizationsOf, type Locale, type MailPort } from '#identity';
+import { NotificationPreferenceRepository } from '../preferences/notification-preference.repository.js';
 import { suggestionFeed } from './suggestion-feed.js';
+import { NotificationDigestRepository } from './notification-digest.repository.js';
 
 const KIND = 'SUGGESTIONS_DIGEST';
 export const DIGEST_PERIOD_MS = 7 * 24 * 3_600_000;
@@ -34,34 +36,27 @@ export class SuggestionsDigestService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MAIL_PORT) private readonly mail: MailPort,
+    @Optional()
+    private readonly preferences: NotificationPreferenceRepository = new NotificationPreferenceRepository(),
+    @Optional() private readonly digests: NotificationDigestRepository = new NotificationDigestRepository(),
   ) {}
 
   /** One round over the accounts that asked for the digest and are due; returns the mails queued. */
   async run(now = new Date(), limit = 500): Promise<number> {
     // Only accounts with a verified address get the digest: those that asked for it, then checked.
-    const asked = await this.db.query<{ id: string }[]>(
-      `SELECT user_id::text AS id FROM notification_preference WHERE kind = $1 AND email`,
-      [KIND],
-    );
-    const verified = [
-      ...(
-        await accounts.contacts(
-          this.db,
-          asked.map((a) => a.id),
-        )
-      ).values(),
-    ]
+    const asked = await this.preferences.emailOn(this.db, KIND);
+    const verified = [...(await accounts.contacts(this.db, asked)).values()]
       .filter((a) => a.verified)
       .map((a) => a.id);
-    const due = await this.db.query<{ id: string }[]>(
-      `SELECT p.user_id::text AS id FROM notification_preference p
-         LEFT JOIN notification_digest d ON d.user_id = p.user_id AND d.kind = $1
-        WHERE p.kind = $1 AND p.email AND p.user_id = ANY($4::uuid[]) AND (d.sent_at IS NULL OR d.sent_at <= $2)
-        ORDER BY d.sent_at NULLS FIRST, p.user_id LIMIT $3`,
-      [KIND, new Date(now.getTime() - DIGEST_PERIOD_MS), limit, verified],
+    const due = await this.digests.due(
+      this.db,
+      KIND,
+      new Date(now.getTime() - DIGEST_PERIOD_MS),
+      limit,
+      verified,
     );
     let sent = 0;
-    for (const { id } of due) if (await this.sendOne(id, now)) sent++;
+    for (const id of due) if (await this.sendOne(id, now)) sent++;
     if (sent) this.logger.log({ sent }, 'suggestion digests queued');
     return sent;
   }
@@ -69,32 +64,17 @@ export class SuggestionsDigestService {
   private sendOne(userId: string, now: Date): Promise<boolean> {
     return this.db.transaction(async (m) => {
       // The account's digest row, created if need be and locked: one writer per account at a time.
-      await m.query(
-        `INSERT INTO notification_digest (user_id, kind, sent_at) VALUES ($1, $2, '-infinity')
-         ON CONFLICT DO NOTHING`,
-        [userId, KIND],
-      );
-      const [digest] = await m.query<{ sent_at: Date }[]>(
-        `SELECT sent_at FROM notification_digest WHERE user_id = $1 AND kind = $2 FOR UPDATE`,
-        [userId, KIND],
-      );
+      const lastSent = await this.digests.lock(m, userId, KIND);
       const account = (await accounts.contacts(m, [userId])).get(userId);
-      if (!digest || !account || new Date(digest.sent_at).getTime() > now.getTime() - DIGEST_PERIOD_MS)
+      if (!lastSent || !account || new Date(lastSent).getTime() > now.getTime() - DIGEST_PERIOD_MS)
         return false;
-      const state = { ...digest, email: account.email, locale: account.locale };
+      const state = { email: account.email, locale: account.locale };
       // The partners suggested to the account's organisations now, less those an earlier digest named.
       const organizationIds = await organizationsOf(m, userId);
       const partners = organizationIds.length
         ? await suggestionFeed()(m, organizationIds, DIGEST_SUGGESTION_KINDS)
         : [];
-      const named = new Set(
-        (
-          await m.query<{ item: string }[]>(
-            `SELECT item FROM notification_digest_item WHERE user_id = $1 AND kind = $2`,
-            [userId, KIND],
-          )
-        ).map((r) => r.item),
-      );
+      const named = await this.digests.named(m, userId, KIND);
       const fresh: NewSuggestion[] = partners
         .map((p) => ({
           item: `${p.organizationId}:${p.kind}:${p.counterpartId}`,
@@ -123,16 +103,13 @@ export class SuggestionsDigestService {
         },
         m,
       );
-      await m.query(
-        `INSERT INTO notification_digest_item (user_id, kind, item, sent_at)
-         SELECT $1, $2, unnest($3::text[]), $4 ON CONFLICT DO NOTHING`,
-        [userId, KIND, items.map((i) => i.item), now],
-      );
-      await m.query(`UPDATE notification_digest SET sent_at = $3 WHERE user_id = $1 AND kind = $2`, [
+      await this.digests.recordSent(
+        m,
         userId,
         KIND,
+        items.map((i) => i.item),
         now,
-      ]);
+      );
       return true;
     });
   }

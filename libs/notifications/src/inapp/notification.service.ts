@@ -1,18 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { returning } from '#platform';
+import type { DataSource, EntityManager } from 'typeorm';
 import { afterCommit } from '../mail/after-commit.js';
 import { EventBus } from './event-bus.js';
+import { NotificationRepository, type NotificationRow } from './notification.repository.js';
 
-export interface NotificationRow {
-  id: string;
-  user_id: string;
-  kind: string;
-  payload: Record<string, string>;
-  created_at: Date;
-  read_at: Date | null;
-}
+export type { NotificationRow } from './notification.repository.js';
 
 /** What a live `notificationAdded` event carries: the row as GraphQL shows it. */
 export interface NotificationEvent {
@@ -37,6 +30,7 @@ export class NotificationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly bus: EventBus,
+    @Optional() private readonly notifications: NotificationRepository = new NotificationRepository(),
   ) {}
 
   /** Writes a notification for `userId` in `m`'s transaction; published after it commits. */
@@ -51,15 +45,12 @@ export class NotificationService {
     for (const [k, v] of Object.entries(params))
       if (v !== undefined && v !== null && !LEFT_OUT.has(k)) payload[k] = String(v);
     Object.assign(payload, ids);
-    const [row] = await (m ?? this.db.manager).query<NotificationRow[]>(
-      `INSERT INTO notification (user_id, kind, payload) VALUES ($1, $2, $3) RETURNING id::text AS id, created_at`,
-      [userId, kind, payload],
-    );
+    const row = await this.notifications.add(m ?? this.db.manager, userId, kind, payload);
     const event: NotificationEvent = {
       id: row.id,
       kind,
       payload,
-      createdAt: new Date(row.created_at).toISOString(),
+      createdAt: new Date(row.createdAt).toISOString(),
       readAt: null,
     };
     afterCommit(m, () => void this.bus.publish(notificationTopic(userId), event));
@@ -68,31 +59,15 @@ export class NotificationService {
 
   /** The user's notifications, newest first, `first + 1` rows from after the cursor (an id). */
   list(userId: string, first: number, afterId: string | null): Promise<NotificationRow[]> {
-    return this.db.query<NotificationRow[]>(
-      `SELECT id::text AS id, user_id, kind, payload, created_at, read_at FROM notification
-        WHERE user_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
-        ORDER BY id DESC LIMIT $3`,
-      [userId, afterId, first + 1],
-    );
+    return this.notifications.newestOf(this.db, userId, afterId, first + 1);
   }
 
-  async unreadCount(userId: string): Promise<number> {
-    const [row] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
-    );
-    return row.n;
+  unreadCount(userId: string): Promise<number> {
+    return this.notifications.countUnread(this.db, userId);
   }
 
   /** Marks read the user's own notifications among `ids` (all of them when `ids` is null); returns how many changed. */
-  async markRead(userId: string, ids: string[] | null): Promise<number> {
-    const rows = await returning<{ id: string }>(
-      this.db,
-      `UPDATE notification SET read_at = now()
-        WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
-        RETURNING id`,
-      [userId, ids],
-    );
-    return rows.length;
+  markRead(userId: string, ids: string[] | null): Promise<number> {
+    return this.notifications.markRead(this.db, userId, ids);
   }
 }

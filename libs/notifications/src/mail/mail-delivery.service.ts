@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Transporter } from 'nodemailer';
-import { APP_CONFIG, returning, type AppConfig } from '#platform';
-import type { Locale, MailTemplate } from '#identity';
+import { APP_CONFIG, type AppConfig } from '#platform';
 import { renderMail } from './layout.js';
 import { SecretBox } from './secrets.js';
 import { describeError, isPermanent, smtpTransport } from './smtp.js';
 import { AcceptedMail, type Acceptance } from './accepted-mail.js';
+import { MailOutboxRepository } from './mail-outbox.repository.js';
 
 /** How long a claimed row may stay SENDING before the sweep calls the attempt interrupted. */
 export const SENDING_LEASE_S = 120;
@@ -32,17 +32,6 @@ export function unsubscribeHeaders(publicUrl: string, token: string | undefined)
   };
 }
 
-interface ClaimedRow {
-  id: string;
-  recipient: string;
-  template: MailTemplate;
-  locale: Locale;
-  params: Record<string, string>;
-  secrets: string | null;
-  attempts: number;
-  smtp_id: string;
-}
-
 /**
  * Sends mail_outbox rows over SMTP, each at most once: a row is claimed (PENDING to SENDING, with
  * its Message-ID fixed) in one statement before the server is contacted, and marked SENT with the
@@ -63,6 +52,7 @@ export class MailDeliveryService implements OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly outbox: MailOutboxRepository = new MailOutboxRepository(),
   ) {
     this.box = new SecretBox(config.auth.jwtSecret);
     this.domain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'tashbik.invalid';
@@ -80,13 +70,11 @@ export class MailDeliveryService implements OnModuleDestroy {
 
   async deliver(id: string): Promise<DeliveryOutcome> {
     if (!this.enabled) return 'skipped';
-    const [row] = await returning<ClaimedRow>(
+    const row = await this.outbox.claim(
       this.db,
-      `UPDATE mail_outbox SET status = 'SENDING', attempts = attempts + 1, updated_at = now(),
-              lease_until = now() + make_interval(secs => $3), smtp_id = coalesce(smtp_id, $2)
-        WHERE id = $1 AND status = 'PENDING'
-        RETURNING id::text AS id, recipient, template, locale, params, secrets, attempts, smtp_id`,
-      [id, `<mail-${id}.${randomBytes(6).toString('hex')}@${this.domain}>`, SENDING_LEASE_S],
+      id,
+      `<mail-${id}.${randomBytes(6).toString('hex')}@${this.domain}>`,
+      SENDING_LEASE_S,
     );
     if (!row) return this.recordKnown(id);
     let mail;
@@ -106,7 +94,7 @@ export class MailDeliveryService implements OnModuleDestroy {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
-        messageId: row.smtp_id,
+        messageId: row.smtpId,
         headers: {
           'Content-Language': row.locale,
           'X-Tashbik-Mail': `${row.template}`,
@@ -119,16 +107,12 @@ export class MailDeliveryService implements OnModuleDestroy {
         await this.fail(row.id, error);
         return 'failed';
       }
-      await this.db.query(
-        `UPDATE mail_outbox SET status = 'PENDING', last_error = $2, lease_until = NULL, updated_at = now()
-          WHERE id = $1 AND status = 'SENDING'`,
-        [row.id, error],
-      );
+      await this.outbox.retryLater(this.db, row.id, error);
       this.logger.warn({ mailId: row.id, attempts: row.attempts, err: error }, 'mail not sent; will retry');
       throw new RetryableMailError(error);
     }
     // Accepted: from here on the mail is never sent again, whatever the database does.
-    const acceptance = { smtpId: row.smtp_id, response: String(info.response ?? '').slice(0, 500) };
+    const acceptance = { smtpId: row.smtpId, response: String(info.response ?? '').slice(0, 500) };
     const inRedis = await this.accepted.remember(row.id, acceptance);
     try {
       await this.recordSent(row.id, acceptance);
@@ -147,12 +131,7 @@ export class MailDeliveryService implements OnModuleDestroy {
 
   /** Marks a row SENT with the server's answer, if it is still the send of that Message-ID. */
   private async recordSent(id: string, acceptance: Acceptance): Promise<void> {
-    await this.db.query(
-      `UPDATE mail_outbox SET status = 'SENT', sent_at = now(), updated_at = now(), smtp_response = $2,
-              secrets = NULL, last_error = NULL, lease_until = NULL
-        WHERE id = $1 AND status = 'SENDING' AND smtp_id = $3`,
-      [id, acceptance.response, acceptance.smtpId],
-    );
+    await this.outbox.markSent(this.db, id, acceptance.smtpId, acceptance.response);
   }
 
   /** A row no longer PENDING: records it SENT when its acceptance is known and not yet recorded. */
@@ -166,11 +145,7 @@ export class MailDeliveryService implements OnModuleDestroy {
   }
 
   private async fail(id: string, error: string): Promise<void> {
-    await this.db.query(
-      `UPDATE mail_outbox SET status = 'FAILED', last_error = $2, secrets = NULL, lease_until = NULL, updated_at = now()
-        WHERE id = $1`,
-      [id, error.slice(0, 1000)],
-    );
+    await this.outbox.markFailed(this.db, id, error.slice(0, 1000));
     this.logger.error({ mailId: id, err: error }, 'mail failed');
   }
 
@@ -185,18 +160,14 @@ export class MailDeliveryService implements OnModuleDestroy {
     minAgeMs = 10_000,
     limit = 1000,
   ): Promise<{ interrupted: number; recorded: number; pending: string[] }> {
-    const sending = await this.db.query<{ id: string; smtp_id: string | null; expired: boolean }[]>(
-      `SELECT id::text AS id, smtp_id, lease_until < now() AS expired FROM mail_outbox
-        WHERE status = 'SENDING' ORDER BY id LIMIT $1`,
-      [limit],
-    );
+    const sending = await this.outbox.sending(this.db, limit);
     const { known, complete } = this.enabled
       ? await this.accepted.find(sending.map((r) => r.id))
       : { known: new Map<string, Acceptance>(), complete: true };
     const recorded: string[] = [];
     for (const r of sending) {
       const acceptance = known.get(r.id);
-      if (!acceptance || acceptance.smtpId !== r.smtp_id) continue;
+      if (!acceptance || acceptance.smtpId !== r.smtpId) continue;
       await this.recordSent(r.id, acceptance);
       recorded.push(r.id);
     }
@@ -204,24 +175,10 @@ export class MailDeliveryService implements OnModuleDestroy {
     if (recorded.length)
       this.logger.log({ recorded: recorded.length }, 'mail sweep: accepted mail recorded as sent');
     const expired = sending.filter((r) => r.expired && !known.has(r.id)).map((r) => r.id);
-    const interrupted =
-      complete && expired.length
-        ? await returning<{ id: string }>(
-            this.db,
-            `UPDATE mail_outbox SET status = 'FAILED', secrets = NULL, lease_until = NULL, updated_at = now(),
-                    last_error = 'interrupted while sending: whether the server accepted it is unknown, so it is not sent again'
-              WHERE id = ANY($1::bigint[]) AND status = 'SENDING' AND lease_until < now() RETURNING id::text AS id`,
-            [expired],
-          )
-        : [];
+    const interrupted = complete && expired.length ? await this.outbox.failInterrupted(this.db, expired) : [];
     if (!this.enabled) return { interrupted: interrupted.length, recorded: 0, pending: [] };
-    const pending = await this.db.query<{ id: string }[]>(
-      `SELECT id::text AS id FROM mail_outbox
-        WHERE status = 'PENDING' AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
-        ORDER BY id LIMIT $2`,
-      [minAgeMs, limit],
-    );
-    return { interrupted: interrupted.length, recorded: recorded.length, pending: pending.map((r) => r.id) };
+    const pending = await this.outbox.pendingSince(this.db, minAgeMs, limit);
+    return { interrupted: interrupted.length, recorded: recorded.length, pending };
   }
 
   onModuleDestroy(): void {

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { APP_CONFIG, returning, type AppConfig } from '#platform';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#platform';
 import { accounts, MAIL_PORT, type MailPort } from '#identity';
 import { NotificationService } from '../inapp/notification.service.js';
+import { NotificationDigestRepository } from '../digest/notification-digest.repository.js';
+import { MailOutboxRepository } from './mail-outbox.repository.js';
 
 /** The template of the report itself: its own failures are never reported (no loop). */
 const REPORT = 'mail-failures';
@@ -39,35 +41,26 @@ export class MailFailureReporter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(MAIL_PORT) private readonly mail: MailPort,
     @Optional() private readonly inApp?: NotificationService,
+    @Optional() private readonly outbox: MailOutboxRepository = new MailOutboxRepository(),
+    @Optional() private readonly digests: NotificationDigestRepository = new NotificationDigestRepository(),
   ) {}
 
   /** One round: returns how many failures were newly reported and how many report mails were queued. */
   async report(now = new Date()): Promise<{ reported: number; mailed: number }> {
     return this.db.transaction(async (m) => {
-      const fresh = await returning<{ last_error: string | null }>(
-        m,
-        `UPDATE mail_outbox SET reported_at = $1
-          WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'FAILED' AND reported_at IS NULL
-                          AND template <> $2 ORDER BY id LIMIT 10000 FOR UPDATE SKIP LOCKED)
-          RETURNING last_error`,
-        [now, REPORT],
-      );
+      const fresh = await this.outbox.reportFailures(m, now, REPORT);
       const locked = await accounts.admins(m, true);
-      const lastSent = new Map(
-        (
-          await m.query<{ id: string; last: Date }[]>(
-            `SELECT user_id::text AS id, sent_at AS last FROM notification_digest
-              WHERE kind = $1 AND user_id = ANY($2::uuid[])`,
-            [DIGEST_KIND, locked.map((a) => a.id)],
-          )
-        ).map((d) => [d.id, d.last]),
+      const lastSent = await this.digests.lastSent(
+        m,
+        DIGEST_KIND,
+        locked.map((a) => a.id),
       );
       const admins = locked.map((a) => ({ ...a, last: lastSent.get(a.id) ?? null }));
       if (fresh.length && this.inApp)
         for (const a of admins)
           await this.inApp.add(m, a.id, REPORT, {
             count: fresh.length,
-            errors: summariseErrors(fresh.map((f) => f.last_error)),
+            errors: summariseErrors(fresh),
           });
       let mailed = 0;
       const window = this.config.mailDelivery.failureReportMs;
@@ -75,11 +68,7 @@ export class MailFailureReporter {
         if (a.last && now.getTime() - new Date(a.last).getTime() < window) continue;
         // Every failure since this admin's last report, reported to the app already or just now.
         const since = a.last ?? new Date(now.getTime() - window);
-        const failures = await m.query<{ last_error: string | null }[]>(
-          `SELECT last_error FROM mail_outbox
-            WHERE status = 'FAILED' AND template <> $1 AND reported_at > $2 AND reported_at <= $3`,
-          [REPORT, since, now],
-        );
+        const failures = await this.outbox.failuresReported(m, REPORT, since, now);
         if (!failures.length) continue;
         await this.mail.send(
           {
@@ -91,16 +80,12 @@ export class MailFailureReporter {
             params: {
               count: failures.length,
               since: since.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-              errors: summariseErrors(failures.map((f) => f.last_error)),
+              errors: summariseErrors(failures),
             },
           },
           m,
         );
-        await m.query(
-          `INSERT INTO notification_digest (user_id, kind, sent_at) VALUES ($1, $2, $3)
-           ON CONFLICT (user_id, kind) DO UPDATE SET sent_at = EXCLUDED.sent_at`,
-          [a.id, DIGEST_KIND, now],
-        );
+        await this.digests.markSent(m, a.id, DIGEST_KIND, now);
         mailed++;
       }
       if (fresh.length || mailed)

@@ -11,6 +11,7 @@ import { SecretBox } from './secrets.js';
 import { afterCommit } from './after-commit.js';
 import { deliverJobOptions, MAIL_JOBS, MAIL_QUEUE } from './mail-queue.js';
 import { NotificationService } from '../inapp/notification.service.js';
+import { MailOutboxRepository } from './mail-outbox.repository.js';
 import { NotificationPreferencesService } from '../preferences/notification-preferences.service.js';
 import { UNSUBSCRIBABLE } from '../preferences/notification-kinds.js';
 import { UnsubscribeTokens } from '../preferences/unsubscribe-token.js';
@@ -34,6 +35,7 @@ export class OutboxMailer implements MailPort {
     /** Writes the in-app notification of a notice addressed to an account (`userId`). */
     @Optional() private readonly inApp?: NotificationService,
     @Optional() prefs?: NotificationPreferencesService,
+    @Optional() private readonly outbox: MailOutboxRepository = new MailOutboxRepository(),
   ) {
     this.box = new SecretBox(config.auth.jwtSecret);
     this.unsubscribe = new UnsubscribeTokens(config.auth.jwtSecret);
@@ -65,21 +67,17 @@ export class OutboxMailer implements MailPort {
       if ((SECRET_PARAMS as readonly string[]).includes(k)) secrets[k] = String(v);
       else params[k] = String(v);
     }
-    const [row] = await (m ?? this.db.manager).query<{ id: string }[]>(
-      `INSERT INTO mail_outbox (recipient, subject, body, template, locale, params, secrets)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id`,
-      [
-        mail.to,
-        copy.subject,
-        copy.text,
-        mail.template,
-        mail.locale,
-        params,
-        Object.keys(secrets).length ? this.box.seal(secrets) : null,
-      ],
-    );
-    this.logger.log({ mailId: row.id, template: mail.template }, 'mail queued');
-    afterCommit(m, () => void this.wake(row.id));
+    const id = await this.outbox.add(m ?? this.db.manager, {
+      recipient: mail.to,
+      subject: copy.subject,
+      body: copy.text,
+      template: mail.template,
+      locale: mail.locale,
+      params,
+      secrets: Object.keys(secrets).length ? this.box.seal(secrets) : null,
+    });
+    this.logger.log({ mailId: id, template: mail.template }, 'mail queued');
+    afterCommit(m, () => void this.wake(id));
   }
 
   /** Queues the delivery; a lost wake-up only waits for the sweep. */

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { accounts, type MailTemplate } from '#identity';
+import { NotificationPreferenceRepository } from './notification-preference.repository.js';
 import { EMAIL_BY_DEFAULT, kindOf, NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds.js';
 
 export interface EmailChoice {
@@ -16,14 +17,15 @@ export interface EmailChoice {
 /** Each person's choice of email per kind of notification (in the app everything is shown). */
 @Injectable()
 export class NotificationPreferencesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional()
+    private readonly preferences: NotificationPreferenceRepository = new NotificationPreferenceRepository(),
+  ) {}
 
   /** Every kind with the person's choice, or its default. */
   async list(userId: string, m?: EntityManager): Promise<{ kind: NotificationKind; email: boolean }[]> {
-    const rows = await (m ?? this.db.manager).query<{ kind: string; email: boolean }[]>(
-      `SELECT kind, email FROM notification_preference WHERE user_id = $1`,
-      [userId],
-    );
+    const rows = await this.preferences.chosenBy(m ?? this.db.manager, userId);
     const chosen = new Map(rows.map((r) => [r.kind, r.email]));
     return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? EMAIL_BY_DEFAULT[kind] }));
   }
@@ -34,12 +36,7 @@ export class NotificationPreferencesService {
     prefs: { kind: NotificationKind; email: boolean }[],
     m?: EntityManager,
   ): Promise<void> {
-    await (m ?? this.db.manager).query(
-      `INSERT INTO notification_preference (user_id, kind, email)
-       SELECT $1, p.kind, p.email FROM unnest($2::text[], $3::boolean[]) AS p(kind, email)
-       ON CONFLICT (user_id, kind) DO UPDATE SET email = EXCLUDED.email, updated_at = now()`,
-      [userId, prefs.map((p) => p.kind), prefs.map((p) => p.email)],
-    );
+    await this.preferences.choose(m ?? this.db.manager, userId, prefs);
   }
 
   /**
@@ -56,12 +53,7 @@ export class NotificationPreferencesService {
     if (!kind) return { kind, send: true, userId: userId ?? null };
     const db = m ?? this.db.manager;
     const account = await accounts.find(db, userId ?? null, to);
-    const [pref] = account
-      ? await db.query<{ email: boolean }[]>(
-          `SELECT email FROM notification_preference WHERE user_id = $1 AND kind = $2`,
-          [account, kind],
-        )
-      : [];
-    return { kind, send: pref?.email ?? EMAIL_BY_DEFAULT[kind], userId: account ?? userId ?? null };
+    const chosen = account ? await this.preferences.emailChosen(db, account, kind) : null;
+    return { kind, send: chosen ?? EMAIL_BY_DEFAULT[kind], userId: account ?? userId ?? null };
   }
 }
