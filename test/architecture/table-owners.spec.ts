@@ -30,6 +30,7 @@ const OWNERS: Record<string, readonly string[]> = {
     'organization_change',
     'contact_request',
     'contact_grant',
+    'organization_claim',
   ],
   identity: [
     'user_account',
@@ -38,7 +39,6 @@ const OWNERS: Record<string, readonly string[]> = {
     'membership',
     'audit_log',
     'organization_invitation',
-    'organization_claim',
   ],
   forum: [
     'forum_edition',

@@ -21,6 +21,9 @@ import { ContactGrantRepository } from './contact/contact-grant.repository.js';
 import { ContactGrantService } from './contact/contact-grant.service.js';
 import { ContactRequestService } from './contact/contact-request.service.js';
 import { ContactRequestResolver } from './contact/contact-request.resolver.js';
+import { ClaimRepository } from './claim/claim.repository.js';
+import { ClaimService } from './claim/claim.service.js';
+import { ClaimResolver } from './claim/claim.resolver.js';
 import {
   OrganizationChangeResolver,
   OrganizationPendingChangeResolver,
@@ -43,6 +46,8 @@ export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, Oppo
     ContactGrantRepository,
     ContactGrantService,
     ContactRequestService,
+    ClaimRepository,
+    ClaimService,
     { provide: ORGANIZATION_PORT, useExisting: OrganizationService },
   ],
   exports: [
@@ -55,6 +60,7 @@ export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, Oppo
     SearchSourceRepository,
     ContactGrantService,
     ContactRequestService,
+    ClaimService,
     ORGANIZATION_PORT,
   ],
 })
@@ -71,6 +77,7 @@ export class DirectoryModule {}
     TaxonomyResolver,
     ImporterResolver,
     ContactRequestResolver,
+    ClaimResolver,
   ],
 })
 export class DirectoryGraphqlModule {}

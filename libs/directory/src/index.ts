@@ -29,4 +29,7 @@ export * from './contact/contact-grant.service.js';
 export * from './contact/contact-request.service.js';
 export * from './contact/contact-request.types.js';
 export * from './contact/contact-request.resolver.js';
+export * from './claim/claim.repository.js';
+export * from './claim/claim.service.js';
+export * from './claim/claim.resolver.js';
 export * from './matching/matching-source.repository.js';

@@ -27,6 +27,4 @@ export * from './graphql/roles.resolver.js';
 export * from './graphql/identity.resolvers.js';
 export * from './demo-accounts.js';
 export * from './housekeeping/housekeeping.service.js';
-export * from './claim/claim.service.js';
-export * from './claim/claim.resolver.js';
-export * from './claim/personal-data.js';
+export * from './people.repository.js';

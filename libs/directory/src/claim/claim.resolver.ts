@@ -9,10 +9,7 @@ import {
   Resolver,
   registerEnumType,
 } from '@nestjs/graphql';
-import { Authorize } from '../policy/authorize.js';
-import { Organiser, Verified } from '../policy/rules.js';
-import { CurrentViewer } from '../graphql/current-viewer.js';
-import type { Viewer } from '../viewer.js';
+import { Authorize, CurrentViewer, Organiser, Verified, type Viewer } from '#identity';
 import {
   CLAIM_STATUSES,
   CLAIMS_LISTED_MAX,

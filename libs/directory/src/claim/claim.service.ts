@@ -1,24 +1,36 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound, returning } from '#platform';
-import { AuditService } from '../audit/audit.service.js';
-import { MAIL_PORT, type Locale, type MailPort } from '../mail/mail.port.js';
-import { SenderBudget } from '../mail/sender-budget.js';
-import { hashToken, opaqueToken } from '../auth/tokens.js';
-import { emailSchema } from '../auth/auth.schema.js';
-import { MembershipService } from '../membership/membership.service.js';
-import { requireUuid } from '../policy/rules.js';
-import type { Viewer } from '../viewer.js';
+import { AppError, badInput, notFound } from '#platform';
+import {
+  AuditService,
+  emailSchema,
+  hashToken,
+  MAIL_PORT,
+  MembershipService,
+  opaqueToken,
+  people,
+  requireUuid,
+  SenderBudget,
+  type Locale,
+  type MailPort,
+  type Viewer,
+} from '#identity';
+import type { TextByLang } from '../organisation/organisation.entity.js';
+import {
+  ClaimRepository,
+  type ClaimRecord,
+  type ClaimStatus,
+  type ClaimTarget,
+  type ContestReason,
+} from './claim.repository.js';
 import './personal-data.js';
+
+export { CLAIM_STATUSES, type ClaimStatus, type ContestReason } from './claim.repository.js';
 
 /** How long a claim's code works, and how many wrong codes void it. */
 export const CLAIM_CODE_HOURS = 24;
 export const CLAIM_MAX_ATTEMPTS = 5;
-
-export const CLAIM_STATUSES = ['CODE_SENT', 'CONTESTED', 'APPROVED', 'REJECTED', 'EXPIRED'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-export type ContestReason = 'OTHER_CLAIMANT' | 'HAS_OWNER';
 
 /** Why a claim went to the organisers, as the organisers' mail words it. */
 const CONTEST_REASON_TEXTS: Record<ContestReason, Record<Locale, string>> = {
@@ -56,30 +68,6 @@ export interface ClaimView {
   confirmedAt: Date | null;
   resolvedAt: Date | null;
   note: string | null;
-}
-
-interface ClaimRow {
-  id: string;
-  organization_id: string;
-  organization_name: Record<string, string | null>;
-  user_id: string;
-  claimant_email: string;
-  claimant_name: string;
-  email: string;
-  status: ClaimStatus;
-  contest_reason: ContestReason | null;
-  expires_at: Date;
-  created_at: Date;
-  confirmed_at: Date | null;
-  resolved_at: Date | null;
-  note: string | null;
-}
-
-interface OrgRow {
-  name: Record<string, string | null>;
-  status: string;
-  website: string | null;
-  contacts: (string | null)[];
 }
 
 /** `amina@firm.dz` → `a***@firm.dz`: enough to recognise, too little to learn the address. */
@@ -145,17 +133,7 @@ export function websiteDomain(website: string | null): string | null {
   }
 }
 
-const orgName = (name: Record<string, string | null>, locale: Locale) =>
-  name[locale] ?? name.fr ?? name.en ?? name.ar ?? '';
-
-const SELECT_CLAIMS = `
-  SELECT c.id, c.organization_id, o.name AS organization_name, c.user_id, u.email AS claimant_email,
-         u.display_name AS claimant_name, c.email, c.contest_reason, c.expires_at, c.created_at,
-         c.confirmed_at, c.resolved_at, c.note,
-         CASE WHEN c.status = 'CODE_SENT' AND c.expires_at <= now() THEN 'EXPIRED' ELSE c.status END AS status
-    FROM organization_claim c
-    JOIN organization o ON o.id = c.organization_id
-    JOIN user_account u ON u.id = c.user_id`;
+const orgName = (name: TextByLang, locale: Locale) => name[locale] ?? name.fr ?? name.en ?? name.ar ?? '';
 
 /**
  * Claiming an organisation that has no owner (it arrived by import or seed): a verified user
@@ -176,28 +154,20 @@ export class ClaimService {
     private readonly audit: AuditService,
     private readonly budget: SenderBudget,
     private readonly members: MembershipService,
+    @Optional() private readonly claims: ClaimRepository = new ClaimRepository(),
   ) {}
 
-  private async organization(m: EntityManager, organizationId: string, lock = false): Promise<OrgRow> {
+  private async organization(m: EntityManager, organizationId: string, lock = false): Promise<ClaimTarget> {
     requireUuid(organizationId, 'id');
     // The organisation row is the lock every claim decision on it takes, so they run one at a time.
-    const [org] = await m.query<OrgRow[]>(
-      `SELECT o.name, o.status, o.website,
-              array(SELECT p.email FROM contact_person p WHERE p.organization_id = o.id ORDER BY p.position) AS contacts
-         FROM organization o WHERE o.id = $1 ${lock ? 'FOR UPDATE OF o' : ''}`,
-      [organizationId],
-    );
+    const org = await this.claims.target(m, organizationId, lock);
     // Only a public organisation can be claimed; any other does not exist for the claimant.
     if (!org || org.status !== 'ACTIVE') throw notFound('Organization', organizationId);
     return org;
   }
 
-  private async hasOwner(m: EntityManager, organizationId: string): Promise<boolean> {
-    const [row] = await m.query<unknown[]>(
-      `SELECT 1 FROM membership WHERE organization_id = $1 AND role = 'OWNER' LIMIT 1`,
-      [organizationId],
-    );
-    return !!row;
+  private hasOwner(m: EntityManager, organizationId: string): Promise<boolean> {
+    return people.hasOwner(m, organizationId);
   }
 
   private static ownedError() {
@@ -206,7 +176,7 @@ export class ClaimService {
     });
   }
 
-  private static options(org: OrgRow): { option: ClaimOption; email: string | null }[] {
+  private static options(org: ClaimTarget): { option: ClaimOption; email: string | null }[] {
     const contacts = [
       ...new Set(
         org.contacts
@@ -239,7 +209,7 @@ export class ClaimService {
    * The address a claim's code goes to: a contact-person address (named in full, or by its masked
    * form when that names one address), or an address at the website's domain.
    */
-  private static target(org: OrgRow, raw: string): string {
+  private static target(org: ClaimTarget, raw: string): string {
     const choices = ClaimService.options(org);
     const masked = choices.filter((c) => c.email && c.option.address === raw.trim());
     if (masked.length === 1) return masked[0].email!;
@@ -269,30 +239,23 @@ export class ClaimService {
       this.db.transaction(async (m) => {
         await this.organization(m, organizationId, true);
         if (await this.hasOwner(m, organizationId)) throw ClaimService.ownedError();
-        const [waiting] = await m.query<unknown[]>(
-          `SELECT 1 FROM organization_claim WHERE organization_id = $1 AND user_id = $2 AND status = 'CONTESTED'`,
-          [organizationId, viewer.userId],
-        );
-        if (waiting)
+        if (await this.claims.hasContested(m, organizationId, viewer.userId))
           throw new AppError('CONFLICT', 'your claim on this organisation awaits the organisers', {
             reason: 'CLAIM_CONTESTED',
           });
         await spend();
-        await m.query(
-          `UPDATE organization_claim SET status = 'EXPIRED', code_hash = NULL
-            WHERE organization_id = $1 AND user_id = $2 AND status = 'CODE_SENT'`,
-          [organizationId, viewer.userId],
-        );
+        await this.claims.expireCodeSent(m, organizationId, viewer.userId);
         const { token, hash } = opaqueToken();
-        const [created] = await m.query<{ id: string }[]>(
-          `INSERT INTO organization_claim (organization_id, user_id, email, code_hash, expires_at)
-           VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5)) RETURNING id`,
-          [organizationId, viewer.userId, email, hash, CLAIM_CODE_HOURS],
-        );
-        const [claimant] = await m.query<{ locale: Locale; display_name: string }[]>(
-          `SELECT locale, display_name FROM user_account WHERE id = $1`,
-          [viewer.userId],
-        );
+        const created = {
+          id: await this.claims.insert(m, {
+            organizationId,
+            userId: viewer.userId,
+            email,
+            codeHash: hash,
+            hours: CLAIM_CODE_HOURS,
+          }),
+        };
+        const claimant = (await people.profiles(m, [viewer.userId])).get(viewer.userId);
         const locale = claimant?.locale ?? 'fr';
         await this.mail.send(
           {
@@ -327,48 +290,21 @@ export class ClaimService {
    */
   async confirm(viewer: Viewer, claimId: string, code: string): Promise<ClaimView> {
     requireUuid(claimId, 'claimId');
-    const [found] = await this.db.query<{ organization_id: string }[]>(
-      `SELECT organization_id FROM organization_claim WHERE id = $1 AND user_id = $2`,
-      [claimId, viewer.userId],
-    );
-    if (!found) throw notFound('OrganizationClaim', claimId);
-    const organizationId = found.organization_id;
+    const organizationId = await this.claims.organizationOf(this.db, claimId, viewer.userId);
+    if (!organizationId) throw notFound('OrganizationClaim', claimId);
     const outcome = await this.db.transaction(async (m) => {
-      await m.query(`SELECT 1 FROM organization WHERE id = $1 FOR UPDATE`, [organizationId]);
-      const [claim] = await m.query<{ code_hash: string | null; attempts: number; live: boolean }[]>(
-        `SELECT code_hash, attempts, (status = 'CODE_SENT' AND expires_at > now()) AS live
-           FROM organization_claim WHERE id = $1 FOR UPDATE`,
-        [claimId],
-      );
-      if (!claim.live || !claim.code_hash) return 'unusable' as const;
-      if (hashToken(String(code ?? '')) !== claim.code_hash) {
+      await this.claims.lockOrganization(m, organizationId);
+      const claim = await this.claims.lockCode(m, claimId);
+      if (!claim.live || !claim.codeHash) return 'unusable' as const;
+      if (hashToken(String(code ?? '')) !== claim.codeHash) {
         // The count is kept (the transaction commits); enough wrong codes void the claim.
-        await m.query(
-          `UPDATE organization_claim SET attempts = attempts + 1,
-                  status = CASE WHEN attempts + 1 >= $2 THEN 'EXPIRED' ELSE status END,
-                  code_hash = CASE WHEN attempts + 1 >= $2 THEN NULL ELSE code_hash END
-            WHERE id = $1`,
-          [claimId, CLAIM_MAX_ATTEMPTS],
-        );
+        await this.claims.countWrongCode(m, claimId, CLAIM_MAX_ATTEMPTS);
         return 'wrong' as const;
       }
       let reason: ContestReason | null = null;
       if (await this.hasOwner(m, organizationId)) reason = 'HAS_OWNER';
-      else {
-        const [rival] = await m.query<unknown[]>(
-          `SELECT 1 FROM organization_claim
-            WHERE organization_id = $1 AND user_id <> $2
-              AND (status = 'CONTESTED' OR (status = 'CODE_SENT' AND expires_at > now())) LIMIT 1`,
-          [organizationId, viewer.userId],
-        );
-        if (rival) reason = 'OTHER_CLAIMANT';
-      }
-      await m.query(
-        `UPDATE organization_claim SET code_hash = NULL, confirmed_at = now(), status = $2::text, contest_reason = $3,
-                resolved_at = CASE WHEN $2::text = 'APPROVED' THEN now() END
-          WHERE id = $1`,
-        [claimId, reason ? 'CONTESTED' : 'APPROVED', reason],
-      );
+      else if (await this.claims.hasRival(m, organizationId, viewer.userId)) reason = 'OTHER_CLAIMANT';
+      await this.claims.markConfirmed(m, claimId, reason);
       if (!reason) await this.members.grantOwner(m, viewer, organizationId, viewer.userId, 'claim');
       await this.audit.record(m, {
         actor: viewer,
@@ -398,14 +334,11 @@ export class ClaimService {
     claimantId: string,
     reason: ContestReason,
   ): Promise<void> {
-    const [about] = await m.query<{ claimant: string; name: Record<string, string | null> }[]>(
-      `SELECT u.display_name AS claimant, o.name FROM user_account u, organization o WHERE u.id = $1 AND o.id = $2`,
-      [claimantId, organizationId],
-    );
-    const organisers = await m.query<{ id: string; email: string; locale: Locale }[]>(
-      `SELECT id::text AS id, email, locale FROM user_account
-        WHERE roles && ARRAY['ORGANISER', 'ADMIN']::text[] ORDER BY id`,
-    );
+    const claimant = (await people.profiles(m, [claimantId])).get(claimantId);
+    const org = await this.claims.target(m, organizationId);
+    if (!claimant || !org) return;
+    const about = { claimant: claimant.displayName, name: org.name };
+    const organisers = await people.organisers(m);
     for (const o of organisers)
       await this.mail.send(
         {
@@ -434,21 +367,11 @@ export class ClaimService {
     requireUuid(claimId, 'claimId');
     const note = rawNote?.trim() || null;
     if (note && note.length > 2000) throw badInput([{ path: 'note', message: 'at most 2000 characters' }]);
-    const [found] = await this.db.query<{ organization_id: string }[]>(
-      `SELECT organization_id FROM organization_claim WHERE id = $1`,
-      [claimId],
-    );
-    if (!found) throw notFound('OrganizationClaim', claimId);
-    const organizationId = found.organization_id;
+    const organizationId = await this.claims.organizationOf(this.db, claimId, null);
+    if (!organizationId) throw notFound('OrganizationClaim', claimId);
     await this.db.transaction(async (m) => {
-      await m.query(`SELECT 1 FROM organization WHERE id = $1 FOR UPDATE`, [organizationId]);
-      const [claim] = await returning<{ user_id: string; status: ClaimStatus }>(
-        m,
-        `UPDATE organization_claim SET status = $2, resolved_at = now(), resolved_by = $3, note = $4, code_hash = NULL
-          WHERE id = $1 AND (status = 'CONTESTED' OR (status = 'CODE_SENT' AND expires_at > now() AND NOT $5::boolean))
-         RETURNING user_id, status`,
-        [claimId, approve ? 'APPROVED' : 'REJECTED', viewer.userId, note, approve],
-      );
+      await this.claims.lockOrganization(m, organizationId);
+      const claim = await this.claims.markResolved(m, claimId, approve, viewer.userId, note);
       if (!claim)
         throw new AppError(
           'CONFLICT',
@@ -457,20 +380,18 @@ export class ClaimService {
             : 'this claim is already decided or expired',
           { reason: 'CLAIM_NOT_OPEN' },
         );
-      if (approve) await this.members.grantOwner(m, viewer, organizationId, claim.user_id, 'claim');
+      if (approve) await this.members.grantOwner(m, viewer, organizationId, claim.userId, 'claim');
       // The claimant hears of the decision, by mail and in the app.
-      const [who] = await m.query<{ email: string; locale: Locale; name: Record<string, string | null> }[]>(
-        `SELECT u.email, u.locale, o.name FROM user_account u, organization o WHERE u.id = $1 AND o.id = $2`,
-        [claim.user_id, organizationId],
-      );
+      const who = (await people.profiles(m, [claim.userId])).get(claim.userId)!;
+      const org = (await this.claims.target(m, organizationId))!;
       await this.mail.send(
         {
           to: who.email,
-          userId: claim.user_id,
+          userId: claim.userId,
           template: approve ? 'organization-claim-approved' : 'organization-claim-rejected',
           locale: who.locale,
           params: {
-            organization: orgName(who.name, who.locale),
+            organization: orgName(org.name, who.locale),
             ...(approve ? {} : { reason: note ?? '' }),
           },
           ids: { claimId, organizationId },
@@ -482,7 +403,7 @@ export class ClaimService {
         action: 'organization.claim-resolve',
         entityType: 'organization',
         entityId: organizationId,
-        after: { claimId, claimant: claim.user_id, status: approve ? 'APPROVED' : 'REJECTED', note },
+        after: { claimId, claimant: claim.userId, status: approve ? 'APPROVED' : 'REJECTED', note },
       });
     });
     return this.view(claimId, false);
@@ -490,43 +411,56 @@ export class ClaimService {
 
   /** Claims for organisers, newest first, optionally of one status. */
   async list(status?: ClaimStatus | null, first = 100): Promise<ClaimView[]> {
-    const rows = await this.db.query<ClaimRow[]>(
-      `SELECT * FROM (${SELECT_CLAIMS}) c WHERE ($1::text IS NULL OR c.status = $1)
-        ORDER BY c.created_at DESC, c.id LIMIT $2`,
-      [status ?? null, Math.min(Math.max(1, first), CLAIMS_LISTED_MAX)],
+    const rows = await this.claims.list(
+      this.db,
+      status ?? null,
+      Math.min(Math.max(1, first), CLAIMS_LISTED_MAX),
     );
-    return rows.map((r) => ClaimService.toView(r, false));
+    return this.views(rows, false);
   }
 
   /** The viewer's own claims, newest first, addresses masked. */
   async mine(viewer: Viewer): Promise<ClaimView[]> {
-    const rows = await this.db.query<ClaimRow[]>(
-      `${SELECT_CLAIMS} WHERE c.user_id = $1 ORDER BY c.created_at DESC, c.id LIMIT ${OWN_CLAIMS_LISTED}`,
-      [viewer.userId],
-    );
-    return rows.map((r) => ClaimService.toView(r, true));
+    return this.views(await this.claims.ofClaimant(this.db, viewer.userId, OWN_CLAIMS_LISTED), true);
   }
 
   private async view(id: string, masked: boolean): Promise<ClaimView> {
-    const [row] = await this.db.query<ClaimRow[]>(`${SELECT_CLAIMS} WHERE c.id = $1`, [id]);
-    return ClaimService.toView(row, masked);
+    const row = await this.claims.byId(this.db, id);
+    const [view] = await this.views(row ? [row] : [], masked);
+    return view;
   }
 
-  private static toView(r: ClaimRow, masked: boolean): ClaimView {
+  /** Claims as their readers see them, with each claimant's address and name (claims go with their account). */
+  private async views(rows: ClaimRecord[], masked: boolean): Promise<ClaimView[]> {
+    const claimants = await people.profiles(
+      this.db,
+      rows.map((r) => r.claimantId),
+    );
+    return rows.flatMap((r) => {
+      const claimant = claimants.get(r.claimantId);
+      return claimant ? [ClaimService.toView(r, claimant, masked)] : [];
+    });
+  }
+
+  private static toView(
+    r: ClaimRecord,
+    claimant: { email: string; displayName: string },
+    masked: boolean,
+  ): ClaimView {
     return {
       id: r.id,
-      organizationId: r.organization_id,
-      organizationName: orgName(r.organization_name, 'fr'),
-      claimantId: r.user_id,
-      claimantEmail: r.claimant_email,
-      claimantName: r.claimant_name,
+      organizationId: r.organizationId,
+      organizationName: orgName(r.organizationName, 'fr'),
+      claimantId: r.claimantId,
+      claimantEmail: claimant.email,
+      claimantName: claimant.displayName,
       address: masked ? maskEmail(r.email) : r.email,
       status: r.status,
-      contestReason: r.contest_reason,
-      expiresAt: r.expires_at,
-      createdAt: r.created_at,
-      confirmedAt: r.confirmed_at,
-      resolvedAt: r.resolved_at,
+      contestReason: r.contestReason,
+      expiresAt: r.expiresAt,
+      createdAt: r.createdAt,
+      confirmedAt: r.confirmedAt,
+      resolvedAt: r.resolvedAt,
       note: r.note,
     };
   }
