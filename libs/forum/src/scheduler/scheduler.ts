@@ -6,7 +6,8 @@ import { buildModel, SchedulerInputError, type Model } from './model.js';
 import { Rng } from './rng.js';
 import type { CoreSearch, CoreSearchResult } from './sat.js';
 import { startCoreSearchThread } from './sat-thread.js';
-import { better, construct, createAnnealer, ScheduleState, stateFrom, type Score } from './search.js';
+import { createAnnealer } from './annealer.js';
+import { better, construct, ScheduleState, stateFrom, type Score } from './search.js';
 import { assignTables, countTableChanges } from './tables.js';
 import type {
   SchedulerInput,
