@@ -7,7 +7,8 @@ import type { PersonalDataSource } from '#identity';
  */
 
 /** The person's delegate registrations: linked to their account, or made with their verified address. */
-const MINE = `SELECT id FROM forum_delegate WHERE user_id = $1 OR email = $2`;
+export const MY_REGISTRATIONS_SQL = `SELECT id FROM forum_delegate WHERE user_id = $1 OR email = $2`;
+const MINE = MY_REGISTRATIONS_SQL;
 
 export const FORUM_REGISTRATIONS_DATA: PersonalDataSource = {
   name: 'forumRegistrations',
@@ -34,8 +35,8 @@ export const FORUM_REGISTRATIONS_DATA: PersonalDataSource = {
    * Anonymised rather than deleted, so the other side's meetings and the edition's figures stay
    * whole: the name, address, account link and languages go, with the delegate's
    * unavailability, calendar feed, the messages of the requests it sent (and their copies in the
-   * mails that told the other side), the notes on its meetings'
-   * outcomes and the values of its audit entries (the entries keep which fields changed).
+   * mails that told the other side) and the notes on its meetings' outcomes; the values of its
+   * audit entries go just before, through identity (registerAuditedRecords in personal-data.ts).
    * One statement: every part sees the registrations as they were before.
    */
   // The copies of those messages in the notices that told the other side, for the mail outbox's owner.
@@ -48,15 +49,13 @@ export const FORUM_REGISTRATIONS_DATA: PersonalDataSource = {
                 notes AS (UPDATE forum_meeting_participant SET outcome_note = NULL
                            WHERE delegate_id IN (SELECT id FROM mine) AND outcome_note IS NOT NULL),
                 messages AS (UPDATE forum_meeting_request SET message = NULL
-                              WHERE from_delegate_id IN (SELECT id FROM mine) AND message IS NOT NULL),
-                history AS (UPDATE audit_log SET before = NULL, after = NULL
-                             WHERE entity_type = 'forum_delegate' AND entity_id IN (SELECT id::text FROM mine)
-                               AND (before IS NOT NULL OR after IS NOT NULL))
+                              WHERE from_delegate_id IN (SELECT id FROM mine) AND message IS NOT NULL)
               UPDATE forum_delegate
                  SET name = 'deleted', email = 'deleted-' || id || '@invalid', user_id = NULL,
                      languages = '{}', updated_at = now()
                WHERE id IN (SELECT id FROM mine)`,
 };
+
 /** Meeting requests the person sent, received, wrote, answered or cancelled. */
 export const FORUM_MEETING_REQUESTS_DATA: PersonalDataSource = {
   name: 'forumMeetingRequests',

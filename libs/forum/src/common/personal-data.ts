@@ -1,9 +1,10 @@
-import { registerKeptColumns, registerPersonalDataSource } from '#identity';
+import { registerAuditedRecords, registerKeptColumns, registerPersonalDataSource } from '#identity';
 import {
   FORUM_MEETING_OUTCOMES_DATA,
   FORUM_MEETING_REQUESTS_DATA,
   FORUM_ORGANISER_ACTIONS_DATA,
   FORUM_REGISTRATIONS_DATA,
+  MY_REGISTRATIONS_SQL,
 } from './personal-data.repository.js';
 
 /*
@@ -14,6 +15,15 @@ import {
 /** The person's delegate registrations: linked to their account, or made with their verified address. */
 export const FORUM_PERSONAL_DATA = FORUM_REGISTRATIONS_DATA;
 
+/*
+ * The audit entries about the person's registrations keep which fields changed, not their values
+ * (identity owns the log). Declared first, so it runs while the registrations still name the person.
+ */
+registerAuditedRecords({
+  name: 'forumRegistrationHistory',
+  entityType: 'forum_delegate',
+  idsSql: MY_REGISTRATIONS_SQL,
+});
 registerPersonalDataSource(FORUM_REGISTRATIONS_DATA);
 registerPersonalDataSource(FORUM_MEETING_REQUESTS_DATA);
 registerPersonalDataSource(FORUM_MEETING_OUTCOMES_DATA);
