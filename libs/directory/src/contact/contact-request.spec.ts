@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppError, type AppConfig } from '#platform';
 import { createTestDatabase, insertOwnedOrganization } from '#testing';
 import {
+  AccessService,
   AuditService,
   personalDataSources,
   SenderBudget,
@@ -144,6 +145,27 @@ describe('contact requests: decline message and expiry', () => {
       locale: 'fr',
       params: { organization: 'Mécanique Sétif', message: note },
     });
+  });
+
+  it('shows each side the other side’s contact persons once a request is accepted, and not before', async () => {
+    const outsider = await user('en');
+    const third = await org('Fonderie Oran', outsider);
+    const contacts = service();
+    const access = new AccessService(db);
+    // Identity's access rules read the grants through the reader the directory registers.
+    expect(await access.forViewer(asker).canSeeContacts(third)).toBe(false);
+    const request = await contacts.request(asker, from, third, null);
+    expect(await access.forViewer(asker).canSeeContacts(third)).toBe(false);
+    await contacts.respond(outsider, request.id, true);
+    expect(await access.forViewer(asker).canSeeContacts(third)).toBe(true);
+    expect(await access.forViewer(outsider).canSeeContacts(from)).toBe(true);
+    expect(await access.forViewer(answerer).canSeeContacts(third)).toBe(false);
+    const grants = await db.query<{ source: string; source_id: string }[]>(
+      `SELECT source, source_id FROM contact_grant WHERE org_low = least($1::uuid, $2::uuid)
+          AND org_high = greatest($1::uuid, $2::uuid)`,
+      [from, third],
+    );
+    expect(grants).toEqual([{ source: 'CONTACT_REQUEST', source_id: request.id }]);
   });
 
   it('keeps the message empty when a decline gives none, and refuses a second answer', async () => {
