@@ -16,4 +16,4 @@ export * from './services/financier.service.js';
 export * from './services/suggestion-query.service.js';
 export * from './services/matchmaking-commands.service.js';
 export * from './matchmaking.module.js';
-export * from './personal-data.js';
+export * from './personal-data.repository.js';

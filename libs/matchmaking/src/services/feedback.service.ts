@@ -6,7 +6,9 @@ import { AuditService } from '#identity';
 import { ContactRequestService, directoryProfiles } from '#directory';
 import { forumFacts, RequestService } from '#forum';
 import { similarityKey, type NotRelevantReason, type Verdict } from '../feedback/adjustments.js';
-import type { ClusterCore } from '../engine/cluster-core.js';
+import { ClusterRepository } from '../storage/cluster.repository.js';
+import { FeedbackRepository } from '../storage/feedback.repository.js';
+import { SuggestionRepository } from '../storage/suggestion.repository.js';
 
 export interface SuggestionFeedbackInput {
   organizationId: string;
@@ -35,13 +37,6 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => v || null);
 
-interface MeetingSide {
-  edition_id: string;
-  delegate_id: string;
-  counterpart_delegate_id: string;
-  counterpart: string;
-}
-
 /**
  * Accept, dismiss or "not relevant": one feedback row per pair (the latest verdict wins). A refusal
  * removes the suggestion at once and the pair is filtered from every later recompute; an acceptance
@@ -50,6 +45,10 @@ interface MeetingSide {
  */
 @Injectable()
 export class FeedbackService {
+  private readonly suggestions = new SuggestionRepository();
+  private readonly feedback = new FeedbackRepository();
+  private readonly clusters = new ClusterRepository();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
@@ -67,20 +66,16 @@ export class FeedbackService {
     input: SuggestionFeedbackInput,
     userId: string | null,
   ): Promise<string | null> {
-    const [s] = await this.db.query<(MeetingSide & { kind: string })[]>(
-      `SELECT kind, edition_id, delegate_id, counterpart_delegate_id, counterpart_organization_id AS counterpart
-       FROM suggestion WHERE id = $1 AND organization_id = $2`,
-      [input.suggestionId, input.organizationId],
-    );
+    const s = await this.suggestions.meetingSide(this.db, input.suggestionId, input.organizationId);
     if (!s || s.kind !== 'MEETING' || input.openContactRequest === false) return null;
-    const open = await forumFacts.openRequestFrom(this.db, s.delegate_id, s.counterpart);
+    const open = await forumFacts.openRequestFrom(this.db, s.delegateId, s.counterpartId);
     if (open) return open;
     const created = await this.requests.request(
       {
-        editionId: s.edition_id,
+        editionId: s.editionId,
         organizationId: input.organizationId,
-        fromDelegateId: s.delegate_id,
-        toDelegateId: s.counterpart_delegate_id,
+        fromDelegateId: s.delegateId,
+        toDelegateId: s.counterpartDelegateId,
         message: input.message ?? null,
         source: 'SUGGESTION',
       },
@@ -100,29 +95,13 @@ export class FeedbackService {
     // The request service runs its own transaction; the feedback below then records its id.
     const meetingRequestId = input.verdict === 'ACCEPTED' ? await this.meetingRequest(input, userId) : null;
     return this.db.transaction(async (m) => {
-      const [s] = await m.query<
-        {
-          id: string;
-          kind: string;
-          counterpart: string | null;
-          cluster_id: string | null;
-          cluster_key: string | null;
-          score: number;
-        }[]
-      >(
-        `SELECT s.id, s.kind, s.counterpart_organization_id AS counterpart, s.cluster_id, c.key AS cluster_key,
-                s.score
-         FROM suggestion s
-         LEFT JOIN cluster_proposal c ON c.id = s.cluster_id
-         WHERE s.id = $1 AND s.organization_id = $2 FOR UPDATE OF s`,
-        [input.suggestionId, input.organizationId],
-      );
+      const s = await this.suggestions.findForVerdict(m, input.suggestionId, input.organizationId);
       if (!s)
         throw new AppError('NOT_FOUND', 'no such suggestion for this organisation', {
           id: input.suggestionId,
         });
-      const counterpart = s.counterpart
-        ? (await directoryProfiles.places(m, [s.counterpart])).get(s.counterpart)
+      const counterpart = s.counterpartId
+        ? (await directoryProfiles.places(m, [s.counterpartId])).get(s.counterpartId)
         : undefined;
       const similarity =
         counterpart?.sectors && counterpart.country
@@ -130,75 +109,55 @@ export class FeedbackService {
           : null;
       // A verdict on a cluster proposal is kept on its core (engine/cluster-core.ts), so that a later
       // proposal differing by a member or two carries it.
-      const [cluster] = s.cluster_id
-        ? await m.query<ClusterCore[]>(
-            `SELECT c.value_chain AS "valueChain", c.country, c.region_code AS "regionCode",
-                    coalesce(array_agg(cm.organization_id::text ORDER BY cm.organization_id)
-                             FILTER (WHERE cm.organization_id IS NOT NULL), '{}') AS members
-               FROM cluster_proposal c LEFT JOIN cluster_member cm ON cm.cluster_id = c.id
-              WHERE c.id = $1 GROUP BY c.id`,
-            [s.cluster_id],
-          )
-        : [];
+      const cluster = s.clusterId ? await this.clusters.coreOf(m, s.clusterId) : null;
       const reason = input.verdict === 'NOT_RELEVANT' ? input.reason : null;
       let contactRequestId: string | null = null;
       if (
         input.verdict === 'ACCEPTED' &&
         s.kind !== 'MEETING' &&
-        s.counterpart &&
+        s.counterpartId &&
         input.openContactRequest !== false
       ) {
         // Accepting again keeps the request this acceptance opened while it is pending; any other
         // request is opened by the contact-request service, with requestContact's checks and notice
         // (a pending request opened another way is refused there as a duplicate).
-        const [earlier] = await m.query<{ id: string }[]>(
-          `SELECT contact_request_id AS id FROM suggestion_feedback
-            WHERE organization_id = $1 AND kind = $2 AND counterpart_organization_id = $3
-              AND contact_request_id IS NOT NULL`,
-          [input.organizationId, s.kind, s.counterpart],
+        const earlier = await this.feedback.contactRequestOfEarlier(
+          m,
+          input.organizationId,
+          s.kind,
+          s.counterpartId,
         );
-        if (earlier && (await this.contacts.isPending(earlier.id, m))) contactRequestId = earlier.id;
+        if (earlier && (await this.contacts.isPending(earlier, m))) contactRequestId = earlier;
         else {
           if (!userId) throw new AppError('UNAUTHENTICATED', 'sign in to open a contact request');
           const opened = await this.contacts.request(
             { userId },
             input.organizationId,
-            s.counterpart,
+            s.counterpartId,
             input.message ?? null,
             m,
           );
           contactRequestId = opened.id;
         }
       }
-      await m.query(
-        `INSERT INTO suggestion_feedback (organization_id, kind, counterpart_organization_id, cluster_key, verdict,
-           reason, comment, snapshot, contact_request_id, user_id, meeting_request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (organization_id, kind, (coalesce(counterpart_organization_id::text, cluster_key)))
-         DO UPDATE SET verdict = EXCLUDED.verdict, reason = EXCLUDED.reason, comment = EXCLUDED.comment,
-           snapshot = EXCLUDED.snapshot,
-           contact_request_id = coalesce(EXCLUDED.contact_request_id, suggestion_feedback.contact_request_id),
-           meeting_request_id = coalesce(EXCLUDED.meeting_request_id, suggestion_feedback.meeting_request_id),
-           user_id = EXCLUDED.user_id, created_at = now()`,
-        [
-          input.organizationId,
-          s.kind,
-          s.counterpart,
-          s.counterpart ? null : s.cluster_key,
-          input.verdict,
-          reason,
-          input.comment ?? null,
-          JSON.stringify({
-            similarity,
-            score: s.score,
-            suggestionId: s.id,
-            ...(cluster ? { cluster: { ...cluster, country: cluster.country.trim() } } : {}),
-          }),
-          contactRequestId,
-          userId,
-          meetingRequestId,
-        ],
-      );
+      await this.feedback.record(m, {
+        organizationId: input.organizationId,
+        kind: s.kind,
+        counterpartId: s.counterpartId,
+        clusterKey: s.counterpartId ? null : s.clusterKey,
+        verdict: input.verdict,
+        reason: reason ?? null,
+        comment: input.comment ?? null,
+        snapshot: {
+          similarity,
+          score: s.score,
+          suggestionId: s.id,
+          ...(cluster ? { cluster: { ...cluster, country: cluster.country.trim() } } : {}),
+        },
+        contactRequestId,
+        userId,
+        meetingRequestId,
+      });
       await this.audit.record(m, {
         actor: userId ? { userId } : null,
         action: `suggestion.${input.verdict.toLowerCase()}`,
@@ -207,8 +166,8 @@ export class FeedbackService {
         after: {
           organizationId: input.organizationId,
           kind: s.kind,
-          counterpartId: s.counterpart,
-          clusterKey: s.counterpart ? null : s.cluster_key,
+          counterpartId: s.counterpartId,
+          clusterKey: s.counterpartId ? null : s.clusterKey,
           verdict: input.verdict,
           reason,
           contactRequestId,
@@ -216,11 +175,7 @@ export class FeedbackService {
         },
       });
       if (input.verdict !== 'ACCEPTED')
-        await m.query(
-          `DELETE FROM suggestion WHERE organization_id = $1 AND kind = $2
-             AND (counterpart_organization_id = $3 OR cluster_id = $4)`,
-          [input.organizationId, s.kind, s.counterpart, s.cluster_id],
-        );
+        await this.suggestions.deleteRefused(m, input.organizationId, s.kind, s.counterpartId, s.clusterId);
       await this.outbox.record(
         m,
         [{ entityType: 'organization', entityId: input.organizationId }],

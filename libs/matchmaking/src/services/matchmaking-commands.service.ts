@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { OutboxService } from '#platform';
 import { directoryProfiles } from '#directory';
 import { forumFacts } from '#forum';
+import { MatchDrainRepository } from '../storage/match-drain.repository.js';
 import { MATCH_JOB_OPTIONS, MATCH_JOBS, MATCH_QUEUE } from '../jobs/matchmaking.jobs.js';
 
 /**
@@ -14,6 +15,7 @@ import { MATCH_JOB_OPTIONS, MATCH_JOBS, MATCH_QUEUE } from '../jobs/matchmaking.
  */
 @Injectable()
 export class MatchmakingCommands {
+  private readonly drainLocks = new MatchDrainRepository();
   private readonly logger = new Logger(MatchmakingCommands.name);
 
   constructor(
@@ -29,9 +31,7 @@ export class MatchmakingCommands {
    */
   async requestRecompute(organizationId: string): Promise<void> {
     const queued = await this.db.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-recompute:' || $1, 0))`, [
-        organizationId,
-      ]);
+      await this.drainLocks.lockRecomputeRequest(m, organizationId);
       const known = (await directoryProfiles.places(m, [organizationId])).has(organizationId);
       if (!known) return 0;
       return this.outbox.record(m, [{ entityType: 'organization', entityId: organizationId }], ['match'], {

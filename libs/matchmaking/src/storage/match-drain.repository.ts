@@ -6,7 +6,10 @@ import type { Sql } from './profile.repository.js';
  */
 const MATCH_DRAIN_LOCK = 727_245_101;
 
-/** The session-level locks and clock of the match drain, on the drain's own connection. */
+/**
+ * The locks and clock of the match drain: the shard locks and the clock on the drain's own
+ * connection, the per-organisation lock of a recompute request in the caller's transaction.
+ */
 export class MatchDrainRepository {
   /** The database's clock: when the drain started, as the outbox rows' timestamps read it. */
   async now(runner: Sql): Promise<Date> {
@@ -21,6 +24,13 @@ export class MatchDrainRepository {
       [MATCH_DRAIN_LOCK, shard],
     );
     return ok;
+  }
+
+  /** Serialises the recompute requests of one organisation until the caller's transaction ends. */
+  async lockRecomputeRequest(m: Sql, organizationId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-recompute:' || $1, 0))`, [
+      organizationId,
+    ]);
   }
 
   async unlockShard(runner: Sql, shard: number): Promise<void> {

@@ -1,4 +1,5 @@
-import type { CriteriaData } from '../criteria/criteria.schema.js';
+import { returning } from '#platform';
+import type { CriteriaData, SavedSearchData } from '../criteria/criteria.schema.js';
 import type { Sql } from './profile.repository.js';
 
 /** A saved search whose alerts are on, as the alerts evaluate it. */
@@ -22,8 +23,147 @@ export interface AlertToMail {
   createdBy: string | null;
 }
 
+export interface SavedSearchRecord extends SavedSearchData {
+  id: string;
+  organizationId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AlertRecord {
+  id: string;
+  savedSearchId: string;
+  organizationId: string;
+  score: number;
+  createdAt: Date;
+  seenAt: Date | null;
+}
+
+interface SavedSearchRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  query: string | null;
+  criteria: CriteriaData;
+  min_score: number;
+  alerts_enabled: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toSearch = (r: SavedSearchRow): SavedSearchRecord => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  name: r.name,
+  query: r.query,
+  criteria: r.criteria,
+  minScore: r.min_score,
+  alertsEnabled: r.alerts_enabled,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
 /** Saved searches and their alerts (`saved_search`, `saved_search_alert`). */
 export class SavedSearchRepository {
+  /** An organisation's saved searches, oldest first. */
+  async listOf(db: Sql, organizationId: string): Promise<SavedSearchRecord[]> {
+    const rows = await db.query<SavedSearchRow[]>(
+      `SELECT * FROM saved_search WHERE organization_id = $1 ORDER BY created_at, id`,
+      [organizationId],
+    );
+    return rows.map(toSearch);
+  }
+
+  /** Serialises the creations of one organisation's saved searches until the caller's transaction ends. */
+  async lockCreations(m: Sql, organizationId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('saved_search:' || $1))`, [organizationId]);
+  }
+
+  async countOf(m: Sql, organizationId: string): Promise<number> {
+    const [{ n }] = await m.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM saved_search WHERE organization_id = $1`,
+      [organizationId],
+    );
+    return n;
+  }
+
+  async create(
+    m: Sql,
+    organizationId: string,
+    s: SavedSearchData,
+    userId: string | null,
+  ): Promise<SavedSearchRecord> {
+    const [r] = await m.query<SavedSearchRow[]>(
+      `INSERT INTO saved_search (organization_id, name, query, criteria, min_score, alerts_enabled, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [organizationId, s.name, s.query, JSON.stringify(s.criteria), s.minScore, s.alertsEnabled, userId],
+    );
+    return toSearch(r);
+  }
+
+  /** One of an organisation's saved searches, locked until the caller's transaction ends. */
+  async findForUpdate(m: Sql, id: string, organizationId: string): Promise<SavedSearchRecord | null> {
+    const [old] = await m.query<SavedSearchRow[]>(
+      `SELECT * FROM saved_search WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
+      [id, organizationId],
+    );
+    return old ? toSearch(old) : null;
+  }
+
+  async update(m: Sql, id: string, organizationId: string, s: SavedSearchData): Promise<SavedSearchRecord> {
+    const [r] = await returning<SavedSearchRow>(
+      m,
+      `UPDATE saved_search SET name = $3, query = $4, criteria = $5, min_score = $6, alerts_enabled = $7,
+         updated_at = now()
+       WHERE id = $1 AND organization_id = $2 RETURNING *`,
+      [id, organizationId, s.name, s.query, JSON.stringify(s.criteria), s.minScore, s.alertsEnabled],
+    );
+    return toSearch(r);
+  }
+
+  /** Deletes one of an organisation's saved searches; what it was, or null when there was none. */
+  async delete(m: Sql, id: string, organizationId: string): Promise<SavedSearchRecord | null> {
+    const rows = await returning<SavedSearchRow>(
+      m,
+      `DELETE FROM saved_search WHERE id = $1 AND organization_id = $2 RETURNING *`,
+      [id, organizationId],
+    );
+    return rows.length ? toSearch(rows[0]) : null;
+  }
+
+  /** The `first` newest alerts of an organisation's saved searches (of one of them when `savedSearchId` is set). */
+  async alertsOf(
+    db: Sql,
+    organizationId: string,
+    savedSearchId: string | null,
+    first: number,
+  ): Promise<AlertRecord[]> {
+    const rows = await db.query<
+      {
+        id: string;
+        saved_search_id: string;
+        organization_id: string;
+        score: number;
+        created_at: Date;
+        seen_at: Date | null;
+      }[]
+    >(
+      `SELECT a.id, a.saved_search_id, a.organization_id, a.score, a.created_at, a.seen_at
+       FROM saved_search_alert a JOIN saved_search s ON s.id = a.saved_search_id
+       WHERE s.organization_id = $1 AND ($2::uuid IS NULL OR s.id = $2)
+       ORDER BY a.created_at DESC, a.id LIMIT $3`,
+      [organizationId, savedSearchId, first],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      savedSearchId: r.saved_search_id,
+      organizationId: r.organization_id,
+      score: r.score,
+      createdAt: r.created_at,
+      seenAt: r.seen_at,
+    }));
+  }
+
   /** Every saved search with alerts on. */
   alerting(db: Sql): Promise<AlertingSearch[]> {
     return db.query<AlertingSearch[]>(

@@ -1,4 +1,8 @@
-import type { ComputedSuggestion } from '../services/suggestion-computer.js';
+import type {
+  ComputedSuggestion,
+  StoredContribution,
+  SuggestionRole,
+} from '../services/suggestion-computer.js';
 import type { Sql, SuggestionKind } from './profile.repository.js';
 
 /**
@@ -234,6 +238,26 @@ export interface SuggestedCounterpart {
   counterpartId: string;
 }
 
+export interface SuggestionView {
+  id: string;
+  organizationId: string;
+  kind: SuggestionKind;
+  role: SuggestionRole | null;
+  counterpartId: string | null;
+  opportunityId: string | null;
+  clusterId: string | null;
+  score: number;
+  rank: number;
+  contributions: StoredContribution[];
+  computedAt: Date;
+  verdict: string | null;
+  contactRequestId: string | null;
+  editionId: string | null;
+  delegateId: string | null;
+  counterpartDelegateId: string | null;
+  meetingRequestId: string | null;
+}
+
 /** The `suggestion` table: who is suggested to whom, written by the recomputes and read by the pages. */
 export class SuggestionRepository {
   /** Removes every suggestion of an organisation (no longer active). */
@@ -245,6 +269,186 @@ export class SuggestionRepository {
   async deleteAboutOpportunities(m: Sql, opportunityIds: readonly string[]): Promise<void> {
     if (!opportunityIds.length) return;
     await m.query(`DELETE FROM suggestion WHERE opportunity_id = ANY($1::uuid[])`, [opportunityIds]);
+  }
+
+  /**
+   * A page of an organisation's suggestions of a kind (of one delegate's when `delegateId` is set),
+   * after (rank, id) `after` in that order, with the organisation's verdict on each pair. A
+   * counterpart that is no longer active drops out at once, before the next recompute removes it.
+   */
+  async pageOf(
+    db: Sql,
+    q: {
+      organizationId: string;
+      kind: SuggestionKind;
+      after: { rank: number; id: string };
+      limit: number;
+      delegateId: string | null;
+    },
+  ): Promise<SuggestionView[]> {
+    const rows = await db.query<
+      {
+        id: string;
+        organization_id: string;
+        kind: SuggestionKind;
+        role: SuggestionRole | null;
+        counterpart_organization_id: string | null;
+        opportunity_id: string | null;
+        cluster_id: string | null;
+        score: number;
+        rank: number;
+        contributions: StoredContribution[];
+        computed_at: Date;
+        verdict: string | null;
+        contact_request_id: string | null;
+        edition_id: string | null;
+        delegate_id: string | null;
+        counterpart_delegate_id: string | null;
+        meeting_request_id: string | null;
+      }[]
+    >(
+      `SELECT s.id, s.organization_id, s.kind, s.role, s.counterpart_organization_id, s.opportunity_id, s.cluster_id,
+              s.score, s.rank, s.contributions, s.computed_at, f.verdict, f.contact_request_id, s.edition_id,
+              s.delegate_id, s.counterpart_delegate_id, f.meeting_request_id
+       FROM suggestion s
+       LEFT JOIN directory_organization_card_v o ON o.id = s.counterpart_organization_id
+       LEFT JOIN suggestion_feedback f ON f.organization_id = s.organization_id AND f.kind = s.kind
+         AND f.counterpart_organization_id = s.counterpart_organization_id
+       WHERE s.organization_id = $1 AND s.kind = $2 AND (s.rank, s.id) > ($3::int, $4::uuid)
+         AND ($6::uuid IS NULL OR s.delegate_id = $6)
+         AND (s.counterpart_organization_id IS NULL OR o.status = 'ACTIVE')
+       ORDER BY s.rank, s.id LIMIT $5`,
+      [q.organizationId, q.kind, q.after.rank, q.after.id, q.limit, q.delegateId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      organizationId: r.organization_id,
+      kind: r.kind,
+      role: r.role,
+      counterpartId: r.counterpart_organization_id,
+      opportunityId: r.opportunity_id,
+      clusterId: r.cluster_id,
+      score: r.score,
+      rank: r.rank,
+      contributions: r.contributions,
+      computedAt: r.computed_at,
+      verdict: r.verdict,
+      contactRequestId: r.contact_request_id,
+      editionId: r.edition_id,
+      delegateId: r.delegate_id,
+      counterpartDelegateId: r.counterpart_delegate_id,
+      meetingRequestId: r.meeting_request_id,
+    }));
+  }
+
+  /** One suggestion of an organisation, locked until the caller's transaction ends, with its cluster's key. */
+  async findForVerdict(
+    m: Sql,
+    id: string,
+    organizationId: string,
+  ): Promise<{
+    id: string;
+    kind: string;
+    counterpartId: string | null;
+    clusterId: string | null;
+    clusterKey: string | null;
+    score: number;
+  } | null> {
+    const [s] = await m.query<
+      {
+        id: string;
+        kind: string;
+        counterpartId: string | null;
+        clusterId: string | null;
+        clusterKey: string | null;
+        score: number;
+      }[]
+    >(
+      `SELECT s.id, s.kind, s.counterpart_organization_id AS "counterpartId", s.cluster_id AS "clusterId",
+              c.key AS "clusterKey", s.score
+       FROM suggestion s
+       LEFT JOIN cluster_proposal c ON c.id = s.cluster_id
+       WHERE s.id = $1 AND s.organization_id = $2 FOR UPDATE OF s`,
+      [id, organizationId],
+    );
+    return s ?? null;
+  }
+
+  /** The delegates and edition of one of an organisation's suggestions (a MEETING one names them). */
+  async meetingSide(
+    db: Sql,
+    id: string,
+    organizationId: string,
+  ): Promise<{
+    kind: string;
+    editionId: string;
+    delegateId: string;
+    counterpartDelegateId: string;
+    counterpartId: string;
+  } | null> {
+    const [s] = await db.query<
+      {
+        kind: string;
+        editionId: string;
+        delegateId: string;
+        counterpartDelegateId: string;
+        counterpartId: string;
+      }[]
+    >(
+      `SELECT kind, edition_id AS "editionId", delegate_id AS "delegateId",
+              counterpart_delegate_id AS "counterpartDelegateId", counterpart_organization_id AS "counterpartId"
+       FROM suggestion WHERE id = $1 AND organization_id = $2`,
+      [id, organizationId],
+    );
+    return s ?? null;
+  }
+
+  /** Removes an organisation's suggestions of a kind about a counterpart or a cluster (refused). */
+  async deleteRefused(
+    m: Sql,
+    organizationId: string,
+    kind: string,
+    counterpartId: string | null,
+    clusterId: string | null,
+  ): Promise<void> {
+    await m.query(
+      `DELETE FROM suggestion WHERE organization_id = $1 AND kind = $2
+         AND (counterpart_organization_id = $3 OR cluster_id = $4)`,
+      [organizationId, kind, counterpartId, clusterId],
+    );
+  }
+
+  /**
+   * Replaces every CLUSTER suggestion: one per member of each proposal, scored by its cohesion
+   * against `maxCohesion`, except where the member refused the proposal's key or a proposal with
+   * the same core (`refusedPairs`).
+   */
+  async replaceClusterSuggestions(
+    m: Sql,
+    maxCohesion: number,
+    runId: string | null,
+    refusedPairs: readonly { org: string; key: string }[],
+  ): Promise<void> {
+    await m.query(`DELETE FROM suggestion WHERE kind = 'CLUSTER'`);
+    await m.query(
+      `INSERT INTO suggestion (organization_id, kind, cluster_id, role, score, rank, contributions, run_id)
+       SELECT cm.organization_id, 'CLUSTER', c.id, 'CLUSTER', least(1, c.cohesion / $1),
+              row_number() OVER (PARTITION BY cm.organization_id ORDER BY c.cohesion DESC, c.id),
+              jsonb_build_array(
+                jsonb_build_object('criterion', 'cluster', 'direction', 'forward', 'weight', 1,
+                  'score', least(1, c.cohesion / $1), 'contribution', 1, 'applicable', true, 'evidence', c.evidence),
+                jsonb_build_object('criterion', 'role', 'direction', 'forward', 'weight', 0, 'score', 1,
+                  'contribution', 0, 'applicable', true, 'evidence', cm.gap)),
+              $2
+       FROM cluster_member cm JOIN cluster_proposal c ON c.id = cm.cluster_id
+       WHERE NOT EXISTS (
+         SELECT 1 FROM suggestion_feedback f WHERE f.organization_id = cm.organization_id
+           AND f.kind = 'CLUSTER' AND f.cluster_key = c.key AND f.verdict <> 'ACCEPTED')
+         AND NOT EXISTS (
+           SELECT 1 FROM jsonb_to_recordset($3::jsonb) AS k(org uuid, key text)
+           WHERE k.org = cm.organization_id AND k.key = c.key)`,
+      [maxCohesion, runId, JSON.stringify(refusedPairs)],
+    );
   }
 
   /**
