@@ -33,6 +33,8 @@ import { StatisticsRepository } from './day/statistics.repository.js';
 import { WalkInRepository } from './day/walk-in.repository.js';
 import { EditionStatisticsRepository } from './statistics/edition-statistics.repository.js';
 import { FollowUpRepository } from './statistics/follow-up.repository.js';
+import { EditionRepository } from './edition/edition.repository.js';
+import { MeetingRequestRepository } from './request/meeting-request.repository.js';
 import type { ForumEditionEntity } from './edition/edition.entity.js';
 import type { ForumDelegateEntity } from './registration/registration.entity.js';
 
@@ -89,7 +91,14 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
     editions: new EditionService(db, audit),
     tables: new TableService(db, audit),
     groups: new GroupService(db, audit),
-    registrations: new RegistrationService(db, audit, outbox, new DelegateRepository()),
+    registrations: new RegistrationService(
+      db,
+      audit,
+      outbox,
+      new DelegateRepository(),
+      new MeetingRequestRepository(),
+      new EditionRepository(),
+    ),
     requests,
     meetings: new MeetingService(db, meetingRows, audit),
     agendas,

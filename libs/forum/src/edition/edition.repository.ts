@@ -73,4 +73,13 @@ export class EditionRepository {
     );
     return edition ? { publishedVersion: edition.published_version, publishedAt: edition.published_at } : null;
   }
+
+  /** The ids among `slotIds` that are slots of the edition. */
+  async slotsAmong(m: EntityManager, editionId: string, slotIds: string[]): Promise<Set<string>> {
+    const known = await m.query<{ id: string }[]>(
+      `SELECT id FROM forum_slot WHERE edition_id = $1 AND id = ANY($2::uuid[])`,
+      [editionId, slotIds],
+    );
+    return new Set(known.map((r) => r.id));
+  }
 }

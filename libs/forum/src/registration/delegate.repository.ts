@@ -172,15 +172,6 @@ export class DelegateRepository {
     return new Map(rows.map((r) => [r.delegate_id, r.slot_ids]));
   }
 
-  /** The ids among `slotIds` that are slots of the edition. */
-  async slotsOfEdition(m: EntityManager, editionId: string, slotIds: string[]): Promise<Set<string>> {
-    const known = await m.query<{ id: string }[]>(
-      `SELECT id FROM forum_slot WHERE edition_id = $1 AND id = ANY($2::uuid[])`,
-      [editionId, slotIds],
-    );
-    return new Set(known.map((r) => r.id));
-  }
-
   /** Records the slots a delegate cannot attend. */
   async addUnavailable(m: EntityManager, delegateId: string, slotIds: string[]): Promise<void> {
     await m.query(
@@ -203,26 +194,6 @@ export class DelegateRepository {
       [delegateId],
     );
     return row.checked_in_at;
-  }
-
-  /**
-   * Cancels the open (pending or accepted) meeting requests a withdrawn delegate sent or was asked
-   * in, in the name of its organisation; returns their ids.
-   */
-  async cancelOpenRequestsOf(
-    m: EntityManager,
-    delegateId: string,
-    organizationId: string,
-  ): Promise<string[]> {
-    const rows = await returning<{ id: string }>(
-      m,
-      `UPDATE forum_meeting_request
-              SET status = 'CANCELLED', cancelled_by_organization_id = $2, reason = 'delegate withdrawn', updated_at = now()
-            WHERE (from_delegate_id = $1 OR to_delegate_id = $1) AND status IN ('PENDING','ACCEPTED')
-            RETURNING id`,
-      [delegateId, organizationId],
-    );
-    return rows.map((r) => r.id);
   }
 
   /** Delegates' names, by id (those that do not exist left out). */

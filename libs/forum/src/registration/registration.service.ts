@@ -25,6 +25,8 @@ import { accounts, AuditService, isOrganiser } from '#identity';
 import { audit, snapshot, type Actor } from '../common/audit.js';
 import type { DelegateStatus } from './registration.entity.js';
 import { DelegateRepository } from './delegate.repository.js';
+import { MeetingRequestRepository } from '../request/meeting-request.repository.js';
+import { EditionRepository } from '../edition/edition.repository.js';
 
 /** The largest page of delegates one query returns. */
 export const MAX_DELEGATE_PAGE = 500;
@@ -89,6 +91,8 @@ export class RegistrationService {
     private readonly auditLog: AuditService,
     private readonly outbox: OutboxService,
     private readonly delegates: DelegateRepository,
+    private readonly requestRows: MeetingRequestRepository,
+    private readonly editionRows: EditionRepository,
     @Optional() private readonly events?: EventBus,
   ) {}
 
@@ -332,7 +336,7 @@ export class RegistrationService {
           if (organizationId && current.organizationId !== organizationId.toLowerCase())
             throw new AppError('FORBIDDEN', 'this delegate belongs to another organisation');
           if (current.status === 'WITHDRAWN') return { value: current, wake: false };
-          const requestIds = await this.delegates.cancelOpenRequestsOf(m, id, current.organizationId);
+          const requestIds = await this.requestRows.cancelOpenOfDelegate(m, id, current.organizationId);
           const meetings = await cancelMeetingsOfRequests(m, requestIds, this.events);
           current.status = 'WITHDRAWN';
           const saved = await m.save(ForumDelegateEntity, current);
@@ -393,7 +397,7 @@ export class RegistrationService {
     path: string,
   ): Promise<void> {
     if (!slotIds.length) return;
-    const ok = await this.delegates.slotsOfEdition(m, delegate.editionId, slotIds);
+    const ok = await this.editionRows.slotsAmong(m, delegate.editionId, slotIds);
     const bad = slotIds.map((s, i) => ({ s, i })).filter(({ s }) => !ok.has(s));
     if (bad.length)
       throw badInput(

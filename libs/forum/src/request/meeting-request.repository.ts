@@ -249,4 +249,24 @@ export class MeetingRequestRepository {
     );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
+
+  /**
+   * Cancels the open (pending or accepted) requests a withdrawn delegate sent or was asked in, in
+   * the name of its organisation; returns their ids.
+   */
+  async cancelOpenOfDelegate(
+    m: EntityManager,
+    delegateId: string,
+    organizationId: string,
+  ): Promise<string[]> {
+    const rows = await returning<{ id: string }>(
+      m,
+      `UPDATE forum_meeting_request
+              SET status = 'CANCELLED', cancelled_by_organization_id = $2, reason = 'delegate withdrawn', updated_at = now()
+            WHERE (from_delegate_id = $1 OR to_delegate_id = $1) AND status IN ('PENDING','ACCEPTED')
+            RETURNING id`,
+      [delegateId, organizationId],
+    );
+    return rows.map((r) => r.id);
+  }
 }
