@@ -1,4 +1,4 @@
-import { analyse } from './analysis.js';
+import { analyse, type Analysis } from './analysis.js';
 import { checkSchedule } from './check.js';
 import { lpBound } from './mip.js';
 import { solveMipThread } from './mip-thread.js';
@@ -6,7 +6,7 @@ import { buildModel, SchedulerInputError, type Model } from './model.js';
 import { Rng } from './rng.js';
 import type { CoreSearch, CoreSearchResult } from './sat.js';
 import { startCoreSearchThread } from './sat-thread.js';
-import { createAnnealer } from './annealer.js';
+import { createAnnealer, type Annealer } from './annealer.js';
 import { better, construct, ScheduleState, stateFrom, type Score } from './search.js';
 import { assignTables, countTableChanges } from './tables.js';
 import type {
@@ -140,54 +140,411 @@ function repairFairness(model: Model, st: ScheduleState): void {
   }
 }
 
+type SatEntry = { search: CoreSearch; result: CoreSearchResult | null; bound: number; boundAt: number };
+type Stats = SchedulerResult['stats'];
+type Outcome = Omit<Partial<SchedulerResult>, 'stats'> & { stats: Partial<Stats> };
+
+/** An optimal or infeasible answer settles the event for every method. */
+const settles = (r: CoreSearchResult | null) => r?.status === 'optimal' || r?.status === 'infeasible';
+/** Every meeting placed, within the fairness limit, nothing published moved. */
+const complete = (s: Score) => s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.moved === 0;
+
 /**
- * Schedules B2B meetings into slots (and tables), see `SchedulerInput`. Objectives in order: scheduled
- * weight, total breaks (with fairness as a hard limit), then table changes. The search is a constructive
- * heuristic improved by simulated annealing; when time allows, HiGHS solves the MIP from that start to
- * prove optimality. Lower bounds from each participant's own constraints prove many results at once.
+ * One call of `scheduleMeetings`: its budget, the best schedule and bound so far and the solver threads
+ * are fields, and its phases methods, run in order by `solve`: analysis, construction, an opening
+ * search, the SAT searches and the LP bound, the main search, the MIP, the time left, the result.
  */
-export async function scheduleMeetings(
-  input: SchedulerInput,
-  options: SchedulerOptions = {},
-): Promise<SchedulerResult> {
-  const t0 = now();
-  const limit = options.timeLimitMs ?? 10_000;
-  const moveLimit = options.moveLimit;
-  if (moveLimit !== undefined && !(Number.isInteger(moveLimit) && moveLimit > 0))
-    throw new SchedulerInputError(`moveLimit must be a positive whole number, not ${moveLimit}`);
-  // With a move budget the run does not look at the clock, so nothing depends on the machine's speed.
-  const deterministic = moveLimit !== undefined;
-  const deadline = deterministic ? Infinity : t0 + limit;
-  const requireAll = options.requireAll ?? false;
-  const rng = new Rng(options.seed ?? 1);
-  const model = buildModel(input, options);
-  const { M, mIds, pIds } = model;
-  let bestBreaks: number | null = null;
-  let bestUnsched: number | null = null;
-  let lowerBound: number | null = null;
-  let lastReport = 0;
-  const progress = (phase: SchedulerProgress['phase'], force = false) => {
+class SchedulingRun {
+  private readonly t0: number;
+  private readonly limit: number;
+  private readonly moveLimit: number | undefined;
+  private readonly deadline: number;
+  private readonly requireAll: boolean;
+  private readonly rng: Rng;
+  private readonly model: Model;
+  private analysis: Analysis;
+  /** Too many (meeting, slot) pairs for the exact methods. */
+  private large = false;
+  private annealer: Annealer;
+  private exactWanted = false;
+  private satWanted = false;
+  /** When the search alone stops and the exact methods take over. */
+  private searchUntil = 0;
+
+  // What the progress reports tell: the best fair schedule's breaks and left-out weight, the bound.
+  private bestBreaks: number | null = null;
+  private bestUnsched: number | null = null;
+  private lowerBound: number | null = null;
+  private lastReport = 0;
+  private timeToBest = 0;
+
+  /** The core-guided search and the direct "at most k breaks" questions, each on its own thread. */
+  private readonly sats: SatEntry[] = [];
+  private coreStarted = 0;
+  private method = '';
+  private exact: Stats['exact'] = 'skipped';
+  private proven = false;
+  private mipInfeasible = false;
+
+  constructor(
+    private readonly input: SchedulerInput,
+    private readonly options: SchedulerOptions,
+  ) {
+    this.t0 = now();
+    this.limit = options.timeLimitMs ?? 10_000;
+    const moveLimit = options.moveLimit;
+    if (moveLimit !== undefined && !(Number.isInteger(moveLimit) && moveLimit > 0))
+      throw new SchedulerInputError(`moveLimit must be a positive whole number, not ${moveLimit}`);
+    this.moveLimit = moveLimit;
+    // With a move budget the run does not look at the clock, so nothing depends on the machine's speed.
+    this.deadline = moveLimit !== undefined ? Infinity : this.t0 + this.limit;
+    this.requireAll = options.requireAll ?? false;
+    this.rng = new Rng(options.seed ?? 1);
+    this.model = buildModel(input, options);
+  }
+
+  async solve(): Promise<SchedulerResult> {
+    const { model } = this;
+    this.progress('analysis', true);
+    this.analysis = analyse(model, this.requireAll);
+    if (this.analysis.infeasible) {
+      return this.finish(new ScheduleState(model), 'INFEASIBLE', {
+        reason: this.analysis.infeasible,
+        stats: { method: 'analysis', exact: 'not-needed' },
+      });
+    }
+    // The per-participant bound holds for schedules with every meeting.
+    this.lowerBound = this.analysis.lowerBound;
+    const constructive = this.construct();
+    this.planMethods();
+    if (this.requireAll && (this.exactWanted || this.satWanted) && !this.isProven()) await this.open();
+    if (!this.isProven()) await this.runSearch(this.searchUntil);
+    // The MIP waits while the SAT searches still run (they close more of these events; three solver
+    // threads on two cores would slow them all), and gets what time they leave.
+    if (this.satRunning() && !this.isProven()) await this.runSearch(this.deadline, () => this.satRunning());
+    this.proven = this.isProven();
+    if (!this.proven && !this.coreSettled() && this.exactWanted && now() < this.deadline - 50)
+      await this.runMip();
+    else if (this.proven) this.exact = 'not-needed';
+    // Time the solvers did not need goes back to the local search, beside the SAT search if it still runs.
+    if (!this.proven && !this.mipInfeasible && now() < this.deadline - 20)
+      await this.runSearch(this.deadline);
+    const sat = await this.stopSat();
+    this.proven ||= this.isProven();
+    return this.conclude(constructive, sat);
+  }
+
+  private progress(phase: SchedulerProgress['phase'], force = false): void {
+    const { options } = this;
     if (!options.onProgress) return;
     const t = now();
-    if (!force && t - lastReport < 200) return;
-    lastReport = t;
+    if (!force && t - this.lastReport < 200) return;
+    this.lastReport = t;
     options.onProgress({
-      fraction: Math.min(1, (t - t0) / limit),
+      fraction: Math.min(1, (t - this.t0) / this.limit),
       phase,
-      bestBreaks,
-      unscheduledWeight: bestUnsched,
-      lowerBound,
+      bestBreaks: this.bestBreaks,
+      unscheduledWeight: this.bestUnsched,
+      lowerBound: this.lowerBound,
     });
-  };
-  progress('analysis', true);
-  const analysis = analyse(model, requireAll);
+  }
 
-  const finish = (
-    st: ScheduleState,
-    status: SchedulerResult['status'],
-    extra: Omit<Partial<SchedulerResult>, 'stats'> & { stats: Partial<SchedulerResult['stats']> },
-  ): SchedulerResult => {
-    progress('tables', true);
+  /** The constructive heuristic's schedule, and the local search that starts from it. */
+  private construct(): Stats['constructive'] {
+    const { model, requireAll } = this;
+    this.progress('construct', true);
+    const st = new ScheduleState(model);
+    let pairs = 0;
+    for (const d of model.dom) pairs += d.length;
+    this.large = pairs > EXACT_MAX_PAIRS;
+    // On large inputs the local search cannot repair an unfair start in useful time, so the start gives
+    // nobody more than `fairness` breaks: fair whatever the fewest breaks turn out to be.
+    construct(model, st, this.rng, this.large ? { breakCap: model.fairness, byWeight: !requireAll } : {});
+    const constructive = st.score();
+    const stats = {
+      breaks: constructive.breaks,
+      unscheduled: st.unschedCount,
+      fair: constructive.fairExcess === 0,
+      timeMs: Math.round(now() - this.t0),
+    };
+    this.timeToBest = now() - this.t0;
+    this.improved(constructive);
+    const unschedPenalty = requireAll ? 1000 : 4 * model.T;
+    let maxWeight = 0;
+    for (const w of model.weight) maxWeight = Math.max(maxWeight, w);
+    this.annealer = createAnnealer(model, st, {
+      rng: this.rng,
+      unschedPenalty,
+      // When meetings may be dropped, fairness (a hard limit) must cost more than dropping any meeting.
+      fairPenalty: requireAll ? 10 : 2 * unschedPenalty * maxWeight + 10,
+      gapWeight: 0.05,
+      // Alternating a strong and a moderate pull towards compact days, cycle by cycle, finds break-free
+      // schedules much sooner on the JAIR instances than a small tie-breaking weight (e.g. 0.1 s against 10 s
+      // on tic-14crafa; 0 breaks on ticf-14crafa where 0.05 stalls at 2). Large inputs keep the small weight.
+      gapWeights: this.large ? undefined : [1, 0.3],
+      allowDrop: !requireAll,
+      movePenalty: this.options.allowMoves ? 1 / (model.M + 1) : 0,
+      target: this.analysis.lowerBound,
+      maxIterations: this.moveLimit,
+      onImprove: (s) => this.improved(s),
+    });
+    return stats;
+  }
+
+  /** Which exact methods the run will use, and when the search alone hands over to them. */
+  private planMethods(): void {
+    const { options, limit } = this;
+    const deterministic = this.moveLimit !== undefined;
+    this.exactWanted = (options.exact ?? true) && !this.large && !deterministic;
+    const exactShare = Math.min(0.95, Math.max(0, options.exactShare ?? 0.5));
+    // z3 serves every meeting placed, on events that are neither huge nor incremental with moves allowed:
+    // the core-guided search and the direct questions close gaps the MIP cannot, on short and long days.
+    this.satWanted =
+      (options.sat ?? true) &&
+      !deterministic &&
+      this.requireAll &&
+      !this.large &&
+      limit >= SAT_MIN_MS &&
+      !this.model.preferredSlot.some((t) => t >= 0);
+    this.searchUntil = this.exactWanted ? this.t0 + limit * (1 - exactShare) : this.deadline;
+    this.method = this.large ? 'construct(fair)+anneal' : 'construct+anneal';
+  }
+
+  /**
+   * A short search first: most events reach the per-participant bound at once, and the SAT search starts
+   * from a good schedule. Then the SAT searches start, and the LP relaxation of the run model, which
+   * often proves a higher bound, at which the search can then stop.
+   */
+  private async open(): Promise<void> {
+    const { limit } = this;
+    await this.runSearch(
+      Math.min(this.searchUntil, this.t0 + Math.min(limit * 0.15, Math.max(limit * 0.05, 2000))),
+    );
+    this.startSat();
+    if (this.exactWanted && !this.isProven() && !this.coreSettled() && now() < this.searchUntil) {
+      this.progress('exact', true);
+      const lp = await lpBound(this.model, {
+        participantBounds: this.analysis.participantBounds,
+        deadline: Math.min(this.searchUntil, now() + limit * 0.25),
+      });
+      if (lp !== null && lp > (this.lowerBound ?? 0)) {
+        this.lowerBound = lp;
+        this.annealer.setTarget(lp);
+        this.method += '+lp';
+      }
+    }
+  }
+
+  /** A better schedule: its time, and its figures for the progress reports when it is fair. */
+  private improved(s: Score): void {
+    this.timeToBest = now() - this.t0;
+    if (s.fairExcess === 0) {
+      this.bestBreaks = s.breaks;
+      this.bestUnsched = s.unscheduledWeight;
+    }
+    this.progress('search');
+  }
+
+  /** The best schedule is complete and at the proven lower bound. */
+  private isProven(): boolean {
+    const s = this.annealer.bestScore;
+    return complete(s) && s.breaks <= (this.lowerBound ?? -1);
+  }
+
+  /** Hands a schedule found by another method to the local search, and records it if it is better. */
+  private take(slots: Int32Array): void {
+    const before = this.annealer.bestScore;
+    this.annealer.offer(slots);
+    if (better(this.annealer.bestScore, before)) this.improved(this.annealer.bestScore);
+  }
+
+  private coreSettled(): boolean {
+    return this.sats.some((s) => settles(s.result));
+  }
+
+  private satRunning(): boolean {
+    return this.sats.some((s) => !s.result);
+  }
+
+  /** The core-guided search and the direct questions, unless not wanted or the event is already proven. */
+  private startSat(): void {
+    if (!this.satWanted || this.sats.length || this.isProven()) return;
+    this.coreStarted = now();
+    this.method += '+sat';
+    this.launchSat(false);
+    this.launchSat(true);
+  }
+
+  /** Starts one SAT search on its own thread: core-guided, or direct questions with z3's seed `seed`. */
+  private launchSat(direct: boolean, seed = 0): void {
+    const { model, annealer, sats } = this;
+    const entry = { result: null, bound: 0, boundAt: now() } as SatEntry;
+    entry.search = startCoreSearchThread(model, {
+      direct,
+      seed,
+      upper: () => (complete(annealer.bestScore) ? annealer.bestScore.breaks : Infinity),
+      lower: () => this.lowerBound ?? 0,
+      deadline: this.deadline,
+      accept: (slots) => verifiedBreaks(this.input, model, slots, this.options),
+      onBound: (lb) => {
+        entry.bound = lb;
+        entry.boundAt = now();
+        if (lb > (this.lowerBound ?? 0)) {
+          this.lowerBound = lb;
+          annealer.setTarget(lb);
+        }
+        this.progress('exact');
+      },
+    });
+    sats.push(entry);
+    entry.search.result.then(
+      (r) => {
+        entry.result = r;
+        if (r.lowerBound > (this.lowerBound ?? 0) && r.status !== 'infeasible')
+          this.lowerBound = r.lowerBound;
+        if (r.slots) this.take(r.slots);
+        // the other searches have nothing left to do
+        if (settles(r)) for (const s of sats) s.search.stop();
+      },
+      (e: Error) => {
+        entry.result = { status: 'error', lowerBound: 0, checks: 0, cores: 0, message: e.message };
+      },
+    );
+  }
+
+  /**
+   * Once the direct questions have proven more than the core-guided search, which has found no core for
+   * `CORE_STALL_MS`, the core-guided search has nothing left to tell, and its thread asks the direct
+   * questions too, with another z3 seed: the time to answer one of them varies widely with the seed
+   * ("at most 6 breaks?" on forum-13crafb: 13 to 52 s over four seeds; "at most 16?" on
+   * tic-13crafc.fixed040-Forb: 27 s with one seed, no answer in 60 s with another).
+   */
+  private swapCoreForTwin(): void {
+    if (this.sats.length !== 2) return;
+    const [core, direct] = this.sats;
+    if (core.result || direct.result || direct.bound <= core.bound) return;
+    if (now() - core.boundAt < CORE_STALL_MS) return;
+    core.search.stop();
+    this.method += '+twin';
+    this.launchSat(true, 1);
+  }
+
+  /** Runs the local search until `until`, or while `keepOn` holds; true when the event is settled. */
+  private async runSearch(until: number, keepOn?: () => boolean): Promise<boolean> {
+    const { annealer, moveLimit } = this;
+    while (now() < until) {
+      if (annealer.run(Math.min(until, now() + 100))) return true;
+      if (moveLimit !== undefined && annealer.iterations >= moveLimit) return false;
+      if (this.isProven() || this.coreSettled()) return true;
+      if (keepOn && !keepOn()) return false;
+      this.swapCoreForTwin();
+      this.progress('search');
+      if (this.satRunning() && now() - this.t0 - this.timeToBest > STALL_MS) await sleep(IDLE_MS);
+      else await yieldToLoop();
+    }
+    return false;
+  }
+
+  /** HiGHS on its own thread from the best schedule, with the local search going on beside it on this one. */
+  private async runMip(): Promise<void> {
+    const { annealer, requireAll, deadline } = this;
+    this.progress('exact', true);
+    this.method += '+mip';
+    const best = annealer.bestScore;
+    const run = solveMipThread(this.model, {
+      requireAll,
+      // the thread is ended a moment after its deadline whatever HiGHS is doing
+      deadline: deadline - Math.min(400, this.limit * 0.03),
+      start: best.fairExcess === 0 ? annealer.best : undefined,
+      participantBounds: this.analysis.participantBounds,
+      seed: this.options.seed,
+      onSolution: (slots) => this.take(slots),
+      onImprove: () => this.progress('exact'),
+    });
+    let answered = false;
+    void run.result.then(() => (answered = true));
+    const stopped = await this.runSearch(deadline, () => !answered);
+    if (stopped) run.stop();
+    const res = await run.result;
+    this.exact = stopped && res.message === 'stopped' ? 'stopped' : res.status;
+    if (res.slots) this.take(res.slots);
+    if (res.status === 'optimal') this.proven = true;
+    // a complete schedule in hand shows the MIP wrong; else it proves the event impossible
+    if (res.status === 'infeasible' && requireAll && !complete(annealer.bestScore)) this.mipInfeasible = true;
+    if (requireAll && res.breaksBound !== undefined)
+      this.lowerBound = Math.max(this.lowerBound ?? 0, res.breaksBound);
+    if (!this.proven) this.proven = this.isProven();
+  }
+
+  /** Stops the SAT searches and sums up what they found; undefined when none ran. */
+  private async stopSat(): Promise<Stats['sat']> {
+    const { sats } = this;
+    if (!sats.length) return undefined;
+    for (const s of sats) s.search.stop();
+    // the results also arrive through the handlers that set `result`; this waits for them
+    const rs = await Promise.all(sats.map((s) => s.search.result.catch(() => s.result)));
+    const done = rs.filter((r): r is CoreSearchResult => r !== null);
+    // the search that settled the event speaks for all; else the core-guided one
+    const r = done.find(settles) ?? done[0];
+    if (!r) return undefined;
+    if (r.status === 'infeasible' && !complete(this.annealer.bestScore)) this.mipInfeasible = true;
+    return {
+      status: r.status === 'stopped' ? 'unknown' : r.status,
+      checks: done.reduce((n, x) => n + x.checks, 0),
+      cores: done.reduce((n, x) => n + x.cores, 0),
+      lowerBound: Math.max(...done.map((x) => x.lowerBound)),
+      timeMs: Math.round(now() - this.coreStarted),
+      ...(r.message ? { message: r.message } : {}),
+    };
+  }
+
+  /** The best schedule (made fair when meetings may be left out) and its status. */
+  private conclude(constructive: Stats['constructive'], sat: Stats['sat']): SchedulerResult {
+    const { model, requireAll } = this;
+    const final = stateFrom(model, this.annealer.best);
+    if (!requireAll && final.fairExcess() > 0) {
+      repairFairness(model, final);
+      this.proven = false;
+    }
+    const score = final.score();
+    const stats = {
+      timeToBestMs: Math.round(this.timeToBest),
+      constructive,
+      iterations: this.annealer.iterations,
+      exact: this.exact,
+      method: this.method,
+      ...(sat ? { sat } : {}),
+    };
+    if (this.mipInfeasible)
+      return this.finish(new ScheduleState(model), 'INFEASIBLE', {
+        reason:
+          `no schedule satisfies every constraint at once (proven by the exact solver): ` +
+          `the simple checks pass, so the conflict is between participants' meetings, tables and the fairness limit ${model.fairness}`,
+        stats,
+      });
+    if (requireAll && (score.unscheduledWeight > 1e-9 || score.fairExcess > 0)) {
+      return this.finish(final, 'UNKNOWN', {
+        reason:
+          score.fairExcess > 0
+            ? `no schedule within the fairness limit ${model.fairness} was found in the time limit, and none was proven impossible`
+            : `${final.unschedCount} meetings could not be placed in the time limit, and no proof that it is impossible was found`,
+        lowerBound: this.lowerBound,
+        stats,
+      });
+    }
+    const allScheduled = score.unscheduledWeight < 1e-9;
+    if (this.proven && allScheduled && score.breaks > (this.lowerBound ?? 0)) this.lowerBound = score.breaks;
+    return this.finish(final, this.proven ? 'OPTIMAL' : 'FEASIBLE', {
+      lowerBound: allScheduled ? this.lowerBound : this.proven ? score.breaks : null,
+      stats,
+    });
+  }
+
+  /** The result for schedule `st`: tables, the reasons meetings stay out, the figures. */
+  private finish(st: ScheduleState, status: SchedulerResult['status'], extra: Outcome): SchedulerResult {
+    const { model, input } = this;
+    const { M, mIds, pIds } = model;
+    this.progress('tables', true);
     const slots = st.slotOf;
     const tables = input.tables ?? [];
     const table = assignTables(model, tables, slots);
@@ -233,280 +590,23 @@ export async function scheduleMeetings(
         exact: 'skipped',
         method: 'construct',
         ...extra.stats,
-        timeMs: Math.round(now() - t0),
+        timeMs: Math.round(now() - this.t0),
       },
     };
-    progress('done', true);
+    this.progress('done', true);
     return result;
-  };
+  }
+}
 
-  if (analysis.infeasible) {
-    return finish(new ScheduleState(model), 'INFEASIBLE', {
-      reason: analysis.infeasible,
-      stats: { method: 'analysis', exact: 'not-needed' },
-    });
-  }
-  // The per-participant bound holds for schedules with every meeting.
-  lowerBound = analysis.lowerBound;
-
-  progress('construct', true);
-  const st = new ScheduleState(model);
-  let pairs = 0;
-  for (const d of model.dom) pairs += d.length;
-  const large = pairs > EXACT_MAX_PAIRS;
-  // On large inputs the local search cannot repair an unfair start in useful time, so the start gives
-  // nobody more than `fairness` breaks: fair whatever the fewest breaks turn out to be.
-  construct(model, st, rng, large ? { breakCap: model.fairness, byWeight: !requireAll } : {});
-  const constructive = st.score();
-  const constructiveStats = {
-    breaks: constructive.breaks,
-    unscheduled: st.unschedCount,
-    fair: constructive.fairExcess === 0,
-    timeMs: Math.round(now() - t0),
-  };
-  let timeToBest = now() - t0;
-  const onImprove = (s: Score) => {
-    timeToBest = now() - t0;
-    if (s.fairExcess === 0) {
-      bestBreaks = s.breaks;
-      bestUnsched = s.unscheduledWeight;
-    }
-    progress('search');
-  };
-  onImprove(constructive);
-  const unschedPenalty = requireAll ? 1000 : 4 * model.T;
-  let maxWeight = 0;
-  for (const w of model.weight) maxWeight = Math.max(maxWeight, w);
-  const annealer = createAnnealer(model, st, {
-    rng,
-    unschedPenalty,
-    // When meetings may be dropped, fairness (a hard limit) must cost more than dropping any meeting.
-    fairPenalty: requireAll ? 10 : 2 * unschedPenalty * maxWeight + 10,
-    gapWeight: 0.05,
-    // Alternating a strong and a moderate pull towards compact days, cycle by cycle, finds break-free
-    // schedules much sooner on the JAIR instances than a small tie-breaking weight (e.g. 0.1 s against 10 s
-    // on tic-14crafa; 0 breaks on ticf-14crafa where 0.05 stalls at 2). Large inputs keep the small weight.
-    gapWeights: large ? undefined : [1, 0.3],
-    allowDrop: !requireAll,
-    movePenalty: options.allowMoves ? 1 / (M + 1) : 0,
-    target: analysis.lowerBound,
-    maxIterations: moveLimit,
-    onImprove,
-  });
-  const isProven = (s: Score) =>
-    s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.breaks <= (lowerBound ?? -1) && s.moved === 0;
-  /** Hands a schedule found by another method to the local search, and records it if it is better. */
-  const take = (slots: Int32Array) => {
-    const before = annealer.bestScore;
-    annealer.offer(slots);
-    if (better(annealer.bestScore, before)) onImprove(annealer.bestScore);
-  };
-
-  const exactWanted = (options.exact ?? true) && !large && !deterministic;
-  const exactShare = Math.min(0.95, Math.max(0, options.exactShare ?? 0.5));
-  // z3 serves every meeting placed, on events that are neither huge nor incremental with moves allowed:
-  // the core-guided search and the direct questions close gaps the MIP cannot, on short and long days.
-  const satWanted =
-    (options.sat ?? true) &&
-    !deterministic &&
-    requireAll &&
-    !large &&
-    limit >= SAT_MIN_MS &&
-    !model.preferredSlot.some((t) => t >= 0);
-  const searchUntil = exactWanted ? t0 + limit * (1 - exactShare) : deadline;
-  const complete = (s: Score) => s.fairExcess === 0 && s.unscheduledWeight < 1e-9 && s.moved === 0;
-  // the core-guided search and the direct "at most k breaks" questions, each on its own thread
-  const sats: { search: CoreSearch; result: CoreSearchResult | null; bound: number; boundAt: number }[] = [];
-  let coreStarted = 0;
-  /** An optimal or infeasible answer settles the event for every method. */
-  const settles = (r: CoreSearchResult | null) => r?.status === 'optimal' || r?.status === 'infeasible';
-  const coreSettled = () => sats.some((s) => settles(s.result));
-  const satRunning = () => sats.some((s) => !s.result);
-  /** Starts one SAT search on its own thread: core-guided, or direct questions with z3's seed `seed`. */
-  const launchSat = (direct: boolean, seed = 0) => {
-    const entry = { result: null, bound: 0, boundAt: now() } as (typeof sats)[number];
-    entry.search = startCoreSearchThread(model, {
-      direct,
-      seed,
-      upper: () => (complete(annealer.bestScore) ? annealer.bestScore.breaks : Infinity),
-      lower: () => lowerBound ?? 0,
-      deadline,
-      accept: (slots) => verifiedBreaks(input, model, slots, options),
-      onBound: (lb) => {
-        entry.bound = lb;
-        entry.boundAt = now();
-        if (lb > (lowerBound ?? 0)) {
-          lowerBound = lb;
-          annealer.setTarget(lb);
-        }
-        progress('exact');
-      },
-    });
-    sats.push(entry);
-    entry.search.result.then(
-      (r) => {
-        entry.result = r;
-        if (r.lowerBound > (lowerBound ?? 0) && r.status !== 'infeasible') lowerBound = r.lowerBound;
-        if (r.slots) take(r.slots);
-        // the other searches have nothing left to do
-        if (settles(r)) for (const s of sats) s.search.stop();
-      },
-      (e: Error) => {
-        entry.result = { status: 'error', lowerBound: 0, checks: 0, cores: 0, message: e.message };
-      },
-    );
-  };
-  const startCore = () => {
-    if (!satWanted || sats.length || isProven(annealer.bestScore)) return;
-    coreStarted = now();
-    method += '+sat';
-    launchSat(false);
-    launchSat(true);
-  };
-  /**
-   * Once the direct questions have proven more than the core-guided search, which has found no core for
-   * `CORE_STALL_MS`, the core-guided search has nothing left to tell, and its thread asks the direct
-   * questions too, with another z3 seed: the time to answer one of them varies widely with the seed
-   * ("at most 6 breaks?" on forum-13crafb: 13 to 52 s over four seeds; "at most 16?" on
-   * tic-13crafc.fixed040-Forb: 27 s with one seed, no answer in 60 s with another).
-   */
-  const swapCoreForTwin = () => {
-    if (sats.length !== 2) return;
-    const [core, direct] = sats;
-    if (core.result || direct.result || direct.bound <= core.bound) return;
-    if (now() - core.boundAt < CORE_STALL_MS) return;
-    core.search.stop();
-    method += '+twin';
-    launchSat(true, 1);
-  };
-  /** Runs the local search until `until`, or while `keepOn` holds; true when the event is settled. */
-  const runSearch = async (until: number, keepOn?: () => boolean) => {
-    while (now() < until) {
-      if (annealer.run(Math.min(until, now() + 100))) return true;
-      if (moveLimit !== undefined && annealer.iterations >= moveLimit) return false;
-      if (isProven(annealer.bestScore) || coreSettled()) return true;
-      if (keepOn && !keepOn()) return false;
-      swapCoreForTwin();
-      progress('search');
-      if (satRunning() && now() - t0 - timeToBest > STALL_MS) await sleep(IDLE_MS);
-      else await yieldToLoop();
-    }
-    return false;
-  };
-  let exact: SchedulerResult['stats']['exact'] = 'skipped';
-  let method = large ? 'construct(fair)+anneal' : 'construct+anneal';
-  if (requireAll && (exactWanted || satWanted) && !isProven(annealer.bestScore)) {
-    // A short search first: most events reach the per-participant bound at once, and the SAT search
-    // starts from a good schedule.
-    await runSearch(Math.min(searchUntil, t0 + Math.min(limit * 0.15, Math.max(limit * 0.05, 2000))));
-    startCore();
-    // The LP relaxation of the run model often proves a higher bound, at which the search can then stop.
-    if (exactWanted && !isProven(annealer.bestScore) && !coreSettled() && now() < searchUntil) {
-      progress('exact', true);
-      const lp = await lpBound(model, {
-        participantBounds: analysis.participantBounds,
-        deadline: Math.min(searchUntil, now() + limit * 0.25),
-      });
-      if (lp !== null && lp > (lowerBound ?? 0)) {
-        lowerBound = lp;
-        annealer.setTarget(lp);
-        method += '+lp';
-      }
-    }
-  }
-  if (!isProven(annealer.bestScore)) await runSearch(searchUntil);
-  // The MIP waits while the SAT searches still run (they close more of these events; three solver
-  // threads on two cores would slow them all), and gets what time they leave.
-  if (satRunning() && !isProven(annealer.bestScore)) await runSearch(deadline, satRunning);
-  let proven = isProven(annealer.bestScore);
-  let mipInfeasible = false;
-  if (!proven && !coreSettled() && exactWanted && now() < deadline - 50) {
-    progress('exact', true);
-    method += '+mip';
-    const best = annealer.bestScore;
-    // HiGHS runs on its own thread, and the local search goes on beside it on this one
-    const run = solveMipThread(model, {
-      requireAll,
-      // the thread is ended a moment after its deadline whatever HiGHS is doing
-      deadline: deadline - Math.min(400, limit * 0.03),
-      start: best.fairExcess === 0 ? annealer.best : undefined,
-      participantBounds: analysis.participantBounds,
-      seed: options.seed,
-      onSolution: take,
-      onImprove: () => progress('exact'),
-    });
-    let answered = false;
-    void run.result.then(() => (answered = true));
-    const stopped = await runSearch(deadline, () => !answered);
-    if (stopped) run.stop();
-    const res = await run.result;
-    exact = stopped && res.message === 'stopped' ? 'stopped' : res.status;
-    if (res.slots) take(res.slots);
-    if (res.status === 'optimal') proven = true;
-    // a complete schedule in hand shows the MIP wrong; else it proves the event impossible
-    if (res.status === 'infeasible' && requireAll && !complete(annealer.bestScore)) mipInfeasible = true;
-    if (requireAll && res.breaksBound !== undefined) lowerBound = Math.max(lowerBound ?? 0, res.breaksBound);
-    if (!proven) proven = isProven(annealer.bestScore);
-  } else if (proven) exact = 'not-needed';
-  // Time the solvers did not need goes back to the local search, beside the SAT search if it still runs.
-  if (!proven && !mipInfeasible && now() < deadline - 20) await runSearch(deadline);
-  let sat: SchedulerResult['stats']['sat'];
-  if (sats.length) {
-    for (const s of sats) s.search.stop();
-    // the results also arrive through the handlers that set `result`; this waits for them
-    const rs = await Promise.all(sats.map((s) => s.search.result.catch(() => s.result)));
-    const done = rs.filter((r): r is CoreSearchResult => r !== null);
-    // the search that settled the event speaks for all; else the core-guided one
-    const r = done.find(settles) ?? done[0];
-    if (r) {
-      if (r.status === 'infeasible' && !complete(annealer.bestScore)) mipInfeasible = true;
-      sat = {
-        status: r.status === 'stopped' ? 'unknown' : r.status,
-        checks: done.reduce((n, x) => n + x.checks, 0),
-        cores: done.reduce((n, x) => n + x.cores, 0),
-        lowerBound: Math.max(...done.map((x) => x.lowerBound)),
-        timeMs: Math.round(now() - coreStarted),
-        ...(r.message ? { message: r.message } : {}),
-      };
-    }
-  }
-  proven ||= isProven(annealer.bestScore);
-
-  const final = stateFrom(model, annealer.best);
-  if (!requireAll && final.fairExcess() > 0) {
-    repairFairness(model, final);
-    proven = false;
-  }
-  const score = final.score();
-  const stats = {
-    timeToBestMs: Math.round(timeToBest),
-    constructive: constructiveStats,
-    iterations: annealer.iterations,
-    exact,
-    method,
-    ...(sat ? { sat } : {}),
-  };
-  if (mipInfeasible)
-    return finish(new ScheduleState(model), 'INFEASIBLE', {
-      reason:
-        `no schedule satisfies every constraint at once (proven by the exact solver): ` +
-        `the simple checks pass, so the conflict is between participants' meetings, tables and the fairness limit ${model.fairness}`,
-      stats,
-    });
-  if (requireAll && (score.unscheduledWeight > 1e-9 || score.fairExcess > 0)) {
-    return finish(final, 'UNKNOWN', {
-      reason:
-        score.fairExcess > 0
-          ? `no schedule within the fairness limit ${model.fairness} was found in the time limit, and none was proven impossible`
-          : `${final.unschedCount} meetings could not be placed in the time limit, and no proof that it is impossible was found`,
-      lowerBound,
-      stats,
-    });
-  }
-  const allScheduled = score.unscheduledWeight < 1e-9;
-  if (proven && allScheduled && score.breaks > (lowerBound ?? 0)) lowerBound = score.breaks;
-  return finish(final, proven ? 'OPTIMAL' : 'FEASIBLE', {
-    lowerBound: allScheduled ? lowerBound : proven ? score.breaks : null,
-    stats,
-  });
+/**
+ * Schedules B2B meetings into slots (and tables), see `SchedulerInput`. Objectives in order: scheduled
+ * weight, total breaks (with fairness as a hard limit), then table changes. The search is a constructive
+ * heuristic improved by simulated annealing; when time allows, HiGHS solves the MIP from that start to
+ * prove optimality. Lower bounds from each participant's own constraints prove many results at once.
+ */
+export async function scheduleMeetings(
+  input: SchedulerInput,
+  options: SchedulerOptions = {},
+): Promise<SchedulerResult> {
+  return new SchedulingRun(input, options).solve();
 }
