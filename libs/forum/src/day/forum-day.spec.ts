@@ -368,6 +368,30 @@ it('keeps only a hash of the feed token, rotates it, and serves a feed with stab
   expect(vevents[0].getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Africa/Algiers');
 });
 
+it('opens a feed asked for by the delegate’s own account: the linked one, or the one that verified the address', async () => {
+  const e = await futureEdition();
+  const [a, b] = await people(e.id, 2);
+  // An account proving it owns a's address after the registration: a stays unlinked.
+  const [owner] = await h.db.query<{ id: string }[]>(
+    `INSERT INTO user_account (email, password_hash, display_name, consent_version, consented_at, email_verified_at)
+     VALUES ($1, 'x', 'Delegate', 'test', now(), now()) RETURNING id`,
+    [a.email],
+  );
+  expect((await h.registrations.get(a.id)).userId).toBeNull();
+  const byAddress = await h.feeds.rotate(a.id, { userId: owner.id });
+  expect(await h.feeds.delegateOf(byAddress.token)).toBe(a.id);
+  // The same account asking for another delegate's feed is nobody to it.
+  const other = await h.feeds.rotate(b.id, { userId: owner.id });
+  expect(await h.feeds.delegateOf(other.token)).toBeNull();
+  // Once the address is no longer proved, the feed closes.
+  await h.db.query(`UPDATE user_account SET email_verified_at = NULL WHERE id = $1`, [owner.id]);
+  expect(await h.feeds.delegateOf(byAddress.token)).toBeNull();
+  // Linked to the account, the delegate's feed opens to it again.
+  await h.registrations.update({ id: a.id, userId: owner.id }, { userId: owner.id });
+  const linked = await h.feeds.rotate(a.id, { userId: owner.id });
+  expect(await h.feeds.delegateOf(linked.token)).toBe(a.id);
+});
+
 it('exports and anonymises a person’s registrations through the privacy sources', async () => {
   const e = await futureEdition();
   const [a, b] = await people(e.id, 2);
