@@ -14,6 +14,9 @@ import { ImporterResolver } from './import/importer.resolver.js';
 import { OrganizationChangeService } from './organisation/organisation-change.service.js';
 import { ReviewService } from './organisation/review.service.js';
 import { SearchSourceRepository } from './search-source/search-source.repository.js';
+import { OrganizationRepository } from './organisation/organisation.repository.js';
+import { OrganizationChangeRepository } from './organisation/organisation-change.repository.js';
+import { OpportunityRepository } from './opportunity/opportunity.repository.js';
 import './registrations.js';
 import './contact/registrations.js';
 import { ContactRequestRepository } from './contact/contact-request.repository.js';
@@ -41,6 +44,9 @@ export const DIRECTORY_ENTITIES = [OrganizationEntity, ContactPersonEntity, Oppo
     DirectoryLoaderFactory,
     ImporterService,
     ReviewService,
+    OrganizationRepository,
+    OrganizationChangeRepository,
+    OpportunityRepository,
     SearchSourceRepository,
     ContactRequestRepository,
     ContactGrantRepository,

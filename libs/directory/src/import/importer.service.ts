@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -8,9 +8,7 @@ import {
   type CreateOrganizationData,
 } from '../organisation/organisation.schema.js';
 import { createOpportunitySchema, type CreateOpportunityData } from '../opportunity/opportunity.schema.js';
-import { OrganizationEntity } from '../organisation/organisation.entity.js';
-import { ContactPersonEntity } from '../organisation/contact-person.entity.js';
-import { OpportunityEntity } from '../opportunity/opportunity.entity.js';
+import { OrganizationRepository } from '../organisation/organisation.repository.js';
 import type { RawRecord } from './record-source.js';
 
 export interface ImportRejection {
@@ -78,6 +76,7 @@ export class ImporterService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
+    @Optional() private readonly organizations: OrganizationRepository = new OrganizationRepository(),
   ) {}
 
   async import(
@@ -135,35 +134,17 @@ export class ImporterService {
   /** Multi-row inserts; returns how many records were new. */
   private async insertMany(m: EntityManager, records: ValidRecord[]): Promise<number> {
     const refs = records.map((r) => r.ref).filter((r): r is string => r != null);
-    const existing = new Set<string>(
-      refs.length
-        ? (await m.query(`SELECT external_ref FROM organization WHERE external_ref = ANY($1)`, [refs])).map(
-            (r: { external_ref: string }) => r.external_ref,
-          )
-        : [],
-    );
+    const existing = await this.organizations.existingRefs(m, refs);
     const fresh = records.filter((r) => !r.ref || !existing.has(r.ref));
     if (!fresh.length) return 0;
-    const orgRows = fresh.map(({ organization: { contacts: _c, ...o }, ref }) => ({
-      ...o,
-      processes: [...new Set(o.capabilities.map((c) => c.process))],
-      externalRef: ref,
-    }));
-    const inserted = await m
-      .createQueryBuilder()
-      .insert()
-      .into(OrganizationEntity)
-      .values(orgRows)
-      .returning(['id'])
-      .execute();
-    const ids: string[] = inserted.identifiers.map((i) => i.id as string);
-    const contacts = fresh.flatMap((r, i) =>
-      r.organization.contacts.map((c, position) => ({ ...c, position, organizationId: ids[i] })),
+    const ids = await this.organizations.insertImported(
+      m,
+      fresh.map(({ organization: { contacts, ...o }, ref, opportunities }) => ({
+        organization: { ...o, processes: [...new Set(o.capabilities.map((c) => c.process))], externalRef: ref },
+        contacts,
+        opportunities,
+      })),
     );
-    if (contacts.length)
-      await m.createQueryBuilder().insert().into(ContactPersonEntity).values(contacts).execute();
-    const opps = fresh.flatMap((r, i) => r.opportunities.map((o) => ({ ...o, organizationId: ids[i] })));
-    if (opps.length) await m.createQueryBuilder().insert().into(OpportunityEntity).values(opps).execute();
     // An organisation's outbox row re-derives its opportunities too, so they need no rows of their own.
     const changes: Change[] = ids.map((entityId) => ({ entityType: 'organization' as const, entityId }));
     await this.outbox.record(m, changes);

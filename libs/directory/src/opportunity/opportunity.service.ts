@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, notFound, OutboxService, type Page, paginate, parseId, parseInput } from '#platform';
+import { AppError, notFound, OutboxService, type Page, parseId, parseInput } from '#platform';
 import { AuditService, type Viewer } from '#identity';
 import { OpportunityEntity } from './opportunity.entity.js';
 import { OrganizationEntity } from '../organisation/organisation.entity.js';
@@ -11,6 +11,7 @@ import {
   type CreateOpportunityData,
 } from './opportunity.schema.js';
 import type { OpportunityFilter } from './opportunity.types.js';
+import { OpportunityRepository } from './opportunity.repository.js';
 
 /** The audited view of an opportunity. */
 function snapshot(o: OpportunityEntity): Record<string, unknown> {
@@ -24,6 +25,7 @@ export class OpportunityService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    @Optional() private readonly rows: OpportunityRepository = new OpportunityRepository(),
   ) {}
 
   /** One opportunity; those of organisations that are not public exist only for whom `canSeeOwner` allows. */
@@ -185,18 +187,17 @@ export class OpportunityService {
     ownOrganizations: string[] | 'all' = [],
   ): Promise<Page<OpportunityEntity>> {
     const f = filter ?? {};
-    const qb = this.db.getRepository(OpportunityEntity).createQueryBuilder('p');
-    if (ownOrganizations !== 'all')
-      qb.andWhere(
-        `(EXISTS (SELECT 1 FROM organization o WHERE o.id = p.organization_id AND o.status = 'ACTIVE')
-          OR p.organization_id = ANY(:own))`,
-        { own: ownOrganizations },
-      );
-    if (!f.includeArchived) qb.andWhere('p.archived_at IS NULL');
-    if (f.types?.length) qb.andWhere('p.type IN (:...types)', { types: f.types });
-    if (f.statuses?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: f.statuses });
-    if (f.organizationId)
-      qb.andWhere('p.organization_id = :org', { org: parseId(f.organizationId, 'filter.organizationId') });
-    return paginate(qb, first, after);
+    return this.rows.listPage(
+      this.db,
+      {
+        visibleWith: ownOrganizations,
+        includeArchived: !!f.includeArchived,
+        types: f.types?.length ? f.types : null,
+        statuses: f.statuses?.length ? f.statuses : null,
+        organizationId: f.organizationId ? parseId(f.organizationId, 'filter.organizationId') : null,
+      },
+      first,
+      after,
+    );
   }
 }

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   AppError,
   badInput,
@@ -11,12 +11,17 @@ import {
   OutboxService,
   type Page,
   parseId,
-  returning,
 } from '#platform';
 import { AuditService, type Viewer } from '#identity';
 import { OrganizationService } from './organisation.service.js';
+import {
+  OrganizationChangeRepository,
+  type OrganizationChangeRow,
+  type OrganizationChangeStatus,
+} from './organisation-change.repository.js';
+import { OrganizationRepository } from './organisation.repository.js';
 
-export type OrganizationChangeStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+export type { OrganizationChangeStatus } from './organisation-change.repository.js';
 
 export interface OrganizationChangeRecord {
   id: string;
@@ -30,34 +35,19 @@ export interface OrganizationChangeRecord {
   reviewNote: string | null;
 }
 
-interface Row {
-  id: string;
-  organization_id: string;
-  status: OrganizationChangeStatus;
-  fields: string[];
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
-  requested_by: string | null;
-  requested_at: Date;
-  reviewed_at: Date | null;
-  review_note: string | null;
-}
-
-const COLUMNS = `id, organization_id, status, fields, before, after, requested_by, requested_at, reviewed_at, review_note`;
-
-const toRecord = (r: Row): OrganizationChangeRecord => ({
+const toRecord = (r: OrganizationChangeRow): OrganizationChangeRecord => ({
   id: r.id,
-  organizationId: r.organization_id,
+  organizationId: r.organizationId,
   status: r.status,
   changes: r.fields.map((field) => ({
     field,
     before: r.before[field] ?? null,
     after: r.after[field] ?? null,
   })),
-  requestedBy: r.requested_by,
-  requestedAt: r.requested_at,
-  reviewedAt: r.reviewed_at,
-  reviewNote: r.review_note,
+  requestedBy: r.requestedBy,
+  requestedAt: r.requestedAt,
+  reviewedAt: r.reviewedAt,
+  reviewNote: r.reviewNote,
 });
 
 /**
@@ -72,6 +62,8 @@ export class OrganizationChangeService {
     private readonly organizations: OrganizationService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    @Optional() private readonly changes: OrganizationChangeRepository = new OrganizationChangeRepository(),
+    @Optional() private readonly rows: OrganizationRepository = new OrganizationRepository(),
   ) {}
 
   /** Open change requests, oldest first. */
@@ -79,12 +71,7 @@ export class OrganizationChangeService {
     checkPageSize(first);
     const from = after ? decodeCursor(after) : null;
     if (after && !from) throw badInput([{ path: 'after', message: 'is not a cursor returned by this API' }]);
-    const rows = await this.db.query<Row[]>(
-      `SELECT ${COLUMNS} FROM organization_change
-       WHERE status = 'PENDING' AND ($1::timestamptz IS NULL OR (requested_at, id) > ($1, $2::uuid))
-       ORDER BY requested_at, id LIMIT $3`,
-      [from?.createdAt ?? null, from?.id ?? null, first + 1],
-    );
+    const rows = await this.changes.pendingPage(this.db, from, first + 1);
     const items = rows.slice(0, first).map(toRecord);
     return {
       items,
@@ -96,20 +83,13 @@ export class OrganizationChangeService {
   /** An organisation's change requests, newest first. */
   async ofOrganization(organizationId: string, first = 20): Promise<OrganizationChangeRecord[]> {
     checkPageSize(first);
-    const rows = await this.db.query<Row[]>(
-      `SELECT ${COLUMNS} FROM organization_change WHERE organization_id = $1
-       ORDER BY requested_at DESC, id DESC LIMIT $2`,
-      [parseId(organizationId, 'organizationId'), first],
-    );
+    const rows = await this.changes.newestOf(this.db, parseId(organizationId, 'organizationId'), first);
     return rows.map(toRecord);
   }
 
   /** The organisation's open change request, if any. */
   async openOf(organizationId: string): Promise<OrganizationChangeRecord | null> {
-    const [row] = await this.db.query<Row[]>(
-      `SELECT ${COLUMNS} FROM organization_change WHERE organization_id = $1 AND status = 'PENDING'`,
-      [organizationId],
-    );
+    const row = await this.changes.openOf(this.db, organizationId);
     return row ? toRecord(row) : null;
   }
 
@@ -127,21 +107,15 @@ export class OrganizationChangeService {
       throw badInput([{ path: 'note', message: 'say why, so the members can correct the change' }]);
     const decided = await this.db.transaction(async (m) => {
       // The organisation first, as an update does, then its request: the same lock order.
-      const [ref] = await m.query<{ organization_id: string }[]>(
-        `SELECT organization_id FROM organization_change WHERE id = $1`,
-        [id],
-      );
-      if (!ref) throw notFound('OrganizationChange', id);
-      await m.query(`SELECT 1 FROM organization WHERE id = $1 FOR UPDATE`, [ref.organization_id]);
-      const [row] = await m.query<Row[]>(
-        `SELECT ${COLUMNS} FROM organization_change WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
+      const organizationId = await this.changes.organizationOf(m, id);
+      if (!organizationId) throw notFound('OrganizationChange', id);
+      await this.rows.lock(m, organizationId);
+      const row = (await this.changes.lock(m, id))!;
       if (row.status !== 'PENDING')
         throw new AppError('CONFLICT', `this change is ${row.status.toLowerCase()}, not awaiting review`);
       if (decision === 'APPROVE') {
         try {
-          await this.organizations.applyReviewed(m, row.organization_id, row.after, viewer);
+          await this.organizations.applyReviewed(m, row.organizationId, row.after, viewer);
         } catch (e) {
           // The organisation changed since (archived, or other fields no longer fit): reject it instead.
           if (e instanceof AppError && e.code === 'BAD_USER_INPUT')
@@ -153,12 +127,7 @@ export class OrganizationChangeService {
         }
       }
       const status = decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
-      const [updated] = await returning<Row>(
-        m,
-        `UPDATE organization_change SET status = $2, reviewed_by = $3, reviewed_at = now(), review_note = $4
-         WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, status, viewer.userId, text],
-      );
+      const updated = await this.changes.decide(m, id, status, viewer.userId, text);
       await this.audit.record(m, {
         actor: viewer,
         action: decision === 'APPROVE' ? 'organization_change.approve' : 'organization_change.reject',

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { returning } from '#platform';
+import type { OrganizationChangeRepository } from './organisation-change.repository.js';
 import { isOrganiser, type AuditService, type Viewer } from '#identity';
 
 /**
@@ -67,15 +67,6 @@ export interface OpenChange {
   after: FieldValues;
 }
 
-/** The organisation's open change request, locked for the caller's transaction. */
-export async function lockOpenChange(m: EntityManager, organizationId: string): Promise<OpenChange | null> {
-  const [row] = await m.query<OpenChange[]>(
-    `SELECT id, after FROM organization_change WHERE organization_id = $1 AND status = 'PENDING' FOR UPDATE`,
-    [organizationId],
-  );
-  return row ?? null;
-}
-
 /**
  * Writes the open change request as planned, in the caller's transaction (which also writes the
  * organisation's outbox row): created, replaced, or withdrawn when nothing is left to review.
@@ -83,6 +74,7 @@ export async function lockOpenChange(m: EntityManager, organizationId: string): 
 export async function saveChangeRequest(
   m: EntityManager,
   audit: AuditService,
+  changes: OrganizationChangeRepository,
   organizationId: string,
   approved: FieldValues,
   open: OpenChange | null,
@@ -93,9 +85,7 @@ export async function saveChangeRequest(
   if (open && sameValue(open.after, proposed)) return;
   if (!fields.length) {
     if (!open) return;
-    await m.query(`UPDATE organization_change SET status = 'WITHDRAWN', reviewed_at = now() WHERE id = $1`, [
-      open.id,
-    ]);
+    await changes.withdraw(m, open.id);
     await audit.record(m, {
       actor,
       action: 'organization_change.withdraw',
@@ -108,23 +98,13 @@ export async function saveChangeRequest(
   }
   const before = Object.fromEntries(fields.map((k) => [k, approved[k] ?? null]));
   const after = Object.fromEntries(fields.map((k) => [k, proposed[k] ?? null]));
-  const [row] = open
-    ? await returning<{ id: string }>(
-        m,
-        `UPDATE organization_change SET fields = $2, before = $3, after = $4, requested_by = $5,
-           requested_at = now() WHERE id = $1 RETURNING id`,
-        [open.id, fields, JSON.stringify(before), JSON.stringify(after), actor.userId],
-      )
-    : await m.query<{ id: string }[]>(
-        `INSERT INTO organization_change (organization_id, fields, before, after, requested_by)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [organizationId, fields, JSON.stringify(before), JSON.stringify(after), actor.userId],
-      );
+  const change = { fields, before, after, requestedBy: actor.userId };
+  const id = open ? await changes.replace(m, open.id, change) : await changes.open(m, organizationId, change);
   await audit.record(m, {
     actor,
     action: open ? 'organization_change.update' : 'organization_change.request',
     entityType: 'organization_change',
-    entityId: row.id,
+    entityId: id,
     before: open ? { organizationId, ...open.after } : null,
     after: { organizationId, ...after },
   });

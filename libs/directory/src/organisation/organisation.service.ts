@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -7,10 +7,8 @@ import {
   notFound,
   OutboxService,
   type Page,
-  paginate,
   parseId,
   parseInput,
-  returning,
 } from '#platform';
 import { AuditService, isOrganiser, MembershipService, type Viewer } from '#identity';
 import { OrganizationEntity } from './organisation.entity.js';
@@ -22,7 +20,9 @@ import {
 } from './organisation.schema.js';
 import { isKnownCountry, isKnownSector, isWilaya, SECTORS } from '../taxonomy/taxonomy.js';
 import type { OrganizationFilter } from './organisation.inputs.js';
-import { identityReviewed, lockOpenChange, planReview, saveChangeRequest } from './organisation-change.js';
+import { identityReviewed, planReview, saveChangeRequest } from './organisation-change.js';
+import { OrganizationRepository } from './organisation.repository.js';
+import { OrganizationChangeRepository } from './organisation-change.repository.js';
 
 /** Columns of an organisation from validated data; contacts are stored apart. */
 function columns(d: Omit<CreateOrganizationData, 'contacts'>): Partial<OrganizationEntity> {
@@ -95,6 +95,8 @@ export class OrganizationService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly members: MembershipService,
+    @Optional() private readonly rows: OrganizationRepository = new OrganizationRepository(),
+    @Optional() private readonly changes: OrganizationChangeRepository = new OrganizationChangeRepository(),
   ) {}
 
   /**
@@ -139,11 +141,7 @@ export class OrganizationService {
     const org = await this.db.transaction(async (m) => {
       const org = await this.insert(m, data);
       const status = isOrganiser(viewer) ? 'ACTIVE' : 'PENDING';
-      await m.query(`UPDATE organization SET status = $2, created_by = $3 WHERE id = $1`, [
-        org.id,
-        status,
-        viewer.userId,
-      ]);
+      await this.rows.setCreated(m, org.id, status, viewer.userId);
       org.status = status;
       await this.members.addOwner(m, org.id, viewer.userId);
       await this.audit.record(m, {
@@ -195,12 +193,12 @@ export class OrganizationService {
       let merged = parseInput(createOrganizationSchema, { ...stored, ...defined });
       if (identityReviewed(current.status, actor)) {
         // The approved identity stays public until an organiser approves the change; the rest applies now.
-        const open = await lockOpenChange(m, id);
+        const open = await this.changes.lockOpen(m, id);
         const plan = planReview({ ...stored }, { ...merged }, defined, open?.after ?? {});
         defined = plan.now;
         merged = parseInput(createOrganizationSchema, { ...stored, ...plan.now });
         parseInput(createOrganizationSchema, { ...stored, ...plan.now, ...plan.proposed });
-        await saveChangeRequest(m, this.audit, id, { ...stored }, open, plan.proposed, actor!);
+        await saveChangeRequest(m, this.audit, this.changes, id, { ...stored }, open, plan.proposed, actor!);
       }
       const { contacts: newContacts, ...rest } = merged;
       m.merge(OrganizationEntity, current, columns(rest));
@@ -307,13 +305,7 @@ export class OrganizationService {
     reason: string,
   ): Promise<void> {
     if (!organizationIds.length) return;
-    const changed = await returning<{ id: string; before: string }>(
-      m,
-      `UPDATE organization o SET status = 'ARCHIVED', archived_at = now(), version = o.version + 1, updated_at = now()
-       FROM (SELECT id, status FROM organization WHERE id = ANY($1::uuid[]) FOR UPDATE) old
-       WHERE o.id = old.id AND old.status <> 'ARCHIVED' RETURNING o.id, old.status AS before`,
-      [organizationIds],
-    );
+    const changed = await this.rows.archive(m, organizationIds);
     await this.outbox.record(
       m,
       organizationIds.map((id) => ({ entityType: 'organization' as const, entityId: id })),
@@ -331,11 +323,7 @@ export class OrganizationService {
 
   /** The review queue: organisations awaiting approval, oldest first. */
   pending(first = 20, after?: string | null): Promise<Page<OrganizationEntity>> {
-    const qb = this.db
-      .getRepository(OrganizationEntity)
-      .createQueryBuilder('o')
-      .andWhere(`o.status = 'PENDING'`);
-    return paginate(qb, first, after);
+    return this.rows.pendingPage(this.db, first, after);
   }
 
   /** Public organisations; organisers may ask for archived ones too (`includeArchived`). */
@@ -345,11 +333,9 @@ export class OrganizationService {
     after?: string | null,
     viewer: Viewer | null = null,
   ): Promise<Page<OrganizationEntity>> {
-    const qb = this.db.getRepository(OrganizationEntity).createQueryBuilder('o');
     const f = filter ?? {};
     if (f.includeArchived && !isOrganiser(viewer))
       throw new AppError('FORBIDDEN', 'only organisers may list archived organisations');
-    qb.andWhere(f.includeArchived ? `o.status IN ('ACTIVE', 'ARCHIVED')` : `o.status = 'ACTIVE'`);
     const bounded = (name: string, list: string[] | undefined) => {
       if (list && list.length > 50)
         throw badInput([{ path: `filter.${name}`, message: 'at most 50 values' }]);
@@ -365,24 +351,27 @@ export class OrganizationService {
       return l;
     };
     const kinds = bounded('kinds', f.kinds);
-    if (kinds) qb.andWhere('o.kind IN (:...kinds)', { kinds });
     const countries = known('countries', f.countries, isKnownCountry);
-    if (countries) qb.andWhere('o.country IN (:...countries)', { countries });
-    const regions = known('regionCodes', f.regionCodes, isWilaya);
-    if (regions) qb.andWhere('o.region_code IN (:...regions)', { regions });
+    const regionCodes = known('regionCodes', f.regionCodes, isWilaya);
     const sectors = known('sectors', f.sectors, isKnownSector);
-    if (sectors) {
-      // A section letter stands for all of its divisions.
-      const expanded = sectors.flatMap((s) => [
-        s,
-        ...SECTORS.filter((x) => x.parent === s).map((x) => x.code),
-      ]);
-      qb.andWhere('o.sectors && :sectors', { sectors: expanded });
-    }
     const processes = bounded('processes', f.processes);
-    if (processes) qb.andWhere('o.processes && :processes', { processes });
-    const certs = bounded('certifications', f.certifications);
-    if (certs) qb.andWhere('o.certifications @> :certs', { certs });
-    return paginate(qb, first, after);
+    const certifications = bounded('certifications', f.certifications);
+    return this.rows.listPage(
+      this.db,
+      {
+        includeArchived: !!f.includeArchived,
+        kinds,
+        countries,
+        regionCodes,
+        // A section letter stands for all of its divisions.
+        sectors: sectors
+          ? sectors.flatMap((s) => [s, ...SECTORS.filter((x) => x.parent === s).map((x) => x.code)])
+          : null,
+        processes,
+        certifications,
+      },
+      first,
+      after,
+    );
   }
 }

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound, OutboxService, returning } from '#platform';
+import type { DataSource } from 'typeorm';
+import { AppError, badInput, notFound, OutboxService } from '#platform';
+import { OrganizationRepository } from './organisation.repository.js';
 import {
   AuditService,
   MAIL_PORT,
@@ -27,6 +28,7 @@ export class ReviewService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly members: MembershipService,
+    @Optional() private readonly rows: OrganizationRepository = new OrganizationRepository(),
   ) {}
 
   async decide(
@@ -43,21 +45,14 @@ export class ReviewService {
       throw badInput([{ path: 'note', message: 'say why, so the owners can correct their entry' }]);
     const status = decision === 'APPROVE' ? 'ACTIVE' : 'REJECTED';
     await this.db.transaction(async (m) => {
-      const [org] = await m.query<{ status: string; name: Record<string, string | null> }[]>(
-        `SELECT status, name FROM organization WHERE id = $1 FOR UPDATE`,
-        [organizationId],
-      );
+      const org = await this.rows.lockForReview(m, organizationId);
       if (!org) throw notFound('Organization', organizationId);
       if (org.status !== 'PENDING' && !(org.status === 'REJECTED' && decision === 'APPROVE'))
         throw new AppError(
           'CONFLICT',
           `Organization ${organizationId} is ${org.status.toLowerCase()}, not awaiting review`,
         );
-      await m.query(
-        `UPDATE organization SET status = $2, reviewed_by = $3, reviewed_at = now(), review_note = $4,
-           version = version + 1, updated_at = now() WHERE id = $1`,
-        [organizationId, status, viewer.userId, text],
-      );
+      await this.rows.recordReview(m, organizationId, status, viewer.userId, text);
       await this.audit.record(m, {
         actor: viewer,
         action: decision === 'APPROVE' ? 'organization.approve' : 'organization.reject',
@@ -91,13 +86,7 @@ export class ReviewService {
   /** Sends a rejected organisation back to review after its owners corrected it. */
   async resubmit(viewer: Viewer, organizationId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row] = await returning<unknown>(
-        m,
-        `UPDATE organization SET status = 'PENDING', updated_at = now(), version = version + 1
-         WHERE id = $1 AND status = 'REJECTED' RETURNING id`,
-        [organizationId],
-      );
-      if (!row) throw new AppError('CONFLICT', 'only a rejected organisation can be sent back to review');
+      if (!(await this.rows.resubmit(m, organizationId))) throw new AppError('CONFLICT', 'only a rejected organisation can be sent back to review');
       await this.audit.record(m, {
         actor: viewer,
         action: 'organization.resubmit',
