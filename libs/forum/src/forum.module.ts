@@ -52,6 +52,8 @@ import { EditionRepository } from './edition/edition.repository.js';
 import { MeetingRepository } from './meeting/meeting.repository.js';
 import { AgendaChangeRepository } from './meeting/agenda-change.repository.js';
 import { MeetingRequestRepository } from './request/meeting-request.repository.js';
+import { ScheduleRunRepository } from './schedule/schedule-run.repository.js';
+import { PrecedenceRepository } from './schedule/precedence.repository.js';
 import './common/registrations.js';
 
 export const FORUM_ENTITIES = [
@@ -97,6 +99,8 @@ const SERVICES = [
 
 /** The repositories owning the forum's SQL (stateless: each call runs on the manager given). */
 const REPOSITORIES = [
+  PrecedenceRepository,
+  ScheduleRunRepository,
   MeetingRequestRepository,
   AgendaChangeRepository,
   MeetingRepository,

@@ -26,6 +26,9 @@ import { EditionStatisticsService } from './statistics/edition-statistics.servic
 import { FollowUpService } from './statistics/follow-up.service.js';
 import { FORUM_ENTITIES } from './forum.module.js';
 import { MeetingRepository } from './meeting/meeting.repository.js';
+import { AgendaChangeRepository } from './meeting/agenda-change.repository.js';
+import { ScheduleRunRepository } from './schedule/schedule-run.repository.js';
+import { PrecedenceRepository } from './schedule/precedence.repository.js';
 import { DelegateRepository } from './registration/delegate.repository.js';
 import { AgendaFeedRepository } from './day/agenda-feed.repository.js';
 import { ReminderRepository } from './day/reminder.repository.js';
@@ -75,7 +78,10 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
     publicUrl: 'https://forum.test',
     auth: { jwtSecret: 'forum-test-secret-0123456789abcdef' },
   } as AppConfig);
-  const notifier = new AgendaNotifier(db, mail);
+  const editionRows = new EditionRepository();
+  const meetingRows = new MeetingRepository();
+  const agendaChanges = new AgendaChangeRepository();
+  const notifier = new AgendaNotifier(db, agendaChanges, mail);
   const send = notifier.agendasChanged.bind(notifier);
   notifier.agendasChanged = (editionId, version, delegateIds) => {
     notified.push({ editionId, version, delegateIds });
@@ -84,11 +90,10 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
   const requests = new RequestService(db, new ContactGrantService(), audit);
   // No worker runs here: outbox rows are written and stay for specs to read; waking is a no-op.
   const outbox = new OutboxService({ add: () => Promise.resolve() } as unknown as Queue);
-  const meetingRows = new MeetingRepository();
   const agendas = new AgendaService(db, meetingRows);
   return {
     db,
-    editions: new EditionService(db, audit),
+    editions: new EditionService(db, editionRows, audit),
     tables: new TableService(db, audit),
     groups: new GroupService(db, audit),
     registrations: new RegistrationService(
@@ -102,10 +107,16 @@ export async function forumHarness(poolSize = 12): Promise<ForumHarness> {
     requests,
     meetings: new MeetingService(db, meetingRows, audit),
     agendas,
-    runner: new ScheduleRunner(db),
-    publisher: new PublishService(db, notifier, audit),
+    runner: new ScheduleRunner(
+      db,
+      new ScheduleRunRepository(),
+      editionRows,
+      meetingRows,
+      new MeetingRequestRepository(),
+    ),
+    publisher: new PublishService(db, editionRows, meetingRows, agendaChanges, notifier, audit),
     notifier,
-    precedences: new PrecedenceService(db, audit),
+    precedences: new PrecedenceService(db, new PrecedenceRepository(), editionRows, audit),
     documents: new AgendaDocumentService(db, agendas, meetingRows),
     walkIns: new WalkInService(db, requests, new WalkInRepository()),
     feeds: new AgendaFeedService(db, audit, new AgendaFeedRepository()),

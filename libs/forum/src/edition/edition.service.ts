@@ -15,6 +15,7 @@ import {
   type CreateEditionData,
 } from './edition.schema.js';
 import { planSlots } from './slots.js';
+import { EditionRepository } from './edition.repository.js';
 import { z } from 'zod';
 import { AuditService, isOrganiser, type Viewer } from '#identity';
 import { audit, snapshot, type Actor } from '../common/audit.js';
@@ -29,6 +30,7 @@ export const EDITIONS_LISTED = 200;
 export class EditionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly editions: EditionRepository,
     private readonly auditLog: AuditService,
   ) {}
 
@@ -115,13 +117,7 @@ export class EditionService {
       m.merge(ForumEditionEntity, current, fields);
       const saved = await m.save(ForumEditionEntity, current);
       if (slotsChange) {
-        const [{ used }] = await m.query<{ used: boolean }[]>(
-          `SELECT EXISTS (SELECT 1 FROM forum_meeting WHERE edition_id = $1)
-               OR EXISTS (SELECT 1 FROM forum_delegate_unavailable u JOIN forum_slot s ON s.id = u.slot_id
-                          WHERE s.edition_id = $1) AS used`,
-          [id],
-        );
-        if (used)
+        if (await this.editions.slotsInUse(m, id))
           throw new AppError(
             'CONFLICT',
             'the sessions and slots cannot change once meetings or delegate unavailabilities refer to them',
@@ -149,11 +145,7 @@ export class EditionService {
     return this.db.transaction(async (m) => {
       const edition = await this.lock(m, rawId);
       if (next === 'OPEN') {
-        const [{ n }] = await m.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM forum_slot WHERE edition_id = $1 AND NOT is_break`,
-          [edition.id],
-        );
-        if (!n) throw new AppError('CONFLICT', 'an edition needs at least one meeting slot before it opens');
+        if (!(await this.editions.countMeetingSlots(m, edition.id))) throw new AppError('CONFLICT', 'an edition needs at least one meeting slot before it opens');
       }
       const before = edition.status;
       edition.status = next;

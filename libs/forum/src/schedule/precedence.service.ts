@@ -1,21 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, badInput, notFound, parseId, returning } from '#platform';
+import { AppError, badInput, notFound, parseId } from '#platform';
 import { AuditService } from '#identity';
 import { MeetingRequestEntity } from '../request/request.entity.js';
 import { audit, type Actor } from '../common/audit.js';
+import { EditionRepository } from '../edition/edition.repository.js';
+import { PrecedenceRepository, type MeetingPrecedence } from './precedence.repository.js';
 
-export interface MeetingPrecedence {
-  editionId: string;
-  delegateId: string;
-  beforeRequestId: string;
-  afterRequestId: string;
-  createdAt: Date;
-}
-
-const COLUMNS = `edition_id AS "editionId", delegate_id AS "delegateId", before_request_id AS "beforeRequestId",
-                 after_request_id AS "afterRequestId", created_at AS "createdAt"`;
+export type { MeetingPrecedence } from './precedence.repository.js';
 
 /**
  * Organisers' "A before B" rules: for a delegate taking part in both, the meeting of request A must
@@ -25,14 +18,13 @@ const COLUMNS = `edition_id AS "editionId", delegate_id AS "delegateId", before_
 export class PrecedenceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly precedences: PrecedenceRepository,
+    private readonly editions: EditionRepository,
     private readonly auditLog: AuditService,
   ) {}
 
   list(editionId: string): Promise<MeetingPrecedence[]> {
-    return this.db.query(
-      `SELECT ${COLUMNS} FROM forum_request_precedence WHERE edition_id = $1 ORDER BY created_at, before_request_id`,
-      [parseId(editionId, 'editionId')],
-    );
+    return this.precedences.list(this.db.manager, parseId(editionId, 'editionId'));
   }
 
   /**
@@ -59,7 +51,7 @@ export class PrecedenceService {
       if (a.editionId !== b.editionId)
         throw badInput([{ path: 'afterRequestId', message: 'belongs to another edition' }]);
       // Serialise rule changes of one edition, so two additions cannot build a cycle together.
-      await m.query(`SELECT id FROM forum_edition WHERE id = $1 FOR UPDATE`, [a.editionId]);
+      await this.editions.lockExclusive(m, a.editionId);
       for (const r of [a, b])
         if (r.status !== 'PENDING' && r.status !== 'ACCEPTED')
           throw new AppError('CONFLICT', `request ${r.id} is ${r.status.toLowerCase()}`, {
@@ -82,27 +74,22 @@ export class PrecedenceService {
               : 'the two requests share no delegate',
           },
         ]);
-      const edges = await m.query<{ b: string; a: string }[]>(
-        `SELECT before_request_id AS b, after_request_id AS a FROM forum_request_precedence WHERE edition_id = $1`,
-        [a.editionId],
-      );
+      const edges = await this.precedences.edges(m, a.editionId);
       if (reaches(edges, after, before))
         throw new AppError('CONFLICT', 'this rule would make a cycle of "before" rules', { reason: 'CYCLE' });
-      await m.query(
-        `INSERT INTO forum_request_precedence (edition_id, delegate_id, before_request_id, after_request_id, created_by)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (before_request_id, after_request_id) DO NOTHING`,
-        [a.editionId, delegate, before, after, actor?.userId ?? null],
-      );
+      await this.precedences.add(m, {
+        editionId: a.editionId,
+        delegateId: delegate,
+        beforeRequestId: before,
+        afterRequestId: after,
+        createdBy: actor?.userId ?? null,
+      });
       await audit(this.auditLog, m, actor, 'forum_precedence.add', 'meeting_request', after, null, {
         delegateId: delegate,
         beforeRequestId: before,
         afterRequestId: after,
       });
-      const [row] = await m.query<MeetingPrecedence[]>(
-        `SELECT ${COLUMNS} FROM forum_request_precedence WHERE before_request_id = $1 AND after_request_id = $2`,
-        [before, after],
-      );
-      return row;
+      return (await this.precedences.find(m, before, after))!;
     });
   }
 
@@ -110,13 +97,8 @@ export class PrecedenceService {
     const before = parseId(beforeRequestId, 'beforeRequestId');
     const after = parseId(afterRequestId, 'afterRequestId');
     return this.db.transaction(async (m) => {
-      const rows = await returning<{ delegate_id: string }>(
-        m,
-        `DELETE FROM forum_request_precedence WHERE before_request_id = $1 AND after_request_id = $2
-         RETURNING delegate_id`,
-        [before, after],
-      );
-      if (!rows.length) return false;
+      const delegateId = await this.precedences.remove(m, before, after);
+      if (delegateId === null) return false;
       await audit(
         this.auditLog,
         m,
@@ -124,7 +106,7 @@ export class PrecedenceService {
         'forum_precedence.remove',
         'meeting_request',
         after,
-        { delegateId: rows[0].delegate_id, beforeRequestId: before, afterRequestId: after },
+        { delegateId, beforeRequestId: before, afterRequestId: after },
         null,
       );
       return true;
