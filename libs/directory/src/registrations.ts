@@ -1,11 +1,13 @@
 import { registerOrganizationReads, registerOwnerLookup } from '#identity';
 import { directoryFacts } from './organisation/organisation-facts.js';
+import { OpportunityRepository } from './opportunity/opportunity.repository.js';
 
 /*
  * What the directory declares to identity once, when the module loads: the organisation owning an
  * opportunity, for access rules on opportunity ids (`ownerOfRecord('opportunity', …)`).
  */
-registerOwnerLookup('opportunity', `SELECT organization_id FROM opportunity WHERE id = $1`);
+const opportunities = new OpportunityRepository();
+registerOwnerLookup('opportunity', (db, id) => opportunities.organizationOf(db, id));
 
 /*
  * Organisations themselves, for the membership rules: any organisation (organisers see every one),

@@ -1,4 +1,9 @@
 import { registerAuditedContacts, registerKeptColumns, registerPersonalDataSource } from '#identity';
+import {
+  CONTACT_PERSON_PERSONAL_SQL,
+  ORGANIZATION_AUTHOR_SQL,
+  ORGANIZATION_CHANGE_AUTHOR_SQL,
+} from './personal-data.repository.js';
 
 /*
  * Personal data the directory holds: organisations' contact persons (matched by the account's
@@ -8,9 +13,7 @@ import { registerAuditedContacts, registerKeptColumns, registerPersonalDataSourc
 registerPersonalDataSource({
   name: 'contactPersonEntries',
   covers: ['contact_person.name', 'contact_person.email', 'contact_person.phone'],
-  exportSql: `SELECT organization_id, name, role, email, phone FROM contact_person
-               WHERE lower(email) = lower($2) ORDER BY organization_id, position`,
-  deleteSql: `DELETE FROM contact_person WHERE lower(email) = lower($2)`,
+  ...CONTACT_PERSON_PERSONAL_SQL,
 });
 
 // Earlier versions of the entries, in the audit log's before/after values of organisation changes.
@@ -19,17 +22,13 @@ registerAuditedContacts({ name: 'contactPersonHistory', entityType: 'organizatio
 registerPersonalDataSource({
   name: 'organisationsCreatedOrReviewed',
   covers: ['organization.created_by', 'organization.reviewed_by'],
-  exportSql: `SELECT id AS organization_id, name, created_at, reviewed_at,
-                     created_by = $1 AS created, reviewed_by = $1 AS reviewed
-                FROM organization WHERE created_by = $1 OR reviewed_by = $1 ORDER BY created_at`,
+  ...ORGANIZATION_AUTHOR_SQL,
 });
 
 registerPersonalDataSource({
   name: 'organisationChangesRequestedOrReviewed',
   covers: ['organization_change.requested_by', 'organization_change.reviewed_by'],
-  exportSql: `SELECT organization_id, status, fields, requested_at, reviewed_at,
-                     requested_by = $1 AS requested, reviewed_by = $1 AS reviewed
-                FROM organization_change WHERE requested_by = $1 OR reviewed_by = $1 ORDER BY requested_at`,
+  ...ORGANIZATION_CHANGE_AUTHOR_SQL,
 });
 
 registerKeptColumns({

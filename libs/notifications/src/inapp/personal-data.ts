@@ -1,4 +1,5 @@
 import { registerPersonalDataSource } from '#identity';
+import { NOTIFICATION_PERSONAL_SQL } from '../personal-data.repository.js';
 
 /*
  * A user's in-app notifications are theirs (docs/PRIVACY.md): exported with the account and
@@ -7,8 +8,7 @@ import { registerPersonalDataSource } from '#identity';
 registerPersonalDataSource({
   name: 'notifications',
   covers: ['notification.user_id', 'notification.payload', 'notification.read_at'],
-  exportSql: `SELECT kind, payload, created_at, read_at FROM notification WHERE user_id = $1 ORDER BY id`,
-  deleteSql: `DELETE FROM notification WHERE user_id = $1`,
+  ...NOTIFICATION_PERSONAL_SQL,
 });
 
 export const NOTIFICATIONS_PERSONAL_DATA = 'notifications';

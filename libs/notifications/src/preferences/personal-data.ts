@@ -1,4 +1,9 @@
 import { registerPersonalDataSource } from '#identity';
+import {
+  NOTIFICATION_DIGEST_ITEM_PERSONAL_SQL,
+  NOTIFICATION_DIGEST_PERSONAL_SQL,
+  NOTIFICATION_PREFERENCE_PERSONAL_SQL,
+} from '../personal-data.repository.js';
 
 /*
  * A person's email choices and when they last received each digest are theirs
@@ -12,14 +17,12 @@ registerPersonalDataSource({
     'notification_preference.kind',
     'notification_preference.email',
   ],
-  exportSql: `SELECT kind, email, updated_at FROM notification_preference WHERE user_id = $1 ORDER BY kind`,
-  deleteSql: `DELETE FROM notification_preference WHERE user_id = $1`,
+  ...NOTIFICATION_PREFERENCE_PERSONAL_SQL,
 });
 registerPersonalDataSource({
   name: 'notificationDigests',
   covers: ['notification_digest.user_id', 'notification_digest.sent_at'],
-  exportSql: `SELECT kind, sent_at FROM notification_digest WHERE user_id = $1 ORDER BY kind`,
-  deleteSql: `DELETE FROM notification_digest WHERE user_id = $1`,
+  ...NOTIFICATION_DIGEST_PERSONAL_SQL,
 });
 registerPersonalDataSource({
   name: 'notificationDigestItems',
@@ -28,6 +31,5 @@ registerPersonalDataSource({
     'notification_digest_item.item',
     'notification_digest_item.sent_at',
   ],
-  exportSql: `SELECT kind, item, sent_at FROM notification_digest_item WHERE user_id = $1 ORDER BY kind, item`,
-  deleteSql: `DELETE FROM notification_digest_item WHERE user_id = $1`,
+  ...NOTIFICATION_DIGEST_ITEM_PERSONAL_SQL,
 });
