@@ -11,6 +11,13 @@ import { RecomputeService } from './services/recompute.service.js';
 import { SuggestionQueryService } from './services/suggestion-query.service.js';
 import { MatchmakingResolver } from './graphql/matchmaking.resolver.js';
 import './storage/suggestion-feed.js';
+import { ClusterRepository } from './storage/cluster.repository.js';
+import { FeedbackRepository } from './storage/feedback.repository.js';
+import { FinancierCriteriaRepository } from './storage/financier-criteria.repository.js';
+import { MatchDrainRepository } from './storage/match-drain.repository.js';
+import { MatchRunRepository } from './storage/match-run.repository.js';
+import { SavedSearchRepository } from './storage/saved-search.repository.js';
+import { SuggestionRepository } from './storage/suggestion.repository.js';
 
 const SERVICES = [
   RecomputeService,
@@ -21,13 +28,24 @@ const SERVICES = [
   MatchmakingCommands,
 ];
 
+/** Matchmaking's tables, one repository per aggregate: stateless, each call given the caller's runner. */
+const REPOSITORIES = [
+  SuggestionRepository,
+  FeedbackRepository,
+  ClusterRepository,
+  MatchRunRepository,
+  MatchDrainRepository,
+  FinancierCriteriaRepository,
+  SavedSearchRepository,
+];
+
 /**
  * Suggestion storage, recompute, feedback and financier criteria: for the worker and the api. The
  * forum's request service opens the meeting request of an accepted MEETING suggestion.
  */
 @Module({
   imports: [BullModule.registerQueue({ name: MATCH_QUEUE }), ForumModule],
-  providers: SERVICES,
+  providers: [...SERVICES, ...REPOSITORIES],
   exports: [...SERVICES, BullModule],
 })
 export class MatchmakingModule {}

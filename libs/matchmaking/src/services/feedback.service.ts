@@ -45,16 +45,15 @@ const optionalText = (max: number) =>
  */
 @Injectable()
 export class FeedbackService {
-  private readonly suggestions = new SuggestionRepository();
-  private readonly feedback = new FeedbackRepository();
-  private readonly clusters = new ClusterRepository();
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly requests: RequestService,
     private readonly contacts: ContactRequestService,
     private readonly outbox: OutboxService,
+    private readonly suggestions: SuggestionRepository = new SuggestionRepository(),
+    private readonly feedback: FeedbackRepository = new FeedbackRepository(),
+    private readonly clusters: ClusterRepository = new ClusterRepository(),
   ) {}
 
   /**

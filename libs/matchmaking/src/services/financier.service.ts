@@ -37,13 +37,12 @@ const criteriaSnapshot = ({ organizationId: _o, updatedAt: _u, ...rest }: Criter
  */
 @Injectable()
 export class FinancierService {
-  private readonly criteriaRows = new FinancierCriteriaRepository();
-  private readonly searches = new SavedSearchRepository();
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly criteriaRows: FinancierCriteriaRepository = new FinancierCriteriaRepository(),
+    private readonly searches: SavedSearchRepository = new SavedSearchRepository(),
   ) {}
 
   private actor = (userId: string | null) => (userId ? { userId } : null);

@@ -35,14 +35,14 @@ export class ShardStoppedError extends Error {
 @Injectable()
 export class FullRecomputeService {
   private readonly logger = new Logger(FullRecomputeService.name);
-  private readonly runs = new MatchRunRepository();
-  private readonly clusters = new ClusterRepository();
-  private readonly feedback = new FeedbackRepository();
-  private readonly suggestions = new SuggestionRepository();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly recompute: RecomputeService,
+    private readonly runs: MatchRunRepository = new MatchRunRepository(),
+    private readonly clusters: ClusterRepository = new ClusterRepository(),
+    private readonly feedback: FeedbackRepository = new FeedbackRepository(),
+    private readonly suggestions: SuggestionRepository = new SuggestionRepository(),
   ) {}
 
   /** Opens (or finds) the run named by `key`; the id is derived from the key, so a replay reuses it. */

@@ -15,13 +15,13 @@ import { MATCH_JOB_OPTIONS, MATCH_JOBS, MATCH_QUEUE } from '../jobs/matchmaking.
  */
 @Injectable()
 export class MatchmakingCommands {
-  private readonly drainLocks = new MatchDrainRepository();
   private readonly logger = new Logger(MatchmakingCommands.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(MATCH_QUEUE) private readonly queue: Queue,
     private readonly outbox: OutboxService,
+    private readonly drainLocks: MatchDrainRepository = new MatchDrainRepository(),
   ) {}
 
   /**

@@ -77,8 +77,6 @@ export interface RecomputeResult {
 export class RecomputeService {
   private readonly logger = new Logger(RecomputeService.name);
   private readonly prefix: string;
-  private readonly suggestions = new SuggestionRepository();
-  private readonly drainLocks = new MatchDrainRepository();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -86,6 +84,8 @@ export class RecomputeService {
     @Inject(MEILI_QUERY_CLIENT) private readonly meili: Meilisearch,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'meiliIndexPrefix'>,
     @Inject(MAIL_PORT) private readonly mail: MailPort,
+    private readonly suggestions: SuggestionRepository = new SuggestionRepository(),
+    private readonly drainLocks: MatchDrainRepository = new MatchDrainRepository(),
   ) {
     this.prefix = config.meiliIndexPrefix;
   }

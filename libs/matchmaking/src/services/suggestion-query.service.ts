@@ -83,10 +83,11 @@ export const MAX_SUGGESTIONS_PAGE = 100;
 /** Reads stored suggestions and cluster proposals; never computes. */
 @Injectable()
 export class SuggestionQueryService {
-  private readonly suggestions = new SuggestionRepository();
-  private readonly clusterRows = new ClusterRepository();
-
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly suggestions: SuggestionRepository = new SuggestionRepository(),
+    private readonly clusterRows: ClusterRepository = new ClusterRepository(),
+  ) {}
 
   async page(
     organizationId: string,

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { ClusterCore } from '../engine/cluster-core.js';
 import type { ClusterProposal } from '../engine/clusters.js';
 import type { Evidence } from '../engine/types.js';
@@ -21,6 +22,7 @@ export interface ClusterView {
 }
 
 /** Cluster proposals and their members (`cluster_proposal`, `cluster_member`). */
+@Injectable()
 export class ClusterRepository {
   /** Serialises the replacements of every proposal until the caller's transaction ends. */
   async lockReplacement(m: Sql): Promise<void> {

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { ClusterCore } from '../engine/cluster-core.js';
 import type { NotRelevantReason, Verdict } from '../feedback/adjustments.js';
 import type { Sql } from './profile.repository.js';
@@ -18,6 +19,7 @@ export interface VerdictRecord {
 }
 
 /** Verdicts organisations gave on their suggestions (`suggestion_feedback`). */
+@Injectable()
 export class FeedbackRepository {
   /** The contact request an earlier acceptance of the same counterpart opened, if any. */
   async contactRequestOfEarlier(

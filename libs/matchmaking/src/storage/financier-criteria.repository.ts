@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { returning } from '#platform';
 import type { CriteriaData } from '../criteria/criteria.schema.js';
 import type { Sql } from './profile.repository.js';
@@ -47,6 +48,7 @@ const toCriteria = (r: CriteriaRow): CriteriaRecord => ({
 });
 
 /** A financier's private screening criteria (`financier_criteria`, one row per financier). */
+@Injectable()
 export class FinancierCriteriaRepository {
   async find(db: Sql, organizationId: string): Promise<CriteriaRecord | null> {
     const [r] = await db.query<CriteriaRow[]>(

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { Sql } from './profile.repository.js';
 
 /**
@@ -10,6 +11,7 @@ const MATCH_DRAIN_LOCK = 727_245_101;
  * The locks and clock of the match drain: the shard locks and the clock on the drain's own
  * connection, the per-organisation lock of a recompute request in the caller's transaction.
  */
+@Injectable()
 export class MatchDrainRepository {
   /** The database's clock: when the drain started, as the outbox rows' timestamps read it. */
   async now(runner: Sql): Promise<Date> {

@@ -1,6 +1,8 @@
+import { Injectable } from '@nestjs/common';
 import type { Sql } from './profile.repository.js';
 
 /** Full recompute runs (`match_run`). */
+@Injectable()
 export class MatchRunRepository {
   /** Opens (or reopens) the run named by `key`; the id is derived from the key. */
   async open(db: Sql, key: string): Promise<string> {

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { returning } from '#platform';
 import type { CriteriaData, SavedSearchData } from '../criteria/criteria.schema.js';
 import type { Sql } from './profile.repository.js';
@@ -64,6 +65,7 @@ const toSearch = (r: SavedSearchRow): SavedSearchRecord => ({
 });
 
 /** Saved searches and their alerts (`saved_search`, `saved_search_alert`). */
+@Injectable()
 export class SavedSearchRepository {
   /** An organisation's saved searches, oldest first. */
   async listOf(db: Sql, organizationId: string): Promise<SavedSearchRecord[]> {

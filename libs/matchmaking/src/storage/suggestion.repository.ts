@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type {
   ComputedSuggestion,
   StoredContribution,
@@ -259,6 +260,7 @@ export interface SuggestionView {
 }
 
 /** The `suggestion` table: who is suggested to whom, written by the recomputes and read by the pages. */
+@Injectable()
 export class SuggestionRepository {
   /** Removes every suggestion of an organisation (no longer active). */
   async deleteAllOf(m: Sql, organizationId: string): Promise<void> {
