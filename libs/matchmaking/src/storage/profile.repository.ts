@@ -1,5 +1,9 @@
-import { acceptedContactsOf } from '#directory';
-import { directoryProfiles, type MatchingOrganization, type OrganizationKind } from '#directory';
+import {
+  acceptedContactsOf,
+  directoryProfiles,
+  type MatchingOrganization,
+  type OrganizationKind,
+} from '#directory';
 import { forumFacts } from '#forum';
 import type { FinancierCriteria, OrgProfile, SubcontractingRequest } from '../engine/types.js';
 import type { SupportProgramme, SupportSignals } from '../engine/support.js';
