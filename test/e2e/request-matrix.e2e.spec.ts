@@ -118,13 +118,12 @@ it('counts requests between organisations, pending and accepted apart, with thei
 });
 
 it('counts between countries and groups, and only the statuses asked for', async () => {
-  expect(sorted(await cells('COUNTRY'))).toEqual(
-    sorted([
-      ['DZ', 'DZ', 1, 1, 3],
-      ['DZ', 'MA', 1, 1, 2],
-      ['MA', 'DZ', 1, 0, 1],
-    ]),
-  );
+  // Most requests first, then by the country codes of the two sides.
+  expect(await cells('COUNTRY')).toEqual([
+    ['DZ', 'DZ', 1, 1, 3],
+    ['DZ', 'MA', 1, 1, 2],
+    ['MA', 'DZ', 1, 0, 1],
+  ]);
   expect(sorted(await cells('GROUP'))).toEqual(
     sorted([
       [group.BUY, group.SELL, 1, 1, 2],
@@ -134,12 +133,10 @@ it('counts between countries and groups, and only the statuses asked for', async
       [null, group.BUY, 1, 0, 1],
     ]),
   );
-  expect(sorted(await cells('COUNTRY', ['ACCEPTED']))).toEqual(
-    sorted([
-      ['DZ', 'DZ', 0, 1, 1],
-      ['DZ', 'MA', 0, 1, 1],
-    ]),
-  );
+  expect(await cells('COUNTRY', ['ACCEPTED'])).toEqual([
+    ['DZ', 'DZ', 0, 1, 1],
+    ['DZ', 'MA', 0, 1, 1],
+  ]);
 });
 
 it('is for organisers only, and refuses a malformed edition id', async () => {
