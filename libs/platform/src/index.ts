@@ -8,6 +8,7 @@ export * from './meili/meili.provider.js';
 export * from './logging/logging.js';
 export * from './queue/queues.js';
 export * from './services/preflight.js';
+export * from './database/ensure-database.js';
 export * from './services/service-unavailable.error.js';
 export * from './health/health.controller.js';
 export * from './health/health.indicators.js';

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { AppConfig } from '../config/config.js';
 import { startEmbeddedMeili } from '../meili/embedded-meili.js';
 import { createLogger } from '../logging/logging.js';
-import { checkMeilisearch, checkRedis, ensurePostgres } from './preflight.js';
+import { ensurePostgres } from '../database/ensure-database.js';
+import { checkMeilisearch, checkRedis } from './preflight.js';
 import { ServiceUnavailableError } from './service-unavailable.error.js';
 
 export interface RunningServices {

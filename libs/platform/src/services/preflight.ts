@@ -1,43 +1,16 @@
-import pg from 'pg';
 import { Redis } from 'ioredis';
 import { redactUrl, ServiceUnavailableError } from './service-unavailable.error.js';
 
-const TIMEOUT_MS = 4000;
+/** How long a service has to answer the start-up check. */
+export const TIMEOUT_MS = 4000;
 
-const START_POSTGRES =
-  'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
 const START_REDIS =
   'Start it with: redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no';
 
-function reason(e: unknown): string {
+/** The most telling part of a connection failure: its code, else its message. */
+export function reason(e: unknown): string {
   const err = e as { code?: string; message?: string };
   return err.code ?? err.message ?? String(e);
-}
-
-/** Connects to the server's maintenance database and creates the application database when missing. */
-export async function ensurePostgres(databaseUrl: string): Promise<void> {
-  const target = new URL(databaseUrl);
-  const dbName = decodeURIComponent(target.pathname.replace(/^\//, '')) || 'postgres';
-  const admin = new URL(databaseUrl);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: TIMEOUT_MS });
-  try {
-    await client.connect();
-  } catch (e) {
-    throw new ServiceUnavailableError('PostgreSQL', redactUrl(databaseUrl), reason(e), START_POSTGRES);
-  }
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
-    if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(dbName)}`).catch((e: { code?: string }) => {
-        // Another process created it between the check and the create: 42P04 once its create has
-        // committed, 23505 (on pg_database's name index) when both creates ran at the same time.
-        if (e.code !== '42P04' && e.code !== '23505') throw e;
-      });
-    }
-  } finally {
-    await client.end();
-  }
 }
 
 export async function checkRedis(redisUrl: string): Promise<void> {
