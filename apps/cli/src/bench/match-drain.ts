@@ -16,7 +16,7 @@ import {
   SuggestionComputer,
 } from '#matchmaking';
 import { startProcess, type RunningProcess } from '#testing';
-import { migrateDatabase, redisConnection, type AppConfig } from '#platform';
+import { migrateDatabase, recordChanges, redisConnection, type AppConfig } from '#platform';
 import { Queue } from 'bullmq';
 import { BenchEnv } from './bench-env.js';
 import { CpuMeter, type CpuSeconds } from './cpu-meter.js';
@@ -98,11 +98,18 @@ async function queueBacklog(pool: pg.Pool): Promise<number> {
   await pool.query(`DELETE FROM suggestion`);
   // Every run starts from the same table, not from the dead rows of the runs before it.
   await pool.query(`VACUUM suggestion`);
-  const { rowCount } = await pool.query(
-    `INSERT INTO outbox (entity_type, entity_id, op, topic)
-     SELECT 'organization', id, 'upsert', 'match' FROM organization WHERE status = 'ACTIVE' ORDER BY created_at, id`,
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT id FROM organization WHERE status = 'ACTIVE' ORDER BY created_at, id`,
   );
-  return rowCount ?? 0;
+  const rowsOf = {
+    query: <T>(sql: string, params?: unknown[]): Promise<T> =>
+      pool.query(sql, params).then((r) => r.rows as T),
+  };
+  return recordChanges(
+    rowsOf,
+    rows.map(({ id }) => ({ entityType: 'organization' as const, entityId: id })),
+    ['match'],
+  );
 }
 
 async function backlog(pool: pg.Pool): Promise<number> {

@@ -22,6 +22,47 @@ export interface RecordOptions {
 }
 
 /**
+ * Writes one row per change and topic (every topic unless told), topic by topic in the order of
+ * OUTBOX_TOPICS so a change's search row precedes its match row, in the order of the changes
+ * within a topic. Answers how many rows it wrote. The one statement that writes outbox rows:
+ * `OutboxService.record` in the application, and the benchmarks that queue a backlog as an import
+ * leaves it.
+ */
+export async function recordChanges(
+  manager: Pick<EntityManager, 'query'>,
+  changes: Change[],
+  topics: readonly OutboxTopic[] = OUTBOX_TOPICS,
+  options: RecordOptions = {},
+): Promise<number> {
+  if (!changes.length || !topics.length) return 0;
+  const requestId = currentRequestId() ?? null;
+  // One row per consumer: search and matchmaking each mark their own rows done, so neither can lose the other's.
+  const ordered = OUTBOX_TOPICS.filter((t) => topics.includes(t));
+  const rows = ordered.flatMap((topic) => changes.map((c) => ({ ...c, topic })));
+  const written = await manager.query<unknown[]>(
+    `INSERT INTO outbox (entity_type, entity_id, op, request_id, topic)
+     SELECT c.entity_type, c.entity_id, c.op, $4, c.topic
+       FROM unnest($1::text[], $2::uuid[], $3::text[], $5::text[]) WITH ORDINALITY
+            AS c(entity_type, entity_id, op, topic, n)
+      WHERE NOT $6::boolean OR NOT EXISTS (
+        SELECT 1 FROM outbox p
+         WHERE p.topic = c.topic AND p.entity_type = c.entity_type AND p.entity_id = c.entity_id
+           AND p.processed_at IS NULL)
+      ORDER BY c.n
+     RETURNING id`,
+    [
+      rows.map((c) => c.entityType),
+      rows.map((c) => c.entityId),
+      rows.map((c) => c.op ?? 'upsert'),
+      requestId,
+      rows.map((c) => c.topic),
+      options.unlessPending ?? false,
+    ],
+  );
+  return written.length;
+}
+
+/**
  * The write side of the transactional outbox, and its only writer: `record` inside the caller's
  * transaction, `wake` after it commits. A lost wake-up (Redis down, crash) only delays the drain:
  * the worker also drains on a timer, and the sweep repairs anything left behind. The consumers
@@ -33,42 +74,14 @@ export class OutboxService {
 
   constructor(@InjectQueue(QUEUES.searchSync) private readonly queue: Queue) {}
 
-  /**
-   * Writes one row per change and topic (every topic unless told), topic by topic in the order of
-   * OUTBOX_TOPICS so a change's search row precedes its match row. Answers how many rows it wrote.
-   */
+  /** Writes the changes' rows in the caller's transaction (`recordChanges`). */
   async record(
     manager: Pick<EntityManager, 'query'>,
     changes: Change[],
     topics: readonly OutboxTopic[] = OUTBOX_TOPICS,
     options: RecordOptions = {},
   ): Promise<number> {
-    if (!changes.length || !topics.length) return 0;
-    const requestId = currentRequestId() ?? null;
-    // One row per consumer: search and matchmaking each mark their own rows done, so neither can lose the other's.
-    const ordered = OUTBOX_TOPICS.filter((t) => topics.includes(t));
-    const rows = ordered.flatMap((topic) => changes.map((c) => ({ ...c, topic })));
-    const written = await manager.query<unknown[]>(
-      `INSERT INTO outbox (entity_type, entity_id, op, request_id, topic)
-       SELECT c.entity_type, c.entity_id, c.op, $4, c.topic
-         FROM unnest($1::text[], $2::uuid[], $3::text[], $5::text[]) WITH ORDINALITY
-              AS c(entity_type, entity_id, op, topic, n)
-        WHERE NOT $6::boolean OR NOT EXISTS (
-          SELECT 1 FROM outbox p
-           WHERE p.topic = c.topic AND p.entity_type = c.entity_type AND p.entity_id = c.entity_id
-             AND p.processed_at IS NULL)
-        ORDER BY c.n
-       RETURNING id`,
-      [
-        rows.map((c) => c.entityType),
-        rows.map((c) => c.entityId),
-        rows.map((c) => c.op ?? 'upsert'),
-        requestId,
-        rows.map((c) => c.topic),
-        options.unlessPending ?? false,
-      ],
-    );
-    return written.length;
+    return recordChanges(manager, changes, topics, options);
   }
 
   async wake(): Promise<void> {
