@@ -21,6 +21,7 @@ export default {
   moduleNameMapper: {
     '^#platform/boot$': '<rootDir>/libs/platform/src/boot.ts',
     '^#platform/random$': '<rootDir>/libs/platform/src/random.ts',
+    '^#platform/lang$': '<rootDir>/libs/platform/src/lang.ts',
     '^#directory/taxonomy$': '<rootDir>/libs/directory/src/taxonomy/index.ts',
     '^#directory/seed$': '<rootDir>/libs/directory/src/seed/index.ts',
     '^#forum/(scheduler|seed|bench)$': '<rootDir>/libs/forum/src/$1/index.ts',

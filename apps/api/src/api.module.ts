@@ -13,7 +13,9 @@ import {
   PlatformModule,
   type AppConfig,
 } from '#platform';
-import { DIRECTORY_ENTITIES, DirectoryGraphqlModule, langFromHeader, type GqlContext } from '#directory';
+import { DIRECTORY_ENTITIES, DirectoryGraphqlModule } from '#directory';
+import type { GqlContext } from '#identity';
+import { langFromHeader } from '#platform';
 import { SearchGraphqlModule } from '#search';
 import { MatchmakingGraphqlModule } from '#matchmaking';
 import { FORUM_ENTITIES, ForumGraphqlModule } from '#forum';

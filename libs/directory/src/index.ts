@@ -7,7 +7,6 @@ export * from './opportunity/opportunity.entity.js';
 export * from './opportunity/opportunity.schema.js';
 export * from './taxonomy/labels.js';
 export * from './graphql/common.types.js';
-export * from './graphql/context.js';
 export * from './graphql/validation.js';
 export * from './graphql/directory.loaders.js';
 export * from './organisation/organisation.types.js';

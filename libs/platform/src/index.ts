@@ -32,3 +32,5 @@ export * from './graphql/text.js';
 export * from './graphql/pagination.js';
 export * from './graphql/page-info.js';
 export * from './graphql/connection.js';
+export * from './lang.js';
+export * from './graphql/request-context.js';

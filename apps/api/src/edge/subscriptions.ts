@@ -12,7 +12,8 @@ import type { Context, ServerOptions } from 'graphql-ws';
 import type { SubscriptionConfig } from '@nestjs/graphql';
 import type { AppConfig } from '#platform';
 import type { AuthService, Viewer } from '#identity';
-import { langFromHeader, type GqlContext } from '#directory';
+import type { GqlContext } from '#identity';
+import { langFromHeader } from '#platform';
 import { limitError, MAX_PAGE_SIZE, type GraphqlLimits } from './graphql-limits.js';
 import { operationCost } from './query-cost.js';
 

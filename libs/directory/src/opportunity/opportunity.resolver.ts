@@ -11,7 +11,7 @@ import {
   type Viewer,
 } from '#identity';
 import { OpportunityService } from './opportunity.service.js';
-import type { GqlContext } from '../graphql/context.js';
+import type { GqlContext } from '#identity';
 import {
   CreateOpportunityInput,
   OpportunityConnection,

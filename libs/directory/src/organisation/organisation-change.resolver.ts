@@ -10,7 +10,7 @@ import {
   Organiser,
   type Viewer,
 } from '#identity';
-import type { GqlContext } from '../graphql/context.js';
+import type { GqlContext } from '#identity';
 import { DirectoryLoaderFactory } from '../graphql/directory.loaders.js';
 import type { OrganizationEntity } from './organisation.entity.js';
 import { OrganizationType } from './organisation.types.js';

@@ -25,7 +25,7 @@ import {
 } from './organisation.inputs.js';
 import { OpportunityObject } from '../opportunity/opportunity.types.js';
 import { DirectoryLoaderFactory } from '../graphql/directory.loaders.js';
-import type { GqlContext } from '../graphql/context.js';
+import type { GqlContext } from '#identity';
 import type { OrganizationEntity } from './organisation.entity.js';
 import type { OpportunityEntity } from '../opportunity/opportunity.entity.js';
 import type { ContactPersonEntity } from './contact-person.entity.js';

@@ -210,9 +210,8 @@ export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 export const ORGANIZATION_STATUSES = ['PENDING', 'ACTIVE', 'REJECTED', 'ARCHIVED'] as const;
 export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
 
-/** Languages for text content and for labels. */
-export const LANGS = ['ar', 'fr', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+/** Languages for text content and for labels: the platform's (`#platform/lang`). */
+export { LANGS, type Lang } from '#platform/lang';
 
 /** Spoken languages a company can hold meetings in (ISO 639-1). */
 export const SPOKEN_LANGUAGES = ['ar', 'fr', 'en', 'es', 'it', 'de', 'tr', 'zh', 'ber'] as const;

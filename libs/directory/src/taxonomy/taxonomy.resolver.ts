@@ -1,7 +1,7 @@
 import { Authorize, Public } from '#identity';
 import { Args, Context, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { LangEnum } from '../graphql/common.types.js';
-import type { GqlContext } from '../graphql/context.js';
+import type { GqlContext } from '#identity';
 import type { Lang } from './codes.js';
 import { COUNTRIES, pickLabel, SECTORS, WILAYAS } from './taxonomy.js';
 import { VOCABULARIES, type VocabularyName } from './labels.js';

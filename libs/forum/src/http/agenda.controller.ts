@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, errorForLog, loggedUrl } from '#platform';
-import { langFromHeader } from '#directory';
+import { langFromHeader } from '#platform';
 import {
   AccessService,
   AnyOf,

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppError, badInput, type AppConfig } from '#platform';
+import { APP_CONFIG, AppError, badInput, isLang, type AppConfig } from '#platform';
 import { hashToken } from './tokens.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Locale } from '../mail/mail.port.js';
 import type { Viewer } from '../viewer.js';
 import { AccountRepository, type AccountProfile } from './account.repository.js';
 import { MembershipRepository, type AccountMembershipRow } from '../membership/membership.repository.js';
@@ -19,8 +18,6 @@ export interface AccountSession {
   userAgent: string | null;
   current: boolean;
 }
-
-const LOCALES: readonly Locale[] = ['ar', 'fr', 'en'];
 
 /** The signed-in user's own account, sessions and interface language. */
 @Injectable()
@@ -83,7 +80,7 @@ export class AccountSessionsService {
 
   /** The language of the user's interface and of the mail sent to them. */
   async setLocale(userId: string, locale: string): Promise<void> {
-    if (!LOCALES.includes(locale as Locale)) throw badInput([{ path: 'locale', message: 'ar, fr or en' }]);
-    await this.accounts.setLocale(this.db, userId, locale as Locale);
+    if (!isLang(locale)) throw badInput([{ path: 'locale', message: 'ar, fr or en' }]);
+    await this.accounts.setLocale(this.db, userId, locale);
   }
 }

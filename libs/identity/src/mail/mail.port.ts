@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import type { Lang } from '#platform';
 import type { MailTemplate, MailParams } from './templates.js';
 
-export type Locale = 'ar' | 'fr' | 'en';
+/** A mail's language: one of the platform's. */
+export type Locale = Lang;
 
 export interface OutgoingMail {
   to: string;

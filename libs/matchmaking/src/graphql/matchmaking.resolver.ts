@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DirectoryLoaderFactory, LangEnum, OrganizationType, parseId, type GqlContext } from '#directory';
+import { DirectoryLoaderFactory, LangEnum, OrganizationType, parseId } from '#directory';
+import type { GqlContext } from '#identity';
 import type { OrganizationEntity } from '#directory';
 import type { Lang } from '#directory/taxonomy';
 import {
