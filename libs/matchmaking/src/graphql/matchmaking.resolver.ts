@@ -1,6 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DirectoryLoaderFactory, LangEnum, OrganizationType, parseId } from '#directory';
+import { DirectoryLoaderFactory, LangEnum, OrganizationType } from '#directory';
 import type { GqlContext } from '#identity';
+import { parseId } from '#platform';
 import type { OrganizationEntity } from '#directory';
 import type { Lang } from '#directory/taxonomy';
 import {

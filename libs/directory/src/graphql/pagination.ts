@@ -1,9 +1,0 @@
-export {
-  checkPageSize,
-  decodeCursor,
-  encodeCursor,
-  MAX_PAGE,
-  type Page,
-  PageInfo,
-  paginate,
-} from '#platform';

@@ -1,1 +1,0 @@
-export { parseId, parseInput, problemsOf } from '#platform';
