@@ -129,7 +129,8 @@ function productionSources(): Array<{ unit: string; path: string }> {
   return out;
 }
 
-const SQL_WRITE = /\b(?:INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?/g;
+const SQL_WRITE =
+  /\b(?:INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?/g;
 const SQL_TABLE =
   /\b(?:FROM|JOIN|UPDATE|INTO|TABLE|TRUNCATE|REFERENCES)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?/g;
 const ENTITY = /@Entity\('([a-z_][a-z0-9_]*)'\)\s*export class (\w+)/g;

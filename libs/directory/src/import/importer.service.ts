@@ -140,7 +140,11 @@ export class ImporterService {
     const ids = await this.organizations.insertImported(
       m,
       fresh.map(({ organization: { contacts, ...o }, ref, opportunities }) => ({
-        organization: { ...o, processes: [...new Set(o.capabilities.map((c) => c.process))], externalRef: ref },
+        organization: {
+          ...o,
+          processes: [...new Set(o.capabilities.map((c) => c.process))],
+          externalRef: ref,
+        },
         contacts,
         opportunities,
       })),

@@ -97,14 +97,18 @@ export class OrganizationChangeRepository {
 
   /** A request, locked for the caller's transaction. */
   async lock(m: Runs, id: string): Promise<OrganizationChangeRow | null> {
-    const [row] = await m.query<Row[]>(`SELECT ${COLUMNS} FROM organization_change WHERE id = $1 FOR UPDATE`, [
-      id,
-    ]);
+    const [row] = await m.query<Row[]>(
+      `SELECT ${COLUMNS} FROM organization_change WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return row ? toRow(row) : null;
   }
 
   /** The organisation's open request (id and proposed values), locked for the caller's transaction. */
-  async lockOpen(m: Runs, organizationId: string): Promise<{ id: string; after: Record<string, unknown> } | null> {
+  async lockOpen(
+    m: Runs,
+    organizationId: string,
+  ): Promise<{ id: string; after: Record<string, unknown> } | null> {
     const [row] = await m.query<{ id: string; after: Record<string, unknown> }[]>(
       `SELECT id, after FROM organization_change WHERE organization_id = $1 AND status = 'PENDING' FOR UPDATE`,
       [organizationId],
@@ -131,7 +135,9 @@ export class OrganizationChangeRepository {
 
   /** Withdraws an open request (nothing is left to review). */
   async withdraw(m: Runs, id: string): Promise<void> {
-    await m.query(`UPDATE organization_change SET status = 'WITHDRAWN', reviewed_at = now() WHERE id = $1`, [id]);
+    await m.query(`UPDATE organization_change SET status = 'WITHDRAWN', reviewed_at = now() WHERE id = $1`, [
+      id,
+    ]);
   }
 
   /** Replaces what an open request proposes; its id. */

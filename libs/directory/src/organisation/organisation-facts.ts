@@ -1,5 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { OrganizationRepository, type DemoCandidate, type OrganizationFacts } from './organisation.repository.js';
+import {
+  OrganizationRepository,
+  type DemoCandidate,
+  type OrganizationFacts,
+} from './organisation.repository.js';
 
 export type { DemoCandidate, OrganizationFacts } from './organisation.repository.js';
 

@@ -55,7 +55,11 @@ export class OrganizationRepository {
 
   /** Sets a new organisation's status and its creator. */
   async setCreated(m: Runs, id: string, status: OrganizationStatus, createdBy: string): Promise<void> {
-    await m.query(`UPDATE organization SET status = $2, created_by = $3 WHERE id = $1`, [id, status, createdBy]);
+    await m.query(`UPDATE organization SET status = $2, created_by = $3 WHERE id = $1`, [
+      id,
+      status,
+      createdBy,
+    ]);
   }
 
   /** Archives those of `ids` not archived yet; each one archived with its status before. */
@@ -109,10 +113,7 @@ export class OrganizationRepository {
 
   /** The review queue: organisations awaiting approval, oldest first. */
   pendingPage(db: DataSource, first: number, after?: string | null): Promise<Page<OrganizationEntity>> {
-    const qb = db
-      .getRepository(OrganizationEntity)
-      .createQueryBuilder('o')
-      .andWhere(`o.status = 'PENDING'`);
+    const qb = db.getRepository(OrganizationEntity).createQueryBuilder('o').andWhere(`o.status = 'PENDING'`);
     return paginate(qb, first, after);
   }
 

@@ -1,15 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  AppError,
-  badInput,
-  notFound,
-  OutboxService,
-  type Page,
-  parseId,
-  parseInput,
-} from '#platform';
+import { AppError, badInput, notFound, OutboxService, type Page, parseId, parseInput } from '#platform';
 import { AuditService, isOrganiser, MembershipService, type Viewer } from '#identity';
 import { OrganizationEntity } from './organisation.entity.js';
 import { ContactPersonEntity } from './contact-person.entity.js';

@@ -86,7 +86,8 @@ export class ReviewService {
   /** Sends a rejected organisation back to review after its owners corrected it. */
   async resubmit(viewer: Viewer, organizationId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      if (!(await this.rows.resubmit(m, organizationId))) throw new AppError('CONFLICT', 'only a rejected organisation can be sent back to review');
+      if (!(await this.rows.resubmit(m, organizationId)))
+        throw new AppError('CONFLICT', 'only a rejected organisation can be sent back to review');
       await this.audit.record(m, {
         actor: viewer,
         action: 'organization.resubmit',

@@ -71,7 +71,9 @@ export class EditionRepository {
       `SELECT published_version, published_at FROM forum_edition WHERE id = $1`,
       [editionId],
     );
-    return edition ? { publishedVersion: edition.published_version, publishedAt: edition.published_at } : null;
+    return edition
+      ? { publishedVersion: edition.published_version, publishedAt: edition.published_at }
+      : null;
   }
 
   /** The ids among `slotIds` that are slots of the edition. */

@@ -145,7 +145,8 @@ export class EditionService {
     return this.db.transaction(async (m) => {
       const edition = await this.lock(m, rawId);
       if (next === 'OPEN') {
-        if (!(await this.editions.countMeetingSlots(m, edition.id))) throw new AppError('CONFLICT', 'an edition needs at least one meeting slot before it opens');
+        if (!(await this.editions.countMeetingSlots(m, edition.id)))
+          throw new AppError('CONFLICT', 'an edition needs at least one meeting slot before it opens');
       }
       const before = edition.status;
       edition.status = next;

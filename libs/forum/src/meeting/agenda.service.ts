@@ -63,8 +63,7 @@ export class AgendaService {
     const delegateId = q.delegateId ? parseId(q.delegateId, 'delegateId') : undefined;
     const organizationId =
       !delegateId && q.organizationId ? parseId(q.organizationId, 'organizationId') : undefined;
-    const tableId =
-      !delegateId && !organizationId && q.tableId ? parseId(q.tableId, 'tableId') : undefined;
+    const tableId = !delegateId && !organizationId && q.tableId ? parseId(q.tableId, 'tableId') : undefined;
     const rows = await this.meetings.agenda(this.db.manager, {
       editionId,
       draft,

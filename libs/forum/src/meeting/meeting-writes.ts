@@ -199,6 +199,7 @@ export async function chooseTable(
   }
   const free = await meetings.firstFreeTable(m, editionId, slotId);
   if (free) return free;
-  if (await meetings.hasActiveTable(m, editionId)) throw new AppError('SLOT_TAKEN', 'no table is free in this slot', { reason: 'TABLE_BUSY' });
+  if (await meetings.hasActiveTable(m, editionId))
+    throw new AppError('SLOT_TAKEN', 'no table is free in this slot', { reason: 'TABLE_BUSY' });
   return null;
 }

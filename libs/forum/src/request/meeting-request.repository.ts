@@ -142,7 +142,11 @@ export class MeetingRequestRepository {
             WHERE edition_id = $1 AND status = 'ACCEPTED' AND id = ANY($2::uuid[])`,
       [editionId, ids],
     );
-    return accepted.map((a) => ({ id: a.id, fromDelegateId: a.from_delegate_id, toDelegateId: a.to_delegate_id }));
+    return accepted.map((a) => ({
+      id: a.id,
+      fromDelegateId: a.from_delegate_id,
+      toDelegateId: a.to_delegate_id,
+    }));
   }
 
   /**

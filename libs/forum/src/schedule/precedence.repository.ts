@@ -46,7 +46,11 @@ export class PrecedenceRepository {
   }
 
   /** The rule between two requests, if any. */
-  async find(m: EntityManager, beforeRequestId: string, afterRequestId: string): Promise<MeetingPrecedence | null> {
+  async find(
+    m: EntityManager,
+    beforeRequestId: string,
+    afterRequestId: string,
+  ): Promise<MeetingPrecedence | null> {
     const [row] = await m.query<MeetingPrecedence[]>(
       `SELECT ${COLUMNS} FROM forum_request_precedence WHERE before_request_id = $1 AND after_request_id = $2`,
       [beforeRequestId, afterRequestId],

@@ -1,4 +1,8 @@
-import { SCHEDULE_RUN_STATES, ScheduleRunRepository, type ScheduleRunState } from './schedule-run.repository.js';
+import {
+  SCHEDULE_RUN_STATES,
+  ScheduleRunRepository,
+  type ScheduleRunState,
+} from './schedule-run.repository.js';
 
 export { SCHEDULE_RUN_STATES };
 

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { type AppConfig, createDataSource, meiliClient, OutboxService, parseInput } from '#platform';
-import { ContactGrantService, ContactRequestService, createOpportunitySchema, DIRECTORY_ENTITIES } from '#directory';
+import {
+  ContactGrantService,
+  ContactRequestService,
+  createOpportunitySchema,
+  DIRECTORY_ENTITIES,
+} from '#directory';
 import { SearchIndexerService } from '#search';
 import { AuditService, SenderBudget } from '#identity';
 import { OutboxMailer } from '#notifications';

@@ -30,7 +30,12 @@ export class NotificationRepository {
   }
 
   /** The account's notices, newest first, `limit` of them from before the id `beforeId`. */
-  async newestOf(m: Runs, userId: string, beforeId: string | null, limit: number): Promise<NotificationRow[]> {
+  async newestOf(
+    m: Runs,
+    userId: string,
+    beforeId: string | null,
+    limit: number,
+  ): Promise<NotificationRow[]> {
     const rows = await m.query<
       {
         id: string;

@@ -158,7 +158,10 @@ export class MailOutboxRepository {
     filter: { status: MailStatus | null; to: string | null; beforeId: string | null; limit: number },
   ): Promise<MailDeliveryRow[]> {
     const rows = await m.query<
-      (Omit<MailDeliveryRow, 'lastError' | 'smtpId' | 'smtpResponse' | 'createdAt' | 'updatedAt' | 'sentAt'> & {
+      (Omit<
+        MailDeliveryRow,
+        'lastError' | 'smtpId' | 'smtpResponse' | 'createdAt' | 'updatedAt' | 'sentAt'
+      > & {
         last_error: string | null;
         smtp_id: string | null;
         smtp_response: string | null;
