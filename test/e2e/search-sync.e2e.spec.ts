@@ -304,6 +304,9 @@ describe('search sync with the worker (Postgres → Meilisearch)', () => {
             ? { rebuilding, error: JSON.stringify(r.errors) }
             : { rebuilding, total: r.data!.searchOrganizations.estimatedTotal },
         );
+        // A visitor's pace, not a loop's: the api's rate limit (600 a minute per address) holds
+        // for this test's client too, and a rebuild can outlast a minute on a loaded machine.
+        await new Promise((resolve) => setTimeout(resolve, 200));
       }
     })();
     const cli = await startProcess('cli', app.env, null, ['reindex'], 45_000);
