@@ -52,7 +52,11 @@ export interface ClaimOption {
   kind: 'CONTACT_PERSON' | 'WEBSITE_DOMAIN';
 }
 
-export interface ClaimView {
+/** A claim as the claimant and the organisers read it: its stored state, the names and addresses resolved. */
+export interface ClaimView extends Pick<
+  ClaimRecord,
+  'status' | 'contestReason' | 'expiresAt' | 'createdAt' | 'confirmedAt' | 'resolvedAt' | 'note'
+> {
   id: string;
   organizationId: string;
   organizationName: string;
@@ -61,13 +65,6 @@ export interface ClaimView {
   claimantName: string;
   /** Where the code went: masked for the claimant, in full for organisers. */
   address: string;
-  status: ClaimStatus;
-  contestReason: ContestReason | null;
-  expiresAt: Date;
-  createdAt: Date;
-  confirmedAt: Date | null;
-  resolvedAt: Date | null;
-  note: string | null;
 }
 
 /** `amina@firm.dz` → `a***@firm.dz`: enough to recognise, too little to learn the address. */

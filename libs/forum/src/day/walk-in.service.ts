@@ -10,18 +10,10 @@ import { ForumSlotEntity } from '../edition/edition.entity.js';
 import { ForumDelegateEntity } from '../registration/registration.entity.js';
 import { retryOnDeadlock, withForumErrors } from '../common/db-errors.js';
 import { lockEditionMeetings } from '../meeting/meeting-writes.js';
-import { WalkInRepository } from './walk-in.repository.js';
+import { WalkInRepository, type FreeSlotRow } from './walk-in.repository.js';
 
-export interface FreeSlot {
-  slotId: string;
-  position: number;
-  day: string;
-  session: string;
-  startsAt: Date;
-  endsAt: Date;
-  /** Active tables free in the slot (0 when the edition has no tables at all). */
-  freeTables: number;
-}
+/** A slot the two delegates could meet in, as the walk-in desk offers it. */
+export type FreeSlot = Omit<FreeSlotRow, 'hasTables'>;
 
 export interface WalkInInput {
   editionId: string;

@@ -69,26 +69,15 @@ export class MailOutboxRepository {
    * to `smtpId` unless it has one; null when the mail is not PENDING.
    */
   async claim(m: Runs, id: string, smtpId: string, leaseS: number): Promise<ClaimedMail | null> {
-    const [row] = await returning<{
-      id: string;
-      recipient: string;
-      template: MailTemplate;
-      locale: Locale;
-      params: Record<string, string>;
-      secrets: string | null;
-      attempts: number;
-      smtp_id: string;
-    }>(
+    const [row] = await returning<ClaimedMail>(
       m,
       `UPDATE mail_outbox SET status = 'SENDING', attempts = attempts + 1, updated_at = now(),
               lease_until = now() + make_interval(secs => $3), smtp_id = coalesce(smtp_id, $2)
         WHERE id = $1 AND status = 'PENDING'
-        RETURNING id::text AS id, recipient, template, locale, params, secrets, attempts, smtp_id`,
+        RETURNING id::text AS id, recipient, template, locale, params, secrets, attempts, smtp_id AS "smtpId"`,
       [id, smtpId, leaseS],
     );
-    if (!row) return null;
-    const { smtp_id, ...rest } = row;
-    return { ...rest, smtpId: smtp_id };
+    return row ?? null;
   }
 
   /** Returns a mail being sent to PENDING after a failed attempt, with its error. */
